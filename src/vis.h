@@ -1,0 +1,16 @@
+/*
+ * vis.h - mail-derived text made safe for a terminal or a log line
+ *
+ * Owns: the one escaping rule for text from mail shown to a person
+ * (threat F3): C0 and C1 controls, DEL and ESC become \xNN, a backslash
+ * becomes \\; valid UTF-8 passes through, invalid bytes become \xNN.
+ */
+#ifndef VIS_H
+#define VIS_H
+
+struct vbuf;
+
+/* vis_append - append s, escaped, to out */
+void	vis_append(struct vbuf *out, const char *s);
+
+#endif /* VIS_H */
