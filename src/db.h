@@ -1,0 +1,82 @@
+/*
+ * db.h - the SQLite database: connections, statements, schema
+ *
+ * Owns: the connection (one per thread; never shared), its pragmas (WAL,
+ * synchronous=FULL, foreign keys, busy timeout), the schema and its
+ * migrations (PRAGMA user_version), and a per-connection cache of prepared
+ * statements.  The SQL for each kind of record lives in db_<record>.c
+ * beside this file; nothing else in moot writes SQL (style P12).
+ *
+ * Errors are logged once, here, with what was being done; callers get a
+ * DB_* code and decide.  DB_TEMP means "try later" (busy, disk full, I/O
+ * error, read-only): the milter answers 451, inject exits 75.
+ */
+#ifndef DB_H
+#define DB_H
+
+#include <stdint.h>
+
+#include <sqlite3.h>
+
+struct vbuf;
+
+enum {
+	DB_OK = 0,
+	DB_ROW = 1,		/* db_step: a row is ready */
+	DB_NOTFOUND = 2,	/* no such record */
+	DB_CONFLICT = 3,	/* a uniqueness rule refused it */
+	DB_TEMP = -1,		/* try again later */
+	DB_ERR = -2,		/* a bug or a damaged database */
+};
+
+#define DB_CREATE	0x1	/* create the file if missing (moot init) */
+
+struct db;
+
+/* db_open - open path; *out is the caller's to db_close() */
+int	db_open(struct db **out, const char *path, int flags,
+	    struct vbuf *err);
+void	db_close(struct db **);
+sqlite3	*db_handle(struct db *);
+
+/* db_migrate - bring the schema to the current version; DB_* code */
+int	db_migrate(struct db *, struct vbuf *err);
+int	db_schema_version(void);	/* the version this moot writes */
+
+/* Transactions: writers start with BEGIN IMMEDIATE (style P10). */
+int	db_begin(struct db *);
+int	db_commit(struct db *);
+void	db_rollback(struct db *);
+int	db_in_txn(struct db *);
+
+/*
+ * db_query - the cached statement for sql (a string constant: it is
+ * cached by address), reset, with parameters bound from fmt:
+ *   'i' int64_t, 't' const char * (NULL binds NULL), 'b' const void *
+ *   and size_t, 'n' NULL.
+ * NULL on failure (logged).  Step it with db_step(); it is reset at the
+ * next db_query() for the same sql, or by db_reset().
+ */
+sqlite3_stmt *db_query(struct db *, const char *sql, const char *fmt, ...);
+
+/* db_step - DB_ROW, DB_OK (no more rows), or DB_TEMP/DB_ERR (logged) */
+int	db_step(struct db *, sqlite3_stmt *);
+void	db_reset(sqlite3_stmt *);
+
+/* db_exec - run sql with parameters to completion; DB_OK or an error */
+int	db_exec(struct db *, const char *sql, const char *fmt, ...);
+
+/* db_exec_row - as db_exec, for a query that may return one row */
+int	db_one_int(struct db *, int64_t *out, const char *sql,
+	    const char *fmt, ...);
+
+int64_t	db_last_id(struct db *);
+int	db_changes(struct db *);
+
+/* db_code - the DB_* code for an SQLite result code */
+int	db_code(int sqlite_rc);
+
+/* db_col_text - column i as a string, "" for NULL; borrowed from st */
+const char *db_col_text(sqlite3_stmt *, int i);
+
+#endif /* DB_H */

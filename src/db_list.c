@@ -1,0 +1,341 @@
+/*
+ * db_list.c - list and member records; see db_list.h
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "clock.h"
+#include "db.h"
+#include "db_list.h"
+#include "moot.h"
+
+static const char *const roles[] = {
+	"member", "moderator", "owner", "organiser", "chair",
+};
+static const char *const modes[] = { "mail", "digest", "nomail" };
+
+int
+member_role_ok(const char *s)
+{
+	for (size_t i = 0; i < nitems(roles); i++)
+		if (strcmp(s, roles[i]) == 0)
+			return (1);
+	return (0);
+}
+
+int
+member_mode_ok(const char *s)
+{
+	for (size_t i = 0; i < nitems(modes); i++)
+		if (strcmp(s, modes[i]) == 0)
+			return (1);
+	return (0);
+}
+
+/* col_dup - column i as a new string, or NULL for SQL NULL */
+static char *
+col_dup(sqlite3_stmt *st, int i)
+{
+	const unsigned char	*s = sqlite3_column_text(st, i);
+
+	return (s != NULL ? xstrdup((const char *)s) : NULL);
+}
+
+#define LIST_COLS							\
+	"l.id, l.name, l.description, l.moderated, l.members_only, "	\
+	"l.subject_prefix, l.max_bytes, l.language, l.requires_id, "	\
+	"r.name, l.digest_at, l.ends_at, l.created_at "			\
+	"FROM list l LEFT JOIN list r ON r.id = l.requires_id "
+
+static const char SQL_LIST_BY_NAME[] = "SELECT " LIST_COLS
+    "WHERE l.name = ?1";
+static const char SQL_LIST_BY_ID[] = "SELECT " LIST_COLS "WHERE l.id = ?1";
+static const char SQL_LIST_ALL[] = "SELECT " LIST_COLS "ORDER BY l.name";
+
+/* list_row - a struct list from a row of LIST_COLS */
+static struct list *
+list_row(sqlite3_stmt *st)
+{
+	struct list	*l = xcalloc(1, sizeof(*l));
+
+	l->id = sqlite3_column_int64(st, 0);
+	l->name = col_dup(st, 1);
+	l->description = xstrdup(db_col_text(st, 2));
+	l->moderated = sqlite3_column_int(st, 3);
+	l->members_only = sqlite3_column_int(st, 4);
+	l->subject_prefix = col_dup(st, 5);
+	l->max_bytes = sqlite3_column_int64(st, 6);
+	l->language = col_dup(st, 7);
+	l->requires_id = sqlite3_column_int64(st, 8);
+	l->requires_name = col_dup(st, 9);
+	l->digest_at = col_dup(st, 10);
+	l->ends_at = sqlite3_column_int64(st, 11);
+	l->created_at = sqlite3_column_int64(st, 12);
+	return (l);
+}
+
+/* list_load_by - run one of the single-list queries */
+static int
+list_load_by(struct db *db, sqlite3_stmt *st, struct list **out)
+{
+	int	rc;
+
+	*out = NULL;
+	if (st == NULL)
+		return (DB_ERR);
+	if ((rc = db_step(db, st)) == DB_ROW) {
+		*out = list_row(st);
+		db_reset(st);
+		return (DB_OK);
+	}
+	return (rc == DB_OK ? DB_NOTFOUND : rc);
+}
+
+int
+list_load(struct db *db, const char *name, struct list **out)
+{
+	return (list_load_by(db, db_query(db, SQL_LIST_BY_NAME, "t", name),
+	    out));
+}
+
+int
+list_load_id(struct db *db, int64_t id, struct list **out)
+{
+	return (list_load_by(db, db_query(db, SQL_LIST_BY_ID, "i", id), out));
+}
+
+/* list_each - see db_list.h */
+int
+list_each(struct db *db, int (*cb)(const struct list *, void *), void *arg)
+{
+	sqlite3_stmt	*st;
+	struct list	*l;
+	int		 rc, stop = 0;
+
+	if ((st = db_query(db, SQL_LIST_ALL, "")) == NULL)
+		return (DB_ERR);
+	while (!stop && (rc = db_step(db, st)) == DB_ROW) {
+		l = list_row(st);
+		stop = cb(l, arg);
+		list_free(&l);
+	}
+	db_reset(st);
+	return (stop ? DB_OK : rc);
+}
+
+static const char SQL_LIST_INSERT[] =
+    "INSERT INTO list (name, description, moderated, members_only, "
+    "subject_prefix, max_bytes, language, requires_id, digest_at, ends_at, "
+    "created_at) VALUES (?1, ?2, ?3, ?4, ?5, NULLIF(?6, 0), ?7, "
+    "NULLIF(?8, 0), ?9, NULLIF(?10, 0), ?11)";
+
+int
+list_insert(struct db *db, struct list *l)
+{
+	int	rc;
+
+	l->created_at = clock_now();
+	rc = db_exec(db, SQL_LIST_INSERT, "ttiitititii", l->name,
+	    l->description != NULL ? l->description : "",
+	    (int64_t)l->moderated, (int64_t)l->members_only,
+	    l->subject_prefix, l->max_bytes, l->language, l->requires_id,
+	    l->digest_at, l->ends_at, l->created_at);
+	if (rc == DB_OK)
+		l->id = db_last_id(db);
+	return (rc);
+}
+
+static const char SQL_LIST_UPDATE[] =
+    "UPDATE list SET description = ?2, moderated = ?3, members_only = ?4, "
+    "subject_prefix = ?5, max_bytes = NULLIF(?6, 0), language = ?7, "
+    "requires_id = NULLIF(?8, 0), digest_at = ?9, ends_at = NULLIF(?10, 0) "
+    "WHERE id = ?1";
+
+int
+list_update(struct db *db, const struct list *l)
+{
+	return (db_exec(db, SQL_LIST_UPDATE, "itiitititi", l->id,
+	    l->description != NULL ? l->description : "",
+	    (int64_t)l->moderated, (int64_t)l->members_only,
+	    l->subject_prefix, l->max_bytes, l->language, l->requires_id,
+	    l->digest_at, l->ends_at));
+}
+
+static const char SQL_LIST_DELETE[] = "DELETE FROM list WHERE id = ?1";
+
+int
+list_delete(struct db *db, int64_t id)
+{
+	return (db_exec(db, SQL_LIST_DELETE, "i", id));
+}
+
+void
+list_free(struct list **lp)
+{
+	struct list	*l = *lp;
+
+	if (l == NULL)
+		return;
+	free(l->name);
+	free(l->description);
+	free(l->subject_prefix);
+	free(l->language);
+	free(l->requires_name);
+	free(l->digest_at);
+	free(l);
+	*lp = NULL;
+}
+
+#define MEMBER_COLS							\
+	"id, list_id, addr, name, role, language, mode, term_start, "	\
+	"term_end, created_at FROM member "
+
+static const char SQL_MEMBER_ONE[] = "SELECT " MEMBER_COLS
+    "WHERE list_id = ?1 AND addr = ?2";
+static const char SQL_MEMBER_ALL[] = "SELECT " MEMBER_COLS
+    "WHERE list_id = ?1 ORDER BY addr";
+static const char SQL_MEMBER_ROLES[] = "SELECT " MEMBER_COLS
+    "WHERE list_id = ?1 AND instr(',' || ?2 || ',', ',' || role || ',') > 0 "
+    "ORDER BY id";
+
+static struct member *
+member_row(sqlite3_stmt *st)
+{
+	struct member	*m = xcalloc(1, sizeof(*m));
+
+	m->id = sqlite3_column_int64(st, 0);
+	m->list_id = sqlite3_column_int64(st, 1);
+	m->addr = col_dup(st, 2);
+	m->name = xstrdup(db_col_text(st, 3));
+	m->role = col_dup(st, 4);
+	m->language = col_dup(st, 5);
+	m->mode = col_dup(st, 6);
+	m->term_start = sqlite3_column_int64(st, 7);
+	m->term_end = sqlite3_column_int64(st, 8);
+	m->created_at = sqlite3_column_int64(st, 9);
+	return (m);
+}
+
+int
+member_load(struct db *db, int64_t list_id, const char *addr,
+    struct member **out)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	*out = NULL;
+	if ((st = db_query(db, SQL_MEMBER_ONE, "it", list_id, addr)) == NULL)
+		return (DB_ERR);
+	if ((rc = db_step(db, st)) == DB_ROW) {
+		*out = member_row(st);
+		db_reset(st);
+		return (DB_OK);
+	}
+	return (rc == DB_OK ? DB_NOTFOUND : rc);
+}
+
+/* member_iterate - cb for each row of st; stops when cb says so */
+static int
+member_iterate(struct db *db, sqlite3_stmt *st,
+    int (*cb)(const struct member *, void *), void *arg)
+{
+	struct member	*m;
+	int		 rc, stop = 0;
+
+	if (st == NULL)
+		return (DB_ERR);
+	while (!stop && (rc = db_step(db, st)) == DB_ROW) {
+		m = member_row(st);
+		stop = cb(m, arg);
+		member_free(&m);
+	}
+	db_reset(st);
+	return (stop ? DB_OK : rc);
+}
+
+int
+member_each(struct db *db, int64_t list_id,
+    int (*cb)(const struct member *, void *), void *arg)
+{
+	return (member_iterate(db, db_query(db, SQL_MEMBER_ALL, "i", list_id),
+	    cb, arg));
+}
+
+int
+member_each_role(struct db *db, int64_t list_id, const char *roles_csv,
+    int (*cb)(const struct member *, void *), void *arg)
+{
+	return (member_iterate(db, db_query(db, SQL_MEMBER_ROLES, "it",
+	    list_id, roles_csv), cb, arg));
+}
+
+static const char SQL_MEMBER_INSERT[] =
+    "INSERT INTO member (list_id, addr, name, role, language, mode, "
+    "term_start, term_end, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+    "NULLIF(?7, 0), NULLIF(?8, 0), ?9)";
+
+int
+member_insert(struct db *db, struct member *m)
+{
+	int	rc;
+
+	m->created_at = clock_now();
+	rc = db_exec(db, SQL_MEMBER_INSERT, "itttttiii", m->list_id, m->addr,
+	    m->name != NULL ? m->name : "", m->role != NULL ? m->role :
+	    "member", m->language, m->mode != NULL ? m->mode : "mail",
+	    m->term_start, m->term_end, m->created_at);
+	if (rc == DB_OK)
+		m->id = db_last_id(db);
+	return (rc);
+}
+
+static const char SQL_MEMBER_UPDATE[] =
+    "UPDATE member SET name = ?2, role = ?3, language = ?4, mode = ?5, "
+    "term_start = NULLIF(?6, 0), term_end = NULLIF(?7, 0) WHERE id = ?1";
+
+int
+member_update(struct db *db, const struct member *m)
+{
+	return (db_exec(db, SQL_MEMBER_UPDATE, "ittttii", m->id, m->name,
+	    m->role, m->language, m->mode, m->term_start, m->term_end));
+}
+
+static const char SQL_MEMBER_DELETE[] =
+    "DELETE FROM member WHERE list_id = ?1 AND addr = ?2";
+
+int
+member_delete(struct db *db, int64_t list_id, const char *addr)
+{
+	int	rc;
+
+	if ((rc = db_exec(db, SQL_MEMBER_DELETE, "it", list_id, addr)) !=
+	    DB_OK)
+		return (rc);
+	return (db_changes(db) > 0 ? DB_OK : DB_NOTFOUND);
+}
+
+static const char SQL_MEMBER_COUNT[] =
+    "SELECT count(*) FROM member WHERE list_id = ?1";
+
+int
+member_count(struct db *db, int64_t list_id, int64_t *n)
+{
+	return (db_one_int(db, n, SQL_MEMBER_COUNT, "i", list_id));
+}
+
+void
+member_free(struct member **mp)
+{
+	struct member	*m = *mp;
+
+	if (m == NULL)
+		return;
+	free(m->addr);
+	free(m->name);
+	free(m->role);
+	free(m->language);
+	free(m->mode);
+	free(m);
+	*mp = NULL;
+}

@@ -1,0 +1,70 @@
+/*
+ * db_list.h - list and member records
+ *
+ * Owns: the SQL for the list and member tables.  Records returned by
+ * *_load are new: the caller frees them with list_free()/member_free().
+ * Every function returns a DB_* code (db.h) unless it says otherwise.
+ */
+#ifndef DB_LIST_H
+#define DB_LIST_H
+
+#include <stdint.h>
+
+struct db;
+
+struct list {
+	int64_t	 id;
+	char	*name;			/* owned */
+	char	*description;		/* owned; "" when none */
+	int	 moderated;
+	int	 members_only;
+	char	*subject_prefix;	/* owned; NULL: "[name]"; "": none */
+	int64_t	 max_bytes;		/* 0: [limits] message_bytes */
+	char	*language;		/* owned; NULL: [moot] language */
+	int64_t	 requires_id;		/* 0: none */
+	char	*requires_name;		/* owned; NULL when none */
+	char	*digest_at;		/* owned; NULL when none */
+	int64_t	 ends_at;		/* 0: never */
+	int64_t	 created_at;
+};
+
+struct member {
+	int64_t	 id;
+	int64_t	 list_id;
+	char	*addr;			/* owned; canonical (addr.h) */
+	char	*name;			/* owned; "" when none */
+	char	*role;			/* owned; see member_role_ok() */
+	char	*language;		/* owned; NULL: the list's */
+	char	*mode;			/* owned; mail, digest or nomail */
+	int64_t	 term_start, term_end;	/* 0: none */
+	int64_t	 created_at;
+};
+
+int	list_load(struct db *, const char *name, struct list **);
+int	list_load_id(struct db *, int64_t id, struct list **);
+int	list_insert(struct db *, struct list *);	/* sets id */
+int	list_update(struct db *, const struct list *);
+int	list_delete(struct db *, int64_t id);
+/* list_each - cb for every list by name; stops when cb returns non-zero */
+int	list_each(struct db *, int (*cb)(const struct list *, void *),
+	    void *);
+void	list_free(struct list **);
+
+int	member_load(struct db *, int64_t list_id, const char *addr,
+	    struct member **);
+int	member_insert(struct db *, struct member *);	/* DB_CONFLICT: exists */
+int	member_update(struct db *, const struct member *);
+int	member_delete(struct db *, int64_t list_id, const char *addr);
+int	member_each(struct db *, int64_t list_id,
+	    int (*cb)(const struct member *, void *), void *);
+int	member_count(struct db *, int64_t list_id, int64_t *n);
+/* member_each_role - members of list with one of the roles "a,b" */
+int	member_each_role(struct db *, int64_t list_id, const char *roles,
+	    int (*cb)(const struct member *, void *), void *);
+void	member_free(struct member **);
+
+/* member_role_ok, member_mode_ok - 1 if the word is a role / a mode */
+int	member_role_ok(const char *);
+int	member_mode_ok(const char *);
+
+#endif /* DB_LIST_H */
