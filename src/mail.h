@@ -1,0 +1,79 @@
+/*
+ * mail.h - a message as moot reads it
+ *
+ * Owns: the checks every message passes before moot acts on it (threat
+ * D1, D2: limits on header size, MIME nesting and parts; no NUL bytes, no
+ * raw 8-bit header bytes, a closing boundary for every multipart), and
+ * the few facts moot needs from it (sender, subject, Message-ID, loop and
+ * automation markers, the top-level MIME type).  MIME parsing and header
+ * decoding are libetpan's; this module bounds and interprets them.
+ *
+ * A struct mail borrows its bytes: they must be in canonical CRLF form
+ * (mail_canon()) and outlive it.  The field table points into them.
+ */
+#ifndef MAIL_H
+#define MAIL_H
+
+#include <stddef.h>
+
+struct limits;
+struct vbuf;
+
+struct hdr_field {
+	const char	*name;		/* borrowed; not NUL-terminated */
+	size_t		 name_len;
+	const char	*value;		/* after the colon, to the final CRLF */
+	size_t		 value_len;
+	size_t		 off;		/* of the field in the message */
+	size_t		 len;		/* of the field, with its final CRLF */
+};
+
+struct mail {
+	const char	*buf;		/* borrowed; CRLF canonical */
+	size_t		 len;
+	size_t		 body_off;	/* first byte after the blank line */
+	size_t		 hdr_end;	/* end of the last field */
+	struct hdr_field *fields;	/* owned array */
+	size_t		 nfields;
+
+	char		*from_addr;	/* owned; canonical; NULL if none */
+	char		*subject;	/* owned; decoded to UTF-8; NULL */
+	char		*msgid;		/* owned; without <>; NULL if none */
+	int		 auto_submitted; /* RFC 3834: present and not "no" */
+	int		 bulk;		/* Precedence: bulk or junk */
+	int		 received;	/* number of Received: fields */
+	int		 eightbit;	/* a byte >= 0x80 somewhere */
+
+	int		 multipart;	/* the top level is multipart/... */
+	char		*subtype;	/* owned; top-level subtype, lower */
+	char		*boundary;	/* owned; top-level boundary */
+	int		 mime_depth, mime_parts;
+};
+
+/* mail_canon - in as CRLF text: a bare CR or LF becomes CRLF (threat E3) */
+int	mail_canon(struct vbuf *out, const char *in, size_t len);
+int	mail_canon_append(struct vbuf *out, const char *in, size_t len);
+
+/*
+ * mail_parse - check and read buf.  0, or -1 with a short reason in why
+ * that names what is wrong ("header field longer than 65536 bytes").
+ * mail_free() in either case.
+ */
+int	mail_parse(struct mail *, const char *buf, size_t len,
+	    const struct limits *, struct vbuf *why);
+void	mail_free(struct mail *);
+
+/* mail_field - the nth (0-based) field named name, or NULL */
+const struct hdr_field *mail_field(const struct mail *, const char *name,
+	    size_t nth);
+
+/* hdr_is - the field's name is name (case-insensitive) */
+int	hdr_is(const struct hdr_field *, const char *name);
+
+/* hdr_unfold - the value without folding CRLFs, trimmed, into out */
+int	hdr_unfold(const struct hdr_field *, struct vbuf *out);
+
+/* mail_decode_phrase - RFC 2047 words in an unfolded value to UTF-8 */
+int	mail_decode_phrase(const char *value, struct vbuf *out);
+
+#endif /* MAIL_H */

@@ -1,0 +1,114 @@
+/*
+ * policy.c - the rules for a post; see policy.h
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "conf.h"
+#include "db_list.h"
+#include "mail.h"
+#include "policy.h"
+#include "rewrite.h"
+#include "vbuf.h"
+#include "moot.h"
+
+static void
+say(struct verdict *v, enum verdict_kind k, const char *fmt, ...)
+{
+	va_list	ap;
+
+	v->kind = k;
+	va_start(ap, fmt);
+	(void)vsnprintf(v->reason, sizeof(v->reason), fmt, ap);
+	va_end(ap);
+}
+
+/* loop_marker - the post carries our X-Loop or this list's List-Id */
+static const char *
+loop_marker(const struct conf *c, const struct list *l, const struct mail *m)
+{
+	const struct hdr_field	*f;
+	struct vbuf		 v, mine;
+	const char		*found = NULL;
+	size_t			 i;
+
+	vbuf_init(&v, VBUF_NOMAX);
+	vbuf_init(&mine, VBUF_NOMAX);
+	vbuf_printf(&mine, "%s@%s", l->name, c->domain);
+	for (i = 0; found == NULL && (f = mail_field(m, "X-Loop", i)) != NULL;
+	    i++)
+		if (hdr_unfold(f, &v) == 0 &&
+		    strcasecmp(vbuf_str(&v), vbuf_str(&mine)) == 0)
+			found = "X-Loop";
+	vbuf_reset(&mine);
+	vbuf_printf(&mine, "<%s.%s>", l->name, c->domain);
+	for (i = 0; found == NULL && (f = mail_field(m, "List-Id", i)) != NULL;
+	    i++) {
+		/* The id is the last <...> of the value (RFC 2919). */
+		const char *lt;
+
+		if (hdr_unfold(f, &v) == 0 &&
+		    (lt = strrchr(vbuf_str(&v), '<')) != NULL &&
+		    strcasecmp(lt, vbuf_str(&mine)) == 0)
+			found = "List-Id";
+	}
+	vbuf_release(&v);
+	vbuf_release(&mine);
+	return (found);
+}
+
+/* policy_post - see policy.h */
+void
+policy_post(const struct conf *c, const struct list *l, const struct mail *m,
+    const struct post_facts *pf, struct verdict *v)
+{
+	const char	*marker;
+	int64_t		 max = l->max_bytes > 0 ? l->max_bytes :
+			    c->lim.message_bytes;
+
+	v->kind = VERDICT_ACCEPT;
+	v->reason[0] = '\0';
+	if ((marker = loop_marker(c, l, m)) != NULL) {
+		say(v, VERDICT_REJECT, "loop: the post already carries this "
+		    "list's %s", marker);
+		return;
+	}
+	if (m->received > c->lim.received_max) {
+		say(v, VERDICT_REJECT, "loop: %d Received fields (more than "
+		    "%lld)", m->received, (long long)c->lim.received_max);
+		return;
+	}
+	if (m->from_addr == NULL) {
+		say(v, VERDICT_REJECT, "no usable From address");
+		return;
+	}
+	if (pf->env_from != NULL && *pf->env_from == '\0') {
+		say(v, VERDICT_REJECT, "automated: sent from the null sender "
+		    "<>");
+		return;
+	}
+	if (m->auto_submitted || m->bulk) {
+		say(v, VERDICT_REJECT, "automated: %s", m->auto_submitted ?
+		    "Auto-Submitted" : "Precedence bulk or junk");
+		return;
+	}
+	if (pf->size > max) {
+		say(v, VERDICT_REJECT, "too large: %lld bytes (the limit is "
+		    "%lld)", (long long)pf->size, (long long)max);
+		return;
+	}
+	if (l->ends_at > 0 && pf->now >= l->ends_at) {
+		say(v, VERDICT_REJECT, "the list has ended");
+		return;
+	}
+	if (l->members_only && !pf->is_member) {
+		say(v, VERDICT_REJECT, "the sender is not a member of this "
+		    "members-only list");
+		return;
+	}
+	if (l->moderated) {
+		say(v, VERDICT_HOLD, "the list is moderated");
+		return;
+	}
+}

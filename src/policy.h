@@ -1,0 +1,42 @@
+/*
+ * policy.h - may this post go to the list?
+ *
+ * Owns: the rules, in the order they apply: loops (our X-Loop, this
+ * list's List-Id, too many Received fields: threat C1), a sender
+ * address, automated mail (RFC 3834, the null sender: threat C2), size,
+ * a list that has ended, members-only, moderation.  Pure: the caller
+ * looks up membership and passes the facts in, so this is unit-tested
+ * without a database.
+ */
+#ifndef POLICY_H
+#define POLICY_H
+
+#include <stdint.h>
+#include <time.h>
+
+struct conf;
+struct list;
+struct mail;
+
+enum verdict_kind {
+	VERDICT_ACCEPT,		/* distribute */
+	VERDICT_HOLD,		/* wait for a moderator */
+	VERDICT_REJECT,		/* not distributed: "failed" with reason */
+};
+
+struct verdict {
+	enum verdict_kind	 kind;
+	char			 reason[200];
+};
+
+struct post_facts {
+	const char	*env_from;	/* NULL: not given; "": <> */
+	int64_t		 size;		/* bytes as received */
+	int		 is_member;	/* the From: address is on the list */
+	time_t		 now;
+};
+
+void	policy_post(const struct conf *, const struct list *,
+	    const struct mail *, const struct post_facts *, struct verdict *);
+
+#endif /* POLICY_H */

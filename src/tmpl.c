@@ -1,0 +1,400 @@
+/*
+ * tmpl.c - templates; see tmpl.h
+ */
+#include <sys/stat.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "alloc.h"
+#include "conf.h"
+#include "hdrout.h"
+#include "tmpl.h"
+#include "vbuf.h"
+#include "moot.h"
+
+#define TMPL_FILE_MAX	(64 * 1024)
+#define SLOT_NAME_MAX	32
+
+/* Every template moot knows, and the slots it may use. */
+static const struct tmpl_def {
+	const char	*name;
+	int		 subject;	/* must have a Subject: header */
+	const char	*slots;		/* comma-separated */
+} tmpl_defs[] = {
+	{ "footer", 0,
+	    "list,list_address,request_address,owner_address,description,"
+	    "unsubscribe_address" },
+	{ "delivery-failed", 1,
+	    "list,list_address,owner_address,subject,from,reason,days,"
+	    "post_id" },
+};
+
+/* Header fields a template may set, besides Subject. */
+static const char *const tmpl_headers[] = { "Subject" };
+
+static const struct tmpl_def *
+tmpl_def(const char *name)
+{
+	for (size_t i = 0; i < nitems(tmpl_defs); i++)
+		if (strcmp(tmpl_defs[i].name, name) == 0)
+			return (&tmpl_defs[i]);
+	return (NULL);
+}
+
+/* slot_allowed - name (of length n) is in the comma-separated list */
+static int
+slot_allowed(const char *list, const char *name, size_t n)
+{
+	while (*list != '\0') {
+		size_t	l = strcspn(list, ",");
+
+		if (l == n && strncmp(list, name, n) == 0)
+			return (1);
+		list += l + (list[l] == ',');
+	}
+	return (0);
+}
+
+void
+tmpl_out_init(struct tmpl_out *o)
+{
+	vbuf_init(&o->subject, TMPL_FILE_MAX * 4);
+	vbuf_init(&o->body, 16 * 1024 * 1024);
+	o->lang[0] = '\0';
+}
+
+void
+tmpl_out_release(struct tmpl_out *o)
+{
+	vbuf_release(&o->subject);
+	vbuf_release(&o->body);
+}
+
+/* read_small - the file at path, NUL-terminated; -1 with errno */
+static int
+read_small(const char *path, struct vbuf *out)
+{
+	char	 chunk[4096];
+	ssize_t	 n;
+	int	 fd;
+
+	vbuf_reset(out);
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+		return (-1);
+	while ((n = read(fd, chunk, sizeof(chunk))) != 0) {
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n == -1 || vbuf_cat(out, chunk, (size_t)n) == -1) {
+			if (n != -1)
+				errno = EFBIG;
+			(void)close(fd);
+			return (-1);
+		}
+	}
+	(void)close(fd);
+	if (out->data == NULL)
+		vbuf_cat(out, "", 0);
+	return (0);
+}
+
+/*
+ * expand - copy text (len bytes) to out, filling {slots}.  With vals NULL
+ * it only checks.  line is the first line's number, for errors.
+ */
+static int
+expand(const struct tmpl_def *def, const char *text, size_t len, int line,
+    const struct tmpl_slot *vals, size_t nvals, int in_subject,
+    struct vbuf *out, struct vbuf *err)
+{
+	struct vbuf	 clean;
+	size_t		 i, j;
+
+	vbuf_init(&clean, VBUF_NOMAX);
+	for (i = 0; i < len; i++) {
+		if (text[i] == '\n')
+			line++;
+		if (text[i] == '}' && i + 1 < len && text[i + 1] == '}') {
+			vbuf_putc(out, '}');
+			i++;
+			continue;
+		}
+		if (text[i] != '{') {
+			vbuf_putc(out, text[i]);
+			continue;
+		}
+		if (i + 1 < len && text[i + 1] == '{') {
+			vbuf_putc(out, '{');
+			i++;
+			continue;
+		}
+		for (j = i + 1; j < len && j - i <= SLOT_NAME_MAX &&
+		    ((text[j] >= 'a' && text[j] <= 'z') || text[j] == '_'); j++)
+			;
+		if (j >= len || text[j] != '}' || j == i + 1) {
+			vbuf_printf(err, "line %d: a { that does not start a "
+			    "{slot} (write {{ for a brace)", line);
+			goto fail;
+		}
+		if (!slot_allowed(def->slots, text + i + 1, j - i - 1)) {
+			vbuf_printf(err, "line %d: {%.*s} is not a slot of "
+			    "this template (it has: %s)", line,
+			    (int)(j - i - 1), text + i + 1, def->slots);
+			goto fail;
+		}
+		for (size_t k = 0; vals != NULL && k < nvals; k++) {
+			if (strlen(vals[k].name) != j - i - 1 ||
+			    strncmp(vals[k].name, text + i + 1, j - i - 1) != 0)
+				continue;
+			if (vals[k].value == NULL)
+				break;
+			if (in_subject) {
+				hdrout_clean(&clean, vals[k].value);
+				vbuf_puts(out, vbuf_str(&clean));
+			} else {
+				/* Keep line breaks in the body; drop controls. */
+				for (const unsigned char *p = (const unsigned
+				    char *)vals[k].value; *p != '\0'; p++)
+					if (*p >= 0x20 || *p == '\n' ||
+					    *p == '\t')
+						if (*p != 0x7f)
+							vbuf_putc(out, *p);
+			}
+			break;
+		}
+		i = j;
+	}
+	vbuf_release(&clean);
+	return (vbuf_err(out) ? -1 : 0);
+fail:
+	vbuf_release(&clean);
+	return (-1);
+}
+
+/*
+ * parse_file - split text into its Subject and body and expand both.
+ * err gets "line N: reason" (the caller adds the file).
+ */
+static int
+parse_file(const struct tmpl_def *def, const char *text, size_t len,
+    const struct tmpl_slot *vals, size_t nvals, struct tmpl_out *out,
+    struct vbuf *err)
+{
+	size_t	off = 0;
+	int	line = 1, have_subject = 0;
+
+	if (memchr(text, '\0', len) != NULL) {
+		vbuf_puts(err, "line 1: NUL byte in the file");
+		return (-1);
+	}
+	/* Header lines until the blank line. */
+	while (off < len && text[off] != '\n') {
+		size_t	eol = off + strcspn(text + off, "\n"), colon, k;
+
+		colon = off + strcspn(text + off, ":\n");
+		if (colon >= eol) {
+			vbuf_printf(err, "line %d: not a \"Name: value\" "
+			    "header line, and no blank line before the body",
+			    line);
+			return (-1);
+		}
+		for (k = 0; k < nitems(tmpl_headers); k++)
+			if (strlen(tmpl_headers[k]) == colon - off &&
+			    strncasecmp(tmpl_headers[k], text + off,
+			    colon - off) == 0)
+				break;
+		if (k == nitems(tmpl_headers)) {
+			vbuf_printf(err, "line %d: a template may set only "
+			    "Subject:", line);
+			return (-1);
+		}
+		colon++;
+		while (colon < eol && text[colon] == ' ')
+			colon++;
+		vbuf_reset(&out->subject);
+		if (expand(def, text + colon, eol - colon, line, vals, nvals,
+		    1, &out->subject, err) == -1)
+			return (-1);
+		have_subject = 1;
+		off = eol < len ? eol + 1 : eol;
+		line++;
+	}
+	if (def->subject && !have_subject) {
+		vbuf_printf(err, "line %d: this template needs a Subject: "
+		    "line", line);
+		return (-1);
+	}
+	if (off < len)		/* the blank line */
+		off++;
+	line++;
+	vbuf_reset(&out->body);
+	return (expand(def, text + off, len - off, line, vals, nvals, 0,
+	    &out->body, err));
+}
+
+/* tmpl_render - see tmpl.h */
+int
+tmpl_render(const struct conf *c, const char *const *langs,
+    const char *name, const struct tmpl_slot *vals, size_t nvals,
+    struct tmpl_out *out, struct vbuf *err)
+{
+	const struct tmpl_def	*def = tmpl_def(name);
+	const char		*chain[8];
+	struct vbuf		 text, why;
+	size_t			 n = 0, i;
+	int			 rc = -1;
+
+	if (def == NULL) {
+		vbuf_printf(err, "no template is called %s", name);
+		return (-1);
+	}
+	for (i = 0; langs != NULL && langs[i] != NULL && n < 5; i++)
+		if (*langs[i] != '\0' && conf_valid_lang(langs[i]))
+			chain[n++] = langs[i];
+	chain[n++] = c->language;
+	chain[n++] = "en";
+	vbuf_init(&text, TMPL_FILE_MAX);
+	vbuf_init(&why, 1024);
+	for (i = 0; i < n; i++) {
+		char	*path = xasprintf("%s/%s/%s", c->templates, chain[i],
+		    name);
+		int	 r = read_small(path, &text);
+
+		if (r == -1 && errno == ENOENT) {
+			free(path);
+			continue;
+		}
+		if (r == -1) {
+			vbuf_printf(err, "%s: %s", path, strerror(errno));
+			free(path);
+			break;
+		}
+		vbuf_reset(&why);
+		if (parse_file(def, vbuf_str(&text), text.len, vals, nvals,
+		    out, &why) == -1) {
+			vbuf_printf(err, "%s:%s", path, vbuf_str(&why));
+			free(path);
+			break;
+		}
+		free(path);
+		(void)strncpy(out->lang, chain[i], sizeof(out->lang) - 1);
+		out->lang[sizeof(out->lang) - 1] = '\0';
+		rc = 0;
+		break;
+	}
+	if (rc == -1 && i == n)
+		vbuf_printf(err, "%s/en/%s: no such template", c->templates,
+		    name);
+	vbuf_release(&text);
+	vbuf_release(&why);
+	return (rc);
+}
+
+/* tmpl_has_language - templates/<lang>/ exists */
+int
+tmpl_has_language(const struct conf *c, const char *lang)
+{
+	struct stat	 st;
+	char		*path;
+	int		 ok;
+
+	if (!conf_valid_lang(lang))
+		return (0);
+	path = xasprintf("%s/%s", c->templates, lang);
+	ok = stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+	free(path);
+	return (ok);
+}
+
+/* check_dir - every file in templates/lang is known and well formed */
+static int
+check_dir(const struct conf *c, const char *lang, struct vbuf *err)
+{
+	struct tmpl_out	 out;
+	struct vbuf	 text, why;
+	struct dirent	*de;
+	DIR		*d;
+	char		*dir = xasprintf("%s/%s", c->templates, lang);
+	int		 rc = 0;
+
+	if ((d = opendir(dir)) == NULL) {
+		vbuf_printf(err, "%s: %s", dir, strerror(errno));
+		free(dir);
+		return (-1);
+	}
+	tmpl_out_init(&out);
+	vbuf_init(&text, TMPL_FILE_MAX);
+	vbuf_init(&why, 1024);
+	while (rc == 0 && (de = readdir(d)) != NULL) {
+		const struct tmpl_def *def;
+		char	*path;
+
+		if (de->d_name[0] == '.')
+			continue;
+		path = xasprintf("%s/%s", dir, de->d_name);
+		if ((def = tmpl_def(de->d_name)) == NULL) {
+			vbuf_printf(err, "%s: not a template moot knows", path);
+			rc = -1;
+		} else if (read_small(path, &text) == -1) {
+			vbuf_printf(err, "%s: %s", path, strerror(errno));
+			rc = -1;
+		} else {
+			vbuf_reset(&why);
+			if (parse_file(def, vbuf_str(&text), text.len, NULL, 0,
+			    &out, &why) == -1) {
+				vbuf_printf(err, "%s:%s", path, vbuf_str(&why));
+				rc = -1;
+			}
+		}
+		free(path);
+	}
+	closedir(d);
+	free(dir);
+	tmpl_out_release(&out);
+	vbuf_release(&text);
+	vbuf_release(&why);
+	return (rc);
+}
+
+/* tmpl_check_all - see tmpl.h */
+int
+tmpl_check_all(const struct conf *c, struct vbuf *err)
+{
+	struct dirent	*de;
+	struct stat	 st;
+	DIR		*d;
+	int		 rc = 0;
+
+	if ((d = opendir(c->templates)) == NULL) {
+		vbuf_printf(err, "%s: %s", c->templates, strerror(errno));
+		return (-1);
+	}
+	while (rc == 0 && (de = readdir(d)) != NULL) {
+		if (de->d_name[0] == '.')
+			continue;
+		if (!conf_valid_lang(de->d_name)) {
+			vbuf_printf(err, "%s/%s: not a language folder (use a "
+			    "code such as en or ar)", c->templates, de->d_name);
+			rc = -1;
+			break;
+		}
+		rc = check_dir(c, de->d_name, err);
+	}
+	closedir(d);
+	for (size_t i = 0; rc == 0 && i < nitems(tmpl_defs); i++) {
+		char	*path = xasprintf("%s/en/%s", c->templates,
+		    tmpl_defs[i].name);
+
+		if (stat(path, &st) == -1) {
+			vbuf_printf(err, "%s: missing (every template must "
+			    "exist in English)", path);
+			rc = -1;
+		}
+		free(path);
+	}
+	return (rc);
+}
