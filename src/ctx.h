@@ -1,0 +1,21 @@
+/*
+ * ctx.h - what mootd's modules share while they work
+ *
+ * Owns nothing: the conf and the database connection belong to the
+ * program's main(), which outlives every use.
+ */
+#ifndef CTX_H
+#define CTX_H
+
+#include <signal.h>
+
+struct conf;
+struct db;
+
+struct ctx {
+	const struct conf	*conf;		/* borrowed */
+	struct db		*db;		/* borrowed */
+	volatile sig_atomic_t	*stop;		/* set on SIGTERM; may be NULL */
+};
+
+#endif /* CTX_H */

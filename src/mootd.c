@@ -1,0 +1,218 @@
+/*
+ * mootd - the processor: spooled mail in, posts and notices out
+ *
+ * See man/mootd.8.  One mootd runs per database (a lock file says so);
+ * it takes spooled messages, decides, distributes what is approved and
+ * sends what waits in the outbox.  --once does what is due and exits.
+ */
+#include <sys/file.h>
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "clock.h"
+#include "conf.h"
+#include "ctx.h"
+#include "db.h"
+#include "db_spool.h"
+#include "fanout.h"
+#include "log.h"
+#include "outq.h"
+#include "priv.h"
+#include "process.h"
+#include "tmpl.h"
+#include "vbuf.h"
+#include "moot.h"
+
+#define LOCK_WAIT_S	60	/* --once waits this long for another run */
+
+static volatile sig_atomic_t	stop;
+static volatile sig_atomic_t	wake;
+
+static void __attribute__((noreturn))
+usage(int status)
+{
+	/* same words as the SYNOPSIS of man/mootd.8 */
+	fprintf(status ? stderr : stdout,
+	    "usage: mootd -c conf [--once] [-f] [-v]\n");
+	exit(status);
+}
+
+static void
+on_signal(int sig)
+{
+	if (sig == SIGTERM || sig == SIGINT)
+		stop = 1;
+	wake = 1;
+}
+
+/* take_lock - one mootd per database; --once waits for a running one */
+static int
+take_lock(const char *path, int wait)
+{
+	int	fd, i;
+
+	if ((fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0640)) == -1)
+		log_fatal("lock %s", path);
+	for (i = 0; flock(fd, LOCK_EX | LOCK_NB) == -1; i++) {
+		if (errno != EWOULDBLOCK)
+			log_fatal("lock %s", path);
+		if (!wait || i >= LOCK_WAIT_S * 10)
+			log_fatalx("another mootd holds %s", path);
+		(void)usleep(100000);
+	}
+	return (fd);
+}
+
+/* each_state - handle every row in state that is due now */
+static int
+each_state(struct ctx *x, const char *state)
+{
+	struct spool_item	*s;
+	int64_t			 after = 0;
+	int			 n = 0;
+
+	while (!stop && spool_next(x->db, state, clock_now(), after, &s) ==
+	    DB_OK) {
+		after = s->id;
+		log_set_id(s->queue_id);
+		if (strcmp(state, "spooled") == 0)
+			process_spooled(x, s);
+		else
+			(void)fanout_post(x, s);
+		log_set_id(NULL);
+		spool_item_free(&s);
+		n++;
+	}
+	return (n);
+}
+
+/* pass - everything that is due; the number of things done */
+static int
+pass(struct ctx *x)
+{
+	int	n = 0;
+
+	n += each_state(x, "spooled");
+	n += each_state(x, "approved");
+	n += each_state(x, "distributing");
+	n += outq_run(x);
+	return (n);
+}
+
+/* write_pid - the daemon's pid, for scripts and systemd */
+static void
+write_pid(const char *path)
+{
+	FILE	*f;
+
+	if ((f = fopen(path, "w")) == NULL) {
+		log_warn("pid file %s", path);
+		return;
+	}
+	fprintf(f, "%ld\n", (long)getpid());
+	if (fclose(f) == EOF)
+		log_warn("pid file %s", path);
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const struct option opts[] = {
+		{ "once", no_argument, NULL, 'o' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct conf		 conf;
+	struct db		*db = NULL;
+	struct ctx		 x;
+	struct vbuf		 err;
+	struct sigaction	 sa;
+	const char		*conf_path = NULL;
+	int			 ch, once = 0, fg = 0, verbose = 0, lockfd;
+
+	while ((ch = getopt_long(argc, argv, "c:fhv", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'c': conf_path = optarg; break;
+		case 'f': fg = 1; break;
+		case 'o': once = 1; break;
+		case 'v': verbose++; break;
+		case 'h': usage(0);
+		default: usage(1);
+		}
+	}
+	if (argc != optind || conf_path == NULL)
+		usage(1);
+	log_init("mootd", (fg || once ? LOG_TO_STDERR : 0) | LOG_TO_SYSLOG);
+	log_verbose(verbose);
+	vbuf_init(&err, 4096);
+	if (conf_load(&conf, conf_path, &err) == -1) {
+		fprintf(stderr, "mootd: %s\n", vbuf_str(&err));
+		exit(1);
+	}
+	if (clock_init(conf.timezone, &err) == -1) {
+		fprintf(stderr, "mootd: %s\n", vbuf_str(&err));
+		exit(1);
+	}
+	if (geteuid() == 0) {
+		if (conf.user != NULL) {
+			if (priv_drop(conf.user, &err) == -1)
+				log_fatalx("%s", vbuf_str(&err));
+		} else if (!once)
+			log_warnx("running as root: set [moot] user to the "
+			    "user mootd should run as");
+	}
+	if (tmpl_check_all(&conf, &err) == -1)
+		log_fatalx("%s", vbuf_str(&err));
+	lockfd = take_lock(conf.mootd_lock, once);
+	if (db_open(&db, conf.database, 0, &err) != DB_OK ||
+	    db_migrate(db, &err) != DB_OK)
+		log_fatalx("%s", vbuf_str(&err));
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	(void)sigaction(SIGTERM, &sa, NULL);
+	(void)sigaction(SIGINT, &sa, NULL);
+	(void)sigaction(SIGUSR1, &sa, NULL);
+	(void)signal(SIGPIPE, SIG_IGN);
+
+	x.conf = &conf;
+	x.db = db;
+	x.stop = &stop;
+	if (once) {
+		/* A row that cannot change state (database trouble) must not
+		 * keep --once busy for ever: its unfinished count ends it. */
+		for (int i = 0; i < 1000 && !stop && pass(&x) > 0; i++)
+			;
+	} else {
+		if (!fg && daemon(0, 0) == -1)
+			log_fatal("daemon");
+		write_pid(conf.mootd_pid_file);
+		log_info("started");
+		while (!stop) {
+			int64_t	left;
+
+			wake = 0;
+			while (!stop && pass(&x) > 0)
+				;
+			for (left = conf.poll * 10; left > 0 && !wake; left--)
+				(void)usleep(100000);
+		}
+		log_info("stopped");
+		(void)unlink(conf.mootd_pid_file);
+	}
+	db_close(&db);
+	(void)close(lockfd);
+	conf_free(&conf);
+	vbuf_release(&err);
+	return (0);
+}

@@ -1,0 +1,165 @@
+/*
+ * notice.c - composing and queueing notices; see notice.h
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include <openssl/rand.h>
+
+#include "addr.h"
+#include "clock.h"
+#include "conf.h"
+#include "ctx.h"
+#include "db.h"
+#include "db_list.h"
+#include "db_queue.h"
+#include "hdrout.h"
+#include "mail.h"
+#include "notice.h"
+#include "rewrite.h"
+#include "tmpl.h"
+#include "vbuf.h"
+#include "moot.h"
+
+/* random_hex - n random bytes as 2n hex digits */
+static void
+random_hex(char *out, size_t n)
+{
+	unsigned char	r[16];
+
+	if (n > sizeof(r))
+		n = sizeof(r);
+	if (RAND_bytes(r, (int)n) != 1)
+		memset(r, 0, sizeof(r));
+	for (size_t i = 0; i < n; i++)
+		(void)snprintf(out + 2 * i, 3, "%02x", r[i]);
+}
+
+/* notice_compose - see notice.h */
+int
+notice_compose(struct ctx *x, const struct notice *n, struct vbuf *out,
+    struct vbuf *err)
+{
+	const struct conf	*c = x->conf;
+	const char		*langs[3];
+	struct tmpl_out		 t;
+	struct vbuf		 v, addr;
+	char			 date[64], rnd[33], boundary[48];
+	int			 ascii = 1, rc = -1;
+
+	langs[0] = n->lang;
+	langs[1] = n->list != NULL ? n->list->language : NULL;
+	langs[2] = NULL;
+	tmpl_out_init(&t);
+	vbuf_init(&v, VBUF_NOMAX);
+	vbuf_init(&addr, VBUF_NOMAX);
+	if (tmpl_render(c, langs, n->tmpl, n->slots, n->nslots, &t, err) ==
+	    -1)
+		goto out;
+
+	vbuf_reset(out);
+	if (n->list != NULL) {
+		addr_list(&addr, c, n->list->name, n->from_kind, NULL);
+		vbuf_printf(&v, "%s", n->list->name);
+	} else {
+		vbuf_printf(&addr, "moot@%s", c->domain);
+		vbuf_puts(&v, "moot");
+	}
+	{
+		struct vbuf	from;
+
+		vbuf_init(&from, VBUF_NOMAX);
+		hdrout_mailbox(&from, vbuf_str(&v), vbuf_str(&addr));
+		hdrout_field(out, "From", vbuf_str(&from));
+		vbuf_release(&from);
+	}
+	hdrout_field(out, "To", n->to);
+	vbuf_reset(&v);
+	hdrout_text(&v, vbuf_str(&t.subject));
+	if (hdrout_field(out, "Subject", vbuf_str(&v)) == -1) {
+		vbuf_puts(err, "the subject would break the header");
+		goto out;
+	}
+	clock_rfc5322(clock_now(), date, sizeof(date));
+	hdrout_field(out, "Date", date);
+	random_hex(rnd, 16);
+	vbuf_printf(out, "Message-ID: <moot.%s@%s>\r\n", rnd, c->domain);
+	if (n->in_reply_to != NULL && strpbrk(n->in_reply_to, "\r\n<>") ==
+	    NULL && *n->in_reply_to != '\0') {
+		vbuf_printf(out, "In-Reply-To: <%s>\r\n", n->in_reply_to);
+		vbuf_printf(out, "References: <%s>\r\n", n->in_reply_to);
+	}
+	hdrout_field(out, "Auto-Submitted", n->reply ? "auto-replied" :
+	    "auto-generated");
+	hdrout_field(out, "Precedence", "bulk");
+	if (n->list != NULL) {
+		vbuf_reset(&v);
+		rewrite_list_id(&v, c, n->list);
+		hdrout_field(out, "List-Id", vbuf_str(&v));
+		vbuf_reset(&v);
+		vbuf_printf(&v, "%s@%s", n->list->name, c->domain);
+		hdrout_field(out, "X-Loop", vbuf_str(&v));
+	} else {
+		vbuf_reset(&v);
+		vbuf_printf(&v, "moot@%s", c->domain);
+		hdrout_field(out, "X-Loop", vbuf_str(&v));
+	}
+	hdrout_field(out, "MIME-Version", "1.0");
+	for (size_t i = 0; i < t.body.len; i++)
+		if ((unsigned char)t.body.data[i] >= 0x80)
+			ascii = 0;
+	if (n->attach != NULL) {
+		random_hex(rnd, 12);
+		(void)snprintf(boundary, sizeof(boundary), "=_moot_%s", rnd);
+		vbuf_printf(out, "Content-Type: multipart/mixed;\r\n"
+		    " boundary=\"%s\"\r\n\r\n--%s\r\n", boundary, boundary);
+	}
+	vbuf_printf(out, "Content-Type: text/plain; charset=utf-8\r\n"
+	    "Content-Transfer-Encoding: %s\r\n\r\n", ascii ? "7bit" : "8bit");
+	mail_canon_append(out, vbuf_str(&t.body), t.body.len);
+	if (t.body.len > 0 && t.body.data[t.body.len - 1] != '\n')
+		vbuf_puts(out, "\r\n");
+	if (n->attach != NULL) {
+		vbuf_printf(out, "\r\n--%s\r\nContent-Type: message/rfc822\r\n"
+		    "Content-Disposition: inline\r\n\r\n", boundary);
+		mail_canon_append(out, n->attach, n->attach_len);
+		vbuf_printf(out, "\r\n--%s--\r\n", boundary);
+	}
+	if (vbuf_err(out)) {
+		vbuf_puts(err, "the notice is too large");
+		goto out;
+	}
+	rc = 0;
+out:
+	tmpl_out_release(&t);
+	vbuf_release(&v);
+	vbuf_release(&addr);
+	return (rc);
+}
+
+/* notice_queue - see notice.h */
+int
+notice_queue(struct ctx *x, const struct notice *n, struct vbuf *err)
+{
+	struct vbuf	 msg, env;
+	int		 rc = -1;
+
+	vbuf_init(&msg, VBUF_NOMAX);
+	vbuf_init(&env, VBUF_NOMAX);
+	if (notice_compose(x, n, &msg, err) == -1)
+		goto out;
+	if (n->list != NULL)
+		addr_list(&env, x->conf, n->list->name, AK_BOUNCES, NULL);
+	else
+		vbuf_printf(&env, "moot-bounces@%s", x->conf->domain);
+	if (outbox_add(x->db, n->spool_id, n->list != NULL ? n->list->id : 0,
+	    n->tmpl, vbuf_str(&env), n->to, msg.data, msg.len) != DB_OK) {
+		vbuf_puts(err, "cannot queue the notice");
+		goto out;
+	}
+	rc = 0;
+out:
+	vbuf_release(&msg);
+	vbuf_release(&env);
+	return (rc);
+}

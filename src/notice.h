@@ -1,0 +1,46 @@
+/*
+ * notice.h - mail that moot writes itself, from a template, to one person
+ *
+ * Owns: composing a notice (headers, RFC 2047 subject, UTF-8 body, an
+ * optional message/rfc822 attachment) and queueing it in the outbox, in
+ * the caller's transaction if one is open.  Every notice carries
+ * Auto-Submitted, Precedence: bulk and X-Loop, and, about a list, its
+ * List-Id (threat C1, C2).  No address field takes a template slot
+ * (threat E1): From, To and the envelope come from moot's own data.
+ */
+#ifndef NOTICE_H
+#define NOTICE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "addr.h"
+
+struct ctx;
+struct list;
+struct tmpl_slot;
+struct vbuf;
+
+struct notice {
+	const char		*tmpl;		/* template name */
+	const char		*to;		/* one address */
+	const char		*lang;		/* the recipient's; may be NULL */
+	const struct list	*list;		/* NULL: a site notice */
+	enum addr_kind		 from_kind;	/* our address in From: */
+	int64_t			 spool_id;	/* what it is about, or 0 */
+	const struct tmpl_slot	*slots;
+	size_t			 nslots;
+	int			 reply;		/* auto-replied, not -generated */
+	const char		*in_reply_to;	/* Message-ID without <> */
+	const char		*attach;	/* a message to attach, or NULL */
+	size_t			 attach_len;
+};
+
+/* notice_queue - compose and queue; 0, or -1 with the reason in err */
+int	notice_queue(struct ctx *, const struct notice *, struct vbuf *err);
+
+/* notice_compose - the same message, into out, without queueing */
+int	notice_compose(struct ctx *, const struct notice *, struct vbuf *out,
+	    struct vbuf *err);
+
+#endif /* NOTICE_H */

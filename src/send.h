@@ -1,0 +1,60 @@
+/*
+ * send.h - handing mail to the relay over SMTP
+ *
+ * Owns: the libesmtp session: connection to [relay], timeouts, STARTTLS,
+ * TCP_NODELAY (libesmtp never sets it, and its last short write then
+ * waits for the peer's delayed ACK), pipelining (libesmtp's own), and the
+ * reading of each recipient's result.  It never logs a message's text,
+ * and it never builds a To: or Cc: from recipients (threat F1).
+ *
+ * One send_run() is one SMTP session with one transaction per per_txn
+ * recipients.  After each transaction's final reply, cb gets that
+ * transaction's results, so the caller can commit them before the next
+ * one (threat A4).  A transaction for which the relay gave no final
+ * reply (connection refused, dropped mid-DATA) gets no callback.
+ */
+#ifndef SEND_H
+#define SEND_H
+
+#include <stddef.h>
+
+struct conf;
+struct vbuf;
+
+enum send_status {
+	SEND_SENT,		/* the relay took it (2xx) */
+	SEND_FAILED,		/* the relay will never take it (5xx) */
+	SEND_DEFERRED,		/* try again later (4xx, or no answer) */
+};
+
+struct send_result {
+	const char		*addr;		/* borrowed from the job */
+	enum send_status	 status;
+	int			 code;		/* SMTP reply code, or 0 */
+	char			 reply[200];	/* "452 4.5.3 ..." printable */
+};
+
+/* cb returns 0 to go on, -1 to stop the session (e.g. database trouble) */
+typedef int (*send_txn_cb)(void *arg, const struct send_result *, size_t);
+
+struct send_job {
+	const char		*env_from;	/* "" for the null sender */
+	const char		*data;		/* CRLF canonical message */
+	size_t			 len;
+	int			 eightbit;	/* declare BODY=8BITMIME */
+	const char *const	*rcpts;
+	size_t			 nrcpts;
+	size_t			 per_txn;	/* recipients per transaction */
+	send_txn_cb		 cb;
+	void			*arg;
+};
+
+/*
+ * send_run - one session.  Returns the number of transactions that got
+ * no final reply (0: all reported through cb); the reason for the first
+ * problem is in err.
+ */
+size_t	send_run(const struct conf *, const struct send_job *,
+	    struct vbuf *err);
+
+#endif /* SEND_H */
