@@ -103,7 +103,9 @@ cmd_inject(struct cli *c, int argc, char **argv)
 	 * the MTA keeps the message and tries again (75). */
 	if (cli_db(c) != CLI_OK)
 		return (EX_TEMPFAIL);
-	log_init("moot", LOG_TO_STDERR | LOG_TO_SYSLOG);
+	/* Postfix shows our stderr to the sender only when we fail: the
+	 * log of what was stored goes to syslog. */
+	log_init("moot", LOG_TO_SYSLOG);
 	if (queue_id == NULL) {
 		(void)snprintf(qid, sizeof(qid), "I%llX%05X",
 		    (long long)time(NULL), (unsigned)getpid() & 0xfffff);

@@ -152,6 +152,9 @@ list_options(struct cli *c, int argc, char **argv, struct list *l,
 			l->language = xstrdup(optarg);
 			break;
 		case O_ENDS:
+			/* Dates are in the site's zone: the conf says which. */
+			if (cli_conf(c) != CLI_OK)
+				return (CLI_FAIL);
 			if (clock_parse_when(optarg, &t) == -1)
 				return (cli_error(CLI_USAGE, "--ends: \"%s\" is "
 				    "not a date such as 2027-03-31", optarg));
@@ -447,6 +450,8 @@ member_options(struct cli *c, int argc, char **argv, struct member *m,
 			break;
 		case O_TERM_START:
 		case O_TERM_END:
+			if (cli_conf(c) != CLI_OK)
+				return (CLI_FAIL);
 			if (clock_parse_when(optarg, &t) == -1)
 				return (cli_error(CLI_USAGE, "--%s: \"%s\" is "
 				    "not a date such as 2027-03-31",

@@ -13,10 +13,8 @@
 #include "vbuf.h"
 #include "moot.h"
 
-#define LINE_MAX_COLS	78
-#define WORD_MAX	75	/* one encoded word, RFC 2047 section 2 */
+#define LINE_MAX_COLS	76	/* RFC 2047 section 2 asks this of lines with encoded words */
 #define WORD_PREFIX	"=?UTF-8?B?"
-#define WORD_OVERHEAD	(sizeof(WORD_PREFIX) - 1 + 2)	/* and "?=" */
 
 /* hdrout_clean - see hdrout.h */
 void
@@ -70,10 +68,13 @@ utf8_len(unsigned char c)
 static int
 encode_words(struct vbuf *out, const char *s)
 {
-	/* 75 - overhead leaves 63 base64 chars: 45 bytes of text per word. */
-	const size_t	 max_in = (WORD_MAX - WORD_OVERHEAD) / 4 * 3;
+	/*
+	 * 39 bytes of text make 52 base64 characters and a 64-character
+	 * word, so "Subject: " and a word still fit in 76 columns.
+	 */
+	const size_t	 max_in = 39;
 	size_t		 len = strlen(s), off = 0;
-	unsigned char	 b64[WORD_MAX + 1];
+	unsigned char	 b64[64];
 
 	while (off < len) {
 		size_t	n = 0, cl;

@@ -71,12 +71,10 @@ int
 hdr_unfold(const struct hdr_field *f, struct vbuf *out)
 {
 	const char	*v = f->value, *end = f->value + f->value_len;
+	size_t		 start;
 
 	vbuf_reset(out);
-	while (v < end && (*v == ' ' || *v == '\t'))
-		v++;
-	while (end > v && (end[-1] == ' ' || end[-1] == '\t'))
-		end--;
+	vbuf_cat(out, "", 0);
 	for (; v < end; v++) {
 		if (*v == '\r' && v + 1 < end && v[1] == '\n') {
 			v++;
@@ -84,9 +82,17 @@ hdr_unfold(const struct hdr_field *f, struct vbuf *out)
 		}
 		vbuf_putc(out, *v);
 	}
-	if (out->data == NULL)
-		vbuf_cat(out, "", 0);
-	return (vbuf_err(out) ? -1 : 0);
+	if (vbuf_err(out))
+		return (-1);
+	while (out->len > 0 && (out->data[out->len - 1] == ' ' ||
+	    out->data[out->len - 1] == '\t'))
+		vbuf_truncate(out, out->len - 1);
+	for (start = 0; start < out->len && (out->data[start] == ' ' ||
+	    out->data[start] == '\t'); start++)
+		;
+	memmove(out->data, out->data + start, out->len - start + 1);
+	out->len -= start;
+	return (0);
 }
 
 /* mail_decode_phrase - see mail.h */

@@ -180,6 +180,8 @@ main(int argc, char *argv[])
 	vbuf_init(&c.err, 4096);
 	c.conf_path = getenv("MOOT_CONF");
 	log_init("moot", LOG_TO_STDERR);
+	if (argc > 1 && strcmp(argv[1], "--help") == 0)
+		usage(0);
 	/* "+": options after the command belong to the command. */
 	while ((ch = getopt(argc, argv, "+c:hv")) != -1) {
 		switch (ch) {

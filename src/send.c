@@ -61,13 +61,19 @@ msg_cb(void **ctx, int *len, void *arg)
 	return (t->sess->job->data);
 }
 
-/* printable - copy an SMTP reply text, without its CRLF or controls */
+/* printable - "452 4.5.3 text": the reply without its CRLF or controls */
 static void
-printable(char *out, size_t size, int code, const char *text)
+printable(char *out, size_t size, const smtp_status_t *st)
 {
-	size_t	i = 0, n;
+	const char	*text = st->text;
+	size_t		 i = 0, n;
 
-	n = (size_t)snprintf(out, size, "%d ", code);
+	/* libesmtp parses the enhanced code out of the text: put it back. */
+	if (st->enh_class > 0)
+		n = (size_t)snprintf(out, size, "%d %d.%d.%d ", st->code,
+		    st->enh_class, st->enh_subject, st->enh_detail);
+	else
+		n = (size_t)snprintf(out, size, "%d ", st->code);
 	i = n < size ? n : size - 1;
 	for (; text != NULL && *text != '\0' && i + 1 < size; text++)
 		if ((unsigned char)*text >= 0x20 && *text != 0x7f)
@@ -109,7 +115,7 @@ rcpt_result(smtp_recipient_t r, const char *mailbox, void *arg)
 		    w->data->code / 100 == 5 ? SEND_FAILED : SEND_DEFERRED;
 	}
 	res->code = why->code;
-	printable(res->reply, sizeof(res->reply), why->code, why->text);
+	printable(res->reply, sizeof(res->reply), why);
 	w->i++;
 }
 
