@@ -1,0 +1,237 @@
+# common.sh - what moot's shell tests share
+#
+# Sourced by tests/*.sh.  Gives TAP output (ok, is, like, skip, diag,
+# done_testing), a private site in a temporary folder (site_new: a
+# moot.conf, moot init), the SMTP sink on 127.0.0.1 (sink_start) and
+# wrappers for the programs under test.  Everything a test starts is
+# stopped on exit, and a sanitizer report from any program run by the
+# test fails it (the ASan build writes reports to $T/san).
+
+set -u
+
+: "${MOOT_SRCDIR:=$(cd "$(dirname "$0")/.." && pwd)}"
+: "${MOOT_BUILDDIR:=$MOOT_SRCDIR/build}"
+: "${PYTHON3:=/usr/bin/python3}"
+MOOT_BIN=$MOOT_BUILDDIR/moot
+MOOTD_BIN=$MOOT_BUILDDIR/mootd
+MILTER_BIN=$MOOT_BUILDDIR/moot-milter
+MAILDIR=$MOOT_SRCDIR/tests/data/mail
+
+T=$(mktemp -d -t moot-test.XXXXXX) || exit 1
+# Daemons may run as another user: let them in.
+chmod 755 "$T"
+mkdir -p "$T/san"
+chmod 777 "$T/san"
+export ASAN_OPTIONS="log_path=$T/san/asan:detect_leaks=1:abort_on_error=0"
+export UBSAN_OPTIONS="log_path=$T/san/ubsan:print_stacktrace=1:halt_on_error=1"
+export LSAN_OPTIONS="suppressions=$MOOT_SRCDIR/tests/lib/lsan.supp:print_suppressions=0"
+unset MOOT_NOW MOOT_KILL_AT MOOT_CONF
+
+T_N=0
+T_FAILED=0
+T_PIDS=()
+
+diag() { printf '# %s\n' "$*" | sed '2,$s/^/# /'; }
+
+# ok DESC COMMAND...: passes when COMMAND exits 0.
+ok() {
+	local desc=$1
+	shift
+	T_N=$((T_N + 1))
+	if "$@"; then
+		echo "ok $T_N - $desc"
+	else
+		echo "not ok $T_N - $desc"
+		T_FAILED=$((T_FAILED + 1))
+	fi
+}
+
+# is GOT WANT DESC
+is() {
+	T_N=$((T_N + 1))
+	if [ "$1" = "$2" ]; then
+		echo "ok $T_N - $3"
+	else
+		echo "not ok $T_N - $3"
+		diag "got:  '$1'"
+		diag "want: '$2'"
+		T_FAILED=$((T_FAILED + 1))
+	fi
+}
+
+# like GOT REGEX DESC: GOT matches the extended regular expression.
+like() {
+	T_N=$((T_N + 1))
+	if printf '%s' "$1" | grep -Eq -- "$2"; then
+		echo "ok $T_N - $3"
+	else
+		echo "not ok $T_N - $3"
+		diag "got:  '$1'"
+		diag "want match: '$2'"
+		T_FAILED=$((T_FAILED + 1))
+	fi
+}
+
+# unlike GOT REGEX DESC
+unlike() {
+	T_N=$((T_N + 1))
+	if ! printf '%s' "$1" | grep -Eq -- "$2"; then
+		echo "ok $T_N - $3"
+	else
+		echo "not ok $T_N - $3"
+		diag "got:  '$1'"
+		diag "must not match: '$2'"
+		T_FAILED=$((T_FAILED + 1))
+	fi
+}
+
+skip() {
+	T_N=$((T_N + 1))
+	echo "ok $T_N # SKIP $*"
+}
+
+# sanitizer_check: a report from any program of this test fails it.
+sanitizer_check() {
+	local f found=0
+	for f in "$T"/san/*; do
+		[ -e "$f" ] || continue
+		found=1
+		diag "sanitizer report $f:"
+		diag "$(head -c 4000 "$f")"
+	done
+	T_N=$((T_N + 1))
+	if [ $found = 0 ]; then
+		echo "ok $T_N - no sanitizer reports"
+	else
+		echo "not ok $T_N - no sanitizer reports"
+		T_FAILED=$((T_FAILED + 1))
+	fi
+}
+
+done_testing() {
+	sanitizer_check
+	echo "1..$T_N"
+	[ $T_FAILED = 0 ]
+	exit $?
+}
+
+t_cleanup() {
+	local pid
+	for pid in "${T_PIDS[@]}"; do
+		kill "$pid" 2>/dev/null
+	done
+	for pid in "${T_PIDS[@]}"; do
+		for _ in $(seq 50); do
+			kill -0 "$pid" 2>/dev/null || break
+			sleep 0.1
+		done
+		kill -9 "$pid" 2>/dev/null
+	done
+	[ "${KEEP_TMP:-0}" = 1 ] && { echo "# kept $T" >&2; return; }
+	rm -rf "$T"
+}
+trap t_cleanup EXIT
+
+# free_port: a port nothing listens on now.
+free_port() {
+	"$PYTHON3" -c 'import socket
+s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+# sink_start [SINK OPTIONS...]: the sink in $T/sink on a free port;
+# sets SINK_PORT, SINK_PID, SINK_DIR.  A second call starts a new sink
+# in a new folder (the old one is stopped).
+SINK_N=0
+sink_start() {
+	[ -n "${SINK_PID:-}" ] && sink_stop
+	SINK_N=$((SINK_N + 1))
+	SINK_DIR=$T/sink$SINK_N
+	mkdir -p "$SINK_DIR"
+	"$PYTHON3" "$MOOT_SRCDIR/tests/lib/sink.py" --dir "$SINK_DIR" \
+		--port "${SINK_PORT:-0}" --port-file "$SINK_DIR/port" \
+		--pid-file "$SINK_DIR/pid" "$@" 2>"$SINK_DIR/stderr" &
+	SINK_PID=$!
+	T_PIDS+=("$SINK_PID")
+	for _ in $(seq 100); do
+		[ -s "$SINK_DIR/port" ] && break
+		sleep 0.05
+	done
+	SINK_PORT=$(cat "$SINK_DIR/port")
+}
+
+sink_stop() {
+	[ -n "${SINK_PID:-}" ] || return 0
+	kill "$SINK_PID" 2>/dev/null
+	wait "$SINK_PID" 2>/dev/null
+	SINK_PID=
+}
+
+# sink_msgs: transactions the sink accepted.
+sink_msgs() { ls "$SINK_DIR"/*.env 2>/dev/null | wc -l; }
+
+# sink_rcpts: every accepted recipient, one a line, sorted.
+sink_rcpts() {
+	cat "$SINK_DIR"/*.env 2>/dev/null | sed -n 's/^RCPT TO:<\(.*\)>.*/\1/p' | sort
+}
+
+# sink_file N: the path of the N-th message (1-based).
+sink_file() { printf '%s/%06d.eml' "$SINK_DIR" "$1"; }
+
+# site_new [EXTRA CONF LINES]: a site in $T/site with lists.example.org,
+# relaying to the sink (start the sink first).  Sets CONF.
+site_new() {
+	SITE=$T/site
+	mkdir -p "$SITE"
+	CONF=$SITE/moot.conf
+	cat >"$CONF" <<EOC
+[moot]
+domain    = lists.example.org
+templates = $MOOT_SRCDIR/templates
+timezone  = Europe/London
+[relay]
+host = 127.0.0.1
+port = ${SINK_PORT:-25}
+timeout = 10s
+[delivery]
+retry_min = 1m
+$*
+EOC
+	moot init >/dev/null 2>"$T/init.err" ||
+	    { echo "Bail out! moot init failed: $(cat "$T/init.err")"; exit 1; }
+}
+
+# conf_set_port PORT: point the relay at another port.
+conf_set_port() { sed -i "s/^port = .*/port = $1/" "$CONF"; }
+
+moot() { "$MOOT_BIN" -c "$CONF" "$@"; }
+mootd_once() { "$MOOTD_BIN" -c "$CONF" --once "$@"; }
+
+# post FILE TO [FROM]: inject a fixture (a path, or a name under
+# tests/data/mail) and say nothing unless it fails.
+post() {
+	local f=$1
+	[ -f "$f" ] || f=$MAILDIR/$f
+	moot inject --to "$2" ${3:+--from "$3"} <"$f"
+}
+
+# members LIST N: add user00001@example.org ... as members of LIST.
+members() {
+	local i
+	for ((i = 1; i <= $2; i++)); do
+		printf 'user%05d@example.org\n' "$i"
+	done >"$T/members.txt"
+	"$PYTHON3" - "$SITE/var/moot.db" "$1" "$T/members.txt" <<'PY'
+import sqlite3, sys, time
+db = sqlite3.connect(sys.argv[1])
+lid = db.execute("SELECT id FROM list WHERE name = ?", (sys.argv[2],)).fetchone()[0]
+now = int(time.time())
+with open(sys.argv[3]) as f:
+    db.executemany("INSERT INTO member (list_id, addr, created_at) VALUES (?, ?, ?)",
+                   [(lid, a.strip(), now) for a in f if a.strip()])
+db.commit()
+PY
+}
+
+# spool_state ID: the state of a spool row.
+spool_state() { moot spool show "$1" | sed -n 's/^state: //p'; }
+spool_reason() { moot spool show "$1" | sed -n 's/^reason: //p'; }
