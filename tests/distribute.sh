@@ -1,0 +1,96 @@
+#!/bin/bash
+# distribute.sh - a post from a member reaches every member through SMTP,
+# with list headers, prefix and footer; the rules for who may post
+. "$(dirname "$0")/lib/common.sh"
+
+sink_start
+site_new
+moot list create info --description "Information Group" >/dev/null
+moot list create ops --members-only >/dev/null
+moot list create strategy --moderated >/dev/null
+moot list create empty >/dev/null
+moot member add info amira@one.example >/dev/null
+moot member add info bob@two.example --role owner >/dev/null
+moot member add info carol@three.example --nomail >/dev/null
+moot member add info dave@four.example --digest >/dev/null
+moot member add ops amira@one.example >/dev/null
+
+post real/alternative.eml info@lists.example.org amira@one.example
+mootd_once 2>"$T/mootd.log"
+is $? 0 "mootd --once exits 0"
+is "$(spool_state 1)" sent "the post is sent"
+is "$(sink_msgs)" 1 "one SMTP transaction"
+is "$(sink_rcpts | tr '\n' ' ')" "amira@one.example bob@two.example " \
+    "to the members who get mail, not nomail or digest members"
+is "$(head -1 "$SINK_DIR/000001.env")" "MAIL FROM:<info-bounces@lists.example.org>" \
+    "the envelope sender is the list's bounce address"
+msg=$(cat "$(sink_file 1)")
+like "$msg" $'\r\nList-Id: Information Group <info.lists.example.org>\r\n' "List-Id (RFC 2919)"
+like "$msg" $'\r\nList-Post: <mailto:info@lists.example.org>\r\n' "List-Post"
+like "$msg" $'\r\nList-Help: <mailto:info-request@lists.example.org\\?subject=help>\r\n' "List-Help"
+like "$msg" $'\r\nList-Unsubscribe: <mailto:info-request@lists.example.org\\?subject=unsubscribe>\r\n' "List-Unsubscribe"
+like "$msg" $'\r\nList-Subscribe: <mailto:info-request@lists.example.org\\?subject=subscribe>\r\n' "List-Subscribe"
+like "$msg" $'\r\nList-Owner: <mailto:info-owner@lists.example.org>\r\n' "List-Owner"
+like "$msg" $'\r\nPrecedence: list\r\n' "Precedence: list"
+like "$msg" $'\r\nX-Loop: info@lists.example.org\r\n' "our loop marker"
+like "$msg" $'\r\nSubject: \\[info\\] Winter timetable' "the subject prefix"
+like "$msg" "You get this because you are a member of the info list" "the footer"
+like "$msg" $'^Received: from mx1.one.example' "the post's own fields stay"
+sd=$(moot spool show 1)
+like "$sd" "deliveries: sent=2 failed=0 deferred=0" "spool show counts the deliveries"
+like "$sd" "from: amira@one.example" "spool show: from"
+# Every log line about the post carries its queue id.
+qid=$(moot spool show 1 | sed -n 's/^queue-id: //p')
+is "$(grep -vc "^mootd: $qid: " "$T/mootd.log")" 0 "every log line starts with the queue id"
+
+# A reply keeps one prefix; 8-bit goes with BODY=8BITMIME.
+post real/reply.eml info@lists.example.org amira@one.example
+post real/eightbit.eml info@lists.example.org amira@one.example
+mootd_once 2>/dev/null
+like "$(cat "$(sink_file 2)")" $'\r\nSubject: Re: \\[info\\] Drop-in session moved to Thursday\r\n' \
+    "a reply's subject gets no second prefix"
+like "$(head -1 "$SINK_DIR/000003.env")" "BODY=8BITMIME" "an 8-bit post is sent with BODY=8BITMIME"
+unlike "$(head -1 "$SINK_DIR/000002.env")" "BODY=8BITMIME" "a 7-bit post is not"
+
+# Members-only: a stranger's post is not distributed.
+post real/crlf.eml ops@lists.example.org stranger@x.example
+sed -e "s/^From: .*/From: Stranger <stranger@x.example>/" "$MAILDIR/real/no-message-id.eml" >"$T/stranger.eml"
+post "$T/stranger.eml" ops@lists.example.org stranger@x.example
+mootd_once 2>/dev/null
+is "$(spool_state 4)" sent "ops: a member's post goes out"
+is "$(spool_state 5)" failed "ops: a stranger's post does not"
+like "$(spool_reason 5)" "not a member" "and the reason says why"
+is "$(sink_msgs)" 4 "nothing was sent for it"
+
+# A moderated list holds every post.
+post real/crlf.eml strategy@lists.example.org amira@one.example
+mootd_once 2>/dev/null
+is "$(spool_state 6)" held "a moderated list holds the post"
+like "$(moot spool ls --state held)" "^6 +held .* strategy +post" "spool ls --state held shows it"
+
+# A list with no members: sent to nobody, and done.
+post real/crlf.eml empty@lists.example.org amira@one.example
+mootd_once 2>/dev/null
+is "$(spool_state 7)" sent "a list without members: nothing to send, done"
+
+# Many members: a transaction per 100 recipients, each member once.
+moot list create big >/dev/null
+members big 250
+post real/crlf.eml big@lists.example.org user00001@example.org
+n0=$(sink_msgs)
+mootd_once 2>/dev/null
+is "$(spool_state 8)" sent "250 members: sent"
+is $(( $(sink_msgs) - n0 )) 3 "in three transactions of at most 100"
+is "$(cat "$SINK_DIR"/00000[5-7].env | grep -c '^RCPT')" 250 "250 recipients"
+is "$(cat "$SINK_DIR"/00000[5-7].env | grep '^RCPT' | sort -u | wc -l)" 250 "each once"
+is "$(grep -c '] open peer=' "$SINK_DIR/sink.log")" 5 "one SMTP session for the whole post"
+
+# max_recipients and max_transactions are honoured.
+sed -i 's/^\[delivery\]/max_recipients = 30\nmax_transactions = 2\n[delivery]/' "$CONF"
+post real/dots.eml big@lists.example.org user00001@example.org
+n0=$(sink_msgs)
+mootd_once 2>/dev/null
+is $(( $(sink_msgs) - n0 )) 9 "max_recipients 30: nine transactions for 250"
+is "$(grep -c '] open peer=' "$SINK_DIR/sink.log")" 10 "max_transactions 2: five sessions"
+
+done_testing

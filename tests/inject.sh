@@ -1,0 +1,111 @@
+#!/bin/bash
+# inject.sh - moot inject: the sysexits contract with Postfix's pipe(8),
+# byte-exact storage, and nothing half-stored when the disk or the
+# database fails (threats A1, A2)
+. "$(dirname "$0")/lib/common.sh"
+
+site_new
+moot list create info >/dev/null
+moot list create ops --max-size 2k >/dev/null
+DB=$SITE/var/moot.db
+rows() { sqlite3 "$DB" "SELECT (SELECT count(*) FROM message) || '/' || (SELECT count(*) FROM spool)"; }
+
+post real/alternative.eml info@lists.example.org amira@one.example
+is $? 0 "a post is stored: exit 0"
+is "$(rows)" "1/1" "one message, one spool row"
+sqlite3 "$DB" "SELECT writefile('$T/stored', raw) FROM message WHERE id = 1" >/dev/null
+ok "the stored bytes are the bytes received" cmp -s "$T/stored" "$MAILDIR/real/alternative.eml"
+is "$(sqlite3 "$DB" "SELECT env_from || ' ' || via || ' ' || rcpt || ' ' || kind FROM message m JOIN spool s ON s.message_id = m.id")" \
+    "amira@one.example inject info@lists.example.org post" "envelope and route are stored"
+
+moot inject --to info@lists.example.org --to ops-request@lists.example.org \
+    --from amira@one.example <"$MAILDIR/real/crlf.eml"
+is $? 0 "one message to two addresses"
+is "$(rows)" "2/3" "one message, a spool row for each address"
+is "$(sqlite3 "$DB" "SELECT kind FROM spool WHERE message_id = 2 ORDER BY id" | tr '\n' ' ')" "post request " "each with its kind"
+
+moot inject --to info@lists.example.org <"$MAILDIR/real/crlf.eml"
+is $? 0 "no --from: stored"
+is "$(sqlite3 "$DB" "SELECT env_from IS NULL FROM message WHERE id = 3")" 1 "the envelope sender is recorded as not given"
+moot inject --to info@lists.example.org --from '' <"$MAILDIR/real/crlf.eml"
+is "$(sqlite3 "$DB" "SELECT quote(env_from) FROM message WHERE id = 4")" "''" "--from '' is the null sender <>"
+
+before=$(rows)
+out=$(moot inject <"$MAILDIR/real/crlf.eml" 2>&1)
+is $? 64 "no --to: 64 (EX_USAGE)"
+out=$(moot inject --to info@lists.example.org --bogus <"$MAILDIR/real/crlf.eml" 2>&1)
+is $? 64 "an unknown option: 64"
+out=$(moot inject --to nope@lists.example.org <"$MAILDIR/real/crlf.eml" 2>&1)
+is $? 65 "an unknown list: 65 (EX_DATAERR), so Postfix bounces"
+like "$out" "no list is called nope" "with one line that says why"
+is "$(echo "$out" | wc -l)" 1 "  one line"
+out=$(moot inject --to info@elsewhere.example <"$MAILDIR/real/crlf.eml" 2>&1)
+is $? 65 "an address outside the list domain: 65"
+out=$(moot inject --to info-confirm@lists.example.org <"$MAILDIR/real/crlf.eml" 2>&1)
+is $? 65 "a confirm address without a token: 65"
+out=$(moot inject --to info@lists.example.org --from 'x y@z' <"$MAILDIR/real/crlf.eml" 2>&1)
+is $? 65 "an unusable envelope sender: 65"
+out=$(moot inject --to info@lists.example.org </dev/null 2>&1)
+is $? 65 "an empty message: 65"
+like "$out" "empty message" "saying so"
+out=$(head -c 3000 "$MAILDIR/real/attachments.eml" | moot inject --to ops@lists.example.org 2>&1)
+is $? 65 "larger than the list's limit: 65"
+like "$out" "larger than the limit of 2048 bytes" "saying so"
+is "$(rows)" "$before" "nothing refused was stored"
+
+# Temporary trouble is 75 (EX_TEMPFAIL): Postfix keeps the mail and retries.
+mv "$DB" "$DB.away"
+out=$(moot inject --to info@lists.example.org <"$MAILDIR/real/crlf.eml" 2>&1)
+is $? 75 "no database: 75"
+mv "$DB.away" "$DB"
+cp "$CONF" "$T/good.conf"
+echo "bogus line" >>"$CONF"
+out=$(moot inject --to info@lists.example.org <"$MAILDIR/real/crlf.eml" 2>&1)
+is $? 75 "a broken configuration: 75"
+cp "$T/good.conf" "$CONF"
+
+# A full disk: the file size limit stops the database from growing.
+sqlite3 "$DB" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
+before=$(rows)
+big=$T/big.eml
+{ cat "$MAILDIR/real/alternative.eml"; head -c 400000 /dev/zero | tr '\0' 'x' | fold -w 76; } >"$big"
+out=$(trap '' XFSZ; ulimit -f $(( $(stat -c %s "$DB") / 1024 + 8 )); moot inject --to info@lists.example.org <"$big" 2>&1)
+st=$?
+is $st 75 "a full disk: 75"
+like "$out" "cannot store the message; try again later" "with a line that says so"
+is "$(rows)" "$before" "and nothing half-stored"
+moot inject --to info@lists.example.org <"$big"
+is $? 0 "with space again, the retry is stored"
+
+# fsync failing (libfiu): 75 and nothing stored.
+before=$(rows)
+out=$(ASAN_OPTIONS="$ASAN_OPTIONS:verify_asan_link_order=0" fiu-run -x \
+    -c 'enable name=posix/io/sync/fsync,failinfo=5' -c 'enable name=posix/io/sync/fdatasync,failinfo=5' \
+    "$MOOT_BIN" -c "$CONF" inject --to info@lists.example.org <"$MAILDIR/real/crlf.eml" 2>&1)
+is $? 75 "fsync fails (EIO through libfiu): 75"
+is "$(rows)" "$before" "and nothing stored"
+out=$(ASAN_OPTIONS="$ASAN_OPTIONS:verify_asan_link_order=0" fiu-run -x \
+    -c 'enable name=posix/io/rw/pwrite,failinfo=28' \
+    "$MOOT_BIN" -c "$CONF" inject --to info@lists.example.org <"$MAILDIR/real/crlf.eml" 2>&1)
+is $? 75 "writes fail with ENOSPC (libfiu): 75"
+is "$(rows)" "$before" "and nothing stored"
+
+# A database locked by another writer for longer than the busy timeout.
+before=$(rows)
+"$PYTHON3" - "$DB" <<'PY' &
+import sqlite3, sys, time
+db = sqlite3.connect(sys.argv[1], isolation_level=None)
+db.execute("BEGIN IMMEDIATE")
+time.sleep(8)
+PY
+locker=$!
+T_PIDS+=("$locker")
+sleep 0.5
+out=$(moot inject --to info@lists.example.org <"$MAILDIR/real/crlf.eml" 2>&1)
+is $? 75 "a database locked beyond the busy timeout: 75"
+wait "$locker" 2>/dev/null
+is "$(rows)" "$before" "and nothing stored"
+moot inject --to info@lists.example.org <"$MAILDIR/real/crlf.eml"
+is $? 0 "once the lock is gone, it is stored"
+
+done_testing
