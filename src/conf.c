@@ -463,7 +463,7 @@ conf_load(struct conf *c, const char *path, struct vbuf *err)
 
 		if (getcwd(cwd, sizeof(cwd)) == NULL) {
 			vbuf_printf(err, "getcwd: %s", strerror(errno));
-			return (-1);
+			return (-1);		/* nothing allocated yet */
 		}
 		abs = xasprintf("%s/%s", cwd, path);
 	}
@@ -475,8 +475,9 @@ conf_load(struct conf *c, const char *path, struct vbuf *err)
 	else
 		*slash = '\0';
 
+	vbuf_init(&why, 1024);
 	if ((text = conf_read_file(c->path, err)) == NULL)
-		return (-1);
+		goto fail;
 
 	/* libinih's defaults truncate long lines and join indented ones. */
 	ini_use_stack = 0;
@@ -486,7 +487,6 @@ conf_load(struct conf *c, const char *path, struct vbuf *err)
 
 	memset(&cp, 0, sizeof(cp));
 	cp.conf = c;
-	vbuf_init(&why, 1024);
 	cp.err = &why;
 	line = ini_parse_string(text, conf_handler, &cp);
 	free(text);
@@ -499,8 +499,7 @@ conf_load(struct conf *c, const char *path, struct vbuf *err)
 		else
 			vbuf_printf(err, "%s:%d: not a [section], a "
 			    "key = value line or a comment", c->path, line);
-		vbuf_release(&why);
-		return (-1);
+		goto fail;
 	}
 	for (i = 0; i < nitems(conf_keys); i++) {
 		const struct conf_key *k = &conf_keys[i];
@@ -510,8 +509,7 @@ conf_load(struct conf *c, const char *path, struct vbuf *err)
 		if (k->required) {
 			vbuf_printf(err, "%s: [%s] %s: missing; it is "
 			    "required", c->path, k->section, k->name);
-			vbuf_release(&why);
-			return (-1);
+			goto fail;
 		}
 		if (k->def == NULL)
 			continue;
@@ -519,14 +517,17 @@ conf_load(struct conf *c, const char *path, struct vbuf *err)
 		if (conf_set(c, k, k->def, &why) == -1) {
 			vbuf_printf(err, "%s: [%s] %s: built-in default: %s",
 			    c->path, k->section, k->name, vbuf_str(&why));
-			vbuf_release(&why);
-			return (-1);
+			goto fail;
 		}
 	}
 	vbuf_release(&why);
 	if (c->relay_helo == NULL)
 		c->relay_helo = xstrdup(c->domain);
 	return (0);
+fail:
+	vbuf_release(&why);
+	conf_free(c);
+	return (-1);
 }
 
 /* conf_free - release everything conf_load() allocated */

@@ -71,7 +71,8 @@ struct conf {
 /*
  * conf_load - read and check path into *c.  On error returns -1 and puts
  * one line in err naming the file, line and key ("moot.conf:12: [relay]
- * port: 70000 is above the maximum 65535").  conf_free() either way.
+ * port: 70000 is above the maximum 65535"); *c is then already freed.
+ * On success the caller conf_free()s it.
  */
 int	conf_load(struct conf *c, const char *path, struct vbuf *err);
 void	conf_free(struct conf *c);
