@@ -77,18 +77,25 @@ is "$(rows)" "$before" "and nothing half-stored"
 moot inject --to info@lists.example.org <"$big"
 is $? 0 "with space again, the retry is stored"
 
-# fsync failing (libfiu): 75 and nothing stored.
-before=$(rows)
-out=$(ASAN_OPTIONS="$ASAN_OPTIONS:verify_asan_link_order=0" fiu-run -x \
-    -c 'enable name=posix/io/sync/fsync,failinfo=5' -c 'enable name=posix/io/sync/fdatasync,failinfo=5' \
-    "$MOOT_BIN" -c "$CONF" inject --to info@lists.example.org <"$MAILDIR/real/crlf.eml" 2>&1)
-is $? 75 "fsync fails (EIO through libfiu): 75"
-is "$(rows)" "$before" "and nothing stored"
-out=$(ASAN_OPTIONS="$ASAN_OPTIONS:verify_asan_link_order=0" fiu-run -x \
-    -c 'enable name=posix/io/rw/pwrite,failinfo=28' \
-    "$MOOT_BIN" -c "$CONF" inject --to info@lists.example.org <"$MAILDIR/real/crlf.eml" 2>&1)
-is $? 75 "writes fail with ENOSPC (libfiu): 75"
-is "$(rows)" "$before" "and nothing stored"
+# fsync and write failing (libfiu): 75 and nothing stored.  libfiu's
+# LD_PRELOAD and ASan's interceptors crash each other at start (SIGSEGV
+# even for --help), so the sanitizer build leaves these to the plain one.
+if sanitized; then
+	for _ in 1 2 3 4; do skip "libfiu cannot run under ASan; the plain build checks this"; done
+else
+	before=$(rows)
+	out=$(fiu-run -x \
+	    -c 'enable name=posix/io/sync/fsync,failinfo=5' -c 'enable name=posix/io/sync/fdatasync,failinfo=5' \
+	    "$MOOT_BIN" -c "$CONF" inject --to info@lists.example.org <"$MAILDIR/real/crlf.eml" 2>&1)
+	is $? 75 "fsync fails (EIO through libfiu): 75"
+	is "$(rows)" "$before" "and nothing stored"
+	out=$(fiu-run -x \
+	    -c 'enable name=posix/io/rw/pwrite,failinfo=28' \
+	    "$MOOT_BIN" -c "$CONF" inject --to info@lists.example.org <"$MAILDIR/real/crlf.eml" 2>&1)
+	is $? 75 "writes fail with ENOSPC (libfiu): 75"
+	is "$(rows)" "$before" "and nothing stored"
+
+fi
 
 # A database locked by another writer for longer than the busy timeout.
 before=$(rows)

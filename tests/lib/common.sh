@@ -27,6 +27,9 @@ export UBSAN_OPTIONS="log_path=$T/san/ubsan:print_stacktrace=1:halt_on_error=1"
 export LSAN_OPTIONS="suppressions=$MOOT_SRCDIR/tests/lib/lsan.supp:print_suppressions=0"
 unset MOOT_NOW MOOT_KILL_AT MOOT_CONF
 
+# sanitized: true in the -fsanitize=address,undefined build.
+sanitized() { grep -q -- '-fsanitize=address' "$MOOT_BUILDDIR/Makefile"; }
+
 T_N=0
 T_FAILED=0
 T_PIDS=()
