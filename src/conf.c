@@ -95,6 +95,8 @@ static const struct conf_key {
 	    0, 0, NULL },
 	{ "mootd", "lock", CT_PATH, O(mootd_lock), "var/mootd.lock", 0,
 	    0, 0, NULL },
+	{ "mootd", "wake_socket", CT_PATH, O(mootd_wake), "var/mootd.sock", 0,
+	    0, 0, NULL },
 
 	{ "milter", "socket", CT_STR, O(milter_socket),
 	    "inet:8891@127.0.0.1", 0, 0, 0, NULL },

@@ -60,6 +60,7 @@ struct conf {
 	int64_t	 poll;			/* seconds between looks at the spool */
 	char	*mootd_pid_file;
 	char	*mootd_lock;
+	char	*mootd_wake;		/* unix datagram socket */
 
 	/* [milter] */
 	char	*milter_socket;

@@ -313,6 +313,18 @@ spool_each(struct db *db, const char *state, const char *list, int64_t limit,
 	return (stop ? DB_OK : rc);
 }
 
+static const char SQL_DUE[] =
+    "SELECT (SELECT count(*) FROM spool WHERE state IN ('spooled', "
+    "'approved') OR (state = 'distributing' AND next_try <= ?1)) + "
+    "(SELECT count(*) FROM outbox WHERE state = 'queued' AND "
+    "next_try <= ?1)";
+
+int
+spool_due(struct db *db, int64_t now, int64_t *n)
+{
+	return (db_one_int(db, n, SQL_DUE, "i", now));
+}
+
 static const char SQL_AUDIT_ADD[] =
     "INSERT INTO audit (at, list_id, spool_id, actor, action, detail) "
     "VALUES (?1, NULLIF(?2, 0), NULLIF(?3, 0), ?4, ?5, ?6)";

@@ -105,6 +105,9 @@ int	spool_each(struct db *, const char *state, const char *list,
 	    int64_t limit, int (*cb)(const struct spool_item *, void *),
 	    void *);
 
+/* spool_due - how many rows (spool and outbox) are due for work at now */
+int	spool_due(struct db *, int64_t now, int64_t *n);
+
 /* audit_add - one line of the audit log */
 int	audit_add(struct db *, int64_t list_id, int64_t spool_id,
 	    const char *actor, const char *action, const char *detail);

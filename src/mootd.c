@@ -29,13 +29,14 @@
 #include "priv.h"
 #include "process.h"
 #include "tmpl.h"
+#include "wake.h"
 #include "vbuf.h"
 #include "moot.h"
 
-#define LOCK_WAIT_S	60	/* --once waits this long for another run */
+#define HANDOFF_MAX_S	600	/* --once waits this long for a running mootd */
 
 static volatile sig_atomic_t	stop;
-static volatile sig_atomic_t	wake;
+static volatile sig_atomic_t	reload;
 
 static void __attribute__((noreturn))
 usage(int status)
@@ -49,27 +50,58 @@ usage(int status)
 static void
 on_signal(int sig)
 {
+	/* Any of our signals ends poll() in wake_wait(): SIGUSR1 wakes. */
 	if (sig == SIGTERM || sig == SIGINT)
 		stop = 1;
-	wake = 1;
+	if (sig == SIGHUP)
+		reload = 1;
 }
 
-/* take_lock - one mootd per database; --once waits for a running one */
+/* open_lock - the lock file; one mootd per database holds it */
 static int
-take_lock(const char *path, int wait)
+open_lock(const char *path)
 {
-	int	fd, i;
+	int	fd;
 
 	if ((fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0640)) == -1)
 		log_fatal("lock %s", path);
-	for (i = 0; flock(fd, LOCK_EX | LOCK_NB) == -1; i++) {
-		if (errno != EWOULDBLOCK)
-			log_fatal("lock %s", path);
-		if (!wait || i >= LOCK_WAIT_S * 10)
-			log_fatalx("another mootd holds %s", path);
-		(void)usleep(100000);
-	}
 	return (fd);
+}
+
+/* try_lock - 1 if we hold the lock now, 0 if another mootd does */
+static int
+try_lock(int fd, const char *path)
+{
+	if (flock(fd, LOCK_EX | LOCK_NB) == 0)
+		return (1);
+	if (errno != EWOULDBLOCK)
+		log_fatal("lock %s", path);
+	return (0);
+}
+
+/*
+ * hand_off - --once while a daemon runs: wake it and wait until nothing
+ * is due, so "--once" still means "what is due now is done when it
+ * exits".  Returns 1 if the daemon went away and we hold the lock.
+ */
+static int
+hand_off(const struct conf *c, struct db *db, int lockfd)
+{
+	int64_t	n = 1;
+	int	i;
+
+	wake_mootd(c);
+	for (i = 0; i < HANDOFF_MAX_S * 100 && !stop; i++) {
+		if (try_lock(lockfd, c->mootd_lock))
+			return (1);
+		if (spool_due(db, clock_now(), &n) == DB_OK && n == 0)
+			return (0);
+		(void)usleep(10000);
+	}
+	if (!stop)
+		log_fatalx("the running mootd has not finished what is due "
+		    "in %d s", HANDOFF_MAX_S);
+	return (0);
 }
 
 /* each_state - handle every row in state that is due now */
@@ -108,6 +140,48 @@ pass(struct ctx *x)
 	return (n);
 }
 
+/*
+ * reload_conf - SIGHUP: read the configuration again.  A file with an
+ * error changes nothing; the database, lock and sockets stay as they
+ * were opened (changing those needs a restart).
+ */
+static void
+reload_conf(struct conf *conf, const char *path)
+{
+	struct conf	fresh;
+	struct vbuf	err;
+
+	vbuf_init(&err, 4096);
+	if (conf_load(&fresh, path, &err) == -1 ||
+	    tmpl_check_all(&fresh, &err) == -1) {
+		log_warnx("SIGHUP: configuration not reloaded: %s",
+		    vbuf_str(&err));
+		conf_free(&fresh);
+		vbuf_release(&err);
+		return;
+	}
+	if (strcmp(fresh.database, conf->database) != 0 ||
+	    strcmp(fresh.mootd_lock, conf->mootd_lock) != 0 ||
+	    strcmp(fresh.mootd_wake, conf->mootd_wake) != 0)
+		log_warnx("SIGHUP: database, lock and wake_socket changes "
+		    "take effect at the next start");
+	vbuf_reset(&err);
+	if (clock_init(fresh.timezone, &err) == -1)
+		log_warnx("SIGHUP: %s", vbuf_str(&err));
+	/* Keep the paths in use; take everything else. */
+	free(fresh.database);
+	free(fresh.mootd_lock);
+	free(fresh.mootd_wake);
+	fresh.database = conf->database;
+	fresh.mootd_lock = conf->mootd_lock;
+	fresh.mootd_wake = conf->mootd_wake;
+	conf->database = conf->mootd_lock = conf->mootd_wake = NULL;
+	conf_free(conf);
+	*conf = fresh;
+	log_info("SIGHUP: configuration reloaded");
+	vbuf_release(&err);
+}
+
 /* write_pid - the daemon's pid, for scripts and systemd */
 static void
 write_pid(const char *path)
@@ -138,6 +212,7 @@ main(int argc, char *argv[])
 	struct sigaction	 sa;
 	const char		*conf_path = NULL;
 	int			 ch, once = 0, fg = 0, verbose = 0, lockfd;
+	int			 wakefd = -1;
 
 	while ((ch = getopt_long(argc, argv, "c:fhv", opts, NULL)) != -1) {
 		switch (ch) {
@@ -172,7 +247,9 @@ main(int argc, char *argv[])
 	}
 	if (tmpl_check_all(&conf, &err) == -1)
 		log_fatalx("%s", vbuf_str(&err));
-	lockfd = take_lock(conf.mootd_lock, once);
+	lockfd = open_lock(conf.mootd_lock);
+	if (!try_lock(lockfd, conf.mootd_lock) && !once)
+		log_fatalx("another mootd holds %s", conf.mootd_lock);
 	if (db_open(&db, conf.database, 0, &err) != DB_OK ||
 	    db_migrate(db, &err) != DB_OK)
 		log_fatalx("%s", vbuf_str(&err));
@@ -183,31 +260,41 @@ main(int argc, char *argv[])
 	(void)sigaction(SIGTERM, &sa, NULL);
 	(void)sigaction(SIGINT, &sa, NULL);
 	(void)sigaction(SIGUSR1, &sa, NULL);
+	(void)sigaction(SIGHUP, &sa, NULL);
 	(void)signal(SIGPIPE, SIG_IGN);
 
 	x.conf = &conf;
 	x.db = db;
 	x.stop = &stop;
 	if (once) {
+		int	mine = flock(lockfd, LOCK_EX | LOCK_NB) == 0;
+
 		/* A row that cannot change state (database trouble) must not
 		 * keep --once busy for ever: its unfinished count ends it. */
-		for (int i = 0; i < 1000 && !stop && pass(&x) > 0; i++)
-			;
+		if (mine || hand_off(&conf, db, lockfd))
+			for (int i = 0; i < 1000 && !stop && pass(&x) > 0; i++)
+				;
 	} else {
 		if (!fg && daemon(0, 0) == -1)
 			log_fatal("daemon");
 		write_pid(conf.mootd_pid_file);
+		wakefd = wake_listen(&conf);
 		log_info("started");
 		while (!stop) {
-			int64_t	left;
-
-			wake = 0;
+			if (reload) {
+				reload = 0;
+				reload_conf(&conf, conf_path);
+			}
 			while (!stop && pass(&x) > 0)
 				;
-			for (left = conf.poll * 10; left > 0 && !wake; left--)
-				(void)usleep(100000);
+			if (!stop)
+				(void)wake_wait(wakefd, (int)conf.poll * 1000);
 		}
 		log_info("stopped");
+		if (wakefd != -1) {
+			(void)close(wakefd);
+			(void)unlink(conf.mootd_wake);
+		}
 		(void)unlink(conf.mootd_pid_file);
 	}
 	db_close(&db);

@@ -1,0 +1,72 @@
+#!/bin/bash
+# daemon.sh - mootd as a daemon: woken at once by moot inject, one per
+# database, stops cleanly on SIGTERM
+. "$(dirname "$0")/lib/common.sh"
+
+sink_start
+site_new "[mootd]
+poll = 1h"
+moot list create info >/dev/null
+moot member add info amira@one.example >/dev/null
+
+"$MOOTD_BIN" -c "$CONF" -f 2>"$T/mootd.log" &
+pid=$!
+T_PIDS+=("$pid")
+for _ in $(seq 50); do [ -S "$SITE/var/mootd.sock" ] && break; sleep 0.1; done
+ok "mootd listens on its wake socket" test -S "$SITE/var/mootd.sock"
+is "$(cat "$SITE/var/mootd.pid" 2>/dev/null)" "$pid" "and wrote its pid file"
+
+out=$("$MOOTD_BIN" -c "$CONF" -f 2>&1)
+is $? 2 "a second mootd on the same database refuses to start"
+like "$out" "another mootd holds" "saying why"
+
+# The poll is an hour: only the wake-up can make this quick.
+post real/reply.eml info@lists.example.org amira@one.example
+for _ in $(seq 100); do [ "$(sink_msgs)" = 1 ] && break; sleep 0.05; done
+is "$(sink_msgs)" 1 "moot inject wakes mootd: the post is out within 5 s"
+
+# A message stored without a wake-up waits for SIGUSR1 (or the poll).
+sqlite3 "$SITE/var/moot.db" "UPDATE spool SET state = 'spooled', unfinished = 0 WHERE id = 1"
+sqlite3 "$SITE/var/moot.db" "DELETE FROM delivery"
+sleep 1
+is "$(sink_msgs)" 1 "without a wake-up nothing happens before the poll"
+kill -USR1 "$pid"
+for _ in $(seq 100); do [ "$(sink_msgs)" = 2 ] && break; sleep 0.05; done
+is "$(sink_msgs)" 2 "SIGUSR1 wakes it"
+
+# --once while the daemon runs: the daemon does the work, --once waits.
+post real/crlf.eml info@lists.example.org amira@one.example
+timeout 20 "$MOOTD_BIN" -c "$CONF" --once 2>/dev/null
+is $? 0 "mootd --once beside a running mootd exits 0"
+is "$(sqlite3 "$SITE/var/moot.db" "SELECT state FROM spool ORDER BY id DESC LIMIT 1")" sent \
+    "once the post is sent"
+
+# SIGHUP reads the configuration again; a broken file changes nothing.
+sed -i 's/^timeout = 10s/timeout = 20s/' "$CONF"
+kill -HUP "$pid"
+for _ in $(seq 50); do grep -q 'reloaded' "$T/mootd.log" && break; sleep 0.1; done
+like "$(cat "$T/mootd.log")" "SIGHUP: configuration reloaded" "SIGHUP reloads the configuration"
+echo "nonsense" >>"$CONF"
+kill -HUP "$pid"
+for _ in $(seq 50); do grep -q 'not reloaded' "$T/mootd.log" && break; sleep 0.1; done
+like "$(cat "$T/mootd.log")" "SIGHUP: configuration not reloaded: .*moot.conf:[0-9]+:" \
+    "a broken file is refused, naming the line"
+sed -i '$d' "$CONF"
+post real/eightbit.eml info@lists.example.org amira@one.example
+for _ in $(seq 100); do [ "$(sink_msgs)" = 4 ] && break; sleep 0.05; done
+is "$(sink_msgs)" 4 "and mootd carries on with the old one"
+
+kill -TERM "$pid"
+for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.05; done
+wait "$pid"
+is $? 0 "SIGTERM: mootd exits 0"
+ok "and removes its pid file" test ! -e "$SITE/var/mootd.pid"
+ok "and its wake socket" test ! -e "$SITE/var/mootd.sock"
+like "$(cat "$T/mootd.log")" "mootd: started" "it logged its start"
+like "$(cat "$T/mootd.log")" "mootd: stopped" "and its stop"
+
+# moot inject with no mootd running still stores, and says nothing.
+out=$(post real/crlf.eml info@lists.example.org amira@one.example 2>&1)
+is "$?:$out" "0:" "inject without a mootd: stored, silently"
+
+done_testing
