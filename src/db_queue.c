@@ -16,22 +16,34 @@
  * range and one primary-key probe per member: never a scan of all
  * delivery records per batch.
  */
+/*
+ * Digest members get each post until moot builds digests (a later
+ * issue): a member who asked for fewer mails must not get none.
+ */
 static const char SQL_DELIVERY_BATCH[] =
     "SELECT m.id, m.addr FROM member m WHERE m.list_id = ?1 "
-    "AND m.mode = 'mail' AND m.id > ?2 AND NOT EXISTS (SELECT 1 FROM "
+    "AND m.mode IN ('mail', 'digest') AND m.id > ?2 AND NOT EXISTS (SELECT 1 FROM "
+    "delivery d WHERE d.spool_id = ?3 AND d.addr = m.addr AND "
+    "d.status IN ('sent', 'failed')) ORDER BY m.id LIMIT ?4";
+
+/* Mail to L-owner goes to the owners, whatever their delivery mode. */
+static const char SQL_DELIVERY_BATCH_OWNERS[] =
+    "SELECT m.id, m.addr FROM member m WHERE m.list_id = ?1 "
+    "AND m.role = 'owner' AND m.id > ?2 AND NOT EXISTS (SELECT 1 FROM "
     "delivery d WHERE d.spool_id = ?3 AND d.addr = m.addr AND "
     "d.status IN ('sent', 'failed')) ORDER BY m.id LIMIT ?4";
 
 int
 delivery_batch(struct db *db, int64_t spool_id, int64_t list_id,
-    int64_t *cursor, int64_t limit, void (*cb)(const char *, void *),
-    void *arg)
+    enum audience who, int64_t *cursor, int64_t limit,
+    void (*cb)(const char *, void *), void *arg)
 {
 	sqlite3_stmt	*st;
 	int		 rc, n = 0;
 
-	if ((st = db_query(db, SQL_DELIVERY_BATCH, "iiii", list_id, *cursor,
-	    spool_id, limit)) == NULL)
+	if ((st = db_query(db, who == AUDIENCE_OWNERS ?
+	    SQL_DELIVERY_BATCH_OWNERS : SQL_DELIVERY_BATCH, "iiii", list_id,
+	    *cursor, spool_id, limit)) == NULL)
 		return (DB_ERR);
 	while ((rc = db_step(db, st)) == DB_ROW) {
 		*cursor = sqlite3_column_int64(st, 0);
@@ -57,16 +69,18 @@ delivery_record(struct db *db, int64_t spool_id, const char *addr,
 }
 
 static const char SQL_DELIVERY_PENDING[] =
-    "SELECT count(*) FROM member m WHERE m.list_id = ?1 AND m.mode = 'mail' "
+    "SELECT count(*) FROM member m WHERE m.list_id = ?1 "
+    "AND (CASE ?3 WHEN 1 THEN m.role = 'owner' "
+    "ELSE m.mode IN ('mail', 'digest') END) "
     "AND NOT EXISTS (SELECT 1 FROM delivery d WHERE d.spool_id = ?2 AND "
     "d.addr = m.addr AND d.status IN ('sent', 'failed'))";
 
 int
 delivery_pending(struct db *db, int64_t spool_id, int64_t list_id,
-    int64_t *n)
+    enum audience who, int64_t *n)
 {
-	return (db_one_int(db, n, SQL_DELIVERY_PENDING, "ii", list_id,
-	    spool_id));
+	return (db_one_int(db, n, SQL_DELIVERY_PENDING, "iii", list_id,
+	    spool_id, (int64_t)(who == AUDIENCE_OWNERS)));
 }
 
 static const char SQL_DELIVERY_COUNT[] =

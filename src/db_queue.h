@@ -15,14 +15,20 @@
 struct db;
 struct vbuf;
 
+enum audience {
+	AUDIENCE_MEMBERS,	/* a post: members who get mail */
+	AUDIENCE_OWNERS,	/* mail to L-owner: the owners */
+};
+
 /*
  * delivery_batch - up to limit members of list_id who should get post
  * spool_id and have no final record ("sent" or "failed") for it, with
  * member id > *cursor, in id order; cb(addr) for each; *cursor advances.
- * Members in "mail" mode only.  Returns DB_OK, DB_NOTFOUND when none.
+ * Members in "mail" mode (and "digest" until digests exist).
+ * Returns DB_OK, DB_NOTFOUND when none.
  */
 int	delivery_batch(struct db *, int64_t spool_id, int64_t list_id,
-	    int64_t *cursor, int64_t limit,
+	    enum audience, int64_t *cursor, int64_t limit,
 	    void (*cb)(const char *addr, void *), void *);
 
 /* delivery_record - the outcome for one recipient ("sent", "failed",
@@ -32,7 +38,7 @@ int	delivery_record(struct db *, int64_t spool_id, const char *addr,
 
 /* delivery_pending - members who should get it and have no final record */
 int	delivery_pending(struct db *, int64_t spool_id, int64_t list_id,
-	    int64_t *n);
+	    enum audience, int64_t *n);
 
 /* delivery_count - records of spool_id with status */
 int	delivery_count(struct db *, int64_t spool_id, const char *status,

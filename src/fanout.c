@@ -44,6 +44,7 @@ struct batch {
 struct pass {
 	struct ctx	*x;
 	int64_t		 spool_id;
+	enum audience	 who;
 	int64_t		 sent, failed, deferred;
 	int		 too_many;	/* a 452: send the rest again now */
 	int		 db_trouble;
@@ -122,10 +123,35 @@ trouble:
 	return (-1);
 }
 
+/*
+ * build_owner_copy - mail to L-owner as it came, with our X-Loop on top
+ * so that an owner who is also forwarding mail cannot loop it back
+ */
+static int
+build_owner_copy(struct ctx *x, const struct spool_item *s,
+    const struct list *l, struct vbuf *out, struct vbuf *why)
+{
+	struct vbuf	raw;
+	int		rc = -1;
+
+	vbuf_init(&raw, VBUF_NOMAX);
+	vbuf_reset(out);
+	if (spool_raw(x->db, s->message_id, &raw) != DB_OK)
+		vbuf_puts(why, "cannot read the stored message");
+	else {
+		vbuf_printf(out, "X-Loop: %s-owner@%s\r\n", l->name,
+		    x->conf->domain);
+		if (mail_canon_append(out, raw.data, raw.len) == 0)
+			rc = 0;
+	}
+	vbuf_release(&raw);
+	return (rc);
+}
+
 /* build - the members' copy of the post */
 static int
 build(struct ctx *x, const struct spool_item *s, const struct list *l,
-    struct vbuf *out, int *eightbit, struct vbuf *why)
+    struct vbuf *out, struct vbuf *why)
 {
 	const struct conf	*c = x->conf;
 	struct vbuf		 raw, canon, v[5], err;
@@ -155,7 +181,8 @@ build(struct ctx *x, const struct spool_item *s, const struct list *l,
 	addr_list(&v[0], c, l->name, AK_POST, NULL);
 	addr_list(&v[1], c, l->name, AK_REQUEST, NULL);
 	addr_list(&v[2], c, l->name, AK_OWNER, NULL);
-	vbuf_printf(&v[3], "%s?subject=unsubscribe", vbuf_str(&v[1]));
+	/* Until the L-leave address (issue 6), the request address. */
+	vbuf_puts(&v[3], vbuf_str(&v[1]));
 	slots[0] = (struct tmpl_slot){ "list", l->name };
 	slots[1] = (struct tmpl_slot){ "list_address", vbuf_str(&v[0]) };
 	slots[2] = (struct tmpl_slot){ "request_address", vbuf_str(&v[1]) };
@@ -178,10 +205,6 @@ build(struct ctx *x, const struct spool_item *s, const struct list *l,
 	in.date = (time_t)s->received_at;
 	if (rewrite_post(&in, out, why) == -1)
 		goto out;
-	*eightbit = 0;
-	for (size_t i = 0; i < out->len && !*eightbit; i++)
-		if ((unsigned char)out->data[i] >= 0x80)
-			*eightbit = 1;
 	rc = 0;
 out:
 	mail_free(&m);
@@ -194,13 +217,16 @@ out:
 	return (rc);
 }
 
-/* collect_addr - append a member's address, NUL-terminated */
+/* collect_addr - append a member's address and language, each
+ * NUL-terminated ("" for no language) */
 static int
 collect_addr(const struct member *m, void *arg)
 {
 	struct vbuf	*b = arg;
+	const char	*lang = m->language != NULL ? m->language : "";
 
 	vbuf_cat(b, m->addr, strlen(m->addr) + 1);
+	vbuf_cat(b, lang, strlen(lang) + 1);
 	return (0);
 }
 
@@ -210,7 +236,7 @@ tell_owners(struct ctx *x, const struct spool_item *s, const struct list *l,
     const char *reason)
 {
 	struct vbuf	 owners, err, la, oa;
-	char		 days[32], post[32];
+	char		 after[32], post[32];
 	int		 n = 0;
 
 	vbuf_init(&owners, VBUF_NOMAX);
@@ -221,11 +247,16 @@ tell_owners(struct ctx *x, const struct spool_item *s, const struct list *l,
 	(void)member_each_role(x->db, l->id, "owner", collect_addr, &owners);
 	addr_list(&la, x->conf, l->name, AK_POST, NULL);
 	addr_list(&oa, x->conf, l->name, AK_OWNER, NULL);
-	(void)snprintf(days, sizeof(days), "%lld",
-	    (long long)(x->conf->give_up / 86400));
+	if (x->conf->give_up >= 86400)
+		(void)snprintf(after, sizeof(after), "%lld days",
+		    (long long)(x->conf->give_up / 86400));
+	else
+		(void)snprintf(after, sizeof(after), "%lld hours",
+		    (long long)((x->conf->give_up + 3599) / 3600));
 	(void)snprintf(post, sizeof(post), "%lld", (long long)s->id);
-	for (const char *a = owners.data; a != NULL &&
-	    a < owners.data + owners.len; a += strlen(a) + 1) {
+	for (const char *a = owners.data, *lang; a != NULL &&
+	    a < owners.data + owners.len; a = lang + strlen(lang) + 1) {
+		lang = a + strlen(a) + 1;
 		struct tmpl_slot slots[] = {
 			{ "list", l->name },
 			{ "list_address", vbuf_str(&la) },
@@ -233,11 +264,12 @@ tell_owners(struct ctx *x, const struct spool_item *s, const struct list *l,
 			{ "subject", s->subject },
 			{ "from", s->from_addr },
 			{ "reason", reason },
-			{ "days", days },
+			{ "after", after },
 			{ "post_id", post },
 		};
 		struct notice nt = {
-			.tmpl = "delivery-failed", .to = a, .list = l,
+			.tmpl = "delivery-failed", .to = a, .lang = lang,
+			.list = l,
 			.from_kind = AK_OWNER, .spool_id = s->id,
 			.slots = slots, .nslots = nitems(slots),
 		};
@@ -310,7 +342,7 @@ one_pass(struct ctx *x, struct spool_item *s, const struct list *l,
 		}
 		b->n = 0;
 		vbuf_reset(&b->addrs);
-		rc = delivery_batch(x->db, s->id, l->id, &cursor, limit,
+		rc = delivery_batch(x->db, s->id, l->id, p->who, &cursor, limit,
 		    batch_add, b);
 		if (rc == DB_NOTFOUND) {
 			rc = 0;
@@ -368,15 +400,21 @@ fanout_post(struct ctx *x, struct spool_item *s)
 	if (strcmp(s->state, "distributing") != 0 &&
 	    spool_set_state(x->db, s->id, "distributing", NULL) != DB_OK)
 		goto out;
-	if (build(x, s, l, &msg, &eightbit, &why) == -1) {
+	memset(&p, 0, sizeof(p));
+	p.who = strcmp(s->kind, "owner") == 0 ? AUDIENCE_OWNERS :
+	    AUDIENCE_MEMBERS;
+	if ((p.who == AUDIENCE_OWNERS ? build_owner_copy(x, s, l, &msg, &why) :
+	    build(x, s, l, &msg, &why)) == -1) {
 		log_warnx("cannot build the members' copy: %s",
 		    vbuf_str(&why));
 		(void)spool_set_state(x->db, s->id, "failed", vbuf_str(&why));
 		res = FANOUT_FAILED;
 		goto out;
 	}
+	for (size_t i = 0; i < msg.len && !eightbit; i++)
+		if ((unsigned char)msg.data[i] >= 0x80)
+			eightbit = 1;
 	hook_point("fanout-start");
-	memset(&p, 0, sizeof(p));
 	p.x = x;
 	p.spool_id = s->id;
 	(void)db_exec(x->db, "PRAGMA synchronous = NORMAL", "");
@@ -391,14 +429,19 @@ fanout_post(struct ctx *x, struct spool_item *s)
 			break;
 	}
 	(void)db_exec(x->db, "PRAGMA synchronous = FULL", "");
-	if (!trouble && delivery_pending(x->db, s->id, l->id, &deferred) !=
-	    DB_OK) {
+	if (!trouble && delivery_pending(x->db, s->id, l->id, p.who,
+	    &deferred) != DB_OK) {
 		trouble = 1;
 		vbuf_puts(&why, "database trouble counting");
 	}
 	log_info("list=%s sent=%lld failed=%lld deferred=%lld%s%s", l->name,
 	    (long long)p.sent, (long long)p.failed, (long long)deferred,
 	    trouble ? " stopped: " : "", trouble ? vbuf_str(&why) : "");
+	if (trouble && x->stop != NULL && *x->stop) {
+		/* Stopped by a signal: not the relay's fault, so no back-off
+		 * and no step towards giving up; the next start goes on. */
+		goto out;
+	}
 	if (trouble || deferred > 0) {
 		res = defer_or_give_up(x, s, l, trouble ? vbuf_str(&why) :
 		    p.last);

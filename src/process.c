@@ -56,7 +56,8 @@ process_post(struct ctx *x, struct spool_item *s, const struct mail *m)
 	}
 	if (rc != DB_OK)
 		return;			/* stays spooled; tried again */
-	if (spool_find_duplicate(x->db, s, now - c->dedupe_window, &dup) ==
+	if (c->dedupe_window > 0 &&
+	    spool_find_duplicate(x->db, s, now - c->dedupe_window, &dup) ==
 	    DB_OK) {
 		(void)snprintf(reason, sizeof(reason), "duplicate of %lld",
 		    (long long)dup);
@@ -85,6 +86,34 @@ process_post(struct ctx *x, struct spool_item *s, const struct mail *m)
 		break;
 	}
 	list_free(&l);
+}
+
+/*
+ * process_owner - mail to L-owner goes to the owners as it came, unless
+ * it is our own forward coming back
+ */
+static void
+process_owner(struct ctx *x, struct spool_item *s, const struct mail *m)
+{
+	const struct hdr_field	*f;
+	struct vbuf		 v, mine;
+	int			 loop = 0;
+
+	vbuf_init(&v, VBUF_NOMAX);
+	vbuf_init(&mine, VBUF_NOMAX);
+	vbuf_printf(&mine, "%s-owner@%s", s->list_name, x->conf->domain);
+	for (size_t i = 0; (f = mail_field(m, "X-Loop", i)) != NULL; i++)
+		if (hdr_unfold(f, &v) == 0 &&
+		    strcasecmp(vbuf_str(&v), vbuf_str(&mine)) == 0)
+			loop = 1;
+	if (s->list_id == 0)
+		finish(x, s, "failed", "the list no longer exists");
+	else if (loop)
+		finish(x, s, "failed", "loop: our own forward to the owners");
+	else
+		finish(x, s, "approved", NULL);
+	vbuf_release(&v);
+	vbuf_release(&mine);
 }
 
 /* process_spooled - see process.h */
@@ -129,6 +158,8 @@ process_spooled(struct ctx *x, struct spool_item *s)
 
 	if (strcmp(s->kind, "post") == 0)
 		process_post(x, s, &m);
+	else if (strcmp(s->kind, "owner") == 0)
+		process_owner(x, s, &m);
 	else
 		finish(x, s, "failed", "mail to this address is not handled "
 		    "by this version of moot");

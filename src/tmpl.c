@@ -30,7 +30,7 @@ static const struct tmpl_def {
 	    "list,list_address,request_address,owner_address,description,"
 	    "unsubscribe_address" },
 	{ "delivery-failed", 1,
-	    "list,list_address,owner_address,subject,from,reason,days,"
+	    "list,list_address,owner_address,subject,from,reason,after,"
 	    "post_id" },
 };
 
