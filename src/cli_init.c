@@ -55,16 +55,16 @@ make_secret(const char *path)
 
 	if (stat(path, &st) == 0) {
 		if (st.st_mode & 077)
-			return (cli_error(-1, "%s: mode %03o lets others read "
+			return (cli_error(CLI_USAGE, "%s: mode %03o lets others read "
 			    "the secret; chmod 600 it", path,
 			    (unsigned)(st.st_mode & 0777)));
 		if (st.st_size < SECRET_BYTES)
-			return (cli_error(-1, "%s: too short to be a secret "
+			return (cli_error(CLI_USAGE, "%s: too short to be a secret "
 			    "made by moot init", path));
 		return (0);
 	}
 	if (RAND_bytes(key, sizeof(key)) != 1)
-		return (cli_error(-1, "cannot get random bytes for the "
+		return (cli_error(CLI_FAIL, "cannot get random bytes for the "
 		    "secret"));
 	for (size_t i = 0; i < sizeof(key); i++)
 		(void)snprintf(hex + 2 * i, 3, "%02x", key[i]);
@@ -72,15 +72,15 @@ make_secret(const char *path)
 	hex[SECRET_BYTES * 2 + 1] = '\0';
 	if ((fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600)) ==
 	    -1)
-		return (cli_error(-1, "%s: %s", path, strerror(errno)));
+		return (cli_error(CLI_FAIL, "%s: %s", path, strerror(errno)));
 	if (write(fd, hex, strlen(hex)) != (ssize_t)strlen(hex) ||
 	    fsync(fd) == -1) {
 		(void)close(fd);
 		(void)unlink(path);
-		return (cli_error(-1, "%s: %s", path, strerror(errno)));
+		return (cli_error(CLI_FAIL, "%s: %s", path, strerror(errno)));
 	}
 	if (close(fd) == -1)
-		return (cli_error(-1, "%s: %s", path, strerror(errno)));
+		return (cli_error(CLI_FAIL, "%s: %s", path, strerror(errno)));
 	printf("secret: created %s\n", path);
 	return (0);
 }
@@ -110,8 +110,8 @@ cmd_init(struct cli *c, int argc, char **argv)
 		return (cli_error(CLI_FAIL, "%s", vbuf_str(&c->err)));
 	/* The database is the daemons' and the administrators' (0640). */
 	(void)umask(027);
-	if (make_secret(c->conf.secret) == -1)
-		return (CLI_FAIL);
+	if ((rc = make_secret(c->conf.secret)) != 0)
+		return (rc);
 	if ((rc = db_open(&c->db, c->conf.database, DB_CREATE, &c->err)) !=
 	    DB_OK || (rc = db_migrate(c->db, &c->err)) != DB_OK)
 		return (cli_error(CLI_FAIL, "%s", vbuf_str(&c->err)));

@@ -26,6 +26,7 @@
 #include "db_spool.h"
 #include "log.h"
 #include "vbuf.h"
+#include "wake.h"
 #include "moot.h"
 
 #define INJECT_MAX_RCPTS	100
@@ -174,10 +175,12 @@ cmd_inject(struct cli *c, int argc, char **argv)
 	in.received_at = clock_now();
 	switch (spool_store(c->db, &in, &mid)) {
 	case DB_OK:
-		log_info("stored as message %lld for %zu recipient%s, %zu "
-		    "bytes", (long long)mid, nto, nto == 1 ? "" : "s",
-		    msg.len);
+		log_info("stored: message %lld, %zu bytes, spool rows %lld to "
+		    "%lld", (long long)mid, msg.len,
+		    (long long)(db_last_id(c->db) - (int64_t)nto + 1),
+		    (long long)db_last_id(c->db));
 		rc = EX_OK;
+		wake_mootd(&c->conf);
 		break;
 	default:
 		rc = cli_error(EX_TEMPFAIL, "inject: cannot store the "

@@ -85,7 +85,7 @@ list_options(struct cli *c, int argc, char **argv, struct list *l,
 	struct list	*req = NULL;
 	int64_t		 n;
 	time_t		 t;
-	int		 ch;
+	int		 ch, rc;
 
 	while ((ch = getopt_long(argc, argv, "h", list_opts, NULL)) != -1) {
 		switch (ch) {
@@ -101,8 +101,8 @@ list_options(struct cli *c, int argc, char **argv, struct list *l,
 			l->description = xstrdup(optarg);
 			break;
 		case O_REQUIRES:
-			if (cli_db(c) != CLI_OK)
-				return (CLI_FAIL);
+			if ((rc = cli_db(c)) != CLI_OK)
+				return (rc);
 			if (list_load(c->db, optarg, &req) != DB_OK)
 				return (cli_error(CLI_USAGE, "--requires: no "
 				    "list is called %s", optarg));
@@ -142,8 +142,8 @@ list_options(struct cli *c, int argc, char **argv, struct list *l,
 			l->max_bytes = n;
 			break;
 		case O_LANGUAGE:
-			if (cli_conf(c) != CLI_OK)
-				return (CLI_FAIL);
+			if ((rc = cli_conf(c)) != CLI_OK)
+				return (rc);
 			if (!tmpl_has_language(&c->conf, optarg))
 				return (cli_error(CLI_USAGE, "--language: moot "
 				    "has no templates in \"%s\" (see %s)",
@@ -153,8 +153,8 @@ list_options(struct cli *c, int argc, char **argv, struct list *l,
 			break;
 		case O_ENDS:
 			/* Dates are in the site's zone: the conf says which. */
-			if (cli_conf(c) != CLI_OK)
-				return (CLI_FAIL);
+			if ((rc = cli_conf(c)) != CLI_OK)
+				return (rc);
 			if (clock_parse_when(optarg, &t) == -1)
 				return (cli_error(CLI_USAGE, "--ends: \"%s\" is "
 				    "not a date such as 2027-03-31", optarg));
@@ -413,7 +413,7 @@ member_options(struct cli *c, int argc, char **argv, struct member *m,
     int (*run)(struct cli *, int, char **))
 {
 	time_t	t;
-	int	ch;
+	int	ch, rc;
 
 	while ((ch = getopt_long(argc, argv, "h", member_opts, NULL)) != -1) {
 		switch (ch) {
@@ -426,8 +426,8 @@ member_options(struct cli *c, int argc, char **argv, struct member *m,
 			m->role = xstrdup(optarg);
 			break;
 		case O_LANG:
-			if (cli_conf(c) != CLI_OK)
-				return (CLI_FAIL);
+			if ((rc = cli_conf(c)) != CLI_OK)
+				return (rc);
 			if (!tmpl_has_language(&c->conf, optarg))
 				return (cli_error(CLI_USAGE, "--lang: moot has "
 				    "no templates in \"%s\"", optarg));
@@ -450,8 +450,8 @@ member_options(struct cli *c, int argc, char **argv, struct member *m,
 			break;
 		case O_TERM_START:
 		case O_TERM_END:
-			if (cli_conf(c) != CLI_OK)
-				return (CLI_FAIL);
+			if ((rc = cli_conf(c)) != CLI_OK)
+				return (rc);
 			if (clock_parse_when(optarg, &t) == -1)
 				return (cli_error(CLI_USAGE, "--%s: \"%s\" is "
 				    "not a date such as 2027-03-31",

@@ -12,6 +12,7 @@
 #include "db_queue.h"
 #include "db_spool.h"
 #include "vis.h"
+#include "wake.h"
 #include "moot.h"
 
 static const char *const states[] = {
@@ -200,9 +201,11 @@ cmd_spool_retry(struct cli *c, int argc, char **argv)
 	if (spool_retry(c->db, s->id, to) != DB_OK)
 		rc = cli_error(CLI_FAIL, "cannot requeue message %lld",
 		    (long long)s->id);
-	else
+	else {
 		printf("message %lld will be processed again by mootd\n",
 		    (long long)s->id);
+		wake_mootd(&c->conf);
+	}
 	spool_item_free(&s);
 	return (rc);
 }

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sysexits.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -188,7 +189,12 @@ main(int argc, char *argv[])
 		case 'c': c.conf_path = optarg; break;
 		case 'v': verbose++; break;
 		case 'h': usage(0);
-		default: usage(1);
+		default:
+			/* Postfix's pipe(8) bounces on 1: inject says 64. */
+			for (int k = optind; k < argc; k++)
+				if (strcmp(argv[k], "inject") == 0)
+					exit(EX_USAGE);
+			usage(1);
 		}
 	}
 	log_verbose(verbose);
@@ -196,7 +202,8 @@ main(int argc, char *argv[])
 	argv += optind;
 	if (argc == 0)
 		usage(1);
-	if (strcmp(argv[0], "help") == 0 || strcmp(argv[0], "--help") == 0)
+	if (strcmp(argv[0], "help") == 0 || strcmp(argv[0], "--help") == 0 ||
+	    strcmp(argv[0], "-h") == 0)
 		usage(0);
 	group = argv[0];
 	verb = argc > 1 ? argv[1] : NULL;

@@ -16,7 +16,7 @@ like "$out" "schema version 1" "and says the schema version"
 is "$(sqlite3 "$SITE/var/moot.db" 'PRAGMA journal_mode')" wal "WAL mode"
 chmod 644 "$SITE/var/secret"
 out=$(moot init 2>&1)
-is $? 2 "init refuses a secret others can read"
+is $? 1 "init refuses a secret others can read (exit 1: yours to fix)"
 like "$out" "chmod 600" "and says how to fix it"
 chmod 600 "$SITE/var/secret"
 
