@@ -1,0 +1,85 @@
+#!/bin/sh
+# demo.sh - install what is missing, build moot, and run a post through
+# it: a demo site with the partnership's three groups (SQLite in demo/,
+# the outbound relay an SMTP sink on 127.0.0.1), a member's post to the
+# Operations Group delivered to its members, and a post to the moderated
+# Information Group held.  Run as root on Debian 12; safe to run again.
+set -eu
+cd "$(dirname "$0")/.."
+top=$(pwd)
+
+tools/deps.sh
+if [ ! -x build/moot ] || [ ! -x build/mootd ]; then
+	autoreconf -fi >/dev/null 2>&1
+	mkdir -p build
+	(cd build && ../configure -q && make -s -j2)
+else
+	(cd build && make -s -j2)
+fi
+
+D=$top/demo
+rm -rf "$D"
+mkdir -p "$D/sink"
+python3 tests/lib/sink.py --dir "$D/sink" --port-file "$D/sink/port" \
+	2>"$D/sink/stderr" &
+sink=$!
+trap 'kill $sink 2>/dev/null' EXIT INT TERM
+for _ in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
+	[ -s "$D/sink/port" ] && break
+	sleep 0.1
+done
+port=$(cat "$D/sink/port")
+
+cat >"$D/moot.conf" <<EOC
+; The demo site: see conf/moot.conf for every key.
+[moot]
+domain    = lists.example.org
+templates = $top/templates
+timezone  = Europe/London
+[relay]
+host = 127.0.0.1
+port = $port
+EOC
+
+say() { printf '\n== %s\n' "$*"; }
+run() { printf '$ %s\n' "$*"; "$@"; }
+moot() { "$top/build/moot" -c "$D/moot.conf" "$@"; }
+
+say "A demo site at lists.example.org; outbound mail goes to an SMTP sink on 127.0.0.1:$port"
+run moot init
+run moot list create info --moderated --description "Information Group"
+run moot list create ops --members-only --description "Operations Group"
+run moot list create strategy --members-only --requires ops --description "Strategy Group"
+run moot member add info amira@one.example --role moderator
+run moot member add info tomasz@two.example
+run moot member add info fatima@three.example
+run moot member add ops amira@one.example --role chair
+run moot member add ops bogdan@four.example
+run moot member add ops chen@five.example --role organiser --term-start 2026-01-01 --term-end 2028-12-31
+run moot member add strategy amira@one.example --role chair
+run moot list ls
+
+say "Amira posts to the Operations Group; Tomasz posts to the Information Group"
+printf '$ moot inject --to ops@lists.example.org --from amira@one.example < tools/demo/ops-agenda.eml\n'
+moot inject --to ops@lists.example.org --from amira@one.example <tools/demo/ops-agenda.eml
+printf '$ moot inject --to info@lists.example.org --from tomasz@two.example < tools/demo/info-news.eml\n'
+moot inject --to info@lists.example.org --from tomasz@two.example <tools/demo/info-news.eml
+
+say "mootd does what is due: the ops post goes out, the info post waits for a moderator"
+run "$top/build/mootd" -c "$D/moot.conf" --once
+
+say "What the relay (the sink) received"
+for env in "$D"/sink/*.env; do
+	[ -e "$env" ] || { echo "nothing!"; exit 1; }
+	echo "--- envelope ($(basename "$env"))"
+	cat "$env"
+	echo "--- message header"
+	sed -n '1,/^\r*$/p' "${env%.env}.eml" | tr -d '\r'
+	echo "--- body"
+	sed -n '/^\r*$/,$p' "${env%.env}.eml" | tr -d '\r' | sed 1d
+done
+
+say "The spool: what came in, and what became of it"
+run moot spool
+
+say "Done. The demo's files are in demo/; run tools/check.sh for the test suite."
