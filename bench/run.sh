@@ -1,0 +1,131 @@
+#!/bin/bash
+# run.sh [N...] - moot's benchmark: one post to N members (default 1,000,
+# 10,000 and 100,000) and 200 posts to a list of 100, measured by the
+# shared harness (../shared/bench) in one run beside the sink's ceiling
+# and mlmmj, on the same post, sink and list sizes.  Prints the median
+# lines and writes them, with tables, to bench/RESULTS.md.
+#
+# Needs the harness's set-up (its README: postfix for smtp-sink, mlmmj,
+# time) and a build in build/.  Settings: RUNS (default 3); OUT (default
+# bench/RESULTS.md); MOOT_BENCH_BIN (default build/).  Network traffic
+# goes to 127.0.0.1 only.
+set -u
+cd "$(dirname "$0")/.."
+top=$(pwd)
+harness=${BENCH_HARNESS:-$top/../shared/bench}
+: "${RUNS:=3}" "${OUT:=$top/bench/RESULTS.md}"
+export RUNS
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000 100000)
+
+[ -x "$harness/subject.sh" ] || { echo "run.sh: no harness at $harness" >&2; exit 1; }
+[ -x build/mootd ] || { echo "run.sh: build moot in build/ first" >&2; exit 1; }
+log=$(mktemp -t moot-bench.XXXXXX)
+trap 'rm -f "$log"' EXIT
+
+figure() { "$@" 2>&1 | tee -a "$log" | grep 'stat=median'; }
+for n in "${sizes[@]}"; do
+	figure env CLIENTS="smtplib-batch100 smtp-source-batch pipelined-batch" \
+	    "$harness/sink-limit.sh" "$n"
+	figure env MODES=batch INGEST=0 "$harness/peer-mlmmj.sh" "$n"
+	figure env MODES=batch INGEST=0 MLMMJ_NODELAY=1 "$harness/peer-mlmmj.sh" "$n"
+	figure env MODES=batch INGEST=0 SUBJECT_ADAPTER="$top/bench/adapter.sh" \
+	    "$harness/subject.sh" "$n"
+done
+figure env MODES=batch "$harness/peer-mlmmj.sh" 100 | grep ingest >/dev/null
+figure env MODES=batch SUBJECT_ADAPTER="$top/bench/adapter.sh" \
+    "$harness/subject.sh" 100 | grep ingest >/dev/null
+
+# The tables, from the median lines.
+"${BENCH_PY:-/usr/bin/python3}" - "$log" "$OUT" "$RUNS" "${sizes[@]}" <<'PY'
+import re, subprocess, sys, datetime
+log, out, runs, sizes = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
+med = [l for l in open(log) if 'stat=median' in l]
+def kv(line):
+    return dict(re.findall(r'(\w+)=(\S+)', line))
+def find(prefix, **want):
+    for l in med:
+        if not l.startswith(prefix):
+            continue
+        d = kv(l)
+        if all(d.get(k) == v for k, v in want.items()):
+            return d
+    return {}
+def num(x, fmt='{:,.0f}'):
+    try:
+        return fmt.format(float(x))
+    except (TypeError, ValueError):
+        return 'na'
+cpu = open('/proc/cpuinfo').read()
+model = re.search(r'model name\s*:\s*(.*)', cpu)
+rows = []
+rows.append('| N | client or server | wall s | rcpts/s | % of smtp-source | peak RSS kB |')
+rows.append('|---:|---|---:|---:|---:|---:|')
+checks = []
+for n in sizes:
+    ceil = find('sink-limit client=smtp-source-batch', N=n).get('rcpts_per_s')
+    for label, d, rss in [
+        ('sink: smtplib, 100 a transaction', find('sink-limit client=smtplib-batch100', N=n), None),
+        ('sink: smtp-source (C), one transaction', find('sink-limit client=smtp-source-batch', N=n), None),
+        ('sink: raw socket, pipelined', find('sink-limit client=pipelined-batch', N=n), None),
+        ('mlmmj 1.3.0, batch (verp=postfix)', find('mlmmj fanout', N=n, mode='batch'), 'peak_rss_kb'),
+        ('mlmmj 1.3.0 + TCP_NODELAY shim, batch', find('mlmmj+nodelay fanout', N=n, mode='batch'), 'peak_rss_kb'),
+        ('**moot**, batch (daemon)', find('subject fanout', N=n, mode='batch'), 'daemon_peak_rss_kb'),
+    ]:
+        pct = 'na'
+        if ceil and d.get('rcpts_per_s'):
+            pct = '{:.0f} %'.format(100 * float(d['rcpts_per_s']) / float(ceil))
+        rows.append(f"| {int(n):,} | {label} | {num(d.get('wall_s'), '{:.3f}')} | "
+                    f"{num(d.get('rcpts_per_s'))} | {pct} | {num(d.get(rss)) if rss else ''} |")
+m1 = find('subject fanout', N=sizes[0], mode='batch').get('daemon_peak_rss_kb')
+mN = find('subject fanout', N=sizes[-1], mode='batch').get('daemon_peak_rss_kb')
+if m1 and mN:
+    ratio = float(mN) / float(m1)
+    checks.append(f"- Memory (threat D4): moot's peak RSS at {int(sizes[-1]):,} members is "
+                  f"{ratio:.2f}x the peak at {int(sizes[0]):,}: "
+                  f"{'PASS' if ratio <= 2 else 'FAIL'} (the check fails above 2x).")
+ing = [('mlmmj 1.3.0, batch', find('mlmmj ingest', mode='batch')),
+       ('**moot**, batch', find('subject ingest', mode='batch'))]
+irows = ['| server | accept posts/s | end-to-end posts/s | sync posts/s |', '|---|---:|---:|---:|']
+for label, d in ing:
+    irows.append(f"| {label} | {num(d.get('accept_posts_per_s'), '{:.1f}')} | "
+                 f"{num(d.get('e2e_posts_per_s'), '{:.1f}')} | {num(d.get('sync_posts_per_s'), '{:.1f}')} |")
+ver = subprocess.run(['git', 'describe', '--always', '--dirty'], capture_output=True, text=True).stdout.strip()
+text = f"""# moot benchmark results
+
+Written by `bench/run.sh` on {datetime.date.today()} from one run of the
+shared harness (`../shared/bench`), moot at `{ver}`: the sink's ceiling,
+mlmmj and moot measured on the same post (1.7 KB), sink (Postfix's
+`smtp-sink` with its dump on) and list sizes, medians of {runs} runs.
+Machine: {model.group(1) if model else 'unknown'}, {len(re.findall('^processor', cpu, re.M))} cores,
+everything on 127.0.0.1.  How to read the fields: `../shared/bench/README.md`.
+
+## One post to N members
+
+moot runs as a daemon woken by `moot inject`; its figures are for the
+whole path (inject, checks, rewrite, delivery, per-recipient records), and
+its memory is the daemon's peak RSS (`daemon_peak_rss_kb`).  mlmmj's is
+`mlmmj-receive -F` under `time -v`.
+
+{chr(10).join(rows)}
+
+{chr(10).join(checks)}
+
+## 200 posts to a list of 100
+
+Posts fed one after another: accept = until the last was stored,
+end-to-end = until the sink had all 20,000 recipients; sync = each post
+delivered before the next.
+
+{chr(10).join(irows)}
+
+## The median lines
+
+```
+{''.join(med).rstrip()}
+```
+"""
+open(out, 'w').write(text)
+print(f"wrote {out}")
+print('\n'.join(checks))
+PY
