@@ -2,6 +2,7 @@
  * addr.c - addresses and moot's address scheme; see addr.h
  */
 #include <ctype.h>
+#include <stdarg.h>
 #include <string.h>
 
 #include "addr.h"
@@ -36,6 +37,26 @@ is_atext(int c)
 	    != NULL));
 }
 
+/* why_puts, why_printf - say why, if the caller asked (why may be NULL) */
+static void
+why_puts(struct vbuf *why, const char *s)
+{
+	if (why != NULL)
+		vbuf_puts(why, s);
+}
+
+static void __attribute__((format(printf, 2, 3)))
+why_printf(struct vbuf *why, const char *fmt, ...)
+{
+	va_list	ap;
+
+	if (why == NULL)
+		return;
+	va_start(ap, fmt);
+	vbuf_vprintf(why, fmt, ap);
+	va_end(ap);
+}
+
 /* addr_check - see addr.h */
 int
 addr_check(const char *a, struct vbuf *why)
@@ -47,50 +68,50 @@ addr_check(const char *a, struct vbuf *why)
 		unsigned char c = (unsigned char)*p;
 
 		if (c >= 0x80) {
-			vbuf_puts(why, "addresses with non-ASCII characters "
+			why_puts(why, "addresses with non-ASCII characters "
 			    "(SMTPUTF8) are not supported yet");
 			return (-1);
 		}
 		if (c <= 0x20 || c == 0x7f) {
-			vbuf_puts(why, "addresses may not contain spaces or "
+			why_puts(why, "addresses may not contain spaces or "
 			    "control characters");
 			return (-1);
 		}
 	}
 	if (len > ADDR_MAX) {
-		vbuf_printf(why, "address longer than %d characters",
+		why_printf(why, "address longer than %d characters",
 		    ADDR_MAX);
 		return (-1);
 	}
 	if (at == NULL || at == a || at[1] == '\0') {
-		vbuf_puts(why, "not an address of the form name@domain");
+		why_puts(why, "not an address of the form name@domain");
 		return (-1);
 	}
 	if ((size_t)(at - a) > ADDR_LOCAL_MAX) {
-		vbuf_printf(why, "the part before @ is longer than %d "
+		why_printf(why, "the part before @ is longer than %d "
 		    "characters", ADDR_LOCAL_MAX);
 		return (-1);
 	}
 	for (p = a; p < at; p++)
 		if (!is_atext((unsigned char)*p) && *p != '.') {
-			vbuf_printf(why, "the character '%c' is not allowed "
+			why_printf(why, "the character '%c' is not allowed "
 			    "before the @", *p);
 			return (-1);
 		}
 	if (a[0] == '.' || at[-1] == '.') {
-		vbuf_puts(why, "the part before @ may not start or end with "
+		why_puts(why, "the part before @ may not start or end with "
 		    "a dot");
 		return (-1);
 	}
 	for (p = at + 1; *p != '\0'; p++)
 		if (!isalnum((unsigned char)*p) && *p != '-' && *p != '.') {
-			vbuf_printf(why, "the character '%c' is not allowed "
+			why_printf(why, "the character '%c' is not allowed "
 			    "in a domain", *p);
 			return (-1);
 		}
 	if (at[1] == '.' || a[len - 1] == '.' || strstr(at, "..") != NULL ||
 	    strchr(at + 1, '.') == NULL) {
-		vbuf_puts(why, "the domain is not a full domain name");
+		why_puts(why, "the domain is not a full domain name");
 		return (-1);
 	}
 	return (0);

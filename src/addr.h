@@ -48,7 +48,8 @@ enum route_result {
 	ROUTE_BAD,		/* in the list domain, but no such form */
 };
 
-/* addr_check - 0 if a is an acceptable address; else -1, reason in why */
+/* addr_check - 0 if a is an acceptable address; else -1, reason in why
+ * (why may be NULL) */
 int	addr_check(const char *a, struct vbuf *why);
 
 /* addr_canon_new - the form we store and compare: lower case, no <> */

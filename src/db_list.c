@@ -170,6 +170,42 @@ list_delete(struct db *db, int64_t id)
 	return (db_exec(db, SQL_LIST_DELETE, "i", id));
 }
 
+static const char SQL_LIST_GATE[] =
+    "SELECT id, members_only, coalesce(max_bytes, 0), coalesce(ends_at, 0) "
+    "FROM list WHERE name = ?1";
+
+int
+list_gate_load(struct db *db, const char *name, struct list_gate *g)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if ((st = db_query(db, SQL_LIST_GATE, "t", name)) == NULL)
+		return (DB_ERR);
+	if ((rc = db_step(db, st)) != DB_ROW)
+		return (rc == DB_OK ? DB_NOTFOUND : rc);
+	g->id = sqlite3_column_int64(st, 0);
+	g->members_only = sqlite3_column_int(st, 1);
+	g->max_bytes = sqlite3_column_int64(st, 2);
+	g->ends_at = sqlite3_column_int64(st, 3);
+	db_reset(st);
+	return (DB_OK);
+}
+
+static const char SQL_MEMBER_EXISTS[] =
+    "SELECT 1 FROM member WHERE list_id = ?1 AND addr = ?2";
+
+int
+member_exists(struct db *db, int64_t list_id, const char *addr, int *yes)
+{
+	int64_t	one;
+	int	rc = db_one_int(db, &one, SQL_MEMBER_EXISTS, "it", list_id,
+		    addr);
+
+	*yes = rc == DB_OK;
+	return (rc == DB_NOTFOUND ? DB_OK : rc);
+}
+
 void
 list_free(struct list **lp)
 {

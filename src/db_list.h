@@ -50,6 +50,21 @@ int	list_each(struct db *, int (*cb)(const struct list *, void *),
 	    void *);
 void	list_free(struct list **);
 
+/* What the milter needs of a list at RCPT time, without allocating. */
+struct list_gate {
+	int64_t	 id;
+	int	 members_only;
+	int64_t	 max_bytes;		/* 0: [limits] message_bytes */
+	int64_t	 ends_at;		/* 0: never */
+};
+
+/* list_gate_load - DB_OK, DB_NOTFOUND or an error */
+int	list_gate_load(struct db *, const char *name, struct list_gate *);
+
+/* member_exists - *yes = 1 if addr is on the list in any role */
+int	member_exists(struct db *, int64_t list_id, const char *addr,
+	    int *yes);
+
 int	member_load(struct db *, int64_t list_id, const char *addr,
 	    struct member **);
 int	member_insert(struct db *, struct member *);	/* DB_CONFLICT: exists */
