@@ -43,6 +43,7 @@ enum conf_type {
 	CT_CHOICE,		/* one of the words in choices */
 	CT_ZONE,		/* an IANA time zone name */
 	CT_LANG,		/* a language code: en, ar, fa, pt-BR */
+	CT_MODE,		/* file permissions in octal: 0660 */
 };
 
 static const struct conf_key {
@@ -102,6 +103,8 @@ static const struct conf_key {
 	    "inet:8891@127.0.0.1", 0, 0, 0, NULL },
 	{ "milter", "pid_file", CT_PATH, O(milter_pid_file),
 	    "var/moot-milter.pid", 0, 0, 0, NULL },
+	{ "milter", "socket_mode", CT_MODE, O(milter_socket_mode), "0660", 0,
+	    0, 0777, NULL },
 
 	{ "limits", "message_bytes", CT_SIZE, O(lim.message_bytes), "10M", 0,
 	    1024, 1024LL * 1024 * 1024, NULL },
@@ -324,7 +327,16 @@ conf_set(struct conf *c, const struct conf_key *k, const char *v,
 	case CT_INT:
 	case CT_DURATION:
 	case CT_SIZE:
-		if (k->type == CT_INT) {
+	case CT_MODE:
+		if (k->type == CT_MODE) {
+			char	*end;
+
+			errno = 0;
+			n = strtoll(v, &end, 8);
+			if (errno != 0 || end == v || *end != '\0' ||
+			    v[0] != '0')
+				n = -1;
+		} else if (k->type == CT_INT) {
 			char	*end;
 
 			errno = 0;
@@ -337,6 +349,7 @@ conf_set(struct conf *c, const struct conf_key *k, const char *v,
 			n = conf_parse_size(v);
 		if (n < 0) {
 			vbuf_printf(err, "\"%s\" is not a %s", v,
+			    k->type == CT_MODE ? "mode in octal such as 0660" :
 			    k->type == CT_INT ? "whole number" :
 			    k->type == CT_DURATION ?
 			    "duration such as 90s, 15m, 24h or 7d" :
@@ -344,7 +357,8 @@ conf_set(struct conf *c, const struct conf_key *k, const char *v,
 			return (-1);
 		}
 		if (n < k->min || n > k->max) {
-			vbuf_printf(err, "%s is %s the %s %lld", v,
+			vbuf_printf(err, k->type == CT_MODE ? "%s is %s the %s "
+			    "0%llo" : "%s is %s the %s %lld", v,
 			    n < k->min ? "below" : "above",
 			    n < k->min ? "minimum" : "maximum",
 			    (long long)(n < k->min ? k->min : k->max));
@@ -543,6 +557,7 @@ conf_free(struct conf *c)
 
 		switch (k->type) {
 		case CT_INT: case CT_DURATION: case CT_SIZE: case CT_CHAR:
+		case CT_MODE:
 			break;
 		default:
 			free(*(char **)((char *)c + k->offset));

@@ -65,6 +65,7 @@ struct conf {
 	/* [milter] */
 	char	*milter_socket;
 	char	*milter_pid_file;
+	int64_t	 milter_socket_mode;	/* of a unix socket */
 
 	struct limits lim;
 };

@@ -72,11 +72,15 @@ log_emit(int pri, const char *tag, int with_errno, const char *fmt,
 	size_t	 len = 0;
 	int	 n, saved = errno;
 
+	/* The message id first, then the severity: "ID: warning: ...". */
 	if (log_id[0] != '\0') {
 		n = snprintf(line, sizeof(line), "%s: ", log_id);
 		if (n > 0)
 			len = (size_t)n < sizeof(line) ? (size_t)n : 0;
 	}
+	n = snprintf(line + len, sizeof(line) - len, "%s", tag);
+	if (n > 0 && (size_t)n < sizeof(line) - len)
+		len += (size_t)n;
 	n = vsnprintf(line + len, sizeof(line) - len, fmt, ap);
 	if (n < 0)
 		n = 0;
@@ -89,9 +93,9 @@ log_emit(int pri, const char *tag, int with_errno, const char *fmt,
 		(void)snprintf(line + len, sizeof(line) - len, ": %s",
 		    strerror(saved));
 	if (log_where & LOG_TO_SYSLOG)
-		syslog(pri, "%s%s", tag, line);
+		syslog(pri, "%s", line);
 	if (log_where & LOG_TO_STDERR)
-		(void)fprintf(stderr, "%s: %s%s\n", log_ident, tag, line);
+		(void)fprintf(stderr, "%s: %s\n", log_ident, line);
 	errno = saved;
 }
 
