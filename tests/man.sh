@@ -1,19 +1,20 @@
 #!/bin/bash
 # tests/man.sh - TAP: the manual pages say what the code does.
 #
-# Fails when man/moot.1, man/mootd.8, man/moot.conf.5 or conf/moot.conf
-# drift apart from the tables in the code:
+# Fails when man/moot.1, man/mootd.8, man/moot-milter.8, man/moot.conf.5
+# or conf/moot.conf drift apart from the tables in the code:
 #   - every key of conf_keys[] (src/conf.c) is in moot.conf.5, under the
 #     .Ss of its section as ".It Ic key TYPE", with its default and
-#     bounds, and in conf/moot.conf under its [section] as "key =" or
-#     ";key =";
+#     bounds (in octal for a mode), and in conf/moot.conf under its
+#     [section] as "key =" or ";key =";
 #   - every usage string of the command table (src/moot.c) is, word for
 #     word, a line of the SYNOPSIS of moot.1, and every "moot -c conf"
 #     line of that SYNOPSIS is a command of the table; the usage line of
-#     src/mootd.c is the SYNOPSIS of mootd.8;
+#     src/mootd.c is the SYNOPSIS of mootd.8, and that of
+#     src/moot-milter.c the SYNOPSIS of moot-milter.8;
 #   - every template of tmpl_defs[] (src/tmpl.c) and its slots are in
 #     moot.conf.5, and every spool state of src/cli_spool.c in moot.1;
-#   - mandoc -Tlint finds no warning or error in the three pages.
+#   - mandoc -Tlint finds no warning or error in the four pages.
 #
 # The SYNOPSIS is compared as it reads: rendered by mandoc when mandoc is
 # installed, else by a small renderer below for the few mdoc macros a
@@ -28,6 +29,7 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 SRC=${MOOT_SRCDIR:-$(dirname "$HERE")}
 MAN1=$SRC/man/moot.1
 MAN8=$SRC/man/mootd.8
+MANM=$SRC/man/moot-milter.8
 MAN5=$SRC/man/moot.conf.5
 CONF=$SRC/conf/moot.conf
 
@@ -242,6 +244,8 @@ tr '\t' '\n' <"$T/states.row" >"$T/states"
 cut -f4 "$T/commands" | sed 's/^/moot -c conf /' >"$T/usages"
 sed -n 's/.*"usage: \(mootd [^"]*\)\\n".*/\1/p' "$SRC/src/mootd.c" \
     >"$T/mootd_usage"
+sed -n 's/.*"usage: \(moot-milter [^"]*\)\\n".*/\1/p' \
+    "$SRC/src/moot-milter.c" >"$T/milter_usage"
 
 NKEYS=$(wc -l <"$T/keys")
 NKEYS_GREP=$(grep -cE '^[[:space:]]*\{ "[a-z]+", "[a-z_]+",' "$SRC/src/conf.c")
@@ -249,7 +253,7 @@ NCMDS=$(wc -l <"$T/commands")
 NCMDS_GREP=$(sed -n '/commands\[\] = {/,/^};/p' "$SRC/src/moot.c" |
     grep -cE '^[[:space:]]*\{ (NULL|"[a-z]+"), "[a-z]+",')
 
-echo "1..$((NKEYS * 3 + NCMDS + 10))"
+echo "1..$((NKEYS * 3 + NCMDS + 12))"
 
 # --- (a) and the defaults: conf_keys[] in moot.conf.5 and conf/moot.conf
 
@@ -263,7 +267,8 @@ type_word() {
     CT_STR) echo string ;; CT_PATH) echo path ;; CT_DOMAIN) echo domain ;;
     CT_INT) echo number ;; CT_DURATION) echo duration ;; CT_SIZE) echo size ;;
     CT_CHAR) echo character ;; CT_CHOICE) echo choice ;;
-    CT_ZONE) echo zone ;; CT_LANG) echo language ;; *) echo "?$1" ;;
+    CT_ZONE) echo zone ;; CT_LANG) echo language ;; CT_MODE) echo mode ;;
+    *) echo "?$1" ;;
     esac
 }
 
@@ -309,8 +314,12 @@ while IFS=$'\t' read -r section key type offset def required min max choices; do
         printf '%s\n' "$entry" | grep -q 'required' ||
             why="$why"$'\n'"the key is required, and the page does not say so"
     fi
+    # The shell reads 0777 as octal, as C does; a mode is written so too.
     lo=$((${min//LL/}))
     hi=$((${max//LL/}))
+    if [ "$type" = CT_MODE ]; then
+        lo=$(printf '%#o' "$lo") hi=$(printf '%#o' "$hi")
+    fi
     if [ "$lo" != 0 ] || [ "$hi" != 0 ]; then
         printf '%s\n' "$entry" | tr '\n' ' ' | grep -q "from $lo to $hi\b" ||
             why="$why"$'\n'"the bounds \"from $lo to $hi\" are not there"
@@ -363,14 +372,22 @@ ok "$([ -s "$T/mootd_usage" ] && cmp -s "$T/mootd_usage" "$T/synopsis8"; echo $?
     "mootd.8 SYNOPSIS is the usage of src/mootd.c" \
     "src/mootd.c: $(cat "$T/mootd_usage")"$'\n'"man/mootd.8: $(cat "$T/synopsis8")"
 
+render_synopsis "$MANM" >"$T/synopsism"
+ok "$([ -s "$T/milter_usage" ] && cmp -s "$T/milter_usage" "$T/synopsism"; echo $?)" \
+    "moot-milter.8 SYNOPSIS is the usage of src/moot-milter.c" \
+    "src/moot-milter.c: $(cat "$T/milter_usage")"$'\n'"man/moot-milter.8: $(cat "$T/synopsism")"
+
 if [ -n "$MANDOC" ]; then
     render_mdoc "$MAN1" >"$T/r1"
     render_mdoc "$MAN8" >"$T/r8"
+    render_mdoc "$MANM" >"$T/rm"
     mandoc_synopsis "$MAN1" >"$T/m1"
     mandoc_synopsis "$MAN8" >"$T/m8"
-    ok "$(cmp -s "$T/r1" "$T/m1" && cmp -s "$T/r8" "$T/m8"; echo $?)" \
+    mandoc_synopsis "$MANM" >"$T/mm"
+    ok "$(cmp -s "$T/r1" "$T/m1" && cmp -s "$T/r8" "$T/m8" &&
+        cmp -s "$T/rm" "$T/mm"; echo $?)" \
         "this test's SYNOPSIS renderer agrees with mandoc" \
-        "$(diff "$T/m1" "$T/r1"; diff "$T/m8" "$T/r8")"
+        "$(diff "$T/m1" "$T/r1"; diff "$T/m8" "$T/r8"; diff "$T/mm" "$T/rm")"
 else
     skip "this test's SYNOPSIS renderer agrees with mandoc" \
         "mandoc is not installed"
@@ -420,7 +437,7 @@ ok "$([ -z "$why" ]; echo $?)" \
 
 # --- (c) mandoc -Tlint -----------------------------------------------------
 
-for page in "$MAN1" "$MAN8" "$MAN5"; do
+for page in "$MAN1" "$MAN8" "$MANM" "$MAN5"; do
     desc="mandoc -Tlint finds nothing wrong in man/$(basename "$page")"
     if [ -z "$MANDOC" ]; then
         skip "$desc" "mandoc is not installed"
