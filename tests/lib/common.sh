@@ -33,6 +33,7 @@ sanitized() { grep -q -- '-fsanitize=address' "$MOOT_BUILDDIR/Makefile"; }
 T_N=0
 T_FAILED=0
 T_PIDS=()
+T_CLEANUPS=()
 
 diag() { printf '# %s\n' "$*" | sed '2,$s/^/# /'; }
 
@@ -88,6 +89,19 @@ unlike() {
 	fi
 }
 
+# has FILE REGEX DESC: a line of FILE matches; on failure shows its tail.
+has() {
+	T_N=$((T_N + 1))
+	if grep -Eq -- "$2" "$1" 2>/dev/null; then
+		echo "ok $T_N - $3"
+	else
+		echo "not ok $T_N - $3"
+		diag "no line of $1 matches '$2'; it ends:"
+		diag "$(tail -5 "$1" 2>/dev/null | cut -c1-300)"
+		T_FAILED=$((T_FAILED + 1))
+	fi
+}
+
 skip() {
 	T_N=$((T_N + 1))
 	echo "ok $T_N # SKIP $*"
@@ -119,7 +133,10 @@ done_testing() {
 }
 
 t_cleanup() {
-	local pid
+	local pid f
+	for f in "${T_CLEANUPS[@]}"; do
+		"$f"
+	done
 	for pid in "${T_PIDS[@]}"; do
 		kill "$pid" 2>/dev/null
 	done

@@ -1,0 +1,62 @@
+#!/bin/bash
+# milter.sh - moot-milter driven through the milter protocol by
+# miltertest: refusals at RCPT, size, loops, storage and recipient
+# removal; then the spool and the log are checked.
+. "$(dirname "$0")/lib/common.sh"
+. "$(dirname "$0")/lib/postfix.sh"
+
+command -v miltertest >/dev/null || { echo "1..0 # SKIP miltertest is not installed"; exit 0; }
+
+MILTER_SOCK=$T/milter.sock
+site_new "[milter]
+socket = unix:$MILTER_SOCK
+socket_mode = 0666"
+moot list create ops --members-only >/dev/null
+moot list create small --max-size 64k >/dev/null
+moot list create tf-old --ends 2020-01-01 >/dev/null
+moot member add ops amira@one.example >/dev/null
+
+milter_start
+ok "moot-milter listens on its socket" test -S "$MILTER_SOCK"
+is "$(stat -c %a "$MILTER_SOCK")" 666 "with [milter] socket_mode"
+
+miltertest -D sock="unix:$MILTER_SOCK" -s "$MOOT_SRCDIR/tests/milter/protocol.lua" >"$T/mt.out" 2>&1
+while read -r verdict text; do
+	case $verdict in
+	PASS) ok "$text" true ;;
+	FAIL) ok "$text" false ;;
+	*) diag "miltertest: $verdict $text" ;;
+	esac
+done <"$T/mt.out"
+ok "miltertest ran its checks" test "$(grep -c '^PASS\|^FAIL' "$T/mt.out")" -ge 20
+
+db() { sqlite3 "$SITE/var/moot.db" "$@"; }
+is "$(db "SELECT count(*) FROM message")" 3 "three messages were stored: two posts and the mixed one"
+is "$(db "SELECT group_concat(rcpt, ' ') FROM (SELECT rcpt FROM spool s JOIN message m ON m.id = s.message_id WHERE m.queue_id = 'MT00007' ORDER BY s.id)")" \
+    "ops@lists.example.org ops-request@lists.example.org" "the mixed message: its list recipients, not the outside one"
+is "$(db "SELECT count(*) FROM spool s JOIN message m ON m.id = s.message_id WHERE m.queue_id = 'MT00008'")" 0 \
+    "the looping copy was not stored"
+is "$(db "SELECT via || ' ' || env_from || ' ' || client_addr || ' ' || client_name FROM message WHERE queue_id = 'MT00006'")" \
+    "milter amira@one.example 192.0.2.1 client.example" "the envelope and the client are stored"
+sqlite3 "$SITE/var/moot.db" "SELECT writefile('$T/stored', raw) FROM message WHERE queue_id = 'MT00006'" >/dev/null
+is "$(cat "$T/stored")" "$(printf 'From: Amira <amira@one.example>\r\nTo: ops@lists.example.org\r\nSubject: Protocol test one\r\nMessage-ID: <protocol-one@one.example>\r\n\r\nHello ops.\r\n')" \
+    "the message is stored as the client sent it"
+
+log=$(cat "$T/milter.log")
+like "$log" "MT00001: reject: RCPT from client.example\[192.0.2.1\]: 550 5.1.1 <nosuchlist@lists.example.org>: there is no list called nosuchlist" \
+    "the log: unknown list, with the queue id, 550 5.1.1 and the address"
+like "$log" "MT00002: reject: .* 550 5.7.1 Only members of the ops list may post to it, and stranger@x.example is not a member" \
+    "the log: a non-member, 550 5.7.1 with a sentence"
+like "$log" "MT00003: reject: .* 550 5.7.1 The tf-old list has finished its work" "the log: an ended list"
+like "$log" "MT00004: reject: .* 552 5.3.4 Posts to small may be at most 65536 bytes" "the log: SIZE= too large"
+like "$log" "MT00005: reject: 552 5.3.4" "the log: too large at the end"
+like "$log" "MT00006: stored: message 1" "the log: stored, with the queue id"
+like "$log" "MT00008: to=<ops@lists.example.org> dropped: it carries our X-Loop" "the log: the loop"
+is "$(grep -vcE '^moot-milter: (MT[0-9]+|NOQUEUE): |^moot-milter: (listening|stopped|warning: running as root)' "$T/milter.log")" 0 \
+    "every line about a message starts with its queue id"
+
+milter_stop
+ok "SIGTERM stops moot-milter" test -z "$MILTER_PID"
+ok "and it removes its socket" test ! -e "$MILTER_SOCK"
+
+done_testing
