@@ -130,13 +130,28 @@ struct conf_parse {
 	unsigned char	 seen[nitems(conf_keys)];
 };
 
-/* conf_parse_duration - seconds in "90", "90s", "15m", "24h", "7d", "1w" */
-int64_t
-conf_parse_duration(const char *s)
+/* A unit letter and what it multiplies by; "" is the bare number. */
+struct unit {
+	const char	*suffixes;
+	int64_t		 factor;
+};
+
+static const struct unit duration_units[] = {
+	{ "s", 1 }, { "m", 60 }, { "h", 3600 }, { "d", 86400 },
+	{ "w", 7 * 86400 }, { NULL, 0 },
+};
+static const struct unit size_units[] = {
+	{ "kK", 1024 }, { "mM", 1024 * 1024 }, { "gG", 1024 * 1024 * 1024 },
+	{ NULL, 0 },
+};
+
+/* parse_scaled - a number with at most one unit letter; -1 if malformed */
+static int64_t
+parse_scaled(const char *s, const struct unit *units)
 {
 	char		*end;
 	long long	 n;
-	int64_t		 unit = 1;
+	int64_t		 factor = 1;
 
 	if (!isdigit((unsigned char)*s))
 		return (-1);
@@ -144,47 +159,33 @@ conf_parse_duration(const char *s)
 	n = strtoll(s, &end, 10);
 	if (errno != 0 || n < 0)
 		return (-1);
-	switch (*end) {
-	case '\0': case 's': unit = 1; break;
-	case 'm': unit = 60; break;
-	case 'h': unit = 3600; break;
-	case 'd': unit = 86400; break;
-	case 'w': unit = 7 * 86400; break;
-	default: return (-1);
+	if (*end != '\0') {
+		const struct unit *u;
+
+		for (u = units; u->suffixes != NULL; u++)
+			if (strchr(u->suffixes, *end) != NULL)
+				break;
+		if (u->suffixes == NULL || end[1] != '\0')
+			return (-1);
+		factor = u->factor;
 	}
-	if (*end != '\0' && end[1] != '\0')
+	if (n > INT64_MAX / factor)
 		return (-1);
-	if (n > INT64_MAX / unit)
-		return (-1);
-	return ((int64_t)n * unit);
+	return ((int64_t)n * factor);
+}
+
+/* conf_parse_duration - seconds in "90", "90s", "15m", "24h", "7d", "1w" */
+int64_t
+conf_parse_duration(const char *s)
+{
+	return (parse_scaled(s, duration_units));
 }
 
 /* conf_parse_size - bytes in "512", "64k", "10M", "1G" (binary units) */
 int64_t
 conf_parse_size(const char *s)
 {
-	char		*end;
-	long long	 n;
-	int64_t		 unit = 1;
-
-	if (!isdigit((unsigned char)*s))
-		return (-1);
-	errno = 0;
-	n = strtoll(s, &end, 10);
-	if (errno != 0 || n < 0)
-		return (-1);
-	switch (*end) {
-	case '\0': unit = 1; break;
-	case 'k': case 'K': unit = 1024; break;
-	case 'm': case 'M': unit = 1024 * 1024; break;
-	case 'g': case 'G': unit = 1024 * 1024 * 1024; break;
-	default: return (-1);
-	}
-	if (*end != '\0' && end[1] != '\0')
-		return (-1);
-	if (n > INT64_MAX / unit)
-		return (-1);
-	return ((int64_t)n * unit);
+	return (parse_scaled(s, size_units));
 }
 
 /* valid_domain - letters, digits, hyphens and dots, as in a DNS name */

@@ -303,20 +303,28 @@ db_vbind(struct db *db, sqlite3_stmt *st, const char *sql, const char *fmt,
 	return (DB_OK);
 }
 
+/* db_vquery - db_query() with a va_list */
+static sqlite3_stmt *
+db_vquery(struct db *db, const char *sql, const char *fmt, va_list ap)
+{
+	sqlite3_stmt	*st;
+
+	if ((st = db_prepare(db, sql)) == NULL)
+		return (NULL);
+	return (db_vbind(db, st, sql, fmt, ap) == DB_OK ? st : NULL);
+}
+
 /* db_query - see db.h */
 sqlite3_stmt *
 db_query(struct db *db, const char *sql, const char *fmt, ...)
 {
 	sqlite3_stmt	*st;
 	va_list		 ap;
-	int		 rc;
 
-	if ((st = db_prepare(db, sql)) == NULL)
-		return (NULL);
 	va_start(ap, fmt);
-	rc = db_vbind(db, st, sql, fmt, ap);
+	st = db_vquery(db, sql, fmt, ap);
 	va_end(ap);
-	return (rc == DB_OK ? st : NULL);
+	return (st);
 }
 
 /* db_step - see db.h */
@@ -351,13 +359,11 @@ db_exec(struct db *db, const char *sql, const char *fmt, ...)
 	va_list		 ap;
 	int		 rc;
 
-	if ((st = db_prepare(db, sql)) == NULL)
-		return (DB_ERR);
 	va_start(ap, fmt);
-	rc = db_vbind(db, st, sql, fmt, ap);
+	st = db_vquery(db, sql, fmt, ap);
 	va_end(ap);
-	if (rc != DB_OK)
-		return (rc);
+	if (st == NULL)
+		return (DB_ERR);
 	while ((rc = db_step(db, st)) == DB_ROW)
 		;
 	return (rc);
@@ -372,13 +378,11 @@ db_one_int(struct db *db, int64_t *out, const char *sql, const char *fmt,
 	va_list		 ap;
 	int		 rc;
 
-	if ((st = db_prepare(db, sql)) == NULL)
-		return (DB_ERR);
 	va_start(ap, fmt);
-	rc = db_vbind(db, st, sql, fmt, ap);
+	st = db_vquery(db, sql, fmt, ap);
 	va_end(ap);
-	if (rc != DB_OK)
-		return (rc);
+	if (st == NULL)
+		return (DB_ERR);
 	if ((rc = db_step(db, st)) == DB_ROW) {
 		*out = sqlite3_column_int64(st, 0);
 		sqlite3_reset(st);
@@ -397,6 +401,49 @@ int
 db_changes(struct db *db)
 {
 	return (sqlite3_changes(db->h));
+}
+
+/* db_col_dup - see db.h */
+char *
+db_col_dup(sqlite3_stmt *st, int i)
+{
+	const unsigned char	*s = sqlite3_column_text(st, i);
+
+	return (s != NULL ? xstrdup((const char *)s) : NULL);
+}
+
+/* db_fetch - see db.h */
+int
+db_fetch(struct db *db, sqlite3_stmt *st, void *(*row)(sqlite3_stmt *),
+    void **out)
+{
+	int	rc;
+
+	*out = NULL;
+	if (st == NULL)
+		return (DB_ERR);
+	if ((rc = db_step(db, st)) != DB_ROW)
+		return (rc == DB_OK ? DB_NOTFOUND : rc);
+	*out = row(st);
+	db_reset(st);
+	return (DB_OK);
+}
+
+/* db_fetch_blob - see db.h */
+int
+db_fetch_blob(struct db *db, sqlite3_stmt *st, struct vbuf *out)
+{
+	int	rc;
+
+	vbuf_reset(out);
+	if (st == NULL)
+		return (DB_ERR);
+	if ((rc = db_step(db, st)) != DB_ROW)
+		return (rc == DB_OK ? DB_NOTFOUND : rc);
+	rc = vbuf_cat(out, sqlite3_column_blob(st, 0),
+	    (size_t)sqlite3_column_bytes(st, 0));
+	db_reset(st);
+	return (rc == 0 ? DB_OK : DB_ERR);
 }
 
 /* db_col_text - column i as text; "" for NULL */

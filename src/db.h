@@ -79,4 +79,18 @@ int	db_code(int sqlite_rc);
 /* db_col_text - column i as a string, "" for NULL; borrowed from st */
 const char *db_col_text(sqlite3_stmt *, int i);
 
+/* db_col_dup - column i as a new string, or NULL for SQL NULL */
+char	*db_col_dup(sqlite3_stmt *, int i);
+
+/*
+ * db_fetch - the first row of st (from db_query()), made into a record
+ * by row(); *out is the caller's.  DB_OK, DB_NOTFOUND, or an error (also
+ * when st is NULL because db_query() failed).
+ */
+int	db_fetch(struct db *, sqlite3_stmt *st, void *(*row)(sqlite3_stmt *),
+	    void **out);
+
+/* db_fetch_blob - the first column of the first row of st into out */
+int	db_fetch_blob(struct db *, sqlite3_stmt *st, struct vbuf *out);
+
 #endif /* DB_H */

@@ -33,15 +33,6 @@ member_mode_ok(const char *s)
 	return (0);
 }
 
-/* col_dup - column i as a new string, or NULL for SQL NULL */
-static char *
-col_dup(sqlite3_stmt *st, int i)
-{
-	const unsigned char	*s = sqlite3_column_text(st, i);
-
-	return (s != NULL ? xstrdup((const char *)s) : NULL);
-}
-
 #define LIST_COLS							\
 	"l.id, l.name, l.description, l.moderated, l.members_only, "	\
 	"l.subject_prefix, l.max_bytes, l.language, l.requires_id, "	\
@@ -54,22 +45,22 @@ static const char SQL_LIST_BY_ID[] = "SELECT " LIST_COLS "WHERE l.id = ?1";
 static const char SQL_LIST_ALL[] = "SELECT " LIST_COLS "ORDER BY l.name";
 
 /* list_row - a struct list from a row of LIST_COLS */
-static struct list *
+static void *
 list_row(sqlite3_stmt *st)
 {
 	struct list	*l = xcalloc(1, sizeof(*l));
 
 	l->id = sqlite3_column_int64(st, 0);
-	l->name = col_dup(st, 1);
+	l->name = db_col_dup(st, 1);
 	l->description = xstrdup(db_col_text(st, 2));
 	l->moderated = sqlite3_column_int(st, 3);
 	l->members_only = sqlite3_column_int(st, 4);
-	l->subject_prefix = col_dup(st, 5);
+	l->subject_prefix = db_col_dup(st, 5);
 	l->max_bytes = sqlite3_column_int64(st, 6);
-	l->language = col_dup(st, 7);
+	l->language = db_col_dup(st, 7);
 	l->requires_id = sqlite3_column_int64(st, 8);
-	l->requires_name = col_dup(st, 9);
-	l->digest_at = col_dup(st, 10);
+	l->requires_name = db_col_dup(st, 9);
+	l->digest_at = db_col_dup(st, 10);
 	l->ends_at = sqlite3_column_int64(st, 11);
 	l->created_at = sqlite3_column_int64(st, 12);
 	return (l);
@@ -79,17 +70,11 @@ list_row(sqlite3_stmt *st)
 static int
 list_load_by(struct db *db, sqlite3_stmt *st, struct list **out)
 {
-	int	rc;
+	void	*p;
+	int	 rc = db_fetch(db, st, list_row, &p);
 
-	*out = NULL;
-	if (st == NULL)
-		return (DB_ERR);
-	if ((rc = db_step(db, st)) == DB_ROW) {
-		*out = list_row(st);
-		db_reset(st);
-		return (DB_OK);
-	}
-	return (rc == DB_OK ? DB_NOTFOUND : rc);
+	*out = p;
+	return (rc);
 }
 
 int
@@ -235,18 +220,18 @@ static const char SQL_MEMBER_ROLES[] = "SELECT " MEMBER_COLS
     "WHERE list_id = ?1 AND instr(',' || ?2 || ',', ',' || role || ',') > 0 "
     "ORDER BY id";
 
-static struct member *
+static void *
 member_row(sqlite3_stmt *st)
 {
 	struct member	*m = xcalloc(1, sizeof(*m));
 
 	m->id = sqlite3_column_int64(st, 0);
 	m->list_id = sqlite3_column_int64(st, 1);
-	m->addr = col_dup(st, 2);
+	m->addr = db_col_dup(st, 2);
 	m->name = xstrdup(db_col_text(st, 3));
-	m->role = col_dup(st, 4);
-	m->language = col_dup(st, 5);
-	m->mode = col_dup(st, 6);
+	m->role = db_col_dup(st, 4);
+	m->language = db_col_dup(st, 5);
+	m->mode = db_col_dup(st, 6);
 	m->term_start = sqlite3_column_int64(st, 7);
 	m->term_end = sqlite3_column_int64(st, 8);
 	m->created_at = sqlite3_column_int64(st, 9);
@@ -257,18 +242,12 @@ int
 member_load(struct db *db, int64_t list_id, const char *addr,
     struct member **out)
 {
-	sqlite3_stmt	*st;
-	int		 rc;
+	void	*p;
+	int	 rc = db_fetch(db, db_query(db, SQL_MEMBER_ONE, "it", list_id,
+		    addr), member_row, &p);
 
-	*out = NULL;
-	if ((st = db_query(db, SQL_MEMBER_ONE, "it", list_id, addr)) == NULL)
-		return (DB_ERR);
-	if ((rc = db_step(db, st)) == DB_ROW) {
-		*out = member_row(st);
-		db_reset(st);
-		return (DB_OK);
-	}
-	return (rc == DB_OK ? DB_NOTFOUND : rc);
+	*out = p;
+	return (rc);
 }
 
 /* member_iterate - cb for each row of st; stops when cb says so */

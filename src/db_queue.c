@@ -112,20 +112,11 @@ static const char SQL_OUTBOX_NEXT[] =
     "first_defer_at, created_at FROM outbox WHERE state = 'queued' "
     "AND next_try <= ?1 AND id > ?2 ORDER BY id LIMIT 1";
 
-int
-outbox_next(struct db *db, int64_t now, int64_t after,
-    struct outbox_item **out)
+static void *
+outbox_row(sqlite3_stmt *st)
 {
-	sqlite3_stmt		*st;
-	struct outbox_item	*o;
-	int			 rc;
+	struct outbox_item	*o = xcalloc(1, sizeof(*o));
 
-	*out = NULL;
-	if ((st = db_query(db, SQL_OUTBOX_NEXT, "ii", now, after)) == NULL)
-		return (DB_ERR);
-	if ((rc = db_step(db, st)) != DB_ROW)
-		return (rc == DB_OK ? DB_NOTFOUND : rc);
-	o = xcalloc(1, sizeof(*o));
 	o->id = sqlite3_column_int64(st, 0);
 	o->spool_id = sqlite3_column_int64(st, 1);
 	o->list_id = sqlite3_column_int64(st, 2);
@@ -135,9 +126,19 @@ outbox_next(struct db *db, int64_t now, int64_t after,
 	o->defers = sqlite3_column_int64(st, 6);
 	o->first_defer_at = sqlite3_column_int64(st, 7);
 	o->created_at = sqlite3_column_int64(st, 8);
-	db_reset(st);
-	*out = o;
-	return (DB_OK);
+	return (o);
+}
+
+int
+outbox_next(struct db *db, int64_t now, int64_t after,
+    struct outbox_item **out)
+{
+	void	*p;
+	int	 rc = db_fetch(db, db_query(db, SQL_OUTBOX_NEXT, "ii", now,
+		    after), outbox_row, &p);
+
+	*out = p;
+	return (rc);
 }
 
 static const char SQL_OUTBOX_RAW[] = "SELECT raw FROM outbox WHERE id = ?1";
@@ -145,18 +146,7 @@ static const char SQL_OUTBOX_RAW[] = "SELECT raw FROM outbox WHERE id = ?1";
 int
 outbox_raw(struct db *db, int64_t id, struct vbuf *out)
 {
-	sqlite3_stmt	*st;
-	int		 rc;
-
-	vbuf_reset(out);
-	if ((st = db_query(db, SQL_OUTBOX_RAW, "i", id)) == NULL)
-		return (DB_ERR);
-	if ((rc = db_step(db, st)) != DB_ROW)
-		return (rc == DB_OK ? DB_NOTFOUND : rc);
-	rc = vbuf_cat(out, sqlite3_column_blob(st, 0),
-	    (size_t)sqlite3_column_bytes(st, 0));
-	db_reset(st);
-	return (rc == 0 ? DB_OK : DB_ERR);
+	return (db_fetch_blob(db, db_query(db, SQL_OUTBOX_RAW, "i", id), out));
 }
 
 static const char SQL_OUTBOX_FINISH[] =

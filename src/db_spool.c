@@ -93,15 +93,7 @@ fail:
 	"m.queue_id, m.env_from, m.size, m.received_at "		\
 	"FROM spool s JOIN message m ON m.id = s.message_id "
 
-static char *
-col_dup(sqlite3_stmt *st, int i)
-{
-	const unsigned char	*s = sqlite3_column_text(st, i);
-
-	return (s != NULL ? xstrdup((const char *)s) : NULL);
-}
-
-static struct spool_item *
+static void *
 spool_row(sqlite3_stmt *st)
 {
 	struct spool_item	*s = xcalloc(1, sizeof(*s));
@@ -109,25 +101,25 @@ spool_row(sqlite3_stmt *st)
 	s->id = sqlite3_column_int64(st, 0);
 	s->message_id = sqlite3_column_int64(st, 1);
 	s->list_id = sqlite3_column_int64(st, 2);
-	s->rcpt = col_dup(st, 3);
-	s->list_name = col_dup(st, 4);
-	s->kind = col_dup(st, 5);
-	s->token = col_dup(st, 6);
-	s->state = col_dup(st, 7);
-	s->reason = col_dup(st, 8);
+	s->rcpt = db_col_dup(st, 3);
+	s->list_name = db_col_dup(st, 4);
+	s->kind = db_col_dup(st, 5);
+	s->token = db_col_dup(st, 6);
+	s->state = db_col_dup(st, 7);
+	s->reason = db_col_dup(st, 8);
 	s->unfinished = sqlite3_column_int64(st, 9);
 	s->defers = sqlite3_column_int64(st, 10);
 	s->first_defer_at = sqlite3_column_int64(st, 11);
 	s->next_try = sqlite3_column_int64(st, 12);
-	s->msgid = col_dup(st, 13);
-	s->from_addr = col_dup(st, 14);
-	s->subject = col_dup(st, 15);
-	s->decided_by = col_dup(st, 16);
+	s->msgid = db_col_dup(st, 13);
+	s->from_addr = db_col_dup(st, 14);
+	s->subject = db_col_dup(st, 15);
+	s->decided_by = db_col_dup(st, 16);
 	s->decided_at = sqlite3_column_int64(st, 17);
 	s->created_at = sqlite3_column_int64(st, 18);
 	s->updated_at = sqlite3_column_int64(st, 19);
-	s->queue_id = col_dup(st, 20);
-	s->env_from = col_dup(st, 21);
+	s->queue_id = db_col_dup(st, 20);
+	s->env_from = db_col_dup(st, 21);
 	s->size = sqlite3_column_int64(st, 22);
 	s->received_at = sqlite3_column_int64(st, 23);
 	return (s);
@@ -136,17 +128,11 @@ spool_row(sqlite3_stmt *st)
 static int
 spool_one(struct db *db, sqlite3_stmt *st, struct spool_item **out)
 {
-	int	rc;
+	void	*p;
+	int	 rc = db_fetch(db, st, spool_row, &p);
 
-	*out = NULL;
-	if (st == NULL)
-		return (DB_ERR);
-	if ((rc = db_step(db, st)) == DB_ROW) {
-		*out = spool_row(st);
-		db_reset(st);
-		return (DB_OK);
-	}
-	return (rc == DB_OK ? DB_NOTFOUND : rc);
+	*out = p;
+	return (rc);
 }
 
 static const char SQL_SPOOL_BY_ID[] = "SELECT " SPOOL_COLS "WHERE s.id = ?1";
@@ -198,18 +184,8 @@ static const char SQL_MESSAGE_RAW[] = "SELECT raw FROM message WHERE id = ?1";
 int
 spool_raw(struct db *db, int64_t message_id, struct vbuf *out)
 {
-	sqlite3_stmt	*st;
-	int		 rc;
-
-	vbuf_reset(out);
-	if ((st = db_query(db, SQL_MESSAGE_RAW, "i", message_id)) == NULL)
-		return (DB_ERR);
-	if ((rc = db_step(db, st)) != DB_ROW)
-		return (rc == DB_OK ? DB_NOTFOUND : rc);
-	rc = vbuf_cat(out, sqlite3_column_blob(st, 0),
-	    (size_t)sqlite3_column_bytes(st, 0));
-	db_reset(st);
-	return (rc == 0 ? DB_OK : DB_ERR);
+	return (db_fetch_blob(db, db_query(db, SQL_MESSAGE_RAW, "i",
+	    message_id), out));
 }
 
 static const char SQL_SPOOL_ATTEMPT[] =
