@@ -136,6 +136,63 @@ static const char *const migrations[] = {
 	"  detail   TEXT NOT NULL DEFAULT ''\n"
 	");\n"
 	"CREATE INDEX audit_by_list ON audit(list_id, at);\n",
+
+	/* 1 -> 2: moderation: hold rules, the rota, tokens, who was asked */
+	"ALTER TABLE list ADD COLUMN nonmember TEXT NOT NULL DEFAULT 'hold'\n"
+	"  CHECK (nonmember IN ('hold','reject'));\n"
+	"ALTER TABLE list ADD COLUMN hold_bytes INTEGER;\n"	/* NULL: none */
+	"ALTER TABLE list ADD COLUMN max_recipients INTEGER;\n"	/* To+Cc */
+	"ALTER TABLE list ADD COLUMN automated TEXT NOT NULL DEFAULT 'hold'\n"
+	"  CHECK (automated IN ('hold','drop'));\n"
+	"ALTER TABLE list ADD COLUMN notify_held INTEGER NOT NULL DEFAULT 0;\n"
+	"ALTER TABLE list ADD COLUMN turn_days INTEGER NOT NULL DEFAULT 7;\n"
+	"ALTER TABLE list ADD COLUMN escalate_after INTEGER NOT NULL\n"
+	"  DEFAULT 86400;\n"
+	/* The moderators on duty, in turn, for each list. */
+	"CREATE TABLE rota (\n"
+	"  list_id  INTEGER NOT NULL REFERENCES list(id) ON DELETE CASCADE,\n"
+	"  position INTEGER NOT NULL,\n"
+	"  addr     TEXT NOT NULL,\n"
+	"  PRIMARY KEY (list_id, position),\n"
+	"  UNIQUE (list_id, addr)\n"
+	");\n"
+	/* A person away: their turns pass to the next in the rota. */
+	"CREATE TABLE away (\n"
+	"  id      INTEGER PRIMARY KEY,\n"
+	"  addr    TEXT NOT NULL,\n"
+	"  from_at INTEGER NOT NULL,\n"
+	"  to_at   INTEGER NOT NULL\n"
+	");\n"
+	"CREATE INDEX away_by_addr ON away(addr);\n"
+	/* Tokens handed out in reply addresses, and whether they were used. */
+	"CREATE TABLE token (\n"
+	"  id         INTEGER PRIMARY KEY,\n"
+	"  token      TEXT NOT NULL UNIQUE,\n"
+	"  purpose    TEXT NOT NULL,\n"
+	"  list_id    INTEGER NOT NULL,\n"
+	"  object_id  INTEGER NOT NULL,\n"
+	"  addr       TEXT NOT NULL,\n"
+	"  nonce      BLOB NOT NULL,\n"
+	"  expires_at INTEGER NOT NULL,\n"
+	"  used_at    INTEGER,\n"
+	"  created_at INTEGER NOT NULL\n"
+	");\n"
+	/* Who was asked about a held post, and when (the escalation). */
+	"CREATE TABLE asked (\n"
+	"  spool_id INTEGER NOT NULL REFERENCES spool(id) ON DELETE CASCADE,\n"
+	"  addr     TEXT NOT NULL,\n"
+	"  level    INTEGER NOT NULL,\n"		/* 0 on duty, 1 next, 2 all */
+	"  at       INTEGER NOT NULL,\n"
+	"  PRIMARY KEY (spool_id, addr)\n"
+	") WITHOUT ROWID;\n"
+	/* When scheduled work (reminders, later digests) last ran. */
+	"CREATE TABLE job (\n"
+	"  name    TEXT NOT NULL,\n"
+	"  list_id INTEGER NOT NULL DEFAULT 0,\n"
+	"  last_at INTEGER NOT NULL,\n"
+	"  PRIMARY KEY (name, list_id)\n"
+	") WITHOUT ROWID;\n"
+	"CREATE INDEX spool_held ON spool(list_id, state);\n",
 };
 
 /* db_schema_version - the user_version this moot writes */

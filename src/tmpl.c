@@ -15,6 +15,7 @@
 #include "hdrout.h"
 #include "tmpl.h"
 #include "vbuf.h"
+#include "words.h"
 #include "moot.h"
 
 #define TMPL_FILE_MAX	(64 * 1024)
@@ -336,7 +337,10 @@ check_dir(const struct conf *c, const char *lang, struct vbuf *err)
 		if (de->d_name[0] == '.')
 			continue;
 		path = xasprintf("%s/%s", dir, de->d_name);
-		if ((def = tmpl_def(de->d_name)) == NULL) {
+		if (strcmp(de->d_name, "words") == 0) {
+			if (words_check(path, err) == -1)
+				rc = -1;
+		} else if ((def = tmpl_def(de->d_name)) == NULL) {
 			vbuf_printf(err, "%s: not a template moot knows", path);
 			rc = -1;
 		} else if (read_small(path, &text) == -1) {

@@ -1,0 +1,55 @@
+/*
+ * token.h - the tokens in reply addresses (L-moderate+TOKEN, L-confirm+TOKEN)
+ *
+ * Owns: the key (the site secret from moot init), the token format, and
+ * the check of a token's MAC.  A token is 26 lowercase base32 characters:
+ * 128 bits of HMAC-SHA256 (threat B1) over its purpose, list, object,
+ * bound address, a random nonce and its expiry, all of which are kept in
+ * the database with it (db_token.c).  Nothing here logs; callers log at
+ * most the first TOKEN_LOG_CHARS characters of a token (threat F3).
+ */
+#ifndef TOKEN_H
+#define TOKEN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct vbuf;
+
+#define TOKEN_CHARS	26	/* 130 bits of base32, 128 of them the MAC */
+#define TOKEN_LOG_CHARS	6
+#define TOKEN_NONCE	16
+
+/* What a token is bound to; the MAC covers every field. */
+struct token_claim {
+	const char	*purpose;	/* "moderate", "confirm", ... */
+	int64_t		 list_id;
+	int64_t		 object_id;	/* the spool row, the request, ... */
+	const char	*addr;		/* the person it was sent to */
+	unsigned char	 nonce[TOKEN_NONCE];
+	int64_t		 expires_at;
+};
+
+/* token_load_key - read the secret file (hex, 32 bytes or more); -1 */
+int	token_load_key(const char *path, struct vbuf *err);
+
+/* token_new_nonce - fill claim->nonce with random bytes; -1 on failure */
+int	token_new_nonce(struct token_claim *);
+
+/* token_make - the token for claim into out (TOKEN_CHARS + NUL) */
+int	token_make(const struct token_claim *, char out[TOKEN_CHARS + 1]);
+
+/*
+ * token_verify - 0 if tok (any case) is the token of claim: its MAC is
+ * recomputed and compared in constant time.  Expiry and use are the
+ * caller's to check against the stored row.
+ */
+int	token_verify(const struct token_claim *, const char *tok);
+
+/* token_equal - constant-time comparison of two TOKEN_CHARS tokens */
+int	token_equal(const char *a, const char *b);
+
+/* token_normal - lower-case copy of tok if it has the token's form */
+int	token_normal(const char *tok, char out[TOKEN_CHARS + 1]);
+
+#endif /* TOKEN_H */

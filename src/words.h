@@ -1,0 +1,29 @@
+/*
+ * words.h - the words people may answer moot with, in their languages
+ *
+ * Owns: templates/<lang>/words: lines "KEY = word word ...", for the keys
+ * of words_keys() (approve, reject, discard; later the commands).  A word
+ * matches whatever its case (Unicode lower-casing, C.UTF-8).  English
+ * always works; the speaker's language adds its own words (issue text:
+ * "the English words always work").
+ */
+#ifndef WORDS_H
+#define WORDS_H
+
+struct conf;
+struct vbuf;
+
+/*
+ * words_match - the key of word (e.g. "approve") in lang or English, or
+ * NULL.  word is one word of UTF-8, as it was written.
+ */
+const char *words_match(const struct conf *, const char *lang,
+	    const char *word);
+
+/* words_check - templates/<lang>/words is well formed; -1 with why */
+int	words_check(const char *path, struct vbuf *err);
+
+/* words_fold - word in lower case (UTF-8) into out */
+void	words_fold(const char *word, struct vbuf *out);
+
+#endif /* WORDS_H */
