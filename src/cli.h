@@ -72,6 +72,14 @@ int	cmd_inject(struct cli *, int, char **);
 int	cmd_spool(struct cli *, int, char **);
 int	cmd_spool_show(struct cli *, int, char **);
 int	cmd_spool_retry(struct cli *, int, char **);
+int	cmd_held(struct cli *, int, char **);
+int	cmd_approve(struct cli *, int, char **);
+int	cmd_reject(struct cli *, int, char **);
+int	cmd_discard(struct cli *, int, char **);
+int	cmd_log(struct cli *, int, char **);
+int	cmd_rota(struct cli *, int, char **);
+int	cmd_rota_set(struct cli *, int, char **);
+int	cmd_rota_away(struct cli *, int, char **);
 
 /* cli_command_for - the table row of the command running, for usage */
 const struct cli_command *cli_command_for(int (*run)(struct cli *, int,

@@ -50,7 +50,9 @@ enum {
 	O_DESCRIPTION, O_REQUIRES, O_NO_REQUIRES, O_DIGEST, O_NO_DIGEST,
 	O_PREFIX, O_MAX_SIZE, O_LANGUAGE, O_ENDS, O_NO_ENDS, O_FORCE,
 	O_ROLE, O_LANG, O_MODE_DIGEST, O_MODE_MAIL, O_MODE_NOMAIL, O_NAME,
-	O_TERM_START, O_TERM_END, O_HELP,
+	O_TERM_START, O_TERM_END, O_HELP, O_NONMEMBER, O_HOLD_SIZE,
+	O_MAX_RCPTS, O_AUTOMATED, O_NOTIFY_HELD, O_NO_NOTIFY_HELD, O_ESCALATE,
+	O_TURN,
 };
 
 static const struct option list_opts[] = {
@@ -69,9 +71,29 @@ static const struct option list_opts[] = {
 	{ "ends", required_argument, NULL, O_ENDS },
 	{ "no-ends", no_argument, NULL, O_NO_ENDS },
 	{ "force", no_argument, NULL, O_FORCE },
+	{ "nonmember", required_argument, NULL, O_NONMEMBER },
+	{ "hold-size", required_argument, NULL, O_HOLD_SIZE },
+	{ "max-recipients", required_argument, NULL, O_MAX_RCPTS },
+	{ "automated", required_argument, NULL, O_AUTOMATED },
+	{ "notify-held", no_argument, NULL, O_NOTIFY_HELD },
+	{ "no-notify-held", no_argument, NULL, O_NO_NOTIFY_HELD },
+	{ "escalate", required_argument, NULL, O_ESCALATE },
+	{ "turn", required_argument, NULL, O_TURN },
 	{ "help", no_argument, NULL, O_HELP },
 	{ NULL, 0, NULL, 0 },
 };
+
+/* set_word - *field = optarg if it is one of the two words */
+static int
+set_word(char **field, const char *opt, const char *a, const char *b)
+{
+	if (strcmp(optarg, a) != 0 && strcmp(optarg, b) != 0)
+		return (cli_error(CLI_USAGE, "--%s: \"%s\" is not %s or %s",
+		    opt, optarg, a, b));
+	free(*field);
+	*field = xstrdup(optarg);
+	return (CLI_OK);
+}
 
 /*
  * list_options - apply the options of list create / list set to l.
@@ -85,6 +107,7 @@ list_options(struct cli *c, int argc, char **argv, struct list *l,
 	struct list	*req = NULL;
 	int64_t		 n;
 	time_t		 t;
+	char		*end;
 	int		 ch, rc;
 
 	while ((ch = getopt_long(argc, argv, "h", list_opts, NULL)) != -1) {
@@ -161,6 +184,47 @@ list_options(struct cli *c, int argc, char **argv, struct list *l,
 			l->ends_at = t;
 			break;
 		case O_NO_ENDS: l->ends_at = 0; break;
+		case O_NONMEMBER:
+			if ((rc = set_word(&l->nonmember, "nonmember", "hold",
+			    "reject")) != CLI_OK)
+				return (rc);
+			break;
+		case O_AUTOMATED:
+			if ((rc = set_word(&l->automated, "automated", "hold",
+			    "drop")) != CLI_OK)
+				return (rc);
+			break;
+		case O_HOLD_SIZE:
+			if ((n = conf_parse_size(optarg)) < 0)
+				return (cli_error(CLI_USAGE, "--hold-size: \"%s\" "
+				    "is not a size such as 512k (0: none)",
+				    optarg));
+			l->hold_bytes = n;
+			break;
+		case O_MAX_RCPTS:
+			n = strtoll(optarg, &end, 10);
+			if (*end != '\0' || n < 1 || n > 10000)
+				return (cli_error(CLI_USAGE, "--max-recipients: "
+				    "a number from 1 to 10000"));
+			l->max_recipients = n;
+			break;
+		case O_NOTIFY_HELD: l->notify_held = 1; break;
+		case O_NO_NOTIFY_HELD: l->notify_held = 0; break;
+		case O_ESCALATE:
+			if ((n = conf_parse_duration(optarg)) < 60)
+				return (cli_error(CLI_USAGE, "--escalate: \"%s\" "
+				    "is not a duration of a minute or more, such "
+				    "as 24h", optarg));
+			l->escalate_after = n;
+			break;
+		case O_TURN:
+			if ((n = conf_parse_duration(optarg)) < 86400 ||
+			    n % 86400 != 0 || n > 366 * 86400)
+				return (cli_error(CLI_USAGE, "--turn: \"%s\" is "
+				    "not a whole number of days or weeks, such "
+				    "as 1w or 3d", optarg));
+			l->turn_days = n / 86400;
+			break;
 		case O_FORCE:
 			if (force == NULL)
 				return (cli_help(cli_command_for(run), 1));
@@ -224,6 +288,8 @@ out:
 	free(l.subject_prefix);
 	free(l.language);
 	free(l.digest_at);
+	free(l.nonmember);
+	free(l.automated);
 	return (rc == CLI_HELPED ? CLI_OK : rc);
 }
 
@@ -319,6 +385,14 @@ cmd_list_show(struct cli *c, int argc, char **argv)
 	    l->requires_name : "-");
 	printf("digest: %s\n", l->digest_at != NULL ? l->digest_at : "-");
 	printf("ends: %s\n", cli_when(l->ends_at, when, sizeof(when)));
+	printf("nonmember: %s\n", l->nonmember);
+	printf("hold-size: %lld\n", (long long)l->hold_bytes);
+	printf("max-recipients: %lld\n", (long long)(l->max_recipients > 0 ?
+	    l->max_recipients : LIST_DEFAULT_MAX_RCPTS));
+	printf("automated: %s\n", l->automated);
+	printf("notify-held: %s\n", cli_yes(l->notify_held));
+	printf("turn: %lldd\n", (long long)l->turn_days);
+	printf("escalate: %llds\n", (long long)l->escalate_after);
 	printf("members: %lld\n", (long long)n);
 	vbuf_release(&v);
 	list_free(&l);

@@ -44,6 +44,7 @@ enum conf_type {
 	CT_ZONE,		/* an IANA time zone name */
 	CT_LANG,		/* a language code: en, ar, fa, pt-BR */
 	CT_MODE,		/* file permissions in octal: 0660 */
+	CT_CLOCK,		/* a time of day, HH:MM, as minutes */
 };
 
 static const struct conf_key {
@@ -98,6 +99,11 @@ static const struct conf_key {
 	    0, 0, NULL },
 	{ "mootd", "wake_socket", CT_PATH, O(mootd_wake), "var/mootd.sock", 0,
 	    0, 0, NULL },
+
+	{ "moderation", "reminder_at", CT_CLOCK, O(reminder_at), "09:00", 0,
+	    0, 24 * 60 - 1, NULL },
+	{ "moderation", "token_ttl", CT_DURATION, O(moderate_ttl), "30d", 0,
+	    3600, 365 * 86400, NULL },
 
 	{ "milter", "socket", CT_STR, O(milter_socket),
 	    "inet:8891@127.0.0.1", 0, 0, 0, NULL },
@@ -329,7 +335,15 @@ conf_set(struct conf *c, const struct conf_key *k, const char *v,
 	case CT_DURATION:
 	case CT_SIZE:
 	case CT_MODE:
-		if (k->type == CT_MODE) {
+	case CT_CLOCK:
+		if (k->type == CT_CLOCK) {
+			int	h, mi;
+			char	tail;
+
+			n = sscanf(v, "%2d:%2d%c", &h, &mi, &tail) == 2 &&
+			    strlen(v) == 5 && h >= 0 && h < 24 && mi >= 0 &&
+			    mi < 60 ? h * 60 + mi : -1;
+		} else if (k->type == CT_MODE) {
 			char	*end;
 
 			errno = 0;
@@ -351,6 +365,7 @@ conf_set(struct conf *c, const struct conf_key *k, const char *v,
 		if (n < 0) {
 			vbuf_printf(err, "\"%s\" is not a %s", v,
 			    k->type == CT_MODE ? "mode in octal such as 0660" :
+			    k->type == CT_CLOCK ? "time of day such as 09:00" :
 			    k->type == CT_INT ? "whole number" :
 			    k->type == CT_DURATION ?
 			    "duration such as 90s, 15m, 24h or 7d" :
@@ -558,7 +573,7 @@ conf_free(struct conf *c)
 
 		switch (k->type) {
 		case CT_INT: case CT_DURATION: case CT_SIZE: case CT_CHAR:
-		case CT_MODE:
+		case CT_MODE: case CT_CLOCK:
 			break;
 		default:
 			free(*(char **)((char *)c + k->offset));

@@ -62,6 +62,10 @@ struct conf {
 	char	*mootd_lock;
 	char	*mootd_wake;		/* unix datagram socket */
 
+	/* [moderation] */
+	int64_t	 reminder_at;		/* minutes after midnight, site zone */
+	int64_t	 moderate_ttl;		/* seconds a moderation token lives */
+
 	/* [milter] */
 	char	*milter_socket;
 	char	*milter_pid_file;

@@ -36,7 +36,9 @@ member_mode_ok(const char *s)
 #define LIST_COLS							\
 	"l.id, l.name, l.description, l.moderated, l.members_only, "	\
 	"l.subject_prefix, l.max_bytes, l.language, l.requires_id, "	\
-	"r.name, l.digest_at, l.ends_at, l.created_at "			\
+	"r.name, l.digest_at, l.ends_at, l.created_at, l.nonmember, "	\
+	"l.hold_bytes, l.max_recipients, l.automated, l.notify_held, "	\
+	"l.turn_days, l.escalate_after "				\
 	"FROM list l LEFT JOIN list r ON r.id = l.requires_id "
 
 static const char SQL_LIST_BY_NAME[] = "SELECT " LIST_COLS
@@ -63,6 +65,13 @@ list_row(sqlite3_stmt *st)
 	l->digest_at = db_col_dup(st, 10);
 	l->ends_at = sqlite3_column_int64(st, 11);
 	l->created_at = sqlite3_column_int64(st, 12);
+	l->nonmember = db_col_dup(st, 13);
+	l->hold_bytes = sqlite3_column_int64(st, 14);
+	l->max_recipients = sqlite3_column_int64(st, 15);
+	l->automated = db_col_dup(st, 16);
+	l->notify_held = sqlite3_column_int(st, 17);
+	l->turn_days = sqlite3_column_int64(st, 18);
+	l->escalate_after = sqlite3_column_int64(st, 19);
 	return (l);
 }
 
@@ -109,11 +118,27 @@ list_each(struct db *db, int (*cb)(const struct list *, void *), void *arg)
 	return (stop ? DB_OK : rc);
 }
 
+/* list_defaults - settings not given take the schema's defaults */
+static void
+list_defaults(struct list *l)
+{
+	if (l->nonmember == NULL)
+		l->nonmember = xstrdup("hold");
+	if (l->automated == NULL)
+		l->automated = xstrdup("hold");
+	if (l->turn_days == 0)
+		l->turn_days = 7;
+	if (l->escalate_after == 0)
+		l->escalate_after = 86400;
+}
+
 static const char SQL_LIST_INSERT[] =
     "INSERT INTO list (name, description, moderated, members_only, "
     "subject_prefix, max_bytes, language, requires_id, digest_at, ends_at, "
-    "created_at) VALUES (?1, ?2, ?3, ?4, ?5, NULLIF(?6, 0), ?7, "
-    "NULLIF(?8, 0), ?9, NULLIF(?10, 0), ?11)";
+    "created_at, nonmember, hold_bytes, max_recipients, automated, "
+    "notify_held, turn_days, escalate_after) VALUES (?1, ?2, ?3, ?4, ?5, "
+    "NULLIF(?6, 0), ?7, NULLIF(?8, 0), ?9, NULLIF(?10, 0), ?11, ?12, "
+    "NULLIF(?13, 0), NULLIF(?14, 0), ?15, ?16, ?17, ?18)";
 
 int
 list_insert(struct db *db, struct list *l)
@@ -121,11 +146,14 @@ list_insert(struct db *db, struct list *l)
 	int	rc;
 
 	l->created_at = clock_now();
-	rc = db_exec(db, SQL_LIST_INSERT, "ttiitititii", l->name,
+	list_defaults(l);
+	rc = db_exec(db, SQL_LIST_INSERT, "ttiitititiitiitiii", l->name,
 	    l->description != NULL ? l->description : "",
 	    (int64_t)l->moderated, (int64_t)l->members_only,
 	    l->subject_prefix, l->max_bytes, l->language, l->requires_id,
-	    l->digest_at, l->ends_at, l->created_at);
+	    l->digest_at, l->ends_at, l->created_at, l->nonmember,
+	    l->hold_bytes, l->max_recipients, l->automated,
+	    (int64_t)l->notify_held, l->turn_days, l->escalate_after);
 	if (rc == DB_OK)
 		l->id = db_last_id(db);
 	return (rc);
@@ -134,17 +162,28 @@ list_insert(struct db *db, struct list *l)
 static const char SQL_LIST_UPDATE[] =
     "UPDATE list SET description = ?2, moderated = ?3, members_only = ?4, "
     "subject_prefix = ?5, max_bytes = NULLIF(?6, 0), language = ?7, "
-    "requires_id = NULLIF(?8, 0), digest_at = ?9, ends_at = NULLIF(?10, 0) "
-    "WHERE id = ?1";
+    "requires_id = NULLIF(?8, 0), digest_at = ?9, ends_at = NULLIF(?10, 0), "
+    "nonmember = ?11, hold_bytes = NULLIF(?12, 0), "
+    "max_recipients = NULLIF(?13, 0), automated = ?14, notify_held = ?15, "
+    "turn_days = ?16, escalate_after = ?17 WHERE id = ?1";
 
 int
 list_update(struct db *db, const struct list *l)
 {
-	return (db_exec(db, SQL_LIST_UPDATE, "itiitititi", l->id,
-	    l->description != NULL ? l->description : "",
-	    (int64_t)l->moderated, (int64_t)l->members_only,
-	    l->subject_prefix, l->max_bytes, l->language, l->requires_id,
-	    l->digest_at, l->ends_at));
+	struct list	c = *l;
+
+	/* Defaults for what is not set, without touching the caller's. */
+	c.nonmember = l->nonmember != NULL ? l->nonmember : "hold";
+	c.automated = l->automated != NULL ? l->automated : "hold";
+	c.turn_days = l->turn_days > 0 ? l->turn_days : 7;
+	c.escalate_after = l->escalate_after > 0 ? l->escalate_after : 86400;
+	return (db_exec(db, SQL_LIST_UPDATE, "itiititititiitiii", c.id,
+	    c.description != NULL ? c.description : "",
+	    (int64_t)c.moderated, (int64_t)c.members_only,
+	    c.subject_prefix, c.max_bytes, c.language, c.requires_id,
+	    c.digest_at, c.ends_at, c.nonmember, c.hold_bytes,
+	    c.max_recipients, c.automated, (int64_t)c.notify_held,
+	    c.turn_days, c.escalate_after));
 }
 
 static const char SQL_LIST_DELETE[] = "DELETE FROM list WHERE id = ?1";
@@ -156,8 +195,8 @@ list_delete(struct db *db, int64_t id)
 }
 
 static const char SQL_LIST_GATE[] =
-    "SELECT id, members_only, coalesce(max_bytes, 0), coalesce(ends_at, 0) "
-    "FROM list WHERE name = ?1";
+    "SELECT id, members_only, coalesce(max_bytes, 0), coalesce(ends_at, 0), "
+    "nonmember = 'reject' FROM list WHERE name = ?1";
 
 int
 list_gate_load(struct db *db, const char *name, struct list_gate *g)
@@ -173,6 +212,7 @@ list_gate_load(struct db *db, const char *name, struct list_gate *g)
 	g->members_only = sqlite3_column_int(st, 1);
 	g->max_bytes = sqlite3_column_int64(st, 2);
 	g->ends_at = sqlite3_column_int64(st, 3);
+	g->reject_nonmembers = sqlite3_column_int(st, 4);
 	db_reset(st);
 	return (DB_OK);
 }
@@ -204,6 +244,8 @@ list_free(struct list **lp)
 	free(l->language);
 	free(l->requires_name);
 	free(l->digest_at);
+	free(l->nonmember);
+	free(l->automated);
 	free(l);
 	*lp = NULL;
 }

@@ -26,7 +26,17 @@ struct list {
 	char	*digest_at;		/* owned; NULL when none */
 	int64_t	 ends_at;		/* 0: never */
 	int64_t	 created_at;
+	/* moderation (schema 2) */
+	char	*nonmember;		/* owned; "hold" or "reject" */
+	int64_t	 hold_bytes;		/* 0: no size hold */
+	int64_t	 max_recipients;	/* To+Cc; 0: the default, 10 */
+	char	*automated;		/* owned; "hold" or "drop" */
+	int	 notify_held;		/* tell posters their post waits */
+	int64_t	 turn_days;		/* of the moderators' rota */
+	int64_t	 escalate_after;	/* seconds before the next is asked */
 };
+
+#define LIST_DEFAULT_MAX_RCPTS	10	/* To+Cc before a post is held */
 
 struct member {
 	int64_t	 id;
@@ -54,6 +64,7 @@ void	list_free(struct list **);
 struct list_gate {
 	int64_t	 id;
 	int	 members_only;
+	int	 reject_nonmembers;	/* nonmember = "reject" */
 	int64_t	 max_bytes;		/* 0: [limits] message_bytes */
 	int64_t	 ends_at;		/* 0: never */
 };

@@ -185,6 +185,18 @@ outbox_count_since(struct db *db, const char *purpose, const char *rcpt,
 	    since));
 }
 
+static const char SQL_OUTBOX_TOLD[] =
+    "SELECT count(*) FROM outbox WHERE list_id = ?1 AND rcpt = ?2 AND "
+    "created_at >= ?3 AND purpose = ?4";
+
+int
+outbox_told(struct db *db, int64_t list_id, const char *rcpt, int64_t since,
+    const char *purpose, int64_t *n)
+{
+	return (db_one_int(db, n, SQL_OUTBOX_TOLD, "itit", list_id, rcpt,
+	    since, purpose));
+}
+
 void
 outbox_item_free(struct outbox_item **op)
 {

@@ -69,6 +69,9 @@ int	outbox_defer(struct db *, int64_t id, int64_t now, int64_t next_try,
 /* outbox_count - items in state for purpose (NULL: any) and rcpt */
 int	outbox_count_since(struct db *, const char *purpose, const char *rcpt,
 	    int64_t since, int64_t *n);
+/* outbox_told - notices of purpose about list_id rcpt was sent since */
+int	outbox_told(struct db *, int64_t list_id, const char *rcpt,
+	    int64_t since, const char *purpose, int64_t *n);
 void	outbox_item_free(struct outbox_item **);
 
 #endif /* DB_QUEUE_H */

@@ -192,6 +192,7 @@ static const char *const migrations[] = {
 	"  last_at INTEGER NOT NULL,\n"
 	"  PRIMARY KEY (name, list_id)\n"
 	") WITHOUT ROWID;\n"
+	"ALTER TABLE spool ADD COLUMN escalated INTEGER NOT NULL DEFAULT 0;\n"
 	"CREATE INDEX spool_held ON spool(list_id, state);\n",
 };
 

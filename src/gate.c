@@ -102,7 +102,10 @@ gate_rcpt(struct db *db, const struct conf *c, const char *sender,
 		vbuf_release(&why);
 		return;
 	}
-	if (lg.members_only) {
+	/* A stranger's post to a members-only list waits for a moderator,
+	 * unless the list says to refuse it: then it is refused here, while
+	 * the client is still connected (no backscatter). */
+	if (lg.members_only && lg.reject_nonmembers) {
 		if (sender == NULL || *sender == '\0') {
 			gate_set(r, GATE_REJECT, "550", "5.7.1", "Only members "
 			    "may post to %s, and this message has no sender",

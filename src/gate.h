@@ -2,8 +2,9 @@
  * gate.h - what moot decides while the SMTP client is still connected
  *
  * Owns: the RCPT-time rules (an unknown list address is refused with
- * 550 5.1.1; a post from a non-member to a members-only list, or to a
- * list that has ended, with 550 5.7.1; a declared SIZE above the list's
+ * 550 5.1.1; a post from a non-member to a members-only list that
+ * refuses non-members (nonmember = reject), or to a list that has ended,
+ * with 550 5.7.1; a declared SIZE above the list's
  * limit with 552 5.3.4; database trouble with 451 4.3.0) and the reply
  * texts.  Knows no libmilter: moot-milter.c translates (style P1), and
  * the rules are tested without an MTA.

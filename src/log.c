@@ -94,7 +94,8 @@ log_emit(int pri, const char *tag, int with_errno, const char *fmt,
 		    strerror(saved));
 	if (log_where & LOG_TO_SYSLOG)
 		syslog(pri, "%s", line);
-	if (log_where & LOG_TO_STDERR)
+	if ((log_where & LOG_TO_STDERR) && (!(log_where & LOG_STDERR_WARN) ||
+	    pri <= LOG_WARNING))
 		(void)fprintf(stderr, "%s: %s\n", log_ident, line);
 	errno = saved;
 }

@@ -17,6 +17,7 @@
 
 #define LOG_TO_STDERR	0x1	/* also write to standard error */
 #define LOG_TO_SYSLOG	0x2	/* write to syslog(3) */
+#define LOG_STDERR_WARN	0x4	/* stderr only for warnings and worse */
 
 void	log_init(const char *ident, int where);
 void	log_verbose(int);

@@ -215,6 +215,30 @@ first_word_lower(const char *v, char *out, size_t size)
 	out[i] = '\0';
 }
 
+/* count_addresses - the mailboxes in an address list (groups included) */
+static int
+count_addresses(const char *v, size_t len)
+{
+	struct mailimf_address_list	*al = NULL;
+	size_t				 idx = 0;
+	int				 n = 0;
+
+	if (mailimf_address_list_parse(v, len, &idx, &al) != MAILIMF_NO_ERROR)
+		return (0);
+	for (clistiter *it = clist_begin(al->ad_list); it != NULL;
+	    it = clist_next(it)) {
+		struct mailimf_address *a = clist_content(it);
+
+		if (a->ad_type == MAILIMF_ADDRESS_MAILBOX)
+			n++;
+		else if (a->ad_data.ad_group->grp_mb_list != NULL)
+			n += clist_count(
+			    a->ad_data.ad_group->grp_mb_list->mb_list);
+	}
+	mailimf_address_list_free(al);
+	return (n);
+}
+
 /* read_fields - the facts moot needs from the header */
 static void
 read_fields(struct mail *m)
@@ -229,6 +253,10 @@ read_fields(struct mail *m)
 		f = &m->fields[i];
 		if (hdr_is(f, "Received"))
 			m->received++;
+		else if (hdr_is(f, "To") || hdr_is(f, "Cc")) {
+			hdr_unfold(f, &v);
+			m->recipients += count_addresses(vbuf_str(&v), v.len);
+		}
 		else if (hdr_is(f, "Auto-Submitted")) {
 			hdr_unfold(f, &v);
 			first_word_lower(vbuf_str(&v), word, sizeof(word));
@@ -310,7 +338,7 @@ count_lines(const char *b, size_t len, const char *prefix, const char *also)
 }
 
 struct walk {
-	const struct mail	*m;
+	struct mail		*m;
 	const struct limits	*lim;
 	struct vbuf		*why;
 	int			 depth, parts;
@@ -342,6 +370,122 @@ has_close(const struct mail *m, const char *boundary)
 		p += bl;
 	}
 	return (0);
+}
+
+/* hdr_name_is_approval - see mail.h */
+int
+hdr_name_is_approval(const char *name, size_t len)
+{
+	static const char *const names[] = { "Approved", "Approve",
+	    "X-Approved", "X-Approve" };
+
+	for (size_t i = 0; i < nitems(names); i++)
+		if (strlen(names[i]) == len && strncasecmp(name, names[i],
+		    len) == 0)
+			return (1);
+	return (0);
+}
+
+/* note_approval - the bytes [from, to) are an approval to leave out */
+static void
+note_approval(struct mail *m, const char *from, const char *to)
+{
+	m->approvals = xreallocarray(m->approvals, m->napprovals + 1,
+	    sizeof(*m->approvals));
+	m->approvals[m->napprovals].off = (size_t)(from - m->buf);
+	m->approvals[m->napprovals].len = (size_t)(to - from);
+	m->napprovals++;
+}
+
+/*
+ * note_block_approvals - the approval fields in the header block at p,
+ * up to the blank line that ends it; the byte after that line, or NULL.
+ */
+static const char *
+note_block_approvals(struct mail *m, const char *p)
+{
+	const char	*end = m->buf + m->len;
+
+	if (p == NULL || p < m->buf || p >= end)
+		return (NULL);
+	while (p < end && !(end - p >= 2 && p[0] == '\r' && p[1] == '\n')) {
+		const char	*f = p, *colon, *nl;
+
+		/* One field: its first line and any that continue it. */
+		do {
+			if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
+				return (NULL);
+			p = nl + 1;
+		} while (p < end && (*p == ' ' || *p == '\t'));
+		colon = memchr(f, ':', (size_t)(p - f));
+		if (colon != NULL && hdr_name_is_approval(f,
+		    (size_t)(colon - f)))
+			note_approval(m, f, p);
+	}
+	return (p < end ? p + 2 : NULL);
+}
+
+/*
+ * note_part_approvals - approval fields in a MIME part's own header and,
+ * for an attached message, in that message's header, which follows.
+ * (libetpan gives both the part and the message in it the part's start.)
+ */
+static void
+note_part_approvals(struct walk *w, const struct mailmime *mm)
+{
+	const char	*p = note_block_approvals(w->m, mm->mm_mime_start);
+
+	if (p != NULL && mm->mm_type == MAILMIME_MESSAGE)
+		(void)note_block_approvals(w->m, p);
+}
+
+/* is_plain_text - text/plain, or no type at all (which means it) */
+static int
+is_plain_text(const struct mailmime_content *ct)
+{
+	if (ct == NULL)
+		return (1);
+	return (ct->ct_type != NULL &&
+	    ct->ct_type->tp_type == MAILMIME_TYPE_DISCRETE_TYPE &&
+	    ct->ct_type->tp_data.tp_discrete_type != NULL &&
+	    ct->ct_type->tp_data.tp_discrete_type->dt_type ==
+	    MAILMIME_DISCRETE_TYPE_TEXT && ct->ct_subtype != NULL &&
+	    strcasecmp(ct->ct_subtype, "plain") == 0);
+}
+
+/*
+ * note_text_approval - an "Approved: secret" line that opens a plain
+ * text part: the habit other list servers taught, which moot does not
+ * honour and does not pass on.  Only where the line is readable as it
+ * stands (not base64, not split by a soft line break).
+ */
+static void
+note_text_approval(struct walk *w, const struct mailmime *mm)
+{
+	struct mail			*m = w->m;
+	const struct mailmime_data	*d = mm->mm_data.mm_single;
+	const char			*p, *end, *nl, *colon;
+
+	if (d == NULL || d->dt_type != MAILMIME_DATA_TEXT ||
+	    d->dt_encoding == MAILMIME_MECHANISM_BASE64 ||
+	    !is_plain_text(mm->mm_content_type))
+		return;
+	p = d->dt_data.dt_text.dt_data;
+	if (p == NULL || p < m->buf || p >= m->buf + m->len)
+		return;
+	end = p + d->dt_data.dt_text.dt_length;
+	if (end > m->buf + m->len)
+		end = m->buf + m->len;
+	while (end - p >= 2 && p[0] == '\r' && p[1] == '\n')
+		p += 2;
+	if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL ||
+	    (colon = memchr(p, ':', (size_t)(nl - p))) == NULL ||
+	    !hdr_name_is_approval(p, (size_t)(colon - p)))
+		return;
+	if (d->dt_encoding == MAILMIME_MECHANISM_QUOTED_PRINTABLE &&
+	    nl - p >= 2 && nl[-2] == '=')
+		return;
+	note_approval(m, p, nl + 1);
 }
 
 /* walk_mime - depth, parts and boundaries of the tree; -1 if over a limit */
@@ -376,6 +520,10 @@ walk_mime(struct walk *w, struct mailmime *mm, int depth)
 			return (-1);
 		}
 	}
+	if (mm->mm_parent_type == MAILMIME_MULTIPLE)
+		note_part_approvals(w, mm);
+	if (mm->mm_type == MAILMIME_SINGLE)
+		note_text_approval(w, mm);
 	switch (mm->mm_type) {
 	case MAILMIME_MULTIPLE:
 		for (it = clist_begin(mm->mm_data.mm_multipart.mm_mp_list);
@@ -478,5 +626,6 @@ mail_free(struct mail *m)
 	free(m->msgid);
 	free(m->subtype);
 	free(m->boundary);
+	free(m->approvals);
 	memset(m, 0, sizeof(*m));
 }

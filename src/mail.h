@@ -28,6 +28,11 @@ struct hdr_field {
 	size_t		 len;		/* of the field, with its final CRLF */
 };
 
+/* A byte range of the message. */
+struct span {
+	size_t		 off, len;
+};
+
 struct mail {
 	const char	*buf;		/* borrowed; CRLF canonical */
 	size_t		 len;
@@ -42,12 +47,19 @@ struct mail {
 	int		 auto_submitted; /* RFC 3834: present and not "no" */
 	int		 bulk;		/* Precedence: bulk or junk */
 	int		 received;	/* number of Received: fields */
+	int		 recipients;	/* addresses in To: and Cc: */
 	int		 eightbit;	/* a byte >= 0x80 somewhere */
 
 	int		 multipart;	/* the top level is multipart/... */
 	char		*subtype;	/* owned; top-level subtype, lower */
 	char		*boundary;	/* owned; top-level boundary */
 	int		 mime_depth, mime_parts;
+	/* What claims an approval (threat B6) below the top-level header,
+	 * in order: fields in MIME parts' and attached messages' headers,
+	 * and an "Approved:" line opening a plain text part.  The members'
+	 * copy leaves them out. */
+	struct span	*approvals;	/* owned */
+	size_t		 napprovals;
 };
 
 /* mail_canon - in as CRLF text: a bare CR or LF becomes CRLF (threat E3) */
@@ -69,6 +81,9 @@ const struct hdr_field *mail_field(const struct mail *, const char *name,
 
 /* hdr_is - the field's name is name (case-insensitive) */
 int	hdr_is(const struct hdr_field *, const char *name);
+
+/* hdr_name_is_approval - Approved, Approve, X-Approved or X-Approve */
+int	hdr_name_is_approval(const char *name, size_t len);
 
 /* hdr_unfold - the value without folding CRLFs, trimmed, into out */
 int	hdr_unfold(const struct hdr_field *, struct vbuf *out);

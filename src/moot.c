@@ -26,13 +26,20 @@ static const struct cli_command commands[] = {
 	{ "list", "create", cmd_list_create, "list create NAME [--moderated] "
 	    "[--members-only] [--description TEXT] [--requires LIST] "
 	    "[--digest \"Mon 10:00\"] [--subject-prefix TEXT] "
-	    "[--max-size SIZE] [--language CODE] [--ends WHEN]",
+	    "[--max-size SIZE] [--language CODE] [--ends WHEN] "
+	    "[--nonmember hold|reject] [--hold-size SIZE] "
+	    "[--max-recipients N] [--automated hold|drop] [--notify-held] "
+	    "[--escalate DURATION] [--turn DURATION]",
 	    "create a list" },
 	{ "list", "set", cmd_list_set, "list set NAME [--moderated|"
 	    "--no-moderated] [--members-only|--no-members-only] "
 	    "[--description TEXT] [--requires LIST|--no-requires] "
 	    "[--digest WHEN|--no-digest] [--subject-prefix TEXT] "
-	    "[--max-size SIZE] [--language CODE] [--ends WHEN|--no-ends]",
+	    "[--max-size SIZE] [--language CODE] [--ends WHEN|--no-ends] "
+	    "[--nonmember hold|reject] [--hold-size SIZE] "
+	    "[--max-recipients N] [--automated hold|drop] "
+	    "[--notify-held|--no-notify-held] [--escalate DURATION] "
+	    "[--turn DURATION]",
 	    "change a list's settings" },
 	{ "list", "show", cmd_list_show, "list show NAME",
 	    "show a list's settings" },
@@ -60,6 +67,22 @@ static const struct cli_command commands[] = {
 	    "show one spooled message and what became of it" },
 	{ "spool", "retry", cmd_spool_retry, "spool retry ID",
 	    "process a failed or deferred message again" },
+	{ NULL, "held", cmd_held, "held [LIST]",
+	    "list the posts waiting for a moderator" },
+	{ NULL, "approve", cmd_approve, "approve ID",
+	    "approve a held post: it goes to the list" },
+	{ NULL, "reject", cmd_reject, "reject ID [REASON]",
+	    "reject a held post; the sender is told the reason" },
+	{ NULL, "discard", cmd_discard, "discard ID",
+	    "drop a held post without a word" },
+	{ NULL, "log", cmd_log, "log LIST [--limit N]",
+	    "the list's audit log of decisions, newest first" },
+	{ "rota", "show", cmd_rota, "rota show LIST",
+	    "who moderates now, and the next turns" },
+	{ "rota", "set", cmd_rota_set, "rota set LIST ADDR... [--turn DURATION] "
+	    "[--escalate DURATION]", "set the moderators' rota, in order" },
+	{ "rota", "away", cmd_rota_away, "rota away ADDR FROM TO | "
+	    "rota away ADDR --back", "a moderator away: the turn passes on" },
 };
 
 /* cli_command_for - see cli.h */
@@ -180,7 +203,9 @@ main(int argc, char *argv[])
 	memset(&c, 0, sizeof(c));
 	vbuf_init(&c.err, 4096);
 	c.conf_path = getenv("MOOT_CONF");
-	log_init("moot", LOG_TO_STDERR);
+	/* What an administrator does is logged; the terminal hears only of
+	 * trouble (each command says what it did on stdout). */
+	log_init("moot", LOG_TO_STDERR | LOG_STDERR_WARN | LOG_TO_SYSLOG);
 	if (argc > 1 && strcmp(argv[1], "--help") == 0)
 		usage(0);
 	/* "+": options after the command belong to the command. */
@@ -217,11 +242,16 @@ main(int argc, char *argv[])
 			break;
 	}
 	if (i == nitems(commands)) {
-		/* "moot spool" alone lists, like "moot spool ls". */
+		/* "moot spool" alone lists, like "moot spool ls"; "moot rota
+		 * LIST" shows, like "moot rota show LIST". */
 		if (strcmp(group, "spool") == 0 && (verb == NULL ||
 		    verb[0] == '-'))
 			for (i = 0; i < nitems(commands); i++)
 				if (commands[i].run == cmd_spool)
+					break;
+		if (strcmp(group, "rota") == 0 && verb != NULL)
+			for (i = 0; i < nitems(commands); i++)
+				if (commands[i].run == cmd_rota)
 					break;
 		if (i == nitems(commands)) {
 			cli_error(CLI_USAGE, "unknown command: %s%s%s", group,

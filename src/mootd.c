@@ -25,10 +25,12 @@
 #include "db_spool.h"
 #include "fanout.h"
 #include "log.h"
+#include "moderate.h"
 #include "outq.h"
 #include "priv.h"
 #include "process.h"
 #include "tmpl.h"
+#include "token.h"
 #include "wake.h"
 #include "vbuf.h"
 #include "moot.h"
@@ -134,6 +136,7 @@ pass(struct ctx *x)
 	int	n = 0;
 
 	n += each_state(x, "spooled");
+	n += moderate_tick(x);
 	n += each_state(x, "approved");
 	n += each_state(x, "distributing");
 	n += outq_run(x);
@@ -246,6 +249,8 @@ main(int argc, char *argv[])
 			    "user mootd should run as");
 	}
 	if (tmpl_check_all(&conf, &err) == -1)
+		log_fatalx("%s", vbuf_str(&err));
+	if (token_load_key(conf.secret, &err) == -1)
 		log_fatalx("%s", vbuf_str(&err));
 	lockfd = open_lock(conf.mootd_lock);
 	if (!try_lock(lockfd, conf.mootd_lock) && !once)

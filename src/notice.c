@@ -59,8 +59,9 @@ notice_compose(struct ctx *x, const struct notice *n, struct vbuf *out,
 
 	vbuf_reset(out);
 	if (n->list != NULL) {
-		addr_list(&addr, c, n->list->name, n->from_kind, NULL);
-		vbuf_printf(&v, "%s", n->list->name);
+		addr_list(&addr, c, n->list->name, n->from_kind, n->from_token);
+		vbuf_printf(&v, "%s", n->from_name != NULL ? n->from_name :
+		    n->list->name);
 	} else {
 		vbuf_printf(&addr, "moot@%s", c->domain);
 		vbuf_puts(&v, "moot");
@@ -73,6 +74,8 @@ notice_compose(struct ctx *x, const struct notice *n, struct vbuf *out,
 		hdrout_field(out, "From", vbuf_str(&from));
 		vbuf_release(&from);
 	}
+	if (n->from_token != NULL)
+		hdrout_field(out, "Reply-To", vbuf_str(&addr));
 	hdrout_field(out, "To", n->to);
 	vbuf_reset(&v);
 	hdrout_text(&v, vbuf_str(&t.subject));

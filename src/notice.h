@@ -27,6 +27,9 @@ struct notice {
 	const char		*lang;		/* the recipient's; may be NULL */
 	const struct list	*list;		/* NULL: a site notice */
 	enum addr_kind		 from_kind;	/* our address in From: */
+	const char		*from_token;	/* with this token in From:
+						 * and Reply-To:, or NULL */
+	const char		*from_name;	/* display name; NULL: list */
 	int64_t			 spool_id;	/* what it is about, or 0 */
 	const struct tmpl_slot	*slots;
 	size_t			 nslots;

@@ -66,9 +66,13 @@ policy_post(const struct conf *c, const struct list *l, const struct mail *m,
 	const char	*marker;
 	int64_t		 max = l->max_bytes > 0 ? l->max_bytes :
 			    c->lim.message_bytes;
+	int64_t		 max_rcpts = l->max_recipients > 0 ?
+			    l->max_recipients : LIST_DEFAULT_MAX_RCPTS;
+	int		 drop_automated = l->automated != NULL &&
+			    strcmp(l->automated, "drop") == 0;
 
+	memset(v, 0, sizeof(*v));
 	v->kind = VERDICT_ACCEPT;
-	v->reason[0] = '\0';
 	if ((marker = loop_marker(c, l, m)) != NULL) {
 		say(v, VERDICT_REJECT, "loop: the post already carries this "
 		    "list's %s", marker);
@@ -83,16 +87,8 @@ policy_post(const struct conf *c, const struct list *l, const struct mail *m,
 		say(v, VERDICT_REJECT, "no usable From address");
 		return;
 	}
-	if (pf->env_from != NULL && *pf->env_from == '\0') {
-		say(v, VERDICT_REJECT, "automated: sent from the null sender "
-		    "<>");
-		return;
-	}
-	if (m->auto_submitted || m->bulk) {
-		say(v, VERDICT_REJECT, "automated: %s", m->auto_submitted ?
-		    "Auto-Submitted" : "Precedence bulk or junk");
-		return;
-	}
+	v->automated = (pf->env_from != NULL && *pf->env_from == '\0') ||
+	    m->auto_submitted || m->bulk;
 	if (pf->size > max) {
 		say(v, VERDICT_REJECT, "too large: %lld bytes (the limit is "
 		    "%lld)", (long long)pf->size, (long long)max);
@@ -100,11 +96,36 @@ policy_post(const struct conf *c, const struct list *l, const struct mail *m,
 	}
 	if (l->ends_at > 0 && pf->now >= l->ends_at) {
 		say(v, VERDICT_REJECT, "the list has ended");
+		v->tell_poster = 1;
+		return;
+	}
+	if (v->automated) {
+		say(v, drop_automated ? VERDICT_DISCARD : VERDICT_HOLD,
+		    "automated: %s", pf->env_from != NULL &&
+		    *pf->env_from == '\0' ? "sent from the null sender <>" :
+		    m->auto_submitted ? "Auto-Submitted" :
+		    "Precedence bulk or junk");
+		return;
+	}
+	if (m->recipients > max_rcpts) {
+		say(v, VERDICT_HOLD, "%d addresses in To and Cc (more than "
+		    "%lld)", m->recipients, (long long)max_rcpts);
+		return;
+	}
+	if (l->hold_bytes > 0 && pf->size > l->hold_bytes) {
+		say(v, VERDICT_HOLD, "large: %lld bytes (posts over %lld are "
+		    "checked)", (long long)pf->size, (long long)l->hold_bytes);
 		return;
 	}
 	if (l->members_only && !pf->is_member) {
-		say(v, VERDICT_REJECT, "the sender is not a member of this "
-		    "members-only list");
+		if (l->nonmember != NULL && strcmp(l->nonmember, "reject") ==
+		    0) {
+			say(v, VERDICT_REJECT, "the sender is not a member of "
+			    "this members-only list");
+			v->tell_poster = 1;
+		} else
+			say(v, VERDICT_HOLD, "the sender is not a member of "
+			    "this members-only list");
 		return;
 	}
 	if (l->moderated) {

@@ -3,8 +3,11 @@
  *
  * Owns: the rules, in the order they apply: loops (our X-Loop, this
  * list's List-Id, too many Received fields: threat C1), a sender
- * address, automated mail (RFC 3834, the null sender: threat C2), size,
- * a list that has ended, members-only, moderation.  Pure: the caller
+ * address, size, a list that has ended, automated mail (RFC 3834, the
+ * null sender: held or dropped, threat C2), too many recipients in To
+ * and Cc (held), a size above the list's hold size (held), a stranger
+ * on a members-only list (held or rejected with a notice), moderation
+ * (held).  Pure: the caller
  * looks up membership and passes the facts in, so this is unit-tested
  * without a database.
  */
@@ -22,11 +25,15 @@ enum verdict_kind {
 	VERDICT_ACCEPT,		/* distribute */
 	VERDICT_HOLD,		/* wait for a moderator */
 	VERDICT_REJECT,		/* not distributed: "failed" with reason */
+	VERDICT_DISCARD,	/* dropped by the list's rule, silently */
 };
 
 struct verdict {
 	enum verdict_kind	 kind;
 	char			 reason[200];
+	int			 automated;	/* never answer the sender */
+	int			 tell_poster;	/* a rejection the poster
+						 * should hear about */
 };
 
 struct post_facts {

@@ -16,6 +16,7 @@
 #include "hook.h"
 #include "log.h"
 #include "mail.h"
+#include "moderate.h"
 #include "policy.h"
 #include "process.h"
 #include "vbuf.h"
@@ -79,10 +80,16 @@ process_post(struct ctx *x, struct spool_item *s, const struct mail *m)
 		finish(x, s, "approved", NULL);
 		break;
 	case VERDICT_HOLD:
-		finish(x, s, "held", v.reason);
+		moderate_hold(x, s, l, m, v.reason, v.automated);
+		break;
+	case VERDICT_DISCARD:
+		finish(x, s, "discarded", v.reason);
 		break;
 	case VERDICT_REJECT:
 		finish(x, s, "failed", v.reason);
+		if (v.tell_poster && !v.automated)
+			moderate_tell_poster(x, s, l, "post-rejected",
+			    v.reason);
 		break;
 	}
 	list_free(&l);
@@ -151,7 +158,11 @@ process_spooled(struct ctx *x, struct spool_item *s)
 	}
 	(void)spool_set_headers(x->db, s->id, m.msgid, m.from_addr, m.subject);
 	free(s->msgid);
+	free(s->from_addr);
+	free(s->subject);
 	s->msgid = m.msgid != NULL ? xstrdup(m.msgid) : NULL;
+	s->from_addr = m.from_addr != NULL ? xstrdup(m.from_addr) : NULL;
+	s->subject = m.subject != NULL ? xstrdup(m.subject) : NULL;
 	log_info("from=<%s> msgid=<%s> kind=%s list=%s",
 	    m.from_addr != NULL ? m.from_addr : "",
 	    m.msgid != NULL ? m.msgid : "", s->kind, s->list_name);
@@ -160,6 +171,8 @@ process_spooled(struct ctx *x, struct spool_item *s)
 		process_post(x, s, &m);
 	else if (strcmp(s->kind, "owner") == 0)
 		process_owner(x, s, &m);
+	else if (strcmp(s->kind, "moderate") == 0)
+		moderate_reply(x, s, &m);
 	else
 		finish(x, s, "failed", "mail to this address is not handled "
 		    "by this version of moot");

@@ -28,7 +28,6 @@ static const char *const drop_fields[] = {
 	"List-Id", "List-Post", "List-Help", "List-Subscribe",
 	"List-Unsubscribe", "List-Unsubscribe-Post", "List-Owner",
 	"List-Archive",
-	"Approved", "Approve", "X-Approved", "X-Approve",	/* B6 */
 	"Bcc", "Resent-Bcc",					/* F1 */
 	"Return-Path", "Precedence", "Original-Recipient",
 };
@@ -39,7 +38,24 @@ dropped(const struct hdr_field *f)
 	for (size_t i = 0; i < nitems(drop_fields); i++)
 		if (hdr_is(f, drop_fields[i]))
 			return (1);
-	return (0);
+	return (hdr_name_is_approval(f->name, f->name_len));	/* B6 */
+}
+
+/* copy_body - bytes [from, to) of the message, less its parts' approvals */
+static void
+copy_body(struct vbuf *out, const struct mail *m, size_t from, size_t to)
+{
+	for (size_t i = 0; i < m->napprovals && from < to; i++) {
+		const struct span *a = &m->approvals[i];
+
+		if (a->off + a->len <= from || a->off >= to)
+			continue;
+		if (a->off > from)
+			vbuf_cat(out, m->buf + from, a->off - from);
+		from = a->off + a->len;
+	}
+	if (from < to)
+		vbuf_cat(out, m->buf + from, to - from);
 }
 
 /* is_content_field - a MIME field that belongs to the body's own part */
@@ -298,17 +314,17 @@ rewrite_post(const struct rewrite_in *in, struct vbuf *out, struct vbuf *why)
 				vbuf_cat(out, m->buf + m->fields[i].off,
 				    m->fields[i].len);
 		vbuf_puts(out, "\r\n");
-		vbuf_cat(out, m->buf + m->body_off, m->len - m->body_off);
+		copy_body(out, m, m->body_off, m->len);
 		/* The CRLF before a delimiter belongs to the delimiter. */
 		vbuf_puts(out, "\r\n");
 		footer_part(out, boundary, footer);
 		vbuf_printf(out, "--%s--\r\n", boundary);
 	} else if (insert) {
-		vbuf_cat(out, m->buf + m->body_off, close - m->body_off);
+		copy_body(out, m, m->body_off, close);
 		footer_part(out, m->boundary, footer);
-		vbuf_cat(out, m->buf + close, m->len - close);
+		copy_body(out, m, close, m->len);
 	} else
-		vbuf_cat(out, m->buf + m->body_off, m->len - m->body_off);
+		copy_body(out, m, m->body_off, m->len);
 
 	if (vbuf_err(out)) {
 		vbuf_puts(why, "the rewritten post is too large");

@@ -33,6 +33,12 @@ static const struct tmpl_def {
 	{ "delivery-failed", 1,
 	    "list,list_address,owner_address,subject,from,reason,after,"
 	    "post_id" },
+	{ "held-notify", 1,
+	    "list,list_address,from,subject,reason,date,text,post_id,note" },
+	{ "held-waiting", 1, "list,list_address,subject,owner_address" },
+	{ "post-rejected", 1, "list,list_address,subject,reason,owner_address" },
+	{ "decision-already", 1, "list,subject,decision,by,when,post_id" },
+	{ "held-reminder", 1, "list,count,posts" },
 };
 
 /* Header fields a template may set, besides Subject. */

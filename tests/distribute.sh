@@ -7,6 +7,7 @@ sink_start
 site_new
 moot list create info --description "Information Group" >/dev/null
 moot list create ops --members-only >/dev/null
+moot member add ops olga@one.example --role owner --nomail >/dev/null
 moot list create strategy --moderated >/dev/null
 moot list create empty >/dev/null
 moot member add info amira@one.example >/dev/null
@@ -58,9 +59,11 @@ sed -e "s/^From: .*/From: Stranger <stranger@x.example>/" "$MAILDIR/real/no-mess
 post "$T/stranger.eml" ops@lists.example.org stranger@x.example
 mootd_once 2>/dev/null
 is "$(spool_state 4)" sent "ops: a member's post goes out"
-is "$(spool_state 5)" failed "ops: a stranger's post does not"
+is "$(spool_state 5)" held "ops: a stranger's post waits for a moderator"
 like "$(spool_reason 5)" "not a member" "and the reason says why"
-is "$(sink_msgs)" 4 "nothing was sent for it"
+is "$(grep -l 'RCPT TO:<stranger' "$SINK_DIR"/*.env | wc -l)" 0 "nothing was sent to the stranger"
+is "$(grep -c '^RCPT TO:<olga@one.example>' "$SINK_DIR"/*.env | awk -F: '{ s += $2 } END { print s }')" 1 \
+    "the owner (there is no rota) is asked about it"
 
 # A moderated list holds every post.
 post real/crlf.eml strategy@lists.example.org amira@one.example

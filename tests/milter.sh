@@ -11,7 +11,7 @@ MILTER_SOCK=$T/milter.sock
 site_new "[milter]
 socket = unix:$MILTER_SOCK
 socket_mode = 0666"
-moot list create ops --members-only >/dev/null
+moot list create ops --members-only --nonmember reject >/dev/null
 moot list create small --max-size 64k >/dev/null
 moot list create tf-old --ends 2020-01-01 >/dev/null
 moot member add ops amira@one.example >/dev/null

@@ -20,7 +20,7 @@ socket = unix:$MILTER_SOCK
 socket_mode = 0666
 [mootd]
 poll = 1h"
-moot list create ops --members-only >/dev/null
+moot list create ops --members-only --nonmember reject >/dev/null
 moot list create info >/dev/null
 for m in amira@one.example bogdan@four.example chen@five.example; do
 	moot member add ops "$m" >/dev/null

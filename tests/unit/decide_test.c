@@ -95,6 +95,48 @@ static const struct {
 	    NULL },
 };
 
+/* copy_words - the tree's English words file into DIR/en/ */
+static int
+copy_words(const char *srcdir, const char *dir)
+{
+	char	 from[512], to[512], buf[4096];
+	FILE	*in, *out;
+	size_t	 n;
+	int	 rc = 0;
+
+	(void)snprintf(from, sizeof(from), "%s/templates/en/words", srcdir);
+	(void)snprintf(to, sizeof(to), "%s/en/words", dir);
+	if ((in = fopen(from, "r")) == NULL)
+		return (-1);
+	if ((out = fopen(to, "w")) == NULL) {
+		fclose(in);
+		return (-1);
+	}
+	while ((n = fread(buf, 1, sizeof(buf), in)) > 0)
+		if (fwrite(buf, 1, n, out) != n)
+			rc = -1;
+	if (ferror(in))
+		rc = -1;
+	fclose(in);
+	if (fclose(out) != 0)
+		rc = -1;
+	return (rc);
+}
+
+/* remove_tree - the files this test made, then their folders */
+static void
+remove_tree(const char *dir)
+{
+	static const char *const made[] = { "en/words", "ar/words",
+	    "uk/words", "en", "ar", "uk", "" };
+	char	 path[512];
+
+	for (size_t i = 0; i < sizeof(made) / sizeof(made[0]); i++) {
+		(void)snprintf(path, sizeof(path), "%s/%s", dir, made[i]);
+		(void)remove(path);
+	}
+}
+
 int
 main(void)
 {
@@ -115,9 +157,7 @@ main(void)
 	c.templates = dir;
 	(void)snprintf(path, sizeof(path), "%s/en", dir);
 	mkdir(path, 0755);
-	(void)snprintf(path, sizeof(path), "cp %s/templates/en/words %s/en/",
-	    src != NULL ? src : "..", dir);
-	if (system(path) != 0)
+	if (copy_words(src != NULL ? src : "..", dir) == -1)
 		return (1);
 	(void)snprintf(path, sizeof(path), "%s/ar", dir);
 	mkdir(path, 0755);
@@ -169,9 +209,7 @@ main(void)
 	vbuf_reset(&why);
 	ok(words_check(path, &why) == -1 && strstr(vbuf_str(&why),
 	    "\"maybe\" is not a key") != NULL, "an unknown key is refused");
-	(void)snprintf(path, sizeof(path), "rm -rf %s", dir);
-	if (system(path) != 0)
-		return (1);
+	remove_tree(dir);
 	vbuf_release(&canon);
 	vbuf_release(&why);
 	vbuf_release(&text);

@@ -27,6 +27,7 @@ static const struct {
 	    "Only members of the ops list may post to it, and stranger@x.example is not a member" },
 	{ "", 0, "<ops@lists.example.org>", GATE_REJECT, "550", "has no sender" },
 	{ "stranger@x.example", 0, "<ops-request@lists.example.org>", GATE_OURS, NULL, NULL },
+	{ "stranger@x.example", 0, "<strategy@lists.example.org>", GATE_OURS, NULL, NULL },
 	{ "stranger@x.example", 0, "<ops-owner@lists.example.org>", GATE_OURS, NULL, NULL },
 	{ "stranger@x.example", 0, "<ops-confirm+abcdef@lists.example.org>", GATE_OURS, NULL, NULL },
 	{ "stranger@x.example", 0, "<info@lists.example.org>", GATE_OURS, NULL, NULL },
@@ -72,9 +73,11 @@ main(void)
 	c.delimiter = '+';
 	test_limits(&c.lim);
 
-	const struct { const char *name; int mo; int64_t max, ends; } lists[] = {
-		{ "ops", 1, 0, 0 }, { "info", 0, 0, 0 }, { "small", 0, 65536, 0 },
-		{ "tf-old", 0, 0, 1000 },
+	const struct { const char *name; int mo; int64_t max, ends;
+	    const char *nonmember; } lists[] = {
+		{ "ops", 1, 0, 0, "reject" }, { "info", 0, 0, 0, NULL },
+		{ "small", 0, 65536, 0, NULL }, { "tf-old", 0, 0, 1000, NULL },
+		{ "strategy", 1, 0, 0, "hold" },
 	};
 	for (size_t i = 0; i < sizeof(lists) / sizeof(lists[0]); i++) {
 		memset(&l, 0, sizeof(l));
@@ -82,7 +85,11 @@ main(void)
 		l.members_only = lists[i].mo;
 		l.max_bytes = lists[i].max;
 		l.ends_at = lists[i].ends;
+		l.nonmember = (char *)lists[i].nonmember;
 		ok(list_insert(db, &l) == DB_OK, "list %s", l.name);
+		if (lists[i].nonmember == NULL)
+			free(l.nonmember);
+		free(l.automated);
 		if (i == 0) {
 			memset(&m, 0, sizeof(m));
 			m.list_id = l.id;

@@ -11,6 +11,10 @@
 
 #define NOW	1795428000
 
+#define TEN_TO "To: a1@x.example, a2@x.example, a3@x.example, a4@x.example,\n" \
+	" a5@x.example, a6@x.example\nCc: Team: c1@x.example, c2@x.example;,\n" \
+	" c3@x.example, c4@x.example, c5@x.example\n"
+
 static const struct {
 	const char		*desc;
 	const char		*msg;
@@ -20,13 +24,18 @@ static const struct {
 	int			 is_member;
 	enum verdict_kind	 want;
 	const char		*reason;
+	const char		*nonmember, *automated;	/* NULL: defaults */
+	int64_t			 hold_bytes, max_rcpts;
 } cases[] = {
 	{ "a member's post to an open list", "From: a@one.example\n\nhi\n",
 	    0, 0, 0, 0, "a@one.example", 1, VERDICT_ACCEPT, "" },
 	{ "a stranger's post to an open list", "From: s@x.example\n\nhi\n",
 	    0, 0, 0, 0, "s@x.example", 0, VERDICT_ACCEPT, "" },
-	{ "a stranger to a members-only list", "From: s@x.example\n\nhi\n",
-	    0, 1, 0, 0, "s@x.example", 0, VERDICT_REJECT, "not a member" },
+	{ "a stranger to a members-only list: held", "From: s@x.example\n\n"
+	    "hi\n", 0, 1, 0, 0, "s@x.example", 0, VERDICT_HOLD, "not a member" },
+	{ "a stranger, and the list refuses strangers", "From: s@x.example\n"
+	    "\nhi\n", 0, 1, 0, 0, "s@x.example", 0, VERDICT_REJECT,
+	    "not a member", "reject", NULL, 0, 0 },
 	{ "a member to a members-only list", "From: a@one.example\n\nhi\n",
 	    0, 1, 0, 0, NULL, 1, VERDICT_ACCEPT, "" },
 	{ "a member to a moderated list", "From: a@one.example\n\nhi\n",
@@ -43,13 +52,23 @@ static const struct {
 	{ "another list's List-Id", "From: a@one.example\nList-Id: "
 	    "<ops.lists.example.org>\n\nhi\n", 0, 0, 0, 0, NULL, 1,
 	    VERDICT_ACCEPT, "" },
-	{ "the null sender", "From: a@one.example\n\nhi\n", 0, 0, 0, 0, "", 1,
-	    VERDICT_REJECT, "null sender" },
-	{ "Auto-Submitted", "From: a@one.example\nAuto-Submitted: "
-	    "auto-replied\n\naway\n", 0, 0, 0, 0, NULL, 1, VERDICT_REJECT,
+	{ "the null sender: held", "From: a@one.example\n\nhi\n", 0, 0, 0, 0,
+	    "", 1, VERDICT_HOLD, "null sender" },
+	{ "Auto-Submitted: held", "From: a@one.example\nAuto-Submitted: "
+	    "auto-replied\n\naway\n", 0, 0, 0, 0, NULL, 1, VERDICT_HOLD,
 	    "automated" },
+	{ "Auto-Submitted on a list that drops them", "From: a@one.example\n"
+	    "Auto-Submitted: auto-replied\n\naway\n", 0, 0, 0, 0, NULL, 1,
+	    VERDICT_DISCARD, "automated", NULL, "drop", 0, 0 },
 	{ "Precedence: junk", "From: a@one.example\nPrecedence: junk\n\nx\n",
-	    0, 0, 0, 0, NULL, 1, VERDICT_REJECT, "automated" },
+	    0, 0, 0, 0, NULL, 1, VERDICT_HOLD, "automated" },
+	{ "eleven addresses in To and Cc", "From: a@one.example\n" TEN_TO
+	    "\nhi\n", 0, 0, 0, 0, NULL, 1, VERDICT_HOLD, "11 addresses" },
+	{ "eleven, with a limit of 20", "From: a@one.example\n" TEN_TO
+	    "\nhi\n", 0, 0, 0, 0, NULL, 1, VERDICT_ACCEPT, "", NULL, NULL, 0,
+	    20 },
+	{ "larger than the hold size", "From: a@one.example\n\nhi there\n",
+	    0, 0, 0, 0, NULL, 1, VERDICT_HOLD, "large", NULL, NULL, 10, 0 },
 	{ "no From", "Subject: x\n\nhi\n", 0, 0, 0, 0, NULL, 0,
 	    VERDICT_REJECT, "From" },
 	{ "too large for the list", "From: a@one.example\n\nhi\n", 0, 0, 0,
@@ -83,6 +102,10 @@ main(void)
 		l.members_only = cases[i].members_only;
 		l.ends_at = cases[i].ends_at;
 		l.max_bytes = cases[i].max_bytes;
+		l.nonmember = (char *)cases[i].nonmember;
+		l.automated = (char *)cases[i].automated;
+		l.hold_bytes = cases[i].hold_bytes;
+		l.max_recipients = cases[i].max_rcpts;
 		mail_canon(&canon, cases[i].msg, strlen(cases[i].msg));
 		mail_parse(&m, canon.data, canon.len, &c.lim, &why);
 		memset(&pf, 0, sizeof(pf));

@@ -203,7 +203,24 @@ main(void)
 	    "\nX-Approved:") == NULL, "  Approved fields are gone (threat B6)");
 	ok(strcasestr(h, "\nBcc:") == NULL && strstr(vbuf_str(&out),
 	    "x@y.example") == NULL, "  Bcc is gone, address and all (F1)");
+	ok(strstr(vbuf_str(&out), "secret") == NULL, "  and so is the "
+	    "\"Approved: secret\" line that opened the text");
+	has_str(vbuf_str(&out), "\r\n\r\n\r\nHi all,\r\n", "  the text "
+	    "after it is as it was");
 	free(h);
+
+	ok(rewrite_file("hostile/approved-parts.eml", footers[0], &canon,
+	    &out) == 0, "approvals in every part of a multipart post");
+	is_int(count(vbuf_str(&out), "secret"), 0, "  none reaches the "
+	    "members: part headers, text, HTML, attached message (B6)");
+	is_int(count(vbuf_str(&out), "The drop-in moves to Thursday."), 2,
+	    "  the text of both alternatives is still there");
+	ok(strstr(vbuf_str(&out), "Content-Type: text/html; charset=us-ascii"
+	    "\r\n\r\n<p>") != NULL, "  the HTML part's header is whole "
+	    "without the field");
+	ok(strstr(vbuf_str(&out), "Subject: forwarded\r\nMessage-ID: "
+	    "<fwd-1@four.example>\r\n\r\nSee above.") != NULL, "  the "
+	    "attached message keeps the rest of its header and text");
 
 	ok(rewrite_file("hostile/header-injection.eml", footers[0], &canon,
 	    &out) == 0, "an encoded CRLF in the subject");
