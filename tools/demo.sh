@@ -3,7 +3,7 @@
 # it: a demo site with the partnership's three groups (SQLite in demo/,
 # the outbound relay an SMTP sink on 127.0.0.1), a member's post to the
 # Operations Group delivered to its members, and a post to the moderated
-# Information Group held.  Run as root on Debian 12; safe to run again.
+# Information Group held, then approved by its moderator's reply.  Run as root on Debian 12; safe to run again.
 set -eu
 cd "$(dirname "$0")/.."
 top=$(pwd)
@@ -68,16 +68,39 @@ moot inject --to info@lists.example.org --from tomasz@two.example <tools/demo/in
 say "mootd does what is due: the ops post goes out, the info post waits for a moderator"
 run "$top/build/mootd" -c "$D/moot.conf" --once
 
-say "What the relay (the sink) received"
-for env in "$D"/sink/*.env; do
-	[ -e "$env" ] || { echo "nothing!"; exit 1; }
-	echo "--- envelope ($(basename "$env"))"
-	cat "$env"
-	echo "--- message header"
-	sed -n '1,/^\r*$/p' "${env%.env}.eml" | tr -d '\r'
-	echo "--- body"
-	sed -n '/^\r*$/,$p' "${env%.env}.eml" | tr -d '\r' | sed 1d
-done
+shown=0
+show_sink() {	# the messages the sink took since the last call
+	n=0
+	for env in "$D"/sink/*.env; do
+		[ -e "$env" ] || { echo "nothing!"; exit 1; }
+		n=$((n + 1))
+		[ $n -le $shown ] && continue
+		echo "--- envelope ($(basename "$env"))"
+		cat "$env"
+		echo "--- message header"
+		sed -n '1,/^\r*$/p' "${env%.env}.eml" | tr -d '\r'
+		echo "--- body"
+		sed -n '/^\r*$/,$p' "${env%.env}.eml" | tr -d '\r' | sed 1d
+	done
+	shown=$n
+}
+
+say "What the relay (the sink) received: the ops post, and Amira's notice of the held post"
+show_sink
+
+say "Amira, the moderator on duty, replies \"approve\" to the notice"
+notice=$(grep -l '^Subject: Waiting for you' "$D"/sink/*.eml | head -n 1)
+reply_to=$(sed -n 's/^Reply-To: .*<\(.*\)>.*/\1/p; s/^Reply-To: \([^<]*@[^ ]*\)$/\1/p' "$notice" |
+	tr -d '\r' | head -n 1)
+printf 'From: amira@one.example\nTo: %s\nSubject: Re: Waiting for you\n\napprove\n\n> A post to the info list is waiting for a moderator\n' \
+	"$reply_to" >"$D/reply.eml"
+printf '$ moot inject --to %s --from amira@one.example < reply.eml\n' "$reply_to"
+moot inject --to "$reply_to" --from amira@one.example <"$D/reply.eml"
+run "$top/build/mootd" -c "$D/moot.conf" --once
+run moot log info
+
+say "What the relay received next: the approved post, for the Information Group's members"
+show_sink
 
 say "The spool: what came in, and what became of it"
 run moot spool
