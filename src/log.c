@@ -33,11 +33,14 @@ log_init(const char *ident, int where)
 		openlog(ident, LOG_PID | LOG_NDELAY, LOG_MAIL);
 }
 
-/* log_verbose - enable log_debug() output when v > 0 */
+/* log_verbose - enable log_debug() output when v > 0; a terminal that
+ * heard only warnings (LOG_STDERR_WARN) now hears everything */
 void
 log_verbose(int v)
 {
 	log_verbosity = v;
+	if (v > 0)
+		log_where &= ~LOG_STDERR_WARN;
 }
 
 /* log_set_id - the message id that starts this thread's lines; NULL clears */

@@ -268,6 +268,7 @@ type_word() {
     CT_INT) echo number ;; CT_DURATION) echo duration ;; CT_SIZE) echo size ;;
     CT_CHAR) echo character ;; CT_CHOICE) echo choice ;;
     CT_ZONE) echo zone ;; CT_LANG) echo language ;; CT_MODE) echo mode ;;
+    CT_CLOCK) echo time ;;
     *) echo "?$1" ;;
     esac
 }
