@@ -21,14 +21,14 @@
  * issue): a member who asked for fewer mails must not get none.
  */
 static const char SQL_DELIVERY_BATCH[] =
-    "SELECT m.id, m.addr FROM member m WHERE m.list_id = ?1 "
+    "SELECT m.id, m.addr, m.leave_token FROM member m WHERE m.list_id = ?1 "
     "AND m.mode IN ('mail', 'digest') AND m.id > ?2 AND NOT EXISTS (SELECT 1 FROM "
     "delivery d WHERE d.spool_id = ?3 AND d.addr = m.addr AND "
     "d.status IN ('sent', 'failed')) ORDER BY m.id LIMIT ?4";
 
 /* Mail to L-owner goes to the owners, whatever their delivery mode. */
 static const char SQL_DELIVERY_BATCH_OWNERS[] =
-    "SELECT m.id, m.addr FROM member m WHERE m.list_id = ?1 "
+    "SELECT m.id, m.addr, m.leave_token FROM member m WHERE m.list_id = ?1 "
     "AND m.role = 'owner' AND m.id > ?2 AND NOT EXISTS (SELECT 1 FROM "
     "delivery d WHERE d.spool_id = ?3 AND d.addr = m.addr AND "
     "d.status IN ('sent', 'failed')) ORDER BY m.id LIMIT ?4";
@@ -36,7 +36,7 @@ static const char SQL_DELIVERY_BATCH_OWNERS[] =
 int
 delivery_batch(struct db *db, int64_t spool_id, int64_t list_id,
     enum audience who, int64_t *cursor, int64_t limit,
-    void (*cb)(const char *, void *), void *arg)
+    void (*cb)(const char *, const char *, void *), void *arg)
 {
 	sqlite3_stmt	*st;
 	int		 rc, n = 0;
@@ -47,7 +47,7 @@ delivery_batch(struct db *db, int64_t spool_id, int64_t list_id,
 		return (DB_ERR);
 	while ((rc = db_step(db, st)) == DB_ROW) {
 		*cursor = sqlite3_column_int64(st, 0);
-		cb(db_col_text(st, 1), arg);
+		cb(db_col_text(st, 1), db_col_text(st, 2), arg);
 		n++;
 	}
 	if (rc != DB_OK)
@@ -174,14 +174,14 @@ outbox_defer(struct db *db, int64_t id, int64_t now, int64_t next_try,
 }
 
 static const char SQL_OUTBOX_COUNT[] =
-    "SELECT count(*) FROM outbox WHERE (?1 IS NULL OR purpose = ?1) "
-    "AND rcpt = ?2 AND created_at >= ?3";
+    "SELECT count(*) FROM outbox WHERE rcpt = ?2 AND created_at >= ?3 "
+    "AND instr(',' || ?1 || ',', ',' || purpose || ',') > 0";
 
 int
-outbox_count_since(struct db *db, const char *purpose, const char *rcpt,
+outbox_count_since(struct db *db, const char *purposes, const char *rcpt,
     int64_t since, int64_t *n)
 {
-	return (db_one_int(db, n, SQL_OUTBOX_COUNT, "tti", purpose, rcpt,
+	return (db_one_int(db, n, SQL_OUTBOX_COUNT, "tti", purposes, rcpt,
 	    since));
 }
 

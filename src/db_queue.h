@@ -23,13 +23,13 @@ enum audience {
 /*
  * delivery_batch - up to limit members of list_id who should get post
  * spool_id and have no final record ("sent" or "failed") for it, with
- * member id > *cursor, in id order; cb(addr) for each; *cursor advances.
- * Members in "mail" mode (and "digest" until digests exist).
- * Returns DB_OK, DB_NOTFOUND when none.
+ * member id > *cursor, in id order; cb(addr, leave token or "") for
+ * each; *cursor advances.  Members in "mail" mode (and "digest" until
+ * digests exist).  Returns DB_OK, DB_NOTFOUND when none.
  */
 int	delivery_batch(struct db *, int64_t spool_id, int64_t list_id,
 	    enum audience, int64_t *cursor, int64_t limit,
-	    void (*cb)(const char *addr, void *), void *);
+	    void (*cb)(const char *addr, const char *token, void *), void *);
 
 /* delivery_record - the outcome for one recipient ("sent", "failed",
  * "deferred"), replacing any earlier one */
@@ -66,8 +66,9 @@ int	outbox_finish(struct db *, int64_t id, const char *state,
 	    const char *reason);
 int	outbox_defer(struct db *, int64_t id, int64_t now, int64_t next_try,
 	    const char *reason);
-/* outbox_count - items in state for purpose (NULL: any) and rcpt */
-int	outbox_count_since(struct db *, const char *purpose, const char *rcpt,
+/* outbox_count_since - notices to rcpt since then, of the purposes in
+ * the comma-separated list (rate limits: threat D3, B7) */
+int	outbox_count_since(struct db *, const char *purposes, const char *rcpt,
 	    int64_t since, int64_t *n);
 /* outbox_told - notices of purpose about list_id rcpt was sent since */
 int	outbox_told(struct db *, int64_t list_id, const char *rcpt,

@@ -24,6 +24,7 @@
 #include "hook.h"
 #include "log.h"
 #include "mail.h"
+#include "membership.h"
 #include "notice.h"
 #include "outq.h"
 #include "rewrite.h"
@@ -39,6 +40,12 @@ struct batch {
 	size_t		*offs;		/* owned; offsets into addrs */
 	const char	**rcpts;	/* owned; pointers into addrs */
 	size_t		 n, cap;
+	/* One copy each: every member's own List-Unsubscribe field. */
+	const struct conf *conf;
+	const char	*list;		/* NULL: the same copy for all */
+	struct vbuf	 fields;	/* NUL-separated, as offs */
+	size_t		*foffs;		/* owned */
+	const char	**personal;	/* owned; pointers into fields */
 };
 
 struct pass {
@@ -52,26 +59,41 @@ struct pass {
 };
 
 static void
-batch_add(const char *addr, void *arg)
+batch_add(const char *addr, const char *token, void *arg)
 {
 	struct batch	*b = arg;
 
 	if (b->n == b->cap) {
 		b->cap = b->cap ? b->cap * 2 : 256;
 		b->offs = xreallocarray(b->offs, b->cap, sizeof(*b->offs));
+		b->foffs = xreallocarray(b->foffs, b->cap, sizeof(*b->foffs));
 	}
+	b->foffs[b->n] = b->fields.len;
 	b->offs[b->n++] = b->addrs.len;
 	vbuf_cat(&b->addrs, addr, strlen(addr) + 1);
+	if (b->list != NULL) {
+		/* RFC 2369: mail to this address leaves at once (the token
+		 * is the member's own); without one, it asks to confirm. */
+		vbuf_puts(&b->fields, "List-Unsubscribe: <mailto:");
+		addr_list(&b->fields, b->conf, b->list, AK_LEAVE,
+		    *token != '\0' ? token : NULL);
+		vbuf_cat(&b->fields, ">\r\n", 4);
+	}
 }
 
-/* batch_ready - resolve offsets to pointers once the buffer is stable */
+/* batch_ready - resolve offsets to pointers once the buffers are stable */
 static void
 batch_ready(struct batch *b)
 {
 	b->rcpts = xreallocarray(b->rcpts, b->cap ? b->cap : 1,
 	    sizeof(*b->rcpts));
-	for (size_t i = 0; i < b->n; i++)
+	b->personal = xreallocarray(b->personal, b->cap ? b->cap : 1,
+	    sizeof(*b->personal));
+	for (size_t i = 0; i < b->n; i++) {
 		b->rcpts[i] = b->addrs.data + b->offs[i];
+		if (b->list != NULL)
+			b->personal[i] = b->fields.data + b->foffs[i];
+	}
 }
 
 /* record - one transaction's results, in one transaction (threat A4) */
@@ -151,7 +173,7 @@ build_owner_copy(struct ctx *x, const struct spool_item *s,
 /* build - the members' copy of the post */
 static int
 build(struct ctx *x, const struct spool_item *s, const struct list *l,
-    struct vbuf *out, struct vbuf *why)
+    size_t *split, struct vbuf *out, struct vbuf *why)
 {
 	const struct conf	*c = x->conf;
 	struct vbuf		 raw, canon, v[5], err;
@@ -181,8 +203,8 @@ build(struct ctx *x, const struct spool_item *s, const struct list *l,
 	addr_list(&v[0], c, l->name, AK_POST, NULL);
 	addr_list(&v[1], c, l->name, AK_REQUEST, NULL);
 	addr_list(&v[2], c, l->name, AK_OWNER, NULL);
-	/* Until the L-leave address (issue 6), the request address. */
-	vbuf_puts(&v[3], vbuf_str(&v[1]));
+	/* The footer is the same for all: its address asks to confirm. */
+	addr_list(&v[3], c, l->name, AK_LEAVE, NULL);
 	slots[0] = (struct tmpl_slot){ "list", l->name };
 	slots[1] = (struct tmpl_slot){ "list_address", vbuf_str(&v[0]) };
 	slots[2] = (struct tmpl_slot){ "request_address", vbuf_str(&v[1]) };
@@ -203,6 +225,7 @@ build(struct ctx *x, const struct spool_item *s, const struct list *l,
 	in.footer = vbuf_str(&foot.body);
 	in.msgid = msgid;
 	in.date = (time_t)s->received_at;
+	in.unsubscribe_at = split;
 	if (rewrite_post(&in, out, why) == -1)
 		goto out;
 	rc = 0;
@@ -321,8 +344,8 @@ defer_or_give_up(struct ctx *x, struct spool_item *s, const struct list *l,
 /* one_pass - walk the members once; 0, or -1 if the relay or db failed */
 static int
 one_pass(struct ctx *x, struct spool_item *s, const struct list *l,
-    const struct vbuf *msg, int eightbit, struct pass *p, struct batch *b,
-    struct vbuf *why)
+    const struct vbuf *msg, size_t split, int eightbit, struct pass *p,
+    struct batch *b, struct vbuf *why)
 {
 	const struct conf	*c = x->conf;
 	struct send_job		 job;
@@ -330,6 +353,9 @@ one_pass(struct ctx *x, struct spool_item *s, const struct list *l,
 	int64_t			 cursor = 0, limit;
 	size_t			 per_txn = (size_t)c->relay_max_rcpts;
 	int			 rc;
+
+	if (b->list != NULL)
+		per_txn = 1;		/* one copy each */
 
 	limit = c->relay_max_rcpts * c->relay_max_txns;
 	vbuf_init(&env, VBUF_NOMAX);
@@ -342,6 +368,7 @@ one_pass(struct ctx *x, struct spool_item *s, const struct list *l,
 		}
 		b->n = 0;
 		vbuf_reset(&b->addrs);
+		vbuf_reset(&b->fields);
 		rc = delivery_batch(x->db, s->id, l->id, p->who, &cursor, limit,
 		    batch_add, b);
 		if (rc == DB_NOTFOUND) {
@@ -362,6 +389,10 @@ one_pass(struct ctx *x, struct spool_item *s, const struct list *l,
 		job.rcpts = b->rcpts;
 		job.nrcpts = b->n;
 		job.per_txn = per_txn;
+		if (b->list != NULL) {
+			job.personal = b->personal;
+			job.split = split;
+		}
 		job.cb = record;
 		job.arg = p;
 		if (send_run(c, &job, why) > 0 || p->db_trouble) {
@@ -385,12 +416,15 @@ fanout_post(struct ctx *x, struct spool_item *s)
 	struct pass		 p;
 	enum fanout_result	 res = FANOUT_DEFERRED;
 	int64_t			 deferred = 0;
+	size_t			 split = 0;
 	int			 eightbit = 0, passes, trouble = 0;
 
 	vbuf_init(&msg, VBUF_NOMAX);
 	vbuf_init(&why, 1024);
 	memset(&b, 0, sizeof(b));
 	vbuf_init(&b.addrs, VBUF_NOMAX);
+	vbuf_init(&b.fields, VBUF_NOMAX);
+	b.conf = x->conf;
 	if (s->list_id == 0 || list_load_id(x->db, s->list_id, &l) != DB_OK) {
 		(void)spool_set_state(x->db, s->id, "failed",
 		    "the list no longer exists");
@@ -403,8 +437,16 @@ fanout_post(struct ctx *x, struct spool_item *s)
 	memset(&p, 0, sizeof(p));
 	p.who = strcmp(s->kind, "owner") == 0 ? AUDIENCE_OWNERS :
 	    AUDIENCE_MEMBERS;
+	if (p.who == AUDIENCE_MEMBERS && !l->bulk) {
+		/* One copy each, with the member's own List-Unsubscribe. */
+		b.list = l->name;
+		if (membership_leave_tokens(x, l) != DB_OK)
+			log_warnx("cannot make every member's leave token; "
+			    "those without one get an address that asks to "
+			    "confirm");
+	}
 	if ((p.who == AUDIENCE_OWNERS ? build_owner_copy(x, s, l, &msg, &why) :
-	    build(x, s, l, &msg, &why)) == -1) {
+	    build(x, s, l, b.list != NULL ? &split : NULL, &msg, &why)) == -1) {
 		log_warnx("cannot build the members' copy: %s",
 		    vbuf_str(&why));
 		(void)spool_set_state(x->db, s->id, "failed", vbuf_str(&why));
@@ -421,7 +463,8 @@ fanout_post(struct ctx *x, struct spool_item *s)
 	for (passes = 0; passes < FANOUT_PASSES; passes++) {
 		p.too_many = 0;
 		vbuf_reset(&why);
-		if (one_pass(x, s, l, &msg, eightbit, &p, &b, &why) == -1) {
+		if (one_pass(x, s, l, &msg, split, eightbit, &p, &b, &why) ==
+		    -1) {
 			trouble = 1;
 			break;
 		}
@@ -454,7 +497,10 @@ out:
 	vbuf_release(&msg);
 	vbuf_release(&why);
 	vbuf_release(&b.addrs);
+	vbuf_release(&b.fields);
 	free(b.offs);
 	free(b.rcpts);
+	free(b.foffs);
+	free(b.personal);
 	return (res);
 }

@@ -170,10 +170,14 @@ list_headers(struct vbuf *out, const struct rewrite_in *in)
 	vbuf_printf(&v, "<mailto:%s-request@%s?subject=subscribe>", name,
 	    c->domain);
 	hdrout_field(out, "List-Subscribe", vbuf_str(&v));
-	vbuf_reset(&v);
-	vbuf_printf(&v, "<mailto:%s-request@%s?subject=unsubscribe>", name,
-	    c->domain);
-	hdrout_field(out, "List-Unsubscribe", vbuf_str(&v));
+	if (in->unsubscribe_at != NULL)
+		*in->unsubscribe_at = out->len;
+	else {
+		/* Any mail there asks for a confirmation by reply. */
+		vbuf_reset(&v);
+		vbuf_printf(&v, "<mailto:%s-leave@%s>", name, c->domain);
+		hdrout_field(out, "List-Unsubscribe", vbuf_str(&v));
+	}
 	vbuf_reset(&v);
 	vbuf_printf(&v, "<mailto:%s-owner@%s>", name, c->domain);
 	hdrout_field(out, "List-Owner", vbuf_str(&v));

@@ -24,6 +24,9 @@ struct rewrite_in {
 	const char		*footer;	/* UTF-8, LF; NULL or "": none */
 	const char		*msgid;		/* for a post without one */
 	time_t			 date;		/* for a post without a Date */
+	/* Non-NULL: List-Unsubscribe is each member's own, so leave it
+	 * out and store here the offset where it belongs. */
+	size_t			*unsubscribe_at;
 };
 
 /* rewrite_post - the outgoing bytes (CRLF) into out; -1 with why */

@@ -41,24 +41,44 @@ struct session {
 	struct vbuf		*err;
 };
 
-/* msg_cb - libesmtp reads the message: all of it in one piece */
+/*
+ * msg_cb - libesmtp reads the message: in one piece, or, for a personal
+ * copy, in three (the bytes before split, the recipient's own fields,
+ * the rest)
+ */
 static const char *
 msg_cb(void **ctx, int *len, void *arg)
 {
-	struct txn	*t = arg;
+	struct txn		*t = arg;
+	const struct send_job	*job = t->sess->job;
+	const char		*p = NULL;
 
 	(void)ctx;		/* libesmtp frees *ctx: we keep it NULL */
 	if (len == NULL) {	/* rewind */
 		t->given = 0;
 		return (NULL);
 	}
-	if (t->given) {
-		*len = 0;
-		return (NULL);
+	if (job->personal == NULL) {
+		*len = t->given++ ? 0 : (int)job->len;
+		return (t->given == 1 ? job->data : NULL);
 	}
-	t->given = 1;
-	*len = (int)t->sess->job->len;
-	return (t->sess->job->data);
+	switch (t->given++) {
+	case 0:
+		*len = (int)job->split;
+		p = job->data;
+		break;
+	case 1:
+		p = job->personal[t->first];
+		*len = (int)strlen(p);
+		break;
+	case 2:
+		*len = (int)(job->len - job->split);
+		p = job->data + job->split;
+		break;
+	default:
+		*len = 0;
+	}
+	return (p);
 }
 
 /* printable - "452 4.5.3 text": the reply without its CRLF or controls */

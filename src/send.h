@@ -45,6 +45,13 @@ struct send_job {
 	const char *const	*rcpts;
 	size_t			 nrcpts;
 	size_t			 per_txn;	/* recipients per transaction */
+	/*
+	 * One copy each (per_txn 1): personal[i] (header fields, CRLF)
+	 * goes into recipient i's copy at byte split of data.  NULL: the
+	 * same bytes for all.
+	 */
+	const char *const	*personal;
+	size_t			 split;
 	send_txn_cb		 cb;
 	void			*arg;
 };

@@ -5,7 +5,9 @@
 
 sink_start
 site_new
-moot list create info --description "Information Group" >/dev/null
+# --bulk: one copy for all (the batching below); personal copies are
+# tested at the end.
+moot list create info --description "Information Group" --bulk >/dev/null
 moot list create ops --members-only >/dev/null
 moot member add ops olga@one.example --role owner --nomail >/dev/null
 moot list create strategy --moderated >/dev/null
@@ -29,7 +31,7 @@ msg=$(cat "$(sink_file 1)")
 like "$msg" $'\r\nList-Id: Information Group <info.lists.example.org>\r\n' "List-Id (RFC 2919)"
 like "$msg" $'\r\nList-Post: <mailto:info@lists.example.org>\r\n' "List-Post"
 like "$msg" $'\r\nList-Help: <mailto:info-request@lists.example.org\\?subject=help>\r\n' "List-Help"
-like "$msg" $'\r\nList-Unsubscribe: <mailto:info-request@lists.example.org\\?subject=unsubscribe>\r\n' "List-Unsubscribe"
+like "$msg" $'\r\nList-Unsubscribe: <mailto:info-leave@lists.example.org>\r\n' "List-Unsubscribe (one for all: it asks to confirm)"
 like "$msg" $'\r\nList-Subscribe: <mailto:info-request@lists.example.org\\?subject=subscribe>\r\n' "List-Subscribe"
 like "$msg" $'\r\nList-Owner: <mailto:info-owner@lists.example.org>\r\n' "List-Owner"
 like "$msg" $'\r\nPrecedence: list\r\n' "Precedence: list"
@@ -94,7 +96,7 @@ id=$(sqlite3 "$SITE/var/moot.db" "SELECT max(id) FROM spool")
 like "$(spool_reason "$id")" "^loop" "our forward coming back to info-owner is a loop"
 
 # Many members: a transaction per 100 recipients, each member once.
-moot list create big >/dev/null
+moot list create big --bulk >/dev/null
 members big 250
 post real/crlf.eml big@lists.example.org user00001@example.org
 n0=$(sink_msgs)
@@ -116,5 +118,33 @@ s0=$(grep -c '] open peer=' "$SINK_DIR/sink.log")
 mootd_once 2>/dev/null
 is $(( $(sink_msgs) - n0 )) 9 "max_recipients 30: nine transactions for 250"
 is $(( $(grep -c '] open peer=' "$SINK_DIR/sink.log") - s0 )) 5 "max_transactions 2: five sessions"
+
+# By default each member gets a copy of their own, whose List-Unsubscribe
+# carries their own token (issue 6), and which names nobody else (F1).
+sed -i '/^max_recipients = 30$/d; /^max_transactions = 2$/d' "$CONF"
+moot list create own >/dev/null
+for m in ann@one.example ben@two.example cat@three.example; do
+	moot member add own $m >/dev/null
+done
+n0=$(sink_msgs)
+post real/alternative.eml own@lists.example.org ann@one.example
+mootd_once 2>/dev/null
+is $(( $(sink_msgs) - n0 )) 3 "personal copies: one transaction per member"
+toks=""
+for k in 1 2 3; do
+	f=$(printf '%s/%06d' "$SINK_DIR" $((n0 + k)))
+	rcpt=$(sed -n 's/^RCPT TO:<\(.*\)>/\1/p' "$f.env")
+	is "$(grep -c '^RCPT' "$f.env")" 1 "  copy $k: one recipient"
+	tok=$(sed -n 's/^List-Unsubscribe: <mailto:own-leave+\([a-z2-7]*\)@lists.example.org>\r$/\1/p' "$f.eml")
+	is "${#tok}" 26 "  copy $k: a List-Unsubscribe of its own"
+	is "$(sqlite3 "$SITE/var/moot.db" "SELECT addr FROM member WHERE leave_token = '$tok'")" "$rcpt" \
+	    "  copy $k: the token is its member's"
+	others=$(printf '%s\n' ann@one.example ben@two.example cat@three.example | grep -v "^$rcpt$" |
+	    while read -r o; do grep -c "$o" "$f.eml"; done | awk '{ s += $1 } END { print s + 0 }')
+	is "$others" 0 "  copy $k: no other member's address anywhere in it"
+	ok "  copy $k: valid MIME" "$PYTHON3" "$MOOT_SRCDIR/tests/lib/mimecheck.py" "$f.eml"
+	toks="$toks $tok"
+done
+is "$(printf '%s\n' $toks | sort -u | wc -l)" 3 "three different tokens"
 
 done_testing

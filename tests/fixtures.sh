@@ -22,7 +22,7 @@ for f in "$MAILDIR"/real/*.eml; do
 	n=$((n + 1))
 	post "$f" info@lists.example.org amira@one.example
 	mootd_once 2>/dev/null
-	copy=$(sink_file $n)
+	copy=$(sink_file $((2 * n - 1)))	# each member has a copy
 	ok "$name: delivered" test -f "$copy"
 	ok "$name: every original leaf is byte for byte in the copy" "$LEAFCMP" "$f" "$copy"
 	ok "$name: the copy is valid MIME to Python's email package" "$PYTHON3" "$MOOT_SRCDIR/tests/lib/mimecheck.py" "$copy"
@@ -47,7 +47,7 @@ PY
 )
 	is "$missing" 0 "$name: the post's own header fields are kept as they were"
 done
-is "$(sink_msgs)" "$n" "one transaction per post"
+is "$(sink_msgs)" "$((2 * n))" "one copy per member of each post"
 is "$(grep -c '^RCPT' "$SINK_DIR"/*.env | awk -F: '{ s += $2 } END { print s }')" $((n * 2)) "each to both members"
 
 # The signed post: its signature still verifies in the members' copy.

@@ -5,7 +5,7 @@
 
 sink_start
 site_new
-moot list create info >/dev/null
+moot list create info --bulk >/dev/null	# one copy to carry back
 moot list create ops >/dev/null
 moot list create strategy >/dev/null
 moot member add info amira@one.example >/dev/null

@@ -22,6 +22,8 @@ is "$(head -1 "$SINK_DIR/000001.eml")" $'From: poster@example.net\r' \
     "the sender's own address is where it was"
 
 # Threat E1: Subject: =?utf-8?B?<x CR LF Bcc: evil@x>?=
+# (--bulk from here: one copy for all, to look at and count.)
+moot list set info --bulk >/dev/null
 sink_start
 post hostile/header-injection.eml info@lists.example.org user00001@example.org
 mootd_once 2>/dev/null

@@ -17,7 +17,9 @@ exactly_once() {
 
 sink_start --tempfail-first 3
 site_new
-moot list create info >/dev/null
+# --bulk: batches of many recipients, which these faults cut through;
+# personal copies (one transaction each) are tried at the end.
+moot list create info --bulk >/dev/null
 moot member add info owner@one.example --role owner --nomail >/dev/null
 members info 5
 post real/crlf.eml info@lists.example.org user00001@example.org
@@ -90,5 +92,20 @@ like "$note" $'\r\nSubject: Post to info could not be delivered\r\n' "with the t
 like "$note" $'\r\nAuto-Submitted: auto-generated\r\n' "as automated mail"
 like "$note" "moot spool retry 5" "saying how to send it again"
 like "$(head -1 "${owner%.env}.env")" "MAIL FROM:<info-bounces@lists.example.org>" "from the bounce address"
+
+# Personal copies: the first three transactions get 451, the other two
+# members have theirs; the next run sends only the three.
+sink_start --tempfail-first 3
+moot list set info --no-bulk >/dev/null
+sqlite3 "$SITE/var/moot.db" "DELETE FROM member WHERE addr LIKE 'user%'"
+members info 5
+post real/alternative.eml info@lists.example.org user00002@example.org
+id=$(sqlite3 "$SITE/var/moot.db" "SELECT max(id) FROM spool")
+run_at $((6000 + 6 * 86400))
+is "$(spool_state "$id")" distributing "personal copies: three 451s, still distributing"
+like "$(moot spool show "$id")" "deliveries: sent=2 failed=0 deferred=3" "two sent, three deferred"
+run_at $((6000 + 6 * 86400 + 120))
+is "$(spool_state "$id")" sent "the retry sends the rest"
+ok "every member got their copy exactly once" exactly_once 5
 
 done_testing

@@ -155,7 +155,7 @@ main(void)
 		    "<info.lists.example.org>\r\n"), 1, "  List-Id");
 		is_int(count(h, "\r\nList-Post: <mailto:info@lists.example.org>"),
 		    1, "  List-Post");
-		is_int(count(h, "\r\nList-Unsubscribe: <mailto:info-request@"),
+		is_int(count(h, "\r\nList-Unsubscribe: <mailto:info-leave@"),
 		    1, "  List-Unsubscribe");
 		is_int(count(h, "\r\nList-Help: "), 1, "  List-Help");
 		is_int(count(h, "\r\nList-Subscribe: "), 1, "  List-Subscribe");
