@@ -22,7 +22,10 @@
 #include "log.h"
 #include "mail.h"
 #include "mailtext.h"
+#include "membership.h"
+#include "bymail.h"
 #include "moderate.h"
+#include "policy.h"
 #include "notice.h"
 #include "tmpl.h"
 #include "token.h"
@@ -82,32 +85,32 @@ material_load(struct ctx *x, int64_t id, struct material *mt)
 	return (DB_OK);
 }
 
-/* person_lang - the language of addr on list_id, or NULL */
-static char *
-person_lang(struct db *db, int64_t list_id, const char *addr)
+/*
+ * reason_text - a post's reason, as a person reads it: in their
+ * language when it is one of policy's, else as written (a moderator's
+ * own words)
+ */
+static void
+reason_text(struct ctx *x, const char *lang, const struct list *l,
+    const char *reason, struct vbuf *out)
 {
-	struct member	*mem = NULL;
-	char		*lang = NULL;
+	long long	 a, b;
+	char		 na[24], nb[24];
+	const char	*key = policy_reason_phrase(reason, &a, &b);
 
-	if (member_load(db, list_id, addr, &mem) == DB_OK &&
-	    mem->language != NULL)
-		lang = xstrdup(mem->language);
-	member_free(&mem);
-	return (lang);
-}
+	if (key == NULL) {
+		vbuf_puts(out, reason != NULL ? reason : "");
+		return;
+	}
+	(void)snprintf(na, sizeof(na), "%lld", a);
+	(void)snprintf(nb, sizeof(nb), "%lld", b);
+	{
+		struct tmpl_slot slots[] = {
+			{ "count", na }, { "size", na }, { "max", nb },
+		};
 
-/* is_moderator - addr moderates list_id (role moderator or owner) */
-static int
-is_moderator(struct db *db, int64_t list_id, const char *addr)
-{
-	struct member	*mem = NULL;
-	int		 yes = 0;
-
-	if (addr != NULL && member_load(db, list_id, addr, &mem) == DB_OK)
-		yes = strcmp(mem->role, "moderator") == 0 ||
-		    strcmp(mem->role, "owner") == 0;
-	member_free(&mem);
-	return (yes);
+		notice_phrase(x, lang, l, key, slots, nitems(slots), out);
+	}
 }
 
 /* ask - ask addr about the post, with a token of its own; in the
@@ -115,28 +118,29 @@ is_moderator(struct db *db, int64_t list_id, const char *addr)
 static int
 ask(struct ctx *x, const struct material *mt, const char *addr, int level)
 {
-	static const char *const notes[] = {
-		"",
-		"\n\nNobody has decided yet, so you are asked as the next "
-		    "moderator in the rota.",
-		"\n\nNobody has decided yet, so every moderator of the list "
-		    "is asked now.",
-	};
 	const struct conf	*c = x->conf;
 	char			 tok[TOKEN_CHARS + 1], id[32];
 	char			*lang;
-	struct vbuf		 la, err;
+	struct vbuf		 la, err, note, why;
 	int			 rc = -1;
 
 	if (token_issue(x->db, "moderate", mt->list->id, mt->post->id, addr,
 	    c->moderate_ttl, tok) != DB_OK ||
 	    asked_add(x->db, mt->post->id, addr, level, clock_now()) != DB_OK)
 		return (-1);
-	lang = person_lang(x->db, mt->list->id, addr);
+	lang = membership_lang(x->db, mt->list->id, addr);
 	vbuf_init(&la, VBUF_NOMAX);
 	vbuf_init(&err, 1024);
+	vbuf_init(&note, VBUF_NOMAX);
+	vbuf_init(&why, VBUF_NOMAX);
 	addr_list(&la, c, mt->list->name, AK_POST, NULL);
 	(void)snprintf(id, sizeof(id), "%lld", (long long)mt->post->id);
+	if (level == 1 || level == 2) {
+		vbuf_puts(&note, "\n\n");
+		notice_phrase(x, lang, mt->list, level == 1 ? "held-next" :
+		    "held-all", NULL, 0, &note);
+	}
+	reason_text(x, lang, mt->list, mt->post->reason, &why);
 	{
 		struct tmpl_slot slots[] = {
 			{ "list", mt->list->name },
@@ -145,11 +149,11 @@ ask(struct ctx *x, const struct material *mt, const char *addr, int level)
 			    mt->post->from_addr : mt->post->env_from },
 			{ "subject", mt->post->subject != NULL ?
 			    mt->post->subject : "" },
-			{ "reason", mt->post->reason },
+			{ "reason", vbuf_str(&why) },
 			{ "date", mt->date },
 			{ "text", vbuf_str(&mt->text) },
 			{ "post_id", id },
-			{ "note", notes[level >= 0 && level <= 2 ? level : 0] },
+			{ "note", vbuf_str(&note) },
 		};
 		struct notice n = {
 			.tmpl = "held-notify", .to = addr, .lang = lang,
@@ -173,6 +177,8 @@ ask(struct ctx *x, const struct material *mt, const char *addr, int level)
 	free(lang);
 	vbuf_release(&la);
 	vbuf_release(&err);
+	vbuf_release(&note);
+	vbuf_release(&why);
 	return (rc);
 }
 
@@ -267,7 +273,8 @@ moderate_tell_poster(struct ctx *x, const struct spool_item *post,
 	const char	*to = poster_ok(x, post);
 	char		*lang;
 	int64_t		 told = 0;
-	struct vbuf	 la, oa, err;
+	struct vbuf	 err, why;
+	struct list_addrs a;
 
 	if (to == NULL)
 		return;
@@ -278,20 +285,22 @@ moderate_tell_poster(struct ctx *x, const struct spool_item *post,
 		log_info("not telling %s again today", to);
 		return;
 	}
-	lang = person_lang(x->db, l->id, to);
-	vbuf_init(&la, VBUF_NOMAX);
-	vbuf_init(&oa, VBUF_NOMAX);
+	lang = membership_lang(x->db, l->id, to);
+	notice_list_addrs(x->conf, l->name, &a);
 	vbuf_init(&err, 1024);
-	addr_list(&la, x->conf, l->name, AK_POST, NULL);
-	addr_list(&oa, x->conf, l->name, AK_OWNER, NULL);
+	vbuf_init(&why, VBUF_NOMAX);
+	if (reason == NULL || *reason == '\0')
+		notice_phrase(x, lang, l, "rejected-default", NULL, 0, &why);
+	else
+		reason_text(x, lang, l, reason, &why);
 	{
 		struct tmpl_slot slots[] = {
 			{ "list", l->name },
-			{ "list_address", vbuf_str(&la) },
-			{ "owner_address", vbuf_str(&oa) },
+			{ "list_address", vbuf_str(&a.post) },
+			{ "owner_address", vbuf_str(&a.owner) },
 			{ "subject", post->subject != NULL ? post->subject :
 			    "" },
-			{ "reason", reason },
+			{ "reason", vbuf_str(&why) },
 		};
 		struct notice n = {
 			.tmpl = tmpl, .to = to, .lang = lang, .list = l,
@@ -304,9 +313,9 @@ moderate_tell_poster(struct ctx *x, const struct spool_item *post,
 			log_warnx("cannot tell %s: %s", to, vbuf_str(&err));
 	}
 	free(lang);
-	vbuf_release(&la);
-	vbuf_release(&oa);
+	notice_list_addrs_release(&a);
 	vbuf_release(&err);
+	vbuf_release(&why);
 }
 
 /* moderate_hold - see moderate.h */
@@ -364,18 +373,23 @@ tell_already(struct ctx *x, const struct spool_item *post,
     const struct list *l, const char *to)
 {
 	char		 when[32], id[32], *lang;
-	struct vbuf	 err;
+	struct vbuf	 err, what;
 
 	clock_iso((time_t)post->decided_at, when, sizeof(when));
 	(void)snprintf(id, sizeof(id), "%lld", (long long)post->id);
-	lang = person_lang(x->db, l->id, to);
+	lang = membership_lang(x->db, l->id, to);
 	vbuf_init(&err, 1024);
+	vbuf_init(&what, VBUF_NOMAX);
+	/* An approved post has moved on (distributing, sent) since. */
+	notice_phrase(x, lang, l, strcmp(post->state, "rejected") == 0 ?
+	    "decided-rejected" : strcmp(post->state, "discarded") == 0 ?
+	    "decided-discarded" : "decided-approved", NULL, 0, &what);
 	{
 		struct tmpl_slot slots[] = {
 			{ "list", l->name },
 			{ "subject", post->subject != NULL ? post->subject :
 			    "" },
-			{ "decision", post->state },
+			{ "decision", vbuf_str(&what) },
 			{ "by", post->decided_by != NULL ? post->decided_by :
 			    "moot" },
 			{ "when", when },
@@ -392,6 +406,7 @@ tell_already(struct ctx *x, const struct spool_item *post,
 	}
 	free(lang);
 	vbuf_release(&err);
+	vbuf_release(&what);
 }
 
 /* moderate_decide - see moderate.h */
@@ -455,9 +470,7 @@ moderate_decide(struct ctx *x, int64_t post_id, enum decision d,
 		goto out;
 	}
 	if (d == DECISION_REJECT)
-		moderate_tell_poster(x, post, l, "post-rejected",
-		    reason != NULL && *reason != '\0' ? reason :
-		    "The moderators did not approve it for the list.");
+		moderate_tell_poster(x, post, l, "post-rejected", reason);
 	if (db_commit(x->db) != DB_OK)
 		goto out;
 	hook_point("decision-after-commit");
@@ -502,7 +515,8 @@ moderate_reply(struct ctx *x, struct spool_item *s, const struct mail *m)
 		ignore(x, s, why);
 		return;
 	}
-	if (strcmp(t->purpose, "moderate") != 0)
+	if (strcmp(t->purpose, "moderate") != 0 &&
+	    strcmp(t->purpose, "join") != 0)
 		(void)snprintf(why, sizeof(why), "a %s token at a moderation "
 		    "address", t->purpose);
 	else if (t->list_id != s->list_id)
@@ -510,7 +524,13 @@ moderate_reply(struct ctx *x, struct spool_item *s, const struct mail *m)
 	else if (t->expires_at <= clock_now())
 		(void)snprintf(why, sizeof(why), "an expired token %.*s...",
 		    TOKEN_LOG_CHARS, t->token);
-	else if (!is_moderator(x->db, s->list_id, m->from_addr))
+	else if (strcmp(t->purpose, "join") == 0) {
+		/* An owner's answer about a join, not about a post. */
+		bymail_join_reply(x, s, m, t);
+		token_row_free(&t);
+		return;
+	} else if (!membership_has_role(x->db, s->list_id, m->from_addr,
+	    "moderator,owner"))
 		(void)snprintf(why, sizeof(why), "<%s> is not a moderator of "
 		    "%s", m->from_addr != NULL ? m->from_addr : "",
 		    s->list_name);
@@ -524,7 +544,7 @@ moderate_reply(struct ctx *x, struct spool_item *s, const struct mail *m)
 		token_row_free(&t);
 		return;
 	}
-	lang = person_lang(x->db, s->list_id, m->from_addr);
+	lang = membership_lang(x->db, s->list_id, m->from_addr);
 	decide_read(x->conf, m, lang, &d);
 	free(lang);
 	if (d.d == DECISION_NONE) {
@@ -627,6 +647,7 @@ escalate(int64_t spool_id, int64_t list_id, int64_t since, int level,
 struct reminder {
 	struct ctx		*x;
 	const struct list	*l;
+	const char		*lang;	/* of the moderator reminded */
 	int64_t			 due;	/* posts asked about before this */
 	struct vbuf		 posts;
 	int			 count;
@@ -637,14 +658,24 @@ remind_line(int64_t spool_id, void *arg)
 {
 	struct reminder		*r = arg;
 	struct spool_item	*s = NULL;
-	char			 when[32];
+	char			 when[32], id[32];
 
 	if (spool_load(r->x->db, spool_id, &s) != DB_OK)
 		return (0);
 	clock_iso((time_t)s->created_at, when, sizeof(when));
-	vbuf_printf(&r->posts, "  Post %lld, since %s, from %s:\n    %s\n",
-	    (long long)s->id, when, s->from_addr != NULL ? s->from_addr : "?",
-	    s->subject != NULL ? s->subject : "");
+	(void)snprintf(id, sizeof(id), "%lld", (long long)s->id);
+	{
+		struct tmpl_slot slots[] = {
+			{ "post_id", id },
+			{ "since", when },
+			{ "from", s->from_addr != NULL ? s->from_addr : "?" },
+			{ "subject", s->subject != NULL ? s->subject : "" },
+		};
+
+		notice_phrase(r->x, r->lang, r->l, "reminder-post", slots,
+		    nitems(slots), &r->posts);
+		vbuf_putc(&r->posts, '\n');
+	}
 	r->count++;
 	spool_item_free(&s);
 	return (0);
@@ -660,11 +691,14 @@ remind_one(const char *addr, void *arg)
 
 	vbuf_reset(&r->posts);
 	r->count = 0;
+	lang = membership_lang(r->x->db, r->l->id, addr);
+	r->lang = lang;
 	(void)held_for(r->x->db, r->l->id, addr, r->due, remind_line, r);
-	if (r->count == 0)
+	if (r->count == 0) {
+		free(lang);
 		return (0);
+	}
 	(void)snprintf(count, sizeof(count), "%d", r->count);
-	lang = person_lang(r->x->db, r->l->id, addr);
 	vbuf_init(&err, 1024);
 	{
 		struct tmpl_slot slots[] = {

@@ -11,6 +11,7 @@
 #include "conf.h"
 #include "ctx.h"
 #include "db.h"
+#include "log.h"
 #include "db_list.h"
 #include "db_queue.h"
 #include "hdrout.h"
@@ -165,4 +166,49 @@ out:
 	vbuf_release(&msg);
 	vbuf_release(&env);
 	return (rc);
+}
+
+/* notice_list_addrs - see notice.h */
+void
+notice_list_addrs(const struct conf *c, const char *list,
+    struct list_addrs *a)
+{
+	vbuf_init(&a->post, VBUF_NOMAX);
+	vbuf_init(&a->request, VBUF_NOMAX);
+	vbuf_init(&a->owner, VBUF_NOMAX);
+	vbuf_init(&a->join, VBUF_NOMAX);
+	vbuf_init(&a->leave, VBUF_NOMAX);
+	addr_list(&a->post, c, list, AK_POST, NULL);
+	addr_list(&a->request, c, list, AK_REQUEST, NULL);
+	addr_list(&a->owner, c, list, AK_OWNER, NULL);
+	addr_list(&a->join, c, list, AK_JOIN, NULL);
+	addr_list(&a->leave, c, list, AK_LEAVE, NULL);
+}
+
+void
+notice_list_addrs_release(struct list_addrs *a)
+{
+	vbuf_release(&a->post);
+	vbuf_release(&a->request);
+	vbuf_release(&a->owner);
+	vbuf_release(&a->join);
+	vbuf_release(&a->leave);
+}
+
+/* notice_phrase - see notice.h */
+void
+notice_phrase(struct ctx *x, const char *lang, const struct list *l,
+    const char *key, const struct tmpl_slot *slots, size_t nslots,
+    struct vbuf *out)
+{
+	const char	*langs[3] = { lang, l != NULL ? l->language : NULL,
+			    NULL };
+	struct vbuf	 err;
+
+	vbuf_init(&err, 1024);
+	if (tmpl_phrase(x->conf, langs, key, slots, nslots, out, &err) == -1)
+		log_warnx("phrase %s left out: %s", key, vbuf_str(&err));
+	else if (err.len > 0)
+		log_warnx("phrase %s in English: %s", key, vbuf_str(&err));
+	vbuf_release(&err);
 }

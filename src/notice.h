@@ -15,11 +15,11 @@
 #include <stdint.h>
 
 #include "addr.h"
+#include "vbuf.h"
 
 struct ctx;
 struct list;
 struct tmpl_slot;
-struct vbuf;
 
 struct notice {
 	const char		*tmpl;		/* template name */
@@ -38,6 +38,24 @@ struct notice {
 	const char		*attach;	/* a message to attach, or NULL */
 	size_t			 attach_len;
 };
+
+/* The addresses of a list, for the slots of a notice. */
+struct list_addrs {
+	struct vbuf	 post, request, owner, join, leave;
+};
+
+void	notice_list_addrs(const struct conf *, const char *list,
+	    struct list_addrs *);
+void	notice_list_addrs_release(struct list_addrs *);
+
+/*
+ * notice_phrase - append phrase key (tmpl.h) to out, in the language a
+ * notice to a person speaking lang about l would have.  A phrase that
+ * cannot be had is logged and left out: a notice still goes.
+ */
+void	notice_phrase(struct ctx *, const char *lang, const struct list *l,
+	    const char *key, const struct tmpl_slot *, size_t nslots,
+	    struct vbuf *out);
 
 /* notice_queue - compose and queue; 0, or -1 with the reason in err */
 int	notice_queue(struct ctx *, const struct notice *, struct vbuf *err);

@@ -1,8 +1,10 @@
 /*
  * policy.c - the rules for a post; see policy.h
  */
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "conf.h"
@@ -132,4 +134,65 @@ policy_post(const struct conf *c, const struct list *l, const struct mail *m,
 		say(v, VERDICT_HOLD, "the list is moderated");
 		return;
 	}
+}
+
+/*
+ * The reasons above are stored in English (for logs and `moot spool`);
+ * notices to people say them in their language, by phrase.  The formats
+ * here are the ones say() writes: policy_test checks each one.
+ */
+static const struct {
+	const char	*mark;		/* how the reason begins, or a part */
+	int		 anywhere;	/* mark is anywhere, not at the start */
+	int		 numbers;	/* it has two numbers: a, then b */
+	const char	*key;		/* the phrase */
+} reason_phrases[] = {
+	{ "the list is moderated", 0, 0, "why-moderated" },
+	{ "the sender is not a member", 0, 0, "why-nonmember" },
+	{ "automated:", 0, 0, "why-automated" },
+	{ "large: ", 0, 1, "why-large" },
+	{ "too large: ", 0, 1, "why-too-large" },
+	{ "the list has ended", 0, 0, "why-ended" },
+	{ "loop:", 0, 0, "why-loop" },
+	{ "no usable From", 0, 0, "why-no-from" },
+	{ " addresses in To and Cc (more than ", 1, 1, "why-recipients" },
+};
+
+/* two_numbers - the first two runs of digits in s */
+static int
+two_numbers(const char *s, long long *a, long long *b)
+{
+	long long	*out[2] = { a, b };
+	int		 n = 0;
+
+	while (*s != '\0' && n < 2) {
+		if (isdigit((unsigned char)*s)) {
+			char	*end;
+
+			*out[n++] = strtoll(s, &end, 10);
+			s = end;
+		} else
+			s++;
+	}
+	return (n == 2 ? 0 : -1);
+}
+
+/* policy_reason_phrase - see policy.h */
+const char *
+policy_reason_phrase(const char *reason, long long *a, long long *b)
+{
+	*a = *b = 0;
+	if (reason == NULL)
+		return (NULL);
+	for (size_t i = 0; i < nitems(reason_phrases); i++) {
+		const char	*m = reason_phrases[i].mark;
+
+		if (reason_phrases[i].anywhere ? strstr(reason, m) == NULL :
+		    strncmp(reason, m, strlen(m)) != 0)
+			continue;
+		if (!reason_phrases[i].numbers || two_numbers(reason, a, b) ==
+		    0)
+			return (reason_phrases[i].key);
+	}
+	return (NULL);
 }

@@ -46,4 +46,12 @@ struct post_facts {
 void	policy_post(const struct conf *, const struct list *,
 	    const struct mail *, const struct post_facts *, struct verdict *);
 
+/*
+ * policy_reason_phrase - the phrase (tmpl.h) that says a verdict's
+ * reason in a person's language, and its numbers (count and max, or
+ * size and max) in *a and *b; NULL if the reason is not one of ours.
+ */
+const char *policy_reason_phrase(const char *reason, long long *a,
+	    long long *b);
+
 #endif /* POLICY_H */

@@ -39,6 +39,81 @@ static const struct tmpl_def {
 	{ "post-rejected", 1, "list,list_address,subject,reason,owner_address" },
 	{ "decision-already", 1, "list,subject,decision,by,when,post_id" },
 	{ "held-reminder", 1, "list,count,posts" },
+	{ "request-reply", 1, "list,request_address,results" },
+	{ "confirm-subscribe", 1,
+	    "list,address,description,confirm_address,expires,mode" },
+	{ "confirm-unsubscribe", 1, "list,address,confirm_address,expires" },
+	{ "confirm-set", 1, "list,address,confirm_address,expires,changes" },
+	{ "welcome", 1, "list,address,list_address,request_address,"
+	    "leave_address,owner_address,description,mode" },
+	{ "goodbye", 1, "list,address,join_address,owner_address" },
+	{ "settings-changed", 1, "list,address,changes,request_address" },
+	{ "already-member", 1, "list,address,request_address" },
+	{ "not-member", 1, "list,address,join_address" },
+	{ "join-waiting", 1, "list,address,owner_address" },
+	{ "join-approval", 1, "list,address,date,request_id" },
+	{ "join-refused", 1, "list,address,reason,owner_address" },
+	{ "join-requires", 1,
+	    "list,address,required,required_join_address" },
+	{ "removed-required", 1, "list,address,required" },
+	{ "list-ended", 1, "list,ended,owner_address" },
+	{ "term-ending", 1, "list,address,name,role,term_end" },
+};
+
+/* Phrases: the pieces notices are made of, in templates/<lang>/phrases. */
+static const struct tmpl_def phrase_defs[] = {
+	{ "r-asked", 0, "address" },
+	{ "r-asked-you", 0, "" },
+	{ "r-pending", 0, "address" },
+	{ "r-too-many", 0, "address" },
+	{ "r-bad-address", 0, "address" },
+	{ "r-utf8-address", 0, "address" },
+	{ "r-confirmed", 0, "" },
+	{ "r-bad-token", 0, "" },
+	{ "r-ended", 0, "list" },
+	{ "r-set-bad", 0, "" },
+	{ "r-language-bad", 0, "language,languages" },
+	{ "r-who", 0, "list,members,count" },
+	{ "r-who-refused", 0, "list" },
+	{ "r-lists", 0, "lists" },
+	{ "r-none", 0, "" },
+	{ "r-more", 0, "count" },
+	{ "r-info", 0, "list,description,list_address,request_address,"
+	    "owner_address,rules" },
+	{ "r-help", 0, "list,list_address,request_address,join_address,"
+	    "leave_address,owner_address" },
+	{ "rule-open", 0, "" },
+	{ "rule-members-only", 0, "" },
+	{ "rule-moderated", 0, "" },
+	{ "rule-requires", 0, "required" },
+	{ "rule-approve-joins", 0, "" },
+	{ "rule-ends", 0, "date" },
+	{ "rule-ended", 0, "date" },
+	{ "rule-digest", 0, "when" },
+	{ "mode-mail", 0, "" },
+	{ "mode-digest", 0, "" },
+	{ "mode-nomail", 0, "" },
+	{ "change-mode", 0, "mode" },
+	{ "change-language", 0, "language" },
+	{ "held-next", 0, "" },
+	{ "held-all", 0, "" },
+	{ "reminder-post", 0, "post_id,since,from,subject" },
+	{ "decided-approved", 0, "" },
+	{ "decided-rejected", 0, "" },
+	{ "decided-discarded", 0, "" },
+	{ "rejected-default", 0, "" },
+	{ "refused-default", 0, "" },
+	{ "why-moderated", 0, "" },
+	{ "why-nonmember", 0, "" },
+	{ "why-recipients", 0, "count,max" },
+	{ "why-large", 0, "size,max" },
+	{ "why-automated", 0, "" },
+	{ "why-too-large", 0, "size,max" },
+	{ "why-ended", 0, "" },
+	{ "why-loop", 0, "" },
+	{ "why-no-from", 0, "" },
+	{ "days", 0, "n" },
+	{ "hours", 0, "n" },
 };
 
 /* Header fields a template may set, besides Subject. */
@@ -301,6 +376,245 @@ tmpl_render(const struct conf *c, const char *const *langs,
 	return (rc);
 }
 
+static const struct tmpl_def *
+phrase_def(const char *name, size_t n)
+{
+	for (size_t i = 0; i < nitems(phrase_defs); i++)
+		if (strlen(phrase_defs[i].name) == n &&
+		    strncmp(phrase_defs[i].name, name, n) == 0)
+			return (&phrase_defs[i]);
+	return (NULL);
+}
+
+/* section_name - the name of a "[name]" line, or 0 if it is not one */
+static size_t
+section_name(const char *l, size_t n, const char **name)
+{
+	size_t	i = 1;
+
+	while (n > 0 && (l[n - 1] == ' ' || l[n - 1] == '\t' ||
+	    l[n - 1] == '\r'))
+		n--;
+	if (n < 3 || l[0] != '[' || l[n - 1] != ']')
+		return (0);
+	for (; i < n - 1; i++)
+		if (!((l[i] >= 'a' && l[i] <= 'z') || (l[i] >= '0' &&
+		    l[i] <= '9') || l[i] == '-'))
+			return (0);
+	*name = l + 1;
+	return (n - 2);
+}
+
+typedef int (*section_cb)(const char *name, size_t nlen, const char *body,
+    size_t blen, int line, void *arg);
+
+/*
+ * section_walk - cb for each [name] section of a phrases file, with its
+ * text: comment lines left out, blank lines at its end trimmed.  0, or
+ * -1 with "line N: reason" in why (or cb's -1).
+ */
+static int
+section_walk(const char *text, size_t len, section_cb cb, void *arg,
+    struct vbuf *why)
+{
+	struct vbuf	 body;
+	const char	*p = text, *end = text + len, *name = NULL;
+	size_t		 nlen = 0;
+	int		 line = 0, at = 0, rc = 0;
+
+	if (memchr(text, '\0', len) != NULL) {
+		vbuf_puts(why, "line 1: NUL byte in the file");
+		return (-1);
+	}
+	vbuf_init(&body, TMPL_FILE_MAX);
+	while (rc == 0) {
+		const char	*nl, *sn;
+		size_t		 n, sl;
+
+		if (p >= end)
+			sl = 0, n = 0;
+		else {
+			nl = memchr(p, '\n', (size_t)(end - p));
+			n = nl != NULL ? (size_t)(nl - p) : (size_t)(end - p);
+			line++;
+		}
+		if (p >= end || (sl = section_name(p, n, &sn)) > 0) {
+			if (name != NULL) {
+				size_t	bl = body.len;
+
+				while (bl > 0 && (body.data[bl - 1] == '\n' ||
+				    body.data[bl - 1] == ' '))
+					bl--;
+				vbuf_truncate(&body, bl);
+				rc = cb(name, nlen, body.data != NULL ?
+				    body.data : "", body.len, at, arg);
+			}
+			if (p >= end)
+				break;
+			name = sn;
+			nlen = sl;
+			at = line + 1;
+			vbuf_reset(&body);
+		} else if (n > 0 && p[0] == '#')
+			;		/* a note for translators */
+		else if (name == NULL) {
+			if (strspn(p, " \t\r") < n) {
+				vbuf_printf(why, "line %d: text before the "
+				    "first [name] line", line);
+				rc = -1;
+			}
+		} else {
+			/* Blank lines at the start of a section do not count. */
+			if (body.len > 0 || strspn(p, " \t\r") < n) {
+				vbuf_cat(&body, p, n);
+				vbuf_putc(&body, '\n');
+			}
+		}
+		p += n + 1;
+	}
+	vbuf_release(&body);
+	return (rc);
+}
+
+struct phrase_find {
+	const char		*key;
+	const struct tmpl_slot	*vals;
+	size_t			 nvals;
+	struct vbuf		*out, *why;
+	int			 found;
+};
+
+static int
+phrase_found(const char *name, size_t nlen, const char *body, size_t blen,
+    int line, void *arg)
+{
+	struct phrase_find	*f = arg;
+	const struct tmpl_def	*def;
+
+	if (f->found || strlen(f->key) != nlen || strncmp(f->key, name,
+	    nlen) != 0)
+		return (0);
+	if ((def = phrase_def(name, nlen)) == NULL)
+		return (0);
+	f->found = 1;
+	return (expand(def, body, blen, line, f->vals, f->nvals, 0, f->out,
+	    f->why));
+}
+
+/* tmpl_phrase - see tmpl.h */
+int
+tmpl_phrase(const struct conf *c, const char *const *langs, const char *key,
+    const struct tmpl_slot *vals, size_t nvals, struct vbuf *out,
+    struct vbuf *err)
+{
+	const char		*chain[8];
+	struct phrase_find	 f;
+	struct vbuf		 text, why;
+	size_t			 n = 0, i;
+	int			 rc = -1;
+
+	if (phrase_def(key, strlen(key)) == NULL) {
+		vbuf_printf(err, "no phrase is called %s", key);
+		return (-1);
+	}
+	for (i = 0; langs != NULL && langs[i] != NULL && n < 5; i++)
+		if (*langs[i] != '\0' && conf_valid_lang(langs[i]))
+			chain[n++] = langs[i];
+	chain[n++] = c->language;
+	chain[n++] = "en";
+	vbuf_init(&text, TMPL_FILE_MAX);
+	vbuf_init(&why, 1024);
+	for (i = 0; i < n && rc == -1; i++) {
+		char	*path = xasprintf("%s/%s/phrases", c->templates,
+		    chain[i]);
+		size_t	 mark = out->len;
+
+		memset(&f, 0, sizeof(f));
+		f.key = key;
+		f.vals = vals;
+		f.nvals = nvals;
+		f.out = out;
+		f.why = &why;
+		if (read_small(path, &text) == 0 && section_walk(text.data,
+		    text.len, phrase_found, &f, &why) == 0 && f.found)
+			rc = 0;
+		else if (why.len > 0) {
+			/* A broken translation: English still serves. */
+			vbuf_printf(err, "%s:%s; ", path, vbuf_str(&why));
+			vbuf_reset(&why);
+			vbuf_truncate(out, mark);
+		}
+		free(path);
+	}
+	if (rc == -1)
+		vbuf_printf(err, "%s/en/phrases: no [%s]", c->templates, key);
+	vbuf_release(&text);
+	vbuf_release(&why);
+	return (rc);
+}
+
+struct phrase_check {
+	unsigned char	 seen[nitems(phrase_defs)];
+	struct vbuf	*why;
+	struct vbuf	 out;
+};
+
+static int
+phrase_checked(const char *name, size_t nlen, const char *body, size_t blen,
+    int line, void *arg)
+{
+	struct phrase_check	*pc = arg;
+	const struct tmpl_def	*def = phrase_def(name, nlen);
+
+	if (def == NULL) {
+		vbuf_printf(pc->why, "line %d: [%.*s] is not a phrase moot "
+		    "knows", line - 1, (int)nlen, name);
+		return (-1);
+	}
+	if (pc->seen[def - phrase_defs]++) {
+		vbuf_printf(pc->why, "line %d: [%.*s] is there twice",
+		    line - 1, (int)nlen, name);
+		return (-1);
+	}
+	vbuf_reset(&pc->out);
+	return (expand(def, body, blen, line, NULL, 0, 0, &pc->out, pc->why));
+}
+
+/* phrases_check - a phrases file is well formed; with all, complete */
+static int
+phrases_check(const char *path, int all, struct vbuf *err)
+{
+	struct phrase_check	 pc;
+	struct vbuf		 text, why;
+	int			 rc = -1;
+
+	memset(&pc, 0, sizeof(pc));
+	vbuf_init(&text, TMPL_FILE_MAX);
+	vbuf_init(&why, 1024);
+	vbuf_init(&pc.out, VBUF_NOMAX);
+	pc.why = &why;
+	if (read_small(path, &text) == -1)
+		vbuf_printf(err, "%s: %s", path, strerror(errno));
+	else if (section_walk(text.data, text.len, phrase_checked, &pc,
+	    &why) == -1)
+		vbuf_printf(err, "%s:%s", path, vbuf_str(&why));
+	else {
+		rc = 0;
+		for (size_t i = 0; all && i < nitems(phrase_defs); i++)
+			if (!pc.seen[i]) {
+				vbuf_printf(err, "%s: [%s] is missing (English "
+				    "must have every phrase)", path,
+				    phrase_defs[i].name);
+				rc = -1;
+				break;
+			}
+	}
+	vbuf_release(&text);
+	vbuf_release(&why);
+	vbuf_release(&pc.out);
+	return (rc);
+}
+
 /* tmpl_has_language - templates/<lang>/ exists */
 int
 tmpl_has_language(const struct conf *c, const char *lang)
@@ -315,6 +629,28 @@ tmpl_has_language(const struct conf *c, const char *lang)
 	ok = stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 	free(path);
 	return (ok);
+}
+
+/* tmpl_languages - see tmpl.h */
+void
+tmpl_languages(const struct conf *c, struct vbuf *out)
+{
+	struct dirent	*de;
+	DIR		*d;
+	char		 names[64][16];
+	size_t		 n = 0;
+
+	if ((d = opendir(c->templates)) == NULL)
+		return;
+	while ((de = readdir(d)) != NULL && n < 64)
+		if (de->d_name[0] != '.' && conf_valid_lang(de->d_name) &&
+		    strlen(de->d_name) < sizeof(names[0]))
+			memcpy(names[n++], de->d_name, strlen(de->d_name) + 1);
+	closedir(d);
+	qsort(names, n, sizeof(names[0]), (int (*)(const void *,
+	    const void *))strcmp);
+	for (size_t i = 0; i < n; i++)
+		vbuf_printf(out, "%s%s", i > 0 ? " " : "", names[i]);
 }
 
 /* check_dir - every file in templates/lang is known and well formed */
@@ -345,6 +681,10 @@ check_dir(const struct conf *c, const char *lang, struct vbuf *err)
 		path = xasprintf("%s/%s", dir, de->d_name);
 		if (strcmp(de->d_name, "words") == 0) {
 			if (words_check(path, err) == -1)
+				rc = -1;
+		} else if (strcmp(de->d_name, "phrases") == 0) {
+			if (phrases_check(path, strcmp(lang, "en") == 0,
+			    err) == -1)
 				rc = -1;
 		} else if ((def = tmpl_def(de->d_name)) == NULL) {
 			vbuf_printf(err, "%s: not a template moot knows", path);
@@ -402,6 +742,15 @@ tmpl_check_all(const struct conf *c, struct vbuf *err)
 		if (stat(path, &st) == -1) {
 			vbuf_printf(err, "%s: missing (every template must "
 			    "exist in English)", path);
+			rc = -1;
+		}
+		free(path);
+	}
+	if (rc == 0) {
+		char	*path = xasprintf("%s/en/phrases", c->templates);
+
+		if (stat(path, &st) == -1) {
+			vbuf_printf(err, "%s: missing", path);
 			rc = -1;
 		}
 		free(path);

@@ -2,6 +2,7 @@
  * words.c - answer words by language; see words.h
  */
 #include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <locale.h>
 #include <stdio.h>
@@ -19,8 +20,26 @@
 
 /* Every key a words file may set. */
 static const char *const keys[] = {
-	"approve", "reject", "discard",
+	"approve", "reject", "discard",				/* decisions */
+	"subscribe", "unsubscribe", "confirm", "help", "lists",	/* commands */
+	"who", "set", "info",
 };
+
+/* in_csv - key is one of the comma-separated wanted (NULL: any) */
+static int
+in_csv(const char *wanted, const char *key)
+{
+	size_t	kl = strlen(key);
+
+	while (wanted != NULL && *wanted != '\0') {
+		size_t	l = strcspn(wanted, ",");
+
+		if (l == kl && strncmp(wanted, key, l) == 0)
+			return (1);
+		wanted += l + (wanted[l] == ',');
+	}
+	return (wanted == NULL);
+}
 
 /* utf8_get - decode one character at *p (advancing it); -1 if invalid */
 static long
@@ -121,7 +140,8 @@ read_words(const char *path)
  * With check set, report the first malformed line in check instead.
  */
 static const char *
-scan(const char *text, const char *word, struct vbuf *check)
+scan(const char *text, const char *word, const char *wanted,
+    struct vbuf *check)
 {
 	struct vbuf	 f;
 	const char	*line = text, *found = NULL;
@@ -157,9 +177,10 @@ scan(const char *text, const char *word, struct vbuf *check)
 		if (i == nitems(keys)) {
 			if (check != NULL && check->len == 0)
 				vbuf_printf(check, "line %d: \"%.*s\" is not a "
-				    "key (approve, reject, discard)", lineno,
-				    (int)kl, k);
-		} else if (word != NULL) {
+				    "key (approve, reject, discard, subscribe, "
+				    "unsubscribe, confirm, help, lists, who, set, "
+				    "info)", lineno, (int)kl, k);
+		} else if (word != NULL && in_csv(wanted, keys[i])) {
 			const char	*w = eq + 1, *end = line + len;
 
 			while (w < end && found == NULL) {
@@ -188,27 +209,79 @@ scan(const char *text, const char *word, struct vbuf *check)
 	return (found);
 }
 
+/* match_in - the key of folded word in lang's words file, or NULL */
+static const char *
+match_in(const struct conf *c, const char *lang, const char *folded,
+    const char *wanted)
+{
+	const char	*found = NULL;
+	char		*path, *text;
+
+	if (lang == NULL || !conf_valid_lang(lang))
+		return (NULL);
+	path = xasprintf("%s/%s/words", c->templates, lang);
+	if ((text = read_words(path)) != NULL) {
+		found = scan(text, folded, wanted, NULL);
+		free(text);
+	}
+	free(path);
+	return (found);
+}
+
 /* words_match - see words.h */
 const char *
-words_match(const struct conf *c, const char *lang, const char *word)
+words_match(const struct conf *c, const char *lang, const char *word,
+    const char *wanted)
 {
-	const char	*langs[2] = { "en", lang }, *found = NULL;
+	const char	*found;
 	struct vbuf	 f;
 
 	vbuf_init(&f, VBUF_NOMAX);
 	words_fold(word, &f);
-	for (size_t i = 0; i < 2 && found == NULL; i++) {
-		char	*path, *text;
+	found = match_in(c, "en", vbuf_str(&f), wanted);
+	if (found == NULL && lang != NULL && strcmp(lang, "en") != 0)
+		found = match_in(c, lang, vbuf_str(&f), wanted);
+	vbuf_release(&f);
+	return (found);
+}
 
-		if (langs[i] == NULL || !conf_valid_lang(langs[i]) ||
-		    (i == 1 && strcmp(langs[i], "en") == 0))
-			continue;
-		path = xasprintf("%s/%s/words", c->templates, langs[i]);
-		if ((text = read_words(path)) != NULL) {
-			found = scan(text, vbuf_str(&f), NULL);
-			free(text);
+/* words_match_any - see words.h */
+const char *
+words_match_any(const struct conf *c, const char *word, const char *wanted,
+    char *lang, size_t size)
+{
+	const char	*found;
+	struct dirent	*de;
+	struct vbuf	 f;
+	DIR		*d;
+
+	vbuf_init(&f, VBUF_NOMAX);
+	words_fold(word, &f);
+	(void)snprintf(lang, size, "en");
+	found = match_in(c, "en", vbuf_str(&f), wanted);
+	if (found == NULL && (d = opendir(c->templates)) != NULL) {
+		/* Languages in name order, so the answer never depends on
+		 * the order of the folder. */
+		char	best[16] = "";
+
+		while ((de = readdir(d)) != NULL) {
+			const char *k;
+
+			size_t	 dl = strlen(de->d_name);
+
+			if (de->d_name[0] == '.' || dl >= sizeof(best) ||
+			    strcmp(de->d_name, "en") == 0 || (best[0] != '\0' &&
+			    strcmp(de->d_name, best) >= 0))
+				continue;
+			if ((k = match_in(c, de->d_name, vbuf_str(&f),
+			    wanted)) != NULL) {
+				found = k;
+				memcpy(best, de->d_name, dl + 1);
+			}
 		}
-		free(path);
+		closedir(d);
+		if (found != NULL)
+			(void)snprintf(lang, size, "%s", best);
 	}
 	vbuf_release(&f);
 	return (found);
@@ -227,7 +300,7 @@ words_check(const char *path, struct vbuf *err)
 		return (-1);
 	}
 	vbuf_init(&why, 1024);
-	(void)scan(text, NULL, &why);
+	(void)scan(text, NULL, NULL, &why);
 	free(text);
 	if (why.len > 0) {
 		vbuf_printf(err, "%s:%s", path, vbuf_str(&why));

@@ -48,7 +48,7 @@ is "$(asked $p1)" "$(printf '%s\n' "$duty" "$next" | sort | paste -sd' ')" \
     "25 hours on: the next moderator in the rota is asked too"
 is "$(count_to "$next")" 1 "  by mail"
 like "$(cat "$(grep -l "^RCPT TO:<$next>" "$SINK_DIR"/*.env | sed 's/env$/eml/')")" \
-    "you are asked as the next moderator in the rota" "  saying why"
+    "You are asked as the next moderator in the rota" "  saying why"
 MOOT_NOW=$(at 49*3600) run
 is "$(asked $p1)" "$(printf '%s\n' "${rota[@]}" | sort | paste -sd' ')" \
     "49 hours on: every moderator is asked"
