@@ -105,6 +105,13 @@ static const struct conf_key {
 	{ "moderation", "token_ttl", CT_DURATION, O(moderate_ttl), "30d", 0,
 	    3600, 365 * 86400, NULL },
 
+	{ "membership", "confirm_ttl", CT_DURATION, O(confirm_ttl), "7d", 0,
+	    3600, 90 * 86400, NULL },
+	{ "membership", "replies_per_day", CT_INT, O(replies_per_day), "10",
+	    0, 1, 1000, NULL },
+	{ "membership", "confirmations_per_day", CT_INT,
+	    O(confirmations_per_day), "5", 0, 1, 100, NULL },
+
 	{ "milter", "socket", CT_STR, O(milter_socket),
 	    "inet:8891@127.0.0.1", 0, 0, 0, NULL },
 	{ "milter", "pid_file", CT_PATH, O(milter_pid_file),

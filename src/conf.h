@@ -66,6 +66,11 @@ struct conf {
 	int64_t	 reminder_at;		/* minutes after midnight, site zone */
 	int64_t	 moderate_ttl;		/* seconds a moderation token lives */
 
+	/* [membership] */
+	int64_t	 confirm_ttl;		/* seconds a confirmation works */
+	int64_t	 replies_per_day;	/* answers to one address (D3) */
+	int64_t	 confirmations_per_day;	/* to one address, site-wide (B7) */
+
 	/* [milter] */
 	char	*milter_socket;
 	char	*milter_pid_file;

@@ -38,7 +38,8 @@ member_mode_ok(const char *s)
 	"l.subject_prefix, l.max_bytes, l.language, l.requires_id, "	\
 	"r.name, l.digest_at, l.ends_at, l.created_at, l.nonmember, "	\
 	"l.hold_bytes, l.max_recipients, l.automated, l.notify_held, "	\
-	"l.turn_days, l.escalate_after "				\
+	"l.turn_days, l.escalate_after, l.who, l.approve_joins, "	\
+	"l.hidden, l.bulk "						\
 	"FROM list l LEFT JOIN list r ON r.id = l.requires_id "
 
 static const char SQL_LIST_BY_NAME[] = "SELECT " LIST_COLS
@@ -72,6 +73,10 @@ list_row(sqlite3_stmt *st)
 	l->notify_held = sqlite3_column_int(st, 17);
 	l->turn_days = sqlite3_column_int64(st, 18);
 	l->escalate_after = sqlite3_column_int64(st, 19);
+	l->who = db_col_dup(st, 20);
+	l->approve_joins = sqlite3_column_int(st, 21);
+	l->hidden = sqlite3_column_int(st, 22);
+	l->bulk = sqlite3_column_int(st, 23);
 	return (l);
 }
 
@@ -130,15 +135,19 @@ list_defaults(struct list *l)
 		l->turn_days = 7;
 	if (l->escalate_after == 0)
 		l->escalate_after = 86400;
+	if (l->who == NULL)
+		l->who = xstrdup("nobody");
 }
 
 static const char SQL_LIST_INSERT[] =
     "INSERT INTO list (name, description, moderated, members_only, "
     "subject_prefix, max_bytes, language, requires_id, digest_at, ends_at, "
     "created_at, nonmember, hold_bytes, max_recipients, automated, "
-    "notify_held, turn_days, escalate_after) VALUES (?1, ?2, ?3, ?4, ?5, "
+    "notify_held, turn_days, escalate_after, who, approve_joins, hidden, "
+    "bulk) VALUES (?1, ?2, ?3, ?4, ?5, "
     "NULLIF(?6, 0), ?7, NULLIF(?8, 0), ?9, NULLIF(?10, 0), ?11, ?12, "
-    "NULLIF(?13, 0), NULLIF(?14, 0), ?15, ?16, ?17, ?18)";
+    "NULLIF(?13, 0), NULLIF(?14, 0), ?15, ?16, ?17, ?18, ?19, ?20, ?21, "
+    "?22)";
 
 int
 list_insert(struct db *db, struct list *l)
@@ -147,13 +156,15 @@ list_insert(struct db *db, struct list *l)
 
 	l->created_at = clock_now();
 	list_defaults(l);
-	rc = db_exec(db, SQL_LIST_INSERT, "ttiitititiitiitiii", l->name,
+	rc = db_exec(db, SQL_LIST_INSERT, "ttiitititiitiitiiitiii", l->name,
 	    l->description != NULL ? l->description : "",
 	    (int64_t)l->moderated, (int64_t)l->members_only,
 	    l->subject_prefix, l->max_bytes, l->language, l->requires_id,
 	    l->digest_at, l->ends_at, l->created_at, l->nonmember,
 	    l->hold_bytes, l->max_recipients, l->automated,
-	    (int64_t)l->notify_held, l->turn_days, l->escalate_after);
+	    (int64_t)l->notify_held, l->turn_days, l->escalate_after,
+	    l->who, (int64_t)l->approve_joins, (int64_t)l->hidden,
+	    (int64_t)l->bulk);
 	if (rc == DB_OK)
 		l->id = db_last_id(db);
 	return (rc);
@@ -165,7 +176,8 @@ static const char SQL_LIST_UPDATE[] =
     "requires_id = NULLIF(?8, 0), digest_at = ?9, ends_at = NULLIF(?10, 0), "
     "nonmember = ?11, hold_bytes = NULLIF(?12, 0), "
     "max_recipients = NULLIF(?13, 0), automated = ?14, notify_held = ?15, "
-    "turn_days = ?16, escalate_after = ?17 WHERE id = ?1";
+    "turn_days = ?16, escalate_after = ?17, who = ?18, "
+    "approve_joins = ?19, hidden = ?20, bulk = ?21 WHERE id = ?1";
 
 int
 list_update(struct db *db, const struct list *l)
@@ -177,13 +189,15 @@ list_update(struct db *db, const struct list *l)
 	c.automated = l->automated != NULL ? l->automated : "hold";
 	c.turn_days = l->turn_days > 0 ? l->turn_days : 7;
 	c.escalate_after = l->escalate_after > 0 ? l->escalate_after : 86400;
-	return (db_exec(db, SQL_LIST_UPDATE, "itiititititiitiii", c.id,
+	c.who = l->who != NULL ? l->who : "nobody";
+	return (db_exec(db, SQL_LIST_UPDATE, "itiititititiitiiitiii", c.id,
 	    c.description != NULL ? c.description : "",
 	    (int64_t)c.moderated, (int64_t)c.members_only,
 	    c.subject_prefix, c.max_bytes, c.language, c.requires_id,
 	    c.digest_at, c.ends_at, c.nonmember, c.hold_bytes,
 	    c.max_recipients, c.automated, (int64_t)c.notify_held,
-	    c.turn_days, c.escalate_after));
+	    c.turn_days, c.escalate_after, c.who, (int64_t)c.approve_joins,
+	    (int64_t)c.hidden, (int64_t)c.bulk));
 }
 
 static const char SQL_LIST_DELETE[] = "DELETE FROM list WHERE id = ?1";
@@ -246,13 +260,14 @@ list_free(struct list **lp)
 	free(l->digest_at);
 	free(l->nonmember);
 	free(l->automated);
+	free(l->who);
 	free(l);
 	*lp = NULL;
 }
 
 #define MEMBER_COLS							\
 	"id, list_id, addr, name, role, language, mode, term_start, "	\
-	"term_end, created_at FROM member "
+	"term_end, created_at, leave_token, term_told FROM member "
 
 static const char SQL_MEMBER_ONE[] = "SELECT " MEMBER_COLS
     "WHERE list_id = ?1 AND addr = ?2";
@@ -277,6 +292,8 @@ member_row(sqlite3_stmt *st)
 	m->term_start = sqlite3_column_int64(st, 7);
 	m->term_end = sqlite3_column_int64(st, 8);
 	m->created_at = sqlite3_column_int64(st, 9);
+	m->leave_token = db_col_dup(st, 10);
+	m->term_told = sqlite3_column_int64(st, 11);
 	return (m);
 }
 
@@ -372,6 +389,59 @@ member_delete(struct db *db, int64_t list_id, const char *addr)
 	return (db_changes(db) > 0 ? DB_OK : DB_NOTFOUND);
 }
 
+static const char SQL_MEMBER_SET_TOKEN[] =
+    "UPDATE member SET leave_token = ?2 WHERE id = ?1";
+
+int
+member_set_leave_token(struct db *db, int64_t member_id, const char *token)
+{
+	return (db_exec(db, SQL_MEMBER_SET_TOKEN, "it", member_id, token));
+}
+
+static const char SQL_MEMBER_NO_TOKEN[] = "SELECT " MEMBER_COLS
+    "WHERE list_id = ?1 AND leave_token IS NULL ORDER BY id LIMIT ?2";
+
+int
+member_without_token(struct db *db, int64_t list_id, int64_t limit,
+    int (*cb)(const struct member *, void *), void *arg)
+{
+	return (member_iterate(db, db_query(db, SQL_MEMBER_NO_TOKEN, "ii",
+	    list_id, limit), cb, arg));
+}
+
+static const char SQL_MEMBER_TERM_TOLD[] =
+    "UPDATE member SET term_told = ?2 WHERE id = ?1";
+
+int
+member_set_term_told(struct db *db, int64_t member_id, int64_t term_end)
+{
+	return (db_exec(db, SQL_MEMBER_TERM_TOLD, "ii", member_id, term_end));
+}
+
+static const char SQL_MEMBER_TERMS_DUE[] = "SELECT " MEMBER_COLS
+    "WHERE term_end IS NOT NULL AND term_end <= ?1 "
+    "AND (term_told IS NULL OR term_told != term_end) ORDER BY id";
+
+int
+member_terms_due(struct db *db, int64_t until,
+    int (*cb)(const struct member *, void *), void *arg)
+{
+	return (member_iterate(db, db_query(db, SQL_MEMBER_TERMS_DUE, "i",
+	    until), cb, arg));
+}
+
+static const char SQL_MEMBER_REQUIRING[] = "SELECT " MEMBER_COLS
+    "WHERE addr = ?2 AND list_id IN (SELECT id FROM list "
+    "WHERE requires_id = ?1) ORDER BY id";
+
+int
+member_lists_requiring(struct db *db, int64_t list_id, const char *addr,
+    int (*cb)(const struct member *, void *), void *arg)
+{
+	return (member_iterate(db, db_query(db, SQL_MEMBER_REQUIRING, "it",
+	    list_id, addr), cb, arg));
+}
+
 static const char SQL_MEMBER_COUNT[] =
     "SELECT count(*) FROM member WHERE list_id = ?1";
 
@@ -393,6 +463,7 @@ member_free(struct member **mp)
 	free(m->role);
 	free(m->language);
 	free(m->mode);
+	free(m->leave_token);
 	free(m);
 	*mp = NULL;
 }

@@ -34,6 +34,12 @@ struct list {
 	int	 notify_held;		/* tell posters their post waits */
 	int64_t	 turn_days;		/* of the moderators' rota */
 	int64_t	 escalate_after;	/* seconds before the next is asked */
+	/* membership (schema 3) */
+	char	*who;			/* owned; "nobody" or "members" */
+	int	 approve_joins;		/* an owner approves each join */
+	int	 hidden;		/* left out of the "lists" reply */
+	int	 bulk;			/* one copy for many: no personal
+					 * List-Unsubscribe */
 };
 
 #define LIST_DEFAULT_MAX_RCPTS	10	/* To+Cc before a post is held */
@@ -48,7 +54,10 @@ struct member {
 	char	*mode;			/* owned; mail, digest or nomail */
 	int64_t	 term_start, term_end;	/* 0: none */
 	int64_t	 created_at;
+	char	*leave_token;		/* owned; NULL until first needed */
+	int64_t	 term_told;		/* the term_end owners heard of */
 };
+
 
 int	list_load(struct db *, const char *name, struct list **);
 int	list_load_id(struct db *, int64_t id, struct list **);
@@ -88,6 +97,24 @@ int	member_count(struct db *, int64_t list_id, int64_t *n);
 int	member_each_role(struct db *, int64_t list_id, const char *roles,
 	    int (*cb)(const struct member *, void *), void *);
 void	member_free(struct member **);
+
+/* member_set_leave_token - store the member's List-Unsubscribe token */
+int	member_set_leave_token(struct db *, int64_t member_id,
+	    const char *token);
+/* member_without_token - cb for members of list_id without a leave
+ * token, up to limit of them */
+int	member_without_token(struct db *, int64_t list_id, int64_t limit,
+	    int (*cb)(const struct member *, void *), void *);
+/* member_set_term_told - the owners heard that term_end is near */
+int	member_set_term_told(struct db *, int64_t member_id, int64_t term_end);
+/* member_terms_due - cb for organisers (any list) whose term ends
+ * before until and whose owners have not heard of that end */
+int	member_terms_due(struct db *, int64_t until,
+	    int (*cb)(const struct member *, void *), void *);
+/* member_lists_requiring - cb for each membership of addr in a list
+ * that requires list_id */
+int	member_lists_requiring(struct db *, int64_t list_id, const char *addr,
+	    int (*cb)(const struct member *, void *), void *);
 
 /* member_role_ok, member_mode_ok - 1 if the word is a role / a mode */
 int	member_role_ok(const char *);

@@ -194,6 +194,43 @@ static const char *const migrations[] = {
 	") WITHOUT ROWID;\n"
 	"ALTER TABLE spool ADD COLUMN escalated INTEGER NOT NULL DEFAULT 0;\n"
 	"CREATE INDEX spool_held ON spool(list_id, state);\n",
+
+	/* 2 -> 3: membership by mail: requests, group rules, terms */
+	"ALTER TABLE list ADD COLUMN who TEXT NOT NULL DEFAULT 'nobody'\n"
+	"  CHECK (who IN ('nobody','members'));\n"
+	"ALTER TABLE list ADD COLUMN approve_joins INTEGER NOT NULL\n"
+	"  DEFAULT 0;\n"
+	"ALTER TABLE list ADD COLUMN hidden INTEGER NOT NULL DEFAULT 0;\n"
+	/* bulk: one copy for many members, without a personal
+	 * List-Unsubscribe; else one copy each (the default). */
+	"ALTER TABLE list ADD COLUMN bulk INTEGER NOT NULL DEFAULT 0;\n"
+	/* The member's own List-Unsubscribe token, made on first use. */
+	"ALTER TABLE member ADD COLUMN leave_token TEXT;\n"
+	/* The term_end the owners were last reminded of. */
+	"ALTER TABLE member ADD COLUMN term_told INTEGER;\n"
+	/* Asked for by mail, waiting for a confirmation or an owner. */
+	"CREATE TABLE request (\n"
+	"  id         INTEGER PRIMARY KEY,\n"
+	"  list_id    INTEGER NOT NULL REFERENCES list(id) ON DELETE CASCADE,\n"
+	"  addr       TEXT NOT NULL,\n"		/* who it is about */
+	"  action     TEXT NOT NULL CHECK (action IN\n"
+	"             ('subscribe','unsubscribe','set')),\n"
+	"  mode       TEXT,\n"			/* subscribe, set */
+	"  language   TEXT,\n"			/* subscribe, set */
+	"  asked_by   TEXT NOT NULL,\n"		/* the From that asked */
+	"  state      TEXT NOT NULL DEFAULT 'confirming' CHECK (state IN\n"
+	"             ('confirming','approving','done','refused',\n"
+	"              'expired')),\n"
+	"  created_at INTEGER NOT NULL,\n"
+	"  expires_at INTEGER NOT NULL,\n"
+	"  decided_at INTEGER,\n"
+	"  decided_by TEXT\n"
+	");\n"
+	/* At most one open request per person, list and action (B7). */
+	"CREATE UNIQUE INDEX request_open ON request(list_id, addr, action)\n"
+	"  WHERE state IN ('confirming','approving');\n"
+	"CREATE INDEX request_by_state ON request(state, expires_at);\n"
+	"CREATE INDEX outbox_by_rcpt ON outbox(rcpt, created_at);\n",
 };
 
 /* db_schema_version - the user_version this moot writes */

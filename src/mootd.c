@@ -25,6 +25,7 @@
 #include "db_spool.h"
 #include "fanout.h"
 #include "log.h"
+#include "membership.h"
 #include "moderate.h"
 #include "outq.h"
 #include "priv.h"
@@ -137,6 +138,7 @@ pass(struct ctx *x)
 
 	n += each_state(x, "spooled");
 	n += moderate_tick(x);
+	n += membership_tick(x);
 	n += each_state(x, "approved");
 	n += each_state(x, "distributing");
 	n += outq_run(x);

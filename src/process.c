@@ -7,6 +7,7 @@
 
 #include "addr.h"
 #include "alloc.h"
+#include "bymail.h"
 #include "clock.h"
 #include "conf.h"
 #include "ctx.h"
@@ -173,6 +174,10 @@ process_spooled(struct ctx *x, struct spool_item *s)
 		process_owner(x, s, &m);
 	else if (strcmp(s->kind, "moderate") == 0)
 		moderate_reply(x, s, &m);
+	else if (strcmp(s->kind, "request") == 0 ||
+	    strcmp(s->kind, "join") == 0 || strcmp(s->kind, "leave") == 0 ||
+	    strcmp(s->kind, "confirm") == 0)
+		bymail_handle(x, s, &m);
 	else
 		finish(x, s, "failed", "mail to this address is not handled "
 		    "by this version of moot");
