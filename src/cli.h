@@ -68,6 +68,8 @@ int	cmd_member_add(struct cli *, int, char **);
 int	cmd_member_set(struct cli *, int, char **);
 int	cmd_member_rm(struct cli *, int, char **);
 int	cmd_member_ls(struct cli *, int, char **);
+int	cmd_member_import(struct cli *, int, char **);
+int	cmd_member_export(struct cli *, int, char **);
 int	cmd_inject(struct cli *, int, char **);
 int	cmd_spool(struct cli *, int, char **);
 int	cmd_spool_show(struct cli *, int, char **);

@@ -12,7 +12,10 @@
 #include "cli.h"
 #include "clock.h"
 #include "db.h"
+#include "ctx.h"
 #include "db_list.h"
+#include "db_spool.h"
+#include "membership.h"
 #include "tmpl.h"
 #include "vis.h"
 #include "moot.h"
@@ -52,7 +55,8 @@ enum {
 	O_ROLE, O_LANG, O_MODE_DIGEST, O_MODE_MAIL, O_MODE_NOMAIL, O_NAME,
 	O_TERM_START, O_TERM_END, O_HELP, O_NONMEMBER, O_HOLD_SIZE,
 	O_MAX_RCPTS, O_AUTOMATED, O_NOTIFY_HELD, O_NO_NOTIFY_HELD, O_ESCALATE,
-	O_TURN,
+	O_TURN, O_WHO, O_APPROVE_JOINS, O_NO_APPROVE_JOINS, O_HIDDEN,
+	O_NO_HIDDEN, O_BULK, O_NO_BULK,
 };
 
 static const struct option list_opts[] = {
@@ -79,6 +83,13 @@ static const struct option list_opts[] = {
 	{ "no-notify-held", no_argument, NULL, O_NO_NOTIFY_HELD },
 	{ "escalate", required_argument, NULL, O_ESCALATE },
 	{ "turn", required_argument, NULL, O_TURN },
+	{ "who", required_argument, NULL, O_WHO },
+	{ "approve-joins", no_argument, NULL, O_APPROVE_JOINS },
+	{ "no-approve-joins", no_argument, NULL, O_NO_APPROVE_JOINS },
+	{ "hidden", no_argument, NULL, O_HIDDEN },
+	{ "no-hidden", no_argument, NULL, O_NO_HIDDEN },
+	{ "bulk", no_argument, NULL, O_BULK },
+	{ "no-bulk", no_argument, NULL, O_NO_BULK },
 	{ "help", no_argument, NULL, O_HELP },
 	{ NULL, 0, NULL, 0 },
 };
@@ -225,6 +236,17 @@ list_options(struct cli *c, int argc, char **argv, struct list *l,
 				    "as 1w or 3d", optarg));
 			l->turn_days = n / 86400;
 			break;
+		case O_WHO:
+			if ((rc = set_word(&l->who, "who", "nobody",
+			    "members")) != CLI_OK)
+				return (rc);
+			break;
+		case O_APPROVE_JOINS: l->approve_joins = 1; break;
+		case O_NO_APPROVE_JOINS: l->approve_joins = 0; break;
+		case O_HIDDEN: l->hidden = 1; break;
+		case O_NO_HIDDEN: l->hidden = 0; break;
+		case O_BULK: l->bulk = 1; break;
+		case O_NO_BULK: l->bulk = 0; break;
 		case O_FORCE:
 			if (force == NULL)
 				return (cli_help(cli_command_for(run), 1));
@@ -290,6 +312,7 @@ out:
 	free(l.digest_at);
 	free(l.nonmember);
 	free(l.automated);
+	free(l.who);
 	return (rc == CLI_HELPED ? CLI_OK : rc);
 }
 
@@ -393,6 +416,10 @@ cmd_list_show(struct cli *c, int argc, char **argv)
 	printf("notify-held: %s\n", cli_yes(l->notify_held));
 	printf("turn: %lldd\n", (long long)l->turn_days);
 	printf("escalate: %llds\n", (long long)l->escalate_after);
+	printf("who: %s\n", l->who);
+	printf("approve-joins: %s\n", cli_yes(l->approve_joins));
+	printf("hidden: %s\n", cli_yes(l->hidden));
+	printf("bulk: %s\n", cli_yes(l->bulk));
 	printf("members: %lld\n", (long long)n);
 	vbuf_release(&v);
 	list_free(&l);
@@ -543,10 +570,10 @@ member_options(struct cli *c, int argc, char **argv, struct member *m,
 			return (cli_help(cli_command_for(run), 1));
 		}
 	}
-	if (m->term_start > 0 && m->term_end > 0 &&
-	    m->term_end <= m->term_start)
-		return (cli_error(CLI_USAGE, "--term-end must come after "
-		    "--term-start"));
+	vbuf_reset(&c->err);
+	if (membership_term(m, clock_now(), &c->err) == -1)
+		return (cli_error(CLI_USAGE, "%s: %s", m->addr,
+		    vbuf_str(&c->err)));
 	return (CLI_OK);
 }
 
@@ -590,8 +617,37 @@ cmd_member_add(struct cli *c, int argc, char **argv)
 		rc = cli_help(cli_command_for(cmd_member_add), 1);
 		goto out;
 	}
-	switch (member_insert(c->db, &m)) {
+	switch (membership_refusal(c->db, l, m.addr)) {
+	case JOIN_ENDED:
+		rc = cli_error(CLI_USAGE, "list %s has ended: it takes no new "
+		    "members (moot list set %s --no-ends to open it again)",
+		    l->name, l->name);
+		goto out;
+	case JOIN_REQUIRES:
+		rc = cli_error(CLI_USAGE, "%s is not a member of %s, which %s "
+		    "requires (add them to %s first)", m.addr,
+		    l->requires_name, l->name, l->requires_name);
+		goto out;
+	case JOIN_OK:
+		break;
+	}
+	{
+		struct ctx	x = { &c->conf, c->db, NULL };
+
+		if (db_begin(c->db) != DB_OK) {
+			rc = cli_error(CLI_FAIL, "cannot lock the database");
+			goto out;
+		}
+		if ((rc = membership_add(&x, l, &m)) == DB_OK &&
+		    (rc = audit_add(c->db, l->id, 0, "cli", "join", m.addr)) ==
+		    DB_OK)
+			rc = db_commit(c->db);
+		else
+			db_rollback(c->db);
+	}
+	switch (rc) {
 	case DB_OK:
+		rc = CLI_OK;
 		printf("%s added to %s as %s\n", m.addr, l->name,
 		    m.role != NULL ? m.role : "member");
 		break;
@@ -608,6 +664,7 @@ out:
 	free(m.role);
 	free(m.language);
 	free(m.mode);
+	free(m.leave_token);
 	list_free(&l);
 	return (rc == CLI_HELPED ? CLI_OK : rc);
 }
@@ -659,11 +716,33 @@ cmd_member_rm(struct cli *c, int argc, char **argv)
 	if ((rc = member_target(c, argc, argv, cmd_member_rm, &l, &addr)) !=
 	    CLI_OK)
 		return (rc == CLI_HELPED ? CLI_OK : rc);
-	if (argc != 3)
+	if (argc != 3) {
 		rc = cli_help(cli_command_for(cmd_member_rm), 1);
-	else switch (member_delete(c->db, l->id, addr)) {
+		goto out;
+	}
+	if (db_begin(c->db) != DB_OK) {
+		rc = cli_error(CLI_FAIL, "cannot lock the database");
+		goto out;
+	}
+	vbuf_reset(&c->err);
+	{
+		struct ctx	x = { &c->conf, c->db, NULL };
+
+		/* Leaving a list leaves those that require it (issue 6). */
+		if ((rc = membership_remove(&x, l, addr, "cli", &c->err)) ==
+		    DB_OK)
+			rc = db_commit(c->db);
+		else
+			db_rollback(c->db);
+	}
+	switch (rc) {
 	case DB_OK:
+		rc = CLI_OK;
 		printf("%s removed from %s\n", addr, l->name);
+		if (c->err.len > 0)
+			printf("%s also removed from %s (they require %s); "
+			    "told by mail\n", addr, vbuf_str(&c->err),
+			    l->name);
 		break;
 	case DB_NOTFOUND:
 		rc = cli_error(CLI_USAGE, "%s is not on %s", addr, l->name);
@@ -671,6 +750,7 @@ cmd_member_rm(struct cli *c, int argc, char **argv)
 	default:
 		rc = cli_error(CLI_FAIL, "cannot remove %s", addr);
 	}
+out:
 	free(addr);
 	list_free(&l);
 	return (rc);
@@ -680,16 +760,27 @@ static int
 print_member(const struct member *m, void *arg)
 {
 	struct vbuf	 v;
-	char		 when[32];
+	char		 when[32], start[32];
 
 	(void)arg;
 	vbuf_init(&v, VBUF_NOMAX);
 	vis_append(&v, m->name);
 	printf("%-40s %-9s %-6s %-5s %s", m->addr, m->role, m->mode,
 	    m->language != NULL ? m->language : "-", vbuf_str(&v));
-	if (m->term_end > 0)
-		printf("%sterm ends %s", v.len > 0 ? "; " : "",
-		    cli_when(m->term_end, when, sizeof(when)));
+	if (m->term_end > 0) {
+		time_t	now = clock_now();
+
+		(void)snprintf(start, sizeof(start), "-");
+		if (m->term_start > 0) {
+			clock_iso((time_t)m->term_start, start, sizeof(start));
+			start[10] = '\0';
+		}
+		clock_iso((time_t)m->term_end, when, sizeof(when));
+		when[10] = '\0';
+		printf("%sterm %s to %s%s", v.len > 0 ? "; " : "", start, when,
+		    now >= m->term_end ? " (ENDED)" : now + TERM_WARN_DAYS *
+		    86400LL >= m->term_end ? " (ends soon)" : "");
+	}
 	printf("\n");
 	vbuf_release(&v);
 	return (0);

@@ -29,7 +29,8 @@ static const struct cli_command commands[] = {
 	    "[--max-size SIZE] [--language CODE] [--ends WHEN] "
 	    "[--nonmember hold|reject] [--hold-size SIZE] "
 	    "[--max-recipients N] [--automated hold|drop] [--notify-held] "
-	    "[--escalate DURATION] [--turn DURATION]",
+	    "[--escalate DURATION] [--turn DURATION] [--who nobody|members] "
+	    "[--approve-joins] [--hidden] [--bulk]",
 	    "create a list" },
 	{ "list", "set", cmd_list_set, "list set NAME [--moderated|"
 	    "--no-moderated] [--members-only|--no-members-only] "
@@ -39,7 +40,9 @@ static const struct cli_command commands[] = {
 	    "[--nonmember hold|reject] [--hold-size SIZE] "
 	    "[--max-recipients N] [--automated hold|drop] "
 	    "[--notify-held|--no-notify-held] [--escalate DURATION] "
-	    "[--turn DURATION]",
+	    "[--turn DURATION] [--who nobody|members] "
+	    "[--approve-joins|--no-approve-joins] [--hidden|--no-hidden] "
+	    "[--bulk|--no-bulk]",
 	    "change a list's settings" },
 	{ "list", "show", cmd_list_show, "list show NAME",
 	    "show a list's settings" },
@@ -58,6 +61,10 @@ static const struct cli_command commands[] = {
 	    "remove a member" },
 	{ "member", "ls", cmd_member_ls, "member ls LIST",
 	    "list a list's members" },
+	{ "member", "import", cmd_member_import, "member import LIST FILE.csv "
+	    "[--dry-run]", "add or update members from a CSV file" },
+	{ "member", "export", cmd_member_export, "member export LIST",
+	    "write a list's members as CSV to standard output" },
 	{ NULL, "inject", cmd_inject, "inject --to ADDR [--to ADDR]... "
 	    "[--from ADDR] [--queue-id ID] < message",
 	    "spool a message as if received over SMTP" },

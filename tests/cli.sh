@@ -12,7 +12,7 @@ secret=$(cat "$SITE/var/secret")
 out=$(moot init 2>&1)
 ok "init again succeeds" test $? = 0
 is "$(cat "$SITE/var/secret")" "$secret" "and keeps the secret"
-like "$out" "schema version 2" "and says the schema version"
+like "$out" "schema version 3" "and says the schema version"
 is "$(sqlite3 "$SITE/var/moot.db" 'PRAGMA journal_mode')" wal "WAL mode"
 chmod 644 "$SITE/var/secret"
 out=$(moot init 2>&1)
@@ -94,7 +94,13 @@ is "$(echo "$ls" | wc -l)" 3 "member ls shows three members"
 like "$ls" "amira@one.example +member +mail +en +Amira Haddad" "member ls: a member"
 like "$ls" "bob@two.example +owner +nomail" "member ls: an owner without mail"
 like "$ls" "carol@three.example +moderator +digest" "member ls: a moderator with digests"
-like "$(moot member ls ops)" "term ends 2028-12-31" "an organiser's term is shown"
+like "$(moot member ls ops)" "term 2026-01-01 to 2028-12-31" "an organiser's term is shown"
+out=$(moot member add ops eve@five.example --role organiser --term-start 2026-01-01 --term-end 2029-06-30 2>&1)
+is $? 1 "an organiser's term of more than three years is refused"
+like "$out" "at most 3 years" "  saying so"
+MOOT_NOW=2026-11-23T10:00:00Z moot member add ops fay@six.example --role organiser >/dev/null
+like "$(moot member ls ops)" "fay@six.example +organiser .*term 2026-11-23 to 2029-11-23" \
+    "an organiser without dates: from today, for three years"
 moot member set info carol@three.example --mail --role owner >/dev/null
 like "$(moot member ls info)" "carol@three.example +owner +mail" "member set"
 out=$(moot member rm info amira@one.example 2>&1)
@@ -155,18 +161,20 @@ like "$out" "newer than this moot" "saying so"
 rm -f "$SITE"/var/moot.db*
 sqlite3 "$SITE/var/moot.db" 'PRAGMA user_version = 0'
 moot list ls >/dev/null 2>&1
-is "$(sqlite3 "$SITE/var/moot.db" 'PRAGMA user_version')" 2 "an empty database is migrated to the current version, 2"
+is "$(sqlite3 "$SITE/var/moot.db" 'PRAGMA user_version')" 3 "an empty database is migrated to the current version, 3"
 
 # A database of schema version 1 (moot 0.1), with data: migrated, kept.
 rm -f "$SITE"/var/moot.db*
 sqlite3 "$SITE/var/moot.db" <"$MOOT_SRCDIR/tests/data/db/v1.sql"
 out=$(moot list show info 2>&1)
 is $? 0 "a version 1 database is opened"
-is "$(sqlite3 "$SITE/var/moot.db" 'PRAGMA user_version')" 2 "and migrated to version 2"
+is "$(sqlite3 "$SITE/var/moot.db" 'PRAGMA user_version')" 3 "and migrated to version 3"
 like "$out" "description: Information Group" "its list is kept"
 like "$(moot member ls info)" "amira@one.example +moderator" "its members are kept"
 is "$(sqlite3 "$SITE/var/moot.db" "SELECT nonmember || ' ' || turn_days FROM list WHERE name = 'info'")" \
     "hold 7" "new settings have their defaults"
+is "$(sqlite3 "$SITE/var/moot.db" "SELECT who || ' ' || bulk FROM list WHERE name = 'info'")" \
+    "nobody 0" "and those of version 3 too"
 is "$(moot spool show 1 | sed -n 's/^state: //p')" held "its spool is kept"
 
 done_testing
