@@ -631,6 +631,27 @@ tmpl_has_language(const struct conf *c, const char *lang)
 	return (ok);
 }
 
+/* lang_dir - name, in the templates folder, is a language's folder;
+ * other files there (a README) are for people */
+static int
+lang_dir(const struct conf *c, const char *name, int *other)
+{
+	struct stat	 st;
+	char		*path = xasprintf("%s/%s", c->templates, name);
+	int		 dir = stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+
+	free(path);
+	if (other != NULL)
+		*other = !dir;
+	return (dir && conf_valid_lang(name));
+}
+
+static int
+cmp_name(const void *a, const void *b)
+{
+	return (strcmp(a, b));
+}
+
 /* tmpl_languages - see tmpl.h */
 void
 tmpl_languages(const struct conf *c, struct vbuf *out)
@@ -643,12 +664,11 @@ tmpl_languages(const struct conf *c, struct vbuf *out)
 	if ((d = opendir(c->templates)) == NULL)
 		return;
 	while ((de = readdir(d)) != NULL && n < 64)
-		if (de->d_name[0] != '.' && conf_valid_lang(de->d_name) &&
+		if (de->d_name[0] != '.' && lang_dir(c, de->d_name, NULL) &&
 		    strlen(de->d_name) < sizeof(names[0]))
 			memcpy(names[n++], de->d_name, strlen(de->d_name) + 1);
 	closedir(d);
-	qsort(names, n, sizeof(names[0]), (int (*)(const void *,
-	    const void *))strcmp);
+	qsort(names, n, sizeof(names[0]), cmp_name);
 	for (size_t i = 0; i < n; i++)
 		vbuf_printf(out, "%s%s", i > 0 ? " " : "", names[i]);
 }
@@ -724,9 +744,13 @@ tmpl_check_all(const struct conf *c, struct vbuf *err)
 		return (-1);
 	}
 	while (rc == 0 && (de = readdir(d)) != NULL) {
+		int	other;
+
 		if (de->d_name[0] == '.')
 			continue;
-		if (!conf_valid_lang(de->d_name)) {
+		if (!lang_dir(c, de->d_name, &other)) {
+			if (other)
+				continue;	/* a file for people */
 			vbuf_printf(err, "%s/%s: not a language folder (use a "
 			    "code such as en or ar)", c->templates, de->d_name);
 			rc = -1;
