@@ -214,7 +214,10 @@ ask_confirm(struct job *j, const char *action, const char *target,
 		return (ASKED_ERROR);
 
 	lang = membership_lang(x->db, j->l->id, target);
-	if (lang == NULL && language != NULL)
+	/* A stranger's request: the language they wrote in.  A change of
+	 * language is asked in the one the member reads now, so a forged
+	 * "set language" cannot make its own confirmation unreadable. */
+	if (lang == NULL && language != NULL && strcmp(action, "set") != 0)
 		lang = xstrdup(language);
 	vbuf_init(&ca, VBUF_NOMAX);
 	vbuf_init(&text, VBUF_NOMAX);
@@ -1094,7 +1097,7 @@ bymail_join_reply(struct ctx *x, struct spool_item *s, const struct mail *m,
 		finish(x, s, why);
 		return;
 	}
-	lang = membership_lang(x->db, s->list_id, m->from_addr);
+	lang = membership_reader_lang(x->db, s->list_id, m->from_addr);
 	decide_read(x->conf, m, lang, &d);
 	free(lang);
 	lang = NULL;

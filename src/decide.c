@@ -1,7 +1,6 @@
 /*
  * decide.c - a moderator's decision in a reply; see decide.h
  */
-#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -38,11 +37,8 @@ static void
 reason_of(const char *s, size_t n, const char *rest, struct vbuf *r)
 {
 	const char	*l;
-	size_t		 ln, i = 0;
+	size_t		 ln, i = reply_skip_separators(s, n);
 
-	while (i < n && (isspace((unsigned char)s[i]) || s[i] == ':' ||
-	    s[i] == '-' || s[i] == ','))
-		i++;
 	vbuf_cat(r, s + i, n - i);
 	if (r->len > 0)
 		return;
@@ -96,6 +92,8 @@ decide_read(const struct conf *c, const struct mail *m, const char *lang,
 	size_t		 n;
 
 	memset(out, 0, sizeof(*out));
+	if (lang == NULL)
+		lang = c->language;	/* what the request was written in */
 	if (m->auto_submitted) {
 		(void)snprintf(out->why, sizeof(out->why), "an automatic reply "
 		    "(Auto-Submitted)");

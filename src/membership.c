@@ -212,6 +212,21 @@ membership_lang(struct db *db, int64_t list_id, const char *addr)
 	return (lang);
 }
 
+/* membership_reader_lang - see membership.h */
+char *
+membership_reader_lang(struct db *db, int64_t list_id, const char *addr)
+{
+	struct list	*l = NULL;
+	char		*lang;
+
+	if ((lang = membership_lang(db, list_id, addr)) != NULL)
+		return (lang);
+	if (list_load_id(db, list_id, &l) == DB_OK && l->language != NULL)
+		lang = xstrdup(l->language);
+	list_free(&l);
+	return (lang);
+}
+
 /* membership_has_role - see membership.h */
 int
 membership_has_role(struct db *db, int64_t list_id, const char *addr,

@@ -63,6 +63,14 @@ int	membership_term(struct member *, time_t now, struct vbuf *why);
 /* membership_lang - addr's language on list_id, or NULL (caller frees) */
 char	*membership_lang(struct db *, int64_t list_id, const char *addr);
 
+/*
+ * membership_reader_lang - the language to read addr's answer about
+ * list_id in: their own, else the list's (the language the request they
+ * answer was written in), else NULL for [moot] language; caller frees.
+ */
+char	*membership_reader_lang(struct db *, int64_t list_id,
+	    const char *addr);
+
 /* membership_has_role - addr is on list_id in one of roles ("a,b") */
 int	membership_has_role(struct db *, int64_t list_id, const char *addr,
 	    const char *roles);

@@ -544,7 +544,7 @@ moderate_reply(struct ctx *x, struct spool_item *s, const struct mail *m)
 		token_row_free(&t);
 		return;
 	}
-	lang = membership_lang(x->db, s->list_id, m->from_addr);
+	lang = membership_reader_lang(x->db, s->list_id, m->from_addr);
 	decide_read(x->conf, m, lang, &d);
 	free(lang);
 	if (d.d == DECISION_NONE) {

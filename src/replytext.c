@@ -59,23 +59,84 @@ reply_is_attribution(const char *s, size_t n, const char *rest)
 	return (0);
 }
 
+/*
+ * Punctuation of other scripts, in UTF-8: a word ends at a comma or
+ * colon (Arabic and Persian "،", Ethiopic "፣" "፡" "፥") as at ',' or ':', and loses the stops
+ * and marks that may follow it ("؟" "؛" "۔" "።" "፧" "፤"), so that
+ * "نه،" and "ኣጽድቕ።" read as the words themselves.
+ */
+static const char *const word_commas[] = { "\xd8\x8c", "\xe1\x8d\xa3",
+    "\xe1\x8d\xa1", "\xe1\x8d\xa5" };
+static const char *const word_stops[] = { "\xd8\x9f", "\xd8\x9b",
+    "\xdb\x94", "\xe1\x8d\xa2", "\xe1\x8d\xa7", "\xe1\x8d\xa4" };
+
+/* starts_with_any - the length of the member of set that s starts with */
+static size_t
+starts_with_any(const char *s, size_t n, const char *const *set,
+    size_t nset)
+{
+	for (size_t k = 0; k < nset; k++) {
+		size_t	len = strlen(set[k]);
+
+		if (len <= n && memcmp(s, set[k], len) == 0)
+			return (len);
+	}
+	return (0);
+}
+
 /* reply_first_word - see replytext.h */
 size_t
 reply_first_word(const char *s, size_t n, char *w, size_t size)
 {
-	size_t	i = 0, j = 0;
+	size_t	i = 0, j = 0, k;
+	int	more = 1;
 
 	while (i < n && isspace((unsigned char)s[i]))
 		i++;
 	for (; i < n && !isspace((unsigned char)s[i]) && s[i] != ':' &&
-	    s[i] != ','; i++)
+	    s[i] != ',' && starts_with_any(s + i, n - i, word_commas,
+	    nitems(word_commas)) == 0; i++)
 		if (j + 1 < size)
 			w[j++] = s[i];
 	/* "approve." "approve!" "ok," read as the word itself. */
-	while (j > 0 && strchr(".!?;", w[j - 1]) != NULL)
-		j--;
+	while (more && j > 0) {
+		more = 0;
+		if (strchr(".!?;", w[j - 1]) != NULL) {
+			j--;
+			more = 1;
+			continue;
+		}
+		for (k = 0; k < nitems(word_stops); k++) {
+			size_t	len = strlen(word_stops[k]);
+
+			if (len <= j && memcmp(w + j - len, word_stops[k],
+			    len) == 0) {
+				j -= len;
+				more = 1;
+				break;
+			}
+		}
+	}
 	w[j] = '\0';
 	return (i);
+}
+
+/* reply_skip_separators - see replytext.h */
+size_t
+reply_skip_separators(const char *s, size_t n)
+{
+	size_t	i = 0, len;
+
+	for (;;) {
+		if (i < n && (isspace((unsigned char)s[i]) || s[i] == ':' ||
+		    s[i] == '-' || s[i] == ','))
+			i++;
+		else if ((len = starts_with_any(s + i, n - i, word_commas,
+		    nitems(word_commas))) > 0)
+			i += len;
+		else
+			return (i);
+	}
 }
 
 /* reply_unprefix - see replytext.h */

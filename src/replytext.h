@@ -34,10 +34,15 @@ int	reply_is_attribution(const char *s, size_t n, const char *rest);
 
 /*
  * reply_first_word - the first word of s (n bytes) into w, without
- * trailing ".!?;" (and stopping at ':' or ','); returns the offset
+ * trailing ".!?;" or their Arabic-script and Ethiopic kin (and stopping
+ * at ':', ',' or a comma of those scripts); returns the offset
  * just after the word
  */
 size_t	reply_first_word(const char *s, size_t n, char *w, size_t size);
+
+/* reply_skip_separators - the length of the blanks, ':', '-', ',' and
+ * other scripts' commas and colons that s (n bytes) starts with */
+size_t	reply_skip_separators(const char *s, size_t n);
 
 /* reply_unprefix - subject without its "Re:", "Fwd:"... prefixes */
 const char *reply_unprefix(const char *subject);

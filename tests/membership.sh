@@ -119,12 +119,13 @@ send "$(confirm_addr new@two.example)" new@two.example "Re: confirm" ""
 run
 is "$(member info new@two.example)" digest "confirmed: digest"
 is "$(db "SELECT language FROM member WHERE addr = 'new@two.example'")" ar "  and Arabic"
+moot member set info new@two.example --lang en >/dev/null	# replies in English again
 send info-request@lists.example.org new@two.example "set" ""
 send info-request@lists.example.org new@two.example "set language xx" ""
 run
 like "$(grep -l '^RCPT TO:<new@two.example>' "$SINK_DIR"/*.env | sort | tail -2 | head -1 | sed 's/env$/eml/' | xargs cat)" \
     "Write what to change after" "set with nothing: says how"
-like "$(newest_to new@two.example)" "Languages: ar en" "set language xx: says which there are"
+like "$(newest_to new@two.example)" "Languages: ar en fa fr pl ro ti uk" "set language xx: says which there are"
 moot member set info new@two.example --mail --lang en >/dev/null
 
 # 4. unsubscribe: confirmed by reply; a forged one changes nothing (B8).

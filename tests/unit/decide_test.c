@@ -90,6 +90,16 @@ static const struct {
 	    DECISION_APPROVE, NULL },
 	{ "Ukrainian in capitals", PLAIN "\xd0\xa1\xd0\xa5\xd0\x92\xd0\x90\xd0"
 	    "\x9b\xd0\x98\xd0\xa2\xd0\x98\n", "uk", DECISION_APPROVE, NULL },
+	{ "Arabic with an Arabic question mark", PLAIN
+	    "\xd9\x85\xd9\x88\xd8\xa7\xd9\x81\xd9\x82\xd8\x9f\n", "ar",
+	    DECISION_APPROVE, NULL },
+	{ "Arabic reject, an Arabic comma, a reason", PLAIN
+	    "\xd8\xb1\xd9\x81\xd8\xb6\xd8\x8c \xd8\xae\xd8\xa7\xd8\xb1"
+	    "\xd8\xac\n", "ar", DECISION_REJECT, "\xd8\xae\xd8\xa7\xd8\xb1"
+	    "\xd8\xac" },
+	{ "Ukrainian approve with a full stop", PLAIN "\xd1\x81\xd1\x85\xd0"
+	    "\xb2\xd0\xb0\xd0\xbb\xd0\xb8\xd1\x82\xd0\xb8.\n", "uk",
+	    DECISION_APPROVE, NULL },
 	{ "Arabic words from an English speaker", PLAIN
 	    "\xd9\x85\xd9\x88\xd8\xa7\xd9\x81\xd9\x82\n", "en", DECISION_NONE,
 	    NULL },
