@@ -258,8 +258,9 @@ static void
 tell_owners(struct ctx *x, const struct spool_item *s, const struct list *l,
     const char *reason)
 {
-	struct vbuf	 owners, err, la, oa;
-	char		 after[32], post[32];
+	struct vbuf	 owners, err, la, oa, after;
+	char		 count[32], post[32];
+	const char	*unit;
 	int		 n = 0;
 
 	vbuf_init(&owners, VBUF_NOMAX);
@@ -270,16 +271,26 @@ tell_owners(struct ctx *x, const struct spool_item *s, const struct list *l,
 	(void)member_each_role(x->db, l->id, "owner", collect_addr, &owners);
 	addr_list(&la, x->conf, l->name, AK_POST, NULL);
 	addr_list(&oa, x->conf, l->name, AK_OWNER, NULL);
-	if (x->conf->give_up >= 86400)
-		(void)snprintf(after, sizeof(after), "%lld days",
+	vbuf_init(&after, VBUF_NOMAX);
+	if (x->conf->give_up >= 86400) {
+		unit = "days";
+		(void)snprintf(count, sizeof(count), "%lld",
 		    (long long)(x->conf->give_up / 86400));
-	else
-		(void)snprintf(after, sizeof(after), "%lld hours",
+	} else {
+		unit = "hours";
+		(void)snprintf(count, sizeof(count), "%lld",
 		    (long long)((x->conf->give_up + 3599) / 3600));
+	}
 	(void)snprintf(post, sizeof(post), "%lld", (long long)s->id);
 	for (const char *a = owners.data, *lang; a != NULL &&
 	    a < owners.data + owners.len; a = lang + strlen(lang) + 1) {
 		lang = a + strlen(a) + 1;
+		struct tmpl_slot n_slot[] = { { "n", count } };
+
+		/* "5 days" in the owner's own language */
+		vbuf_reset(&after);
+		notice_phrase(x, *lang != '\0' ? lang : NULL, l, unit, n_slot,
+		    nitems(n_slot), &after);
 		struct tmpl_slot slots[] = {
 			{ "list", l->name },
 			{ "list_address", vbuf_str(&la) },
@@ -287,7 +298,7 @@ tell_owners(struct ctx *x, const struct spool_item *s, const struct list *l,
 			{ "subject", s->subject },
 			{ "from", s->from_addr },
 			{ "reason", reason },
-			{ "after", after },
+			{ "after", vbuf_str(&after) },
 			{ "post_id", post },
 		};
 		struct notice nt = {
@@ -307,6 +318,7 @@ tell_owners(struct ctx *x, const struct spool_item *s, const struct list *l,
 		log_warnx("list %s has no owner to tell", l->name);
 	vbuf_release(&owners);
 	vbuf_release(&err);
+	vbuf_release(&after);
 	vbuf_release(&la);
 	vbuf_release(&oa);
 }
