@@ -51,6 +51,15 @@ int	cli_error(int status, const char *fmt, ...)
 /* cli_help - print a command's usage; for -h/--help and errors */
 int	cli_help(const struct cli_command *, int to_stderr);
 
+/* cli_load_list - cli_db(), then the list called name into *l (the
+ * caller frees it with list_free()); CLI_OK or an exit status, said */
+struct list;
+int	cli_load_list(struct cli *, const char *name, struct list **l);
+
+/* cli_plain_text - 1 if s has no control characters (it goes in
+ * headers) */
+int	cli_plain_text(const char *s);
+
 /* cli_yes - "yes" or "no" */
 const char *cli_yes(int);
 

@@ -20,9 +20,9 @@
 #include "vis.h"
 #include "moot.h"
 
-/* plain_text - 1 if s has no control characters (it goes in headers) */
-static int
-plain_text(const char *s)
+/* cli_plain_text - see cli.h */
+int
+cli_plain_text(const char *s)
 {
 	for (; *s != '\0'; s++)
 		if ((unsigned char)*s < 0x20 || *s == 0x7f)
@@ -128,7 +128,7 @@ list_options(struct cli *c, int argc, char **argv, struct list *l,
 		case O_MEMBERS_ONLY: l->members_only = 1; break;
 		case O_NO_MEMBERS_ONLY: l->members_only = 0; break;
 		case O_DESCRIPTION:
-			if (!plain_text(optarg))
+			if (!cli_plain_text(optarg))
 				return (cli_error(CLI_USAGE, "--description: "
 				    "no control characters, please"));
 			free(l->description);
@@ -162,7 +162,7 @@ list_options(struct cli *c, int argc, char **argv, struct list *l,
 			l->digest_at = NULL;
 			break;
 		case O_PREFIX:
-			if (!plain_text(optarg) || strlen(optarg) > 40)
+			if (!cli_plain_text(optarg) || strlen(optarg) > 40)
 				return (cli_error(CLI_USAGE, "--subject-prefix: "
 				    "at most 40 characters, no controls"));
 			free(l->subject_prefix);
@@ -316,9 +316,9 @@ out:
 	return (rc == CLI_HELPED ? CLI_OK : rc);
 }
 
-/* load_named - the list called name, or an exit status */
-static int
-load_named(struct cli *c, const char *name, struct list **l)
+/* cli_load_list - see cli.h */
+int
+cli_load_list(struct cli *c, const char *name, struct list **l)
 {
 	int	rc;
 
@@ -353,7 +353,7 @@ cmd_list_set(struct cli *c, int argc, char **argv)
 		return (cli_help(cli_command_for(cmd_list_set), 0));
 	if (argc < 3)
 		return (cli_help(cli_command_for(cmd_list_set), 1));
-	if ((rc = load_named(c, argv[1], &l)) != CLI_OK)
+	if ((rc = cli_load_list(c, argv[1], &l)) != CLI_OK)
 		return (rc);
 	optind = 2;
 	if ((rc = list_options(c, argc, argv, l, cmd_list_set, NULL)) !=
@@ -386,7 +386,7 @@ cmd_list_show(struct cli *c, int argc, char **argv)
 		return (cli_help(cli_command_for(cmd_list_show), 0));
 	if (argc != 2)
 		return (cli_help(cli_command_for(cmd_list_show), 1));
-	if ((rc = load_named(c, argv[1], &l)) != CLI_OK)
+	if ((rc = cli_load_list(c, argv[1], &l)) != CLI_OK)
 		return (rc);
 	(void)member_count(c->db, l->id, &n);
 	vbuf_init(&v, VBUF_NOMAX);
@@ -472,7 +472,7 @@ cmd_list_rm(struct cli *c, int argc, char **argv)
 		return (cli_help(cli_command_for(cmd_list_rm), 0));
 	if (argc < 2)
 		return (cli_help(cli_command_for(cmd_list_rm), 1));
-	if ((rc = load_named(c, argv[1], &l)) != CLI_OK)
+	if ((rc = cli_load_list(c, argv[1], &l)) != CLI_OK)
 		return (rc);
 	optind = 2;
 	if ((rc = list_options(c, argc, argv, l, cmd_list_rm, &force)) !=
@@ -543,7 +543,7 @@ member_options(struct cli *c, int argc, char **argv, struct member *m,
 			    ch == O_MODE_MAIL ? "mail" : "nomail");
 			break;
 		case O_NAME:
-			if (!plain_text(optarg))
+			if (!cli_plain_text(optarg))
 				return (cli_error(CLI_USAGE, "--name: no "
 				    "control characters, please"));
 			free(m->name);
@@ -591,7 +591,7 @@ member_target(struct cli *c, int argc, char **argv,
 	if (addr_check(argv[2], &c->err) == -1)
 		return (cli_error(CLI_USAGE, "%s: %s", argv[2],
 		    vbuf_str(&c->err)));
-	if ((rc = load_named(c, argv[1], l)) != CLI_OK)
+	if ((rc = cli_load_list(c, argv[1], l)) != CLI_OK)
 		return (rc);
 	*addr = addr_canon_new(argv[2]);
 	return (CLI_OK);
@@ -797,7 +797,7 @@ cmd_member_ls(struct cli *c, int argc, char **argv)
 		return (cli_help(cli_command_for(cmd_member_ls), 0));
 	if (argc != 2)
 		return (cli_help(cli_command_for(cmd_member_ls), 1));
-	if ((rc = load_named(c, argv[1], &l)) != CLI_OK)
+	if ((rc = cli_load_list(c, argv[1], &l)) != CLI_OK)
 		return (rc);
 	if (member_each(c->db, l->id, print_member, NULL) != DB_OK)
 		rc = cli_error(CLI_FAIL, "cannot read the members");
