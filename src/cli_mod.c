@@ -177,8 +177,13 @@ print_audit(int64_t at, const char *actor, const char *action,
 	vbuf_init(&v, VBUF_NOMAX);
 	vis_append(&v, detail);
 	clock_iso((time_t)at, when, sizeof(when));
-	printf("%s  %-8s post %-6lld by %s%s%s\n", when, action,
-	    (long long)spool_id, actor, v.len ? ": " : "", vbuf_str(&v));
+	if (spool_id != 0)
+		printf("%s  %-8s post %-6lld by %s%s%s\n", when, action,
+		    (long long)spool_id, actor, v.len ? ": " : "",
+		    vbuf_str(&v));
+	else			/* about a member: the detail is who */
+		printf("%s  %-12s %s  by %s\n", when, action, vbuf_str(&v),
+		    actor);
 	vbuf_release(&v);
 	return (0);
 }
