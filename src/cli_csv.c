@@ -500,19 +500,6 @@ row_values(struct import *im, const struct row *r, struct member *w)
 	return (0);
 }
 
-/* member_clear - free what a struct member on the stack owns */
-static void
-member_clear(struct member *m)
-{
-	free(m->addr);
-	free(m->name);
-	free(m->role);
-	free(m->language);
-	free(m->mode);
-	free(m->leave_token);
-	memset(m, 0, sizeof(*m));
-}
-
 /* take - *dst = *src if *src is set (moved: *src is NULL after); 1 if
  * that changed the value */
 static int
@@ -596,7 +583,7 @@ apply_row(struct import *im, const struct row *r)
 	memset(&w, 0, sizeof(w));
 	vbuf_reset(&im->why);
 	if (row_values(im, r, &w) == -1) {
-		member_clear(&w);
+		member_release(&w);
 		return (ROW_REFUSED);
 	}
 	switch (member_load(im->c->db, im->l->id, w.addr, &m)) {
@@ -610,7 +597,7 @@ apply_row(struct import *im, const struct row *r)
 		rc = ROW_TROUBLE;
 	}
 	member_free(&m);
-	member_clear(&w);
+	member_release(&w);
 	return (rc);
 }
 

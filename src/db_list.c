@@ -454,16 +454,22 @@ member_count(struct db *db, int64_t list_id, int64_t *n)
 void
 member_free(struct member **mp)
 {
-	struct member	*m = *mp;
-
-	if (m == NULL)
+	if (*mp == NULL)
 		return;
+	member_release(*mp);
+	free(*mp);
+	*mp = NULL;
+}
+
+/* member_release - see db_list.h */
+void
+member_release(struct member *m)
+{
 	free(m->addr);
 	free(m->name);
 	free(m->role);
 	free(m->language);
 	free(m->mode);
 	free(m->leave_token);
-	free(m);
-	*mp = NULL;
+	memset(m, 0, sizeof(*m));
 }

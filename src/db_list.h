@@ -98,6 +98,10 @@ int	member_each_role(struct db *, int64_t list_id, const char *roles,
 	    int (*cb)(const struct member *, void *), void *);
 void	member_free(struct member **);
 
+/* member_release - free what m owns, and clear it (for a struct member
+ * that is not itself allocated, such as one on the stack) */
+void	member_release(struct member *);
+
 /* member_set_leave_token - store the member's List-Unsubscribe token */
 int	member_set_leave_token(struct db *, int64_t member_id,
 	    const char *token);

@@ -4,39 +4,18 @@
 # an owner approves by reply; a task-and-finish list that ends; an
 # organiser's term and the owners' reminder a month before it ends.
 . "$(dirname "$0")/lib/common.sh"
+. "$(dirname "$0")/lib/mailflow.sh"
 
-T0=2026-11-23T10:00:00Z			# a Monday
-export MOOT_NOW=$T0
-at() { date -u -d "@$(( $(date -u -d "$T0" +%s) + $1 ))" +%Y-%m-%dT%H:%M:%SZ; }
-run() { mootd_once 2>>"$T/mootd.log"; }
-db() { sqlite3 "$SITE/var/moot.db" "$@"; }
-last_id() { db "SELECT max(id) FROM spool"; }
-count_to() { grep -l "^RCPT TO:<$1>" "$SINK_DIR"/*.env 2>/dev/null | wc -l; }
-newest_to() {
-	local f
-	f=$(grep -l "^RCPT TO:<$1>" "$SINK_DIR"/*.env 2>/dev/null | sort | tail -1)
-	[ -n "$f" ] && cat "${f%.env}.eml"
-}
-reply_addr() {
-	newest_to "$1" | grep -o "^Reply-To: [a-z0-9-]*-$2+[a-z2-7]*@lists\.example\.org" |
-	    head -1 | sed 's/^Reply-To: //'
-}
-n_msg=0
-send() {
-	local to=$1 from=$2 subject=$3 body=$4
-	n_msg=$((n_msg + 1))
-	printf 'From: %s\nTo: %s\nSubject: %s\nMessage-ID: <r%d@x.example>\n\n%b\n' \
-	    "$from" "$to" "$subject" "$n_msg" "$body" >"$T/msg.eml"
-	moot inject --to "$to" --from "$from" <"$T/msg.eml"
-}
 member() { db "SELECT role FROM member m JOIN list l ON l.id = m.list_id WHERE l.name = '$1' AND m.addr = '$2'"; }
-# join LIST ADDR: subscribe by mail and confirm by reply
-join() {
-	send "$1-join@lists.example.org" "$2" "" ""
+# confirmed TO FROM SUBJECT: a request by mail, confirmed by reply
+confirmed() {
+	send "$1" "$2" "$3" ""
 	run
 	send "$(reply_addr "$2" confirm)" "$2" "Re:" ""
 	run
 }
+# join LIST ADDR: subscribe by mail and confirm by reply
+join() { confirmed "$1-join@lists.example.org" "$2" ""; }
 
 sink_start
 site_new
@@ -66,10 +45,7 @@ is "$(member sub-strategy insider@three.example)" member "and sub-strategy, whic
 
 # The cascade: leaving ops takes the person off strategy, and off
 # sub-strategy, each with a notice.
-send ops-leave@lists.example.org insider@three.example "" ""
-run
-send "$(reply_addr insider@three.example confirm)" insider@three.example "Re:" ""
-run
+confirmed ops-leave@lists.example.org insider@three.example ""
 is "$(member ops insider@three.example)" "" "left ops"
 is "$(member strategy insider@three.example)" "" "  and so strategy"
 is "$(member sub-strategy insider@three.example)" "" "  and so sub-strategy"
@@ -91,10 +67,7 @@ is "$(member strategy again@four.example)" "" "  and done"
 # 2. --approve-joins: confirmed joins wait for an owner or organiser.
 moot list set ops --approve-joins >/dev/null
 moot member add ops org@five.example --role organiser >/dev/null
-send ops-request@lists.example.org applicant@six.example "subscribe" ""
-run
-send "$(reply_addr applicant@six.example confirm)" applicant@six.example "Re:" ""
-run
+confirmed ops-request@lists.example.org applicant@six.example "subscribe"
 is "$(member ops applicant@six.example)" "" "approve-joins: confirmed, not yet a member"
 like "$(newest_to applicant@six.example)" "The people who run the list check each new member" "  told it waits"
 is "$(db "SELECT state FROM request WHERE addr = 'applicant@six.example'")" approving "  the request waits"
@@ -117,10 +90,7 @@ send "$(reply_addr owner@one.example moderate)" owner@one.example "Re:" "reject"
 run
 is "$(member ops applicant@six.example)" member "a second answer changes nothing"
 
-send ops-request@lists.example.org refused@seven.example "subscribe" ""
-run
-send "$(reply_addr refused@seven.example confirm)" refused@seven.example "Re:" ""
-run
+confirmed ops-request@lists.example.org refused@seven.example "subscribe"
 send "$(reply_addr owner@one.example moderate)" owner@one.example "Re:" "reject: this group is for member organisations"
 run
 is "$(member ops refused@seven.example)" "" "rejected: not a member"

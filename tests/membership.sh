@@ -4,37 +4,10 @@
 # LIST-leave and the List-Unsubscribe address, and the protections
 # (threats B1, B2, B7, B8, D3, E2, E6, F2).
 . "$(dirname "$0")/lib/common.sh"
+. "$(dirname "$0")/lib/mailflow.sh"
 
-T0=2026-11-23T10:00:00Z			# a Monday
-export MOOT_NOW=$T0
-at() { date -u -d "@$(( $(date -u -d "$T0" +%s) + $1 ))" +%Y-%m-%dT%H:%M:%SZ; }
-run() { mootd_once 2>>"$T/mootd.log"; }
-db() { sqlite3 "$SITE/var/moot.db" "$@"; }
-last_id() { db "SELECT max(id) FROM spool"; }
-count_to() { grep -l "^RCPT TO:<$1>" "$SINK_DIR"/*.env 2>/dev/null | wc -l; }
-# newest_to ADDR: the newest message the sink took for ADDR
-newest_to() {
-	local f
-	f=$(grep -l "^RCPT TO:<$1>" "$SINK_DIR"/*.env 2>/dev/null | sort | tail -1)
-	[ -n "$f" ] && cat "${f%.env}.eml"
-}
 # confirm_addr ADDR: the confirmation address in the newest mail to ADDR
-confirm_addr() {
-	newest_to "$1" | grep -o '^Reply-To: [a-z0-9-]*-confirm+[a-z2-7]*@lists\.example\.org' |
-	    head -1 | sed 's/^Reply-To: //'
-}
-# send TO FROM SUBJECT BODY [HEADER...]: a message, injected
-n_msg=0
-send() {
-	local to=$1 from=$2 subject=$3 body=$4
-	shift 4
-	n_msg=$((n_msg + 1))
-	{ printf 'From: %s\nTo: %s\nSubject: %s\nMessage-ID: <m%d@x.example>\n' \
-	    "$from" "$to" "$subject" "$n_msg"
-	  for h in "$@"; do printf '%s\n' "$h"; done
-	  printf '\n%b\n' "$body"; } >"$T/msg.eml"
-	moot inject --to "$to" --from "$from" <"$T/msg.eml"
-}
+confirm_addr() { reply_addr "$1" confirm; }
 member() { db "SELECT mode FROM member m JOIN list l ON l.id = m.list_id WHERE l.name = '$1' AND m.addr = '$2'"; }
 
 sink_start

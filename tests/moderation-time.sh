@@ -5,14 +5,8 @@
 # decision (A8), two concurrent runs (B4), a flood of junk from one
 # forged sender (C3) and of bad tokens (C4).
 . "$(dirname "$0")/lib/common.sh"
+. "$(dirname "$0")/lib/mailflow.sh"
 
-T0=2026-11-23T10:00:00Z			# a Monday
-export MOOT_NOW=$T0
-at() { date -u -d "@$(( $(date -u -d "$T0" +%s) + $1 ))" +%Y-%m-%dT%H:%M:%SZ; }
-run() { mootd_once 2>>"$T/mootd.log"; }
-db() { sqlite3 "$SITE/var/moot.db" "$@"; }
-last_id() { db "SELECT max(id) FROM spool"; }
-count_to() { grep -l "^RCPT TO:<$1>" "$SINK_DIR"/*.env 2>/dev/null | wc -l; }
 asked() { db "SELECT group_concat(addr, ' ') FROM (SELECT addr FROM asked WHERE spool_id = $1 ORDER BY addr)"; }
 n_post=0
 post_from() {

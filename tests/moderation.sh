@@ -5,13 +5,7 @@
 # decision does, and what never gets an answer (threats A8, B2-B6,
 # C2-C4, F3).
 . "$(dirname "$0")/lib/common.sh"
-
-T0=2026-11-23T10:00:00Z			# a Monday
-export MOOT_NOW=$T0
-at() { date -u -d "@$(( $(date -u -d "$T0" +%s) + $1 ))" +%Y-%m-%dT%H:%M:%SZ; }
-run() { mootd_once 2>>"$T/mootd.log"; }
-db() { sqlite3 "$SITE/var/moot.db" "$@"; }
-last_id() { db "SELECT max(id) FROM spool"; }
+. "$(dirname "$0")/lib/mailflow.sh"
 
 sink_start
 site_new
@@ -52,7 +46,6 @@ reply() {
 	  printf '\n%b\n' "$body"; } >"$T/reply.eml"
 	moot inject --to "$to" --from "$from" <"$T/reply.eml"
 }
-count_to() { grep -l "^RCPT TO:<$1>" "$SINK_DIR"/*.env 2>/dev/null | wc -l; }
 state_of() { db "SELECT state FROM spool WHERE id = $1"; }
 
 # 1. A stranger's post: held; the moderator on duty, and only they, asked.

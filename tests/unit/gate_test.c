@@ -90,6 +90,7 @@ main(void)
 		if (lists[i].nonmember == NULL)
 			free(l.nonmember);
 		free(l.automated);
+		free(l.who);
 		if (i == 0) {
 			memset(&m, 0, sizeof(m));
 			m.list_id = l.id;
