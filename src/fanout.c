@@ -366,10 +366,11 @@ one_pass(struct ctx *x, struct spool_item *s, const struct list *l,
 	size_t			 per_txn = (size_t)c->relay_max_rcpts;
 	int			 rc;
 
+	/* A session has at most max_transactions transactions, whichever
+	 * the shape; with a copy each, that is as many members. */
 	if (b->list != NULL)
 		per_txn = 1;		/* one copy each */
-
-	limit = c->relay_max_rcpts * c->relay_max_txns;
+	limit = (int64_t)per_txn * c->relay_max_txns;
 	vbuf_init(&env, VBUF_NOMAX);
 	addr_list(&env, c, l->name, AK_BOUNCES, NULL);
 	for (;;) {
