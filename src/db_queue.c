@@ -12,9 +12,9 @@
 #include "moot.h"
 
 /*
- * Walks members in id order from a cursor, so each batch costs an index
- * range and one primary-key probe per member: never a scan of all
- * delivery records per batch.
+ * Walks members in id order from a cursor, so each batch costs a range
+ * of member_by_list and one primary-key probe per member: never a sort
+ * of the list or a scan of all delivery records per batch.
  */
 /*
  * Digest members get each post until moot builds digests (a later

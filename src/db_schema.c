@@ -231,6 +231,9 @@ static const char *const migrations[] = {
 	"  WHERE state IN ('confirming','approving');\n"
 	"CREATE INDEX request_by_state ON request(state, expires_at);\n"
 	"CREATE INDEX outbox_by_rcpt ON outbox(rcpt, created_at);\n",
+	/* 3 -> 4: a list's members in id order, for delivery's cursor: each
+	 * batch an index range, not a sort of the whole list */
+	"CREATE INDEX member_by_list ON member(list_id, id);\n",
 };
 
 /* db_schema_version - the user_version this moot writes */

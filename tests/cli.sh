@@ -12,7 +12,7 @@ secret=$(cat "$SITE/var/secret")
 out=$(moot init 2>&1)
 ok "init again succeeds" test $? = 0
 is "$(cat "$SITE/var/secret")" "$secret" "and keeps the secret"
-like "$out" "schema version 3" "and says the schema version"
+like "$out" "schema version 4" "and says the schema version"
 is "$(sqlite3 "$SITE/var/moot.db" 'PRAGMA journal_mode')" wal "WAL mode"
 chmod 644 "$SITE/var/secret"
 out=$(moot init 2>&1)
@@ -161,20 +161,22 @@ like "$out" "newer than this moot" "saying so"
 rm -f "$SITE"/var/moot.db*
 sqlite3 "$SITE/var/moot.db" 'PRAGMA user_version = 0'
 moot list ls >/dev/null 2>&1
-is "$(sqlite3 "$SITE/var/moot.db" 'PRAGMA user_version')" 3 "an empty database is migrated to the current version, 3"
+is "$(sqlite3 "$SITE/var/moot.db" 'PRAGMA user_version')" 4 "an empty database is migrated to the current version, 4"
 
 # A database of schema version 1 (moot 0.1), with data: migrated, kept.
 rm -f "$SITE"/var/moot.db*
 sqlite3 "$SITE/var/moot.db" <"$MOOT_SRCDIR/tests/data/db/v1.sql"
 out=$(moot list show info 2>&1)
 is $? 0 "a version 1 database is opened"
-is "$(sqlite3 "$SITE/var/moot.db" 'PRAGMA user_version')" 3 "and migrated to version 3"
+is "$(sqlite3 "$SITE/var/moot.db" 'PRAGMA user_version')" 4 "and migrated to version 4"
 like "$out" "description: Information Group" "its list is kept"
 like "$(moot member ls info)" "amira@one.example +moderator" "its members are kept"
 is "$(sqlite3 "$SITE/var/moot.db" "SELECT nonmember || ' ' || turn_days FROM list WHERE name = 'info'")" \
     "hold 7" "new settings have their defaults"
 is "$(sqlite3 "$SITE/var/moot.db" "SELECT who || ' ' || bulk FROM list WHERE name = 'info'")" \
     "nobody 0" "and those of version 3 too"
+is "$(sqlite3 "$SITE/var/moot.db" "SELECT count(*) FROM sqlite_master WHERE name = 'member_by_list'")" \
+    1 "and the index of version 4"
 is "$(moot spool show 1 | sed -n 's/^state: //p')" held "its spool is kept"
 
 done_testing
