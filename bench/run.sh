@@ -28,8 +28,8 @@ for n in "${sizes[@]}"; do
 	figure env CLIENTS="smtplib-batch100 smtp-source-batch pipelined-batch" \
 	    "$harness/sink-limit.sh" "$n"
 	figure env MODES=batch INGEST=0 "$harness/peer-mlmmj.sh" "$n"
-	figure env MODES=batch INGEST=0 MLMMJ_NODELAY=1 "$harness/peer-mlmmj.sh" "$n"
-	figure env MODES=batch INGEST=0 SUBJECT_ADAPTER="$top/bench/adapter.sh" \
+	figure env MODES="batch per-rcpt" INGEST=0 MLMMJ_NODELAY=1 "$harness/peer-mlmmj.sh" "$n"
+	figure env MODES="batch per-rcpt" INGEST=0 SUBJECT_ADAPTER="$top/bench/adapter.sh" \
 	    "$harness/subject.sh" "$n"
 done
 RUNS=$RUNS bench/milter.sh 2>&1 | tee -a "$log" | grep -E 'stat=median|rcpt-decision'
@@ -71,7 +71,9 @@ for n in sizes:
         ('sink: raw socket, pipelined', find('sink-limit client=pipelined-batch', N=n), None),
         ('mlmmj 1.3.0, batch (verp=postfix)', find('mlmmj fanout', N=n, mode='batch'), 'peak_rss_kb'),
         ('mlmmj 1.3.0 + TCP_NODELAY shim, batch', find('mlmmj+nodelay fanout', N=n, mode='batch'), 'peak_rss_kb'),
-        ('**moot**, batch (daemon)', find('subject fanout', N=n, mode='batch'), 'daemon_peak_rss_kb'),
+        ('**moot**, batch: a `--bulk` list (daemon)', find('subject fanout', N=n, mode='batch'), 'daemon_peak_rss_kb'),
+        ('mlmmj 1.3.0 + TCP_NODELAY shim, per-rcpt (VERP)', find('mlmmj+nodelay fanout', N=n, mode='per-rcpt'), 'peak_rss_kb'),
+        ('**moot**, per-rcpt: a copy per member, the default (daemon)', find('subject fanout', N=n, mode='per-rcpt'), 'daemon_peak_rss_kb'),
     ]:
         pct = 'na'
         if ceil and d.get('rcpts_per_s'):
@@ -115,7 +117,11 @@ everything on 127.0.0.1.  How to read the fields: `../shared/bench/README.md`.
 moot runs as a daemon woken by `moot inject`; its figures are for the
 whole path (inject, checks, rewrite, delivery, per-recipient records), and
 its memory is the daemon's peak RSS (`daemon_peak_rss_kb`).  mlmmj's is
-`mlmmj-receive -F` under `time -v`.
+`mlmmj-receive -F` under `time -v`.  batch: one copy for many recipients a
+transaction (moot: a `--bulk` list, 100 a transaction).  per-rcpt: one
+transaction a recipient; moot's default, where each member's copy carries
+their own `List-Unsubscribe` token (its envelope sender is not yet per
+member: VERP comes with bounce handling), against mlmmj with VERP.
 
 {chr(10).join(rows)}
 
