@@ -308,7 +308,9 @@ expect(len(files()) == 26, "files %r" % files())
 expect(read("rcpts") == b"15\n", "rcpts %r" % read("rcpts"))
 EOF
 
-check "SIGTERM stops the sink with status 0 within 1 s, idle client open" py <<'EOF'
+# Within 5 s, not 1: the point is that an idle client cannot hold the
+# sink open for ever, and a loaded 2-core machine under ASan is slow.
+check "SIGTERM stops the sink with status 0 within 5 s, idle client open" py <<'EOF'
 from sc import *
 import signal, subprocess, time
 r = Raw()                 # an idle connection must not delay the exit
@@ -323,7 +325,7 @@ def running():
 t0 = time.time()
 os.kill(pid, signal.SIGTERM)
 while running():
-    expect(time.time() - t0 < 1.0, "still running after 1 s")
+    expect(time.time() - t0 < 5.0, "still running after 5 s")
     time.sleep(0.02)
 expect(b"[main] stopped" in read("sink.log"), "no 'stopped' in log")
 EOF
