@@ -13,7 +13,7 @@ moot list create info --description "Information Group" --max-recipients 100 >/d
 moot member add info amira@one.example >/dev/null
 moot member add info bob@two.example >/dev/null
 
-# Fields the copy is meant to lose or change (see src/rewrite.c).
+# Fields the copy is meant to lose or change (see src/mootd/rewrite.c).
 dropped='^(list-[a-z-]+|approved|approve|x-approved|x-approve|bcc|resent-bcc|return-path|precedence|original-recipient|subject|content-[a-z-]+|mime-version):'
 
 n=0

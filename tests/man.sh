@@ -3,17 +3,17 @@
 #
 # Fails when man/moot.1, man/mootd.8, man/moot-milter.8, man/moot.conf.5
 # or conf/moot.conf drift apart from the tables in the code:
-#   - every key of conf_keys[] (src/conf.c) is in moot.conf.5, under the
+#   - every key of conf_keys[] (src/global/conf.c) is in moot.conf.5, under the
 #     .Ss of its section as ".It Ic key TYPE", with its default and
 #     bounds (in octal for a mode), and in conf/moot.conf under its
 #     [section] as "key =" or ";key =";
-#   - every usage string of the command table (src/moot.c) is, word for
+#   - every usage string of the command table (src/cli/commands.c) is, word for
 #     word, a line of the SYNOPSIS of moot.1, and every "moot -c conf"
 #     line of that SYNOPSIS is a command of the table; the usage line of
-#     src/mootd.c is the SYNOPSIS of mootd.8, and that of
-#     src/moot-milter.c the SYNOPSIS of moot-milter.8;
-#   - every template of tmpl_defs[] (src/tmpl.c) and its slots are in
-#     moot.conf.5, and every spool state of src/cli_spool.c in moot.1;
+#     src/mootd/mootd.c is the SYNOPSIS of mootd.8, and that of
+#     src/milter/moot-milter.c the SYNOPSIS of moot-milter.8;
+#   - every template of tmpl_defs[] (src/global/tmpl.c) and its slots are in
+#     moot.conf.5, and every spool state of src/cli/cli_spool.c in moot.1;
 #   - mandoc -Tlint finds no warning or error in the four pages.
 #
 # The SYNOPSIS is compared as it reads: rendered by mandoc when mandoc is
@@ -236,21 +236,21 @@ mdoc_entry() {
 
 # --- what the code says -------------------------------------------------
 
-c_rows "$SRC/src/conf.c" conf_keys @ >"$T/keys"
-c_rows "$SRC/src/moot.c" commands >"$T/commands"
-c_rows "$SRC/src/tmpl.c" tmpl_defs >"$T/templates"
-c_rows "$SRC/src/cli_spool.c" states >"$T/states.row"
+c_rows "$SRC/src/global/conf.c" conf_keys @ >"$T/keys"
+c_rows "$SRC/src/cli/commands.c" commands >"$T/commands"
+c_rows "$SRC/src/global/tmpl.c" tmpl_defs >"$T/templates"
+c_rows "$SRC/src/cli/cli_spool.c" states >"$T/states.row"
 tr '\t' '\n' <"$T/states.row" >"$T/states"
 cut -f4 "$T/commands" | sed 's/^/moot -c conf /' >"$T/usages"
-sed -n 's/.*"usage: \(mootd [^"]*\)\\n".*/\1/p' "$SRC/src/mootd.c" \
+sed -n 's/.*"usage: \(mootd [^"]*\)\\n".*/\1/p' "$SRC/src/mootd/mootd.c" \
     >"$T/mootd_usage"
 sed -n 's/.*"usage: \(moot-milter [^"]*\)\\n".*/\1/p' \
-    "$SRC/src/moot-milter.c" >"$T/milter_usage"
+    "$SRC/src/milter/moot-milter.c" >"$T/milter_usage"
 
 NKEYS=$(wc -l <"$T/keys")
-NKEYS_GREP=$(grep -cE '^[[:space:]]*\{ "[a-z]+", "[a-z_]+",' "$SRC/src/conf.c")
+NKEYS_GREP=$(grep -cE '^[[:space:]]*\{ "[a-z]+", "[a-z_]+",' "$SRC/src/global/conf.c")
 NCMDS=$(wc -l <"$T/commands")
-NCMDS_GREP=$(sed -n '/commands\[\] = {/,/^};/p' "$SRC/src/moot.c" |
+NCMDS_GREP=$(sed -n '/commands\[\] = {/,/^};/p' "$SRC/src/cli/commands.c" |
     grep -cE '^[[:space:]]*\{ (NULL|"[a-z]+"), "[a-z]+",')
 
 echo "1..$((NKEYS * 3 + NCMDS + 12))"
@@ -259,7 +259,7 @@ echo "1..$((NKEYS * 3 + NCMDS + 12))"
 
 ok "$([ "$NKEYS" -gt 0 ] && [ "$NKEYS" = "$NKEYS_GREP" ]; echo $?)" \
     "conf_keys[] read: $NKEYS keys" \
-    "$NKEYS_GREP lines of src/conf.c look like { \"section\", \"key\", but $NKEYS rows were parsed"
+    "$NKEYS_GREP lines of src/global/conf.c look like { \"section\", \"key\", but $NKEYS rows were parsed"
 
 # The word on the .It line of each type.
 type_word() {
@@ -350,7 +350,7 @@ done <"$T/keys"
 # --- (b) the command table in the SYNOPSIS of moot.1 --------------------
 
 ok "$([ "$NCMDS" -gt 0 ] && [ "$NCMDS" = "$NCMDS_GREP" ]; echo $?)" \
-    "commands[] of src/moot.c read: $NCMDS commands" \
+    "commands[] of src/cli/commands.c read: $NCMDS commands" \
     "$NCMDS_GREP rows of commands[] look like { group, \"verb\", but $NCMDS were parsed"
 
 render_synopsis "$MAN1" >"$T/synopsis1"
@@ -365,18 +365,18 @@ done <"$T/usages"
 
 extra=$(grep '^moot -c conf ' "$T/synopsis1" | grep -vxF -f "$T/usages")
 ok "$([ -z "$extra" ]; echo $?)" \
-    "every command in the SYNOPSIS of moot.1 is in the table of src/moot.c" \
+    "every command in the SYNOPSIS of moot.1 is in the table of src/cli/commands.c" \
     "not in the table: $extra"
 
 render_synopsis "$MAN8" >"$T/synopsis8"
 ok "$([ -s "$T/mootd_usage" ] && cmp -s "$T/mootd_usage" "$T/synopsis8"; echo $?)" \
-    "mootd.8 SYNOPSIS is the usage of src/mootd.c" \
-    "src/mootd.c: $(cat "$T/mootd_usage")"$'\n'"man/mootd.8: $(cat "$T/synopsis8")"
+    "mootd.8 SYNOPSIS is the usage of src/mootd/mootd.c" \
+    "src/mootd/mootd.c: $(cat "$T/mootd_usage")"$'\n'"man/mootd.8: $(cat "$T/synopsis8")"
 
 render_synopsis "$MANM" >"$T/synopsism"
 ok "$([ -s "$T/milter_usage" ] && cmp -s "$T/milter_usage" "$T/synopsism"; echo $?)" \
-    "moot-milter.8 SYNOPSIS is the usage of src/moot-milter.c" \
-    "src/moot-milter.c: $(cat "$T/milter_usage")"$'\n'"man/moot-milter.8: $(cat "$T/synopsism")"
+    "moot-milter.8 SYNOPSIS is the usage of src/milter/moot-milter.c" \
+    "src/milter/moot-milter.c: $(cat "$T/milter_usage")"$'\n'"man/moot-milter.8: $(cat "$T/synopsism")"
 
 if [ -n "$MANDOC" ]; then
     render_mdoc "$MAN1" >"$T/r1"
@@ -420,9 +420,9 @@ for p in $(section_text "$MAN5" TEMPLATES | sed -n 's/^\.It Pa \([a-z-]*\)$/\1/p
     cut -f1 "$T/templates" | grep -qxF "$p" ||
         why="$why"$'\n'"\"$p\" is in the page but not in tmpl_defs[]"
 done
-[ "$ntmpl" -gt 0 ] || why="no rows read from tmpl_defs[] in src/tmpl.c"
+[ "$ntmpl" -gt 0 ] || why="no rows read from tmpl_defs[] in src/global/tmpl.c"
 ok "$([ -z "$why" ]; echo $?)" \
-    "moot.conf.5 has the $ntmpl templates of src/tmpl.c and their slots" \
+    "moot.conf.5 has the $ntmpl templates of src/global/tmpl.c and their slots" \
     "${why#$'\n'}"
 
 why=
@@ -431,9 +431,9 @@ while IFS= read -r s; do
     printf '%s\n' "$states_text" | grep -qxF ".It Cm $s" ||
         why="$why"$'\n'"the state $s is not there as \".It Cm $s\""
 done <"$T/states"
-[ -s "$T/states" ] || why="no states read from src/cli_spool.c"
+[ -s "$T/states" ] || why="no states read from src/cli/cli_spool.c"
 ok "$([ -z "$why" ]; echo $?)" \
-    "moot.1 SPOOL STATES has the $(wc -l <"$T/states") states of src/cli_spool.c" \
+    "moot.1 SPOOL STATES has the $(wc -l <"$T/states") states of src/cli/cli_spool.c" \
     "${why#$'\n'}"
 
 # --- (c) mandoc -Tlint -----------------------------------------------------

@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""token.py - mint a moot token, independently of src/token.c, for tests.
+"""token.py - mint a moot token, independently of src/global/token.c, for tests.
 
 usage: token.py SECRET_FILE DB PURPOSE LIST_ID OBJECT_ID ADDR TTL_SECONDS NOW
 

@@ -2,9 +2,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "addr.h"
-#include "conf.h"
-#include "vbuf.h"
+#include "mail/addr.h"
+#include "global/listaddr.h"
+#include "global/conf.h"
+#include "util/vbuf.h"
 #include "../tap.h"
 
 static const struct {
@@ -33,34 +34,34 @@ static const struct {
 
 static const struct {
 	const char		*rcpt;
-	enum route_result	 want;
+	enum listaddr_result	 want;
 	const char		*list;
-	enum addr_kind		 kind;
+	enum listaddr_kind		 kind;
 	const char		*token;
 } routes[] = {
-	{ "info@lists.example.org", ROUTE_OK, "info", AK_POST, "" },
-	{ "<INFO@Lists.Example.ORG>", ROUTE_OK, "info", AK_POST, "" },
-	{ "info-request@lists.example.org", ROUTE_OK, "info", AK_REQUEST, "" },
-	{ "tf-housing-owner@lists.example.org", ROUTE_OK, "tf-housing",
+	{ "info@lists.example.org", LISTADDR_OK, "info", AK_POST, "" },
+	{ "<INFO@Lists.Example.ORG>", LISTADDR_OK, "info", AK_POST, "" },
+	{ "info-request@lists.example.org", LISTADDR_OK, "info", AK_REQUEST, "" },
+	{ "tf-housing-owner@lists.example.org", LISTADDR_OK, "tf-housing",
 	    AK_OWNER, "" },
-	{ "tf-housing@lists.example.org", ROUTE_OK, "tf-housing", AK_POST, "" },
+	{ "tf-housing@lists.example.org", LISTADDR_OK, "tf-housing", AK_POST, "" },
 	{ "ops-moderate+abcdefghijklmnopqrstuvwxyz@lists.example.org",
-	    ROUTE_OK, "ops", AK_MODERATE, "abcdefghijklmnopqrstuvwxyz" },
-	{ "ops-confirm+ABCDEF@lists.example.org", ROUTE_OK, "ops", AK_CONFIRM,
+	    LISTADDR_OK, "ops", AK_MODERATE, "abcdefghijklmnopqrstuvwxyz" },
+	{ "ops-confirm+ABCDEF@lists.example.org", LISTADDR_OK, "ops", AK_CONFIRM,
 	    "abcdef" },
-	{ "ops-bounces@lists.example.org", ROUTE_OK, "ops", AK_BOUNCES, "" },
-	{ "ops-bounces+abc@lists.example.org", ROUTE_OK, "ops", AK_BOUNCES,
+	{ "ops-bounces@lists.example.org", LISTADDR_OK, "ops", AK_BOUNCES, "" },
+	{ "ops-bounces+abc@lists.example.org", LISTADDR_OK, "ops", AK_BOUNCES,
 	    "abc" },
-	{ "strategy-agenda@lists.example.org", ROUTE_OK, "strategy", AK_AGENDA,
+	{ "strategy-agenda@lists.example.org", LISTADDR_OK, "strategy", AK_AGENDA,
 	    "" },
-	{ "ops-confirm@lists.example.org", ROUTE_BAD, NULL, 0, NULL },
-	{ "ops+x@lists.example.org", ROUTE_BAD, NULL, 0, NULL },
-	{ "ops-moderate+a.b@lists.example.org", ROUTE_BAD, NULL, 0, NULL },
-	{ "-request@lists.example.org", ROUTE_BAD, NULL, 0, NULL },
-	{ "Bad_Name@lists.example.org", ROUTE_BAD, NULL, 0, NULL },
-	{ "info@other.example", ROUTE_FOREIGN, NULL, 0, NULL },
-	{ "info@sub.lists.example.org", ROUTE_FOREIGN, NULL, 0, NULL },
-	{ "<info@lists.example.org", ROUTE_FOREIGN, NULL, 0, NULL },
+	{ "ops-confirm@lists.example.org", LISTADDR_BAD, NULL, 0, NULL },
+	{ "ops+x@lists.example.org", LISTADDR_BAD, NULL, 0, NULL },
+	{ "ops-moderate+a.b@lists.example.org", LISTADDR_BAD, NULL, 0, NULL },
+	{ "-request@lists.example.org", LISTADDR_BAD, NULL, 0, NULL },
+	{ "Bad_Name@lists.example.org", LISTADDR_BAD, NULL, 0, NULL },
+	{ "info@other.example", LISTADDR_FOREIGN, NULL, 0, NULL },
+	{ "info@sub.lists.example.org", LISTADDR_FOREIGN, NULL, 0, NULL },
+	{ "<info@lists.example.org", LISTADDR_FOREIGN, NULL, 0, NULL },
 };
 
 int
@@ -68,7 +69,7 @@ main(void)
 {
 	struct conf	 c;
 	struct vbuf	 why, b;
-	struct route	 r;
+	struct listaddr	 r;
 	size_t		 i;
 	const char	*name28 = "abcdefghijklmnopqrstuvwxyz12";
 	char		 token[27];
@@ -112,10 +113,10 @@ main(void)
 	c.domain = "lists.example.org";
 	c.delimiter = '+';
 	for (i = 0; i < sizeof(routes) / sizeof(routes[0]); i++) {
-		enum route_result got = addr_route(&c, routes[i].rcpt, &r);
+		enum listaddr_result got = listaddr_route(&c, routes[i].rcpt, &r);
 
 		is_int(got, routes[i].want, "route %s", routes[i].rcpt);
-		if (got == ROUTE_OK && routes[i].want == ROUTE_OK) {
+		if (got == LISTADDR_OK && routes[i].want == LISTADDR_OK) {
 			is_str(r.list, routes[i].list, "  its list");
 			is_int(r.kind, routes[i].kind, "  its kind");
 			is_str(r.token, routes[i].token, "  its token");
@@ -124,32 +125,32 @@ main(void)
 
 	/* Threat B1: 28-octet names fit every address in 64 octets. */
 	vbuf_reset(&why);
-	ok(addr_list_name_check(name28, &why) == 0, "a 28-octet name is fine");
+	ok(listaddr_name_check(name28, &why) == 0, "a 28-octet name is fine");
 	vbuf_reset(&why);
-	ok(addr_list_name_check("abcdefghijklmnopqrstuvwxyz123", &why) == -1,
+	ok(listaddr_name_check("abcdefghijklmnopqrstuvwxyz123", &why) == -1,
 	    "a 29-octet name is refused");
 	memset(token, 'a', 26);
 	token[26] = '\0';
 	for (i = 0; i < AK_COUNT; i++) {
 		vbuf_reset(&b);
-		addr_list(&b, &c, name28, i, i == AK_CONFIRM ||
+		listaddr_format(&b, &c, name28, i, i == AK_CONFIRM ||
 		    i == AK_MODERATE || i == AK_BOUNCES || i == AK_LEAVE ?
 		    token : NULL);
 		ok(strchr(vbuf_str(&b), '@') - vbuf_str(&b) <= 64,
 		    "%s address of a 28-octet list fits 64 octets",
-		    addr_kind_name(i));
-		ok(addr_route(&c, vbuf_str(&b), &r) == ROUTE_OK &&
-		    r.kind == (enum addr_kind)i && strcmp(r.list, name28) == 0,
+		    listaddr_kind_name(i));
+		ok(listaddr_route(&c, vbuf_str(&b), &r) == LISTADDR_OK &&
+		    r.kind == (enum listaddr_kind)i && strcmp(r.list, name28) == 0,
 		    "  and routes back to it");
 	}
 	vbuf_reset(&why);
-	ok(addr_list_name_check("ops-request", &why) == -1 &&
+	ok(listaddr_name_check("ops-request", &why) == -1 &&
 	    strstr(vbuf_str(&why), "-request") != NULL, "a reserved ending "
 	    "is refused");
 	vbuf_reset(&why);
-	ok(addr_list_name_check("Ops", &why) == -1, "upper case is refused");
+	ok(listaddr_name_check("Ops", &why) == -1, "upper case is refused");
 	vbuf_reset(&why);
-	ok(addr_list_name_check("-ops", &why) == -1, "a leading - is refused");
+	ok(listaddr_name_check("-ops", &why) == -1, "a leading - is refused");
 	vbuf_release(&why);
 	vbuf_release(&b);
 	return (done_testing());

@@ -2,8 +2,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "clock.h"
-#include "vbuf.h"
+#include "util/clock.h"
+#include "util/vbuf.h"
 #include "../tap.h"
 
 int

@@ -4,8 +4,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "conf.h"
-#include "vbuf.h"
+#include "global/conf.h"
+#include "util/vbuf.h"
 #include "../tap.h"
 
 static char	dir[] = "/tmp/moot-conf-test.XXXXXX";

@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "mail.h"
-#include "vbuf.h"
+#include "mail/mail.h"
+#include "util/vbuf.h"
 #include "leaves.h"
 
 static int

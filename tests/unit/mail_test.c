@@ -3,9 +3,9 @@
 #include <string.h>
 #include <time.h>
 
-#include "conf.h"
-#include "mail.h"
-#include "vbuf.h"
+#include "global/conf.h"
+#include "mail/mail.h"
+#include "util/vbuf.h"
 #include "../tap.h"
 #include "testlib.h"
 

@@ -1,11 +1,11 @@
 /* policy_test - the rules for a post, one case a row */
 #include <string.h>
 
-#include "conf.h"
-#include "db_list.h"
-#include "mail.h"
-#include "policy.h"
-#include "vbuf.h"
+#include "global/conf.h"
+#include "db/db_list.h"
+#include "mail/mail.h"
+#include "list/policy.h"
+#include "util/vbuf.h"
 #include "../tap.h"
 #include "testlib.h"
 

@@ -3,11 +3,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "conf.h"
-#include "db_list.h"
-#include "mail.h"
-#include "rewrite.h"
-#include "vbuf.h"
+#include "global/conf.h"
+#include "db/db_list.h"
+#include "mail/mail.h"
+#include "mootd/rewrite.h"
+#include "util/vbuf.h"
 #include "../tap.h"
 #include "testlib.h"
 #include "leaves.h"

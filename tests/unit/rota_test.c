@@ -1,9 +1,9 @@
 /* rota_test - turns, duty and away periods, across daylight saving */
 #include <string.h>
 
-#include "clock.h"
-#include "rota.h"
-#include "vbuf.h"
+#include "util/clock.h"
+#include "global/rota.h"
+#include "util/vbuf.h"
 #include "../tap.h"
 
 static time_t

@@ -7,8 +7,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "conf.h"
-#include "vbuf.h"
+#include "global/conf.h"
+#include "util/vbuf.h"
 
 /* fixture - tests/data/mail/<name> into b; exits the test if missing */
 static void __attribute__((unused))

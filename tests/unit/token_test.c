@@ -8,8 +8,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "token.h"
-#include "vbuf.h"
+#include "global/token.h"
+#include "util/vbuf.h"
 #include "../tap.h"
 
 static void

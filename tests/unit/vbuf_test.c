@@ -2,7 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "vbuf.h"
+#include "util/vbuf.h"
 #include "../tap.h"
 
 int

@@ -1,5 +1,5 @@
 -- A version 1 database, as moot 0.1 (schema 1) left it, for the
--- migration test (tests/cli.sh).  Made from migration 1 of src/db_schema.c.
+-- migration test (tests/cli.sh).  Made from migration 1 of src/db/db_schema.c.
 CREATE TABLE list (
   id             INTEGER PRIMARY KEY,
   name           TEXT NOT NULL UNIQUE,

@@ -1,0 +1,124 @@
+/*
+ * cli.c - what the commands of moot(1) share; see cli.h
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "util/clock.h"
+#include "db/db.h"
+#include "db/db_list.h"
+#include "util/priv.h"
+#include "util/sys_defs.h"
+
+/* cli_help - see cli.h */
+int
+cli_help(const struct cli_command *c, int to_stderr)
+{
+	fprintf(to_stderr ? stderr : stdout, "usage: moot -c conf %s\n",
+	    c->usage);
+	return (to_stderr ? CLI_USAGE : CLI_OK);
+}
+
+/* cli_error - see cli.h */
+int
+cli_error(int status, const char *fmt, ...)
+{
+	va_list	ap;
+
+	fputs("moot: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return (status);
+}
+
+/* cli_yes - see cli.h */
+const char *
+cli_yes(int b)
+{
+	return (b ? "yes" : "no");
+}
+
+/* cli_when - see cli.h */
+const char *
+cli_when(int64_t t, char *buf, size_t size)
+{
+	if (t == 0)
+		return ("-");
+	clock_iso((time_t)t, buf, size);
+	return (buf);
+}
+
+/* cli_conf - see cli.h */
+int
+cli_conf(struct cli *c)
+{
+	if (c->conf_loaded)
+		return (CLI_OK);
+	if (c->conf_path == NULL)
+		return (cli_error(CLI_USAGE, "no configuration: give -c FILE "
+		    "or set MOOT_CONF"));
+	if (conf_load(&c->conf, c->conf_path, &c->err) == -1)
+		return (cli_error(CLI_USAGE, "%s", vbuf_str(&c->err)));
+	c->conf_loaded = 1;
+	if (clock_init(c->conf.timezone, &c->err) == -1)
+		return (cli_error(CLI_USAGE, "%s", vbuf_str(&c->err)));
+	/* As root, act as the daemons' user, so the files stay theirs. */
+	if (!c->keep_root && geteuid() == 0 && c->conf.user != NULL &&
+	    priv_drop(c->conf.user, &c->err) == -1)
+		return (cli_error(CLI_FAIL, "%s", vbuf_str(&c->err)));
+	return (CLI_OK);
+}
+
+/* cli_db - see cli.h */
+int
+cli_db(struct cli *c)
+{
+	int	rc;
+
+	if (c->db != NULL)
+		return (CLI_OK);
+	if ((rc = cli_conf(c)) != CLI_OK)
+		return (rc);
+	vbuf_reset(&c->err);
+	if ((rc = db_open(&c->db, c->conf.database, 0, &c->err)) != DB_OK ||
+	    (rc = db_migrate(c->db, &c->err)) != DB_OK) {
+		db_close(&c->db);
+		return (cli_error(rc == DB_NOTFOUND ? CLI_USAGE : CLI_FAIL,
+		    "%s", vbuf_str(&c->err)));
+	}
+	return (CLI_OK);
+}
+
+/* cli_load_list - see cli.h */
+int
+cli_load_list(struct cli *c, const char *name, struct list **l)
+{
+	int	rc;
+
+	if ((rc = cli_db(c)) != CLI_OK)
+		return (rc);
+	switch (list_load(c->db, name, l)) {
+	case DB_OK:
+		return (CLI_OK);
+	case DB_NOTFOUND:
+		return (cli_error(CLI_USAGE, "no list is called %s", name));
+	default:
+		return (cli_error(CLI_FAIL, "cannot read list %s", name));
+	}
+}
+
+/* cli_plain_text - see cli.h */
+int
+cli_plain_text(const char *s)
+{
+	for (; *s != '\0'; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			return (0);
+	return (1);
+}

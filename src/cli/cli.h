@@ -1,0 +1,112 @@
+/*
+ * cli.h - what the commands of moot(1) share
+ *
+ * Owns: the command table's types, the opening of the configuration and
+ * the database for a command, and the rules for what a command prints:
+ * results on stdout, one line on stderr that says what to fix, and the
+ * exit status of design.md (0 ok, 1 usage or input, 2 internal).
+ */
+#ifndef CLI_H
+#define CLI_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "global/conf.h"
+#include "util/vbuf.h"
+
+struct db;
+
+#define CLI_OK		0
+#define CLI_USAGE	1	/* usage or input error */
+#define CLI_FAIL	2	/* internal or system failure */
+#define CLI_HELPED	(-1)	/* inside a command: usage shown, exit 0 */
+
+struct cli {
+	const char	*conf_path;
+	struct conf	 conf;
+	int		 conf_loaded;
+	struct db	*db;		/* owned; opened by cli_db() */
+	int		 keep_root;	/* cli_conf() leaves privileges alone */
+	struct vbuf	 err;
+};
+
+struct cli_command {
+	const char	*group;		/* "list", or NULL for top level */
+	const char	*verb;		/* "create" */
+	int		(*run)(struct cli *, int argc, char **argv);
+	const char	*usage;		/* after "moot -c conf " */
+	const char	*summary;
+};
+
+/* cli_conf - load the configuration; CLI_OK or an exit status */
+int	cli_conf(struct cli *);
+
+/* cli_db - cli_conf(), then open and migrate the database */
+int	cli_db(struct cli *);
+
+/* cli_error - "moot: ..." on stderr; returns status for `return` */
+int	cli_error(int status, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+
+/* cli_help - print a command's usage; for -h/--help and errors */
+int	cli_help(const struct cli_command *, int to_stderr);
+
+/* cli_load_list - cli_db(), then the list called name into *l (the
+ * caller frees it with list_free()); CLI_OK or an exit status, said */
+struct list;
+int	cli_load_list(struct cli *, const char *name, struct list **l);
+
+/* cli_plain_text - 1 if s has no control characters (it goes in
+ * headers) */
+int	cli_plain_text(const char *s);
+
+/* cli_yes - "yes" or "no" */
+const char *cli_yes(int);
+
+/* cli_when - a time for people, or "-" for 0 */
+const char *cli_when(int64_t t, char *buf, size_t size);
+
+/* The commands, by file. */
+int	cmd_init(struct cli *, int, char **);
+int	cmd_list_create(struct cli *, int, char **);
+int	cmd_list_set(struct cli *, int, char **);
+int	cmd_list_show(struct cli *, int, char **);
+int	cmd_list_ls(struct cli *, int, char **);
+int	cmd_list_rm(struct cli *, int, char **);
+int	cmd_member_add(struct cli *, int, char **);
+int	cmd_member_set(struct cli *, int, char **);
+int	cmd_member_rm(struct cli *, int, char **);
+int	cmd_member_ls(struct cli *, int, char **);
+int	cmd_member_import(struct cli *, int, char **);
+int	cmd_member_export(struct cli *, int, char **);
+int	cmd_inject(struct cli *, int, char **);
+int	cmd_spool(struct cli *, int, char **);
+int	cmd_spool_show(struct cli *, int, char **);
+int	cmd_spool_retry(struct cli *, int, char **);
+int	cmd_held(struct cli *, int, char **);
+int	cmd_approve(struct cli *, int, char **);
+int	cmd_reject(struct cli *, int, char **);
+int	cmd_discard(struct cli *, int, char **);
+int	cmd_log(struct cli *, int, char **);
+int	cmd_rota(struct cli *, int, char **);
+int	cmd_rota_set(struct cli *, int, char **);
+int	cmd_rota_away(struct cli *, int, char **);
+
+/* The command table (commands.c), one row a command. */
+extern const struct cli_command cli_commands[];
+extern const size_t cli_ncommands;
+
+/* cli_command_find - the row for "group verb" (or a top-level "group"),
+ * with the shorthands "spool" and "rota LIST"; NULL if none */
+const struct cli_command *cli_command_find(const char *group,
+	    const char *verb);
+
+/* cli_usage - every command and its summary, for `moot --help` */
+void	cli_usage(FILE *);
+
+/* cli_command_for - the table row of the command running, for usage */
+const struct cli_command *cli_command_for(int (*run)(struct cli *, int,
+	    char **));
+
+#endif /* CLI_H */

@@ -1,0 +1,211 @@
+/*
+ * cli_spool.c - moot spool: what came in, and what became of it
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "util/clock.h"
+#include "db/db.h"
+#include "db/db_queue.h"
+#include "db/db_spool.h"
+#include "util/vis.h"
+#include "global/wake.h"
+#include "util/sys_defs.h"
+
+static const char *const states[] = {
+	"spooled", "held", "approved", "rejected", "discarded",
+	"distributing", "sent", "failed", "done",
+};
+
+static int
+print_row(const struct spool_item *s, void *arg)
+{
+	struct vbuf	v;
+	char		when[32];
+
+	(void)arg;
+	vbuf_init(&v, VBUF_NOMAX);
+	vis_append(&v, s->from_addr != NULL ? s->from_addr : s->env_from);
+	vbuf_puts(&v, "  ");
+	vis_append(&v, s->subject != NULL ? s->subject : "");
+	if (s->reason != NULL) {
+		vbuf_puts(&v, "  (");
+		vis_append(&v, s->reason);
+		vbuf_puts(&v, ")");
+	}
+	printf("%-6lld %-12s %s  %-12s %-8s %s\n", (long long)s->id,
+	    s->state, cli_when(s->created_at, when, sizeof(when)),
+	    s->list_name, s->kind, vbuf_str(&v));
+	vbuf_release(&v);
+	return (0);
+}
+
+/* cmd_spool - moot spool [ls] [--state STATE] [--list LIST] [--limit N] */
+int
+cmd_spool(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "state", required_argument, NULL, 's' },
+		{ "list", required_argument, NULL, 'l' },
+		{ "limit", required_argument, NULL, 'n' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char	*state = NULL, *list = NULL;
+	long long	 limit = 100;
+	char		*end;
+	int		 ch, rc, ok;
+
+	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (ch) {
+		case 's':
+			ok = 0;
+			for (size_t i = 0; i < nitems(states); i++)
+				ok |= strcmp(states[i], optarg) == 0;
+			if (!ok)
+				return (cli_error(CLI_USAGE, "--state: \"%s\" "
+				    "is not a state (spooled, held, approved, "
+				    "rejected, discarded, distributing, sent, "
+				    "failed, done)", optarg));
+			state = optarg;
+			break;
+		case 'l': list = optarg; break;
+		case 'n':
+			limit = strtoll(optarg, &end, 10);
+			if (*end != '\0' || limit < 1)
+				return (cli_error(CLI_USAGE, "--limit: a "
+				    "number, please"));
+			break;
+		case 'h':
+			return (cli_help(cli_command_for(cmd_spool), 0));
+		default:
+			return (cli_help(cli_command_for(cmd_spool), 1));
+		}
+	}
+	if (optind != argc)
+		return (cli_help(cli_command_for(cmd_spool), 1));
+	if ((rc = cli_db(c)) != CLI_OK)
+		return (rc);
+	if (spool_each(c->db, state, list, limit, print_row, NULL) != DB_OK)
+		return (cli_error(CLI_FAIL, "cannot read the spool"));
+	return (CLI_OK);
+}
+
+/* spool_id_arg - the ID argument of spool show / retry */
+static int
+spool_id_arg(struct cli *c, int argc, char **argv,
+    int (*run)(struct cli *, int, char **), struct spool_item **s)
+{
+	long long	 id;
+	char		*end;
+	int		 rc;
+
+	if (argc == 2 && (strcmp(argv[1], "-h") == 0 ||
+	    strcmp(argv[1], "--help") == 0))
+		return (cli_help(cli_command_for(run), 0), CLI_HELPED);
+	if (argc != 2)
+		return (cli_help(cli_command_for(run), 1));
+	id = strtoll(argv[1], &end, 10);
+	if (*end != '\0' || id < 1)
+		return (cli_error(CLI_USAGE, "\"%s\" is not a spool id",
+		    argv[1]));
+	if ((rc = cli_db(c)) != CLI_OK)
+		return (rc);
+	switch (spool_load(c->db, id, s)) {
+	case DB_OK:
+		return (CLI_OK);
+	case DB_NOTFOUND:
+		return (cli_error(CLI_USAGE, "no spooled message has id %lld",
+		    id));
+	default:
+		return (cli_error(CLI_FAIL, "cannot read the spool"));
+	}
+}
+
+/* field - "name: value" with the value escaped */
+static void
+field(const char *name, const char *value)
+{
+	struct vbuf	v;
+
+	vbuf_init(&v, VBUF_NOMAX);
+	vis_append(&v, value != NULL ? value : "-");
+	printf("%s: %s\n", name, vbuf_str(&v));
+	vbuf_release(&v);
+}
+
+/* cmd_spool_show - moot spool show ID */
+int
+cmd_spool_show(struct cli *c, int argc, char **argv)
+{
+	struct spool_item	*s = NULL;
+	int64_t			 sent = 0, failed = 0, deferred = 0;
+	char			 when[32], num[32];
+	int			 rc;
+
+	if ((rc = spool_id_arg(c, argc, argv, cmd_spool_show, &s)) != CLI_OK)
+		return (rc == CLI_HELPED ? CLI_OK : rc);
+	(void)snprintf(num, sizeof(num), "%lld", (long long)s->id);
+	field("id", num);
+	field("state", s->state);
+	field("reason", s->reason);
+	field("list", s->list_name);
+	field("kind", s->kind);
+	field("rcpt", s->rcpt);
+	field("queue-id", s->queue_id);
+	field("env-from", s->env_from == NULL ? NULL : *s->env_from == '\0' ?
+	    "<>" : s->env_from);
+	field("from", s->from_addr);
+	field("subject", s->subject);
+	field("message-id", s->msgid);
+	field("received", cli_when(s->received_at, when, sizeof(when)));
+	(void)snprintf(num, sizeof(num), "%lld", (long long)s->size);
+	field("size", num);
+	field("next-try", s->next_try > 0 ? cli_when(s->next_try, when,
+	    sizeof(when)) : NULL);
+	(void)delivery_count(c->db, s->id, "sent", &sent);
+	(void)delivery_count(c->db, s->id, "failed", &failed);
+	(void)delivery_count(c->db, s->id, "deferred", &deferred);
+	printf("deliveries: sent=%lld failed=%lld deferred=%lld\n",
+	    (long long)sent, (long long)failed, (long long)deferred);
+	spool_item_free(&s);
+	return (CLI_OK);
+}
+
+/* cmd_spool_retry - moot spool retry ID */
+int
+cmd_spool_retry(struct cli *c, int argc, char **argv)
+{
+	struct spool_item	*s = NULL;
+	const char		*to;
+	int			 rc;
+
+	if ((rc = spool_id_arg(c, argc, argv, cmd_spool_retry, &s)) != CLI_OK)
+		return (rc == CLI_HELPED ? CLI_OK : rc);
+	/* A failed post starts again from the top; one that was being
+	 * distributed goes on where it stopped, now. */
+	if (strcmp(s->state, "failed") == 0)
+		to = "spooled";
+	else if (strcmp(s->state, "distributing") == 0)
+		to = "distributing";
+	else {
+		rc = cli_error(CLI_USAGE, "message %lld is %s; only failed or "
+		    "distributing messages can be retried", (long long)s->id,
+		    s->state);
+		spool_item_free(&s);
+		return (rc);
+	}
+	if (spool_retry(c->db, s->id, to) != DB_OK)
+		rc = cli_error(CLI_FAIL, "cannot requeue message %lld",
+		    (long long)s->id);
+	else {
+		printf("message %lld will be processed again by mootd\n",
+		    (long long)s->id);
+		wake_mootd(&c->conf);
+	}
+	spool_item_free(&s);
+	return (rc);
+}

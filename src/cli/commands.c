@@ -1,0 +1,138 @@
+/*
+ * commands.c - the command table of moot(1); see cli.h
+ *
+ * One row a command, with its usage line, so that `moot --help`,
+ * `moot GROUP VERB --help` and the man page (tests/man.sh compares
+ * them) say the same thing.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "util/sys_defs.h"
+
+const struct cli_command cli_commands[] = {
+	{ NULL, "init", cmd_init, "init",
+	    "create or migrate the database and the secret" },
+	{ "list", "create", cmd_list_create, "list create NAME [--moderated] "
+	    "[--members-only] [--description TEXT] [--requires LIST] "
+	    "[--digest \"Mon 10:00\"] [--subject-prefix TEXT] "
+	    "[--max-size SIZE] [--language CODE] [--ends WHEN] "
+	    "[--nonmember hold|reject] [--hold-size SIZE] "
+	    "[--max-recipients N] [--automated hold|drop] [--notify-held] "
+	    "[--escalate DURATION] [--turn DURATION] [--who nobody|members] "
+	    "[--approve-joins] [--hidden] [--bulk]",
+	    "create a list" },
+	{ "list", "set", cmd_list_set, "list set NAME [--moderated|"
+	    "--no-moderated] [--members-only|--no-members-only] "
+	    "[--description TEXT] [--requires LIST|--no-requires] "
+	    "[--digest WHEN|--no-digest] [--subject-prefix TEXT] "
+	    "[--max-size SIZE] [--language CODE] [--ends WHEN|--no-ends] "
+	    "[--nonmember hold|reject] [--hold-size SIZE] "
+	    "[--max-recipients N] [--automated hold|drop] "
+	    "[--notify-held|--no-notify-held] [--escalate DURATION] "
+	    "[--turn DURATION] [--who nobody|members] "
+	    "[--approve-joins|--no-approve-joins] [--hidden|--no-hidden] "
+	    "[--bulk|--no-bulk]",
+	    "change a list's settings" },
+	{ "list", "show", cmd_list_show, "list show NAME",
+	    "show a list's settings" },
+	{ "list", "ls", cmd_list_ls, "list ls", "list the lists" },
+	{ "list", "rm", cmd_list_rm, "list rm NAME [--force]",
+	    "remove a list (--force if it has members)" },
+	{ "member", "add", cmd_member_add, "member add LIST ADDR "
+	    "[--role member|moderator|owner|organiser|chair] [--lang CODE] "
+	    "[--digest|--nomail] [--name NAME] [--term-start WHEN] "
+	    "[--term-end WHEN]", "add a member" },
+	{ "member", "set", cmd_member_set, "member set LIST ADDR [--role ROLE] "
+	    "[--lang CODE] [--digest|--mail|--nomail] [--name NAME] "
+	    "[--term-start WHEN] [--term-end WHEN]",
+	    "change a member's settings" },
+	{ "member", "rm", cmd_member_rm, "member rm LIST ADDR",
+	    "remove a member" },
+	{ "member", "ls", cmd_member_ls, "member ls LIST",
+	    "list a list's members" },
+	{ "member", "import", cmd_member_import, "member import LIST FILE.csv "
+	    "[--dry-run]", "add or update members from a CSV file" },
+	{ "member", "export", cmd_member_export, "member export LIST",
+	    "write a list's members as CSV to standard output" },
+	{ NULL, "inject", cmd_inject, "inject --to ADDR [--to ADDR]... "
+	    "[--from ADDR] [--queue-id ID] < message",
+	    "spool a message as if received over SMTP" },
+	{ "spool", "ls", cmd_spool, "spool ls [--state STATE] [--list LIST] "
+	    "[--limit N]", "list spooled messages, newest first" },
+	{ "spool", "show", cmd_spool_show, "spool show ID",
+	    "show one spooled message and what became of it" },
+	{ "spool", "retry", cmd_spool_retry, "spool retry ID",
+	    "process a failed or deferred message again" },
+	{ NULL, "held", cmd_held, "held [LIST]",
+	    "list the posts waiting for a moderator" },
+	{ NULL, "approve", cmd_approve, "approve ID",
+	    "approve a held post: it goes to the list" },
+	{ NULL, "reject", cmd_reject, "reject ID [REASON]",
+	    "reject a held post; the sender is told the reason" },
+	{ NULL, "discard", cmd_discard, "discard ID",
+	    "drop a held post without a word" },
+	{ NULL, "log", cmd_log, "log LIST [--limit N]",
+	    "the list's audit log of decisions, newest first" },
+	{ "rota", "show", cmd_rota, "rota show LIST",
+	    "who moderates now, and the next turns" },
+	{ "rota", "set", cmd_rota_set, "rota set LIST ADDR... [--turn DURATION] "
+	    "[--escalate DURATION]", "set the moderators' rota, in order" },
+	{ "rota", "away", cmd_rota_away, "rota away ADDR FROM TO | "
+	    "rota away ADDR --back", "a moderator away: the turn passes on" },
+};
+const size_t cli_ncommands = nitems(cli_commands);
+
+/* cli_command_for - see cli.h */
+const struct cli_command *
+cli_command_for(int (*run)(struct cli *, int, char **))
+{
+	for (size_t i = 0; i < cli_ncommands; i++)
+		if (cli_commands[i].run == run)
+			return (&cli_commands[i]);
+	return (NULL);
+}
+
+/* cli_command_find - see cli.h */
+const struct cli_command *
+cli_command_find(const char *group, const char *verb)
+{
+	size_t	i;
+
+	for (i = 0; i < cli_ncommands; i++) {
+		const struct cli_command *k = &cli_commands[i];
+
+		if (k->group == NULL && strcmp(k->verb, group) == 0)
+			return (k);
+		if (k->group != NULL && strcmp(k->group, group) == 0 &&
+		    verb != NULL && strcmp(k->verb, verb) == 0)
+			return (k);
+	}
+	/* "moot spool" alone lists, like "moot spool ls"; "moot rota LIST"
+	 * shows, like "moot rota show LIST". */
+	if (strcmp(group, "spool") == 0 && (verb == NULL || verb[0] == '-'))
+		return (cli_command_for(cmd_spool));
+	if (strcmp(group, "rota") == 0 && verb != NULL)
+		return (cli_command_for(cmd_rota));
+	return (NULL);
+}
+
+/* cli_usage - see cli.h */
+void
+cli_usage(FILE *f)
+{
+
+	fprintf(f, "usage: moot -c conf command [arguments]\n\ncommands:\n");
+	for (size_t i = 0; i < cli_ncommands; i++) {
+		const struct cli_command *k = &cli_commands[i];
+		char	name[32];
+
+		(void)snprintf(name, sizeof(name), "%s%s%s",
+		    k->group != NULL ? k->group : "",
+		    k->group != NULL ? " " : "", k->verb);
+		fprintf(f, "  %-16s %s\n", name, k->summary);
+	}
+	fprintf(f, "\n`moot -c conf COMMAND --help` shows a command's "
+	    "arguments; man moot has the rest.\n");
+}

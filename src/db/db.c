@@ -1,0 +1,456 @@
+/*
+ * db.c - connections, cached statements and transactions; see db.h
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <sqlite3.h>
+
+#include "util/alloc.h"
+#include "db/db.h"
+#include "util/log.h"
+#include "util/vbuf.h"
+#include "util/sys_defs.h"
+
+#define DB_BUSY_MS	5000	/* wait this long for another writer */
+#define DB_CACHE_MAX	128	/* distinct statements per connection */
+
+struct db_cached {
+	const char	*sql;		/* the constant's address is the key */
+	sqlite3_stmt	*st;		/* owned */
+};
+
+struct db {
+	sqlite3		*h;		/* owned */
+	char		*path;		/* owned */
+	int		 in_txn;
+	size_t		 ncached;
+	struct db_cached cache[DB_CACHE_MAX];
+};
+
+/* db_code - see db.h */
+int
+db_code(int rc)
+{
+	switch (rc & 0xff) {
+	case SQLITE_OK:
+	case SQLITE_DONE:
+		return (DB_OK);
+	case SQLITE_ROW:
+		return (DB_ROW);
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+	case SQLITE_FULL:
+	case SQLITE_IOERR:
+	case SQLITE_READONLY:
+	case SQLITE_CANTOPEN:
+	case SQLITE_NOMEM:
+	case SQLITE_PROTOCOL:
+		return (DB_TEMP);
+	case SQLITE_CONSTRAINT:
+		return (DB_CONFLICT);
+	default:
+		return (DB_ERR);
+	}
+}
+
+/* sql_name - the start of a statement, to say in a log line what failed */
+static void
+sql_name(const char *sql, char *buf, size_t size)
+{
+	size_t	i, j = 0;
+	int	space = 0;
+
+	for (i = 0; sql[i] != '\0' && j + 4 < size; i++) {
+		if (sql[i] == ' ' || sql[i] == '\n' || sql[i] == '\t') {
+			space = j > 0;
+			continue;
+		}
+		if (space)
+			buf[j++] = ' ';
+		space = 0;
+		buf[j++] = sql[i];
+	}
+	if (sql[i] != '\0') {
+		memcpy(buf + j, "...", 3);
+		j += 3;
+	}
+	buf[j] = '\0';
+}
+
+/* db_log - log an SQLite failure once; returns its DB_* code */
+static int
+db_log(struct db *db, int rc, const char *sql)
+{
+	char	name[64];
+
+	sql_name(sql, name, sizeof(name));
+	if (db_code(rc) == DB_CONFLICT)
+		log_debug("db: %s: %s", name, sqlite3_errmsg(db->h));
+	else
+		log_warnx("db: %s: %s (%s)", name, sqlite3_errmsg(db->h),
+		    sqlite3_errstr(rc));
+	return (db_code(rc));
+}
+
+/* db_pragma - run a pragma, ignoring a row it returns */
+static int
+db_pragma(struct db *db, const char *sql, struct vbuf *err)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if ((rc = sqlite3_prepare_v2(db->h, sql, -1, &st, NULL)) !=
+	    SQLITE_OK) {
+		vbuf_printf(err, "%s: %s: %s", db->path, sql,
+		    sqlite3_errmsg(db->h));
+		return (db_code(rc));
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		;
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		vbuf_printf(err, "%s: %s: %s", db->path, sql,
+		    sqlite3_errmsg(db->h));
+		return (db_code(rc));
+	}
+	return (DB_OK);
+}
+
+/* db_open - see db.h */
+int
+db_open(struct db **out, const char *path, int flags, struct vbuf *err)
+{
+	struct db	*db;
+	struct stat	 st;
+	int		 rc, oflags;
+
+	*out = NULL;
+	if (!(flags & DB_CREATE) && stat(path, &st) == -1) {
+		vbuf_printf(err, "%s: %s%s", path, strerror(errno),
+		    errno == ENOENT ? " (run moot init first)" : "");
+		return (errno == ENOENT ? DB_NOTFOUND : DB_TEMP);
+	}
+	db = xcalloc(1, sizeof(*db));
+	db->path = xstrdup(path);
+	/* Each connection belongs to one thread: SQLite's mutexes are moot. */
+	oflags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+	if (flags & DB_CREATE)
+		oflags |= SQLITE_OPEN_CREATE;
+	if ((rc = sqlite3_open_v2(path, &db->h, oflags, NULL)) != SQLITE_OK) {
+		vbuf_printf(err, "%s: %s", path, db->h != NULL ?
+		    sqlite3_errmsg(db->h) : sqlite3_errstr(rc));
+		db_close(&db);
+		return (db_code(rc) == DB_OK ? DB_ERR : db_code(rc));
+	}
+	sqlite3_extended_result_codes(db->h, 1);
+	sqlite3_busy_timeout(db->h, DB_BUSY_MS);
+	/*
+	 * No checkpoint when a connection closes: each `moot inject` would
+	 * otherwise pay for one.  Commits still checkpoint automatically
+	 * once the WAL passes 1000 pages, so it stays bounded.
+	 */
+	(void)sqlite3_db_config(db->h, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1,
+	    NULL);
+	/* FULL: a commit in WAL is on disk before we say 250 (threat A1). */
+	if ((rc = db_pragma(db, "PRAGMA journal_mode = WAL", err)) != DB_OK ||
+	    (rc = db_pragma(db, "PRAGMA synchronous = FULL", err)) != DB_OK ||
+	    (rc = db_pragma(db, "PRAGMA foreign_keys = ON", err)) != DB_OK) {
+		db_close(&db);
+		return (rc);
+	}
+	*out = db;
+	return (DB_OK);
+}
+
+/* db_close - finalize cached statements and close; NULL-safe */
+void
+db_close(struct db **dbp)
+{
+	struct db	*db = *dbp;
+
+	if (db == NULL)
+		return;
+	for (size_t i = 0; i < db->ncached; i++)
+		sqlite3_finalize(db->cache[i].st);
+	if (db->h != NULL && sqlite3_close(db->h) != SQLITE_OK)
+		log_warnx("db: close %s: %s", db->path, sqlite3_errmsg(db->h));
+	free(db->path);
+	free(db);
+	*dbp = NULL;
+}
+
+sqlite3 *
+db_handle(struct db *db)
+{
+	return (db->h);
+}
+
+/* db_begin - BEGIN IMMEDIATE: take the write lock now, within the timeout */
+int
+db_begin(struct db *db)
+{
+	int	rc;
+
+	if (db->in_txn)
+		log_panic("db: nested transaction");
+	if ((rc = db_exec(db, "BEGIN IMMEDIATE", "")) == DB_OK)
+		db->in_txn = 1;
+	return (rc);
+}
+
+/* db_commit - COMMIT; on failure the transaction is rolled back */
+int
+db_commit(struct db *db)
+{
+	int	rc;
+
+	if ((rc = db_exec(db, "COMMIT", "")) != DB_OK) {
+		db_rollback(db);
+		return (rc);
+	}
+	db->in_txn = 0;
+	return (DB_OK);
+}
+
+/* db_rollback - abandon the transaction, if one is open */
+void
+db_rollback(struct db *db)
+{
+	if (sqlite3_get_autocommit(db->h) == 0)
+		(void)sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+	db->in_txn = 0;
+}
+
+int
+db_in_txn(struct db *db)
+{
+	return (db->in_txn);
+}
+
+/* db_prepare - the cached statement for sql, reset and unbound */
+static sqlite3_stmt *
+db_prepare(struct db *db, const char *sql)
+{
+	sqlite3_stmt	*st;
+	size_t		 i;
+	int		 rc;
+
+	for (i = 0; i < db->ncached; i++)
+		if (db->cache[i].sql == sql) {
+			st = db->cache[i].st;
+			sqlite3_reset(st);
+			sqlite3_clear_bindings(st);
+			return (st);
+		}
+	if ((rc = sqlite3_prepare_v2(db->h, sql, -1, &st, NULL)) !=
+	    SQLITE_OK) {
+		db_log(db, rc, sql);
+		return (NULL);
+	}
+	if (db->ncached == DB_CACHE_MAX)
+		log_panic("db: more than %d distinct statements",
+		    DB_CACHE_MAX);
+	db->cache[db->ncached].sql = sql;
+	db->cache[db->ncached].st = st;
+	db->ncached++;
+	return (st);
+}
+
+/* db_vbind - bind parameters 1..n from fmt; see db_query() */
+static int
+db_vbind(struct db *db, sqlite3_stmt *st, const char *sql, const char *fmt,
+    va_list ap)
+{
+	int	i, rc = SQLITE_OK;
+
+	for (i = 1; *fmt != '\0' && rc == SQLITE_OK; fmt++, i++) {
+		switch (*fmt) {
+		case 'i':
+			rc = sqlite3_bind_int64(st, i, va_arg(ap, int64_t));
+			break;
+		case 't': {
+			const char *s = va_arg(ap, const char *);
+
+			rc = s == NULL ? sqlite3_bind_null(st, i) :
+			    sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+			break;
+		}
+		case 'b': {
+			const void	*p = va_arg(ap, const void *);
+			size_t		 n = va_arg(ap, size_t);
+
+			rc = sqlite3_bind_blob64(st, i, n ? p : "", n,
+			    SQLITE_STATIC);
+			break;
+		}
+		case 'n':
+			rc = sqlite3_bind_null(st, i);
+			break;
+		default:
+			log_panic("db: bad bind format '%c'", *fmt);
+		}
+	}
+	if (rc != SQLITE_OK)
+		return (db_log(db, rc, sql));
+	/* A format that does not match the SQL is a bug, not an input. */
+	if (i - 1 != sqlite3_bind_parameter_count(st))
+		log_panic("db: %d parameters bound, %d wanted: %s", i - 1,
+		    sqlite3_bind_parameter_count(st), sql);
+	return (DB_OK);
+}
+
+/* db_vquery - db_query() with a va_list */
+static sqlite3_stmt *
+db_vquery(struct db *db, const char *sql, const char *fmt, va_list ap)
+{
+	sqlite3_stmt	*st;
+
+	if ((st = db_prepare(db, sql)) == NULL)
+		return (NULL);
+	return (db_vbind(db, st, sql, fmt, ap) == DB_OK ? st : NULL);
+}
+
+/* db_query - see db.h */
+sqlite3_stmt *
+db_query(struct db *db, const char *sql, const char *fmt, ...)
+{
+	sqlite3_stmt	*st;
+	va_list		 ap;
+
+	va_start(ap, fmt);
+	st = db_vquery(db, sql, fmt, ap);
+	va_end(ap);
+	return (st);
+}
+
+/* db_step - see db.h */
+int
+db_step(struct db *db, sqlite3_stmt *st)
+{
+	int	rc = sqlite3_step(st);
+
+	if (rc == SQLITE_ROW)
+		return (DB_ROW);
+	if (rc == SQLITE_DONE) {
+		sqlite3_reset(st);
+		return (DB_OK);
+	}
+	rc = db_log(db, rc, sqlite3_sql(st));
+	sqlite3_reset(st);
+	return (rc);
+}
+
+void
+db_reset(sqlite3_stmt *st)
+{
+	if (st != NULL)
+		sqlite3_reset(st);
+}
+
+/* db_exec - see db.h */
+int
+db_exec(struct db *db, const char *sql, const char *fmt, ...)
+{
+	sqlite3_stmt	*st;
+	va_list		 ap;
+	int		 rc;
+
+	va_start(ap, fmt);
+	st = db_vquery(db, sql, fmt, ap);
+	va_end(ap);
+	if (st == NULL)
+		return (DB_ERR);
+	while ((rc = db_step(db, st)) == DB_ROW)
+		;
+	return (rc);
+}
+
+/* db_one_int - the first column of the first row; DB_NOTFOUND if none */
+int
+db_one_int(struct db *db, int64_t *out, const char *sql, const char *fmt,
+    ...)
+{
+	sqlite3_stmt	*st;
+	va_list		 ap;
+	int		 rc;
+
+	va_start(ap, fmt);
+	st = db_vquery(db, sql, fmt, ap);
+	va_end(ap);
+	if (st == NULL)
+		return (DB_ERR);
+	if ((rc = db_step(db, st)) == DB_ROW) {
+		*out = sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
+		return (DB_OK);
+	}
+	return (rc == DB_OK ? DB_NOTFOUND : rc);
+}
+
+int64_t
+db_last_id(struct db *db)
+{
+	return (sqlite3_last_insert_rowid(db->h));
+}
+
+int
+db_changes(struct db *db)
+{
+	return (sqlite3_changes(db->h));
+}
+
+/* db_col_dup - see db.h */
+char *
+db_col_dup(sqlite3_stmt *st, int i)
+{
+	const unsigned char	*s = sqlite3_column_text(st, i);
+
+	return (s != NULL ? xstrdup((const char *)s) : NULL);
+}
+
+/* db_fetch - see db.h */
+int
+db_fetch(struct db *db, sqlite3_stmt *st, void *(*row)(sqlite3_stmt *),
+    void **out)
+{
+	int	rc;
+
+	*out = NULL;
+	if (st == NULL)
+		return (DB_ERR);
+	if ((rc = db_step(db, st)) != DB_ROW)
+		return (rc == DB_OK ? DB_NOTFOUND : rc);
+	*out = row(st);
+	db_reset(st);
+	return (DB_OK);
+}
+
+/* db_fetch_blob - see db.h */
+int
+db_fetch_blob(struct db *db, sqlite3_stmt *st, struct vbuf *out)
+{
+	int	rc;
+
+	vbuf_reset(out);
+	if (st == NULL)
+		return (DB_ERR);
+	if ((rc = db_step(db, st)) != DB_ROW)
+		return (rc == DB_OK ? DB_NOTFOUND : rc);
+	rc = vbuf_cat(out, sqlite3_column_blob(st, 0),
+	    (size_t)sqlite3_column_bytes(st, 0));
+	db_reset(st);
+	return (rc == 0 ? DB_OK : DB_ERR);
+}
+
+/* db_col_text - column i as text; "" for NULL */
+const char *
+db_col_text(sqlite3_stmt *st, int i)
+{
+	const unsigned char	*s = sqlite3_column_text(st, i);
+
+	return (s != NULL ? (const char *)s : "");
+}

@@ -1,0 +1,475 @@
+/*
+ * db_list.c - list and member records; see db_list.h
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/alloc.h"
+#include "util/clock.h"
+#include "db/db.h"
+#include "db/db_list.h"
+#include "util/sys_defs.h"
+
+static const char *const roles[] = {
+	"member", "moderator", "owner", "organiser", "chair",
+};
+static const char *const modes[] = { "mail", "digest", "nomail" };
+
+int
+member_role_ok(const char *s)
+{
+	for (size_t i = 0; i < nitems(roles); i++)
+		if (strcmp(s, roles[i]) == 0)
+			return (1);
+	return (0);
+}
+
+int
+member_mode_ok(const char *s)
+{
+	for (size_t i = 0; i < nitems(modes); i++)
+		if (strcmp(s, modes[i]) == 0)
+			return (1);
+	return (0);
+}
+
+#define LIST_COLS							\
+	"l.id, l.name, l.description, l.moderated, l.members_only, "	\
+	"l.subject_prefix, l.max_bytes, l.language, l.requires_id, "	\
+	"r.name, l.digest_at, l.ends_at, l.created_at, l.nonmember, "	\
+	"l.hold_bytes, l.max_recipients, l.automated, l.notify_held, "	\
+	"l.turn_days, l.escalate_after, l.who, l.approve_joins, "	\
+	"l.hidden, l.bulk "						\
+	"FROM list l LEFT JOIN list r ON r.id = l.requires_id "
+
+static const char SQL_LIST_BY_NAME[] = "SELECT " LIST_COLS
+    "WHERE l.name = ?1";
+static const char SQL_LIST_BY_ID[] = "SELECT " LIST_COLS "WHERE l.id = ?1";
+static const char SQL_LIST_ALL[] = "SELECT " LIST_COLS "ORDER BY l.name";
+
+/* list_row - a struct list from a row of LIST_COLS */
+static void *
+list_row(sqlite3_stmt *st)
+{
+	struct list	*l = xcalloc(1, sizeof(*l));
+
+	l->id = sqlite3_column_int64(st, 0);
+	l->name = db_col_dup(st, 1);
+	l->description = xstrdup(db_col_text(st, 2));
+	l->moderated = sqlite3_column_int(st, 3);
+	l->members_only = sqlite3_column_int(st, 4);
+	l->subject_prefix = db_col_dup(st, 5);
+	l->max_bytes = sqlite3_column_int64(st, 6);
+	l->language = db_col_dup(st, 7);
+	l->requires_id = sqlite3_column_int64(st, 8);
+	l->requires_name = db_col_dup(st, 9);
+	l->digest_at = db_col_dup(st, 10);
+	l->ends_at = sqlite3_column_int64(st, 11);
+	l->created_at = sqlite3_column_int64(st, 12);
+	l->nonmember = db_col_dup(st, 13);
+	l->hold_bytes = sqlite3_column_int64(st, 14);
+	l->max_recipients = sqlite3_column_int64(st, 15);
+	l->automated = db_col_dup(st, 16);
+	l->notify_held = sqlite3_column_int(st, 17);
+	l->turn_days = sqlite3_column_int64(st, 18);
+	l->escalate_after = sqlite3_column_int64(st, 19);
+	l->who = db_col_dup(st, 20);
+	l->approve_joins = sqlite3_column_int(st, 21);
+	l->hidden = sqlite3_column_int(st, 22);
+	l->bulk = sqlite3_column_int(st, 23);
+	return (l);
+}
+
+/* list_load_by - run one of the single-list queries */
+static int
+list_load_by(struct db *db, sqlite3_stmt *st, struct list **out)
+{
+	void	*p;
+	int	 rc = db_fetch(db, st, list_row, &p);
+
+	*out = p;
+	return (rc);
+}
+
+int
+list_load(struct db *db, const char *name, struct list **out)
+{
+	return (list_load_by(db, db_query(db, SQL_LIST_BY_NAME, "t", name),
+	    out));
+}
+
+int
+list_load_id(struct db *db, int64_t id, struct list **out)
+{
+	return (list_load_by(db, db_query(db, SQL_LIST_BY_ID, "i", id), out));
+}
+
+/* list_each - see db_list.h */
+int
+list_each(struct db *db, int (*cb)(const struct list *, void *), void *arg)
+{
+	sqlite3_stmt	*st;
+	struct list	*l;
+	int		 rc, stop = 0;
+
+	if ((st = db_query(db, SQL_LIST_ALL, "")) == NULL)
+		return (DB_ERR);
+	while (!stop && (rc = db_step(db, st)) == DB_ROW) {
+		l = list_row(st);
+		stop = cb(l, arg);
+		list_free(&l);
+	}
+	db_reset(st);
+	return (stop ? DB_OK : rc);
+}
+
+/* list_defaults - settings not given take the schema's defaults */
+static void
+list_defaults(struct list *l)
+{
+	if (l->nonmember == NULL)
+		l->nonmember = xstrdup("hold");
+	if (l->automated == NULL)
+		l->automated = xstrdup("hold");
+	if (l->turn_days == 0)
+		l->turn_days = 7;
+	if (l->escalate_after == 0)
+		l->escalate_after = 86400;
+	if (l->who == NULL)
+		l->who = xstrdup("nobody");
+}
+
+static const char SQL_LIST_INSERT[] =
+    "INSERT INTO list (name, description, moderated, members_only, "
+    "subject_prefix, max_bytes, language, requires_id, digest_at, ends_at, "
+    "created_at, nonmember, hold_bytes, max_recipients, automated, "
+    "notify_held, turn_days, escalate_after, who, approve_joins, hidden, "
+    "bulk) VALUES (?1, ?2, ?3, ?4, ?5, "
+    "NULLIF(?6, 0), ?7, NULLIF(?8, 0), ?9, NULLIF(?10, 0), ?11, ?12, "
+    "NULLIF(?13, 0), NULLIF(?14, 0), ?15, ?16, ?17, ?18, ?19, ?20, ?21, "
+    "?22)";
+
+int
+list_insert(struct db *db, struct list *l)
+{
+	int	rc;
+
+	l->created_at = clock_now();
+	list_defaults(l);
+	rc = db_exec(db, SQL_LIST_INSERT, "ttiitititiitiitiiitiii", l->name,
+	    l->description != NULL ? l->description : "",
+	    (int64_t)l->moderated, (int64_t)l->members_only,
+	    l->subject_prefix, l->max_bytes, l->language, l->requires_id,
+	    l->digest_at, l->ends_at, l->created_at, l->nonmember,
+	    l->hold_bytes, l->max_recipients, l->automated,
+	    (int64_t)l->notify_held, l->turn_days, l->escalate_after,
+	    l->who, (int64_t)l->approve_joins, (int64_t)l->hidden,
+	    (int64_t)l->bulk);
+	if (rc == DB_OK)
+		l->id = db_last_id(db);
+	return (rc);
+}
+
+static const char SQL_LIST_UPDATE[] =
+    "UPDATE list SET description = ?2, moderated = ?3, members_only = ?4, "
+    "subject_prefix = ?5, max_bytes = NULLIF(?6, 0), language = ?7, "
+    "requires_id = NULLIF(?8, 0), digest_at = ?9, ends_at = NULLIF(?10, 0), "
+    "nonmember = ?11, hold_bytes = NULLIF(?12, 0), "
+    "max_recipients = NULLIF(?13, 0), automated = ?14, notify_held = ?15, "
+    "turn_days = ?16, escalate_after = ?17, who = ?18, "
+    "approve_joins = ?19, hidden = ?20, bulk = ?21 WHERE id = ?1";
+
+int
+list_update(struct db *db, const struct list *l)
+{
+	struct list	c = *l;
+
+	/* Defaults for what is not set, without touching the caller's. */
+	c.nonmember = l->nonmember != NULL ? l->nonmember : "hold";
+	c.automated = l->automated != NULL ? l->automated : "hold";
+	c.turn_days = l->turn_days > 0 ? l->turn_days : 7;
+	c.escalate_after = l->escalate_after > 0 ? l->escalate_after : 86400;
+	c.who = l->who != NULL ? l->who : "nobody";
+	return (db_exec(db, SQL_LIST_UPDATE, "itiititititiitiiitiii", c.id,
+	    c.description != NULL ? c.description : "",
+	    (int64_t)c.moderated, (int64_t)c.members_only,
+	    c.subject_prefix, c.max_bytes, c.language, c.requires_id,
+	    c.digest_at, c.ends_at, c.nonmember, c.hold_bytes,
+	    c.max_recipients, c.automated, (int64_t)c.notify_held,
+	    c.turn_days, c.escalate_after, c.who, (int64_t)c.approve_joins,
+	    (int64_t)c.hidden, (int64_t)c.bulk));
+}
+
+static const char SQL_LIST_DELETE[] = "DELETE FROM list WHERE id = ?1";
+
+int
+list_delete(struct db *db, int64_t id)
+{
+	return (db_exec(db, SQL_LIST_DELETE, "i", id));
+}
+
+static const char SQL_LIST_GATE[] =
+    "SELECT id, members_only, coalesce(max_bytes, 0), coalesce(ends_at, 0), "
+    "nonmember = 'reject' FROM list WHERE name = ?1";
+
+int
+list_gate_load(struct db *db, const char *name, struct list_gate *g)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if ((st = db_query(db, SQL_LIST_GATE, "t", name)) == NULL)
+		return (DB_ERR);
+	if ((rc = db_step(db, st)) != DB_ROW)
+		return (rc == DB_OK ? DB_NOTFOUND : rc);
+	g->id = sqlite3_column_int64(st, 0);
+	g->members_only = sqlite3_column_int(st, 1);
+	g->max_bytes = sqlite3_column_int64(st, 2);
+	g->ends_at = sqlite3_column_int64(st, 3);
+	g->reject_nonmembers = sqlite3_column_int(st, 4);
+	db_reset(st);
+	return (DB_OK);
+}
+
+static const char SQL_MEMBER_EXISTS[] =
+    "SELECT 1 FROM member WHERE list_id = ?1 AND addr = ?2";
+
+int
+member_exists(struct db *db, int64_t list_id, const char *addr, int *yes)
+{
+	int64_t	one;
+	int	rc = db_one_int(db, &one, SQL_MEMBER_EXISTS, "it", list_id,
+		    addr);
+
+	*yes = rc == DB_OK;
+	return (rc == DB_NOTFOUND ? DB_OK : rc);
+}
+
+void
+list_free(struct list **lp)
+{
+	struct list	*l = *lp;
+
+	if (l == NULL)
+		return;
+	free(l->name);
+	free(l->description);
+	free(l->subject_prefix);
+	free(l->language);
+	free(l->requires_name);
+	free(l->digest_at);
+	free(l->nonmember);
+	free(l->automated);
+	free(l->who);
+	free(l);
+	*lp = NULL;
+}
+
+#define MEMBER_COLS							\
+	"id, list_id, addr, name, role, language, mode, term_start, "	\
+	"term_end, created_at, leave_token, term_told FROM member "
+
+static const char SQL_MEMBER_ONE[] = "SELECT " MEMBER_COLS
+    "WHERE list_id = ?1 AND addr = ?2";
+static const char SQL_MEMBER_ALL[] = "SELECT " MEMBER_COLS
+    "WHERE list_id = ?1 ORDER BY addr";
+static const char SQL_MEMBER_ROLES[] = "SELECT " MEMBER_COLS
+    "WHERE list_id = ?1 AND instr(',' || ?2 || ',', ',' || role || ',') > 0 "
+    "ORDER BY id";
+
+static void *
+member_row(sqlite3_stmt *st)
+{
+	struct member	*m = xcalloc(1, sizeof(*m));
+
+	m->id = sqlite3_column_int64(st, 0);
+	m->list_id = sqlite3_column_int64(st, 1);
+	m->addr = db_col_dup(st, 2);
+	m->name = xstrdup(db_col_text(st, 3));
+	m->role = db_col_dup(st, 4);
+	m->language = db_col_dup(st, 5);
+	m->mode = db_col_dup(st, 6);
+	m->term_start = sqlite3_column_int64(st, 7);
+	m->term_end = sqlite3_column_int64(st, 8);
+	m->created_at = sqlite3_column_int64(st, 9);
+	m->leave_token = db_col_dup(st, 10);
+	m->term_told = sqlite3_column_int64(st, 11);
+	return (m);
+}
+
+int
+member_load(struct db *db, int64_t list_id, const char *addr,
+    struct member **out)
+{
+	void	*p;
+	int	 rc = db_fetch(db, db_query(db, SQL_MEMBER_ONE, "it", list_id,
+		    addr), member_row, &p);
+
+	*out = p;
+	return (rc);
+}
+
+/* member_iterate - cb for each row of st; stops when cb says so */
+static int
+member_iterate(struct db *db, sqlite3_stmt *st,
+    int (*cb)(const struct member *, void *), void *arg)
+{
+	struct member	*m;
+	int		 rc, stop = 0;
+
+	if (st == NULL)
+		return (DB_ERR);
+	while (!stop && (rc = db_step(db, st)) == DB_ROW) {
+		m = member_row(st);
+		stop = cb(m, arg);
+		member_free(&m);
+	}
+	db_reset(st);
+	return (stop ? DB_OK : rc);
+}
+
+int
+member_each(struct db *db, int64_t list_id,
+    int (*cb)(const struct member *, void *), void *arg)
+{
+	return (member_iterate(db, db_query(db, SQL_MEMBER_ALL, "i", list_id),
+	    cb, arg));
+}
+
+int
+member_each_role(struct db *db, int64_t list_id, const char *roles_csv,
+    int (*cb)(const struct member *, void *), void *arg)
+{
+	return (member_iterate(db, db_query(db, SQL_MEMBER_ROLES, "it",
+	    list_id, roles_csv), cb, arg));
+}
+
+static const char SQL_MEMBER_INSERT[] =
+    "INSERT INTO member (list_id, addr, name, role, language, mode, "
+    "term_start, term_end, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+    "NULLIF(?7, 0), NULLIF(?8, 0), ?9)";
+
+int
+member_insert(struct db *db, struct member *m)
+{
+	int	rc;
+
+	m->created_at = clock_now();
+	rc = db_exec(db, SQL_MEMBER_INSERT, "itttttiii", m->list_id, m->addr,
+	    m->name != NULL ? m->name : "", m->role != NULL ? m->role :
+	    "member", m->language, m->mode != NULL ? m->mode : "mail",
+	    m->term_start, m->term_end, m->created_at);
+	if (rc == DB_OK)
+		m->id = db_last_id(db);
+	return (rc);
+}
+
+static const char SQL_MEMBER_UPDATE[] =
+    "UPDATE member SET name = ?2, role = ?3, language = ?4, mode = ?5, "
+    "term_start = NULLIF(?6, 0), term_end = NULLIF(?7, 0) WHERE id = ?1";
+
+int
+member_update(struct db *db, const struct member *m)
+{
+	return (db_exec(db, SQL_MEMBER_UPDATE, "ittttii", m->id, m->name,
+	    m->role, m->language, m->mode, m->term_start, m->term_end));
+}
+
+static const char SQL_MEMBER_DELETE[] =
+    "DELETE FROM member WHERE list_id = ?1 AND addr = ?2";
+
+int
+member_delete(struct db *db, int64_t list_id, const char *addr)
+{
+	int	rc;
+
+	if ((rc = db_exec(db, SQL_MEMBER_DELETE, "it", list_id, addr)) !=
+	    DB_OK)
+		return (rc);
+	return (db_changes(db) > 0 ? DB_OK : DB_NOTFOUND);
+}
+
+static const char SQL_MEMBER_SET_TOKEN[] =
+    "UPDATE member SET leave_token = ?2 WHERE id = ?1";
+
+int
+member_set_leave_token(struct db *db, int64_t member_id, const char *token)
+{
+	return (db_exec(db, SQL_MEMBER_SET_TOKEN, "it", member_id, token));
+}
+
+static const char SQL_MEMBER_NO_TOKEN[] = "SELECT " MEMBER_COLS
+    "WHERE list_id = ?1 AND leave_token IS NULL ORDER BY id LIMIT ?2";
+
+int
+member_without_token(struct db *db, int64_t list_id, int64_t limit,
+    int (*cb)(const struct member *, void *), void *arg)
+{
+	return (member_iterate(db, db_query(db, SQL_MEMBER_NO_TOKEN, "ii",
+	    list_id, limit), cb, arg));
+}
+
+static const char SQL_MEMBER_TERM_TOLD[] =
+    "UPDATE member SET term_told = ?2 WHERE id = ?1";
+
+int
+member_set_term_told(struct db *db, int64_t member_id, int64_t term_end)
+{
+	return (db_exec(db, SQL_MEMBER_TERM_TOLD, "ii", member_id, term_end));
+}
+
+static const char SQL_MEMBER_TERMS_DUE[] = "SELECT " MEMBER_COLS
+    "WHERE term_end IS NOT NULL AND term_end <= ?1 "
+    "AND (term_told IS NULL OR term_told != term_end) ORDER BY id";
+
+int
+member_terms_due(struct db *db, int64_t until,
+    int (*cb)(const struct member *, void *), void *arg)
+{
+	return (member_iterate(db, db_query(db, SQL_MEMBER_TERMS_DUE, "i",
+	    until), cb, arg));
+}
+
+static const char SQL_MEMBER_REQUIRING[] = "SELECT " MEMBER_COLS
+    "WHERE addr = ?2 AND list_id IN (SELECT id FROM list "
+    "WHERE requires_id = ?1) ORDER BY id";
+
+int
+member_lists_requiring(struct db *db, int64_t list_id, const char *addr,
+    int (*cb)(const struct member *, void *), void *arg)
+{
+	return (member_iterate(db, db_query(db, SQL_MEMBER_REQUIRING, "it",
+	    list_id, addr), cb, arg));
+}
+
+static const char SQL_MEMBER_COUNT[] =
+    "SELECT count(*) FROM member WHERE list_id = ?1";
+
+int
+member_count(struct db *db, int64_t list_id, int64_t *n)
+{
+	return (db_one_int(db, n, SQL_MEMBER_COUNT, "i", list_id));
+}
+
+void
+member_free(struct member **mp)
+{
+	if (*mp == NULL)
+		return;
+	member_release(*mp);
+	free(*mp);
+	*mp = NULL;
+}
+
+/* member_release - see db_list.h */
+void
+member_release(struct member *m)
+{
+	free(m->addr);
+	free(m->name);
+	free(m->role);
+	free(m->language);
+	free(m->mode);
+	free(m->leave_token);
+	memset(m, 0, sizeof(*m));
+}

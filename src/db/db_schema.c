@@ -1,0 +1,305 @@
+/*
+ * db_schema.c - the schema, as a list of migrations; see db.h
+ *
+ * migrations[i] takes a database from user_version i to i + 1.  A release
+ * never edits a migration that has shipped: it appends one.  Each runs in
+ * one transaction with its PRAGMA user_version, so a crash leaves the old
+ * version or the new, never half of one.
+ *
+ * The life of a post (design.md): spooled -> held -> approved | rejected |
+ * discarded -> distributing -> sent, with failed (and a reason) for what
+ * cannot be handled; done is the end of mail that is not a post.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "db/db.h"
+#include "util/log.h"
+#include "util/vbuf.h"
+#include "util/sys_defs.h"
+
+static const char *const migrations[] = {
+	/* 0 -> 1: lists, members, the spool, deliveries, the outbox, audit */
+	"CREATE TABLE list (\n"
+	"  id             INTEGER PRIMARY KEY,\n"
+	"  name           TEXT NOT NULL UNIQUE,\n"
+	"  description    TEXT NOT NULL DEFAULT '',\n"
+	"  moderated      INTEGER NOT NULL DEFAULT 0,\n"
+	"  members_only   INTEGER NOT NULL DEFAULT 0,\n"
+	"  subject_prefix TEXT,\n"			/* NULL: "[name]" */
+	"  max_bytes      INTEGER,\n"			/* NULL: [limits] */
+	"  language       TEXT,\n"			/* NULL: [moot] */
+	"  requires_id    INTEGER REFERENCES list(id) ON DELETE SET NULL,\n"
+	"  digest_at      TEXT,\n"			/* "Mon 10:00" */
+	"  ends_at        INTEGER,\n"			/* task-and-finish */
+	"  created_at     INTEGER NOT NULL\n"
+	");\n"
+	"CREATE TABLE member (\n"
+	"  id         INTEGER PRIMARY KEY,\n"
+	"  list_id    INTEGER NOT NULL REFERENCES list(id) ON DELETE CASCADE,\n"
+	"  addr       TEXT NOT NULL,\n"			/* addr_canon_new() */
+	"  name       TEXT NOT NULL DEFAULT '',\n"
+	"  role       TEXT NOT NULL DEFAULT 'member' CHECK (role IN\n"
+	"             ('member','moderator','owner','organiser','chair')),\n"
+	"  language   TEXT,\n"
+	"  mode       TEXT NOT NULL DEFAULT 'mail'\n"
+	"             CHECK (mode IN ('mail','digest','nomail')),\n"
+	"  term_start INTEGER,\n"
+	"  term_end   INTEGER,\n"
+	"  created_at INTEGER NOT NULL,\n"
+	"  UNIQUE (list_id, addr)\n"
+	");\n"
+	"CREATE INDEX member_by_addr ON member(addr);\n"
+	/* The message as it arrived, byte for byte, and its envelope. */
+	"CREATE TABLE message (\n"
+	"  id           INTEGER PRIMARY KEY,\n"
+	"  received_at  INTEGER NOT NULL,\n"
+	"  via          TEXT NOT NULL CHECK (via IN ('inject','milter')),\n"
+	"  queue_id     TEXT NOT NULL,\n"
+	"  env_from     TEXT,\n"		/* NULL: not given; '': <> */
+	"  client_addr  TEXT,\n"
+	"  client_name  TEXT,\n"
+	"  auth_user    TEXT,\n"
+	"  auth_results TEXT,\n"
+	"  size         INTEGER NOT NULL,\n"
+	"  body_sha256  BLOB NOT NULL,\n"	/* of the body, for A3 */
+	"  raw          BLOB NOT NULL\n"
+	");\n"
+	/* One row per message and local recipient: what moot does with it. */
+	"CREATE TABLE spool (\n"
+	"  id             INTEGER PRIMARY KEY,\n"
+	"  message_id     INTEGER NOT NULL REFERENCES message(id)\n"
+	"                 ON DELETE CASCADE,\n"
+	"  rcpt           TEXT NOT NULL,\n"
+	"  list_id        INTEGER REFERENCES list(id) ON DELETE SET NULL,\n"
+	"  list_name      TEXT NOT NULL,\n"
+	"  kind           TEXT NOT NULL,\n"
+	"  token          TEXT,\n"
+	"  state          TEXT NOT NULL DEFAULT 'spooled' CHECK (state IN\n"
+	"                 ('spooled','held','approved','rejected',\n"
+	"                  'discarded','distributing','sent','failed','done')),\n"
+	"  reason         TEXT,\n"
+	"  unfinished     INTEGER NOT NULL DEFAULT 0,\n"	/* A6 */
+	"  defers         INTEGER NOT NULL DEFAULT 0,\n"
+	"  first_defer_at INTEGER,\n"
+	"  next_try       INTEGER NOT NULL DEFAULT 0,\n"
+	"  msgid          TEXT,\n"
+	"  from_addr      TEXT,\n"
+	"  subject        TEXT,\n"
+	"  decided_by     TEXT,\n"
+	"  decided_at     INTEGER,\n"
+	"  created_at     INTEGER NOT NULL,\n"
+	"  updated_at     INTEGER NOT NULL\n"
+	");\n"
+	"CREATE INDEX spool_by_state ON spool(state, next_try);\n"
+	"CREATE INDEX spool_by_msgid ON spool(list_id, msgid);\n"
+	"CREATE INDEX spool_by_message ON spool(message_id);\n"
+	/* What each member was sent, committed per SMTP transaction (A4). */
+	"CREATE TABLE delivery (\n"
+	"  spool_id INTEGER NOT NULL REFERENCES spool(id) ON DELETE CASCADE,\n"
+	"  addr     TEXT NOT NULL,\n"
+	"  status   TEXT NOT NULL\n"
+	"           CHECK (status IN ('sent','failed','deferred')),\n"
+	"  code     INTEGER,\n"
+	"  reply    TEXT,\n"
+	"  at       INTEGER NOT NULL,\n"
+	"  PRIMARY KEY (spool_id, addr)\n"
+	") WITHOUT ROWID;\n"
+	/* Mail moot writes itself (notices, replies), queued like posts. */
+	"CREATE TABLE outbox (\n"
+	"  id             INTEGER PRIMARY KEY,\n"
+	"  spool_id       INTEGER REFERENCES spool(id) ON DELETE SET NULL,\n"
+	"  list_id        INTEGER REFERENCES list(id) ON DELETE SET NULL,\n"
+	"  purpose        TEXT NOT NULL,\n"		/* the template's name */
+	"  env_from       TEXT NOT NULL,\n"
+	"  rcpt           TEXT NOT NULL,\n"
+	"  raw            BLOB NOT NULL,\n"
+	"  state          TEXT NOT NULL DEFAULT 'queued'\n"
+	"                 CHECK (state IN ('queued','sent','failed')),\n"
+	"  defers         INTEGER NOT NULL DEFAULT 0,\n"
+	"  first_defer_at INTEGER,\n"
+	"  next_try       INTEGER NOT NULL DEFAULT 0,\n"
+	"  reason         TEXT,\n"
+	"  created_at     INTEGER NOT NULL,\n"
+	"  sent_at        INTEGER\n"
+	");\n"
+	"CREATE INDEX outbox_by_state ON outbox(state, next_try);\n"
+	/* Who did what to which post or member, for `moot log`. */
+	"CREATE TABLE audit (\n"
+	"  id       INTEGER PRIMARY KEY,\n"
+	"  at       INTEGER NOT NULL,\n"
+	"  list_id  INTEGER REFERENCES list(id) ON DELETE SET NULL,\n"
+	"  spool_id INTEGER REFERENCES spool(id) ON DELETE SET NULL,\n"
+	"  actor    TEXT NOT NULL,\n"
+	"  action   TEXT NOT NULL,\n"
+	"  detail   TEXT NOT NULL DEFAULT ''\n"
+	");\n"
+	"CREATE INDEX audit_by_list ON audit(list_id, at);\n",
+
+	/* 1 -> 2: moderation: hold rules, the rota, tokens, who was asked */
+	"ALTER TABLE list ADD COLUMN nonmember TEXT NOT NULL DEFAULT 'hold'\n"
+	"  CHECK (nonmember IN ('hold','reject'));\n"
+	"ALTER TABLE list ADD COLUMN hold_bytes INTEGER;\n"	/* NULL: none */
+	"ALTER TABLE list ADD COLUMN max_recipients INTEGER;\n"	/* To+Cc */
+	"ALTER TABLE list ADD COLUMN automated TEXT NOT NULL DEFAULT 'hold'\n"
+	"  CHECK (automated IN ('hold','drop'));\n"
+	"ALTER TABLE list ADD COLUMN notify_held INTEGER NOT NULL DEFAULT 0;\n"
+	"ALTER TABLE list ADD COLUMN turn_days INTEGER NOT NULL DEFAULT 7;\n"
+	"ALTER TABLE list ADD COLUMN escalate_after INTEGER NOT NULL\n"
+	"  DEFAULT 86400;\n"
+	/* The moderators on duty, in turn, for each list. */
+	"CREATE TABLE rota (\n"
+	"  list_id  INTEGER NOT NULL REFERENCES list(id) ON DELETE CASCADE,\n"
+	"  position INTEGER NOT NULL,\n"
+	"  addr     TEXT NOT NULL,\n"
+	"  PRIMARY KEY (list_id, position),\n"
+	"  UNIQUE (list_id, addr)\n"
+	");\n"
+	/* A person away: their turns pass to the next in the rota. */
+	"CREATE TABLE away (\n"
+	"  id      INTEGER PRIMARY KEY,\n"
+	"  addr    TEXT NOT NULL,\n"
+	"  from_at INTEGER NOT NULL,\n"
+	"  to_at   INTEGER NOT NULL\n"
+	");\n"
+	"CREATE INDEX away_by_addr ON away(addr);\n"
+	/* Tokens handed out in reply addresses, and whether they were used. */
+	"CREATE TABLE token (\n"
+	"  id         INTEGER PRIMARY KEY,\n"
+	"  token      TEXT NOT NULL UNIQUE,\n"
+	"  purpose    TEXT NOT NULL,\n"
+	"  list_id    INTEGER NOT NULL,\n"
+	"  object_id  INTEGER NOT NULL,\n"
+	"  addr       TEXT NOT NULL,\n"
+	"  nonce      BLOB NOT NULL,\n"
+	"  expires_at INTEGER NOT NULL,\n"
+	"  used_at    INTEGER,\n"
+	"  created_at INTEGER NOT NULL\n"
+	");\n"
+	/* Who was asked about a held post, and when (the escalation). */
+	"CREATE TABLE asked (\n"
+	"  spool_id INTEGER NOT NULL REFERENCES spool(id) ON DELETE CASCADE,\n"
+	"  addr     TEXT NOT NULL,\n"
+	"  level    INTEGER NOT NULL,\n"		/* 0 on duty, 1 next, 2 all */
+	"  at       INTEGER NOT NULL,\n"
+	"  PRIMARY KEY (spool_id, addr)\n"
+	") WITHOUT ROWID;\n"
+	/* When scheduled work (reminders, later digests) last ran. */
+	"CREATE TABLE job (\n"
+	"  name    TEXT NOT NULL,\n"
+	"  list_id INTEGER NOT NULL DEFAULT 0,\n"
+	"  last_at INTEGER NOT NULL,\n"
+	"  PRIMARY KEY (name, list_id)\n"
+	") WITHOUT ROWID;\n"
+	"ALTER TABLE spool ADD COLUMN escalated INTEGER NOT NULL DEFAULT 0;\n"
+	"CREATE INDEX spool_held ON spool(list_id, state);\n",
+
+	/* 2 -> 3: membership by mail: requests, group rules, terms */
+	"ALTER TABLE list ADD COLUMN who TEXT NOT NULL DEFAULT 'nobody'\n"
+	"  CHECK (who IN ('nobody','members'));\n"
+	"ALTER TABLE list ADD COLUMN approve_joins INTEGER NOT NULL\n"
+	"  DEFAULT 0;\n"
+	"ALTER TABLE list ADD COLUMN hidden INTEGER NOT NULL DEFAULT 0;\n"
+	/* bulk: one copy for many members, without a personal
+	 * List-Unsubscribe; else one copy each (the default). */
+	"ALTER TABLE list ADD COLUMN bulk INTEGER NOT NULL DEFAULT 0;\n"
+	/* The member's own List-Unsubscribe token, made on first use. */
+	"ALTER TABLE member ADD COLUMN leave_token TEXT;\n"
+	/* The term_end the owners were last reminded of. */
+	"ALTER TABLE member ADD COLUMN term_told INTEGER;\n"
+	/* Asked for by mail, waiting for a confirmation or an owner. */
+	"CREATE TABLE request (\n"
+	"  id         INTEGER PRIMARY KEY,\n"
+	"  list_id    INTEGER NOT NULL REFERENCES list(id) ON DELETE CASCADE,\n"
+	"  addr       TEXT NOT NULL,\n"		/* who it is about */
+	"  action     TEXT NOT NULL CHECK (action IN\n"
+	"             ('subscribe','unsubscribe','set')),\n"
+	"  mode       TEXT,\n"			/* subscribe, set */
+	"  language   TEXT,\n"			/* subscribe, set */
+	"  asked_by   TEXT NOT NULL,\n"		/* the From that asked */
+	"  state      TEXT NOT NULL DEFAULT 'confirming' CHECK (state IN\n"
+	"             ('confirming','approving','done','refused',\n"
+	"              'expired')),\n"
+	"  created_at INTEGER NOT NULL,\n"
+	"  expires_at INTEGER NOT NULL,\n"
+	"  decided_at INTEGER,\n"
+	"  decided_by TEXT\n"
+	");\n"
+	/* At most one open request per person, list and action (B7). */
+	"CREATE UNIQUE INDEX request_open ON request(list_id, addr, action)\n"
+	"  WHERE state IN ('confirming','approving');\n"
+	"CREATE INDEX request_by_state ON request(state, expires_at);\n"
+	"CREATE INDEX outbox_by_rcpt ON outbox(rcpt, created_at);\n",
+	/* 3 -> 4: a list's members in id order, for delivery's cursor: each
+	 * batch an index range, not a sort of the whole list */
+	"CREATE INDEX member_by_list ON member(list_id, id);\n",
+};
+
+/* db_schema_version - the user_version this moot writes */
+int
+db_schema_version(void)
+{
+	return ((int)nitems(migrations));
+}
+
+/* db_migrate - see db.h */
+int
+db_migrate(struct db *db, struct vbuf *err)
+{
+	sqlite3		*h = db_handle(db);
+	int64_t		 v;
+	char		*msg = NULL, pragma[64];
+	int		 rc;
+
+	if ((rc = db_one_int(db, &v, "PRAGMA user_version", "")) != DB_OK) {
+		vbuf_printf(err, "cannot read the schema version: %s",
+		    sqlite3_errmsg(h));
+		return (rc);
+	}
+	if (v > (int64_t)nitems(migrations)) {
+		vbuf_printf(err, "the database has schema version %lld, newer "
+		    "than this moot's %zu: upgrade moot", (long long)v,
+		    nitems(migrations));
+		return (DB_ERR);
+	}
+	while (v < (int64_t)nitems(migrations)) {
+		if ((rc = db_begin(db)) != DB_OK) {
+			vbuf_printf(err, "cannot lock the database: %s",
+			    sqlite3_errmsg(h));
+			return (rc);
+		}
+		/* Another process may have migrated while we waited. */
+		if ((rc = db_one_int(db, &v, "PRAGMA user_version", "")) !=
+		    DB_OK)
+			goto fail;
+		if (v >= (int64_t)nitems(migrations)) {
+			db_rollback(db);
+			break;
+		}
+		(void)snprintf(pragma, sizeof(pragma),
+		    "PRAGMA user_version = %lld", (long long)v + 1);
+		/* Fixed text from this file: sqlite3_exec is fine here. */
+		if ((rc = sqlite3_exec(h, migrations[v], NULL, NULL, &msg)) !=
+		    SQLITE_OK ||
+		    (rc = sqlite3_exec(h, pragma, NULL, NULL, &msg)) !=
+		    SQLITE_OK) {
+			vbuf_printf(err, "migration to schema version %lld "
+			    "failed: %s", (long long)v + 1,
+			    msg != NULL ? msg : sqlite3_errstr(rc));
+			sqlite3_free(msg);
+			db_rollback(db);
+			return (db_code(rc) == DB_OK ? DB_ERR : db_code(rc));
+		}
+		if ((rc = db_commit(db)) != DB_OK)
+			goto fail;
+		log_info("db: schema migrated to version %lld",
+		    (long long)v + 1);
+		v++;
+	}
+	return (DB_OK);
+fail:
+	vbuf_printf(err, "migration failed: %s", sqlite3_errmsg(h));
+	db_rollback(db);
+	return (rc);
+}

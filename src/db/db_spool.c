@@ -1,0 +1,314 @@
+/*
+ * db_spool.c - messages, the spool and the audit log; see db_spool.h
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <openssl/sha.h>
+
+#include "util/alloc.h"
+#include "util/clock.h"
+#include "db/db.h"
+#include "db/db_spool.h"
+#include "util/log.h"
+#include "util/vbuf.h"
+#include "util/sys_defs.h"
+
+static const char SQL_MESSAGE_INSERT[] =
+    "INSERT INTO message (received_at, via, queue_id, env_from, "
+    "client_addr, client_name, auth_user, auth_results, size, body_sha256, "
+    "raw) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
+
+static const char SQL_SPOOL_INSERT[] =
+    "INSERT INTO spool (message_id, rcpt, list_id, list_name, kind, token, "
+    "created_at, updated_at) VALUES (?1, ?2, NULLIF(?3, 0), ?4, ?5, ?6, "
+    "?7, ?7)";
+
+/*
+ * body_digest - SHA-256 of what follows the header section, so that the
+ * same post retried through another hop (new Received: fields) matches.
+ */
+static void
+body_digest(const char *raw, size_t len, unsigned char out[SHA256_DIGEST_LENGTH])
+{
+	size_t	i, start = len;
+
+	for (i = 0; i + 1 < len; i++) {
+		if (raw[i] != '\n')
+			continue;
+		if (raw[i + 1] == '\n') {
+			start = i + 2;
+			break;
+		}
+		if (raw[i + 1] == '\r' && i + 2 < len && raw[i + 2] == '\n') {
+			start = i + 3;
+			break;
+		}
+	}
+	(void)SHA256((const unsigned char *)raw + start, len - start, out);
+}
+
+/* spool_store - see db_spool.h */
+int
+spool_store(struct db *db, const struct spool_in *in, int64_t *message_id)
+{
+	unsigned char	 digest[SHA256_DIGEST_LENGTH];
+	int64_t		 mid, now = in->received_at;
+	size_t		 i;
+	int		 rc;
+
+	body_digest(in->raw, in->len, digest);
+	if ((rc = db_begin(db)) != DB_OK)
+		return (rc);
+	rc = db_exec(db, SQL_MESSAGE_INSERT, "itttttttibb", now, in->via,
+	    in->queue_id, in->env_from, in->client_addr, in->client_name,
+	    in->auth_user, in->auth_results, (int64_t)in->len,
+	    (const void *)digest, sizeof(digest), (const void *)in->raw,
+	    in->len);
+	if (rc != DB_OK)
+		goto fail;
+	mid = db_last_id(db);
+	for (i = 0; i < in->nrcpts; i++) {
+		const struct spool_rcpt *r = &in->rcpts[i];
+
+		rc = db_exec(db, SQL_SPOOL_INSERT, "itittti", mid, r->rcpt,
+		    r->list_id, r->list_name, r->kind, r->token, now);
+		if (rc != DB_OK)
+			goto fail;
+	}
+	if ((rc = db_commit(db)) != DB_OK)
+		return (rc);
+	*message_id = mid;
+	return (DB_OK);
+fail:
+	db_rollback(db);
+	return (rc);
+}
+
+#define SPOOL_COLS							\
+	"s.id, s.message_id, s.list_id, s.rcpt, s.list_name, s.kind, "	\
+	"s.token, s.state, s.reason, s.unfinished, s.defers, "		\
+	"s.first_defer_at, s.next_try, s.msgid, s.from_addr, s.subject, "	\
+	"s.decided_by, s.decided_at, s.created_at, s.updated_at, "	\
+	"m.queue_id, m.env_from, m.size, m.received_at "		\
+	"FROM spool s JOIN message m ON m.id = s.message_id "
+
+static void *
+spool_row(sqlite3_stmt *st)
+{
+	struct spool_item	*s = xcalloc(1, sizeof(*s));
+
+	s->id = sqlite3_column_int64(st, 0);
+	s->message_id = sqlite3_column_int64(st, 1);
+	s->list_id = sqlite3_column_int64(st, 2);
+	s->rcpt = db_col_dup(st, 3);
+	s->list_name = db_col_dup(st, 4);
+	s->kind = db_col_dup(st, 5);
+	s->token = db_col_dup(st, 6);
+	s->state = db_col_dup(st, 7);
+	s->reason = db_col_dup(st, 8);
+	s->unfinished = sqlite3_column_int64(st, 9);
+	s->defers = sqlite3_column_int64(st, 10);
+	s->first_defer_at = sqlite3_column_int64(st, 11);
+	s->next_try = sqlite3_column_int64(st, 12);
+	s->msgid = db_col_dup(st, 13);
+	s->from_addr = db_col_dup(st, 14);
+	s->subject = db_col_dup(st, 15);
+	s->decided_by = db_col_dup(st, 16);
+	s->decided_at = sqlite3_column_int64(st, 17);
+	s->created_at = sqlite3_column_int64(st, 18);
+	s->updated_at = sqlite3_column_int64(st, 19);
+	s->queue_id = db_col_dup(st, 20);
+	s->env_from = db_col_dup(st, 21);
+	s->size = sqlite3_column_int64(st, 22);
+	s->received_at = sqlite3_column_int64(st, 23);
+	return (s);
+}
+
+static int
+spool_one(struct db *db, sqlite3_stmt *st, struct spool_item **out)
+{
+	void	*p;
+	int	 rc = db_fetch(db, st, spool_row, &p);
+
+	*out = p;
+	return (rc);
+}
+
+static const char SQL_SPOOL_BY_ID[] = "SELECT " SPOOL_COLS "WHERE s.id = ?1";
+
+int
+spool_load(struct db *db, int64_t id, struct spool_item **out)
+{
+	return (spool_one(db, db_query(db, SQL_SPOOL_BY_ID, "i", id), out));
+}
+
+static const char SQL_SPOOL_NEXT[] = "SELECT " SPOOL_COLS
+    "WHERE s.state = ?1 AND s.next_try <= ?2 AND s.id > ?3 "
+    "ORDER BY s.id LIMIT 1";
+
+int
+spool_next(struct db *db, const char *state, int64_t now, int64_t after_id,
+    struct spool_item **out)
+{
+	return (spool_one(db, db_query(db, SQL_SPOOL_NEXT, "tii", state, now,
+	    after_id), out));
+}
+
+void
+spool_item_free(struct spool_item **sp)
+{
+	struct spool_item	*s = *sp;
+
+	if (s == NULL)
+		return;
+	free(s->rcpt);
+	free(s->list_name);
+	free(s->kind);
+	free(s->token);
+	free(s->state);
+	free(s->reason);
+	free(s->msgid);
+	free(s->from_addr);
+	free(s->subject);
+	free(s->decided_by);
+	free(s->queue_id);
+	free(s->env_from);
+	free(s);
+	*sp = NULL;
+}
+
+static const char SQL_MESSAGE_RAW[] = "SELECT raw FROM message WHERE id = ?1";
+
+/* spool_raw - see db_spool.h */
+int
+spool_raw(struct db *db, int64_t message_id, struct vbuf *out)
+{
+	return (db_fetch_blob(db, db_query(db, SQL_MESSAGE_RAW, "i",
+	    message_id), out));
+}
+
+static const char SQL_SPOOL_ATTEMPT[] =
+    "UPDATE spool SET unfinished = unfinished + 1, updated_at = ?2 "
+    "WHERE id = ?1";
+
+int
+spool_begin_attempt(struct db *db, int64_t id)
+{
+	return (db_exec(db, SQL_SPOOL_ATTEMPT, "ii", id,
+	    (int64_t)clock_now()));
+}
+
+static const char SQL_SPOOL_STATE[] =
+    "UPDATE spool SET state = ?2, reason = ?3, unfinished = 0, "
+    "updated_at = ?4 WHERE id = ?1";
+
+int
+spool_set_state(struct db *db, int64_t id, const char *state,
+    const char *reason)
+{
+	return (db_exec(db, SQL_SPOOL_STATE, "itti", id, state, reason,
+	    (int64_t)clock_now()));
+}
+
+static const char SQL_SPOOL_RETRY[] =
+    "UPDATE spool SET state = ?2, reason = NULL, unfinished = 0, "
+    "next_try = 0, first_defer_at = NULL, defers = 0, updated_at = ?3 "
+    "WHERE id = ?1";
+
+int
+spool_retry(struct db *db, int64_t id, const char *state)
+{
+	return (db_exec(db, SQL_SPOOL_RETRY, "iti", id, state,
+	    (int64_t)clock_now()));
+}
+
+static const char SQL_SPOOL_HEADERS[] =
+    "UPDATE spool SET msgid = ?2, from_addr = ?3, subject = ?4 "
+    "WHERE id = ?1";
+
+int
+spool_set_headers(struct db *db, int64_t id, const char *msgid,
+    const char *from_addr, const char *subject)
+{
+	return (db_exec(db, SQL_SPOOL_HEADERS, "ittt", id, msgid, from_addr,
+	    subject));
+}
+
+static const char SQL_SPOOL_DEFER[] =
+    "UPDATE spool SET defers = defers + 1, "
+    "first_defer_at = coalesce(first_defer_at, ?2), next_try = ?3, "
+    "reason = ?4, unfinished = 0, updated_at = ?2 WHERE id = ?1";
+
+int
+spool_defer(struct db *db, int64_t id, int64_t now, int64_t next_try,
+    const char *reason)
+{
+	return (db_exec(db, SQL_SPOOL_DEFER, "iiit", id, now, next_try,
+	    reason));
+}
+
+static const char SQL_SPOOL_DUP[] =
+    "SELECT s.id FROM spool s JOIN message m ON m.id = s.message_id "
+    "WHERE s.list_id = ?1 AND s.msgid = ?2 AND s.id <> ?3 "
+    "AND s.created_at >= ?4 AND s.kind = ?5 "
+    "AND m.body_sha256 = (SELECT body_sha256 FROM message WHERE id = ?6) "
+    "AND s.state <> 'failed' ORDER BY s.id LIMIT 1";
+
+int
+spool_find_duplicate(struct db *db, const struct spool_item *s,
+    int64_t since, int64_t *dup)
+{
+	if (s->msgid == NULL || s->list_id == 0)
+		return (DB_NOTFOUND);
+	return (db_one_int(db, dup, SQL_SPOOL_DUP, "itiiti", s->list_id,
+	    s->msgid, s->id, since, s->kind, s->message_id));
+}
+
+static const char SQL_SPOOL_EACH[] = "SELECT " SPOOL_COLS
+    "WHERE (?1 IS NULL OR s.state = ?1) AND (?2 IS NULL OR s.list_name = ?2) "
+    "ORDER BY s.id DESC LIMIT ?3";
+
+int
+spool_each(struct db *db, const char *state, const char *list, int64_t limit,
+    int (*cb)(const struct spool_item *, void *), void *arg)
+{
+	sqlite3_stmt		*st;
+	struct spool_item	*s;
+	int			 rc, stop = 0;
+
+	if ((st = db_query(db, SQL_SPOOL_EACH, "tti", state, list, limit)) ==
+	    NULL)
+		return (DB_ERR);
+	while (!stop && (rc = db_step(db, st)) == DB_ROW) {
+		s = spool_row(st);
+		stop = cb(s, arg);
+		spool_item_free(&s);
+	}
+	db_reset(st);
+	return (stop ? DB_OK : rc);
+}
+
+static const char SQL_DUE[] =
+    "SELECT (SELECT count(*) FROM spool WHERE state IN ('spooled', "
+    "'approved') OR (state = 'distributing' AND next_try <= ?1)) + "
+    "(SELECT count(*) FROM outbox WHERE state = 'queued' AND "
+    "next_try <= ?1)";
+
+int
+spool_due(struct db *db, int64_t now, int64_t *n)
+{
+	return (db_one_int(db, n, SQL_DUE, "i", now));
+}
+
+static const char SQL_AUDIT_ADD[] =
+    "INSERT INTO audit (at, list_id, spool_id, actor, action, detail) "
+    "VALUES (?1, NULLIF(?2, 0), NULLIF(?3, 0), ?4, ?5, ?6)";
+
+int
+audit_add(struct db *db, int64_t list_id, int64_t spool_id,
+    const char *actor, const char *action, const char *detail)
+{
+	return (db_exec(db, SQL_AUDIT_ADD, "iiittt", (int64_t)clock_now(),
+	    list_id, spool_id, actor, action, detail != NULL ? detail : ""));
+}

@@ -1,0 +1,115 @@
+/*
+ * db_spool.h - the spool: messages as received, and what moot does with
+ * each of them for each local recipient
+ *
+ * Owns: the SQL for the message, spool and audit tables.  spool_store()
+ * is the one way mail enters moot (moot inject, moot-milter): the message
+ * and one spool row per local recipient, in one transaction, so nothing
+ * is ever half-stored (threat A1, A2).
+ */
+#ifndef DB_SPOOL_H
+#define DB_SPOOL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct db;
+struct vbuf;
+
+struct spool_rcpt {
+	const char	*rcpt;		/* the envelope recipient, canonical */
+	const char	*list_name;
+	int64_t		 list_id;	/* 0 if unknown at store time */
+	const char	*kind;		/* listaddr_kind_name() */
+	const char	*token;		/* NULL when none */
+};
+
+struct spool_in {
+	const char	*via;		/* "inject" or "milter" */
+	const char	*queue_id;	/* the MTA's, or one moot made up */
+	const char	*env_from;	/* NULL: not given; "": <> */
+	const char	*client_addr, *client_name, *auth_user;
+	const char	*auth_results;
+	const char	*raw;		/* the message, byte for byte */
+	size_t		 len;
+	const struct spool_rcpt *rcpts;
+	size_t		 nrcpts;
+	int64_t		 received_at;
+};
+
+/* spool_store - store in one transaction; sets *message_id.  DB_* code. */
+int	spool_store(struct db *, const struct spool_in *, int64_t *message_id);
+
+struct spool_item {
+	int64_t	 id;
+	int64_t	 message_id;
+	int64_t	 list_id;		/* 0: the list is gone */
+	char	*rcpt;			/* owned */
+	char	*list_name;		/* owned */
+	char	*kind;			/* owned */
+	char	*token;			/* owned; NULL when none */
+	char	*state;			/* owned */
+	char	*reason;		/* owned; NULL when none */
+	int64_t	 unfinished;		/* attempts that did not finish */
+	int64_t	 defers;		/* delivery deferrals so far */
+	int64_t	 first_defer_at;	/* 0: never deferred */
+	int64_t	 next_try;
+	char	*msgid, *from_addr, *subject;	/* owned; NULL until parsed */
+	char	*decided_by;		/* owned; NULL until decided */
+	int64_t	 decided_at;
+	int64_t	 created_at, updated_at;
+	/* from the message row */
+	char	*queue_id;		/* owned */
+	char	*env_from;		/* owned; NULL: not given */
+	int64_t	 size;
+	int64_t	 received_at;
+};
+
+int	spool_load(struct db *, int64_t id, struct spool_item **);
+void	spool_item_free(struct spool_item **);
+
+/* spool_next - the oldest row in state that is due at now; DB_NOTFOUND */
+int	spool_next(struct db *, const char *state, int64_t now,
+	    int64_t after_id, struct spool_item **);
+
+/* spool_raw - the message's bytes into out (replacing its contents) */
+int	spool_raw(struct db *, int64_t message_id, struct vbuf *out);
+
+/* spool_begin_attempt - count an attempt before work starts (A6) */
+int	spool_begin_attempt(struct db *, int64_t id);
+
+/* spool_set_state - new state and reason; the attempt has finished */
+int	spool_set_state(struct db *, int64_t id, const char *state,
+	    const char *reason);
+
+/* spool_retry - back to state (spooled or distributing), due now */
+int	spool_retry(struct db *, int64_t id, const char *state);
+
+/* spool_set_headers - what parsing found, for listings and dedupe */
+int	spool_set_headers(struct db *, int64_t id, const char *msgid,
+	    const char *from_addr, const char *subject);
+
+/* spool_defer - delivery must be tried again at next_try */
+int	spool_defer(struct db *, int64_t id, int64_t now, int64_t next_try,
+	    const char *reason);
+
+/*
+ * spool_find_duplicate - a row for the same list, Message-ID and body
+ * digest as row id, created since since; its id in *dup, or DB_NOTFOUND
+ */
+int	spool_find_duplicate(struct db *, const struct spool_item *,
+	    int64_t since, int64_t *dup);
+
+/* spool_each - rows, newest first, optionally in one state or list */
+int	spool_each(struct db *, const char *state, const char *list,
+	    int64_t limit, int (*cb)(const struct spool_item *, void *),
+	    void *);
+
+/* spool_due - how many rows (spool and outbox) are due for work at now */
+int	spool_due(struct db *, int64_t now, int64_t *n);
+
+/* audit_add - one line of the audit log */
+int	audit_add(struct db *, int64_t list_id, int64_t spool_id,
+	    const char *actor, const char *action, const char *detail);
+
+#endif /* DB_SPOOL_H */

@@ -1,0 +1,119 @@
+/*
+ * db_token.c - stored tokens; see db_token.h
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/alloc.h"
+#include "util/clock.h"
+#include "db/db.h"
+#include "db/db_token.h"
+#include "global/token.h"
+#include "util/sys_defs.h"
+
+static const char SQL_TOKEN_INSERT[] =
+    "INSERT INTO token (token, purpose, list_id, object_id, addr, nonce, "
+    "expires_at, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+
+int
+token_issue(struct db *db, const char *purpose, int64_t list_id,
+    int64_t object_id, const char *addr, int64_t ttl,
+    char out[TOKEN_CHARS + 1])
+{
+	struct token_claim	c;
+	int64_t			now = clock_now();
+
+	memset(&c, 0, sizeof(c));
+	c.purpose = purpose;
+	c.list_id = list_id;
+	c.object_id = object_id;
+	c.addr = addr;
+	c.expires_at = now + ttl;
+	if (token_new_nonce(&c) == -1 || token_make(&c, out) == -1)
+		return (DB_ERR);
+	return (db_exec(db, SQL_TOKEN_INSERT, "ttiitbii", out, purpose,
+	    list_id, object_id, addr, (const void *)c.nonce, sizeof(c.nonce),
+	    c.expires_at, now));
+}
+
+static void *
+token_row(sqlite3_stmt *st)
+{
+	struct token_row	*t = xcalloc(1, sizeof(*t));
+	const void		*n = sqlite3_column_blob(st, 6);
+
+	t->id = sqlite3_column_int64(st, 0);
+	(void)snprintf(t->token, sizeof(t->token), "%s", db_col_text(st, 1));
+	t->purpose = xstrdup(db_col_text(st, 2));
+	t->list_id = sqlite3_column_int64(st, 3);
+	t->object_id = sqlite3_column_int64(st, 4);
+	t->addr = xstrdup(db_col_text(st, 5));
+	if (n != NULL && sqlite3_column_bytes(st, 6) == TOKEN_NONCE)
+		memcpy(t->nonce, n, TOKEN_NONCE);
+	t->expires_at = sqlite3_column_int64(st, 7);
+	t->used_at = sqlite3_column_int64(st, 8);
+	return (t);
+}
+
+static const char SQL_TOKEN_FIND[] =
+    "SELECT id, token, purpose, list_id, object_id, addr, nonce, "
+    "expires_at, coalesce(used_at, 0) FROM token WHERE token = ?1";
+
+int
+token_find(struct db *db, const char *tok, struct token_row **out)
+{
+	struct token_claim	 c;
+	struct token_row	*t;
+	char			 norm[TOKEN_CHARS + 1];
+	void			*p;
+	int			 rc;
+
+	*out = NULL;
+	if (token_normal(tok, norm) == -1)
+		return (DB_NOTFOUND);
+	if ((rc = db_fetch(db, db_query(db, SQL_TOKEN_FIND, "t", norm),
+	    token_row, &p)) != DB_OK)
+		return (rc);
+	t = p;
+	/* The row is only as good as its MAC: check it again. */
+	memset(&c, 0, sizeof(c));
+	c.purpose = t->purpose;
+	c.list_id = t->list_id;
+	c.object_id = t->object_id;
+	c.addr = t->addr;
+	memcpy(c.nonce, t->nonce, sizeof(c.nonce));
+	c.expires_at = t->expires_at;
+	if (token_verify(&c, norm) == -1) {
+		token_row_free(&t);
+		return (DB_NOTFOUND);
+	}
+	*out = t;
+	return (DB_OK);
+}
+
+static const char SQL_TOKEN_USE[] =
+    "UPDATE token SET used_at = ?2 WHERE id = ?1 AND used_at IS NULL";
+
+int
+token_use(struct db *db, int64_t id, int64_t now)
+{
+	int	rc;
+
+	if ((rc = db_exec(db, SQL_TOKEN_USE, "ii", id, now)) != DB_OK)
+		return (rc);
+	return (db_changes(db) == 1 ? DB_OK : DB_NOTFOUND);
+}
+
+void
+token_row_free(struct token_row **tp)
+{
+	struct token_row	*t = *tp;
+
+	if (t == NULL)
+		return;
+	free(t->purpose);
+	free(t->addr);
+	free(t);
+	*tp = NULL;
+}

@@ -1,0 +1,43 @@
+/*
+ * db_token.h - tokens as stored: handing one out, finding it, using it
+ *
+ * Owns: the SQL of the token table.  The token's MAC is token.c's; this
+ * module keeps what the MAC covers, so a token can be checked again, and
+ * whether it has been used (single use: threat B2).
+ */
+#ifndef DB_TOKEN_H
+#define DB_TOKEN_H
+
+#include <stdint.h>
+
+#include "global/token.h"
+
+struct db;
+
+struct token_row {
+	int64_t		 id;
+	char		 token[TOKEN_CHARS + 1];
+	char		*purpose;		/* owned */
+	int64_t		 list_id, object_id;
+	char		*addr;			/* owned */
+	unsigned char	 nonce[TOKEN_NONCE];
+	int64_t		 expires_at;
+	int64_t		 used_at;		/* 0: never used */
+};
+
+/* token_issue - make and store a token for the claim (nonce and expiry
+ * filled in here); out gets the token.  DB_* code. */
+int	token_issue(struct db *, const char *purpose, int64_t list_id,
+	    int64_t object_id, const char *addr, int64_t ttl,
+	    char out[TOKEN_CHARS + 1]);
+
+/* token_find - the row of tok (any case), its MAC checked again.
+ * DB_OK, DB_NOTFOUND (no such token, or the MAC does not match). */
+int	token_find(struct db *, const char *tok, struct token_row **);
+
+/* token_use - mark used now; DB_NOTFOUND if it already was */
+int	token_use(struct db *, int64_t id, int64_t now);
+
+void	token_row_free(struct token_row **);
+
+#endif /* DB_TOKEN_H */

@@ -1,0 +1,593 @@
+/*
+ * conf.c - moot.conf; see conf.h
+ *
+ * The file is read whole (it is small), checked for NUL bytes and long
+ * lines so that errors name the right line, then handed to libinih, whose
+ * handler looks each key up in the settings table below.  libinih reports
+ * the line of the first key our handler refuses; we keep the reason.
+ */
+#include <sys/stat.h>
+
+#include <ctype.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <ini.h>
+
+#include "util/alloc.h"
+#include "global/conf.h"
+#include "util/vbuf.h"
+#include "util/sys_defs.h"
+
+#ifndef MOOT_TEMPLATES_DIR
+#define MOOT_TEMPLATES_DIR "/usr/share/moot/templates"
+#endif
+
+#define CONF_FILE_MAX	(256 * 1024)
+#define CONF_LINE_MAX	1000
+
+enum conf_type {
+	CT_STR,			/* any text, no controls */
+	CT_PATH,		/* made absolute against the file's folder */
+	CT_DOMAIN,		/* a DNS name, stored in lower case */
+	CT_INT,			/* decimal */
+	CT_DURATION,		/* 90, 90s, 15m, 24h, 7d, 1w */
+	CT_SIZE,		/* 512, 64k, 10M, 1G */
+	CT_CHAR,		/* one punctuation character */
+	CT_CHOICE,		/* one of the words in choices */
+	CT_ZONE,		/* an IANA time zone name */
+	CT_LANG,		/* a language code: en, ar, fa, pt-BR */
+	CT_MODE,		/* file permissions in octal: 0660 */
+	CT_CLOCK,		/* a time of day, HH:MM, as minutes */
+};
+
+static const struct conf_key {
+	const char	*section;
+	const char	*name;
+	enum conf_type	 type;
+	size_t		 offset;	/* of the field in struct conf */
+	const char	*def;		/* NULL: no default (required or unset) */
+	int		 required;
+	int64_t		 min, max;	/* numbers only */
+	const char	*choices;	/* CT_CHOICE: "a|b|c" */
+} conf_keys[] = {
+#define O(f)	offsetof(struct conf, f)
+	{ "moot", "domain", CT_DOMAIN, O(domain), NULL, 1, 0, 0, NULL },
+	{ "moot", "database", CT_PATH, O(database), "var/moot.db", 0, 0, 0, NULL },
+	{ "moot", "secret", CT_PATH, O(secret), "var/secret", 0, 0, 0, NULL },
+	{ "moot", "templates", CT_PATH, O(templates), MOOT_TEMPLATES_DIR, 0,
+	    0, 0, NULL },
+	{ "moot", "timezone", CT_ZONE, O(timezone), "Europe/London", 0,
+	    0, 0, NULL },
+	{ "moot", "language", CT_LANG, O(language), "en", 0, 0, 0, NULL },
+	{ "moot", "delimiter", CT_CHAR, O(delimiter), "+", 0, 0, 0, NULL },
+	{ "moot", "user", CT_STR, O(user), NULL, 0, 0, 0, NULL },
+
+	{ "relay", "host", CT_STR, O(relay_host), "127.0.0.1", 0, 0, 0, NULL },
+	{ "relay", "port", CT_INT, O(relay_port), "10025", 0, 1, 65535, NULL },
+	{ "relay", "helo", CT_DOMAIN, O(relay_helo), NULL, 0, 0, 0, NULL },
+	{ "relay", "timeout", CT_DURATION, O(relay_timeout), "60s", 0,
+	    1, 3600, NULL },
+	{ "relay", "max_recipients", CT_INT, O(relay_max_rcpts), "100", 0,
+	    1, 10000, NULL },
+	{ "relay", "max_transactions", CT_INT, O(relay_max_txns), "50", 0,
+	    1, 1000, NULL },
+	{ "relay", "starttls", CT_CHOICE, O(relay_starttls), "no", 0, 0, 0,
+	    "no|try|require" },
+
+	{ "delivery", "retry_min", CT_DURATION, O(retry_min), "1m", 0,
+	    1, 86400, NULL },
+	{ "delivery", "retry_max", CT_DURATION, O(retry_max), "30m", 0,
+	    1, 86400, NULL },
+	{ "delivery", "give_up", CT_DURATION, O(give_up), "5d", 0,
+	    60, 30 * 86400, NULL },
+	{ "delivery", "max_unfinished", CT_INT, O(max_unfinished), "3", 0,
+	    1, 100, NULL },
+	{ "delivery", "dedupe_window", CT_DURATION, O(dedupe_window), "7d", 0,
+	    0, 90 * 86400, NULL },
+
+	{ "mootd", "poll", CT_DURATION, O(poll), "30s", 0, 1, 3600, NULL },
+	{ "mootd", "pid_file", CT_PATH, O(mootd_pid_file), "var/mootd.pid", 0,
+	    0, 0, NULL },
+	{ "mootd", "lock", CT_PATH, O(mootd_lock), "var/mootd.lock", 0,
+	    0, 0, NULL },
+	{ "mootd", "wake_socket", CT_PATH, O(mootd_wake), "var/mootd.sock", 0,
+	    0, 0, NULL },
+
+	{ "moderation", "reminder_at", CT_CLOCK, O(reminder_at), "09:00", 0,
+	    0, 24 * 60 - 1, NULL },
+	{ "moderation", "token_ttl", CT_DURATION, O(moderate_ttl), "30d", 0,
+	    3600, 365 * 86400, NULL },
+
+	{ "membership", "confirm_ttl", CT_DURATION, O(confirm_ttl), "7d", 0,
+	    3600, 90 * 86400, NULL },
+	{ "membership", "replies_per_day", CT_INT, O(replies_per_day), "10",
+	    0, 1, 1000, NULL },
+	{ "membership", "confirmations_per_day", CT_INT,
+	    O(confirmations_per_day), "5", 0, 1, 100, NULL },
+
+	{ "milter", "socket", CT_STR, O(milter_socket),
+	    "inet:8891@127.0.0.1", 0, 0, 0, NULL },
+	{ "milter", "pid_file", CT_PATH, O(milter_pid_file),
+	    "var/moot-milter.pid", 0, 0, 0, NULL },
+	{ "milter", "socket_mode", CT_MODE, O(milter_socket_mode), "0660", 0,
+	    0, 0777, NULL },
+
+	{ "limits", "message_bytes", CT_SIZE, O(lim.message_bytes), "10M", 0,
+	    1024, 1024LL * 1024 * 1024, NULL },
+	{ "limits", "mime_depth", CT_INT, O(lim.mime_depth), "20", 0,
+	    1, 100, NULL },
+	{ "limits", "mime_parts", CT_INT, O(lim.mime_parts), "500", 0,
+	    1, 10000, NULL },
+	{ "limits", "header_bytes", CT_SIZE, O(lim.header_bytes), "64k", 0,
+	    998, 1024 * 1024, NULL },
+	{ "limits", "header_section_bytes", CT_SIZE,
+	    O(lim.header_section_bytes), "256k", 0, 4096, 16 * 1024 * 1024,
+	    NULL },
+	{ "limits", "text_bytes", CT_SIZE, O(lim.text_bytes), "64k", 0,
+	    1024, 16 * 1024 * 1024, NULL },
+	{ "limits", "received_max", CT_INT, O(lim.received_max), "50", 0,
+	    1, 1000, NULL },
+#undef O
+};
+
+struct conf_parse {
+	struct conf	*conf;
+	struct vbuf	*err;		/* first refusal, without file:line */
+	unsigned char	 seen[nitems(conf_keys)];
+};
+
+/* A unit letter and what it multiplies by; "" is the bare number. */
+struct unit {
+	const char	*suffixes;
+	int64_t		 factor;
+};
+
+static const struct unit duration_units[] = {
+	{ "s", 1 }, { "m", 60 }, { "h", 3600 }, { "d", 86400 },
+	{ "w", 7 * 86400 }, { NULL, 0 },
+};
+static const struct unit size_units[] = {
+	{ "kK", 1024 }, { "mM", 1024 * 1024 }, { "gG", 1024 * 1024 * 1024 },
+	{ NULL, 0 },
+};
+
+/* parse_scaled - a number with at most one unit letter; -1 if malformed */
+static int64_t
+parse_scaled(const char *s, const struct unit *units)
+{
+	char		*end;
+	long long	 n;
+	int64_t		 factor = 1;
+
+	if (!isdigit((unsigned char)*s))
+		return (-1);
+	errno = 0;
+	n = strtoll(s, &end, 10);
+	if (errno != 0 || n < 0)
+		return (-1);
+	if (*end != '\0') {
+		const struct unit *u;
+
+		for (u = units; u->suffixes != NULL; u++)
+			if (strchr(u->suffixes, *end) != NULL)
+				break;
+		if (u->suffixes == NULL || end[1] != '\0')
+			return (-1);
+		factor = u->factor;
+	}
+	if (n > INT64_MAX / factor)
+		return (-1);
+	return ((int64_t)n * factor);
+}
+
+/* conf_parse_duration - seconds in "90", "90s", "15m", "24h", "7d", "1w" */
+int64_t
+conf_parse_duration(const char *s)
+{
+	return (parse_scaled(s, duration_units));
+}
+
+/* conf_parse_size - bytes in "512", "64k", "10M", "1G" (binary units) */
+int64_t
+conf_parse_size(const char *s)
+{
+	return (parse_scaled(s, size_units));
+}
+
+/* valid_domain - letters, digits, hyphens and dots, as in a DNS name */
+static int
+valid_domain(const char *s)
+{
+	size_t	label = 0, len = strlen(s);
+
+	if (len == 0 || len > 253 || s[0] == '.' || s[len - 1] == '.')
+		return (0);
+	for (; *s != '\0'; s++) {
+		if (*s == '.') {
+			if (label == 0)
+				return (0);
+			label = 0;
+		} else if (isalnum((unsigned char)*s) || *s == '-') {
+			if (++label > 63)
+				return (0);
+		} else
+			return (0);
+	}
+	return (1);
+}
+
+/* valid_zone - an IANA zone name for which the system has a file */
+static int
+valid_zone(const char *s)
+{
+	const char	*dir = getenv("TZDIR");
+	char		*path;
+	struct stat	 st;
+	int		 ok;
+
+	if (strcmp(s, "UTC") == 0)
+		return (1);
+	if (*s == '\0' || *s == '/' || strstr(s, "..") != NULL)
+		return (0);
+	for (const char *p = s; *p != '\0'; p++)
+		if (!isalnum((unsigned char)*p) && strchr("/_-+", *p) == NULL)
+			return (0);
+	path = xasprintf("%s/%s", dir != NULL ? dir : "/usr/share/zoneinfo",
+	    s);
+	ok = stat(path, &st) == 0 && S_ISREG(st.st_mode);
+	free(path);
+	return (ok);
+}
+
+/* conf_valid_lang - "en", "fa", "pt-br": what names a template folder */
+int
+conf_valid_lang(const char *s)
+{
+	size_t	i;
+
+	for (i = 0; islower((unsigned char)s[i]); i++)
+		;
+	if (i < 2 || i > 3)
+		return (0);
+	if (s[i] == '\0')
+		return (1);
+	if (s[i] != '-' || s[i + 1] == '\0' || strlen(s + i + 1) > 8)
+		return (0);
+	for (i++; s[i] != '\0'; i++)
+		if (!isalnum((unsigned char)s[i]))
+			return (0);
+	return (1);
+}
+
+/* conf_set - parse one value of key k into c; -1 with a reason in err */
+static int
+conf_set(struct conf *c, const struct conf_key *k, const char *v,
+    struct vbuf *err)
+{
+	char	*field = (char *)c + k->offset;
+	int64_t	 n;
+
+	for (const char *p = v; *p != '\0'; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f) {
+			vbuf_printf(err, "control characters are not allowed");
+			return (-1);
+		}
+	switch (k->type) {
+	case CT_STR:
+	case CT_PATH:
+	case CT_ZONE:
+	case CT_LANG:
+	case CT_DOMAIN:
+	case CT_CHOICE:
+		if (*v == '\0') {
+			vbuf_printf(err, "needs a value");
+			return (-1);
+		}
+		if (k->type == CT_DOMAIN && !valid_domain(v)) {
+			vbuf_printf(err, "\"%s\" is not a domain name", v);
+			return (-1);
+		}
+		if (k->type == CT_ZONE && !valid_zone(v)) {
+			vbuf_printf(err, "\"%s\" is not a time zone this "
+			    "system knows (see /usr/share/zoneinfo)", v);
+			return (-1);
+		}
+		if (k->type == CT_LANG && !conf_valid_lang(v)) {
+			vbuf_printf(err, "\"%s\" is not a language code "
+			    "such as en, ar or pt-br", v);
+			return (-1);
+		}
+		if (k->type == CT_CHOICE) {
+			size_t	 vl = strlen(v);
+			const char *w = k->choices;
+			int	 found = 0;
+
+			while (*w != '\0' && !found) {
+				size_t	wl = strcspn(w, "|");
+
+				found = wl == vl && strncmp(w, v, vl) == 0;
+				w += wl + (w[wl] == '|');
+			}
+			if (!found) {
+				vbuf_printf(err, "\"%s\" is not one of %s",
+				    v, k->choices);
+				return (-1);
+			}
+		}
+		free(*(char **)field);
+		if (k->type == CT_PATH && v[0] != '/')
+			*(char **)field = xasprintf("%s/%s", c->dir, v);
+		else
+			*(char **)field = xstrdup(v);
+		if (k->type == CT_DOMAIN)
+			for (char *p = *(char **)field; *p != '\0'; p++)
+				*p = (char)tolower((unsigned char)*p);
+		return (0);
+	case CT_CHAR:
+		if (strlen(v) != 1 || !ispunct((unsigned char)v[0]) ||
+		    strchr("@\"\\<>()[],;:", v[0]) != NULL) {
+			vbuf_printf(err, "must be one character such as + or -");
+			return (-1);
+		}
+		*field = v[0];
+		return (0);
+	case CT_INT:
+	case CT_DURATION:
+	case CT_SIZE:
+	case CT_MODE:
+	case CT_CLOCK:
+		if (k->type == CT_CLOCK) {
+			int	h, mi;
+			char	tail;
+
+			n = sscanf(v, "%2d:%2d%c", &h, &mi, &tail) == 2 &&
+			    strlen(v) == 5 && h >= 0 && h < 24 && mi >= 0 &&
+			    mi < 60 ? h * 60 + mi : -1;
+		} else if (k->type == CT_MODE) {
+			char	*end;
+
+			errno = 0;
+			n = strtoll(v, &end, 8);
+			if (errno != 0 || end == v || *end != '\0' ||
+			    v[0] != '0')
+				n = -1;
+		} else if (k->type == CT_INT) {
+			char	*end;
+
+			errno = 0;
+			n = strtoll(v, &end, 10);
+			if (errno != 0 || end == v || *end != '\0')
+				n = -1;
+		} else if (k->type == CT_DURATION)
+			n = conf_parse_duration(v);
+		else
+			n = conf_parse_size(v);
+		if (n < 0) {
+			vbuf_printf(err, "\"%s\" is not a %s", v,
+			    k->type == CT_MODE ? "mode in octal such as 0660" :
+			    k->type == CT_CLOCK ? "time of day such as 09:00" :
+			    k->type == CT_INT ? "whole number" :
+			    k->type == CT_DURATION ?
+			    "duration such as 90s, 15m, 24h or 7d" :
+			    "size such as 512k or 10M");
+			return (-1);
+		}
+		if (n < k->min || n > k->max) {
+			vbuf_printf(err, k->type == CT_MODE ? "%s is %s the %s "
+			    "0%llo" : "%s is %s the %s %lld", v,
+			    n < k->min ? "below" : "above",
+			    n < k->min ? "minimum" : "maximum",
+			    (long long)(n < k->min ? k->min : k->max));
+			return (-1);
+		}
+		*(int64_t *)(void *)field = n;
+		return (0);
+	}
+	return (-1);
+}
+
+/* conf_handler - libinih's callback: one key = value; 0 refuses it */
+static int
+conf_handler(void *arg, const char *section, const char *name,
+    const char *value)
+{
+	struct conf_parse	*cp = arg;
+	int			 known_section = 0;
+	size_t			 i;
+
+	for (i = 0; i < nitems(conf_keys); i++) {
+		if (strcmp(conf_keys[i].section, section) != 0)
+			continue;
+		known_section = 1;
+		if (strcmp(conf_keys[i].name, name) == 0)
+			break;
+	}
+	if (cp->err->len > 0)		/* keep the first reason only */
+		return (0);
+	if (i == nitems(conf_keys)) {
+		if (known_section)
+			vbuf_printf(cp->err, "[%s] %s: unknown key", section,
+			    name);
+		else
+			vbuf_printf(cp->err, "[%s]: unknown section%s",
+			    section, *section == '\0' ?
+			    " (keys must follow a [section] line)" : "");
+		return (0);
+	}
+	if (cp->seen[i]) {
+		vbuf_printf(cp->err, "[%s] %s: set twice", section, name);
+		return (0);
+	}
+	cp->seen[i] = 1;
+	vbuf_printf(cp->err, "[%s] %s: ", section, name);
+	if (conf_set(cp->conf, &conf_keys[i], value, cp->err) == -1)
+		return (0);
+	vbuf_reset(cp->err);
+	return (1);
+}
+
+/* conf_read_file - the whole file, checked for NULs and long lines */
+static char *
+conf_read_file(const char *path, struct vbuf *err)
+{
+	struct vbuf	 b;
+	char		 chunk[8192];
+	ssize_t		 n;
+	size_t		 line = 1, col = 0;
+	int		 fd;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1) {
+		vbuf_printf(err, "%s: %s", path, strerror(errno));
+		return (NULL);
+	}
+	vbuf_init(&b, CONF_FILE_MAX);
+	while ((n = read(fd, chunk, sizeof(chunk))) != 0) {
+		if (n == -1) {
+			if (errno == EINTR)
+				continue;
+			vbuf_printf(err, "%s: read: %s", path, strerror(errno));
+			goto fail;
+		}
+		if (vbuf_cat(&b, chunk, (size_t)n) == -1) {
+			vbuf_printf(err, "%s: larger than %d bytes", path,
+			    CONF_FILE_MAX);
+			goto fail;
+		}
+	}
+	for (size_t i = 0; i < b.len; i++) {
+		if (b.data[i] == '\0') {
+			vbuf_printf(err, "%s:%zu: NUL byte in the file", path,
+			    line);
+			goto fail;
+		}
+		if (b.data[i] == '\n') {
+			line++;
+			col = 0;
+		} else if (++col > CONF_LINE_MAX) {
+			vbuf_printf(err, "%s:%zu: line longer than %d bytes",
+			    path, line, CONF_LINE_MAX);
+			goto fail;
+		}
+	}
+	(void)close(fd);
+	return (vbuf_take(&b, NULL));
+fail:
+	(void)close(fd);
+	vbuf_release(&b);
+	return (NULL);
+}
+
+/* conf_load - see conf.h */
+int
+conf_load(struct conf *c, const char *path, struct vbuf *err)
+{
+	struct conf_parse	 cp;
+	struct vbuf		 why;
+	char			*text, *abs, *slash;
+	int			 line;
+	size_t			 i;
+
+	memset(c, 0, sizeof(*c));
+	if (path[0] == '/')
+		abs = xstrdup(path);
+	else {
+		char	cwd[PATH_MAX];
+
+		if (getcwd(cwd, sizeof(cwd)) == NULL) {
+			vbuf_printf(err, "getcwd: %s", strerror(errno));
+			return (-1);		/* nothing allocated yet */
+		}
+		abs = xasprintf("%s/%s", cwd, path);
+	}
+	c->path = abs;
+	c->dir = xstrdup(abs);
+	slash = strrchr(c->dir, '/');
+	if (slash == c->dir)
+		slash[1] = '\0';
+	else
+		*slash = '\0';
+
+	vbuf_init(&why, 1024);
+	if ((text = conf_read_file(c->path, err)) == NULL)
+		goto fail;
+
+	/* libinih's defaults truncate long lines and join indented ones. */
+	ini_use_stack = 0;
+	ini_allow_realloc = 1;
+	ini_max_line = CONF_LINE_MAX + 3;
+	ini_allow_multiline = 0;
+
+	memset(&cp, 0, sizeof(cp));
+	cp.conf = c;
+	cp.err = &why;
+	line = ini_parse_string(text, conf_handler, &cp);
+	free(text);
+	if (line != 0) {
+		if (line < 0)
+			vbuf_printf(err, "%s: cannot parse", c->path);
+		else if (why.len > 0)
+			vbuf_printf(err, "%s:%d: %s", c->path, line,
+			    vbuf_str(&why));
+		else
+			vbuf_printf(err, "%s:%d: not a [section], a "
+			    "key = value line or a comment", c->path, line);
+		goto fail;
+	}
+	for (i = 0; i < nitems(conf_keys); i++) {
+		const struct conf_key *k = &conf_keys[i];
+
+		if (cp.seen[i])
+			continue;
+		if (k->required) {
+			vbuf_printf(err, "%s: [%s] %s: missing; it is "
+			    "required", c->path, k->section, k->name);
+			goto fail;
+		}
+		if (k->def == NULL)
+			continue;
+		vbuf_reset(&why);
+		if (conf_set(c, k, k->def, &why) == -1) {
+			vbuf_printf(err, "%s: [%s] %s: built-in default: %s",
+			    c->path, k->section, k->name, vbuf_str(&why));
+			goto fail;
+		}
+	}
+	vbuf_release(&why);
+	if (c->relay_helo == NULL)
+		c->relay_helo = xstrdup(c->domain);
+	return (0);
+fail:
+	vbuf_release(&why);
+	conf_free(c);
+	return (-1);
+}
+
+/* conf_free - release everything conf_load() allocated */
+void
+conf_free(struct conf *c)
+{
+	size_t	i;
+
+	for (i = 0; i < nitems(conf_keys); i++) {
+		const struct conf_key *k = &conf_keys[i];
+
+		switch (k->type) {
+		case CT_INT: case CT_DURATION: case CT_SIZE: case CT_CHAR:
+		case CT_MODE: case CT_CLOCK:
+			break;
+		default:
+			free(*(char **)((char *)c + k->offset));
+			*(char **)((char *)c + k->offset) = NULL;
+		}
+	}
+	free(c->path);
+	free(c->dir);
+	c->path = c->dir = NULL;
+}

@@ -1,0 +1,94 @@
+/*
+ * conf.h - moot.conf, the INI file every program reads once at start
+ *
+ * Owns: the settings table (every key, its section, type, default and
+ * bounds), and the parsed values.  A struct conf is read-only after
+ * conf_load(), so threads may share it.  Paths are made absolute,
+ * relative ones taken from the folder of the file (design.md).
+ * Documented for users in conf/moot.conf and man/moot.conf.5; a key added
+ * here is added there in the same commit (style P15).
+ */
+#ifndef CONF_H
+#define CONF_H
+
+#include <stdint.h>
+#include <time.h>
+
+struct vbuf;
+
+#include "mail/mail.h"	/* struct limits: the mail layer owns its bounds */
+
+struct conf {
+	char	*path;			/* the file, absolute */
+	char	*dir;			/* its folder */
+
+	/* [moot] */
+	char	*domain;		/* the list domain, lower case */
+	char	*database;
+	char	*secret;
+	char	*templates;
+	char	*timezone;
+	char	*language;
+	char	 delimiter;		/* '+', as Postfix recipient_delimiter */
+	char	*user;			/* drop to this user when root; or NULL */
+
+	/* [relay] */
+	char	*relay_host;
+	int64_t	 relay_port;
+	char	*relay_helo;		/* EHLO name; default: domain */
+	int64_t	 relay_timeout;		/* seconds, each SMTP step */
+	int64_t	 relay_max_rcpts;	/* recipients per transaction */
+	int64_t	 relay_max_txns;	/* transactions per session */
+	char	*relay_starttls;	/* no | try | require */
+
+	/* [delivery] */
+	int64_t	 retry_min;		/* seconds before the first retry */
+	int64_t	 retry_max;		/* cap of the exponential back-off */
+	int64_t	 give_up;		/* seconds of retrying before failing */
+	int64_t	 max_unfinished;	/* crashed attempts before "failed" */
+	int64_t	 dedupe_window;		/* seconds a Message-ID is remembered */
+
+	/* [mootd] */
+	int64_t	 poll;			/* seconds between looks at the spool */
+	char	*mootd_pid_file;
+	char	*mootd_lock;
+	char	*mootd_wake;		/* unix datagram socket */
+
+	/* [moderation] */
+	int64_t	 reminder_at;		/* minutes after midnight, site zone */
+	int64_t	 moderate_ttl;		/* seconds a moderation token lives */
+
+	/* [membership] */
+	int64_t	 confirm_ttl;		/* seconds a confirmation works */
+	int64_t	 replies_per_day;	/* answers to one address (D3) */
+	int64_t	 confirmations_per_day;	/* to one address, site-wide (B7) */
+
+	/* [milter] */
+	char	*milter_socket;
+	char	*milter_pid_file;
+	int64_t	 milter_socket_mode;	/* of a unix socket */
+
+	struct limits lim;
+};
+
+/*
+ * conf_load - read and check path into *c.  On error returns -1 and puts
+ * one line in err naming the file, line and key ("moot.conf:12: [relay]
+ * port: 70000 is above the maximum 65535"); *c is then already freed.
+ * On success the caller conf_free()s it.
+ */
+int	conf_load(struct conf *c, const char *path, struct vbuf *err);
+void	conf_free(struct conf *c);
+
+/*
+ * conf_parse_duration - "90", "90s", "15m", "24h", "7d", "1w" to seconds;
+ * -1 if malformed.  conf_parse_size - "512", "64k", "10M", "1G" to bytes.
+ * Used for the command line too, so the same words work everywhere.
+ */
+int64_t	conf_parse_duration(const char *);
+int64_t	conf_parse_size(const char *);
+
+/* conf_valid_lang - 1 if s looks like a language code: en, ar, pt-br */
+int	conf_valid_lang(const char *s);
+
+#endif /* CONF_H */

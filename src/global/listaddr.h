@@ -1,0 +1,74 @@
+/*
+ * listaddr.h - moot's own address scheme
+ *
+ * Owns: the rules for list names and the mapping between a list's
+ * addresses and their purpose (design.md, "Addresses"): L, L-request,
+ * L-owner, L-confirm+TOKEN, L-moderate+TOKEN, L-bounces[+TOKEN], L-join,
+ * L-leave, L-agenda, L-notes.  Pure functions: no I/O, no allocation.
+ * Address syntax itself is mail/addr.h.
+ */
+#ifndef LISTADDR_H
+#define LISTADDR_H
+
+#include <stddef.h>
+
+#include "mail/addr.h"
+
+struct conf;
+struct vbuf;
+
+#define LIST_NAME_MAX	28	/* so L-moderate+TOKEN fits 64 octets (B1) */
+#define TOKEN_MAX	32	/* tokens are 26 characters; room to refuse */
+
+enum listaddr_kind {
+	AK_POST,		/* L@D */
+	AK_REQUEST,		/* L-request@D: commands */
+	AK_OWNER,		/* L-owner@D */
+	AK_CONFIRM,		/* L-confirm+TOKEN@D */
+	AK_MODERATE,		/* L-moderate+TOKEN@D */
+	AK_BOUNCES,		/* L-bounces[+TOKEN]@D */
+	AK_JOIN,		/* L-join@D */
+	AK_LEAVE,		/* L-leave[+TOKEN]@D */
+	AK_AGENDA,		/* L-agenda@D */
+	AK_NOTES,		/* L-notes@D */
+	AK_COUNT
+};
+
+struct listaddr {
+	char		 list[LIST_NAME_MAX + 1];
+	enum listaddr_kind	 kind;
+	char		 token[TOKEN_MAX + 1];	/* "" when none; lower case */
+};
+
+enum listaddr_result {
+	LISTADDR_OK,		/* one of ours; *r filled */
+	LISTADDR_FOREIGN,		/* not in the list domain */
+	LISTADDR_BAD,		/* in the list domain, but no such form */
+};
+
+/* listaddr_route - what rcpt means to moot; see enum listaddr_result */
+enum listaddr_result listaddr_route(const struct conf *, const char *rcpt,
+	    struct listaddr *r);
+
+/* listaddr_format - append the address of list for kind (token may be NULL) */
+int	listaddr_format(struct vbuf *, const struct conf *, const char *list,
+	    enum listaddr_kind, const char *token);
+
+/* listaddr_kind_name - "post", "request", ... for logs and `moot spool` */
+const char *listaddr_kind_name(enum listaddr_kind);
+
+/*
+ * listaddr_name_check - 0 if name may name a list: 1..28 of [a-z0-9-],
+ * starting with a letter or digit, not ending in a reserved suffix such
+ * as -request; else -1 and the reason in why.
+ */
+int	listaddr_name_check(const char *name, struct vbuf *why);
+
+/*
+ * listaddr_list_id - "Description <name.domain>" as a List-Id value
+ * (RFC 2919); description may be NULL
+ */
+void	listaddr_list_id(struct vbuf *out, const struct conf *,
+	    const char *name, const char *description);
+
+#endif /* LISTADDR_H */

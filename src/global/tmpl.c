@@ -1,0 +1,783 @@
+/*
+ * tmpl.c - templates; see tmpl.h
+ */
+#include <sys/stat.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "util/alloc.h"
+#include "global/conf.h"
+#include "mail/hdr_encode.h"
+#include "global/tmpl.h"
+#include "util/vbuf.h"
+#include "global/words.h"
+#include "util/sys_defs.h"
+
+#define TMPL_FILE_MAX	(64 * 1024)
+#define SLOT_NAME_MAX	32
+
+/* Every template moot knows, and the slots it may use. */
+static const struct tmpl_def {
+	const char	*name;
+	int		 subject;	/* must have a Subject: header */
+	const char	*slots;		/* comma-separated */
+} tmpl_defs[] = {
+	{ "footer", 0,
+	    "list,list_address,request_address,owner_address,description,"
+	    "unsubscribe_address" },
+	{ "delivery-failed", 1,
+	    "list,list_address,owner_address,subject,from,reason,after,"
+	    "post_id" },
+	{ "held-notify", 1,
+	    "list,list_address,from,subject,reason,date,text,post_id,note" },
+	{ "held-waiting", 1, "list,list_address,subject,owner_address" },
+	{ "post-rejected", 1, "list,list_address,subject,reason,owner_address" },
+	{ "decision-already", 1, "list,subject,decision,by,when,post_id" },
+	{ "held-reminder", 1, "list,count,posts" },
+	{ "request-reply", 1, "list,request_address,results" },
+	{ "confirm-subscribe", 1,
+	    "list,address,description,confirm_address,expires,mode" },
+	{ "confirm-unsubscribe", 1, "list,address,confirm_address,expires" },
+	{ "confirm-set", 1, "list,address,confirm_address,expires,changes" },
+	{ "welcome", 1, "list,address,list_address,request_address,"
+	    "leave_address,owner_address,description,mode" },
+	{ "goodbye", 1, "list,address,join_address,owner_address" },
+	{ "settings-changed", 1, "list,address,changes,request_address" },
+	{ "already-member", 1, "list,address,request_address" },
+	{ "not-member", 1, "list,address,join_address" },
+	{ "join-waiting", 1, "list,address,owner_address" },
+	{ "join-approval", 1, "list,address,date,request_id" },
+	{ "join-refused", 1, "list,address,reason,owner_address" },
+	{ "join-requires", 1,
+	    "list,address,required,required_join_address" },
+	{ "removed-required", 1, "list,address,required" },
+	{ "list-ended", 1, "list,ended,owner_address" },
+	{ "term-ending", 1, "list,address,name,role,term_end" },
+};
+
+/* Phrases: the pieces notices are made of, in templates/<lang>/phrases. */
+static const struct tmpl_def phrase_defs[] = {
+	{ "r-asked", 0, "address" },
+	{ "r-asked-you", 0, "" },
+	{ "r-pending", 0, "address" },
+	{ "r-too-many", 0, "address" },
+	{ "r-bad-address", 0, "address" },
+	{ "r-utf8-address", 0, "address" },
+	{ "r-confirmed", 0, "" },
+	{ "r-bad-token", 0, "" },
+	{ "r-ended", 0, "list" },
+	{ "r-set-bad", 0, "" },
+	{ "r-language-bad", 0, "language,languages" },
+	{ "r-who", 0, "list,members,count" },
+	{ "r-who-refused", 0, "list" },
+	{ "r-lists", 0, "lists" },
+	{ "r-none", 0, "" },
+	{ "r-more", 0, "count" },
+	{ "r-info", 0, "list,description,list_address,request_address,"
+	    "owner_address,rules" },
+	{ "r-help", 0, "list,list_address,request_address,join_address,"
+	    "leave_address,owner_address" },
+	{ "rule-open", 0, "" },
+	{ "rule-members-only", 0, "" },
+	{ "rule-moderated", 0, "" },
+	{ "rule-requires", 0, "required" },
+	{ "rule-approve-joins", 0, "" },
+	{ "rule-ends", 0, "date" },
+	{ "rule-ended", 0, "date" },
+	{ "rule-digest", 0, "when" },
+	{ "mode-mail", 0, "" },
+	{ "mode-digest", 0, "" },
+	{ "mode-nomail", 0, "" },
+	{ "change-mode", 0, "mode" },
+	{ "change-language", 0, "language" },
+	{ "held-next", 0, "" },
+	{ "held-all", 0, "" },
+	{ "reminder-post", 0, "post_id,since,from,subject" },
+	{ "decided-approved", 0, "" },
+	{ "decided-rejected", 0, "" },
+	{ "decided-discarded", 0, "" },
+	{ "rejected-default", 0, "" },
+	{ "refused-default", 0, "" },
+	{ "why-moderated", 0, "" },
+	{ "why-nonmember", 0, "" },
+	{ "why-recipients", 0, "count,max" },
+	{ "why-large", 0, "size,max" },
+	{ "why-automated", 0, "" },
+	{ "why-too-large", 0, "size,max" },
+	{ "why-ended", 0, "" },
+	{ "why-loop", 0, "" },
+	{ "why-no-from", 0, "" },
+	{ "days", 0, "n" },
+	{ "hours", 0, "n" },
+};
+
+/* Header fields a template may set, besides Subject. */
+static const char *const tmpl_headers[] = { "Subject" };
+
+static const struct tmpl_def *
+tmpl_def(const char *name)
+{
+	for (size_t i = 0; i < nitems(tmpl_defs); i++)
+		if (strcmp(tmpl_defs[i].name, name) == 0)
+			return (&tmpl_defs[i]);
+	return (NULL);
+}
+
+/* slot_allowed - name (of length n) is in the comma-separated list */
+static int
+slot_allowed(const char *list, const char *name, size_t n)
+{
+	while (*list != '\0') {
+		size_t	l = strcspn(list, ",");
+
+		if (l == n && strncmp(list, name, n) == 0)
+			return (1);
+		list += l + (list[l] == ',');
+	}
+	return (0);
+}
+
+void
+tmpl_out_init(struct tmpl_out *o)
+{
+	vbuf_init(&o->subject, TMPL_FILE_MAX * 4);
+	vbuf_init(&o->body, 16 * 1024 * 1024);
+	o->lang[0] = '\0';
+}
+
+void
+tmpl_out_release(struct tmpl_out *o)
+{
+	vbuf_release(&o->subject);
+	vbuf_release(&o->body);
+}
+
+/* read_small - the file at path, NUL-terminated; -1 with errno */
+static int
+read_small(const char *path, struct vbuf *out)
+{
+	char	 chunk[4096];
+	ssize_t	 n;
+	int	 fd;
+
+	vbuf_reset(out);
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+		return (-1);
+	while ((n = read(fd, chunk, sizeof(chunk))) != 0) {
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n == -1 || vbuf_cat(out, chunk, (size_t)n) == -1) {
+			if (n != -1)
+				errno = EFBIG;
+			(void)close(fd);
+			return (-1);
+		}
+	}
+	(void)close(fd);
+	if (out->data == NULL)
+		vbuf_cat(out, "", 0);
+	return (0);
+}
+
+/*
+ * expand - copy text (len bytes) to out, filling {slots}.  With vals NULL
+ * it only checks.  line is the first line's number, for errors.
+ */
+static int
+expand(const struct tmpl_def *def, const char *text, size_t len, int line,
+    const struct tmpl_slot *vals, size_t nvals, int in_subject,
+    struct vbuf *out, struct vbuf *err)
+{
+	struct vbuf	 clean;
+	size_t		 i, j;
+
+	vbuf_init(&clean, VBUF_NOMAX);
+	for (i = 0; i < len; i++) {
+		if (text[i] == '\n')
+			line++;
+		if (text[i] == '}' && i + 1 < len && text[i + 1] == '}') {
+			vbuf_putc(out, '}');
+			i++;
+			continue;
+		}
+		if (text[i] != '{') {
+			vbuf_putc(out, text[i]);
+			continue;
+		}
+		if (i + 1 < len && text[i + 1] == '{') {
+			vbuf_putc(out, '{');
+			i++;
+			continue;
+		}
+		for (j = i + 1; j < len && j - i <= SLOT_NAME_MAX &&
+		    ((text[j] >= 'a' && text[j] <= 'z') || text[j] == '_'); j++)
+			;
+		if (j >= len || text[j] != '}' || j == i + 1) {
+			vbuf_printf(err, "line %d: a { that does not start a "
+			    "{slot} (write {{ for a brace)", line);
+			goto fail;
+		}
+		if (!slot_allowed(def->slots, text + i + 1, j - i - 1)) {
+			vbuf_printf(err, "line %d: {%.*s} is not a slot of "
+			    "this template (it has: %s)", line,
+			    (int)(j - i - 1), text + i + 1, def->slots);
+			goto fail;
+		}
+		for (size_t k = 0; vals != NULL && k < nvals; k++) {
+			if (strlen(vals[k].name) != j - i - 1 ||
+			    strncmp(vals[k].name, text + i + 1, j - i - 1) != 0)
+				continue;
+			if (vals[k].value == NULL)
+				break;
+			if (in_subject) {
+				hdr_encode_clean(&clean, vals[k].value);
+				vbuf_puts(out, vbuf_str(&clean));
+			} else {
+				/* Keep line breaks in the body; drop controls. */
+				for (const unsigned char *p = (const unsigned
+				    char *)vals[k].value; *p != '\0'; p++)
+					if (*p >= 0x20 || *p == '\n' ||
+					    *p == '\t')
+						if (*p != 0x7f)
+							vbuf_putc(out, *p);
+			}
+			break;
+		}
+		i = j;
+	}
+	vbuf_release(&clean);
+	return (vbuf_err(out) ? -1 : 0);
+fail:
+	vbuf_release(&clean);
+	return (-1);
+}
+
+/*
+ * parse_file - split text into its Subject and body and expand both.
+ * err gets "line N: reason" (the caller adds the file).
+ */
+static int
+parse_file(const struct tmpl_def *def, const char *text, size_t len,
+    const struct tmpl_slot *vals, size_t nvals, struct tmpl_out *out,
+    struct vbuf *err)
+{
+	size_t	off = 0;
+	int	line = 1, have_subject = 0;
+
+	if (memchr(text, '\0', len) != NULL) {
+		vbuf_puts(err, "line 1: NUL byte in the file");
+		return (-1);
+	}
+	/* Header lines until the blank line. */
+	while (off < len && text[off] != '\n') {
+		size_t	eol = off + strcspn(text + off, "\n"), colon, k;
+
+		colon = off + strcspn(text + off, ":\n");
+		if (colon >= eol) {
+			vbuf_printf(err, "line %d: not a \"Name: value\" "
+			    "header line, and no blank line before the body",
+			    line);
+			return (-1);
+		}
+		for (k = 0; k < nitems(tmpl_headers); k++)
+			if (strlen(tmpl_headers[k]) == colon - off &&
+			    strncasecmp(tmpl_headers[k], text + off,
+			    colon - off) == 0)
+				break;
+		if (k == nitems(tmpl_headers)) {
+			vbuf_printf(err, "line %d: a template may set only "
+			    "Subject:", line);
+			return (-1);
+		}
+		colon++;
+		while (colon < eol && text[colon] == ' ')
+			colon++;
+		vbuf_reset(&out->subject);
+		if (expand(def, text + colon, eol - colon, line, vals, nvals,
+		    1, &out->subject, err) == -1)
+			return (-1);
+		have_subject = 1;
+		off = eol < len ? eol + 1 : eol;
+		line++;
+	}
+	if (def->subject && !have_subject) {
+		vbuf_printf(err, "line %d: this template needs a Subject: "
+		    "line", line);
+		return (-1);
+	}
+	if (off < len)		/* the blank line */
+		off++;
+	line++;
+	vbuf_reset(&out->body);
+	return (expand(def, text + off, len - off, line, vals, nvals, 0,
+	    &out->body, err));
+}
+
+/* tmpl_render - see tmpl.h */
+int
+tmpl_render(const struct conf *c, const char *const *langs,
+    const char *name, const struct tmpl_slot *vals, size_t nvals,
+    struct tmpl_out *out, struct vbuf *err)
+{
+	const struct tmpl_def	*def = tmpl_def(name);
+	const char		*chain[8];
+	struct vbuf		 text, why;
+	size_t			 n = 0, i;
+	int			 rc = -1;
+
+	if (def == NULL) {
+		vbuf_printf(err, "no template is called %s", name);
+		return (-1);
+	}
+	for (i = 0; langs != NULL && langs[i] != NULL && n < 5; i++)
+		if (*langs[i] != '\0' && conf_valid_lang(langs[i]))
+			chain[n++] = langs[i];
+	chain[n++] = c->language;
+	chain[n++] = "en";
+	vbuf_init(&text, TMPL_FILE_MAX);
+	vbuf_init(&why, 1024);
+	for (i = 0; i < n; i++) {
+		char	*path = xasprintf("%s/%s/%s", c->templates, chain[i],
+		    name);
+		int	 r = read_small(path, &text);
+
+		if (r == -1 && errno == ENOENT) {
+			free(path);
+			continue;
+		}
+		if (r == -1) {
+			vbuf_printf(err, "%s: %s", path, strerror(errno));
+			free(path);
+			break;
+		}
+		vbuf_reset(&why);
+		if (parse_file(def, vbuf_str(&text), text.len, vals, nvals,
+		    out, &why) == -1) {
+			vbuf_printf(err, "%s:%s", path, vbuf_str(&why));
+			free(path);
+			break;
+		}
+		free(path);
+		(void)strncpy(out->lang, chain[i], sizeof(out->lang) - 1);
+		out->lang[sizeof(out->lang) - 1] = '\0';
+		rc = 0;
+		break;
+	}
+	if (rc == -1 && i == n)
+		vbuf_printf(err, "%s/en/%s: no such template", c->templates,
+		    name);
+	vbuf_release(&text);
+	vbuf_release(&why);
+	return (rc);
+}
+
+static const struct tmpl_def *
+phrase_def(const char *name, size_t n)
+{
+	for (size_t i = 0; i < nitems(phrase_defs); i++)
+		if (strlen(phrase_defs[i].name) == n &&
+		    strncmp(phrase_defs[i].name, name, n) == 0)
+			return (&phrase_defs[i]);
+	return (NULL);
+}
+
+/* section_name - the name of a "[name]" line, or 0 if it is not one */
+static size_t
+section_name(const char *l, size_t n, const char **name)
+{
+	size_t	i = 1;
+
+	while (n > 0 && (l[n - 1] == ' ' || l[n - 1] == '\t' ||
+	    l[n - 1] == '\r'))
+		n--;
+	if (n < 3 || l[0] != '[' || l[n - 1] != ']')
+		return (0);
+	for (; i < n - 1; i++)
+		if (!((l[i] >= 'a' && l[i] <= 'z') || (l[i] >= '0' &&
+		    l[i] <= '9') || l[i] == '-'))
+			return (0);
+	*name = l + 1;
+	return (n - 2);
+}
+
+typedef int (*section_cb)(const char *name, size_t nlen, const char *body,
+    size_t blen, int line, void *arg);
+
+/*
+ * section_walk - cb for each [name] section of a phrases file, with its
+ * text: comment lines left out, blank lines at its end trimmed.  0, or
+ * -1 with "line N: reason" in why (or cb's -1).
+ */
+static int
+section_walk(const char *text, size_t len, section_cb cb, void *arg,
+    struct vbuf *why)
+{
+	struct vbuf	 body;
+	const char	*p = text, *end = text + len, *name = NULL;
+	size_t		 nlen = 0;
+	int		 line = 0, at = 0, rc = 0;
+
+	if (memchr(text, '\0', len) != NULL) {
+		vbuf_puts(why, "line 1: NUL byte in the file");
+		return (-1);
+	}
+	vbuf_init(&body, TMPL_FILE_MAX);
+	while (rc == 0) {
+		const char	*nl, *sn;
+		size_t		 n, sl;
+
+		if (p >= end)
+			sl = 0, n = 0;
+		else {
+			nl = memchr(p, '\n', (size_t)(end - p));
+			n = nl != NULL ? (size_t)(nl - p) : (size_t)(end - p);
+			line++;
+		}
+		if (p >= end || (sl = section_name(p, n, &sn)) > 0) {
+			if (name != NULL) {
+				size_t	bl = body.len;
+
+				while (bl > 0 && (body.data[bl - 1] == '\n' ||
+				    body.data[bl - 1] == ' '))
+					bl--;
+				vbuf_truncate(&body, bl);
+				rc = cb(name, nlen, body.data != NULL ?
+				    body.data : "", body.len, at, arg);
+			}
+			if (p >= end)
+				break;
+			name = sn;
+			nlen = sl;
+			at = line + 1;
+			vbuf_reset(&body);
+		} else if (n > 0 && p[0] == '#')
+			;		/* a note for translators */
+		else if (name == NULL) {
+			if (strspn(p, " \t\r") < n) {
+				vbuf_printf(why, "line %d: text before the "
+				    "first [name] line", line);
+				rc = -1;
+			}
+		} else {
+			/* Blank lines at the start of a section do not count. */
+			if (body.len > 0 || strspn(p, " \t\r") < n) {
+				vbuf_cat(&body, p, n);
+				vbuf_putc(&body, '\n');
+			}
+		}
+		p += n + 1;
+	}
+	vbuf_release(&body);
+	return (rc);
+}
+
+struct phrase_find {
+	const char		*key;
+	const struct tmpl_slot	*vals;
+	size_t			 nvals;
+	struct vbuf		*out, *why;
+	int			 found;
+};
+
+static int
+phrase_found(const char *name, size_t nlen, const char *body, size_t blen,
+    int line, void *arg)
+{
+	struct phrase_find	*f = arg;
+	const struct tmpl_def	*def;
+
+	if (f->found || strlen(f->key) != nlen || strncmp(f->key, name,
+	    nlen) != 0)
+		return (0);
+	if ((def = phrase_def(name, nlen)) == NULL)
+		return (0);
+	f->found = 1;
+	return (expand(def, body, blen, line, f->vals, f->nvals, 0, f->out,
+	    f->why));
+}
+
+/* tmpl_phrase - see tmpl.h */
+int
+tmpl_phrase(const struct conf *c, const char *const *langs, const char *key,
+    const struct tmpl_slot *vals, size_t nvals, struct vbuf *out,
+    struct vbuf *err)
+{
+	const char		*chain[8];
+	struct phrase_find	 f;
+	struct vbuf		 text, why;
+	size_t			 n = 0, i;
+	int			 rc = -1;
+
+	if (phrase_def(key, strlen(key)) == NULL) {
+		vbuf_printf(err, "no phrase is called %s", key);
+		return (-1);
+	}
+	for (i = 0; langs != NULL && langs[i] != NULL && n < 5; i++)
+		if (*langs[i] != '\0' && conf_valid_lang(langs[i]))
+			chain[n++] = langs[i];
+	chain[n++] = c->language;
+	chain[n++] = "en";
+	vbuf_init(&text, TMPL_FILE_MAX);
+	vbuf_init(&why, 1024);
+	for (i = 0; i < n && rc == -1; i++) {
+		char	*path = xasprintf("%s/%s/phrases", c->templates,
+		    chain[i]);
+		size_t	 mark = out->len;
+
+		memset(&f, 0, sizeof(f));
+		f.key = key;
+		f.vals = vals;
+		f.nvals = nvals;
+		f.out = out;
+		f.why = &why;
+		if (read_small(path, &text) == 0 && section_walk(text.data,
+		    text.len, phrase_found, &f, &why) == 0 && f.found)
+			rc = 0;
+		else if (why.len > 0) {
+			/* A broken translation: English still serves. */
+			vbuf_printf(err, "%s:%s; ", path, vbuf_str(&why));
+			vbuf_reset(&why);
+			vbuf_truncate(out, mark);
+		}
+		free(path);
+	}
+	if (rc == -1)
+		vbuf_printf(err, "%s/en/phrases: no [%s]", c->templates, key);
+	vbuf_release(&text);
+	vbuf_release(&why);
+	return (rc);
+}
+
+struct phrase_check {
+	unsigned char	 seen[nitems(phrase_defs)];
+	struct vbuf	*why;
+	struct vbuf	 out;
+};
+
+static int
+phrase_checked(const char *name, size_t nlen, const char *body, size_t blen,
+    int line, void *arg)
+{
+	struct phrase_check	*pc = arg;
+	const struct tmpl_def	*def = phrase_def(name, nlen);
+
+	if (def == NULL) {
+		vbuf_printf(pc->why, "line %d: [%.*s] is not a phrase moot "
+		    "knows", line - 1, (int)nlen, name);
+		return (-1);
+	}
+	if (pc->seen[def - phrase_defs]++) {
+		vbuf_printf(pc->why, "line %d: [%.*s] is there twice",
+		    line - 1, (int)nlen, name);
+		return (-1);
+	}
+	vbuf_reset(&pc->out);
+	return (expand(def, body, blen, line, NULL, 0, 0, &pc->out, pc->why));
+}
+
+/* phrases_check - a phrases file is well formed; with all, complete */
+static int
+phrases_check(const char *path, int all, struct vbuf *err)
+{
+	struct phrase_check	 pc;
+	struct vbuf		 text, why;
+	int			 rc = -1;
+
+	memset(&pc, 0, sizeof(pc));
+	vbuf_init(&text, TMPL_FILE_MAX);
+	vbuf_init(&why, 1024);
+	vbuf_init(&pc.out, VBUF_NOMAX);
+	pc.why = &why;
+	if (read_small(path, &text) == -1)
+		vbuf_printf(err, "%s: %s", path, strerror(errno));
+	else if (section_walk(text.data, text.len, phrase_checked, &pc,
+	    &why) == -1)
+		vbuf_printf(err, "%s:%s", path, vbuf_str(&why));
+	else {
+		rc = 0;
+		for (size_t i = 0; all && i < nitems(phrase_defs); i++)
+			if (!pc.seen[i]) {
+				vbuf_printf(err, "%s: [%s] is missing (English "
+				    "must have every phrase)", path,
+				    phrase_defs[i].name);
+				rc = -1;
+				break;
+			}
+	}
+	vbuf_release(&text);
+	vbuf_release(&why);
+	vbuf_release(&pc.out);
+	return (rc);
+}
+
+/* tmpl_has_language - templates/<lang>/ exists */
+int
+tmpl_has_language(const struct conf *c, const char *lang)
+{
+	struct stat	 st;
+	char		*path;
+	int		 ok;
+
+	if (!conf_valid_lang(lang))
+		return (0);
+	path = xasprintf("%s/%s", c->templates, lang);
+	ok = stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+	free(path);
+	return (ok);
+}
+
+/* lang_dir - name, in the templates folder, is a language's folder;
+ * other files there (a README) are for people */
+static int
+lang_dir(const struct conf *c, const char *name, int *other)
+{
+	struct stat	 st;
+	char		*path = xasprintf("%s/%s", c->templates, name);
+	int		 dir = stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+
+	free(path);
+	if (other != NULL)
+		*other = !dir;
+	return (dir && conf_valid_lang(name));
+}
+
+static int
+cmp_name(const void *a, const void *b)
+{
+	return (strcmp(a, b));
+}
+
+/* tmpl_languages - see tmpl.h */
+void
+tmpl_languages(const struct conf *c, struct vbuf *out)
+{
+	struct dirent	*de;
+	DIR		*d;
+	char		 names[64][16];
+	size_t		 n = 0;
+
+	if ((d = opendir(c->templates)) == NULL)
+		return;
+	while ((de = readdir(d)) != NULL && n < 64)
+		if (de->d_name[0] != '.' && lang_dir(c, de->d_name, NULL) &&
+		    strlen(de->d_name) < sizeof(names[0]))
+			memcpy(names[n++], de->d_name, strlen(de->d_name) + 1);
+	closedir(d);
+	qsort(names, n, sizeof(names[0]), cmp_name);
+	for (size_t i = 0; i < n; i++)
+		vbuf_printf(out, "%s%s", i > 0 ? " " : "", names[i]);
+}
+
+/* check_dir - every file in templates/lang is known and well formed */
+static int
+check_dir(const struct conf *c, const char *lang, struct vbuf *err)
+{
+	struct tmpl_out	 out;
+	struct vbuf	 text, why;
+	struct dirent	*de;
+	DIR		*d;
+	char		*dir = xasprintf("%s/%s", c->templates, lang);
+	int		 rc = 0;
+
+	if ((d = opendir(dir)) == NULL) {
+		vbuf_printf(err, "%s: %s", dir, strerror(errno));
+		free(dir);
+		return (-1);
+	}
+	tmpl_out_init(&out);
+	vbuf_init(&text, TMPL_FILE_MAX);
+	vbuf_init(&why, 1024);
+	while (rc == 0 && (de = readdir(d)) != NULL) {
+		const struct tmpl_def *def;
+		char	*path;
+
+		if (de->d_name[0] == '.')
+			continue;
+		path = xasprintf("%s/%s", dir, de->d_name);
+		if (strcmp(de->d_name, "words") == 0) {
+			if (words_check(path, err) == -1)
+				rc = -1;
+		} else if (strcmp(de->d_name, "phrases") == 0) {
+			if (phrases_check(path, strcmp(lang, "en") == 0,
+			    err) == -1)
+				rc = -1;
+		} else if ((def = tmpl_def(de->d_name)) == NULL) {
+			vbuf_printf(err, "%s: not a template moot knows", path);
+			rc = -1;
+		} else if (read_small(path, &text) == -1) {
+			vbuf_printf(err, "%s: %s", path, strerror(errno));
+			rc = -1;
+		} else {
+			vbuf_reset(&why);
+			if (parse_file(def, vbuf_str(&text), text.len, NULL, 0,
+			    &out, &why) == -1) {
+				vbuf_printf(err, "%s:%s", path, vbuf_str(&why));
+				rc = -1;
+			}
+		}
+		free(path);
+	}
+	closedir(d);
+	free(dir);
+	tmpl_out_release(&out);
+	vbuf_release(&text);
+	vbuf_release(&why);
+	return (rc);
+}
+
+/* tmpl_check_all - see tmpl.h */
+int
+tmpl_check_all(const struct conf *c, struct vbuf *err)
+{
+	struct dirent	*de;
+	struct stat	 st;
+	DIR		*d;
+	int		 rc = 0;
+
+	if ((d = opendir(c->templates)) == NULL) {
+		vbuf_printf(err, "%s: %s", c->templates, strerror(errno));
+		return (-1);
+	}
+	while (rc == 0 && (de = readdir(d)) != NULL) {
+		int	other;
+
+		if (de->d_name[0] == '.')
+			continue;
+		if (!lang_dir(c, de->d_name, &other)) {
+			if (other)
+				continue;	/* a file for people */
+			vbuf_printf(err, "%s/%s: not a language folder (use a "
+			    "code such as en or ar)", c->templates, de->d_name);
+			rc = -1;
+			break;
+		}
+		rc = check_dir(c, de->d_name, err);
+	}
+	closedir(d);
+	for (size_t i = 0; rc == 0 && i < nitems(tmpl_defs); i++) {
+		char	*path = xasprintf("%s/en/%s", c->templates,
+		    tmpl_defs[i].name);
+
+		if (stat(path, &st) == -1) {
+			vbuf_printf(err, "%s: missing (every template must "
+			    "exist in English)", path);
+			rc = -1;
+		}
+		free(path);
+	}
+	if (rc == 0) {
+		char	*path = xasprintf("%s/en/phrases", c->templates);
+
+		if (stat(path, &st) == -1) {
+			vbuf_printf(err, "%s: missing", path);
+			rc = -1;
+		}
+		free(path);
+	}
+	return (rc);
+}

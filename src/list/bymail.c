@@ -1,0 +1,1171 @@
+/*
+ * bymail.c - membership by mail; see bymail.h
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "mail/addr.h"
+#include "global/listaddr.h"
+#include "util/alloc.h"
+#include "list/bymail.h"
+#include "util/clock.h"
+#include "list/command.h"
+#include "global/conf.h"
+#include "list/ctx.h"
+#include "db/db.h"
+#include "db/db_list.h"
+#include "db/db_queue.h"
+#include "db/db_request.h"
+#include "db/db_spool.h"
+#include "db/db_token.h"
+#include "list/mod_reply.h"
+#include "util/log.h"
+#include "mail/mail.h"
+#include "list/membership.h"
+#include "list/notice.h"
+#include "global/tmpl.h"
+#include "global/token.h"
+#include "util/vbuf.h"
+#include "util/sys_defs.h"
+
+#define DAY		86400
+/* What counts towards the answers one address gets in a day (D3). */
+#define REPLY_PURPOSES	"request-reply,confirm-subscribe," \
+			"confirm-unsubscribe,confirm-set"
+/* What counts towards the confirmation requests (B7). */
+#define CONFIRM_PURPOSES "confirm-subscribe,confirm-unsubscribe,confirm-set"
+
+/* One message's work. */
+struct job {
+	struct ctx		*x;
+	struct spool_item	*s;
+	const struct mail	*m;
+	struct list		*l;
+	char			*sender;	/* owned; canonical */
+	char			*lang;		/* owned; of the reply; NULL */
+	struct list_addrs	 a;
+	struct vbuf		 results;	/* the reply's text */
+	int			 others;	/* results the reply must carry */
+	struct vbuf		 summary;	/* for the spool row's reason */
+};
+
+enum asked {
+	ASKED,			/* a confirmation went to the person */
+	ASKED_PENDING,		/* one was waiting already: nothing sent */
+	ASKED_TOO_MANY,		/* the person has had enough today */
+	ASKED_ERROR,		/* database trouble: roll back */
+};
+
+/* automated - mail that no person wrote: never answered (C2) */
+static int
+automated(const struct spool_item *s, const struct mail *m)
+{
+	static const char *const marks[] = { "X-Autoreply", "X-Autorespond",
+	    "List-Id" };
+	const struct hdr_field	*f;
+	struct vbuf		 v;
+	int			 yes = 0;
+
+	if ((s->env_from != NULL && *s->env_from == '\0') ||
+	    m->auto_submitted || m->bulk)
+		return (1);
+	for (size_t i = 0; i < nitems(marks); i++)
+		if (mail_field(m, marks[i], 0) != NULL)
+			return (1);
+	vbuf_init(&v, 1024);
+	if ((f = mail_field(m, "Precedence", 0)) != NULL &&
+	    hdr_unfold(f, &v) == 0 && strcasecmp(vbuf_str(&v), "list") == 0)
+		yes = 1;
+	vbuf_release(&v);
+	if (m->from_addr != NULL && (strncasecmp(m->from_addr,
+	    "mailer-daemon@", 14) == 0 || strncasecmp(m->from_addr,
+	    "postmaster@", 11) == 0))
+		yes = 1;
+	return (yes);
+}
+
+/* ours - an address in the list domain: moot never answers itself */
+static int
+ours(const struct conf *c, const char *a)
+{
+	return (strcasecmp(addr_domain(a), c->domain) == 0);
+}
+
+/* finish - the spool row is done with, for the reason given */
+static void
+finish(struct ctx *x, const struct spool_item *s, const char *why)
+{
+	log_info("%s: %s", s->kind, why);
+	if (spool_set_state(x->db, s->id, "done", why) != DB_OK)
+		log_warnx("cannot record the outcome; the message stays "
+		    "spooled");
+}
+
+/* date_of - the date of t in the site's zone */
+static void
+date_of(int64_t t, char *buf, size_t size)
+{
+	clock_iso((time_t)t, buf, size);
+	if (size > 10)
+		buf[10] = '\0';
+}
+
+/* mode_phrase - the words for a delivery mode, in lang */
+static void
+mode_phrase(struct ctx *x, const char *lang, const struct list *l,
+    const char *mode, struct vbuf *out)
+{
+	char	key[32];
+
+	(void)snprintf(key, sizeof(key), "mode-%s", mode != NULL &&
+	    member_mode_ok(mode) ? mode : "mail");
+	notice_phrase(x, lang, l, key, NULL, 0, out);
+}
+
+/* changes_text - what a set request changes, one line each */
+static void
+changes_text(struct ctx *x, const char *lang, const struct list *l,
+    const char *mode, const char *language, struct vbuf *out)
+{
+	struct vbuf	m;
+
+	vbuf_init(&m, VBUF_NOMAX);
+	if (mode != NULL) {
+		mode_phrase(x, lang, l, mode, &m);
+		struct tmpl_slot s[] = { { "mode", vbuf_str(&m) } };
+
+		notice_phrase(x, lang, l, "change-mode", s, nitems(s), out);
+		vbuf_putc(out, '\n');
+	}
+	if (language != NULL) {
+		struct tmpl_slot s[] = { { "language", language } };
+
+		notice_phrase(x, lang, l, "change-language", s, nitems(s), out);
+		vbuf_putc(out, '\n');
+	}
+	vbuf_release(&m);
+}
+
+/* send_to - queue template tmpl to one person about l; -1 on failure */
+static int
+send_to(struct ctx *x, const struct list *l, const char *tmpl,
+    const char *to, const char *lang, enum listaddr_kind from,
+    const char *token, const struct tmpl_slot *slots, size_t nslots,
+    const char *in_reply_to)
+{
+	struct vbuf	err;
+	struct notice	n = {
+		.tmpl = tmpl, .to = to, .lang = lang, .list = l,
+		.from_kind = from, .from_token = token, .slots = slots,
+		.nslots = nslots, .reply = in_reply_to != NULL,
+		.in_reply_to = in_reply_to,
+	};
+	int		rc;
+
+	vbuf_init(&err, 1024);
+	if ((rc = notice_queue(x, &n, &err)) == -1)
+		log_warnx("cannot queue %s to %s: %s", tmpl, to,
+		    vbuf_str(&err));
+	vbuf_release(&err);
+	return (rc);
+}
+
+/* ask_confirm - open a request and ask the person to confirm it */
+static enum asked
+ask_confirm(struct job *j, const char *action, const char *target,
+    const char *mode, const char *language)
+{
+	struct ctx	*x = j->x;
+	struct request	 r, *old = NULL;
+	struct vbuf	 ca, text;
+	char		 tok[TOKEN_CHARS + 1], expires[32], tmpl[32], *lang;
+	int64_t		 id = 0, told = 0, now = clock_now();
+	int		 rc;
+	enum asked	 res = ASKED_ERROR;
+
+	if ((rc = request_find_open(x->db, j->l->id, target, action, &old)) ==
+	    DB_OK) {
+		request_free(&old);
+		return (ASKED_PENDING);
+	}
+	if (rc != DB_NOTFOUND)
+		return (ASKED_ERROR);
+	if (outbox_count_since(x->db, CONFIRM_PURPOSES, target, now - DAY,
+	    &told) != DB_OK)
+		return (ASKED_ERROR);
+	if (told >= x->conf->confirmations_per_day) {
+		log_info("no confirmation to %s: %lld sent today", target,
+		    (long long)told);
+		return (ASKED_TOO_MANY);
+	}
+	memset(&r, 0, sizeof(r));
+	r.list_id = j->l->id;
+	r.addr = (char *)target;
+	r.action = (char *)action;
+	r.mode = (char *)mode;
+	r.language = (char *)language;
+	r.asked_by = j->sender;
+	r.expires_at = now + x->conf->confirm_ttl;
+	if ((rc = request_open(x->db, &r, &id)) == DB_CONFLICT)
+		return (ASKED_PENDING);
+	if (rc != DB_OK || token_issue(x->db, "confirm", j->l->id, id, target,
+	    x->conf->confirm_ttl, tok) != DB_OK)
+		return (ASKED_ERROR);
+
+	lang = membership_lang(x->db, j->l->id, target);
+	/* A stranger's request: the language they wrote in.  A change of
+	 * language is asked in the one the member reads now, so a forged
+	 * "set language" cannot make its own confirmation unreadable. */
+	if (lang == NULL && language != NULL && strcmp(action, "set") != 0)
+		lang = xstrdup(language);
+	vbuf_init(&ca, VBUF_NOMAX);
+	vbuf_init(&text, VBUF_NOMAX);
+	listaddr_format(&ca, x->conf, j->l->name, AK_CONFIRM, tok);
+	date_of(r.expires_at, expires, sizeof(expires));
+	(void)snprintf(tmpl, sizeof(tmpl), "confirm-%s", action);
+	if (strcmp(action, "set") == 0)
+		changes_text(x, lang, j->l, mode, language, &text);
+	else if (strcmp(action, "subscribe") == 0)
+		mode_phrase(x, lang, j->l, mode, &text);
+	{
+		struct tmpl_slot slots[] = {
+			{ "list", j->l->name },
+			{ "address", target },
+			{ "description", j->l->description },
+			{ "confirm_address", vbuf_str(&ca) },
+			{ "expires", expires },
+			{ "mode", vbuf_str(&text) },
+			{ "changes", vbuf_str(&text) },
+		};
+
+		/* Each confirmation uses the slots it has of these. */
+		if (send_to(x, j->l, tmpl, target, lang, AK_CONFIRM, tok, slots,
+		    nitems(slots), NULL) == 0) {
+			log_info("%s for %s: confirmation asked (token "
+			    "%.*s...)", action, target, TOKEN_LOG_CHARS, tok);
+			res = ASKED;
+		}
+	}
+	free(lang);
+	vbuf_release(&ca);
+	vbuf_release(&text);
+	return (res);
+}
+
+/*
+ * say - one command's result in the reply: the command, then the text.
+ * Unless some result says more than the sender will hear anyway (a
+ * confirmation of their own), no reply goes.
+ */
+static void
+say_as(struct job *j, const struct command *c, const char *key,
+    const struct tmpl_slot *slots, size_t nslots, int news)
+{
+	if (c != NULL)
+		vbuf_printf(&j->results, "> %s\n", c->line);
+	notice_phrase(j->x, j->lang, j->l, key, slots, nslots, &j->results);
+	vbuf_puts(&j->results, "\n\n");
+	j->others |= news;
+	if (c != NULL)
+		vbuf_printf(&j->summary, "%s%s (%s)", j->summary.len > 0 ?
+		    ", " : "", command_name(c->kind), key + 2);
+}
+
+static void
+say(struct job *j, const struct command *c, const char *key,
+    const struct tmpl_slot *slots, size_t nslots)
+{
+	say_as(j, c, key, slots, nslots, strcmp(key, "r-asked-you") != 0);
+}
+
+/* target_of - the canonical address a command is about, or NULL after
+ * saying why it cannot be used */
+static char *
+target_of(struct job *j, const struct command *c)
+{
+	struct tmpl_slot slots[] = { { "address", c->arg } };
+	int		 eight = 0;
+
+	if (c->arg[0] == '\0')
+		return (xstrdup(j->sender));
+	for (const char *p = c->arg; *p != '\0'; p++)
+		eight |= (unsigned char)*p >= 0x80;
+	if (eight) {			/* threat E6 */
+		say(j, c, "r-utf8-address", slots, nitems(slots));
+		return (NULL);
+	}
+	if (c->arg_too_long || addr_check(c->arg, NULL) == -1) {
+		say(j, c, "r-bad-address", slots, nitems(slots));
+		return (NULL);
+	}
+	return (addr_canon_new(c->arg));
+}
+
+/* asked_result - say what became of a request for a confirmation */
+static int
+asked_result(struct job *j, const struct command *c, const char *target,
+    enum asked a)
+{
+	struct tmpl_slot slots[] = { { "address", target } };
+
+	switch (a) {
+	case ASKED:
+		if (strcmp(target, j->sender) == 0)
+			say(j, c, "r-asked-you", NULL, 0);
+		else
+			say(j, c, "r-asked", slots, nitems(slots));
+		return (0);
+	case ASKED_PENDING:
+		/* Asking again for oneself is no news: the confirmation
+		 * is in one's mailbox.  No answer, so no flood (B7). */
+		say_as(j, c, "r-pending", slots, nitems(slots),
+		    strcmp(target, j->sender) != 0);
+		return (0);
+	case ASKED_TOO_MANY:
+		say(j, c, "r-too-many", slots, nitems(slots));
+		return (0);
+	default:
+		return (-1);
+	}
+}
+
+/* do_join_leave - subscribe or unsubscribe: ask for a confirmation */
+static int
+do_join_leave(struct job *j, const struct command *c, const char *cmd_lang)
+{
+	const char	*action = c->kind == CMD_SUBSCRIBE ? "subscribe" :
+			    "unsubscribe";
+	char		*target;
+	int		 rc;
+
+	if (c->kind == CMD_SUBSCRIBE && j->l->ends_at > 0 &&
+	    clock_now() >= j->l->ends_at) {
+		struct tmpl_slot slots[] = { { "list", j->l->name } };
+
+		say(j, c, "r-ended", slots, nitems(slots));
+		return (0);
+	}
+	if ((target = target_of(j, c)) == NULL)
+		return (0);
+	rc = asked_result(j, c, target, ask_confirm(j, action, target,
+	    c->kind == CMD_SUBSCRIBE ? (c->mode[0] != '\0' ? c->mode :
+	    "mail") : NULL, c->kind == CMD_SUBSCRIBE &&
+	    strcmp(target, j->sender) == 0 ? cmd_lang : NULL));
+	free(target);
+	return (rc);
+}
+
+/* do_set - the sender's own settings, after a confirmation */
+static int
+do_set(struct job *j, const struct command *c, const char *mode,
+    const char *lang)
+{
+	if (c->bad) {
+		say(j, c, "r-set-bad", NULL, 0);
+		return (0);
+	}
+	if (lang != NULL && !tmpl_has_language(j->x->conf, lang)) {
+		struct vbuf	all;
+
+		vbuf_init(&all, VBUF_NOMAX);
+		tmpl_languages(j->x->conf, &all);
+		struct tmpl_slot slots[] = {
+			{ "language", lang },
+			{ "languages", vbuf_str(&all) },
+		};
+
+		say(j, c, "r-language-bad", slots, nitems(slots));
+		vbuf_release(&all);
+		return (0);
+	}
+	return (asked_result(j, c, j->sender, ask_confirm(j, "set", j->sender,
+	    mode, lang)));
+}
+
+/* complete - a confirmed request takes effect; -1 on trouble */
+static int complete(struct ctx *, const struct list *, struct request *);
+
+/* confirm_token - a confirmation by token for list l; 1 if it worked
+ * (who gets the address it was for), 0 if the token does not, -1 on
+ * trouble */
+static int
+confirm_token(struct ctx *x, const struct list *l, const char *tok,
+    char *who, size_t size)
+{
+	struct token_row	*t = NULL;
+	struct request		*r = NULL;
+	const char		*why = NULL;
+	int			 rc;
+
+	if ((rc = token_find(x->db, tok, &t)) != DB_OK)
+		return (rc == DB_NOTFOUND ? (log_info("confirmation: unknown "
+		    "or forged token %.*s...", TOKEN_LOG_CHARS, tok), 0) : -1);
+	if (strcmp(t->purpose, "confirm") != 0)
+		why = "not a confirmation token";
+	else if (t->list_id != l->id)
+		why = "a token of another list";
+	else if (t->expires_at <= clock_now())
+		why = "an expired token";
+	else if (t->used_at != 0)
+		why = "a token used before (a replay)";
+	else if ((rc = request_load(x->db, t->object_id, &r)) != DB_OK)
+		why = rc == DB_NOTFOUND ? "no such request" : NULL;
+	else if (strcmp(r->state, "confirming") != 0)
+		why = "the request is no longer waiting";
+	else if (strcmp(r->addr, t->addr) != 0)
+		why = "the token is not for this request";
+	if (why != NULL || rc != DB_OK) {
+		if (why != NULL)
+			log_info("confirmation refused: %s (token %.*s...)",
+			    why, TOKEN_LOG_CHARS, t->token);
+		token_row_free(&t);
+		request_free(&r);
+		return (why != NULL ? 0 : -1);
+	}
+	if (who != NULL)
+		(void)snprintf(who, size, "%s", t->addr);
+	if ((rc = token_use(x->db, t->id, clock_now())) == DB_OK)
+		rc = complete(x, l, r) == 0 ? DB_OK : DB_ERR;
+	token_row_free(&t);
+	request_free(&r);
+	return (rc == DB_OK ? 1 : rc == DB_NOTFOUND ? 0 : -1);
+}
+
+struct lines {
+	struct job	*j;
+	struct vbuf	 text;
+	int		 n;
+};
+
+/* addr0 - a member's address, NUL-terminated, onto the text */
+static int
+addr0(const struct member *m, void *arg)
+{
+	struct lines	*ln = arg;
+
+	vbuf_cat(&ln->text, m->addr, strlen(m->addr) + 1);
+	ln->n++;
+	return (0);
+}
+
+static int
+lists_line(const struct list *l, void *arg)
+{
+	struct lines	*ln = arg;
+
+	if (l->hidden)
+		return (0);
+	vbuf_printf(&ln->text, "%s: %s\n  %s@%s\n\n", l->name, l->description,
+	    l->name, ln->j->x->conf->domain);
+	ln->n++;
+	return (0);
+}
+
+static int
+who_line(const struct member *m, void *arg)
+{
+	struct lines	*ln = arg;
+
+	vbuf_printf(&ln->text, "  %s%s%s\n", m->addr, *m->name != '\0' ?
+	    "  " : "", m->name);
+	ln->n++;
+	return (0);
+}
+
+/* do_lists, do_who, do_info, do_help - answers from the database */
+static int
+do_lists(struct job *j, const struct command *c)
+{
+	struct lines	ln = { j, { 0 }, 0 };
+	int		rc;
+
+	vbuf_init(&ln.text, VBUF_NOMAX);
+	if ((rc = list_each(j->x->db, lists_line, &ln)) == DB_OK) {
+		vbuf_truncate(&ln.text, ln.text.len > 0 ? ln.text.len - 1 : 0);
+		struct tmpl_slot slots[] = { { "lists", vbuf_str(&ln.text) } };
+
+		say(j, c, "r-lists", slots, nitems(slots));
+	}
+	vbuf_release(&ln.text);
+	return (rc == DB_OK ? 0 : -1);
+}
+
+static int
+do_who(struct job *j, const struct command *c)
+{
+	struct lines	ln = { j, { 0 }, 0 };
+	struct tmpl_slot refused[] = { { "list", j->l->name } };
+	char		count[16];
+	int		yes = 0, rc;
+
+	/* The same answer to strangers and where who is off (F2). */
+	if (strcmp(j->l->who, "members") != 0 ||
+	    member_exists(j->x->db, j->l->id, j->sender, &yes) != DB_OK ||
+	    !yes) {
+		say(j, c, "r-who-refused", refused, nitems(refused));
+		return (0);
+	}
+	vbuf_init(&ln.text, VBUF_NOMAX);
+	if ((rc = member_each(j->x->db, j->l->id, who_line, &ln)) == DB_OK) {
+		(void)snprintf(count, sizeof(count), "%d", ln.n);
+		struct tmpl_slot slots[] = {
+			{ "list", j->l->name },
+			{ "members", vbuf_str(&ln.text) },
+			{ "count", count },
+		};
+
+		say(j, c, "r-who", slots, nitems(slots));
+	}
+	vbuf_release(&ln.text);
+	return (rc == DB_OK ? 0 : -1);
+}
+
+static int
+do_info(struct job *j, const struct command *c)
+{
+	const struct list	*l = j->l;
+	struct vbuf		 rules;
+	char			 date[32];
+
+	vbuf_init(&rules, VBUF_NOMAX);
+	notice_phrase(j->x, j->lang, l, l->members_only ? "rule-members-only" :
+	    "rule-open", NULL, 0, &rules);
+	vbuf_putc(&rules, '\n');
+	if (l->moderated) {
+		notice_phrase(j->x, j->lang, l, "rule-moderated", NULL, 0,
+		    &rules);
+		vbuf_putc(&rules, '\n');
+	}
+	if (l->requires_name != NULL) {
+		struct tmpl_slot s[] = { { "required", l->requires_name } };
+
+		notice_phrase(j->x, j->lang, l, "rule-requires", s, nitems(s),
+		    &rules);
+		vbuf_putc(&rules, '\n');
+	}
+	if (l->approve_joins) {
+		notice_phrase(j->x, j->lang, l, "rule-approve-joins", NULL, 0,
+		    &rules);
+		vbuf_putc(&rules, '\n');
+	}
+	if (l->ends_at > 0) {
+		struct tmpl_slot s[] = { { "date", date } };
+
+		date_of(l->ends_at, date, sizeof(date));
+		notice_phrase(j->x, j->lang, l, clock_now() >= l->ends_at ?
+		    "rule-ended" : "rule-ends", s, nitems(s), &rules);
+		vbuf_putc(&rules, '\n');
+	}
+	if (l->digest_at != NULL) {
+		struct tmpl_slot s[] = { { "when", l->digest_at } };
+
+		notice_phrase(j->x, j->lang, l, "rule-digest", s, nitems(s),
+		    &rules);
+		vbuf_putc(&rules, '\n');
+	}
+	{
+		struct tmpl_slot slots[] = {
+			{ "list", l->name },
+			{ "description", l->description },
+			{ "list_address", vbuf_str(&j->a.post) },
+			{ "request_address", vbuf_str(&j->a.request) },
+			{ "owner_address", vbuf_str(&j->a.owner) },
+			{ "rules", vbuf_str(&rules) },
+		};
+
+		say(j, c, "r-info", slots, nitems(slots));
+	}
+	vbuf_release(&rules);
+	return (0);
+}
+
+static void
+do_help(struct job *j, const struct command *c)
+{
+	struct tmpl_slot slots[] = {
+		{ "list", j->l->name },
+		{ "list_address", vbuf_str(&j->a.post) },
+		{ "request_address", vbuf_str(&j->a.request) },
+		{ "join_address", vbuf_str(&j->a.join) },
+		{ "leave_address", vbuf_str(&j->a.leave) },
+		{ "owner_address", vbuf_str(&j->a.owner) },
+	};
+
+	say(j, c, "r-help", slots, nitems(slots));
+}
+
+/* run - every command of the message, in order; -1 on trouble */
+static int
+run(struct job *j, const struct command_read *r)
+{
+	const char	*mode = NULL, *lang = NULL;
+	const struct command *first_set = NULL;
+	char		 who[ADDR_MAX + 1];
+	int		 rc = 0;
+
+	/* Every "set" of a message makes one request: merge them. */
+	for (size_t i = 0; i < r->n; i++)
+		if (r->cmd[i].kind == CMD_SET && !r->cmd[i].bad) {
+			if (r->cmd[i].mode[0] != '\0')
+				mode = r->cmd[i].mode;
+			if (r->cmd[i].lang[0] != '\0')
+				lang = r->cmd[i].lang;
+		}
+	for (size_t i = 0; i < r->n && rc == 0; i++) {
+		const struct command *c = &r->cmd[i];
+
+		switch (c->kind) {
+		case CMD_SUBSCRIBE:
+		case CMD_UNSUBSCRIBE:
+			rc = do_join_leave(j, c, r->lang[0] != '\0' ? r->lang :
+			    NULL);
+			break;
+		case CMD_SET:
+			if (c->bad)
+				rc = do_set(j, c, NULL, NULL);
+			else if (first_set == NULL) {
+				first_set = c;
+				rc = do_set(j, c, mode, lang);
+			}
+			break;
+		case CMD_CONFIRM:
+			switch (confirm_token(j->x, j->l, c->arg, who,
+			    sizeof(who))) {
+			case 1:
+				/* The person it was for is told; if that is
+				 * the sender, that is the answer. */
+				say_as(j, c, "r-confirmed", NULL, 0,
+				    strcmp(who, j->sender) != 0);
+				break;
+			case 0:
+				say(j, c, "r-bad-token", NULL, 0);
+				break;
+			default:
+				rc = -1;
+			}
+			break;
+		case CMD_HELP:
+			do_help(j, c);
+			break;
+		case CMD_LISTS:
+			rc = do_lists(j, c);
+			break;
+		case CMD_WHO:
+			rc = do_who(j, c);
+			break;
+		case CMD_INFO:
+			rc = do_info(j, c);
+			break;
+		}
+	}
+	if (rc == 0 && r->n == 0) {
+		say(j, NULL, "r-none", NULL, 0);
+		do_help(j, NULL);
+		vbuf_puts(&j->summary, "no command");
+	}
+	if (rc == 0 && r->more > 0) {
+		char		 n[24];
+		struct tmpl_slot slots[] = { { "count", n } };
+
+		(void)snprintf(n, sizeof(n), "%zu", r->more);
+		say(j, NULL, "r-more", slots, nitems(slots));
+	}
+	return (rc);
+}
+
+/* reply - the one answer to the message, unless the sender has had
+ * enough today or every result was a confirmation sent to them */
+static int
+reply(struct job *j)
+{
+	struct ctx	*x = j->x;
+	int64_t		 told = 0;
+
+	if (!j->others)
+		return (0);
+	if (outbox_count_since(x->db, REPLY_PURPOSES, j->sender,
+	    clock_now() - DAY, &told) != DB_OK)
+		return (-1);
+	if (told >= x->conf->replies_per_day) {
+		log_info("no reply to %s: %lld answers today", j->sender,
+		    (long long)told);
+		vbuf_puts(&j->summary, "; not answered (daily limit)");
+		return (0);
+	}
+	{
+		struct tmpl_slot slots[] = {
+			{ "list", j->l->name },
+			{ "request_address", vbuf_str(&j->a.request) },
+			{ "results", vbuf_str(&j->results) },
+		};
+
+		return (send_to(x, j->l, "request-reply", j->sender, j->lang,
+		    AK_REQUEST, NULL, slots, nitems(slots),
+		    j->m->msgid != NULL ? j->m->msgid : ""));
+	}
+}
+
+/* leave_now - the List-Unsubscribe address: the token is the member's */
+static void
+leave_now(struct ctx *x, struct spool_item *s, const struct list *l)
+{
+	struct token_row	*t = NULL;
+	struct member		*m = NULL;
+	struct list_addrs	 a;
+	const char		*why = NULL;
+	char			*lang = NULL;
+	int			 rc;
+
+	if ((rc = token_find(x->db, s->token, &t)) != DB_OK) {
+		if (rc == DB_NOTFOUND)
+			finish(x, s, "unknown or forged leave token");
+		return;
+	}
+	if (strcmp(t->purpose, "leave") != 0)
+		why = "not a leave token";
+	else if (t->list_id != l->id)
+		why = "a leave token of another list";
+	else if ((rc = member_load(x->db, l->id, t->addr, &m)) != DB_OK)
+		why = rc == DB_NOTFOUND ? "not a member any more" : NULL;
+	else if (m->id != t->object_id)
+		why = "a leave token of an earlier membership";
+	if (why != NULL || rc != DB_OK) {
+		if (why != NULL)
+			finish(x, s, why);
+		token_row_free(&t);
+		member_free(&m);
+		return;
+	}
+	lang = m->language != NULL ? xstrdup(m->language) : NULL;
+	notice_list_addrs(x->conf, l->name, &a);
+	if (db_begin(x->db) != DB_OK)
+		goto out;
+	{
+		struct tmpl_slot slots[] = {
+			{ "list", l->name },
+			{ "address", t->addr },
+			{ "join_address", vbuf_str(&a.join) },
+			{ "owner_address", vbuf_str(&a.owner) },
+		};
+
+		if (token_use(x->db, t->id, clock_now()) == DB_ERR ||
+		    membership_remove(x, l, t->addr, t->addr, NULL) != DB_OK ||
+		    send_to(x, l, "goodbye", t->addr, lang, AK_OWNER, NULL,
+		    slots, nitems(slots), NULL) == -1) {
+			db_rollback(x->db);
+			goto out;
+		}
+	}
+	finish(x, s, "left at once through List-Unsubscribe");
+	if (db_commit(x->db) != DB_OK)
+		log_warnx("cannot commit the leave; it is tried again");
+out:
+	free(lang);
+	notice_list_addrs_release(&a);
+	token_row_free(&t);
+	member_free(&m);
+}
+
+/* bymail_handle - see bymail.h */
+void
+bymail_handle(struct ctx *x, struct spool_item *s, const struct mail *m)
+{
+	struct job		 j;
+	struct command_read	 r;
+	int			 rc;
+
+	if (s->list_id == 0) {
+		finish(x, s, "the list no longer exists");
+		return;
+	}
+	memset(&j, 0, sizeof(j));
+	if (list_load_id(x->db, s->list_id, &j.l) != DB_OK)
+		return;			/* stays spooled */
+	if (strcmp(s->kind, "leave") == 0 && s->token != NULL &&
+	    *s->token != '\0') {
+		/* Software may act on List-Unsubscribe for the member
+		 * (RFC 2369): the token is the permission, not the From. */
+		leave_now(x, s, j.l);
+		list_free(&j.l);
+		return;
+	}
+	if (automated(s, m)) {
+		finish(x, s, "automated mail: not answered");
+		list_free(&j.l);
+		return;
+	}
+	if (strcmp(s->kind, "confirm") == 0) {
+		/* Whoever can reply from the mailbox the token went to may
+		 * confirm: the From proves nothing either way. */
+		if (db_begin(x->db) != DB_OK) {
+			list_free(&j.l);
+			return;
+		}
+		rc = confirm_token(x, j.l, s->token != NULL ? s->token : "",
+		    NULL, 0);
+		if (rc == -1) {
+			db_rollback(x->db);
+			list_free(&j.l);
+			return;
+		}
+		finish(x, s, rc == 1 ? "confirmed" : "confirmation refused");
+		if (db_commit(x->db) != DB_OK)
+			log_warnx("cannot commit the confirmation");
+		list_free(&j.l);
+		return;
+	}
+	j.sender = m->from_addr != NULL ? xstrdup(m->from_addr) :
+	    s->env_from != NULL && *s->env_from != '\0' &&
+	    addr_check(s->env_from, NULL) == 0 ? addr_canon_new(s->env_from) :
+	    NULL;
+	if (j.sender == NULL || ours(x->conf, j.sender)) {
+		finish(x, s, j.sender == NULL ? "no sender address: not "
+		    "answered" : "from one of moot's own addresses: not "
+		    "answered");
+		free(j.sender);
+		list_free(&j.l);
+		return;
+	}
+	if (strcmp(s->kind, "join") == 0 || strcmp(s->kind, "leave") == 0) {
+		memset(&r, 0, sizeof(r));
+		r.n = 1;
+		r.cmd[0].kind = strcmp(s->kind, "join") == 0 ? CMD_SUBSCRIBE :
+		    CMD_UNSUBSCRIBE;
+		(void)snprintf(r.cmd[0].line, sizeof(r.cmd[0].line), "%s",
+		    command_name(r.cmd[0].kind));
+	} else
+		command_read(x->conf, m, &r);
+
+	j.x = x;
+	j.s = s;
+	j.m = m;
+	j.lang = membership_lang(x->db, j.l->id, j.sender);
+	if (j.lang == NULL && r.lang[0] != '\0')
+		j.lang = xstrdup(r.lang);
+	notice_list_addrs(x->conf, j.l->name, &j.a);
+	vbuf_init(&j.results, VBUF_NOMAX);
+	vbuf_init(&j.summary, 1024);
+	if (db_begin(x->db) != DB_OK)
+		goto out;
+	if (run(&j, &r) == -1 || reply(&j) == -1) {
+		db_rollback(x->db);
+		log_warnx("database trouble; the message is tried again");
+		goto out;
+	}
+	finish(x, s, vbuf_str(&j.summary));
+	if (db_commit(x->db) != DB_OK)
+		log_warnx("cannot commit; the message is tried again");
+out:
+	free(j.sender);
+	free(j.lang);
+	list_free(&j.l);
+	notice_list_addrs_release(&j.a);
+	vbuf_release(&j.results);
+	vbuf_release(&j.summary);
+}
+
+/* ask_approvers - the owners and organisers decide a join */
+static int
+ask_approvers(struct ctx *x, const struct list *l, const struct request *r)
+{
+	struct lines	 who = { NULL, { 0 }, 0 };
+	char		 tok[TOKEN_CHARS + 1], id[32], date[32], name[64];
+	int		 asked = 0;
+
+	vbuf_init(&who.text, VBUF_NOMAX);
+	(void)member_each_role(x->db, l->id, "owner,organiser", addr0, &who);
+	(void)snprintf(id, sizeof(id), "%lld", (long long)r->id);
+	clock_iso((time_t)r->created_at, date, sizeof(date));
+	(void)snprintf(name, sizeof(name), "%s membership", l->name);
+	for (const char *a = who.text.data; a != NULL &&
+	    a < who.text.data + who.text.len; a += strlen(a) + 1) {
+		struct tmpl_slot slots[] = {
+			{ "list", l->name },
+			{ "address", r->addr },
+			{ "date", date },
+			{ "request_id", id },
+		};
+		struct vbuf	 err;
+		char		*lang;
+		struct notice	 n = {
+			.tmpl = "join-approval", .to = a, .list = l,
+			.from_kind = AK_MODERATE, .from_token = tok,
+			.from_name = name, .slots = slots,
+			.nslots = nitems(slots),
+		};
+
+		if (token_issue(x->db, "join", l->id, r->id, a,
+		    x->conf->moderate_ttl, tok) != DB_OK) {
+			vbuf_release(&who.text);
+			return (-1);
+		}
+		lang = membership_lang(x->db, l->id, a);
+		n.lang = lang;
+		vbuf_init(&err, 1024);
+		if (notice_queue(x, &n, &err) == 0)
+			asked++;
+		else
+			log_warnx("cannot ask %s: %s", a, vbuf_str(&err));
+		vbuf_release(&err);
+		free(lang);
+	}
+	if (asked == 0)
+		log_warnx("%s wants to join %s, which approves joins, but the "
+		    "list has no owner or organiser to ask", r->addr, l->name);
+	vbuf_release(&who.text);
+	return (0);
+}
+
+/* join - r->addr becomes a member of l, and is welcomed */
+static int
+join(struct ctx *x, const struct list *l, const struct request *r,
+    const char *lang)
+{
+	struct list_addrs	 a;
+	struct member		 m;
+	struct vbuf		 mode;
+	int			 rc;
+
+	memset(&m, 0, sizeof(m));
+	m.addr = r->addr;
+	m.mode = r->mode;
+	m.language = r->language;
+	if ((rc = membership_add(x, l, &m)) != DB_OK)
+		return (rc == DB_CONFLICT ? 0 : -1);
+	if (audit_add(x->db, l->id, 0, r->addr, "join", r->addr) != DB_OK)
+		return (-1);
+	log_info("%s joined %s", r->addr, l->name);
+	notice_list_addrs(x->conf, l->name, &a);
+	vbuf_init(&mode, VBUF_NOMAX);
+	mode_phrase(x, lang, l, r->mode, &mode);
+	{
+		struct tmpl_slot slots[] = {
+			{ "list", l->name },
+			{ "address", r->addr },
+			{ "list_address", vbuf_str(&a.post) },
+			{ "request_address", vbuf_str(&a.request) },
+			{ "leave_address", vbuf_str(&a.leave) },
+			{ "owner_address", vbuf_str(&a.owner) },
+			{ "description", l->description },
+			{ "mode", vbuf_str(&mode) },
+		};
+
+		rc = send_to(x, l, "welcome", r->addr, lang, AK_OWNER, NULL,
+		    slots, nitems(slots), NULL);
+	}
+	notice_list_addrs_release(&a);
+	vbuf_release(&mode);
+	return (rc);
+}
+
+/* tell - a short notice to the person a request is about */
+static int
+tell(struct ctx *x, const struct list *l, const char *tmpl,
+    const struct request *r, const char *lang, const char *extra_name,
+    const char *extra)
+{
+	struct list_addrs	a;
+	int			rc;
+
+	notice_list_addrs(x->conf, l->name, &a);
+	{
+		struct tmpl_slot slots[] = {
+			{ "list", l->name },
+			{ "address", r->addr },
+			{ "request_address", vbuf_str(&a.request) },
+			{ "join_address", vbuf_str(&a.join) },
+			{ "owner_address", vbuf_str(&a.owner) },
+			{ extra_name != NULL ? extra_name : "reason", extra },
+		};
+		size_t	n = nitems(slots) - (extra_name == NULL);
+
+		rc = send_to(x, l, tmpl, r->addr, lang, AK_OWNER, NULL, slots,
+		    n, NULL);
+	}
+	notice_list_addrs_release(&a);
+	return (rc);
+}
+
+/* complete - see above */
+static int
+complete(struct ctx *x, const struct list *l, struct request *r)
+{
+	struct member	*m = NULL;
+	char		*lang = membership_lang(x->db, l->id, r->addr);
+	int		 rc = -1, member;
+
+	if (lang == NULL && r->language != NULL)
+		lang = xstrdup(r->language);
+	member = member_load(x->db, l->id, r->addr, &m) == DB_OK;
+	if (strcmp(r->action, "subscribe") == 0) {
+		enum join_refusal why = membership_refusal(x->db, l, r->addr);
+
+		if (member)
+			rc = tell(x, l, "already-member", r, lang, NULL, NULL);
+		else if (why == JOIN_ENDED)
+			rc = 0;		/* nothing to join any more */
+		else if (why == JOIN_REQUIRES) {
+			struct vbuf	rj;
+
+			vbuf_init(&rj, VBUF_NOMAX);
+			listaddr_format(&rj, x->conf, l->requires_name, AK_JOIN,
+			    NULL);
+			{
+				struct tmpl_slot slots[] = {
+					{ "list", l->name },
+					{ "address", r->addr },
+					{ "required", l->requires_name },
+					{ "required_join_address",
+					    vbuf_str(&rj) },
+				};
+
+				rc = send_to(x, l, "join-requires", r->addr,
+				    lang, AK_OWNER, NULL, slots, nitems(slots),
+				    NULL);
+			}
+			vbuf_release(&rj);
+		} else if (l->approve_joins) {
+			if (request_set_state(x->db, r->id, "approving",
+			    clock_now() + x->conf->moderate_ttl, r->addr) !=
+			    DB_OK || ask_approvers(x, l, r) == -1 ||
+			    tell(x, l, "join-waiting", r, lang, NULL, NULL) ==
+			    -1)
+				goto out;
+			log_info("%s confirmed; the owners of %s decide",
+			    r->addr, l->name);
+			rc = 0;
+			goto out;	/* the request stays open */
+		} else
+			rc = join(x, l, r, lang);
+	} else if (!member)
+		rc = tell(x, l, "not-member", r, lang, NULL, NULL);
+	else if (strcmp(r->action, "unsubscribe") == 0) {
+		if ((rc = membership_remove(x, l, r->addr, r->addr,
+		    NULL)) == DB_OK)
+			rc = tell(x, l, "goodbye", r, lang, NULL, NULL);
+		else
+			rc = -1;
+	} else {			/* set */
+		struct vbuf	ch;
+
+		if (r->mode != NULL) {
+			free(m->mode);
+			m->mode = xstrdup(r->mode);
+		}
+		if (r->language != NULL) {
+			free(m->language);
+			m->language = xstrdup(r->language);
+			free(lang);
+			lang = xstrdup(r->language);
+		}
+		vbuf_init(&ch, VBUF_NOMAX);
+		changes_text(x, lang, l, r->mode, r->language, &ch);
+		if (member_update(x->db, m) == DB_OK &&
+		    audit_add(x->db, l->id, 0, r->addr, "set",
+		    vbuf_str(&ch)) == DB_OK)
+			rc = tell(x, l, "settings-changed", r, lang, "changes",
+			    vbuf_str(&ch));
+		vbuf_release(&ch);
+	}
+	if (rc == 0 && request_set_state(x->db, r->id, "done", 0, r->addr) !=
+	    DB_OK)
+		rc = -1;
+out:
+	free(lang);
+	member_free(&m);
+	return (rc);
+}
+
+/* bymail_join_reply - see bymail.h */
+void
+bymail_join_reply(struct ctx *x, struct spool_item *s, const struct mail *m,
+    const struct token_row *t)
+{
+	struct decision_read	 d;
+	struct request		*r = NULL;
+	struct list		*l = NULL;
+	char			*lang = NULL, why[200];
+	int			 rc;
+
+	why[0] = '\0';
+	if (!membership_has_role(x->db, s->list_id, m->from_addr,
+	    "owner,organiser")) {
+		(void)snprintf(why, sizeof(why), "<%s> may not decide joins to "
+		    "%s", m->from_addr != NULL ? m->from_addr : "",
+		    s->list_name);
+		finish(x, s, why);
+		return;
+	}
+	lang = membership_reader_lang(x->db, s->list_id, m->from_addr);
+	mod_reply_read(x->conf, m, lang, &d);
+	free(lang);
+	lang = NULL;
+	if (d.d == DECISION_NONE) {
+		(void)snprintf(why, sizeof(why), "no decision from <%s>: %s",
+		    m->from_addr, d.why);
+		finish(x, s, why);
+		return;
+	}
+	if (list_load_id(x->db, s->list_id, &l) != DB_OK ||
+	    db_begin(x->db) != DB_OK) {
+		list_free(&l);
+		return;
+	}
+	if ((rc = token_use(x->db, t->id, clock_now())) != DB_OK ||
+	    (rc = request_load(x->db, t->object_id, &r)) != DB_OK ||
+	    strcmp(r->state, "approving") != 0) {
+		if (rc == DB_ERR) {
+			db_rollback(x->db);
+			goto out;
+		}
+		finish(x, s, rc == DB_NOTFOUND && r == NULL ? "token used "
+		    "before (a replay)" : "the join was already decided");
+		(void)db_commit(x->db);
+		goto out;
+	}
+	lang = membership_lang(x->db, l->id, r->addr);
+	if (lang == NULL && r->language != NULL)
+		lang = xstrdup(r->language);
+	if (d.d == DECISION_APPROVE) {
+		if (membership_refusal(x->db, l, r->addr) != JOIN_OK)
+			rc = request_set_state(x->db, r->id, "refused", 0,
+			    m->from_addr) == DB_OK ? 0 : -1;
+		else if ((rc = join(x, l, r, lang)) == 0)
+			rc = request_set_state(x->db, r->id, "done", 0,
+			    m->from_addr) == DB_OK ? 0 : -1;
+	} else {
+		struct vbuf	reason;
+
+		vbuf_init(&reason, VBUF_NOMAX);
+		if (d.reason[0] != '\0')
+			vbuf_puts(&reason, d.reason);
+		else
+			notice_phrase(x, lang, l, "refused-default", NULL, 0,
+			    &reason);
+		rc = request_set_state(x->db, r->id, "refused", 0,
+		    m->from_addr) == DB_OK ? 0 : -1;
+		if (rc == 0 && d.d == DECISION_REJECT)
+			rc = tell(x, l, "join-refused", r, lang, "reason",
+			    vbuf_str(&reason));
+		vbuf_release(&reason);
+	}
+	if (rc == 0)
+		rc = audit_add(x->db, l->id, 0, m->from_addr, d.d ==
+		    DECISION_APPROVE ? "join-approve" : "join-refuse",
+		    r->addr) == DB_OK ? 0 : -1;
+	if (rc != 0) {
+		db_rollback(x->db);
+		goto out;
+	}
+	(void)snprintf(why, sizeof(why), "join of %s %s by %s", r->addr,
+	    d.d == DECISION_APPROVE ? "approved" : "refused", m->from_addr);
+	finish(x, s, why);
+	if (db_commit(x->db) != DB_OK)
+		log_warnx("cannot commit the join decision");
+out:
+	free(lang);
+	request_free(&r);
+	list_free(&l);
+}

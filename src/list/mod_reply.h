@@ -1,0 +1,40 @@
+/*
+ * decide.h - reading a moderator's decision from a reply
+ *
+ * Owns: where the decision is (the first line that is not empty, quoted
+ * with '>', an "On ... wrote:" line before a quote, or past a "-- "
+ * signature; the Subject when the body has none), which words mean what
+ * (words.h: the moderator's language and English), and the reason of a
+ * rejection (the rest of that line, or the lines that follow it).  An
+ * automatic reply (RFC 3834) decides nothing; neither does an unknown
+ * word (threat B5).  Pure: the message in, the decision out.
+ */
+#ifndef MOD_REPLY_H
+#define MOD_REPLY_H
+
+#include <stddef.h>
+
+struct conf;
+struct mail;
+
+enum decision {
+	DECISION_NONE,
+	DECISION_APPROVE,
+	DECISION_REJECT,
+	DECISION_DISCARD,
+};
+
+struct decision_read {
+	enum decision	 d;
+	char		 reason[600];	/* UTF-8, one line; for a rejection */
+	char		 why[120];	/* for DECISION_NONE: why, for the log */
+};
+
+/* mod_reply_read - the decision in reply m, written in lang (or English) */
+void	mod_reply_read(const struct conf *, const struct mail *m,
+	    const char *lang, struct decision_read *);
+
+/* mod_reply_name - "approve", "reject", "discard" */
+const char *mod_reply_name(enum decision);
+
+#endif /* MOD_REPLY_H */

@@ -1,0 +1,215 @@
+/*
+ * notice.c - composing and queueing notices; see notice.h
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include <openssl/rand.h>
+
+#include "mail/addr.h"
+#include "global/listaddr.h"
+#include "util/clock.h"
+#include "global/conf.h"
+#include "list/ctx.h"
+#include "db/db.h"
+#include "util/log.h"
+#include "db/db_list.h"
+#include "db/db_queue.h"
+#include "mail/hdr_encode.h"
+#include "mail/mail.h"
+#include "list/notice.h"
+#include "global/tmpl.h"
+#include "util/vbuf.h"
+#include "util/sys_defs.h"
+
+/* random_hex - n random bytes as 2n hex digits */
+static void
+random_hex(char *out, size_t n)
+{
+	unsigned char	r[16];
+
+	if (n > sizeof(r))
+		n = sizeof(r);
+	if (RAND_bytes(r, (int)n) != 1)
+		memset(r, 0, sizeof(r));
+	for (size_t i = 0; i < n; i++)
+		(void)snprintf(out + 2 * i, 3, "%02x", r[i]);
+}
+
+/* notice_compose - see notice.h */
+int
+notice_compose(struct ctx *x, const struct notice *n, struct vbuf *out,
+    struct vbuf *err)
+{
+	const struct conf	*c = x->conf;
+	const char		*langs[3];
+	struct tmpl_out		 t;
+	struct vbuf		 v, addr;
+	char			 date[64], rnd[33], boundary[48];
+	int			 ascii = 1, rc = -1;
+
+	langs[0] = n->lang;
+	langs[1] = n->list != NULL ? n->list->language : NULL;
+	langs[2] = NULL;
+	tmpl_out_init(&t);
+	vbuf_init(&v, VBUF_NOMAX);
+	vbuf_init(&addr, VBUF_NOMAX);
+	if (tmpl_render(c, langs, n->tmpl, n->slots, n->nslots, &t, err) ==
+	    -1)
+		goto out;
+
+	vbuf_reset(out);
+	if (n->list != NULL) {
+		listaddr_format(&addr, c, n->list->name, n->from_kind, n->from_token);
+		vbuf_printf(&v, "%s", n->from_name != NULL ? n->from_name :
+		    n->list->name);
+	} else {
+		vbuf_printf(&addr, "moot@%s", c->domain);
+		vbuf_puts(&v, "moot");
+	}
+	{
+		struct vbuf	from;
+
+		vbuf_init(&from, VBUF_NOMAX);
+		hdr_encode_mailbox(&from, vbuf_str(&v), vbuf_str(&addr));
+		hdr_encode_field(out, "From", vbuf_str(&from));
+		vbuf_release(&from);
+	}
+	if (n->from_token != NULL)
+		hdr_encode_field(out, "Reply-To", vbuf_str(&addr));
+	hdr_encode_field(out, "To", n->to);
+	vbuf_reset(&v);
+	hdr_encode_text(&v, vbuf_str(&t.subject));
+	if (hdr_encode_field(out, "Subject", vbuf_str(&v)) == -1) {
+		vbuf_puts(err, "the subject would break the header");
+		goto out;
+	}
+	clock_rfc5322(clock_now(), date, sizeof(date));
+	hdr_encode_field(out, "Date", date);
+	random_hex(rnd, 16);
+	vbuf_printf(out, "Message-ID: <moot.%s@%s>\r\n", rnd, c->domain);
+	if (n->in_reply_to != NULL && strpbrk(n->in_reply_to, "\r\n<>") ==
+	    NULL && *n->in_reply_to != '\0') {
+		vbuf_printf(out, "In-Reply-To: <%s>\r\n", n->in_reply_to);
+		vbuf_printf(out, "References: <%s>\r\n", n->in_reply_to);
+	}
+	hdr_encode_field(out, "Auto-Submitted", n->reply ? "auto-replied" :
+	    "auto-generated");
+	hdr_encode_field(out, "Precedence", "bulk");
+	if (n->list != NULL) {
+		vbuf_reset(&v);
+		listaddr_list_id(&v, c, n->list->name,
+		    n->list->description);
+		hdr_encode_field(out, "List-Id", vbuf_str(&v));
+		vbuf_reset(&v);
+		vbuf_printf(&v, "%s@%s", n->list->name, c->domain);
+		hdr_encode_field(out, "X-Loop", vbuf_str(&v));
+	} else {
+		vbuf_reset(&v);
+		vbuf_printf(&v, "moot@%s", c->domain);
+		hdr_encode_field(out, "X-Loop", vbuf_str(&v));
+	}
+	hdr_encode_field(out, "MIME-Version", "1.0");
+	for (size_t i = 0; i < t.body.len; i++)
+		if ((unsigned char)t.body.data[i] >= 0x80)
+			ascii = 0;
+	if (n->attach != NULL) {
+		random_hex(rnd, 12);
+		(void)snprintf(boundary, sizeof(boundary), "=_moot_%s", rnd);
+		vbuf_printf(out, "Content-Type: multipart/mixed;\r\n"
+		    " boundary=\"%s\"\r\n\r\n--%s\r\n", boundary, boundary);
+	}
+	vbuf_printf(out, "Content-Type: text/plain; charset=utf-8\r\n"
+	    "Content-Transfer-Encoding: %s\r\n\r\n", ascii ? "7bit" : "8bit");
+	mail_canon_append(out, vbuf_str(&t.body), t.body.len);
+	if (t.body.len > 0 && t.body.data[t.body.len - 1] != '\n')
+		vbuf_puts(out, "\r\n");
+	if (n->attach != NULL) {
+		vbuf_printf(out, "\r\n--%s\r\nContent-Type: message/rfc822\r\n"
+		    "Content-Disposition: inline\r\n\r\n", boundary);
+		mail_canon_append(out, n->attach, n->attach_len);
+		vbuf_printf(out, "\r\n--%s--\r\n", boundary);
+	}
+	if (vbuf_err(out)) {
+		vbuf_puts(err, "the notice is too large");
+		goto out;
+	}
+	rc = 0;
+out:
+	tmpl_out_release(&t);
+	vbuf_release(&v);
+	vbuf_release(&addr);
+	return (rc);
+}
+
+/* notice_queue - see notice.h */
+int
+notice_queue(struct ctx *x, const struct notice *n, struct vbuf *err)
+{
+	struct vbuf	 msg, env;
+	int		 rc = -1;
+
+	vbuf_init(&msg, VBUF_NOMAX);
+	vbuf_init(&env, VBUF_NOMAX);
+	if (notice_compose(x, n, &msg, err) == -1)
+		goto out;
+	if (n->list != NULL)
+		listaddr_format(&env, x->conf, n->list->name, AK_BOUNCES, NULL);
+	else
+		vbuf_printf(&env, "moot-bounces@%s", x->conf->domain);
+	if (outbox_add(x->db, n->spool_id, n->list != NULL ? n->list->id : 0,
+	    n->tmpl, vbuf_str(&env), n->to, msg.data, msg.len) != DB_OK) {
+		vbuf_puts(err, "cannot queue the notice");
+		goto out;
+	}
+	rc = 0;
+out:
+	vbuf_release(&msg);
+	vbuf_release(&env);
+	return (rc);
+}
+
+/* notice_list_addrs - see notice.h */
+void
+notice_list_addrs(const struct conf *c, const char *list,
+    struct list_addrs *a)
+{
+	vbuf_init(&a->post, VBUF_NOMAX);
+	vbuf_init(&a->request, VBUF_NOMAX);
+	vbuf_init(&a->owner, VBUF_NOMAX);
+	vbuf_init(&a->join, VBUF_NOMAX);
+	vbuf_init(&a->leave, VBUF_NOMAX);
+	listaddr_format(&a->post, c, list, AK_POST, NULL);
+	listaddr_format(&a->request, c, list, AK_REQUEST, NULL);
+	listaddr_format(&a->owner, c, list, AK_OWNER, NULL);
+	listaddr_format(&a->join, c, list, AK_JOIN, NULL);
+	listaddr_format(&a->leave, c, list, AK_LEAVE, NULL);
+}
+
+void
+notice_list_addrs_release(struct list_addrs *a)
+{
+	vbuf_release(&a->post);
+	vbuf_release(&a->request);
+	vbuf_release(&a->owner);
+	vbuf_release(&a->join);
+	vbuf_release(&a->leave);
+}
+
+/* notice_phrase - see notice.h */
+void
+notice_phrase(struct ctx *x, const char *lang, const struct list *l,
+    const char *key, const struct tmpl_slot *slots, size_t nslots,
+    struct vbuf *out)
+{
+	const char	*langs[3] = { lang, l != NULL ? l->language : NULL,
+			    NULL };
+	struct vbuf	 err;
+
+	vbuf_init(&err, 1024);
+	if (tmpl_phrase(x->conf, langs, key, slots, nslots, out, &err) == -1)
+		log_warnx("phrase %s left out: %s", key, vbuf_str(&err));
+	else if (err.len > 0)
+		log_warnx("phrase %s in English: %s", key, vbuf_str(&err));
+	vbuf_release(&err);
+}

@@ -1,0 +1,68 @@
+/*
+ * notice.h - mail that moot writes itself, from a template, to one person
+ *
+ * Owns: composing a notice (headers, RFC 2047 subject, UTF-8 body, an
+ * optional message/rfc822 attachment) and queueing it in the outbox, in
+ * the caller's transaction if one is open.  Every notice carries
+ * Auto-Submitted, Precedence: bulk and X-Loop, and, about a list, its
+ * List-Id (threat C1, C2).  No address field takes a template slot
+ * (threat E1): From, To and the envelope come from moot's own data.
+ */
+#ifndef NOTICE_H
+#define NOTICE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "mail/addr.h"
+#include "global/listaddr.h"
+#include "util/vbuf.h"
+
+struct ctx;
+struct list;
+struct tmpl_slot;
+
+struct notice {
+	const char		*tmpl;		/* template name */
+	const char		*to;		/* one address */
+	const char		*lang;		/* the recipient's; may be NULL */
+	const struct list	*list;		/* NULL: a site notice */
+	enum listaddr_kind		 from_kind;	/* our address in From: */
+	const char		*from_token;	/* with this token in From:
+						 * and Reply-To:, or NULL */
+	const char		*from_name;	/* display name; NULL: list */
+	int64_t			 spool_id;	/* what it is about, or 0 */
+	const struct tmpl_slot	*slots;
+	size_t			 nslots;
+	int			 reply;		/* auto-replied, not -generated */
+	const char		*in_reply_to;	/* Message-ID without <> */
+	const char		*attach;	/* a message to attach, or NULL */
+	size_t			 attach_len;
+};
+
+/* The addresses of a list, for the slots of a notice. */
+struct list_addrs {
+	struct vbuf	 post, request, owner, join, leave;
+};
+
+void	notice_list_addrs(const struct conf *, const char *list,
+	    struct list_addrs *);
+void	notice_list_addrs_release(struct list_addrs *);
+
+/*
+ * notice_phrase - append phrase key (tmpl.h) to out, in the language a
+ * notice to a person speaking lang about l would have.  A phrase that
+ * cannot be had is logged and left out: a notice still goes.
+ */
+void	notice_phrase(struct ctx *, const char *lang, const struct list *l,
+	    const char *key, const struct tmpl_slot *, size_t nslots,
+	    struct vbuf *out);
+
+/* notice_queue - compose and queue; 0, or -1 with the reason in err */
+int	notice_queue(struct ctx *, const struct notice *, struct vbuf *err);
+
+/* notice_compose - the same message, into out, without queueing */
+int	notice_compose(struct ctx *, const struct notice *, struct vbuf *out,
+	    struct vbuf *err);
+
+#endif /* NOTICE_H */

@@ -1,0 +1,50 @@
+/*
+ * replytext.h - reading what a person wrote back, line by line
+ *
+ * Owns: the rules shared by moderators' replies (decide.h) and command
+ * messages (command.h) for where a person's own words are: lines quoted
+ * with '>', an attribution ("On Monday, X wrote:") before a quote, a
+ * "-- " signature, reply prefixes on a subject ("Re: Aw: Fwd:"), and the
+ * first word of a line without its trailing punctuation.  Pure.
+ */
+#ifndef REPLY_LINES_H
+#define REPLY_LINES_H
+
+#include <stddef.h>
+
+enum reply_line {
+	RL_BLANK,		/* only spaces */
+	RL_QUOTE,		/* starts with '>' */
+	RL_SIG,			/* "-- " or "--": a signature follows */
+	RL_TEXT,
+};
+
+/* reply_line_class - what the line s (n bytes, no LF) is */
+enum reply_line reply_line_class(const char *s, size_t n);
+
+/*
+ * reply_next_line - the line at *p (without its LF or trailing spaces;
+ * its length in *n), advancing *p; NULL at the end of the text
+ */
+const char *reply_next_line(const char **p, size_t *n);
+
+/* reply_is_attribution - s ends in ':' and the next non-blank line of
+ * rest is quoted */
+int	reply_is_attribution(const char *s, size_t n, const char *rest);
+
+/*
+ * reply_first_word - the first word of s (n bytes) into w, without
+ * trailing ".!?;" or their Arabic-script and Ethiopic kin (and stopping
+ * at ':', ',' or a comma of those scripts); returns the offset
+ * just after the word
+ */
+size_t	reply_first_word(const char *s, size_t n, char *w, size_t size);
+
+/* reply_skip_separators - the length of the blanks, ':', '-', ',' and
+ * other scripts' commas and colons that s (n bytes) starts with */
+size_t	reply_skip_separators(const char *s, size_t n);
+
+/* reply_unprefix - subject without its "Re:", "Fwd:"... prefixes */
+const char *reply_unprefix(const char *subject);
+
+#endif /* REPLY_LINES_H */

@@ -1,0 +1,244 @@
+/*
+ * mailtext.c - the readable text of a message; see mailtext.h
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libetpan/libetpan.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+
+#include "mail/mail.h"
+#include "mail/text_part.h"
+#include "util/vbuf.h"
+#include "util/sys_defs.h"
+
+struct pick {
+	struct mailmime	*plain;		/* the first usable text/plain */
+	struct mailmime	*html;		/* the first usable text/html */
+};
+
+/* subtype_is - the part is text/<sub> */
+static int
+text_subtype_is(const struct mailmime *mm, const char *sub)
+{
+	const struct mailmime_content *ct = mm->mm_content_type;
+
+	if (ct == NULL)		/* no Content-Type: text/plain */
+		return (strcmp(sub, "plain") == 0);
+	return (ct->ct_type != NULL &&
+	    ct->ct_type->tp_type == MAILMIME_TYPE_DISCRETE_TYPE &&
+	    ct->ct_type->tp_data.tp_discrete_type != NULL &&
+	    ct->ct_type->tp_data.tp_discrete_type->dt_type ==
+	    MAILMIME_DISCRETE_TYPE_TEXT && ct->ct_subtype != NULL &&
+	    strcasecmp(ct->ct_subtype, sub) == 0);
+}
+
+/* attachment - the part says Content-Disposition: attachment */
+static int
+attachment(struct mailmime *mm)
+{
+	struct mailmime_single_fields	sf;
+
+	mailmime_single_fields_init(&sf, mm->mm_mime_fields,
+	    mm->mm_content_type);
+	return (sf.fld_disposition != NULL &&
+	    sf.fld_disposition->dsp_type != NULL &&
+	    sf.fld_disposition->dsp_type->dsp_type ==
+	    MAILMIME_DISPOSITION_TYPE_ATTACHMENT);
+}
+
+/* walk - find the parts; message/rfc822 parts are someone else's text */
+static void
+walk(struct mailmime *mm, struct pick *p, int depth)
+{
+	clistiter	*it;
+
+	switch (mm->mm_type) {
+	case MAILMIME_SINGLE:
+		if (attachment(mm))
+			break;
+		if (p->plain == NULL && text_subtype_is(mm, "plain"))
+			p->plain = mm;
+		else if (p->html == NULL && text_subtype_is(mm, "html"))
+			p->html = mm;
+		break;
+	case MAILMIME_MULTIPLE:
+		for (it = clist_begin(mm->mm_data.mm_multipart.mm_mp_list);
+		    it != NULL; it = clist_next(it))
+			walk(clist_content(it), p, depth + 1);
+		break;
+	case MAILMIME_MESSAGE:
+		if (depth == 0 && mm->mm_data.mm_message.mm_msg_mime != NULL)
+			walk(mm->mm_data.mm_message.mm_msg_mime, p, depth + 1);
+		break;
+	}
+}
+
+/* decode - the part's bytes, transfer encoding undone, as UTF-8 */
+static int
+decode(struct mailmime *mm, size_t max, struct vbuf *out)
+{
+	struct mailmime_single_fields	 sf;
+	struct mailmime_data		*d = mm->mm_data.mm_single;
+	char				*dec = NULL, *utf8 = NULL;
+	size_t				 idx = 0, declen = 0;
+	int				 enc = MAILMIME_MECHANISM_8BIT;
+	const char			*cs;
+
+	vbuf_reset(out);
+	if (d == NULL || d->dt_type != MAILMIME_DATA_TEXT)
+		return (-1);
+	mailmime_single_fields_init(&sf, mm->mm_mime_fields,
+	    mm->mm_content_type);
+	if (sf.fld_encoding != NULL)
+		enc = sf.fld_encoding->enc_type;
+	if (mailmime_part_parse(d->dt_data.dt_text.dt_data,
+	    d->dt_data.dt_text.dt_length, &idx, enc, &dec, &declen) !=
+	    MAILIMF_NO_ERROR)
+		return (-1);
+	if (declen > max)
+		declen = max;
+	cs = sf.fld_content_charset != NULL ? sf.fld_content_charset :
+	    "us-ascii";
+	if (strcasecmp(cs, "utf-8") == 0 || strcasecmp(cs, "us-ascii") == 0 ||
+	    charconv("utf-8", cs, dec, declen, &utf8) != MAIL_CHARCONV_NO_ERROR)
+		vbuf_cat(out, dec, declen);	/* as it is: better than nothing */
+	else {
+		vbuf_puts(out, utf8);
+		free(utf8);
+	}
+	mailmime_decoded_part_free(dec);
+	return (vbuf_err(out) ? -1 : 0);
+}
+
+/* html_text - text nodes in document order, with breaks for blocks */
+static void
+html_text(xmlNode *n, struct vbuf *out)
+{
+	static const char *const blocks[] = { "p", "div", "br", "li", "tr",
+	    "h1", "h2", "h3", "h4", "h5", "h6", "pre", "table", "ul", "ol" };
+	static const char *const skipped[] = { "head", "script", "style",
+	    "blockquote", "title" };
+
+	for (; n != NULL; n = n->next) {
+		int	block = 0, skip = 0;
+
+		if (n->type == XML_TEXT_NODE && n->content != NULL) {
+			vbuf_puts(out, (const char *)n->content);
+			continue;
+		}
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		for (size_t i = 0; i < nitems(skipped); i++)
+			skip |= xmlStrcasecmp(n->name,
+			    (const xmlChar *)skipped[i]) == 0;
+		if (skip)
+			continue;
+		for (size_t i = 0; i < nitems(blocks); i++)
+			block |= xmlStrcasecmp(n->name,
+			    (const xmlChar *)blocks[i]) == 0;
+		if (block)
+			vbuf_putc(out, '\n');
+		html_text(n->children, out);
+		if (block)
+			vbuf_putc(out, '\n');
+	}
+}
+
+/* text_part_html - see mailtext.h */
+int
+text_part_html(const char *html, size_t len, size_t max, struct vbuf *out)
+{
+	htmlDocPtr	doc;
+	struct vbuf	all;
+
+	vbuf_reset(out);
+	doc = htmlReadMemory(html, (int)(len > 16 * 1024 * 1024 ?
+	    16 * 1024 * 1024 : len), NULL, "UTF-8", HTML_PARSE_NOERROR |
+	    HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_RECOVER);
+	if (doc == NULL)
+		return (-1);
+	vbuf_init(&all, max * 4 + 1024);
+	html_text(xmlDocGetRootElement(doc), &all);
+	xmlFreeDoc(doc);
+	/* Non-breaking spaces read as spaces. */
+	for (size_t i = 0; i < all.len; i++) {
+		if ((unsigned char)all.data[i] == 0xc2 && i + 1 < all.len &&
+		    (unsigned char)all.data[i + 1] == 0xa0) {
+			vbuf_putc(out, ' ');
+			i++;
+		} else
+			vbuf_putc(out, all.data[i]);
+	}
+	vbuf_release(&all);
+	if (out->len > max)
+		vbuf_truncate(out, max);
+	return (0);
+}
+
+/* cut_utf8 - shorten to at most max bytes without splitting a character */
+static void
+cut_utf8(struct vbuf *b, size_t max)
+{
+	size_t	n = b->len;
+
+	if (n <= max)
+		return;
+	n = max;
+	while (n > 0 && ((unsigned char)b->data[n] & 0xc0) == 0x80)
+		n--;
+	vbuf_truncate(b, n);
+}
+
+/* lf_only - CRLF (and bare CR) to LF, in place */
+static void
+lf_only(struct vbuf *b)
+{
+	size_t	i, j;
+
+	for (i = j = 0; i < b->len; i++) {
+		if (b->data[i] == '\r') {
+			if (i + 1 < b->len && b->data[i + 1] == '\n')
+				continue;
+			b->data[j++] = '\n';
+			continue;
+		}
+		b->data[j++] = b->data[i];
+	}
+	vbuf_truncate(b, j);
+}
+
+/* text_part_get - see mailtext.h */
+enum text_part_from
+text_part_get(const struct mail *m, size_t max, struct vbuf *out)
+{
+	struct mailmime		*mime = NULL, *top;
+	struct pick		 p;
+	struct vbuf		 raw;
+	size_t			 idx = 0;
+	enum text_part_from	 from = TEXT_PART_NONE;
+
+	vbuf_reset(out);
+	memset(&p, 0, sizeof(p));
+	if (mailmime_parse(m->buf, m->len, &idx, &mime) != MAILIMF_NO_ERROR)
+		return (TEXT_PART_NONE);
+	top = mime->mm_type == MAILMIME_MESSAGE ?
+	    mime->mm_data.mm_message.mm_msg_mime : mime;
+	if (top != NULL)
+		walk(top, &p, 0);
+	vbuf_init(&raw, VBUF_NOMAX);
+	if (p.plain != NULL && decode(p.plain, max * 4, out) == 0)
+		from = TEXT_PART_PLAIN;
+	else if (p.html != NULL && decode(p.html, max * 16, &raw) == 0 &&
+	    text_part_html(raw.data, raw.len, max * 4, out) == 0)
+		from = TEXT_PART_HTML;
+	vbuf_release(&raw);
+	mailmime_free(mime);
+	lf_only(out);
+	cut_utf8(out, max);
+	if (out->data == NULL)
+		vbuf_cat(out, "", 0);
+	return (from);
+}

@@ -1,0 +1,34 @@
+/*
+ * mailtext.h - the text of a message, as a person would read it
+ *
+ * Owns: choosing the part to read (the first text/plain part that is not
+ * an attachment; failing that, the first text/html one, read through
+ * libxml2's HTML parser with quoted blocks left out), undoing its
+ * transfer encoding and converting its charset to UTF-8 (libetpan), all
+ * within a byte limit ([limits] text_bytes, threat D2).  Used to read
+ * moderators' replies and commands, and to show a held post inline.
+ */
+#ifndef TEXT_PART_H
+#define TEXT_PART_H
+
+#include <stddef.h>
+
+struct mail;
+struct vbuf;
+
+enum text_part_from {
+	TEXT_PART_NONE,		/* no readable text part */
+	TEXT_PART_PLAIN,
+	TEXT_PART_HTML,
+};
+
+/* text_part_get - the text, UTF-8 with LF line ends, at most max bytes
+ * (cut at a character boundary) */
+enum text_part_from text_part_get(const struct mail *, size_t max,
+	    struct vbuf *out);
+
+/* text_part_html - text from HTML, blockquotes left out (for tests too) */
+int	text_part_html(const char *html, size_t len, size_t max,
+	    struct vbuf *out);
+
+#endif /* TEXT_PART_H */

@@ -1,0 +1,130 @@
+/*
+ * gate.c - decisions at RCPT time; see gate.h
+ *
+ * Two prepared statements a recipient (the list, then the membership),
+ * on a connection the calling thread owns: no allocation, no other I/O.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "mail/addr.h"
+#include "global/listaddr.h"
+#include "util/clock.h"
+#include "global/conf.h"
+#include "db/db.h"
+#include "db/db_list.h"
+#include "milter/rcpt_rules.h"
+#include "util/vbuf.h"
+#include "util/sys_defs.h"
+
+/* rcpt_rules_set - see gate.h */
+void
+rcpt_rules_set(struct rcpt_rules_reply *r, enum rcpt_rules_action a, const char *code,
+    const char *dsn, const char *fmt, ...)
+{
+	va_list	ap;
+
+	r->action = a;
+	(void)snprintf(r->code, sizeof(r->code), "%s", code);
+	(void)snprintf(r->dsn, sizeof(r->dsn), "%s", dsn);
+	va_start(ap, fmt);
+	(void)vsnprintf(r->text, sizeof(r->text), fmt, ap);
+	va_end(ap);
+}
+
+/* rcpt_rules_rcpt - see gate.h */
+void
+rcpt_rules_rcpt(struct db *db, const struct conf *c, const char *sender,
+    int64_t size, const char *rcpt, struct rcpt_rules_rcpt *g,
+    struct rcpt_rules_reply *r)
+{
+	struct list_gate	lg;
+	int			rc, member = 0;
+
+	memset(g, 0, sizeof(*g));
+	memset(r, 0, sizeof(*r));
+	switch (listaddr_route(c, rcpt, &g->route)) {
+	case LISTADDR_FOREIGN:
+		r->action = RCPT_RULES_FOREIGN;
+		return;
+	case LISTADDR_BAD:
+		rcpt_rules_set(r, RCPT_RULES_REJECT, "550", "5.1.1", "%s: no such list "
+		    "address at %s", rcpt, c->domain);
+		return;
+	case LISTADDR_OK:
+		break;
+	}
+	/* listaddr_route() has unbracketed the same address: this fits. */
+	(void)addr_unbracket(rcpt, g->canon, sizeof(g->canon));
+	for (char *p = g->canon; *p != '\0'; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p - 'A' + 'a');
+
+	if ((rc = list_gate_load(db, g->route.list, &lg)) == DB_NOTFOUND) {
+		rcpt_rules_set(r, RCPT_RULES_REJECT, "550", "5.1.1", "<%s>: there is no "
+		    "list called %s at %s", g->canon, g->route.list,
+		    c->domain);
+		return;
+	}
+	if (rc != DB_OK) {
+		rcpt_rules_set(r, RCPT_RULES_TEMPFAIL, "451", "4.3.0", "moot cannot read "
+		    "its lists just now; please try again later");
+		return;
+	}
+	g->list_id = lg.id;
+	g->max_bytes = lg.max_bytes > 0 ? lg.max_bytes : c->lim.message_bytes;
+
+	/* Mail to command, confirm, moderation and bounce addresses is for
+	 * mootd to read: their tokens are checked there. */
+	if (g->route.kind != AK_POST) {
+		r->action = RCPT_RULES_OURS;
+		return;
+	}
+	if (size > g->max_bytes) {
+		rcpt_rules_set(r, RCPT_RULES_REJECT, "552", "5.3.4", "Posts to %s may be at "
+		    "most %lld bytes; this one would be %lld", g->route.list,
+		    (long long)g->max_bytes, (long long)size);
+		return;
+	}
+	if (lg.ends_at > 0 && clock_now() >= lg.ends_at) {
+		rcpt_rules_set(r, RCPT_RULES_REJECT, "550", "5.7.1", "The %s list has "
+		    "finished its work and takes no more posts", g->route.list);
+		return;
+	}
+	if (sender != NULL && *sender != '\0' && addr_check(sender, NULL) ==
+	    -1) {
+		struct vbuf	why;
+
+		vbuf_init(&why, 200);
+		(void)addr_check(sender, &why);
+		rcpt_rules_set(r, RCPT_RULES_REJECT, "550", "5.1.7", "moot cannot take posts "
+		    "from this sender address: %s", vbuf_str(&why));
+		vbuf_release(&why);
+		return;
+	}
+	/* A stranger's post to a members-only list waits for a moderator,
+	 * unless the list says to refuse it: then it is refused here, while
+	 * the client is still connected (no backscatter). */
+	if (lg.members_only && lg.reject_nonmembers) {
+		if (sender == NULL || *sender == '\0') {
+			rcpt_rules_set(r, RCPT_RULES_REJECT, "550", "5.7.1", "Only members "
+			    "may post to %s, and this message has no sender",
+			    g->route.list);
+			return;
+		}
+		if (member_exists(db, lg.id, sender, &member) != DB_OK) {
+			rcpt_rules_set(r, RCPT_RULES_TEMPFAIL, "451", "4.3.0", "moot cannot "
+			    "read its members just now; please try again "
+			    "later");
+			return;
+		}
+		if (!member) {
+			rcpt_rules_set(r, RCPT_RULES_REJECT, "550", "5.7.1", "Only members "
+			    "of the %s list may post to it, and %s is not a "
+			    "member", g->route.list, sender);
+			return;
+		}
+	}
+	r->action = RCPT_RULES_OURS;
+}

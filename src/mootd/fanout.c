@@ -1,0 +1,520 @@
+/*
+ * fanout.c - a post to its members; see fanout.h
+ *
+ * One pass walks the members in id order, a session of up to
+ * max_transactions x max_recipients at a time.  Records are committed
+ * with synchronous=NORMAL: a process crash loses none of them, and a
+ * power cut can at worst make a few members get a post twice, never
+ * miss it; the state changes around the pass stay FULL.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mail/addr.h"
+#include "global/listaddr.h"
+#include "util/alloc.h"
+#include "util/clock.h"
+#include "global/conf.h"
+#include "list/ctx.h"
+#include "db/db.h"
+#include "db/db_list.h"
+#include "db/db_queue.h"
+#include "db/db_spool.h"
+#include "mootd/fanout.h"
+#include "util/killpoint.h"
+#include "util/log.h"
+#include "mail/mail.h"
+#include "list/membership.h"
+#include "list/notice.h"
+#include "mootd/outbox.h"
+#include "mootd/rewrite.h"
+#include "mootd/send.h"
+#include "global/tmpl.h"
+#include "util/vbuf.h"
+#include "util/sys_defs.h"
+
+#define FANOUT_PASSES	5	/* passes in one run while 452s come back */
+
+struct batch {
+	struct vbuf	 addrs;		/* NUL-separated addresses */
+	size_t		*offs;		/* owned; offsets into addrs */
+	const char	**rcpts;	/* owned; pointers into addrs */
+	size_t		 n, cap;
+	/* One copy each: every member's own List-Unsubscribe field. */
+	const struct conf *conf;
+	const char	*list;		/* NULL: the same copy for all */
+	struct vbuf	 fields;	/* NUL-separated, as offs */
+	size_t		*foffs;		/* owned */
+	const char	**personal;	/* owned; pointers into fields */
+};
+
+struct pass {
+	struct ctx	*x;
+	int64_t		 spool_id;
+	enum audience	 who;
+	int64_t		 sent, failed, deferred;
+	int		 too_many;	/* a 452: send the rest again now */
+	int		 db_trouble;
+	char		 last[200];	/* the last deferral's reply */
+};
+
+static void
+batch_add(const char *addr, const char *token, void *arg)
+{
+	struct batch	*b = arg;
+
+	if (b->n == b->cap) {
+		b->cap = b->cap ? b->cap * 2 : 256;
+		b->offs = xreallocarray(b->offs, b->cap, sizeof(*b->offs));
+		b->foffs = xreallocarray(b->foffs, b->cap, sizeof(*b->foffs));
+	}
+	b->foffs[b->n] = b->fields.len;
+	b->offs[b->n++] = b->addrs.len;
+	vbuf_cat(&b->addrs, addr, strlen(addr) + 1);
+	if (b->list != NULL) {
+		/* RFC 2369: mail to this address leaves at once (the token
+		 * is the member's own); without one, it asks to confirm. */
+		vbuf_puts(&b->fields, "List-Unsubscribe: <mailto:");
+		listaddr_format(&b->fields, b->conf, b->list, AK_LEAVE,
+		    *token != '\0' ? token : NULL);
+		vbuf_cat(&b->fields, ">\r\n", 4);
+	}
+}
+
+/* batch_ready - resolve offsets to pointers once the buffers are stable */
+static void
+batch_ready(struct batch *b)
+{
+	b->rcpts = xreallocarray(b->rcpts, b->cap ? b->cap : 1,
+	    sizeof(*b->rcpts));
+	b->personal = xreallocarray(b->personal, b->cap ? b->cap : 1,
+	    sizeof(*b->personal));
+	for (size_t i = 0; i < b->n; i++) {
+		b->rcpts[i] = b->addrs.data + b->offs[i];
+		if (b->list != NULL)
+			b->personal[i] = b->fields.data + b->foffs[i];
+	}
+}
+
+/* record - one transaction's results, in one transaction (threat A4) */
+static int
+record(void *arg, const struct send_result *r, size_t n)
+{
+	static const char *const words[] = {
+		[SEND_SENT] = "sent", [SEND_FAILED] = "failed",
+		[SEND_DEFERRED] = "deferred",
+	};
+	struct pass	*p = arg;
+	struct db	*db = p->x->db;
+	size_t		 i;
+
+	killpoint_at("fanout-before-record");
+	if (db_begin(db) != DB_OK)
+		goto trouble;
+	for (i = 0; i < n; i++) {
+		if (delivery_record(db, p->spool_id, r[i].addr,
+		    words[r[i].status], r[i].code, r[i].reply) != DB_OK) {
+			db_rollback(db);
+			goto trouble;
+		}
+	}
+	if (db_commit(db) != DB_OK)
+		goto trouble;
+	for (i = 0; i < n; i++) {
+		switch (r[i].status) {
+		case SEND_SENT:
+			p->sent++;
+			break;
+		case SEND_FAILED:
+			p->failed++;
+			log_info("to=<%s> refused: %s", r[i].addr, r[i].reply);
+			break;
+		case SEND_DEFERRED:
+			p->deferred++;
+			if (r[i].code == 452)
+				p->too_many = 1;
+			(void)snprintf(p->last, sizeof(p->last), "%s",
+			    r[i].reply);
+			break;
+		}
+	}
+	killpoint_at("fanout-after-record");
+	return (0);
+trouble:
+	p->db_trouble = 1;
+	return (-1);
+}
+
+/*
+ * build_owner_copy - mail to L-owner as it came, with our X-Loop on top
+ * so that an owner who is also forwarding mail cannot loop it back
+ */
+static int
+build_owner_copy(struct ctx *x, const struct spool_item *s,
+    const struct list *l, struct vbuf *out, struct vbuf *why)
+{
+	struct vbuf	raw;
+	int		rc = -1;
+
+	vbuf_init(&raw, VBUF_NOMAX);
+	vbuf_reset(out);
+	if (spool_raw(x->db, s->message_id, &raw) != DB_OK)
+		vbuf_puts(why, "cannot read the stored message");
+	else {
+		vbuf_printf(out, "X-Loop: %s-owner@%s\r\n", l->name,
+		    x->conf->domain);
+		if (mail_canon_append(out, raw.data, raw.len) == 0)
+			rc = 0;
+	}
+	vbuf_release(&raw);
+	return (rc);
+}
+
+/* build - the members' copy of the post */
+static int
+build(struct ctx *x, const struct spool_item *s, const struct list *l,
+    size_t *split, struct vbuf *out, struct vbuf *why)
+{
+	const struct conf	*c = x->conf;
+	struct vbuf		 raw, canon, v[5], err;
+	struct mail		 m;
+	struct rewrite_in	 in;
+	struct tmpl_out		 foot;
+	struct tmpl_slot	 slots[6];
+	const char		*langs[2] = { l->language, NULL };
+	char			 msgid[128];
+	int			 rc = -1;
+
+	vbuf_init(&raw, VBUF_NOMAX);
+	vbuf_init(&canon, VBUF_NOMAX);
+	vbuf_init(&err, 1024);
+	for (size_t i = 0; i < nitems(v); i++)
+		vbuf_init(&v[i], VBUF_NOMAX);
+	tmpl_out_init(&foot);
+	memset(&m, 0, sizeof(m));
+	if (spool_raw(x->db, s->message_id, &raw) != DB_OK) {
+		vbuf_puts(why, "cannot read the stored message");
+		goto out;
+	}
+	if (mail_canon(&canon, raw.data, raw.len) == -1 ||
+	    mail_parse(&m, canon.data, canon.len, &c->lim, why) == -1)
+		goto out;
+
+	listaddr_format(&v[0], c, l->name, AK_POST, NULL);
+	listaddr_format(&v[1], c, l->name, AK_REQUEST, NULL);
+	listaddr_format(&v[2], c, l->name, AK_OWNER, NULL);
+	/* The footer is the same for all: its address asks to confirm. */
+	listaddr_format(&v[3], c, l->name, AK_LEAVE, NULL);
+	slots[0] = (struct tmpl_slot){ "list", l->name };
+	slots[1] = (struct tmpl_slot){ "list_address", vbuf_str(&v[0]) };
+	slots[2] = (struct tmpl_slot){ "request_address", vbuf_str(&v[1]) };
+	slots[3] = (struct tmpl_slot){ "owner_address", vbuf_str(&v[2]) };
+	slots[4] = (struct tmpl_slot){ "description", l->description };
+	slots[5] = (struct tmpl_slot){ "unsubscribe_address", vbuf_str(&v[3]) };
+	if (tmpl_render(c, langs, "footer", slots, nitems(slots), &foot,
+	    &err) == -1) {
+		log_warnx("footer left out: %s", vbuf_str(&err));
+		vbuf_reset(&foot.body);
+	}
+	(void)snprintf(msgid, sizeof(msgid), "moot.%lld.%lld@%s",
+	    (long long)s->id, (long long)s->received_at, c->domain);
+	memset(&in, 0, sizeof(in));
+	in.conf = c;
+	in.list = l;
+	in.mail = &m;
+	in.footer = vbuf_str(&foot.body);
+	in.msgid = msgid;
+	in.date = (time_t)s->received_at;
+	in.unsubscribe_at = split;
+	if (rewrite_post(&in, out, why) == -1)
+		goto out;
+	rc = 0;
+out:
+	mail_free(&m);
+	vbuf_release(&raw);
+	vbuf_release(&canon);
+	vbuf_release(&err);
+	for (size_t i = 0; i < nitems(v); i++)
+		vbuf_release(&v[i]);
+	tmpl_out_release(&foot);
+	return (rc);
+}
+
+/* collect_addr - append a member's address and language, each
+ * NUL-terminated ("" for no language) */
+static int
+collect_addr(const struct member *m, void *arg)
+{
+	struct vbuf	*b = arg;
+	const char	*lang = m->language != NULL ? m->language : "";
+
+	vbuf_cat(b, m->addr, strlen(m->addr) + 1);
+	vbuf_cat(b, lang, strlen(lang) + 1);
+	return (0);
+}
+
+/* tell_owners - the post could not be delivered for give_up: say so */
+static void
+tell_owners(struct ctx *x, const struct spool_item *s, const struct list *l,
+    const char *reason)
+{
+	struct vbuf	 owners, err, la, oa, after;
+	char		 count[32], post[32];
+	const char	*unit;
+	int		 n = 0;
+
+	vbuf_init(&owners, VBUF_NOMAX);
+	vbuf_init(&err, 1024);
+	vbuf_init(&la, VBUF_NOMAX);
+	vbuf_init(&oa, VBUF_NOMAX);
+	/* Collected first: notices are queued outside the member query. */
+	(void)member_each_role(x->db, l->id, "owner", collect_addr, &owners);
+	listaddr_format(&la, x->conf, l->name, AK_POST, NULL);
+	listaddr_format(&oa, x->conf, l->name, AK_OWNER, NULL);
+	vbuf_init(&after, VBUF_NOMAX);
+	if (x->conf->give_up >= 86400) {
+		unit = "days";
+		(void)snprintf(count, sizeof(count), "%lld",
+		    (long long)(x->conf->give_up / 86400));
+	} else {
+		unit = "hours";
+		(void)snprintf(count, sizeof(count), "%lld",
+		    (long long)((x->conf->give_up + 3599) / 3600));
+	}
+	(void)snprintf(post, sizeof(post), "%lld", (long long)s->id);
+	for (const char *a = owners.data, *lang; a != NULL &&
+	    a < owners.data + owners.len; a = lang + strlen(lang) + 1) {
+		lang = a + strlen(a) + 1;
+		struct tmpl_slot n_slot[] = { { "n", count } };
+
+		/* "5 days" in the owner's own language */
+		vbuf_reset(&after);
+		notice_phrase(x, *lang != '\0' ? lang : NULL, l, unit, n_slot,
+		    nitems(n_slot), &after);
+		struct tmpl_slot slots[] = {
+			{ "list", l->name },
+			{ "list_address", vbuf_str(&la) },
+			{ "owner_address", vbuf_str(&oa) },
+			{ "subject", s->subject },
+			{ "from", s->from_addr },
+			{ "reason", reason },
+			{ "after", vbuf_str(&after) },
+			{ "post_id", post },
+		};
+		struct notice nt = {
+			.tmpl = "delivery-failed", .to = a, .lang = lang,
+			.list = l,
+			.from_kind = AK_OWNER, .spool_id = s->id,
+			.slots = slots, .nslots = nitems(slots),
+		};
+
+		vbuf_reset(&err);
+		if (notice_queue(x, &nt, &err) == -1)
+			log_warnx("cannot tell owner %s: %s", a,
+			    vbuf_str(&err));
+		n++;
+	}
+	if (n == 0)
+		log_warnx("list %s has no owner to tell", l->name);
+	vbuf_release(&owners);
+	vbuf_release(&err);
+	vbuf_release(&after);
+	vbuf_release(&la);
+	vbuf_release(&oa);
+}
+
+/* defer_or_give_up - the pass left members to try later */
+static enum fanout_result
+defer_or_give_up(struct ctx *x, struct spool_item *s, const struct list *l,
+    const char *why)
+{
+	const struct conf	*c = x->conf;
+	time_t			 now = clock_now();
+	char			 reason[300];
+
+	if (s->first_defer_at > 0 && now - s->first_defer_at >= c->give_up) {
+		(void)snprintf(reason, sizeof(reason), "gave up after %lld "
+		    "days: %s", (long long)(c->give_up / 86400), why);
+		log_warnx("%s", reason);
+		if (db_begin(x->db) != DB_OK)
+			return (FANOUT_DEFERRED);
+		if (spool_set_state(x->db, s->id, "failed", reason) != DB_OK) {
+			db_rollback(x->db);
+			return (FANOUT_DEFERRED);
+		}
+		tell_owners(x, s, l, why);
+		if (db_commit(x->db) != DB_OK)
+			return (FANOUT_DEFERRED);
+		return (FANOUT_FAILED);
+	}
+	log_info("deferred: %s", why);
+	(void)spool_defer(x->db, s->id, now, retry_at(c, s->defers + 1, now),
+	    why);
+	return (FANOUT_DEFERRED);
+}
+
+/* one_pass - walk the members once; 0, or -1 if the relay or db failed */
+static int
+one_pass(struct ctx *x, struct spool_item *s, const struct list *l,
+    const struct vbuf *msg, size_t split, int eightbit, struct pass *p,
+    struct batch *b, struct vbuf *why)
+{
+	const struct conf	*c = x->conf;
+	struct send_job		 job;
+	struct vbuf		 env;
+	int64_t			 cursor = 0, limit;
+	size_t			 per_txn = (size_t)c->relay_max_rcpts;
+	int			 rc;
+
+	/* A session has at most max_transactions transactions, whichever
+	 * the shape; with a copy each, that is as many members. */
+	if (b->list != NULL)
+		per_txn = 1;		/* one copy each */
+	limit = (int64_t)per_txn * c->relay_max_txns;
+	vbuf_init(&env, VBUF_NOMAX);
+	listaddr_format(&env, c, l->name, AK_BOUNCES, NULL);
+	for (;;) {
+		if (x->stop != NULL && *x->stop) {
+			vbuf_puts(why, "stopped");
+			rc = -1;
+			break;
+		}
+		b->n = 0;
+		vbuf_reset(&b->addrs);
+		vbuf_reset(&b->fields);
+		rc = delivery_batch(x->db, s->id, l->id, p->who, &cursor, limit,
+		    batch_add, b);
+		if (rc == DB_NOTFOUND) {
+			rc = 0;
+			break;
+		}
+		if (rc != DB_OK || vbuf_err(&b->addrs)) {
+			vbuf_puts(why, "database trouble reading members");
+			rc = -1;
+			break;
+		}
+		batch_ready(b);
+		memset(&job, 0, sizeof(job));
+		job.env_from = vbuf_str(&env);
+		job.data = msg->data;
+		job.len = msg->len;
+		job.eightbit = eightbit;
+		job.rcpts = b->rcpts;
+		job.nrcpts = b->n;
+		job.per_txn = per_txn;
+		if (b->list != NULL) {
+			job.personal = b->personal;
+			job.split = split;
+		}
+		job.cb = record;
+		job.arg = p;
+		if (send_run(c, &job, why) > 0 || p->db_trouble) {
+			if (p->db_trouble && why->len == 0)
+				vbuf_puts(why, "database trouble recording");
+			rc = -1;
+			break;
+		}
+	}
+	vbuf_release(&env);
+	return (rc);
+}
+
+/* fanout_post - see fanout.h */
+enum fanout_result
+fanout_post(struct ctx *x, struct spool_item *s)
+{
+	struct list		*l = NULL;
+	struct vbuf		 msg, why;
+	struct batch		 b;
+	struct pass		 p;
+	enum fanout_result	 res = FANOUT_DEFERRED;
+	int64_t			 deferred = 0;
+	size_t			 split = 0;
+	int			 eightbit = 0, passes, trouble = 0;
+
+	vbuf_init(&msg, VBUF_NOMAX);
+	vbuf_init(&why, 1024);
+	memset(&b, 0, sizeof(b));
+	vbuf_init(&b.addrs, VBUF_NOMAX);
+	vbuf_init(&b.fields, VBUF_NOMAX);
+	b.conf = x->conf;
+	if (s->list_id == 0 || list_load_id(x->db, s->list_id, &l) != DB_OK) {
+		(void)spool_set_state(x->db, s->id, "failed",
+		    "the list no longer exists");
+		res = FANOUT_FAILED;
+		goto out;
+	}
+	if (strcmp(s->state, "distributing") != 0 &&
+	    spool_set_state(x->db, s->id, "distributing", NULL) != DB_OK)
+		goto out;
+	memset(&p, 0, sizeof(p));
+	p.who = strcmp(s->kind, "owner") == 0 ? AUDIENCE_OWNERS :
+	    AUDIENCE_MEMBERS;
+	if (p.who == AUDIENCE_MEMBERS && !l->bulk) {
+		/* One copy each, with the member's own List-Unsubscribe. */
+		b.list = l->name;
+		if (membership_leave_tokens(x, l) != DB_OK)
+			log_warnx("cannot make every member's leave token; "
+			    "those without one get an address that asks to "
+			    "confirm");
+	}
+	if ((p.who == AUDIENCE_OWNERS ? build_owner_copy(x, s, l, &msg, &why) :
+	    build(x, s, l, b.list != NULL ? &split : NULL, &msg, &why)) == -1) {
+		log_warnx("cannot build the members' copy: %s",
+		    vbuf_str(&why));
+		(void)spool_set_state(x->db, s->id, "failed", vbuf_str(&why));
+		res = FANOUT_FAILED;
+		goto out;
+	}
+	for (size_t i = 0; i < msg.len && !eightbit; i++)
+		if ((unsigned char)msg.data[i] >= 0x80)
+			eightbit = 1;
+	killpoint_at("fanout-start");
+	p.x = x;
+	p.spool_id = s->id;
+	(void)db_exec(x->db, "PRAGMA synchronous = NORMAL", "");
+	for (passes = 0; passes < FANOUT_PASSES; passes++) {
+		p.too_many = 0;
+		vbuf_reset(&why);
+		if (one_pass(x, s, l, &msg, split, eightbit, &p, &b, &why) ==
+		    -1) {
+			trouble = 1;
+			break;
+		}
+		if (!p.too_many)
+			break;
+	}
+	(void)db_exec(x->db, "PRAGMA synchronous = FULL", "");
+	if (!trouble && delivery_pending(x->db, s->id, l->id, p.who,
+	    &deferred) != DB_OK) {
+		trouble = 1;
+		vbuf_puts(&why, "database trouble counting");
+	}
+	log_info("list=%s sent=%lld failed=%lld deferred=%lld%s%s", l->name,
+	    (long long)p.sent, (long long)p.failed, (long long)deferred,
+	    trouble ? " stopped: " : "", trouble ? vbuf_str(&why) : "");
+	if (trouble && x->stop != NULL && *x->stop) {
+		/* Stopped by a signal: not the relay's fault, so no back-off
+		 * and no step towards giving up; the next start goes on. */
+		goto out;
+	}
+	if (trouble || deferred > 0) {
+		res = defer_or_give_up(x, s, l, trouble ? vbuf_str(&why) :
+		    p.last);
+		goto out;
+	}
+	if (spool_set_state(x->db, s->id, "sent", NULL) == DB_OK)
+		res = FANOUT_SENT;
+out:
+	list_free(&l);
+	vbuf_release(&msg);
+	vbuf_release(&why);
+	vbuf_release(&b.addrs);
+	vbuf_release(&b.fields);
+	free(b.offs);
+	free(b.rcpts);
+	free(b.foffs);
+	free(b.personal);
+	return (res);
+}

@@ -1,0 +1,312 @@
+/*
+ * mootd - the processor: spooled mail in, posts and notices out
+ *
+ * See man/mootd.8.  One mootd runs per database (a lock file says so);
+ * it takes spooled messages, decides, distributes what is approved and
+ * sends what waits in the outbox.  --once does what is due and exits.
+ */
+#include <sys/file.h>
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "util/clock.h"
+#include "global/conf.h"
+#include "list/ctx.h"
+#include "db/db.h"
+#include "db/db_spool.h"
+#include "mootd/fanout.h"
+#include "util/log.h"
+#include "list/membership.h"
+#include "list/moderate.h"
+#include "mootd/outbox.h"
+#include "util/priv.h"
+#include "mootd/route.h"
+#include "global/tmpl.h"
+#include "global/token.h"
+#include "global/wake.h"
+#include "util/vbuf.h"
+#include "util/sys_defs.h"
+
+#define HANDOFF_MAX_S	600	/* --once waits this long for a running mootd */
+
+static volatile sig_atomic_t	stop;
+static volatile sig_atomic_t	reload;
+
+static void __attribute__((noreturn))
+usage(int status)
+{
+	/* same words as the SYNOPSIS of man/mootd.8 */
+	fprintf(status ? stderr : stdout,
+	    "usage: mootd -c conf [--once] [-f] [-v]\n");
+	exit(status);
+}
+
+static void
+on_signal(int sig)
+{
+	/* Any of our signals ends poll() in wake_wait(): SIGUSR1 wakes. */
+	if (sig == SIGTERM || sig == SIGINT)
+		stop = 1;
+	if (sig == SIGHUP)
+		reload = 1;
+}
+
+/* open_lock - the lock file; one mootd per database holds it */
+static int
+open_lock(const char *path)
+{
+	int	fd;
+
+	if ((fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0640)) == -1)
+		log_fatal("lock %s", path);
+	return (fd);
+}
+
+/* try_lock - 1 if we hold the lock now, 0 if another mootd does */
+static int
+try_lock(int fd, const char *path)
+{
+	if (flock(fd, LOCK_EX | LOCK_NB) == 0)
+		return (1);
+	if (errno != EWOULDBLOCK)
+		log_fatal("lock %s", path);
+	return (0);
+}
+
+/*
+ * hand_off - --once while a daemon runs: wake it and wait until nothing
+ * is due, so "--once" still means "what is due now is done when it
+ * exits".  Returns 1 if the daemon went away and we hold the lock.
+ */
+static int
+hand_off(const struct conf *c, struct db *db, int lockfd)
+{
+	int64_t	n = 1;
+	int	i;
+
+	wake_mootd(c);
+	for (i = 0; i < HANDOFF_MAX_S * 100 && !stop; i++) {
+		if (try_lock(lockfd, c->mootd_lock))
+			return (1);
+		if (spool_due(db, clock_now(), &n) == DB_OK && n == 0)
+			return (0);
+		(void)usleep(10000);
+	}
+	if (!stop)
+		log_fatalx("the running mootd has not finished what is due "
+		    "in %d s", HANDOFF_MAX_S);
+	return (0);
+}
+
+/* each_state - handle every row in state that is due now */
+static int
+each_state(struct ctx *x, const char *state)
+{
+	struct spool_item	*s;
+	int64_t			 after = 0;
+	int			 n = 0;
+
+	while (!stop && spool_next(x->db, state, clock_now(), after, &s) ==
+	    DB_OK) {
+		after = s->id;
+		log_set_id(s->queue_id);
+		if (strcmp(state, "spooled") == 0)
+			route_spooled(x, s);
+		else
+			(void)fanout_post(x, s);
+		log_set_id(NULL);
+		spool_item_free(&s);
+		n++;
+	}
+	return (n);
+}
+
+/* pass - everything that is due; the number of things done */
+static int
+pass(struct ctx *x)
+{
+	int	n = 0;
+
+	n += each_state(x, "spooled");
+	n += moderate_tick(x);
+	n += membership_tick(x);
+	n += each_state(x, "approved");
+	n += each_state(x, "distributing");
+	n += outbox_run(x);
+	return (n);
+}
+
+/*
+ * reload_conf - SIGHUP: read the configuration again.  A file with an
+ * error changes nothing; the database, lock and sockets stay as they
+ * were opened (changing those needs a restart).
+ */
+static void
+reload_conf(struct conf *conf, const char *path)
+{
+	struct conf	fresh;
+	struct vbuf	err;
+
+	vbuf_init(&err, 4096);
+	if (conf_load(&fresh, path, &err) == -1 ||
+	    tmpl_check_all(&fresh, &err) == -1) {
+		log_warnx("SIGHUP: configuration not reloaded: %s",
+		    vbuf_str(&err));
+		conf_free(&fresh);
+		vbuf_release(&err);
+		return;
+	}
+	if (strcmp(fresh.database, conf->database) != 0 ||
+	    strcmp(fresh.mootd_lock, conf->mootd_lock) != 0 ||
+	    strcmp(fresh.mootd_wake, conf->mootd_wake) != 0)
+		log_warnx("SIGHUP: database, lock and wake_socket changes "
+		    "take effect at the next start");
+	vbuf_reset(&err);
+	if (clock_init(fresh.timezone, &err) == -1)
+		log_warnx("SIGHUP: %s", vbuf_str(&err));
+	/* Keep the paths in use; take everything else. */
+	free(fresh.database);
+	free(fresh.mootd_lock);
+	free(fresh.mootd_wake);
+	fresh.database = conf->database;
+	fresh.mootd_lock = conf->mootd_lock;
+	fresh.mootd_wake = conf->mootd_wake;
+	conf->database = conf->mootd_lock = conf->mootd_wake = NULL;
+	conf_free(conf);
+	*conf = fresh;
+	log_info("SIGHUP: configuration reloaded");
+	vbuf_release(&err);
+}
+
+/* write_pid - the daemon's pid, for scripts and systemd */
+static void
+write_pid(const char *path)
+{
+	FILE	*f;
+
+	if ((f = fopen(path, "w")) == NULL) {
+		log_warn("pid file %s", path);
+		return;
+	}
+	fprintf(f, "%ld\n", (long)getpid());
+	if (fclose(f) == EOF)
+		log_warn("pid file %s", path);
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const struct option opts[] = {
+		{ "once", no_argument, NULL, 'o' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct conf		 conf;
+	struct db		*db = NULL;
+	struct ctx		 x;
+	struct vbuf		 err;
+	struct sigaction	 sa;
+	const char		*conf_path = NULL;
+	int			 ch, once = 0, fg = 0, verbose = 0, lockfd;
+	int			 wakefd = -1;
+
+	while ((ch = getopt_long(argc, argv, "c:fhv", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'c': conf_path = optarg; break;
+		case 'f': fg = 1; break;
+		case 'o': once = 1; break;
+		case 'v': verbose++; break;
+		case 'h': usage(0);
+		default: usage(1);
+		}
+	}
+	if (argc != optind || conf_path == NULL)
+		usage(1);
+	log_init("mootd", (fg || once ? LOG_TO_STDERR : 0) | LOG_TO_SYSLOG);
+	log_verbose(verbose);
+	vbuf_init(&err, 4096);
+	if (conf_load(&conf, conf_path, &err) == -1) {
+		fprintf(stderr, "mootd: %s\n", vbuf_str(&err));
+		exit(1);
+	}
+	if (clock_init(conf.timezone, &err) == -1) {
+		fprintf(stderr, "mootd: %s\n", vbuf_str(&err));
+		exit(1);
+	}
+	if (geteuid() == 0) {
+		if (conf.user != NULL) {
+			if (priv_drop(conf.user, &err) == -1)
+				log_fatalx("%s", vbuf_str(&err));
+		} else if (!once)
+			log_warnx("running as root: set [moot] user to the "
+			    "user mootd should run as");
+	}
+	if (tmpl_check_all(&conf, &err) == -1)
+		log_fatalx("%s", vbuf_str(&err));
+	if (token_load_key(conf.secret, &err) == -1)
+		log_fatalx("%s", vbuf_str(&err));
+	lockfd = open_lock(conf.mootd_lock);
+	if (!try_lock(lockfd, conf.mootd_lock) && !once)
+		log_fatalx("another mootd holds %s", conf.mootd_lock);
+	if (db_open(&db, conf.database, 0, &err) != DB_OK ||
+	    db_migrate(db, &err) != DB_OK)
+		log_fatalx("%s", vbuf_str(&err));
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	(void)sigaction(SIGTERM, &sa, NULL);
+	(void)sigaction(SIGINT, &sa, NULL);
+	(void)sigaction(SIGUSR1, &sa, NULL);
+	(void)sigaction(SIGHUP, &sa, NULL);
+	(void)signal(SIGPIPE, SIG_IGN);
+
+	x.conf = &conf;
+	x.db = db;
+	x.stop = &stop;
+	if (once) {
+		int	mine = flock(lockfd, LOCK_EX | LOCK_NB) == 0;
+
+		/* A row that cannot change state (database trouble) must not
+		 * keep --once busy for ever: its unfinished count ends it. */
+		if (mine || hand_off(&conf, db, lockfd))
+			for (int i = 0; i < 1000 && !stop && pass(&x) > 0; i++)
+				;
+	} else {
+		if (!fg && daemon(0, 0) == -1)
+			log_fatal("daemon");
+		write_pid(conf.mootd_pid_file);
+		wakefd = wake_listen(&conf);
+		log_info("started");
+		while (!stop) {
+			if (reload) {
+				reload = 0;
+				reload_conf(&conf, conf_path);
+			}
+			while (!stop && pass(&x) > 0)
+				;
+			if (!stop)
+				(void)wake_wait(wakefd, (int)conf.poll * 1000);
+		}
+		log_info("stopped");
+		if (wakefd != -1) {
+			(void)close(wakefd);
+			(void)unlink(conf.mootd_wake);
+		}
+		(void)unlink(conf.mootd_pid_file);
+	}
+	db_close(&db);
+	(void)close(lockfd);
+	conf_free(&conf);
+	vbuf_release(&err);
+	return (0);
+}

@@ -1,0 +1,323 @@
+/*
+ * rewrite.c - the members' copy of a post; see rewrite.h
+ *
+ * The footer goes in without touching the post's own parts: a
+ * multipart/mixed post gets one more part before its closing boundary;
+ * anything else is wrapped in a new multipart/mixed whose first part is
+ * the post's own body with its own Content-* fields (RFC 2046 section 5.1).
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <libetpan/libetpan.h>
+#include <openssl/rand.h>
+
+#include "mail/addr.h"
+#include "global/listaddr.h"
+#include "util/clock.h"
+#include "global/conf.h"
+#include "db/db_list.h"
+#include "mail/hdr_encode.h"
+#include "mail/mail.h"
+#include "mootd/rewrite.h"
+#include "util/vbuf.h"
+#include "util/sys_defs.h"
+
+/* Inbound fields the members' copy never carries. */
+static const char *const drop_fields[] = {
+	"List-Id", "List-Post", "List-Help", "List-Subscribe",
+	"List-Unsubscribe", "List-Unsubscribe-Post", "List-Owner",
+	"List-Archive",
+	"Bcc", "Resent-Bcc",					/* F1 */
+	"Return-Path", "Precedence", "Original-Recipient",
+};
+
+static int
+dropped(const struct hdr_field *f)
+{
+	for (size_t i = 0; i < nitems(drop_fields); i++)
+		if (hdr_is(f, drop_fields[i]))
+			return (1);
+	return (hdr_name_is_approval(f->name, f->name_len));	/* B6 */
+}
+
+/* copy_body - bytes [from, to) of the message, less its parts' approvals */
+static void
+copy_body(struct vbuf *out, const struct mail *m, size_t from, size_t to)
+{
+	for (size_t i = 0; i < m->napprovals && from < to; i++) {
+		const struct span *a = &m->approvals[i];
+
+		if (a->off + a->len <= from || a->off >= to)
+			continue;
+		if (a->off > from)
+			vbuf_cat(out, m->buf + from, a->off - from);
+		from = a->off + a->len;
+	}
+	if (from < to)
+		vbuf_cat(out, m->buf + from, to - from);
+}
+
+/* is_content_field - a MIME field that belongs to the body's own part */
+static int
+is_content_field(const struct hdr_field *f)
+{
+	return ((f->name_len >= 8 && strncasecmp(f->name, "Content-", 8) ==
+	    0) || hdr_is(f, "MIME-Version"));
+}
+
+/* rewrite_prefix - see rewrite.h */
+const char *
+rewrite_prefix(const struct list *l, char *buf, size_t size)
+{
+	if (l->subject_prefix != NULL)
+		return (l->subject_prefix);
+	(void)snprintf(buf, size, "[%s]", l->name);
+	return (buf);
+}
+
+/* contains_ci - haystack contains needle, ASCII case-insensitively */
+static int
+contains_ci(const char *hay, const char *needle)
+{
+	size_t	n = strlen(needle);
+
+	if (n == 0)
+		return (1);
+	for (; *hay != '\0'; hay++)
+		if (strncasecmp(hay, needle, n) == 0)
+			return (1);
+	return (0);
+}
+
+/* subject_field - the Subject with the prefix, unless it has it already */
+static void
+subject_field(struct vbuf *out, const struct rewrite_in *in,
+    const struct hdr_field *f)
+{
+	char		 buf[64];
+	const char	*prefix = rewrite_prefix(in->list, buf, sizeof(buf));
+	const char	*v;
+	size_t		 vl;
+	struct vbuf	 enc;
+
+	if (*prefix == '\0' || (in->mail->subject != NULL &&
+	    contains_ci(in->mail->subject, prefix))) {
+		vbuf_cat(out, in->mail->buf + f->off, f->len);
+		return;
+	}
+	vbuf_init(&enc, VBUF_NOMAX);
+	hdr_encode_text(&enc, prefix);
+	/* An encoded prefix needs a space inside it: the space between two
+	 * encoded words is not displayed (RFC 2047 section 6.2). */
+	v = f->value;
+	vl = f->value_len;
+	while (vl > 0 && (*v == ' ' || *v == '\t')) {
+		v++;
+		vl--;
+	}
+	vbuf_printf(out, "%.*s: %s", (int)f->name_len, f->name,
+	    vbuf_str(&enc));
+	if (vl > 0) {
+		if (strncmp(vbuf_str(&enc), "=?", 2) == 0 &&
+		    strncmp(v, "=?", 2) == 0) {
+			vbuf_reset(&enc);
+			hdr_encode_text(&enc, " ");
+			vbuf_printf(out, " %s", vbuf_str(&enc));
+		}
+		vbuf_putc(out, ' ');
+		vbuf_cat(out, v, vl);
+	}
+	vbuf_puts(out, "\r\n");
+	vbuf_release(&enc);
+}
+
+/* list_headers - what RFC 2369 and RFC 2919 ask of a list */
+static void
+list_headers(struct vbuf *out, const struct rewrite_in *in)
+{
+	const struct conf	*c = in->conf;
+	const char		*name = in->list->name;
+	struct vbuf		 v;
+
+	vbuf_init(&v, VBUF_NOMAX);
+	listaddr_list_id(&v, c, in->list->name, in->list->description);
+	hdr_encode_field(out, "List-Id", vbuf_str(&v));
+	vbuf_reset(&v);
+	vbuf_printf(&v, "<mailto:%s-request@%s?subject=help>", name,
+	    c->domain);
+	hdr_encode_field(out, "List-Help", vbuf_str(&v));
+	vbuf_reset(&v);
+	vbuf_printf(&v, "<mailto:%s@%s>", name, c->domain);
+	hdr_encode_field(out, "List-Post", vbuf_str(&v));
+	vbuf_reset(&v);
+	vbuf_printf(&v, "<mailto:%s-request@%s?subject=subscribe>", name,
+	    c->domain);
+	hdr_encode_field(out, "List-Subscribe", vbuf_str(&v));
+	if (in->unsubscribe_at != NULL)
+		*in->unsubscribe_at = out->len;
+	else {
+		/* Any mail there asks for a confirmation by reply. */
+		vbuf_reset(&v);
+		vbuf_printf(&v, "<mailto:%s-leave@%s>", name, c->domain);
+		hdr_encode_field(out, "List-Unsubscribe", vbuf_str(&v));
+	}
+	vbuf_reset(&v);
+	vbuf_printf(&v, "<mailto:%s-owner@%s>", name, c->domain);
+	hdr_encode_field(out, "List-Owner", vbuf_str(&v));
+	hdr_encode_field(out, "Precedence", "list");
+	vbuf_reset(&v);
+	vbuf_printf(&v, "%s@%s", name, c->domain);
+	hdr_encode_field(out, "X-Loop", vbuf_str(&v));
+	vbuf_release(&v);
+}
+
+/* new_boundary - a boundary that does not occur in the message */
+static void
+new_boundary(char *b, size_t size, const struct mail *m)
+{
+	unsigned char	r[12];
+
+	do {
+		if (RAND_bytes(r, sizeof(r)) != 1)
+			memset(r, 0x5a, sizeof(r));	/* still checked below */
+		(void)snprintf(b, size, "=_moot_%02x%02x%02x%02x%02x%02x%02x%02x"
+		    "%02x%02x%02x%02x", r[0], r[1], r[2], r[3], r[4], r[5],
+		    r[6], r[7], r[8], r[9], r[10], r[11]);
+		/* "=_" cannot occur in base64 or quoted-printable text. */
+	} while (memmem(m->buf, m->len, b, strlen(b)) != NULL);
+}
+
+/* footer_part - "--B\r\n" fields, blank line and the footer text */
+static void
+footer_part(struct vbuf *out, const char *boundary, const char *footer)
+{
+	size_t	len = strlen(footer);
+	int	ascii = 1;
+
+	while (len > 0 && footer[len - 1] == '\n')
+		len--;
+	for (size_t i = 0; i < len; i++)
+		if ((unsigned char)footer[i] >= 0x80)
+			ascii = 0;
+	vbuf_printf(out, "--%s\r\n", boundary);
+	vbuf_puts(out, "Content-Type: text/plain; charset=utf-8\r\n");
+	vbuf_printf(out, "Content-Transfer-Encoding: %s\r\n",
+	    ascii ? "7bit" : "quoted-printable");
+	vbuf_puts(out, "Content-Disposition: inline\r\n\r\n");
+	if (ascii)
+		mail_canon_append(out, footer, len);
+	else {
+		MMAPString	*qp = mmap_string_new("");
+		int		 col = 0;
+
+		if (qp == NULL ||
+		    mailmime_quoted_printable_write_mem(qp, &col, 1, footer,
+		    len) != MAILIMF_NO_ERROR)
+			out->err = 1;
+		else
+			mail_canon_append(out, qp->str, qp->len);
+		if (qp != NULL)
+			mmap_string_free(qp);
+	}
+	vbuf_puts(out, "\r\n");
+}
+
+/* closing_delimiter - offset of the last "--B--" line, or len if none */
+static size_t
+closing_delimiter(const struct mail *m)
+{
+	size_t		 bl = strlen(m->boundary), found = m->len;
+	const char	*p = m->buf + m->body_off, *end = m->buf + m->len;
+
+	while ((p = memmem(p, (size_t)(end - p), "--", 2)) != NULL) {
+		if ((p == m->buf + m->body_off || p[-1] == '\n') &&
+		    (size_t)(end - p) >= bl + 4 &&
+		    memcmp(p + 2, m->boundary, bl) == 0 &&
+		    p[bl + 2] == '-' && p[bl + 3] == '-')
+			found = (size_t)(p - m->buf);
+		p += 2;
+	}
+	return (found);
+}
+
+/* rewrite_post - see rewrite.h */
+int
+rewrite_post(const struct rewrite_in *in, struct vbuf *out, struct vbuf *why)
+{
+	const struct mail	*m = in->mail;
+	const char		*footer = in->footer;
+	char			 boundary[64], date[64];
+	size_t			 i, close = m->len;
+	int			 wrap = 0, insert = 0;
+
+	vbuf_reset(out);
+	if (footer != NULL && *footer != '\0') {
+		if (m->multipart && m->subtype != NULL &&
+		    strcmp(m->subtype, "mixed") == 0 && m->boundary != NULL &&
+		    (close = closing_delimiter(m)) < m->len)
+			insert = 1;
+		else
+			wrap = 1;
+	}
+	if (wrap)
+		new_boundary(boundary, sizeof(boundary), m);
+
+	for (i = 0; i < m->nfields; i++) {
+		const struct hdr_field *f = &m->fields[i];
+
+		if (dropped(f) || (wrap && is_content_field(f)))
+			continue;
+		if (hdr_is(f, "Subject") && mail_field(m, "Subject", 0) == f)
+			subject_field(out, in, f);
+		else
+			vbuf_cat(out, m->buf + f->off, f->len);
+	}
+	if (mail_field(m, "Subject", 0) == NULL) {
+		char	buf[64];
+
+		hdr_encode_field(out, "Subject", rewrite_prefix(in->list, buf,
+		    sizeof(buf)));
+	}
+	if (m->msgid == NULL && in->msgid != NULL &&
+	    mail_field(m, "Message-ID", 0) == NULL)
+		vbuf_printf(out, "Message-ID: <%s>\r\n", in->msgid);
+	if (mail_field(m, "Date", 0) == NULL) {
+		clock_rfc5322(in->date, date, sizeof(date));
+		hdr_encode_field(out, "Date", date);
+	}
+	list_headers(out, in);
+	if (wrap) {
+		vbuf_puts(out, "MIME-Version: 1.0\r\n");
+		vbuf_printf(out, "Content-Type: multipart/mixed;\r\n"
+		    " boundary=\"%s\"\r\n", boundary);
+	}
+	vbuf_puts(out, "\r\n");
+
+	if (wrap) {
+		vbuf_printf(out, "--%s\r\n", boundary);
+		for (i = 0; i < m->nfields; i++)
+			if (is_content_field(&m->fields[i]) &&
+			    !hdr_is(&m->fields[i], "MIME-Version"))
+				vbuf_cat(out, m->buf + m->fields[i].off,
+				    m->fields[i].len);
+		vbuf_puts(out, "\r\n");
+		copy_body(out, m, m->body_off, m->len);
+		/* The CRLF before a delimiter belongs to the delimiter. */
+		vbuf_puts(out, "\r\n");
+		footer_part(out, boundary, footer);
+		vbuf_printf(out, "--%s--\r\n", boundary);
+	} else if (insert) {
+		copy_body(out, m, m->body_off, close);
+		footer_part(out, m->boundary, footer);
+		copy_body(out, m, close, m->len);
+	} else
+		copy_body(out, m, m->body_off, m->len);
+
+	if (vbuf_err(out)) {
+		vbuf_puts(why, "the rewritten post is too large");
+		return (-1);
+	}
+	return (0);
+}

@@ -1,0 +1,39 @@
+/*
+ * rewrite.h - the copy of a post that goes to a list's members
+ *
+ * Owns: which inbound header fields are dropped (List-*, Approved and its
+ * kin, Bcc, Return-Path, Precedence: threats B6, E4, F1), the list
+ * headers moot adds (RFC 2369, RFC 2919, Precedence, X-Loop), the subject
+ * prefix (added once), and the footer as a MIME part of its own, so that
+ * every original leaf stays byte for byte what it was (threat E4).
+ */
+#ifndef REWRITE_H
+#define REWRITE_H
+
+#include <time.h>
+
+struct conf;
+struct list;
+struct mail;
+struct vbuf;
+
+struct rewrite_in {
+	const struct conf	*conf;
+	const struct list	*list;
+	const struct mail	*mail;		/* parsed, CRLF canonical */
+	const char		*footer;	/* UTF-8, LF; NULL or "": none */
+	const char		*msgid;		/* for a post without one */
+	time_t			 date;		/* for a post without a Date */
+	/* Non-NULL: List-Unsubscribe is each member's own, so leave it
+	 * out and store here the offset where it belongs. */
+	size_t			*unsubscribe_at;
+};
+
+/* rewrite_post - the outgoing bytes (CRLF) into out; -1 with why */
+int	rewrite_post(const struct rewrite_in *, struct vbuf *out,
+	    struct vbuf *why);
+
+/* rewrite_prefix - the list's subject prefix; "" for none */
+const char *rewrite_prefix(const struct list *, char *buf, size_t size);
+
+#endif /* REWRITE_H */

@@ -1,0 +1,189 @@
+/*
+ * process.c - a spooled message's first look; see process.h
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mail/addr.h"
+#include "util/alloc.h"
+#include "list/bymail.h"
+#include "util/clock.h"
+#include "global/conf.h"
+#include "list/ctx.h"
+#include "db/db.h"
+#include "db/db_list.h"
+#include "db/db_spool.h"
+#include "util/killpoint.h"
+#include "util/log.h"
+#include "mail/mail.h"
+#include "list/moderate.h"
+#include "list/policy.h"
+#include "mootd/route.h"
+#include "util/vbuf.h"
+#include "util/sys_defs.h"
+
+/* finish - set the row's state, logging why; the attempt has finished */
+static void
+finish(struct ctx *x, const struct spool_item *s, const char *state,
+    const char *reason)
+{
+	if (reason != NULL)
+		log_info("%s %s: %s", s->kind, state, reason);
+	else
+		log_info("%s %s", s->kind, state);
+	if (spool_set_state(x->db, s->id, state, reason) != DB_OK)
+		log_warnx("cannot record state %s; the message stays spooled",
+		    state);
+}
+
+/* route_post - a post to a list: the rules, then the state */
+static void
+route_post(struct ctx *x, struct spool_item *s, const struct mail *m)
+{
+	const struct conf	*c = x->conf;
+	struct list		*l = NULL;
+	struct member		*mem = NULL;
+	struct post_facts	 pf;
+	struct verdict		 v;
+	int64_t			 dup;
+	char			 reason[64];
+	time_t			 now = clock_now();
+	int			 rc;
+
+	if (s->list_id == 0 || (rc = list_load_id(x->db, s->list_id, &l)) ==
+	    DB_NOTFOUND) {
+		finish(x, s, "failed", "the list no longer exists");
+		return;
+	}
+	if (rc != DB_OK)
+		return;			/* stays spooled; tried again */
+	if (c->dedupe_window > 0 &&
+	    spool_find_duplicate(x->db, s, now - c->dedupe_window, &dup) ==
+	    DB_OK) {
+		(void)snprintf(reason, sizeof(reason), "duplicate of %lld",
+		    (long long)dup);
+		finish(x, s, "discarded", reason);
+		list_free(&l);
+		return;
+	}
+	memset(&pf, 0, sizeof(pf));
+	pf.env_from = s->env_from;
+	pf.size = s->size;
+	pf.now = now;
+	if (m->from_addr != NULL &&
+	    member_load(x->db, l->id, m->from_addr, &mem) == DB_OK)
+		pf.is_member = 1;
+	member_free(&mem);
+	policy_post(c, l, m, &pf, &v);
+	switch (v.kind) {
+	case VERDICT_ACCEPT:
+		finish(x, s, "approved", NULL);
+		break;
+	case VERDICT_HOLD:
+		moderate_hold(x, s, l, m, v.reason, v.automated);
+		break;
+	case VERDICT_DISCARD:
+		finish(x, s, "discarded", v.reason);
+		break;
+	case VERDICT_REJECT:
+		finish(x, s, "failed", v.reason);
+		if (v.tell_poster && !v.automated)
+			moderate_tell_poster(x, s, l, "post-rejected",
+			    v.reason);
+		break;
+	}
+	list_free(&l);
+}
+
+/*
+ * route_owner - mail to L-owner goes to the owners as it came, unless
+ * it is our own forward coming back
+ */
+static void
+route_owner(struct ctx *x, struct spool_item *s, const struct mail *m)
+{
+	const struct hdr_field	*f;
+	struct vbuf		 v, mine;
+	int			 loop = 0;
+
+	vbuf_init(&v, VBUF_NOMAX);
+	vbuf_init(&mine, VBUF_NOMAX);
+	vbuf_printf(&mine, "%s-owner@%s", s->list_name, x->conf->domain);
+	for (size_t i = 0; (f = mail_field(m, "X-Loop", i)) != NULL; i++)
+		if (hdr_unfold(f, &v) == 0 &&
+		    strcasecmp(vbuf_str(&v), vbuf_str(&mine)) == 0)
+			loop = 1;
+	if (s->list_id == 0)
+		finish(x, s, "failed", "the list no longer exists");
+	else if (loop)
+		finish(x, s, "failed", "loop: our own forward to the owners");
+	else
+		finish(x, s, "approved", NULL);
+	vbuf_release(&v);
+	vbuf_release(&mine);
+}
+
+/* route_spooled - see process.h */
+void
+route_spooled(struct ctx *x, struct spool_item *s)
+{
+	const struct conf	*c = x->conf;
+	struct vbuf		 raw, canon, why;
+	struct mail		 m;
+	char			 reason[128];
+
+	if (s->unfinished >= c->max_unfinished) {
+		(void)snprintf(reason, sizeof(reason), "crashed processor "
+		    "(%lld unfinished attempts)", (long long)s->unfinished);
+		finish(x, s, "failed", reason);
+		return;
+	}
+	/* Counted before the work, so a crash in it is counted too. */
+	if (spool_begin_attempt(x->db, s->id) != DB_OK)
+		return;
+	vbuf_init(&raw, VBUF_NOMAX);
+	vbuf_init(&canon, VBUF_NOMAX);
+	vbuf_init(&why, 1024);
+	memset(&m, 0, sizeof(m));
+	killpoint_at("parse");
+	if (spool_raw(x->db, s->message_id, &raw) != DB_OK)
+		goto out;
+	if (mail_canon(&canon, raw.data, raw.len) == -1) {
+		finish(x, s, "failed", "cannot convert line ends");
+		goto out;
+	}
+	if (mail_parse(&m, canon.data, canon.len, &c->lim, &why) == -1) {
+		finish(x, s, "failed", vbuf_str(&why));
+		goto out;
+	}
+	(void)spool_set_headers(x->db, s->id, m.msgid, m.from_addr, m.subject);
+	free(s->msgid);
+	free(s->from_addr);
+	free(s->subject);
+	s->msgid = m.msgid != NULL ? xstrdup(m.msgid) : NULL;
+	s->from_addr = m.from_addr != NULL ? xstrdup(m.from_addr) : NULL;
+	s->subject = m.subject != NULL ? xstrdup(m.subject) : NULL;
+	log_info("from=<%s> msgid=<%s> kind=%s list=%s",
+	    m.from_addr != NULL ? m.from_addr : "",
+	    m.msgid != NULL ? m.msgid : "", s->kind, s->list_name);
+
+	if (strcmp(s->kind, "post") == 0)
+		route_post(x, s, &m);
+	else if (strcmp(s->kind, "owner") == 0)
+		route_owner(x, s, &m);
+	else if (strcmp(s->kind, "moderate") == 0)
+		moderate_reply(x, s, &m);
+	else if (strcmp(s->kind, "request") == 0 ||
+	    strcmp(s->kind, "join") == 0 || strcmp(s->kind, "leave") == 0 ||
+	    strcmp(s->kind, "confirm") == 0)
+		bymail_handle(x, s, &m);
+	else
+		finish(x, s, "failed", "mail to this address is not handled "
+		    "by this version of moot");
+out:
+	mail_free(&m);
+	vbuf_release(&raw);
+	vbuf_release(&canon);
+	vbuf_release(&why);
+}

@@ -1,0 +1,157 @@
+/*
+ * log.c - diagnostics; see log.h
+ *
+ * Each line is formatted once into a bounded buffer and written with one
+ * call, so lines from several threads do not interleave.  Text from mail
+ * that reaches a log line is the caller's to escape (strvis.h).
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <syslog.h>
+#include <unistd.h>
+
+#include "util/log.h"
+#include "util/sys_defs.h"
+
+#define LOG_LINE_MAX	2048	/* longer lines are cut, marked with "..." */
+#define LOG_ID_MAX	64
+
+static const char	*log_ident = "moot";
+static int		 log_where = LOG_TO_STDERR;
+static int		 log_verbosity;
+static _Thread_local char log_id[LOG_ID_MAX];
+
+/* log_init - choose where lines go; call once, before threads start */
+void
+log_init(const char *ident, int where)
+{
+	log_ident = ident;
+	log_where = where;
+	if (where & LOG_TO_SYSLOG)
+		openlog(ident, LOG_PID | LOG_NDELAY, LOG_MAIL);
+}
+
+/* log_verbose - enable log_debug() output when v > 0; a terminal that
+ * heard only warnings (LOG_STDERR_WARN) now hears everything */
+void
+log_verbose(int v)
+{
+	log_verbosity = v;
+	if (v > 0)
+		log_where &= ~LOG_STDERR_WARN;
+}
+
+/* log_set_id - the message id that starts this thread's lines; NULL clears */
+void
+log_set_id(const char *id)
+{
+	size_t	i;
+
+	if (id == NULL) {
+		log_id[0] = '\0';
+		return;
+	}
+	/* Ids come from the MTA or from us; keep them printable anyway. */
+	for (i = 0; id[i] != '\0' && i < sizeof(log_id) - 1; i++)
+		log_id[i] = (id[i] > 0x20 && id[i] < 0x7f) ? id[i] : '?';
+	log_id[i] = '\0';
+}
+
+/* log_get_id - the id set by log_set_id(), or "" */
+const char *
+log_get_id(void)
+{
+	return (log_id);
+}
+
+/* log_emit - format one line and send it where log_init() said */
+static void
+log_emit(int pri, const char *tag, int with_errno, const char *fmt,
+    va_list ap)
+{
+	char	 line[LOG_LINE_MAX];
+	size_t	 len = 0;
+	int	 n, saved = errno;
+
+	/* The message id first, then the severity: "ID: warning: ...". */
+	if (log_id[0] != '\0') {
+		n = snprintf(line, sizeof(line), "%s: ", log_id);
+		if (n > 0)
+			len = (size_t)n < sizeof(line) ? (size_t)n : 0;
+	}
+	n = snprintf(line + len, sizeof(line) - len, "%s", tag);
+	if (n > 0 && (size_t)n < sizeof(line) - len)
+		len += (size_t)n;
+	n = vsnprintf(line + len, sizeof(line) - len, fmt, ap);
+	if (n < 0)
+		n = 0;
+	len += (size_t)n;
+	if (len >= sizeof(line)) {
+		len = sizeof(line) - 1;
+		memcpy(line + len - 3, "...", 3);
+	}
+	if (with_errno)
+		(void)snprintf(line + len, sizeof(line) - len, ": %s",
+		    strerror(saved));
+	if (log_where & LOG_TO_SYSLOG)
+		syslog(pri, "%s", line);
+	if ((log_where & LOG_TO_STDERR) && (!(log_where & LOG_STDERR_WARN) ||
+	    pri <= LOG_WARNING))
+		(void)fprintf(stderr, "%s: %s\n", log_ident, line);
+	errno = saved;
+}
+
+#define LOG_BODY(pri, tag, e) do {		\
+	va_list	ap;				\
+	va_start(ap, fmt);			\
+	log_emit(pri, tag, e, fmt, ap);		\
+	va_end(ap);				\
+} while (0)
+
+void
+log_debug(const char *fmt, ...)
+{
+	if (log_verbosity > 0)
+		LOG_BODY(LOG_DEBUG, "debug: ", 0);
+}
+
+void
+log_info(const char *fmt, ...)
+{
+	LOG_BODY(LOG_INFO, "", 0);
+}
+
+void
+log_warn(const char *fmt, ...)
+{
+	LOG_BODY(LOG_WARNING, "warning: ", 1);
+}
+
+void
+log_warnx(const char *fmt, ...)
+{
+	LOG_BODY(LOG_WARNING, "warning: ", 0);
+}
+
+void
+log_fatal(const char *fmt, ...)
+{
+	LOG_BODY(LOG_CRIT, "fatal: ", 1);
+	exit(2);
+}
+
+void
+log_fatalx(const char *fmt, ...)
+{
+	LOG_BODY(LOG_CRIT, "fatal: ", 0);
+	exit(2);
+}
+
+void
+log_panic(const char *fmt, ...)
+{
+	LOG_BODY(LOG_CRIT, "panic: ", 0);
+	abort();
+}

@@ -1,0 +1,104 @@
+/* hdr_encode_test - RFC 2047 encoding, folding, and no CR/LF in any value */
+#include <string.h>
+
+#include "mail/hdr_encode.h"
+#include "mail/mail.h"
+#include "util/vbuf.h"
+#include "../tap.h"
+
+static const char *const texts[] = {
+	"plain ASCII subject",
+	"caf\xc3\xa9 au lait",
+	"\xd8\xa7\xd8\xac\xd8\xaa\xd9\x85\xd8\xa7\xd8\xb9 \xd8\xa7\xd9\x84\xd8"
+	    "\xb9\xd9\x85\xd9\x84\xd9\x8a\xd8\xa7\xd8\xaa \xd9\x81\xd9\x8a "
+	    "\xd8\xa7\xd9\x84\xd9\x85\xd8\xb1\xd9\x83\xd8\xb2 \xd8\xa7\xd9\x84"
+	    "\xd9\x85\xd8\xac\xd8\xaa\xd9\x85\xd8\xb9\xd9\x8a \xd9\x8a\xd9\x88"
+	    "\xd9\x85 \xd8\xa7\xd9\x84\xd8\xab\xd9\x84\xd8\xa7\xd8\xab\xd8\xa7"
+	    "\xd8\xa1",
+	"\xe8\x8b\xb1\xe8\xaf\xad\xe8\xaf\xbe\xe7\xa8\x8b\xe6\x8a\xa5\xe5\x90"
+	    "\x8d\xe5\x8f\x8a\xe4\xbd\x8f\xe6\x88\xbf\xe5\x92\xa8\xe8\xaf\xa2"
+	    "\xe6\x97\xb6\xe9\x97\xb4\xe5\xae\x89\xe6\x8e\x92\xe8\x8b\xb1\xe8"
+	    "\xaf\xad\xe8\xaf\xbe\xe7\xa8\x8b",
+	"emoji \xf0\x9f\x8f\xa0 and \xf0\x9f\x93\x85 in a long line that goes "
+	    "on and on past one encoded word",
+	"looks like =?UTF-8?B?eA==?= a word",
+};
+
+/* max_line - the longest line of a header block */
+static size_t
+max_line(const char *s)
+{
+	size_t	max = 0, n;
+
+	while (*s != '\0') {
+		n = strcspn(s, "\r\n");
+		if (n > max)
+			max = n;
+		s += n;
+		while (*s == '\r' || *s == '\n')
+			s++;
+	}
+	return (max);
+}
+
+int
+main(void)
+{
+	struct vbuf	 v, f, d;
+	struct mail	 m;
+	struct hdr_field hf;
+
+	vbuf_init(&v, VBUF_NOMAX);
+	vbuf_init(&f, VBUF_NOMAX);
+	vbuf_init(&d, VBUF_NOMAX);
+	(void)m;
+
+	for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
+		vbuf_reset(&v);
+		vbuf_reset(&f);
+		hdr_encode_text(&v, texts[i]);
+		ok(hdr_encode_field(&f, "Subject", vbuf_str(&v)) == 0,
+		    "text %zu written", i);
+		ok(max_line(vbuf_str(&f)) <= 76, "  no line over 76 "
+		    "(longest %zu)", max_line(vbuf_str(&f)));
+		for (const char *p = vbuf_str(&f); *p; p++)
+			if ((unsigned char)*p >= 0x80) {
+				ok(0, "  8-bit byte in the header");
+				break;
+			}
+		/* Decode what a reader would see: unfold, then RFC 2047. */
+		memset(&hf, 0, sizeof(hf));
+		hf.name = f.data;
+		hf.name_len = 7;
+		hf.value = f.data + 8;
+		hf.value_len = f.len - 8 - 2;
+		hdr_unfold(&hf, &v);
+		mail_decode_phrase(vbuf_str(&v), &d);
+		is_str(vbuf_str(&d), texts[i], "  decodes to the same text");
+	}
+
+	vbuf_reset(&f);
+	ok(hdr_encode_field(&f, "Subject", "x\r\nBcc: evil@x") == -1 &&
+	    f.len == 0, "a value with CR LF is never written (threat E1)");
+	ok(hdr_encode_field(&f, "Subject", "x\nBcc: evil@x") == -1 && f.len == 0,
+	    "nor with a bare LF");
+
+	hdr_encode_clean(&v, "a\x1b[2Jb\x07\r\nBcc: evil@x\xc2\x9b");
+	is_str(vbuf_str(&v), "a[2Jb  Bcc: evil@x", "clean drops controls, C1 "
+	    "too, and makes line breaks spaces");
+
+	vbuf_reset(&v);
+	hdr_encode_phrase(&v, "Information Group");
+	is_str(vbuf_str(&v), "Information Group", "a plain phrase");
+	vbuf_reset(&v);
+	hdr_encode_phrase(&v, "Smith, J. \"Jo\"");
+	is_str(vbuf_str(&v), "\"Smith, J. \\\"Jo\\\"\"", "specials are quoted");
+	vbuf_reset(&v);
+	hdr_encode_mailbox(&v, "Caf\xc3\xa9 Group", "info-owner@lists.example.org");
+	is_str(vbuf_str(&v), "=?UTF-8?B?Q2Fmw6kgR3JvdXA=?= "
+	    "<info-owner@lists.example.org>", "a non-ASCII display name");
+	vbuf_release(&v);
+	vbuf_release(&f);
+	vbuf_release(&d);
+	return (done_testing());
+}
