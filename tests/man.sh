@@ -13,7 +13,7 @@
 #     src/mootd/mootd.c is the SYNOPSIS of mootd.8, and that of
 #     src/milter/moot-milter.c the SYNOPSIS of moot-milter.8;
 #   - every template of tmpl_defs[] (src/global/tmpl.c) and its slots are in
-#     moot.conf.5, and every spool state of src/cli/cli_spool.c in moot.1;
+#     moot.conf.5, and every spool state of src/db/db_spool.c in moot.1;
 #   - mandoc -Tlint finds no warning or error in the four pages.
 #
 # The SYNOPSIS is compared as it reads: rendered by mandoc when mandoc is
@@ -239,7 +239,7 @@ mdoc_entry() {
 c_rows "$SRC/src/global/conf.c" conf_keys @ >"$T/keys"
 c_rows "$SRC/src/cli/commands.c" commands >"$T/commands"
 c_rows "$SRC/src/global/tmpl.c" tmpl_defs >"$T/templates"
-c_rows "$SRC/src/cli/cli_spool.c" states >"$T/states.row"
+c_rows "$SRC/src/db/db_spool.c" spool_states >"$T/states.row"
 tr '\t' '\n' <"$T/states.row" >"$T/states"
 cut -f4 "$T/commands" | sed 's/^/moot -c conf /' >"$T/usages"
 sed -n 's/.*"usage: \(mootd [^"]*\)\\n".*/\1/p' "$SRC/src/mootd/mootd.c" \
@@ -431,9 +431,9 @@ while IFS= read -r s; do
     printf '%s\n' "$states_text" | grep -qxF ".It Cm $s" ||
         why="$why"$'\n'"the state $s is not there as \".It Cm $s\""
 done <"$T/states"
-[ -s "$T/states" ] || why="no states read from src/cli/cli_spool.c"
+[ -s "$T/states" ] || why="no states read from src/db/db_spool.c"
 ok "$([ -z "$why" ]; echo $?)" \
-    "moot.1 SPOOL STATES has the $(wc -l <"$T/states") states of src/cli/cli_spool.c" \
+    "moot.1 SPOOL STATES has the $(wc -l <"$T/states") states of src/db/db_spool.c" \
     "${why#$'\n'}"
 
 # --- (c) mandoc -Tlint -----------------------------------------------------

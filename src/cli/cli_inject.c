@@ -142,7 +142,7 @@ cmd_inject(struct cli *c, int argc, char **argv)
 		rcpts[i].rcpt = canon[i];
 		rcpts[i].list_name = routes[i].list;
 		rcpts[i].list_id = l->id;
-		rcpts[i].kind = listaddr_kind_name(routes[i].kind);
+		rcpts[i].kind = routes[i].kind;
 		rcpts[i].token = routes[i].token[0] != '\0' ?
 		    routes[i].token : NULL;
 		if ((size_t)(l->max_bytes > 0 ? l->max_bytes :

@@ -88,7 +88,7 @@ cmd_held(struct cli *c, int argc, char **argv)
 	if (argc == 2 && list_load(c->db, argv[1], &l) != DB_OK)
 		return (cli_error(CLI_USAGE, "no list is called %s", argv[1]));
 	list_free(&l);
-	if (spool_each(c->db, "held", argc == 2 ? argv[1] : NULL, 1000,
+	if (spool_each(c->db, SPOOL_HELD, argc == 2 ? argv[1] : NULL, 1000,
 	    print_held, c) != DB_OK)
 		return (cli_error(CLI_FAIL, "cannot read the spool"));
 	return (CLI_OK);

@@ -9,16 +9,12 @@
 #include "cli/cli.h"
 #include "util/clock.h"
 #include "db/db.h"
-#include "db/db_queue.h"
+#include "db/db_delivery.h"
 #include "db/db_spool.h"
+#include "global/listaddr.h"
 #include "util/vis.h"
 #include "global/wake.h"
 #include "util/sys_defs.h"
-
-static const char *const states[] = {
-	"spooled", "held", "approved", "rejected", "discarded",
-	"distributing", "sent", "failed", "done",
-};
 
 static int
 print_row(const struct spool_item *s, void *arg)
@@ -37,10 +33,28 @@ print_row(const struct spool_item *s, void *arg)
 		vbuf_puts(&v, ")");
 	}
 	printf("%-6lld %-12s %s  %-12s %-8s %s\n", (long long)s->id,
-	    s->state, cli_when(s->created_at, when, sizeof(when)),
-	    s->list_name, s->kind, vbuf_str(&v));
+	    spool_state_name(s->state), cli_when(s->created_at, when,
+	    sizeof(when)), s->list_name, listaddr_kind_name(s->kind),
+	    vbuf_str(&v));
 	vbuf_release(&v);
 	return (0);
+}
+
+/* state_error - --state named no state: say which there are */
+static int
+state_error(const char *arg)
+{
+	struct vbuf	v;
+	int		rc;
+
+	vbuf_init(&v, VBUF_NOMAX);
+	for (int i = 0; i < SPOOL_NSTATES; i++)
+		vbuf_printf(&v, "%s%s", i > 0 ? ", " : "",
+		    spool_state_name((enum spool_state)i));
+	rc = cli_error(CLI_USAGE, "--state: \"%s\" is not a state (%s)", arg,
+	    vbuf_str(&v));
+	vbuf_release(&v);
+	return (rc);
 }
 
 /* cmd_spool - moot spool [ls] [--state STATE] [--list LIST] [--limit N] */
@@ -54,23 +68,17 @@ cmd_spool(struct cli *c, int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char	*state = NULL, *list = NULL;
-	long long	 limit = 100;
-	char		*end;
-	int		 ch, rc, ok;
+	const char		*list = NULL;
+	enum spool_state	 state = SPOOL_ANY;
+	long long		 limit = 100;
+	char			*end;
+	int			 ch, rc;
 
 	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (ch) {
 		case 's':
-			ok = 0;
-			for (size_t i = 0; i < nitems(states); i++)
-				ok |= strcmp(states[i], optarg) == 0;
-			if (!ok)
-				return (cli_error(CLI_USAGE, "--state: \"%s\" "
-				    "is not a state (spooled, held, approved, "
-				    "rejected, discarded, distributing, sent, "
-				    "failed, done)", optarg));
-			state = optarg;
+			if (spool_state_parse(optarg, &state) == -1)
+				return (state_error(optarg));
 			break;
 		case 'l': list = optarg; break;
 		case 'n':
@@ -150,10 +158,10 @@ cmd_spool_show(struct cli *c, int argc, char **argv)
 		return (rc == CLI_HELPED ? CLI_OK : rc);
 	(void)snprintf(num, sizeof(num), "%lld", (long long)s->id);
 	field("id", num);
-	field("state", s->state);
+	field("state", spool_state_name(s->state));
 	field("reason", s->reason);
 	field("list", s->list_name);
-	field("kind", s->kind);
+	field("kind", listaddr_kind_name(s->kind));
 	field("rcpt", s->rcpt);
 	field("queue-id", s->queue_id);
 	field("env-from", s->env_from == NULL ? NULL : *s->env_from == '\0' ?
@@ -166,9 +174,9 @@ cmd_spool_show(struct cli *c, int argc, char **argv)
 	field("size", num);
 	field("next-try", s->next_try > 0 ? cli_when(s->next_try, when,
 	    sizeof(when)) : NULL);
-	(void)delivery_count(c->db, s->id, "sent", &sent);
-	(void)delivery_count(c->db, s->id, "failed", &failed);
-	(void)delivery_count(c->db, s->id, "deferred", &deferred);
+	(void)delivery_count(c->db, s->id, DELIVERY_SENT, &sent);
+	(void)delivery_count(c->db, s->id, DELIVERY_FAILED, &failed);
+	(void)delivery_count(c->db, s->id, DELIVERY_DEFERRED, &deferred);
 	printf("deliveries: sent=%lld failed=%lld deferred=%lld\n",
 	    (long long)sent, (long long)failed, (long long)deferred);
 	spool_item_free(&s);
@@ -180,21 +188,21 @@ int
 cmd_spool_retry(struct cli *c, int argc, char **argv)
 {
 	struct spool_item	*s = NULL;
-	const char		*to;
+	enum spool_state	 to;
 	int			 rc;
 
 	if ((rc = spool_id_arg(c, argc, argv, cmd_spool_retry, &s)) != CLI_OK)
 		return (rc == CLI_HELPED ? CLI_OK : rc);
 	/* A failed post starts again from the top; one that was being
 	 * distributed goes on where it stopped, now. */
-	if (strcmp(s->state, "failed") == 0)
-		to = "spooled";
-	else if (strcmp(s->state, "distributing") == 0)
-		to = "distributing";
+	if (s->state == SPOOL_FAILED)
+		to = SPOOL_SPOOLED;
+	else if (s->state == SPOOL_DISTRIBUTING)
+		to = SPOOL_DISTRIBUTING;
 	else {
 		rc = cli_error(CLI_USAGE, "message %lld is %s; only failed or "
 		    "distributing messages can be retried", (long long)s->id,
-		    s->state);
+		    spool_state_name(s->state));
 		spool_item_free(&s);
 		return (rc);
 	}

@@ -277,12 +277,13 @@ static const char SQL_SPOOL_DECIDE[] =
     "WHERE id = ?1 AND state = 'held'";
 
 int
-spool_decide(struct db *db, int64_t id, const char *state, const char *by,
-    int64_t at, const char *reason)
+spool_decide(struct db *db, int64_t id, enum spool_state state,
+    const char *by, int64_t at, const char *reason)
 {
 	int	rc;
 
-	if ((rc = db_exec(db, SQL_SPOOL_DECIDE, "ittit", id, state, by, at,
+	if ((rc = db_exec(db, SQL_SPOOL_DECIDE, "ittit", id,
+	    spool_state_name(state), by, at,
 	    reason)) != DB_OK)
 		return (rc);
 	return (db_changes(db) == 1 ? DB_OK : DB_NOTFOUND);

@@ -11,6 +11,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "db/db_spool.h"
+
 #include "global/rota.h"
 
 struct db;
@@ -58,7 +60,7 @@ int	held_for(struct db *, int64_t list_id, const char *addr,
 
 /* spool_decide - held -> state, with who and when; DB_NOTFOUND if the
  * post is no longer held (someone decided first) */
-int	spool_decide(struct db *, int64_t id, const char *state,
+int	spool_decide(struct db *, int64_t id, enum spool_state,
 	    const char *by, int64_t at, const char *reason);
 
 /* spool_escalated - how far asking about a held post has gone (0-2) */

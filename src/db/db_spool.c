@@ -14,6 +14,39 @@
 #include "util/vbuf.h"
 #include "util/sys_defs.h"
 
+static const char *const spool_states[] = {
+	[SPOOL_SPOOLED] = "spooled",
+	[SPOOL_HELD] = "held",
+	[SPOOL_APPROVED] = "approved",
+	[SPOOL_REJECTED] = "rejected",
+	[SPOOL_DISCARDED] = "discarded",
+	[SPOOL_DISTRIBUTING] = "distributing",
+	[SPOOL_SENT] = "sent",
+	[SPOOL_FAILED] = "failed",
+	[SPOOL_DONE] = "done",
+};
+_Static_assert(nitems(spool_states) == SPOOL_NSTATES,
+    "a word for every spool state");
+
+/* spool_state_name - see db_spool.h */
+const char *
+spool_state_name(enum spool_state s)
+{
+	return ((unsigned)s < SPOOL_NSTATES ? spool_states[s] : "?");
+}
+
+/* spool_state_parse - see db_spool.h */
+int
+spool_state_parse(const char *word, enum spool_state *s)
+{
+	for (size_t i = 0; i < SPOOL_NSTATES; i++)
+		if (strcmp(spool_states[i], word) == 0) {
+			*s = (enum spool_state)i;
+			return (0);
+		}
+	return (-1);
+}
+
 static const char SQL_MESSAGE_INSERT[] =
     "INSERT INTO message (received_at, via, queue_id, env_from, "
     "client_addr, client_name, auth_user, auth_results, size, body_sha256, "
@@ -72,7 +105,8 @@ spool_store(struct db *db, const struct spool_in *in, int64_t *message_id)
 		const struct spool_rcpt *r = &in->rcpts[i];
 
 		rc = db_exec(db, SQL_SPOOL_INSERT, "itittti", mid, r->rcpt,
-		    r->list_id, r->list_name, r->kind, r->token, now);
+		    r->list_id, r->list_name, listaddr_kind_name(r->kind),
+		    r->token, now);
 		if (rc != DB_OK)
 			goto fail;
 	}
@@ -93,6 +127,30 @@ fail:
 	"m.queue_id, m.env_from, m.size, m.received_at "		\
 	"FROM spool s JOIN message m ON m.id = s.message_id "
 
+/* column_kind - the address kind a column names; AK_COUNT if unknown */
+static enum listaddr_kind
+column_kind(sqlite3_stmt *st, int col)
+{
+	const char		*w = (const char *)sqlite3_column_text(st, col);
+	enum listaddr_kind	 k;
+
+	return (w != NULL && listaddr_kind_parse(w, &k) == 0 ? k : AK_COUNT);
+}
+
+/*
+ * column_state - the state a column names.  Only spool_set_state() and
+ * the schema's default write the column, so a word we do not know is a
+ * database from a newer moot: treat it as failed, never as work to do.
+ */
+static enum spool_state
+column_state(sqlite3_stmt *st, int col)
+{
+	const char		*w = (const char *)sqlite3_column_text(st, col);
+	enum spool_state	 s;
+
+	return (w != NULL && spool_state_parse(w, &s) == 0 ? s : SPOOL_FAILED);
+}
+
 static void *
 spool_row(sqlite3_stmt *st)
 {
@@ -103,9 +161,9 @@ spool_row(sqlite3_stmt *st)
 	s->list_id = sqlite3_column_int64(st, 2);
 	s->rcpt = db_col_dup(st, 3);
 	s->list_name = db_col_dup(st, 4);
-	s->kind = db_col_dup(st, 5);
+	s->kind = column_kind(st, 5);
 	s->token = db_col_dup(st, 6);
-	s->state = db_col_dup(st, 7);
+	s->state = column_state(st, 7);
 	s->reason = db_col_dup(st, 8);
 	s->unfinished = sqlite3_column_int64(st, 9);
 	s->defers = sqlite3_column_int64(st, 10);
@@ -148,10 +206,11 @@ static const char SQL_SPOOL_NEXT[] = "SELECT " SPOOL_COLS
     "ORDER BY s.id LIMIT 1";
 
 int
-spool_next(struct db *db, const char *state, int64_t now, int64_t after_id,
-    struct spool_item **out)
+spool_next(struct db *db, enum spool_state state, int64_t now,
+    int64_t after_id, struct spool_item **out)
 {
-	return (spool_one(db, db_query(db, SQL_SPOOL_NEXT, "tii", state, now,
+	return (spool_one(db, db_query(db, SQL_SPOOL_NEXT, "tii",
+	    spool_state_name(state), now,
 	    after_id), out));
 }
 
@@ -164,9 +223,7 @@ spool_item_free(struct spool_item **sp)
 		return;
 	free(s->rcpt);
 	free(s->list_name);
-	free(s->kind);
 	free(s->token);
-	free(s->state);
 	free(s->reason);
 	free(s->msgid);
 	free(s->from_addr);
@@ -204,10 +261,11 @@ static const char SQL_SPOOL_STATE[] =
     "updated_at = ?4 WHERE id = ?1";
 
 int
-spool_set_state(struct db *db, int64_t id, const char *state,
+spool_set_state(struct db *db, int64_t id, enum spool_state state,
     const char *reason)
 {
-	return (db_exec(db, SQL_SPOOL_STATE, "itti", id, state, reason,
+	return (db_exec(db, SQL_SPOOL_STATE, "itti", id,
+	    spool_state_name(state), reason,
 	    (int64_t)clock_now()));
 }
 
@@ -217,9 +275,9 @@ static const char SQL_SPOOL_RETRY[] =
     "WHERE id = ?1";
 
 int
-spool_retry(struct db *db, int64_t id, const char *state)
+spool_retry(struct db *db, int64_t id, enum spool_state state)
 {
-	return (db_exec(db, SQL_SPOOL_RETRY, "iti", id, state,
+	return (db_exec(db, SQL_SPOOL_RETRY, "iti", id, spool_state_name(state),
 	    (int64_t)clock_now()));
 }
 
@@ -262,7 +320,7 @@ spool_find_duplicate(struct db *db, const struct spool_item *s,
 	if (s->msgid == NULL || s->list_id == 0)
 		return (DB_NOTFOUND);
 	return (db_one_int(db, dup, SQL_SPOOL_DUP, "itiiti", s->list_id,
-	    s->msgid, s->id, since, s->kind, s->message_id));
+	    s->msgid, s->id, since, listaddr_kind_name(s->kind), s->message_id));
 }
 
 static const char SQL_SPOOL_EACH[] = "SELECT " SPOOL_COLS
@@ -270,15 +328,16 @@ static const char SQL_SPOOL_EACH[] = "SELECT " SPOOL_COLS
     "ORDER BY s.id DESC LIMIT ?3";
 
 int
-spool_each(struct db *db, const char *state, const char *list, int64_t limit,
+spool_each(struct db *db, enum spool_state state, const char *list,
+    int64_t limit,
     int (*cb)(const struct spool_item *, void *), void *arg)
 {
 	sqlite3_stmt		*st;
 	struct spool_item	*s;
 	int			 rc, stop = 0;
 
-	if ((st = db_query(db, SQL_SPOOL_EACH, "tti", state, list, limit)) ==
-	    NULL)
+	if ((st = db_query(db, SQL_SPOOL_EACH, "tti", state == SPOOL_ANY ?
+	    NULL : spool_state_name(state), list, limit)) == NULL)
 		return (DB_ERR);
 	while (!stop && (rc = db_step(db, st)) == DB_ROW) {
 		s = spool_row(st);

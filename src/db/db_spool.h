@@ -13,14 +13,43 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "global/listaddr.h"
+
 struct db;
 struct vbuf;
+
+/*
+ * The life of a spooled message (design.md): spooled -> held ->
+ * approved | rejected | discarded -> distributing -> sent, with failed
+ * (and its reason) for what cannot be handled, and done for mail that
+ * was answered rather than distributed (commands, replies).  The words
+ * are what the database stores and `moot spool` shows.
+ */
+enum spool_state {
+	SPOOL_SPOOLED,
+	SPOOL_HELD,
+	SPOOL_APPROVED,
+	SPOOL_REJECTED,
+	SPOOL_DISCARDED,
+	SPOOL_DISTRIBUTING,
+	SPOOL_SENT,
+	SPOOL_FAILED,
+	SPOOL_DONE,
+	SPOOL_NSTATES,
+	SPOOL_ANY = SPOOL_NSTATES	/* spool_each(): every state */
+};
+
+/* spool_state_name - the state's word */
+const char *spool_state_name(enum spool_state);
+
+/* spool_state_parse - the state a word names; -1 if none */
+int	spool_state_parse(const char *, enum spool_state *);
 
 struct spool_rcpt {
 	const char	*rcpt;		/* the envelope recipient, canonical */
 	const char	*list_name;
 	int64_t		 list_id;	/* 0 if unknown at store time */
-	const char	*kind;		/* listaddr_kind_name() */
+	enum listaddr_kind kind;
 	const char	*token;		/* NULL when none */
 };
 
@@ -46,9 +75,10 @@ struct spool_item {
 	int64_t	 list_id;		/* 0: the list is gone */
 	char	*rcpt;			/* owned */
 	char	*list_name;		/* owned */
-	char	*kind;			/* owned */
+	enum listaddr_kind kind;		/* AK_COUNT: a word this
+						 * version does not know */
 	char	*token;			/* owned; NULL when none */
-	char	*state;			/* owned */
+	enum spool_state state;
 	char	*reason;		/* owned; NULL when none */
 	int64_t	 unfinished;		/* attempts that did not finish */
 	int64_t	 defers;		/* delivery deferrals so far */
@@ -69,7 +99,7 @@ int	spool_load(struct db *, int64_t id, struct spool_item **);
 void	spool_item_free(struct spool_item **);
 
 /* spool_next - the oldest row in state that is due at now; DB_NOTFOUND */
-int	spool_next(struct db *, const char *state, int64_t now,
+int	spool_next(struct db *, enum spool_state, int64_t now,
 	    int64_t after_id, struct spool_item **);
 
 /* spool_raw - the message's bytes into out (replacing its contents) */
@@ -79,11 +109,11 @@ int	spool_raw(struct db *, int64_t message_id, struct vbuf *out);
 int	spool_begin_attempt(struct db *, int64_t id);
 
 /* spool_set_state - new state and reason; the attempt has finished */
-int	spool_set_state(struct db *, int64_t id, const char *state,
+int	spool_set_state(struct db *, int64_t id, enum spool_state,
 	    const char *reason);
 
 /* spool_retry - back to state (spooled or distributing), due now */
-int	spool_retry(struct db *, int64_t id, const char *state);
+int	spool_retry(struct db *, int64_t id, enum spool_state);
 
 /* spool_set_headers - what parsing found, for listings and dedupe */
 int	spool_set_headers(struct db *, int64_t id, const char *msgid,
@@ -100,8 +130,9 @@ int	spool_defer(struct db *, int64_t id, int64_t now, int64_t next_try,
 int	spool_find_duplicate(struct db *, const struct spool_item *,
 	    int64_t since, int64_t *dup);
 
-/* spool_each - rows, newest first, optionally in one state or list */
-int	spool_each(struct db *, const char *state, const char *list,
+/* spool_each - rows, newest first, in one state (or SPOOL_ANY) and
+ * optionally one list */
+int	spool_each(struct db *, enum spool_state, const char *list,
 	    int64_t limit, int (*cb)(const struct spool_item *, void *),
 	    void *);
 

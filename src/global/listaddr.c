@@ -144,6 +144,18 @@ listaddr_format(struct vbuf *b, const struct conf *c, const char *list,
 	    c->domain));
 }
 
+/* listaddr_kind_parse - see listaddr.h */
+int
+listaddr_kind_parse(const char *s, enum listaddr_kind *k)
+{
+	for (size_t i = 0; i < AK_COUNT; i++)
+		if (strcmp(kinds[i].name, s) == 0) {
+			*k = kinds[i].kind;
+			return (0);
+		}
+	return (-1);
+}
+
 /* listaddr_kind_name - the kind's word */
 const char *
 listaddr_kind_name(enum listaddr_kind k)

@@ -57,6 +57,10 @@ int	listaddr_format(struct vbuf *, const struct conf *, const char *list,
 /* listaddr_kind_name - "post", "request", ... for logs and `moot spool` */
 const char *listaddr_kind_name(enum listaddr_kind);
 
+/* listaddr_kind_parse - the kind a word of listaddr_kind_name() names, as
+ * the database stores it; -1 if none */
+int	listaddr_kind_parse(const char *, enum listaddr_kind *);
+
 /*
  * listaddr_name_check - 0 if name may name a list: 1..28 of [a-z0-9-],
  * starting with a letter or digit, not ending in a reserved suffix such

@@ -16,7 +16,7 @@
 #include "list/ctx.h"
 #include "db/db.h"
 #include "db/db_list.h"
-#include "db/db_queue.h"
+#include "db/db_outbox.h"
 #include "db/db_request.h"
 #include "db/db_spool.h"
 #include "db/db_token.h"
@@ -97,8 +97,8 @@ ours(const struct conf *c, const char *a)
 static void
 finish(struct ctx *x, const struct spool_item *s, const char *why)
 {
-	log_info("%s: %s", s->kind, why);
-	if (spool_set_state(x->db, s->id, "done", why) != DB_OK)
+	log_info("%s: %s", listaddr_kind_name(s->kind), why);
+	if (spool_set_state(x->db, s->id, SPOOL_DONE, why) != DB_OK)
 		log_warnx("cannot record the outcome; the message stays "
 		    "spooled");
 }
@@ -783,7 +783,7 @@ bymail_handle(struct ctx *x, struct spool_item *s, const struct mail *m)
 	memset(&j, 0, sizeof(j));
 	if (list_load_id(x->db, s->list_id, &j.l) != DB_OK)
 		return;			/* stays spooled */
-	if (strcmp(s->kind, "leave") == 0 && s->token != NULL &&
+	if (s->kind == AK_LEAVE && s->token != NULL &&
 	    *s->token != '\0') {
 		/* Software may act on List-Unsubscribe for the member
 		 * (RFC 2369): the token is the permission, not the From. */
@@ -796,7 +796,7 @@ bymail_handle(struct ctx *x, struct spool_item *s, const struct mail *m)
 		list_free(&j.l);
 		return;
 	}
-	if (strcmp(s->kind, "confirm") == 0) {
+	if (s->kind == AK_CONFIRM) {
 		/* Whoever can reply from the mailbox the token went to may
 		 * confirm: the From proves nothing either way. */
 		if (db_begin(x->db) != DB_OK) {
@@ -828,10 +828,10 @@ bymail_handle(struct ctx *x, struct spool_item *s, const struct mail *m)
 		list_free(&j.l);
 		return;
 	}
-	if (strcmp(s->kind, "join") == 0 || strcmp(s->kind, "leave") == 0) {
+	if (s->kind == AK_JOIN || s->kind == AK_LEAVE) {
 		memset(&r, 0, sizeof(r));
 		r.n = 1;
-		r.cmd[0].kind = strcmp(s->kind, "join") == 0 ? CMD_SUBSCRIBE :
+		r.cmd[0].kind = s->kind == AK_JOIN ? CMD_SUBSCRIBE :
 		    CMD_UNSUBSCRIBE;
 		(void)snprintf(r.cmd[0].line, sizeof(r.cmd[0].line), "%s",
 		    command_name(r.cmd[0].kind));

@@ -1,5 +1,5 @@
 /*
- * decide.c - a moderator's decision in a reply; see decide.h
+ * mod_reply.c - a moderator's decision in a reply; see mod_reply.h
  */
 #include <stdio.h>
 #include <string.h>
@@ -82,7 +82,7 @@ judge(const struct conf *c, const char *lang, const char *s, size_t n,
 	vbuf_release(&clean);
 }
 
-/* mod_reply_read - see decide.h */
+/* mod_reply_read - see mod_reply.h */
 void
 mod_reply_read(const struct conf *c, const struct mail *m, const char *lang,
     struct decision_read *out)

@@ -1,5 +1,5 @@
 /*
- * decide.h - reading a moderator's decision from a reply
+ * mod_reply.h - reading a moderator's decision from a reply
  *
  * Owns: where the decision is (the first line that is not empty, quoted
  * with '>', an "On ... wrote:" line before a quote, or past a "-- "

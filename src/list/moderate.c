@@ -15,7 +15,7 @@
 #include "db/db.h"
 #include "db/db_list.h"
 #include "db/db_mod.h"
-#include "db/db_queue.h"
+#include "db/db_outbox.h"
 #include "db/db_spool.h"
 #include "db/db_token.h"
 #include "list/mod_reply.h"
@@ -333,7 +333,7 @@ moderate_hold(struct ctx *x, const struct spool_item *s, const struct list *l,
 	(void)l;
 	if (db_begin(x->db) != DB_OK)
 		return;			/* still spooled: tried again */
-	if (spool_set_state(x->db, s->id, "held", reason) != DB_OK ||
+	if (spool_set_state(x->db, s->id, SPOOL_HELD, reason) != DB_OK ||
 	    material_load(x, s->id, &mt) != DB_OK) {
 		db_rollback(x->db);
 		return;
@@ -357,14 +357,14 @@ moderate_hold(struct ctx *x, const struct spool_item *s, const struct list *l,
 }
 
 /* state_of - the spool state a decision leads to */
-static const char *
+static enum spool_state
 state_of(enum decision d)
 {
 	switch (d) {
-	case DECISION_APPROVE: return ("approved");
-	case DECISION_REJECT: return ("rejected");
-	case DECISION_DISCARD: return ("discarded");
-	default: return (NULL);
+	case DECISION_APPROVE: return (SPOOL_APPROVED);
+	case DECISION_REJECT: return (SPOOL_REJECTED);
+	case DECISION_DISCARD: return (SPOOL_DISCARDED);
+	default: return (SPOOL_NSTATES);
 	}
 }
 
@@ -382,8 +382,8 @@ tell_already(struct ctx *x, const struct spool_item *post,
 	vbuf_init(&err, 1024);
 	vbuf_init(&what, VBUF_NOMAX);
 	/* An approved post has moved on (distributing, sent) since. */
-	notice_phrase(x, lang, l, strcmp(post->state, "rejected") == 0 ?
-	    "decided-rejected" : strcmp(post->state, "discarded") == 0 ?
+	notice_phrase(x, lang, l, post->state == SPOOL_REJECTED ?
+	    "decided-rejected" : post->state == SPOOL_DISCARDED ?
 	    "decided-discarded" : "decided-approved", NULL, 0, &what);
 	{
 		struct tmpl_slot slots[] = {
@@ -418,13 +418,13 @@ moderate_decide(struct ctx *x, int64_t post_id, enum decision d,
 {
 	struct spool_item	*post = NULL;
 	struct list		*l = NULL;
-	const char		*state = state_of(d);
+	enum spool_state	 state = state_of(d);
 	int64_t			 now = clock_now();
 	int			 rc;
 
 	memset(res, 0, sizeof(*res));
 	res->outcome = MOD_ERROR;
-	if (state == NULL || db_begin(x->db) != DB_OK)
+	if (state == SPOOL_NSTATES || db_begin(x->db) != DB_OK)
 		return;
 	if ((rc = spool_load(x->db, post_id, &post)) != DB_OK ||
 	    post->list_id == 0 ||
@@ -434,7 +434,7 @@ moderate_decide(struct ctx *x, int64_t post_id, enum decision d,
 			res->outcome = MOD_NOT_HELD;
 		goto out;
 	}
-	if (strcmp(post->state, "held") != 0) {
+	if (post->state != SPOOL_HELD) {
 		if (post->decided_by == NULL) {
 			db_rollback(x->db);
 			res->outcome = MOD_NOT_HELD;
@@ -443,7 +443,7 @@ moderate_decide(struct ctx *x, int64_t post_id, enum decision d,
 		res->outcome = MOD_ALREADY;
 		(void)snprintf(res->by, sizeof(res->by), "%s", post->decided_by);
 		(void)snprintf(res->state, sizeof(res->state), "%s",
-		    post->state);
+		    spool_state_name(post->state));
 		res->at = post->decided_at;
 		/* The token is spent either way; a replay changes nothing. */
 		if (token_id != 0 && token_use(x->db, token_id, now) ==
@@ -476,7 +476,8 @@ moderate_decide(struct ctx *x, int64_t post_id, enum decision d,
 		goto out;
 	killpoint_at("decision-after-commit");
 	res->outcome = MOD_DONE;
-	log_info("post %lld %s by %s%s%s", (long long)post_id, state, actor,
+	log_info("post %lld %s by %s%s%s", (long long)post_id,
+	    spool_state_name(state), actor,
 	    reason != NULL && *reason != '\0' ? ": " : "",
 	    reason != NULL ? reason : "");
 out:
@@ -489,7 +490,7 @@ static void
 ignore(struct ctx *x, const struct spool_item *s, const char *why)
 {
 	log_info("moderation reply ignored: %s", why);
-	(void)spool_set_state(x->db, s->id, "done", why);
+	(void)spool_set_state(x->db, s->id, SPOOL_DONE, why);
 }
 
 /* moderate_reply - see moderate.h */
@@ -562,7 +563,7 @@ moderate_reply(struct ctx *x, struct spool_item *s, const struct mail *m)
 	case MOD_DONE:
 		(void)snprintf(why, sizeof(why), "%s post %lld",
 		    mod_reply_name(d.d), (long long)t->object_id);
-		(void)spool_set_state(x->db, s->id, "done", why);
+		(void)spool_set_state(x->db, s->id, SPOOL_DONE, why);
 		break;
 	case MOD_ALREADY:
 		(void)snprintf(why, sizeof(why), "post %lld was already %s by "

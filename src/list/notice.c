@@ -14,7 +14,7 @@
 #include "db/db.h"
 #include "util/log.h"
 #include "db/db_list.h"
-#include "db/db_queue.h"
+#include "db/db_outbox.h"
 #include "mail/hdr_encode.h"
 #include "mail/mail.h"
 #include "list/notice.h"

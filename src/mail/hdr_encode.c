@@ -1,5 +1,5 @@
 /*
- * hdrout.c - composing header fields; see hdrout.h
+ * hdr_encode.c - composing header fields; see hdr_encode.h
  *
  * Base64 is OpenSSL's (EVP_EncodeBlock); the framing of encoded words
  * (RFC 2047 section 2: at most 75 characters, whole UTF-8 characters per
@@ -16,7 +16,7 @@
 #define LINE_MAX_COLS	76	/* RFC 2047 section 2 asks this of lines with encoded words */
 #define WORD_PREFIX	"=?UTF-8?B?"
 
-/* hdr_encode_clean - see hdrout.h */
+/* hdr_encode_clean - see hdr_encode.h */
 void
 hdr_encode_clean(struct vbuf *out, const char *s)
 {
@@ -98,7 +98,7 @@ encode_words(struct vbuf *out, const char *s)
 	return (vbuf_err(out) ? -1 : 0);
 }
 
-/* hdr_encode_text - see hdrout.h */
+/* hdr_encode_text - see hdr_encode.h */
 int
 hdr_encode_text(struct vbuf *out, const char *s)
 {
@@ -107,7 +107,7 @@ hdr_encode_text(struct vbuf *out, const char *s)
 	return (encode_words(out, s));
 }
 
-/* hdr_encode_phrase - see hdrout.h */
+/* hdr_encode_phrase - see hdr_encode.h */
 int
 hdr_encode_phrase(struct vbuf *out, const char *s)
 {
@@ -130,7 +130,7 @@ hdr_encode_phrase(struct vbuf *out, const char *s)
 	return (vbuf_putc(out, '"'));
 }
 
-/* hdr_encode_field - see hdrout.h */
+/* hdr_encode_field - see hdr_encode.h */
 int
 hdr_encode_field(struct vbuf *out, const char *name, const char *value)
 {
@@ -168,7 +168,7 @@ hdr_encode_field(struct vbuf *out, const char *name, const char *value)
 	return (0);
 }
 
-/* hdr_encode_mailbox - see hdrout.h */
+/* hdr_encode_mailbox - see hdr_encode.h */
 int
 hdr_encode_mailbox(struct vbuf *out, const char *display, const char *addr)
 {

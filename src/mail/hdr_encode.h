@@ -1,5 +1,5 @@
 /*
- * hdrout.h - writing header fields that moot composes
+ * hdr_encode.h - writing header fields that moot composes
  *
  * Owns: RFC 2047 encoding of non-ASCII text, folding to 78 columns, and
  * the rule that a value with CR or LF in it is never written (threat E1:

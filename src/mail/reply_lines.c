@@ -1,5 +1,5 @@
 /*
- * replytext.c - a person's own words in a reply; see replytext.h
+ * reply_lines.c - a person's own words in a reply; see reply_lines.h
  */
 #include <ctype.h>
 #include <string.h>
@@ -8,7 +8,7 @@
 #include "mail/reply_lines.h"
 #include "util/sys_defs.h"
 
-/* reply_line_class - see replytext.h */
+/* reply_line_class - see reply_lines.h */
 enum reply_line
 reply_line_class(const char *s, size_t n)
 {
@@ -24,7 +24,7 @@ reply_line_class(const char *s, size_t n)
 	return (s[i] == '>' ? RL_QUOTE : RL_TEXT);
 }
 
-/* reply_next_line - see replytext.h */
+/* reply_next_line - see reply_lines.h */
 const char *
 reply_next_line(const char **p, size_t *n)
 {
@@ -40,7 +40,7 @@ reply_next_line(const char **p, size_t *n)
 	return (s);
 }
 
-/* reply_is_attribution - see replytext.h */
+/* reply_is_attribution - see reply_lines.h */
 int
 reply_is_attribution(const char *s, size_t n, const char *rest)
 {
@@ -84,7 +84,7 @@ starts_with_any(const char *s, size_t n, const char *const *set,
 	return (0);
 }
 
-/* reply_first_word - see replytext.h */
+/* reply_first_word - see reply_lines.h */
 size_t
 reply_first_word(const char *s, size_t n, char *w, size_t size)
 {
@@ -121,7 +121,7 @@ reply_first_word(const char *s, size_t n, char *w, size_t size)
 	return (i);
 }
 
-/* reply_skip_separators - see replytext.h */
+/* reply_skip_separators - see reply_lines.h */
 size_t
 reply_skip_separators(const char *s, size_t n)
 {
@@ -139,7 +139,7 @@ reply_skip_separators(const char *s, size_t n)
 	}
 }
 
-/* reply_unprefix - see replytext.h */
+/* reply_unprefix - see reply_lines.h */
 const char *
 reply_unprefix(const char *s)
 {

@@ -1,7 +1,7 @@
 /*
- * replytext.h - reading what a person wrote back, line by line
+ * reply_lines.h - reading what a person wrote back, line by line
  *
- * Owns: the rules shared by moderators' replies (decide.h) and command
+ * Owns: the rules shared by moderators' replies (list/mod_reply.h) and command
  * messages (command.h) for where a person's own words are: lines quoted
  * with '>', an attribution ("On Monday, X wrote:") before a quote, a
  * "-- " signature, reply prefixes on a subject ("Re: Aw: Fwd:"), and the

@@ -1,5 +1,5 @@
 /*
- * mailtext.c - the readable text of a message; see mailtext.h
+ * text_part.c - the readable text of a message; see text_part.h
  */
 #include <ctype.h>
 #include <stdlib.h>
@@ -147,7 +147,7 @@ html_text(xmlNode *n, struct vbuf *out)
 	}
 }
 
-/* text_part_html - see mailtext.h */
+/* text_part_html - see text_part.h */
 int
 text_part_html(const char *html, size_t len, size_t max, struct vbuf *out)
 {
@@ -210,7 +210,7 @@ lf_only(struct vbuf *b)
 	vbuf_truncate(b, j);
 }
 
-/* text_part_get - see mailtext.h */
+/* text_part_get - see text_part.h */
 enum text_part_from
 text_part_get(const struct mail *m, size_t max, struct vbuf *out)
 {

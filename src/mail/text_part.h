@@ -1,5 +1,5 @@
 /*
- * mailtext.h - the text of a message, as a person would read it
+ * text_part.h - the text of a message, as a person would read it
  *
  * Owns: choosing the part to read (the first text/plain part that is not
  * an attachment; failing that, the first text/html one, read through

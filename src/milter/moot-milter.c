@@ -2,7 +2,7 @@
  * moot-milter - the gate inside Postfix or Sendmail
  *
  * See man/moot-milter.8.  Refuses at RCPT what must be refused while the
- * client is still connected (gate.c decides), collects what it accepts,
+ * client is still connected (rcpt_rules.c decides), collects what it accepts,
  * and at the end of the message stores it in the spool and commits
  * before the MTA answers 250 (threat A1); then takes the list recipients
  * out of the MTA's own delivery.  Any failure to store is 451: nothing
@@ -411,7 +411,7 @@ cb_eom(SMFICTX *ctx)
 		sr[n].rcpt = mr->g.canon;
 		sr[n].list_name = mr->g.route.list;
 		sr[n].list_id = mr->g.list_id;
-		sr[n].kind = listaddr_kind_name(mr->g.route.kind);
+		sr[n].kind = mr->g.route.kind;
 		sr[n].token = mr->g.route.token[0] != '\0' ?
 		    mr->g.route.token : NULL;
 		n++;

@@ -1,5 +1,5 @@
 /*
- * gate.c - decisions at RCPT time; see gate.h
+ * rcpt_rules.c - decisions at RCPT time; see rcpt_rules.h
  *
  * Two prepared statements a recipient (the list, then the membership),
  * on a connection the calling thread owns: no allocation, no other I/O.
@@ -18,7 +18,7 @@
 #include "util/vbuf.h"
 #include "util/sys_defs.h"
 
-/* rcpt_rules_set - see gate.h */
+/* rcpt_rules_set - see rcpt_rules.h */
 void
 rcpt_rules_set(struct rcpt_rules_reply *r, enum rcpt_rules_action a, const char *code,
     const char *dsn, const char *fmt, ...)
@@ -33,7 +33,7 @@ rcpt_rules_set(struct rcpt_rules_reply *r, enum rcpt_rules_action a, const char 
 	va_end(ap);
 }
 
-/* rcpt_rules_rcpt - see gate.h */
+/* rcpt_rules_rcpt - see rcpt_rules.h */
 void
 rcpt_rules_rcpt(struct db *db, const struct conf *c, const char *sender,
     int64_t size, const char *rcpt, struct rcpt_rules_rcpt *g,

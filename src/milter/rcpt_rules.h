@@ -1,5 +1,5 @@
 /*
- * gate.h - what moot decides while the SMTP client is still connected
+ * rcpt_rules.h - what moot decides while the SMTP client is still connected
  *
  * Owns: the RCPT-time rules (an unknown list address is refused with
  * 550 5.1.1; a post from a non-member to a members-only list that

@@ -19,7 +19,7 @@
 #include "list/ctx.h"
 #include "db/db.h"
 #include "db/db_list.h"
-#include "db/db_queue.h"
+#include "db/db_delivery.h"
 #include "db/db_spool.h"
 #include "mootd/fanout.h"
 #include "util/killpoint.h"
@@ -27,7 +27,7 @@
 #include "mail/mail.h"
 #include "list/membership.h"
 #include "list/notice.h"
-#include "mootd/outbox.h"
+#include "mootd/dispatch.h"
 #include "mootd/rewrite.h"
 #include "mootd/send.h"
 #include "global/tmpl.h"
@@ -101,9 +101,9 @@ batch_ready(struct batch *b)
 static int
 record(void *arg, const struct send_result *r, size_t n)
 {
-	static const char *const words[] = {
-		[SEND_SENT] = "sent", [SEND_FAILED] = "failed",
-		[SEND_DEFERRED] = "deferred",
+	static const enum delivery_status status[] = {
+		[SEND_SENT] = DELIVERY_SENT, [SEND_FAILED] = DELIVERY_FAILED,
+		[SEND_DEFERRED] = DELIVERY_DEFERRED,
 	};
 	struct pass	*p = arg;
 	struct db	*db = p->x->db;
@@ -114,7 +114,7 @@ record(void *arg, const struct send_result *r, size_t n)
 		goto trouble;
 	for (i = 0; i < n; i++) {
 		if (delivery_record(db, p->spool_id, r[i].addr,
-		    words[r[i].status], r[i].code, r[i].reply) != DB_OK) {
+		    status[r[i].status], r[i].code, r[i].reply) != DB_OK) {
 			db_rollback(db);
 			goto trouble;
 		}
@@ -339,7 +339,7 @@ defer_or_give_up(struct ctx *x, struct spool_item *s, const struct list *l,
 		log_warnx("%s", reason);
 		if (db_begin(x->db) != DB_OK)
 			return (FANOUT_DEFERRED);
-		if (spool_set_state(x->db, s->id, "failed", reason) != DB_OK) {
+		if (spool_set_state(x->db, s->id, SPOOL_FAILED, reason) != DB_OK) {
 			db_rollback(x->db);
 			return (FANOUT_DEFERRED);
 		}
@@ -440,16 +440,16 @@ fanout_post(struct ctx *x, struct spool_item *s)
 	vbuf_init(&b.fields, VBUF_NOMAX);
 	b.conf = x->conf;
 	if (s->list_id == 0 || list_load_id(x->db, s->list_id, &l) != DB_OK) {
-		(void)spool_set_state(x->db, s->id, "failed",
+		(void)spool_set_state(x->db, s->id, SPOOL_FAILED,
 		    "the list no longer exists");
 		res = FANOUT_FAILED;
 		goto out;
 	}
-	if (strcmp(s->state, "distributing") != 0 &&
-	    spool_set_state(x->db, s->id, "distributing", NULL) != DB_OK)
+	if (s->state != SPOOL_DISTRIBUTING &&
+	    spool_set_state(x->db, s->id, SPOOL_DISTRIBUTING, NULL) != DB_OK)
 		goto out;
 	memset(&p, 0, sizeof(p));
-	p.who = strcmp(s->kind, "owner") == 0 ? AUDIENCE_OWNERS :
+	p.who = s->kind == AK_OWNER ? AUDIENCE_OWNERS :
 	    AUDIENCE_MEMBERS;
 	if (p.who == AUDIENCE_MEMBERS && !l->bulk) {
 		/* One copy each, with the member's own List-Unsubscribe. */
@@ -463,7 +463,7 @@ fanout_post(struct ctx *x, struct spool_item *s)
 	    build(x, s, l, b.list != NULL ? &split : NULL, &msg, &why)) == -1) {
 		log_warnx("cannot build the members' copy: %s",
 		    vbuf_str(&why));
-		(void)spool_set_state(x->db, s->id, "failed", vbuf_str(&why));
+		(void)spool_set_state(x->db, s->id, SPOOL_FAILED, vbuf_str(&why));
 		res = FANOUT_FAILED;
 		goto out;
 	}
@@ -504,7 +504,7 @@ fanout_post(struct ctx *x, struct spool_item *s)
 		    p.last);
 		goto out;
 	}
-	if (spool_set_state(x->db, s->id, "sent", NULL) == DB_OK)
+	if (spool_set_state(x->db, s->id, SPOOL_SENT, NULL) == DB_OK)
 		res = FANOUT_SENT;
 out:
 	list_free(&l);

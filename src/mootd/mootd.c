@@ -27,7 +27,7 @@
 #include "util/log.h"
 #include "list/membership.h"
 #include "list/moderate.h"
-#include "mootd/outbox.h"
+#include "mootd/dispatch.h"
 #include "util/priv.h"
 #include "mootd/route.h"
 #include "global/tmpl.h"
@@ -109,7 +109,7 @@ hand_off(const struct conf *c, struct db *db, int lockfd)
 
 /* each_state - handle every row in state that is due now */
 static int
-each_state(struct ctx *x, const char *state)
+each_state(struct ctx *x, enum spool_state state)
 {
 	struct spool_item	*s;
 	int64_t			 after = 0;
@@ -119,7 +119,7 @@ each_state(struct ctx *x, const char *state)
 	    DB_OK) {
 		after = s->id;
 		log_set_id(s->queue_id);
-		if (strcmp(state, "spooled") == 0)
+		if (state == SPOOL_SPOOLED)
 			route_spooled(x, s);
 		else
 			(void)fanout_post(x, s);
@@ -136,12 +136,12 @@ pass(struct ctx *x)
 {
 	int	n = 0;
 
-	n += each_state(x, "spooled");
+	n += each_state(x, SPOOL_SPOOLED);
 	n += moderate_tick(x);
 	n += membership_tick(x);
-	n += each_state(x, "approved");
-	n += each_state(x, "distributing");
-	n += outbox_run(x);
+	n += each_state(x, SPOOL_APPROVED);
+	n += each_state(x, SPOOL_DISTRIBUTING);
+	n += dispatch_run(x);
 	return (n);
 }
 

@@ -1,5 +1,5 @@
 /*
- * process.c - a spooled message's first look; see process.h
+ * route.c - a spooled message's first look; see route.h
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,22 +19,26 @@
 #include "mail/mail.h"
 #include "list/moderate.h"
 #include "list/policy.h"
+#include "global/listaddr.h"
 #include "mootd/route.h"
 #include "util/vbuf.h"
 #include "util/sys_defs.h"
 
 /* finish - set the row's state, logging why; the attempt has finished */
 static void
-finish(struct ctx *x, const struct spool_item *s, const char *state,
+finish(struct ctx *x, const struct spool_item *s, enum spool_state state,
     const char *reason)
 {
+	const char	*kind = listaddr_kind_name(s->kind);
+	const char	*word = spool_state_name(state);
+
 	if (reason != NULL)
-		log_info("%s %s: %s", s->kind, state, reason);
+		log_info("%s %s: %s", kind, word, reason);
 	else
-		log_info("%s %s", s->kind, state);
+		log_info("%s %s", kind, word);
 	if (spool_set_state(x->db, s->id, state, reason) != DB_OK)
 		log_warnx("cannot record state %s; the message stays spooled",
-		    state);
+		    word);
 }
 
 /* route_post - a post to a list: the rules, then the state */
@@ -53,7 +57,7 @@ route_post(struct ctx *x, struct spool_item *s, const struct mail *m)
 
 	if (s->list_id == 0 || (rc = list_load_id(x->db, s->list_id, &l)) ==
 	    DB_NOTFOUND) {
-		finish(x, s, "failed", "the list no longer exists");
+		finish(x, s, SPOOL_FAILED, "the list no longer exists");
 		return;
 	}
 	if (rc != DB_OK)
@@ -63,7 +67,7 @@ route_post(struct ctx *x, struct spool_item *s, const struct mail *m)
 	    DB_OK) {
 		(void)snprintf(reason, sizeof(reason), "duplicate of %lld",
 		    (long long)dup);
-		finish(x, s, "discarded", reason);
+		finish(x, s, SPOOL_DISCARDED, reason);
 		list_free(&l);
 		return;
 	}
@@ -78,16 +82,16 @@ route_post(struct ctx *x, struct spool_item *s, const struct mail *m)
 	policy_post(c, l, m, &pf, &v);
 	switch (v.kind) {
 	case VERDICT_ACCEPT:
-		finish(x, s, "approved", NULL);
+		finish(x, s, SPOOL_APPROVED, NULL);
 		break;
 	case VERDICT_HOLD:
 		moderate_hold(x, s, l, m, v.reason, v.automated);
 		break;
 	case VERDICT_DISCARD:
-		finish(x, s, "discarded", v.reason);
+		finish(x, s, SPOOL_DISCARDED, v.reason);
 		break;
 	case VERDICT_REJECT:
-		finish(x, s, "failed", v.reason);
+		finish(x, s, SPOOL_FAILED, v.reason);
 		if (v.tell_poster && !v.automated)
 			moderate_tell_poster(x, s, l, "post-rejected",
 			    v.reason);
@@ -115,16 +119,33 @@ route_owner(struct ctx *x, struct spool_item *s, const struct mail *m)
 		    strcasecmp(vbuf_str(&v), vbuf_str(&mine)) == 0)
 			loop = 1;
 	if (s->list_id == 0)
-		finish(x, s, "failed", "the list no longer exists");
+		finish(x, s, SPOOL_FAILED, "the list no longer exists");
 	else if (loop)
-		finish(x, s, "failed", "loop: our own forward to the owners");
+		finish(x, s, SPOOL_FAILED, "loop: our own forward to the owners");
 	else
-		finish(x, s, "approved", NULL);
+		finish(x, s, SPOOL_APPROVED, NULL);
 	vbuf_release(&v);
 	vbuf_release(&mine);
 }
 
-/* route_spooled - see process.h */
+/*
+ * What mootd does with mail to each kind of list address.  A kind with
+ * no handler is one this version does not take; the milter and moot
+ * inject refuse it at the door, so a row here is only a safety net.
+ */
+typedef void	(*route_handler)(struct ctx *, struct spool_item *,
+		    const struct mail *);
+static const route_handler handlers[AK_COUNT] = {
+	[AK_POST] = route_post,
+	[AK_OWNER] = route_owner,
+	[AK_MODERATE] = moderate_reply,
+	[AK_REQUEST] = bymail_handle,
+	[AK_JOIN] = bymail_handle,
+	[AK_LEAVE] = bymail_handle,
+	[AK_CONFIRM] = bymail_handle,
+};
+
+/* route_spooled - see route.h */
 void
 route_spooled(struct ctx *x, struct spool_item *s)
 {
@@ -136,7 +157,7 @@ route_spooled(struct ctx *x, struct spool_item *s)
 	if (s->unfinished >= c->max_unfinished) {
 		(void)snprintf(reason, sizeof(reason), "crashed processor "
 		    "(%lld unfinished attempts)", (long long)s->unfinished);
-		finish(x, s, "failed", reason);
+		finish(x, s, SPOOL_FAILED, reason);
 		return;
 	}
 	/* Counted before the work, so a crash in it is counted too. */
@@ -150,11 +171,11 @@ route_spooled(struct ctx *x, struct spool_item *s)
 	if (spool_raw(x->db, s->message_id, &raw) != DB_OK)
 		goto out;
 	if (mail_canon(&canon, raw.data, raw.len) == -1) {
-		finish(x, s, "failed", "cannot convert line ends");
+		finish(x, s, SPOOL_FAILED, "cannot convert line ends");
 		goto out;
 	}
 	if (mail_parse(&m, canon.data, canon.len, &c->lim, &why) == -1) {
-		finish(x, s, "failed", vbuf_str(&why));
+		finish(x, s, SPOOL_FAILED, vbuf_str(&why));
 		goto out;
 	}
 	(void)spool_set_headers(x->db, s->id, m.msgid, m.from_addr, m.subject);
@@ -166,20 +187,13 @@ route_spooled(struct ctx *x, struct spool_item *s)
 	s->subject = m.subject != NULL ? xstrdup(m.subject) : NULL;
 	log_info("from=<%s> msgid=<%s> kind=%s list=%s",
 	    m.from_addr != NULL ? m.from_addr : "",
-	    m.msgid != NULL ? m.msgid : "", s->kind, s->list_name);
+	    m.msgid != NULL ? m.msgid : "", listaddr_kind_name(s->kind),
+	    s->list_name);
 
-	if (strcmp(s->kind, "post") == 0)
-		route_post(x, s, &m);
-	else if (strcmp(s->kind, "owner") == 0)
-		route_owner(x, s, &m);
-	else if (strcmp(s->kind, "moderate") == 0)
-		moderate_reply(x, s, &m);
-	else if (strcmp(s->kind, "request") == 0 ||
-	    strcmp(s->kind, "join") == 0 || strcmp(s->kind, "leave") == 0 ||
-	    strcmp(s->kind, "confirm") == 0)
-		bymail_handle(x, s, &m);
+	if ((unsigned)s->kind < AK_COUNT && handlers[s->kind] != NULL)
+		handlers[s->kind](x, s, &m);
 	else
-		finish(x, s, "failed", "mail to this address is not handled "
+		finish(x, s, SPOOL_FAILED, "mail to this address is not handled "
 		    "by this version of moot");
 out:
 	mail_free(&m);

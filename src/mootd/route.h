@@ -1,5 +1,5 @@
 /*
- * process.h - what mootd does with a message that has just been spooled
+ * route.h - what mootd does with a message that has just been spooled
  *
  * Owns: the first look at each spool row: counting the attempt before
  * work starts (a message that keeps crashing the processor ends "failed",

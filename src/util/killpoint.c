@@ -1,5 +1,5 @@
 /*
- * hook.c - kill points; see hook.h
+ * killpoint.c - kill points; see killpoint.h
  */
 #include <signal.h>
 #include <stdlib.h>

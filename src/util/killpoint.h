@@ -1,5 +1,5 @@
 /*
- * hook.h - kill points for crash tests (threat model, "kill point")
+ * killpoint.h - kill points for crash tests (threat model, "kill point")
  *
  * Built only with ./configure --enable-test-hooks.  killpoint_at("name")
  * SIGKILLs the process when MOOT_KILL_AT is "name" or "name:N" (at the

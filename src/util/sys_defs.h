@@ -1,5 +1,5 @@
 /*
- * moot.h - what every moot source file includes last
+ * sys_defs.h - what every moot source file includes last
  *
  * Owns: small project-wide macros and the poisoning of the raw allocation
  * calls.  Include it after every system and library header: it redefines

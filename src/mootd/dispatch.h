@@ -1,12 +1,12 @@
 /*
- * outq.h - sending what waits in the outbox, and when to try again
+ * dispatch.h - sending what waits in the outbox, and when to try again
  *
  * Owns: the retry schedule shared by posts and notices (exponential from
  * [delivery] retry_min, capped at retry_max; give up after give_up, RFC
  * 5321 section 4.5.4.1) and the sending of queued notices.
  */
-#ifndef OUTBOX_H
-#define OUTBOX_H
+#ifndef DISPATCH_H
+#define DISPATCH_H
 
 #include <stdint.h>
 #include <time.h>
@@ -17,7 +17,7 @@ struct ctx;
 /* retry_at - when to try again after the n-th deferral (n >= 1) */
 time_t	retry_at(const struct conf *, int64_t n, time_t now);
 
-/* outbox_run - send every outbox item that is due; items handled */
-int	outbox_run(struct ctx *);
+/* dispatch_run - send every outbox item that is due; items handled */
+int	dispatch_run(struct ctx *);
 
-#endif /* OUTBOX_H */
+#endif /* DISPATCH_H */

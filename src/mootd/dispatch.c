@@ -1,5 +1,5 @@
 /*
- * outq.c - the outbox and the retry schedule; see outq.h
+ * dispatch.c - the outbox and the retry schedule; see dispatch.h
  */
 #include <stdio.h>
 #include <string.h>
@@ -8,14 +8,14 @@
 #include "global/conf.h"
 #include "list/ctx.h"
 #include "db/db.h"
-#include "db/db_queue.h"
+#include "db/db_outbox.h"
 #include "util/log.h"
-#include "mootd/outbox.h"
+#include "mootd/dispatch.h"
 #include "mootd/send.h"
 #include "util/vbuf.h"
 #include "util/sys_defs.h"
 
-/* retry_at - see outq.h */
+/* retry_at - see dispatch.h */
 time_t
 retry_at(const struct conf *c, int64_t n, time_t now)
 {
@@ -47,9 +47,9 @@ one_cb(void *arg, const struct send_result *r, size_t n)
 	return (0);
 }
 
-/* outbox_one - send one item and record what happened */
+/* dispatch_one - send one item and record what happened */
 static void
-outbox_one(struct ctx *x, struct outbox_item *o, struct vbuf *raw)
+dispatch_one(struct ctx *x, struct outbox_item *o, struct vbuf *raw)
 {
 	const struct conf	*c = x->conf;
 	struct send_job		 job;
@@ -81,11 +81,11 @@ outbox_one(struct ctx *x, struct outbox_item *o, struct vbuf *raw)
 	(void)send_run(c, &job, &err);
 	if (res.got && res.status == SEND_SENT) {
 		log_info("%s to=<%s> sent: %s", o->purpose, o->rcpt, res.reply);
-		(void)outbox_finish(x->db, o->id, "sent", res.reply);
+		(void)outbox_finish(x->db, o->id, OUTBOX_SENT, res.reply);
 	} else if (res.got && res.status == SEND_FAILED) {
 		log_warnx("%s to=<%s> refused: %s", o->purpose, o->rcpt,
 		    res.reply);
-		(void)outbox_finish(x->db, o->id, "failed", res.reply);
+		(void)outbox_finish(x->db, o->id, OUTBOX_FAILED, res.reply);
 	} else {
 		const char *why = res.got ? res.reply : vbuf_str(&err);
 
@@ -93,7 +93,7 @@ outbox_one(struct ctx *x, struct outbox_item *o, struct vbuf *raw)
 		    c->give_up) {
 			log_warnx("%s to=<%s> given up: %s", o->purpose,
 			    o->rcpt, why);
-			(void)outbox_finish(x->db, o->id, "failed", why);
+			(void)outbox_finish(x->db, o->id, OUTBOX_FAILED, why);
 		} else {
 			log_info("%s to=<%s> deferred: %s", o->purpose,
 			    o->rcpt, why);
@@ -105,9 +105,9 @@ outbox_one(struct ctx *x, struct outbox_item *o, struct vbuf *raw)
 	log_set_id(NULL);
 }
 
-/* outbox_run - see outq.h */
+/* dispatch_run - see dispatch.h */
 int
-outbox_run(struct ctx *x)
+dispatch_run(struct ctx *x)
 {
 	struct outbox_item	*o;
 	struct vbuf		 raw;
@@ -119,7 +119,7 @@ outbox_run(struct ctx *x)
 	    outbox_next(x->db, clock_now(), after, &o) == DB_OK) {
 		after = o->id;
 		if (outbox_raw(x->db, o->id, &raw) == DB_OK)
-			outbox_one(x, o, &raw);
+			dispatch_one(x, o, &raw);
 		outbox_item_free(&o);
 		n++;
 	}

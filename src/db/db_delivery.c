@@ -1,0 +1,102 @@
+/*
+ * db_delivery.c - per-recipient delivery records; see db_delivery.h
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/alloc.h"
+#include "util/clock.h"
+#include "db/db.h"
+#include "db/db_delivery.h"
+#include "util/vbuf.h"
+#include "util/sys_defs.h"
+
+/* The words the delivery table stores, by enum delivery_status. */
+static const char *const statuses[] = {
+	[DELIVERY_SENT] = "sent",
+	[DELIVERY_FAILED] = "failed",
+	[DELIVERY_DEFERRED] = "deferred",
+};
+
+/*
+ * Walks members in id order from a cursor, so each batch costs a range
+ * of member_by_list and one primary-key probe per member: never a sort
+ * of the list or a scan of all delivery records per batch.
+ */
+/*
+ * Digest members get each post until moot builds digests (a later
+ * issue): a member who asked for fewer mails must not get none.
+ */
+static const char SQL_DELIVERY_BATCH[] =
+    "SELECT m.id, m.addr, m.leave_token FROM member m WHERE m.list_id = ?1 "
+    "AND m.mode IN ('mail', 'digest') AND m.id > ?2 AND NOT EXISTS (SELECT 1 FROM "
+    "delivery d WHERE d.spool_id = ?3 AND d.addr = m.addr AND "
+    "d.status IN ('sent', 'failed')) ORDER BY m.id LIMIT ?4";
+
+/* Mail to L-owner goes to the owners, whatever their delivery mode. */
+static const char SQL_DELIVERY_BATCH_OWNERS[] =
+    "SELECT m.id, m.addr, m.leave_token FROM member m WHERE m.list_id = ?1 "
+    "AND m.role = 'owner' AND m.id > ?2 AND NOT EXISTS (SELECT 1 FROM "
+    "delivery d WHERE d.spool_id = ?3 AND d.addr = m.addr AND "
+    "d.status IN ('sent', 'failed')) ORDER BY m.id LIMIT ?4";
+
+int
+delivery_batch(struct db *db, int64_t spool_id, int64_t list_id,
+    enum audience who, int64_t *cursor, int64_t limit,
+    void (*cb)(const char *, const char *, void *), void *arg)
+{
+	sqlite3_stmt	*st;
+	int		 rc, n = 0;
+
+	if ((st = db_query(db, who == AUDIENCE_OWNERS ?
+	    SQL_DELIVERY_BATCH_OWNERS : SQL_DELIVERY_BATCH, "iiii", list_id,
+	    *cursor, spool_id, limit)) == NULL)
+		return (DB_ERR);
+	while ((rc = db_step(db, st)) == DB_ROW) {
+		*cursor = sqlite3_column_int64(st, 0);
+		cb(db_col_text(st, 1), db_col_text(st, 2), arg);
+		n++;
+	}
+	if (rc != DB_OK)
+		return (rc);
+	return (n > 0 ? DB_OK : DB_NOTFOUND);
+}
+
+static const char SQL_DELIVERY_RECORD[] =
+    "INSERT OR REPLACE INTO delivery (spool_id, addr, status, code, reply, "
+    "at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+
+int
+delivery_record(struct db *db, int64_t spool_id, const char *addr,
+    enum delivery_status status, int code, const char *reply)
+{
+	return (db_exec(db, SQL_DELIVERY_RECORD, "ittiti",
+	    spool_id, addr, statuses[status], (int64_t)code, reply,
+	    (int64_t)clock_now()));
+}
+
+static const char SQL_DELIVERY_PENDING[] =
+    "SELECT count(*) FROM member m WHERE m.list_id = ?1 "
+    "AND (CASE ?3 WHEN 1 THEN m.role = 'owner' "
+    "ELSE m.mode IN ('mail', 'digest') END) "
+    "AND NOT EXISTS (SELECT 1 FROM delivery d WHERE d.spool_id = ?2 AND "
+    "d.addr = m.addr AND d.status IN ('sent', 'failed'))";
+
+int
+delivery_pending(struct db *db, int64_t spool_id, int64_t list_id,
+    enum audience who, int64_t *n)
+{
+	return (db_one_int(db, n, SQL_DELIVERY_PENDING, "iii", list_id,
+	    spool_id, (int64_t)(who == AUDIENCE_OWNERS)));
+}
+
+static const char SQL_DELIVERY_COUNT[] =
+    "SELECT count(*) FROM delivery WHERE spool_id = ?1 AND status = ?2";
+
+int
+delivery_count(struct db *db, int64_t spool_id, enum delivery_status status,
+    int64_t *n)
+{
+	return (db_one_int(db, n, SQL_DELIVERY_COUNT, "it", spool_id,
+	    statuses[status]));
+}

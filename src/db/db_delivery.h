@@ -1,0 +1,52 @@
+/*
+ * db_delivery.h - per-recipient delivery records of a post
+ *
+ * Owns: the SQL for the delivery table.  A record is written for each
+ * recipient after each SMTP transaction (threat A4), so a crash and
+ * restart resends only to recipients with no final record.
+ */
+#ifndef DB_DELIVERY_H
+#define DB_DELIVERY_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct db;
+
+/* What became of one copy; sent and failed are final. */
+enum delivery_status {
+	DELIVERY_SENT,
+	DELIVERY_FAILED,
+	DELIVERY_DEFERRED,
+};
+
+enum audience {
+	AUDIENCE_MEMBERS,	/* a post: members who get mail */
+	AUDIENCE_OWNERS,	/* mail to L-owner: the owners */
+};
+
+/*
+ * delivery_batch - up to limit members of list_id who should get post
+ * spool_id and have no final record (sent or failed) for it, with
+ * member id > *cursor, in id order; cb(addr, leave token or "") for
+ * each; *cursor advances.  Members in "mail" mode (and "digest" until
+ * digests exist).  Returns DB_OK, DB_NOTFOUND when none.
+ */
+int	delivery_batch(struct db *, int64_t spool_id, int64_t list_id,
+	    enum audience, int64_t *cursor, int64_t limit,
+	    void (*cb)(const char *addr, const char *token, void *), void *);
+
+/* delivery_record - the outcome for one recipient, replacing any
+ * earlier one */
+int	delivery_record(struct db *, int64_t spool_id, const char *addr,
+	    enum delivery_status, int code, const char *reply);
+
+/* delivery_pending - members who should get it and have no final record */
+int	delivery_pending(struct db *, int64_t spool_id, int64_t list_id,
+	    enum audience, int64_t *n);
+
+/* delivery_count - records of spool_id with status */
+int	delivery_count(struct db *, int64_t spool_id, enum delivery_status,
+	    int64_t *n);
+
+#endif /* DB_DELIVERY_H */
