@@ -169,7 +169,7 @@ is "$(member info lu@eight.example)" "" "mail to it, even from software: left at
 like "$(newest_to lu@eight.example)" "You have left the info list" "  and told so"
 send "$lu" lu@eight.example "" ""
 run
-like "$(moot spool show "$(last_id)")" "reason: not a member any more" "  the token works once"
+like "$(moot spool show "$(last_id)")" "reason: a token used before" "  the token works once"
 
 # 7. Tokens: flipped, upper-cased, cut, extended; of another purpose or
 # list (B1, B2); expired.

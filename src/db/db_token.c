@@ -21,7 +21,7 @@ token_issue(struct db *db, const char *purpose, int64_t list_id,
     int64_t object_id, const char *addr, int64_t ttl,
     char out[TOKEN_CHARS + 1])
 {
-	struct token_claim	c;
+	struct token_mac	c;
 	int64_t			now = clock_now();
 
 	memset(&c, 0, sizeof(c));
@@ -63,7 +63,7 @@ static const char SQL_TOKEN_FIND[] =
 int
 token_find(struct db *db, const char *tok, struct token_row **out)
 {
-	struct token_claim	 c;
+	struct token_mac	 c;
 	struct token_row	*t;
 	char			 norm[TOKEN_CHARS + 1];
 	void			*p;
@@ -90,6 +90,66 @@ token_find(struct db *db, const char *tok, struct token_row **out)
 	}
 	*out = t;
 	return (DB_OK);
+}
+
+/*
+ * Purposes whose tokens work once.  A purpose not here stays usable
+ * until its object closes (ballots and meeting answers, when they come).
+ */
+static const char *const single_use[] = { "confirm", "moderate", "join",
+    "leave" };
+
+/* is_single_use - tokens of purpose work once */
+static int
+is_single_use(const char *purpose)
+{
+	for (size_t i = 0; i < nitems(single_use); i++)
+		if (strcmp(single_use[i], purpose) == 0)
+			return (1);
+	return (0);
+}
+
+/* token_claim - see db_token.h */
+enum claim
+token_claim(struct db *db, const char *tok, const char *const *purposes,
+    int64_t list_id, int64_t now, struct token_row **out)
+{
+	struct token_row	*t;
+	size_t			 i;
+	int			 rc;
+
+	if ((rc = token_find(db, tok, out)) != DB_OK)
+		return (rc == DB_NOTFOUND ? CLAIM_UNKNOWN : CLAIM_ERROR);
+	t = *out;
+	for (i = 0; purposes[i] != NULL; i++)
+		if (strcmp(purposes[i], t->purpose) == 0)
+			break;
+	if (purposes[i] == NULL)
+		return (CLAIM_PURPOSE);
+	if (t->list_id != list_id)
+		return (CLAIM_LIST);
+	if (t->expires_at <= now)
+		return (CLAIM_EXPIRED);
+	if (t->used_at != 0 && is_single_use(t->purpose))
+		return (CLAIM_USED);
+	return (CLAIM_OK);
+}
+
+/* token_claim_why - see db_token.h */
+const char *
+token_claim_why(enum claim c)
+{
+	static const char *const why[] = {
+		[CLAIM_OK] = "a good token",
+		[CLAIM_UNKNOWN] = "an unknown or forged token",
+		[CLAIM_PURPOSE] = "a token made for something else",
+		[CLAIM_LIST] = "a token of another list",
+		[CLAIM_EXPIRED] = "an expired token",
+		[CLAIM_USED] = "a token used before (a replay)",
+		[CLAIM_ERROR] = "database trouble",
+	};
+
+	return ((unsigned)c < nitems(why) ? why[c] : "?");
 }
 
 static const char SQL_TOKEN_USE[] =

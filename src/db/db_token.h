@@ -35,6 +35,34 @@ int	token_issue(struct db *, const char *purpose, int64_t list_id,
  * DB_OK, DB_NOTFOUND (no such token, or the MAC does not match). */
 int	token_find(struct db *, const char *tok, struct token_row **);
 
+/* What token_claim() found; anything but CLAIM_OK changes nothing. */
+enum claim {
+	CLAIM_OK,		/* good: act on it */
+	CLAIM_UNKNOWN,		/* no such token, or a forged one */
+	CLAIM_PURPOSE,		/* made for something else */
+	CLAIM_LIST,		/* made for another list */
+	CLAIM_EXPIRED,
+	CLAIM_USED,		/* single use, and used before (a replay) */
+	CLAIM_ERROR,		/* database trouble: try again later */
+};
+
+/*
+ * token_claim - the one check of a token presented in an address: its
+ * row (MAC checked again) was made for one of purposes (NULL-ended), for
+ * list_id, has not expired at now, and, if its purpose is single-use
+ * (every purpose today: confirm, moderate, join, leave), has not been
+ * used.  Claiming never uses a token up: the caller calls token_use()
+ * once it has acted, so a reply that decides nothing leaves the token
+ * good.  *out is set (the caller frees it) unless CLAIM_UNKNOWN or
+ * CLAIM_ERROR, so the caller can say what it saw.
+ */
+enum claim token_claim(struct db *, const char *tok,
+	    const char *const *purposes, int64_t list_id, int64_t now,
+	    struct token_row **out);
+
+/* token_claim_why - a few words for the log: "an expired token", ... */
+const char *token_claim_why(enum claim);
+
 /* token_use - mark used now; DB_NOTFOUND if it already was */
 int	token_use(struct db *, int64_t id, int64_t now);
 

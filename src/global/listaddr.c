@@ -132,6 +132,13 @@ listaddr_route(const struct conf *c, const char *rcpt, struct listaddr *r)
 	return (LISTADDR_OK);
 }
 
+/* listaddr_is_ours - see listaddr.h */
+int
+listaddr_is_ours(const struct conf *c, const char *a)
+{
+	return (strcasecmp(addr_domain(a), c->domain) == 0);
+}
+
 /* listaddr_format - see listaddr.h */
 int
 listaddr_format(struct vbuf *b, const struct conf *c, const char *list,

@@ -50,6 +50,12 @@ enum listaddr_result {
 enum listaddr_result listaddr_route(const struct conf *, const char *rcpt,
 	    struct listaddr *r);
 
+/*
+ * listaddr_is_ours - a is in the list domain: one of moot's own
+ * addresses, which moot never answers (no loops between lists)
+ */
+int	listaddr_is_ours(const struct conf *, const char *a);
+
 /* listaddr_format - append the address of list for kind (token may be NULL) */
 int	listaddr_format(struct vbuf *, const struct conf *, const char *list,
 	    enum listaddr_kind, const char *token);

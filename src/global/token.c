@@ -73,7 +73,7 @@ token_load_key(const char *path, struct vbuf *err)
 
 /* token_new_nonce - see token.h */
 int
-token_new_nonce(struct token_claim *c)
+token_new_nonce(struct token_mac *c)
 {
 	return (RAND_bytes(c->nonce, sizeof(c->nonce)) == 1 ? 0 : -1);
 }
@@ -96,7 +96,7 @@ put_field(unsigned char *buf, size_t *off, size_t size, const void *p,
 
 /* mac - the 128-bit MAC of claim; -1 without a key */
 static int
-mac(const struct token_claim *c, unsigned char out[MAC_BYTES])
+mac(const struct token_mac *c, unsigned char out[MAC_BYTES])
 {
 	unsigned char	in[1024], full[EVP_MAX_MD_SIZE];
 	char		num[2][24];
@@ -127,7 +127,7 @@ mac(const struct token_claim *c, unsigned char out[MAC_BYTES])
 
 /* token_make - see token.h */
 int
-token_make(const struct token_claim *c, char out[TOKEN_CHARS + 1])
+token_make(const struct token_mac *c, char out[TOKEN_CHARS + 1])
 {
 	unsigned char	m[MAC_BYTES + 1];
 	unsigned int	acc = 0;
@@ -178,7 +178,7 @@ token_normal(const char *tok, char out[TOKEN_CHARS + 1])
 
 /* token_verify - see token.h */
 int
-token_verify(const struct token_claim *c, const char *tok)
+token_verify(const struct token_mac *c, const char *tok)
 {
 	char	want[TOKEN_CHARS + 1], got[TOKEN_CHARS + 1];
 

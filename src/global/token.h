@@ -21,7 +21,7 @@ struct vbuf;
 #define TOKEN_NONCE	16
 
 /* What a token is bound to; the MAC covers every field. */
-struct token_claim {
+struct token_mac {
 	const char	*purpose;	/* "moderate", "confirm", ... */
 	int64_t		 list_id;
 	int64_t		 object_id;	/* the spool row, the request, ... */
@@ -34,17 +34,17 @@ struct token_claim {
 int	token_load_key(const char *path, struct vbuf *err);
 
 /* token_new_nonce - fill claim->nonce with random bytes; -1 on failure */
-int	token_new_nonce(struct token_claim *);
+int	token_new_nonce(struct token_mac *);
 
 /* token_make - the token for claim into out (TOKEN_CHARS + NUL) */
-int	token_make(const struct token_claim *, char out[TOKEN_CHARS + 1]);
+int	token_make(const struct token_mac *, char out[TOKEN_CHARS + 1]);
 
 /*
  * token_verify - 0 if tok (any case) is the token of claim: its MAC is
  * recomputed and compared in constant time.  Expiry and use are the
  * caller's to check against the stored row.
  */
-int	token_verify(const struct token_claim *, const char *tok);
+int	token_verify(const struct token_mac *, const char *tok);
 
 /* token_equal - constant-time comparison of two TOKEN_CHARS tokens */
 int	token_equal(const char *a, const char *b);

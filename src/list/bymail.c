@@ -58,39 +58,15 @@ enum asked {
 	ASKED_ERROR,		/* database trouble: roll back */
 };
 
-/* automated - mail that no person wrote: never answered (C2) */
+/*
+ * automated - mail that moot must not answer: written by a program
+ * (threat C2), or relayed by a mailing list
+ */
 static int
 automated(const struct spool_item *s, const struct mail *m)
 {
-	static const char *const marks[] = { "X-Autoreply", "X-Autorespond",
-	    "List-Id" };
-	const struct hdr_field	*f;
-	struct vbuf		 v;
-	int			 yes = 0;
-
-	if ((s->env_from != NULL && *s->env_from == '\0') ||
-	    m->auto_submitted || m->bulk)
-		return (1);
-	for (size_t i = 0; i < nitems(marks); i++)
-		if (mail_field(m, marks[i], 0) != NULL)
-			return (1);
-	vbuf_init(&v, 1024);
-	if ((f = mail_field(m, "Precedence", 0)) != NULL &&
-	    hdr_unfold(f, &v) == 0 && strcasecmp(vbuf_str(&v), "list") == 0)
-		yes = 1;
-	vbuf_release(&v);
-	if (m->from_addr != NULL && (strncasecmp(m->from_addr,
-	    "mailer-daemon@", 14) == 0 || strncasecmp(m->from_addr,
-	    "postmaster@", 11) == 0))
-		yes = 1;
-	return (yes);
-}
-
-/* ours - an address in the list domain: moot never answers itself */
-static int
-ours(const struct conf *c, const char *a)
-{
-	return (strcasecmp(addr_domain(a), c->domain) == 0);
+	return (mail_automated(m, s->env_from) != MAIL_BY_PERSON ||
+	    mail_via_list(m));
 }
 
 /* finish - the spool row is done with, for the reason given */
@@ -394,22 +370,23 @@ static int
 confirm_token(struct ctx *x, const struct list *l, const char *tok,
     char *who, size_t size)
 {
+	static const char *const purposes[] = { "confirm", NULL };
 	struct token_row	*t = NULL;
 	struct request		*r = NULL;
 	const char		*why = NULL;
-	int			 rc;
+	enum claim		 cl;
+	int			 rc = DB_OK;
 
-	if ((rc = token_find(x->db, tok, &t)) != DB_OK)
-		return (rc == DB_NOTFOUND ? (log_info("confirmation: unknown "
-		    "or forged token %.*s...", TOKEN_LOG_CHARS, tok), 0) : -1);
-	if (strcmp(t->purpose, "confirm") != 0)
-		why = "not a confirmation token";
-	else if (t->list_id != l->id)
-		why = "a token of another list";
-	else if (t->expires_at <= clock_now())
-		why = "an expired token";
-	else if (t->used_at != 0)
-		why = "a token used before (a replay)";
+	cl = token_claim(x->db, tok, purposes, l->id, clock_now(), &t);
+	if (cl == CLAIM_ERROR)
+		return (-1);
+	if (cl == CLAIM_UNKNOWN) {
+		log_info("confirmation: unknown or forged token %.*s...",
+		    TOKEN_LOG_CHARS, tok);
+		return (0);
+	}
+	if (cl != CLAIM_OK)
+		why = token_claim_why(cl);
 	else if ((rc = request_load(x->db, t->object_id, &r)) != DB_OK)
 		why = rc == DB_NOTFOUND ? "no such request" : NULL;
 	else if (strcmp(r->state, "confirming") != 0)
@@ -718,15 +695,19 @@ leave_now(struct ctx *x, struct spool_item *s, const struct list *l)
 	char			*lang = NULL;
 	int			 rc;
 
-	if ((rc = token_find(x->db, s->token, &t)) != DB_OK) {
-		if (rc == DB_NOTFOUND)
-			finish(x, s, "unknown or forged leave token");
+	static const char *const purposes[] = { "leave", NULL };
+	enum claim		 cl;
+
+	cl = token_claim(x->db, s->token, purposes, l->id, clock_now(), &t);
+	if (cl == CLAIM_ERROR)
+		return;
+	if (cl == CLAIM_UNKNOWN) {
+		finish(x, s, "unknown or forged leave token");
 		return;
 	}
-	if (strcmp(t->purpose, "leave") != 0)
-		why = "not a leave token";
-	else if (t->list_id != l->id)
-		why = "a leave token of another list";
+	rc = DB_OK;
+	if (cl != CLAIM_OK)
+		why = token_claim_why(cl);
 	else if ((rc = member_load(x->db, l->id, t->addr, &m)) != DB_OK)
 		why = rc == DB_NOTFOUND ? "not a member any more" : NULL;
 	else if (m->id != t->object_id)
@@ -820,7 +801,7 @@ bymail_handle(struct ctx *x, struct spool_item *s, const struct mail *m)
 	    s->env_from != NULL && *s->env_from != '\0' &&
 	    addr_check(s->env_from, NULL) == 0 ? addr_canon_new(s->env_from) :
 	    NULL;
-	if (j.sender == NULL || ours(x->conf, j.sender)) {
+	if (j.sender == NULL || listaddr_is_ours(x->conf, j.sender)) {
 		finish(x, s, j.sender == NULL ? "no sender address: not "
 		    "answered" : "from one of moot's own addresses: not "
 		    "answered");

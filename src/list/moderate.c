@@ -261,7 +261,7 @@ poster_ok(struct ctx *x, const struct spool_item *post)
 	if (post->reason != NULL && strncmp(post->reason, "automated", 9) ==
 	    0)
 		return (NULL);
-	if (strcasecmp(addr_domain(to), x->conf->domain) == 0)
+	if (listaddr_is_ours(x->conf, to))
 		return (NULL);		/* one of ours: no loops */
 	return (to);
 }
@@ -503,31 +503,31 @@ moderate_reply(struct ctx *x, struct spool_item *s, const struct mail *m)
 	char			 why[300];
 	char			*lang = NULL;
 	const char		*tok = s->token != NULL ? s->token : "";
-	int			 rc;
+	static const char *const purposes[] = { "moderate", "join", NULL };
+	enum claim		 cl;
 
 	if (s->list_id == 0) {
 		ignore(x, s, "the list no longer exists");
 		return;
 	}
-	if ((rc = token_find(x->db, tok, &t)) != DB_OK) {
-		if (rc != DB_NOTFOUND)
-			return;		/* database trouble: tried again */
+	cl = token_claim(x->db, tok, purposes, s->list_id, clock_now(), &t);
+	if (cl == CLAIM_ERROR)
+		return;			/* database trouble: tried again */
+	if (cl == CLAIM_UNKNOWN) {
 		(void)snprintf(why, sizeof(why), "unknown or forged token "
 		    "%.*s...", TOKEN_LOG_CHARS, tok);
 		ignore(x, s, why);
 		return;
 	}
-	if (strcmp(t->purpose, "moderate") != 0 &&
-	    strcmp(t->purpose, "join") != 0)
+	if (cl == CLAIM_PURPOSE)
 		(void)snprintf(why, sizeof(why), "a %s token at a moderation "
 		    "address", t->purpose);
-	else if (t->list_id != s->list_id)
-		(void)snprintf(why, sizeof(why), "a token of another list");
-	else if (t->expires_at <= clock_now())
-		(void)snprintf(why, sizeof(why), "an expired token %.*s...",
-		    TOKEN_LOG_CHARS, t->token);
+	else if (cl != CLAIM_OK)
+		(void)snprintf(why, sizeof(why), "%s %.*s...",
+		    token_claim_why(cl), TOKEN_LOG_CHARS, t->token);
 	else if (strcmp(t->purpose, "join") == 0) {
-		/* An owner's answer about a join, not about a post. */
+		/* An owner's answer about a join, not about a post.  Only
+		 * owners and organisers decide joins: bymail checks who. */
 		bymail_join_reply(x, s, m, t);
 		token_row_free(&t);
 		return;
@@ -536,9 +536,6 @@ moderate_reply(struct ctx *x, struct spool_item *s, const struct mail *m)
 		(void)snprintf(why, sizeof(why), "<%s> is not a moderator of "
 		    "%s", m->from_addr != NULL ? m->from_addr : "",
 		    s->list_name);
-	else if (t->used_at != 0)
-		(void)snprintf(why, sizeof(why), "token %.*s... used before "
-		    "(a replay)", TOKEN_LOG_CHARS, t->token);
 	else
 		why[0] = '\0';
 	if (why[0] != '\0') {

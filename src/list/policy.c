@@ -69,6 +69,7 @@ policy_post(const struct conf *c, const struct list *l, const struct mail *m,
 			    c->lim.message_bytes;
 	int64_t		 max_rcpts = l->max_recipients > 0 ?
 			    l->max_recipients : LIST_DEFAULT_MAX_RCPTS;
+	enum mail_auto	 automated;
 	int		 drop_automated = l->automated != NULL &&
 			    strcmp(l->automated, "drop") == 0;
 
@@ -88,8 +89,8 @@ policy_post(const struct conf *c, const struct list *l, const struct mail *m,
 		say(v, VERDICT_REJECT, "no usable From address");
 		return;
 	}
-	v->automated = (pf->env_from != NULL && *pf->env_from == '\0') ||
-	    m->auto_submitted || m->bulk;
+	automated = mail_automated(m, pf->env_from);
+	v->automated = automated != MAIL_BY_PERSON;
 	if (pf->size > max) {
 		say(v, VERDICT_REJECT, "too large: %lld bytes (the limit is "
 		    "%lld)", (long long)pf->size, (long long)max);
@@ -102,10 +103,7 @@ policy_post(const struct conf *c, const struct list *l, const struct mail *m,
 	}
 	if (v->automated) {
 		say(v, drop_automated ? VERDICT_DISCARD : VERDICT_HOLD,
-		    "automated: %s", pf->env_from != NULL &&
-		    *pf->env_from == '\0' ? "sent from the null sender <>" :
-		    m->auto_submitted ? "Auto-Submitted" :
-		    "Precedence bulk or junk");
+		    "automated: %s", mail_automated_why(automated));
 		return;
 	}
 	if (m->recipients > max_rcpts) {

@@ -269,7 +269,12 @@ read_fields(struct mail *m)
 			if (strcmp(word, "bulk") == 0 ||
 			    strcmp(word, "junk") == 0)
 				m->bulk = 1;
-		}
+			else if (strcmp(word, "list") == 0)
+				m->via_list = 1;
+		} else if (hdr_is(f, "List-Id"))
+			m->via_list = 1;
+		else if (hdr_is(f, "X-Autoreply") || hdr_is(f, "X-Autorespond"))
+			m->autoreply = 1;
 	}
 	if ((f = mail_field(m, "From", 0)) != NULL && hdr_unfold(f, &v) == 0) {
 		struct mailimf_mailbox_list	*mbl = NULL;
@@ -627,4 +632,46 @@ mail_free(struct mail *m)
 	free(m->boundary);
 	free(m->approvals);
 	memset(m, 0, sizeof(*m));
+}
+
+/* mail_automated - see mail.h */
+enum mail_auto
+mail_automated(const struct mail *m, const char *env_from)
+{
+	if (env_from != NULL && *env_from == '\0')
+		return (MAIL_NULL_SENDER);
+	if (m->auto_submitted)
+		return (MAIL_AUTO_SUBMITTED);
+	if (m->bulk)
+		return (MAIL_PRECEDENCE);
+	if (m->autoreply)
+		return (MAIL_AUTORESPONDER);
+	if (m->from_addr != NULL && (strncasecmp(m->from_addr,
+	    "mailer-daemon@", 14) == 0 || strncasecmp(m->from_addr,
+	    "postmaster@", 11) == 0))
+		return (MAIL_DAEMON);
+	return (MAIL_BY_PERSON);
+}
+
+/* mail_automated_why - see mail.h */
+const char *
+mail_automated_why(enum mail_auto a)
+{
+	static const char *const why[] = {
+		[MAIL_BY_PERSON] = "written by a person",
+		[MAIL_NULL_SENDER] = "sent from the null sender <>",
+		[MAIL_AUTO_SUBMITTED] = "Auto-Submitted",
+		[MAIL_PRECEDENCE] = "Precedence bulk or junk",
+		[MAIL_AUTORESPONDER] = "an autoresponder's X-Autoreply",
+		[MAIL_DAEMON] = "from a mailer-daemon or postmaster",
+	};
+
+	return ((unsigned)a < nitems(why) ? why[a] : "?");
+}
+
+/* mail_via_list - see mail.h */
+int
+mail_via_list(const struct mail *m)
+{
+	return (m->via_list);
 }

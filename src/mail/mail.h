@@ -60,6 +60,8 @@ struct mail {
 	char		*msgid;		/* owned; without <>; NULL if none */
 	int		 auto_submitted; /* RFC 3834: present and not "no" */
 	int		 bulk;		/* Precedence: bulk or junk */
+	int		 autoreply;	/* X-Autoreply or X-Autorespond */
+	int		 via_list;	/* Precedence: list, or a List-Id */
 	int		 received;	/* number of Received: fields */
 	int		 recipients;	/* addresses in To: and Cc: */
 	int		 eightbit;	/* a byte >= 0x80 somewhere */
@@ -101,6 +103,33 @@ int	hdr_name_is_approval(const char *name, size_t len);
 
 /* hdr_unfold - the value without folding CRLFs, trimmed, into out */
 int	hdr_unfold(const struct hdr_field *, struct vbuf *out);
+
+/*
+ * What wrote a message, by RFC 3834 and the marks that common
+ * autoresponders and MTAs leave: the one rule for "automated mail"
+ * (threat C2).  Held rather than distributed, never answered.
+ */
+enum mail_auto {
+	MAIL_BY_PERSON,		/* none of the marks below */
+	MAIL_NULL_SENDER,	/* the envelope sender is <> */
+	MAIL_AUTO_SUBMITTED,	/* Auto-Submitted, not "no" */
+	MAIL_PRECEDENCE,	/* Precedence: bulk or junk */
+	MAIL_AUTORESPONDER,	/* X-Autoreply, X-Autorespond */
+	MAIL_DAEMON,		/* From: mailer-daemon@ or postmaster@ */
+};
+
+/* mail_automated - what wrote m; env_from NULL if not known, "" for <> */
+enum mail_auto mail_automated(const struct mail *, const char *env_from);
+
+/* mail_automated_why - a few words for a log or a held post's reason */
+const char *mail_automated_why(enum mail_auto);
+
+/*
+ * mail_via_list - m was relayed by a mailing list (Precedence: list, a
+ * List-Id).  Still a person's post (threat C1: distributed), but moot
+ * never answers it by mail (RFC 2369, RFC 3834 section 2).
+ */
+int	mail_via_list(const struct mail *);
 
 /* mail_decode_phrase - RFC 2047 words in an unfolded value to UTF-8 */
 int	mail_decode_phrase(const char *value, struct vbuf *out);

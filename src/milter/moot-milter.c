@@ -50,7 +50,7 @@
 
 struct mrcpt {
 	char		*arg;		/* owned; as the MTA gave it, for delrcpt */
-	struct rcpt_rules_rcpt g;
+	struct rcpt_check g;
 	int		 loop;		/* carries our X-Loop for this list */
 };
 
@@ -125,7 +125,7 @@ msg_reset(struct mmsg *m)
 
 /* reply - hand a gate reply to the MTA; '%' must be doubled for it */
 static sfsistat
-reply(SMFICTX *ctx, const struct rcpt_rules_reply *r)
+reply(SMFICTX *ctx, const struct rcpt_reply *r)
 {
 	char	text[sizeof(r->text) * 2];
 	size_t	i, j = 0;
@@ -137,7 +137,7 @@ reply(SMFICTX *ctx, const struct rcpt_rules_reply *r)
 	}
 	text[j] = '\0';
 	(void)smfi_setreply(ctx, (char *)r->code, (char *)r->dsn, text);
-	return (r->action == RCPT_RULES_TEMPFAIL ? SMFIS_TEMPFAIL : SMFIS_REJECT);
+	return (r->action == RCPT_TEMPFAIL ? SMFIS_TEMPFAIL : SMFIS_REJECT);
 }
 
 /* qid - the MTA's queue id, or NOQUEUE before it has one */
@@ -228,8 +228,8 @@ static sfsistat
 cb_envrcpt(SMFICTX *ctx, char **argv)
 {
 	struct mconn		*mc = smfi_getpriv(ctx);
-	struct rcpt_rules_rcpt	 g;
-	struct rcpt_rules_reply	 r;
+	struct rcpt_check	 g;
+	struct rcpt_reply	 r;
 	struct db		*db;
 	struct mrcpt		*mr;
 
@@ -237,31 +237,31 @@ cb_envrcpt(SMFICTX *ctx, char **argv)
 		return (SMFIS_TEMPFAIL);
 	log_set_id(qid(ctx));
 	if ((db = thread_db()) == NULL) {
-		rcpt_rules_set(&r, RCPT_RULES_TEMPFAIL, "451", "4.3.0", "moot cannot open "
+		rcpt_set(&r, RCPT_TEMPFAIL, "451", "4.3.0", "moot cannot open "
 		    "its database just now; please try again later");
 		log_set_id(NULL);
 		return (reply(ctx, &r));
 	}
-	rcpt_rules_rcpt(db, &conf, mc->m.sender, mc->m.size, argv[0], &g, &r);
+	rcpt_check(db, &conf, mc->m.sender, mc->m.size, argv[0], &g, &r);
 	switch (r.action) {
-	case RCPT_RULES_FOREIGN:
+	case RCPT_FOREIGN:
 		mc->m.nforeign++;
 		log_set_id(NULL);
 		return (SMFIS_CONTINUE);
-	case RCPT_RULES_REJECT:
-	case RCPT_RULES_TEMPFAIL:
+	case RCPT_REJECT:
+	case RCPT_TEMPFAIL:
 		log_info("%s RCPT from %s[%s]: %s %s %s; from=<%s>",
-		    r.action == RCPT_RULES_REJECT ? "reject:" : "tempfail:",
+		    r.action == RCPT_REJECT ? "reject:" : "tempfail:",
 		    mc->client_name, mc->client_addr, r.code, r.dsn, r.text,
 		    mc->m.sender);
 		log_set_id(NULL);
 		return (reply(ctx, &r));
-	case RCPT_RULES_OURS:
+	case RCPT_OURS:
 		break;
 	}
 	log_set_id(NULL);
 	if (mc->m.nrcpts == MILTER_MAX_LIST_RCPTS) {
-		rcpt_rules_set(&r, RCPT_RULES_TEMPFAIL, "452", "4.5.3", "Too many list "
+		rcpt_set(&r, RCPT_TEMPFAIL, "452", "4.5.3", "Too many list "
 		    "addresses in one message; send the rest separately");
 		return (reply(ctx, &r));
 	}
@@ -376,7 +376,7 @@ cb_eom(SMFICTX *ctx)
 {
 	struct mconn		*mc = smfi_getpriv(ctx);
 	struct mmsg		*m;
-	struct rcpt_rules_reply	 r;
+	struct rcpt_reply	 r;
 	struct spool_rcpt	*sr;
 	struct spool_in		 in;
 	struct db		*db;
@@ -391,7 +391,7 @@ cb_eom(SMFICTX *ctx)
 		return (SMFIS_CONTINUE);
 	log_set_id(qid(ctx));
 	if (m->too_big) {
-		rcpt_rules_set(&r, RCPT_RULES_REJECT, "552", "5.3.4", "This message is "
+		rcpt_set(&r, RCPT_REJECT, "552", "5.3.4", "This message is "
 		    "larger than the %lld bytes the list takes", (long long)
 		    m->limit);
 		log_info("reject: %s %s %s; from=<%s>", r.code, r.dsn, r.text,
@@ -438,7 +438,7 @@ cb_eom(SMFICTX *ctx)
 	if ((db = thread_db()) == NULL || spool_store(db, &in, &mid) !=
 	    DB_OK) {
 		free(sr);
-		rcpt_rules_set(&r, RCPT_RULES_TEMPFAIL, "451", "4.3.0", "moot could not "
+		rcpt_set(&r, RCPT_TEMPFAIL, "451", "4.3.0", "moot could not "
 		    "store this message; please try again later");
 		log_warnx("not stored; the client is told to try again");
 		st = reply(ctx, &r);

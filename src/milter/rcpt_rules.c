@@ -18,9 +18,9 @@
 #include "util/vbuf.h"
 #include "util/sys_defs.h"
 
-/* rcpt_rules_set - see rcpt_rules.h */
+/* rcpt_set - see rcpt_rules.h */
 void
-rcpt_rules_set(struct rcpt_rules_reply *r, enum rcpt_rules_action a, const char *code,
+rcpt_set(struct rcpt_reply *r, enum rcpt_action a, const char *code,
     const char *dsn, const char *fmt, ...)
 {
 	va_list	ap;
@@ -33,11 +33,11 @@ rcpt_rules_set(struct rcpt_rules_reply *r, enum rcpt_rules_action a, const char 
 	va_end(ap);
 }
 
-/* rcpt_rules_rcpt - see rcpt_rules.h */
+/* rcpt_check - see rcpt_rules.h */
 void
-rcpt_rules_rcpt(struct db *db, const struct conf *c, const char *sender,
-    int64_t size, const char *rcpt, struct rcpt_rules_rcpt *g,
-    struct rcpt_rules_reply *r)
+rcpt_check(struct db *db, const struct conf *c, const char *sender,
+    int64_t size, const char *rcpt, struct rcpt_check *g,
+    struct rcpt_reply *r)
 {
 	struct list_gate	lg;
 	int			rc, member = 0;
@@ -46,10 +46,10 @@ rcpt_rules_rcpt(struct db *db, const struct conf *c, const char *sender,
 	memset(r, 0, sizeof(*r));
 	switch (listaddr_route(c, rcpt, &g->route)) {
 	case LISTADDR_FOREIGN:
-		r->action = RCPT_RULES_FOREIGN;
+		r->action = RCPT_FOREIGN;
 		return;
 	case LISTADDR_BAD:
-		rcpt_rules_set(r, RCPT_RULES_REJECT, "550", "5.1.1", "%s: no such list "
+		rcpt_set(r, RCPT_REJECT, "550", "5.1.1", "%s: no such list "
 		    "address at %s", rcpt, c->domain);
 		return;
 	case LISTADDR_OK:
@@ -62,13 +62,13 @@ rcpt_rules_rcpt(struct db *db, const struct conf *c, const char *sender,
 			*p = (char)(*p - 'A' + 'a');
 
 	if ((rc = list_gate_load(db, g->route.list, &lg)) == DB_NOTFOUND) {
-		rcpt_rules_set(r, RCPT_RULES_REJECT, "550", "5.1.1", "<%s>: there is no "
+		rcpt_set(r, RCPT_REJECT, "550", "5.1.1", "<%s>: there is no "
 		    "list called %s at %s", g->canon, g->route.list,
 		    c->domain);
 		return;
 	}
 	if (rc != DB_OK) {
-		rcpt_rules_set(r, RCPT_RULES_TEMPFAIL, "451", "4.3.0", "moot cannot read "
+		rcpt_set(r, RCPT_TEMPFAIL, "451", "4.3.0", "moot cannot read "
 		    "its lists just now; please try again later");
 		return;
 	}
@@ -78,17 +78,17 @@ rcpt_rules_rcpt(struct db *db, const struct conf *c, const char *sender,
 	/* Mail to command, confirm, moderation and bounce addresses is for
 	 * mootd to read: their tokens are checked there. */
 	if (g->route.kind != AK_POST) {
-		r->action = RCPT_RULES_OURS;
+		r->action = RCPT_OURS;
 		return;
 	}
 	if (size > g->max_bytes) {
-		rcpt_rules_set(r, RCPT_RULES_REJECT, "552", "5.3.4", "Posts to %s may be at "
+		rcpt_set(r, RCPT_REJECT, "552", "5.3.4", "Posts to %s may be at "
 		    "most %lld bytes; this one would be %lld", g->route.list,
 		    (long long)g->max_bytes, (long long)size);
 		return;
 	}
 	if (lg.ends_at > 0 && clock_now() >= lg.ends_at) {
-		rcpt_rules_set(r, RCPT_RULES_REJECT, "550", "5.7.1", "The %s list has "
+		rcpt_set(r, RCPT_REJECT, "550", "5.7.1", "The %s list has "
 		    "finished its work and takes no more posts", g->route.list);
 		return;
 	}
@@ -98,33 +98,41 @@ rcpt_rules_rcpt(struct db *db, const struct conf *c, const char *sender,
 
 		vbuf_init(&why, 200);
 		(void)addr_check(sender, &why);
-		rcpt_rules_set(r, RCPT_RULES_REJECT, "550", "5.1.7", "moot cannot take posts "
+		rcpt_set(r, RCPT_REJECT, "550", "5.1.7", "moot cannot take posts "
 		    "from this sender address: %s", vbuf_str(&why));
 		vbuf_release(&why);
 		return;
 	}
 	/* A stranger's post to a members-only list waits for a moderator,
 	 * unless the list says to refuse it: then it is refused here, while
-	 * the client is still connected (no backscatter). */
+	 * the client is still connected (no backscatter).
+	 *
+	 * Membership here is the envelope sender's, the only address known
+	 * at RCPT time; mootd's policy (mootd/route.c) asks about the From:
+	 * address.  They disagree for forwarded mail and for a member whose
+	 * envelope is a bounce address: such a post is refused here only if
+	 * the envelope sender is not a member, and held by mootd if From: is
+	 * not.  Which address decides is the security review's to settle;
+	 * until then both checks stand and each says which address it read. */
 	if (lg.members_only && lg.reject_nonmembers) {
 		if (sender == NULL || *sender == '\0') {
-			rcpt_rules_set(r, RCPT_RULES_REJECT, "550", "5.7.1", "Only members "
+			rcpt_set(r, RCPT_REJECT, "550", "5.7.1", "Only members "
 			    "may post to %s, and this message has no sender",
 			    g->route.list);
 			return;
 		}
 		if (member_exists(db, lg.id, sender, &member) != DB_OK) {
-			rcpt_rules_set(r, RCPT_RULES_TEMPFAIL, "451", "4.3.0", "moot cannot "
+			rcpt_set(r, RCPT_TEMPFAIL, "451", "4.3.0", "moot cannot "
 			    "read its members just now; please try again "
 			    "later");
 			return;
 		}
 		if (!member) {
-			rcpt_rules_set(r, RCPT_RULES_REJECT, "550", "5.7.1", "Only members "
+			rcpt_set(r, RCPT_REJECT, "550", "5.7.1", "Only members "
 			    "of the %s list may post to it, and %s is not a "
 			    "member", g->route.list, sender);
 			return;
 		}
 	}
-	r->action = RCPT_RULES_OURS;
+	r->action = RCPT_OURS;
 }

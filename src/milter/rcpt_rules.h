@@ -20,21 +20,21 @@
 struct conf;
 struct db;
 
-enum rcpt_rules_action {
-	RCPT_RULES_OURS,		/* a list address: take it; the list's facts set */
-	RCPT_RULES_FOREIGN,		/* not in the list domain: leave it alone */
-	RCPT_RULES_REJECT,		/* 5xx */
-	RCPT_RULES_TEMPFAIL,		/* 4xx */
+enum rcpt_action {
+	RCPT_OURS,		/* a list address: take it; the list's facts set */
+	RCPT_FOREIGN,		/* not in the list domain: leave it alone */
+	RCPT_REJECT,		/* 5xx */
+	RCPT_TEMPFAIL,		/* 4xx */
 };
 
-struct rcpt_rules_reply {
-	enum rcpt_rules_action action;
+struct rcpt_reply {
+	enum rcpt_action action;
 	char		 code[4];	/* "550" */
 	char		 dsn[8];	/* "5.1.1" */
 	char		 text[300];	/* for the person who sent it */
 };
 
-struct rcpt_rules_rcpt {
+struct rcpt_check {
 	char		 canon[ADDR_MAX + 1];	/* lower case, no <> */
 	struct listaddr	 route;
 	int64_t		 list_id;
@@ -42,15 +42,15 @@ struct rcpt_rules_rcpt {
 };
 
 /*
- * rcpt_rules_rcpt - decide on one recipient.  sender is the envelope sender in
+ * rcpt_check - decide on one recipient.  sender is the envelope sender in
  * canonical form ("" for <>); size is the MAIL FROM SIZE= value or 0.
  */
-void	rcpt_rules_rcpt(struct db *, const struct conf *, const char *sender,
-	    int64_t size, const char *rcpt, struct rcpt_rules_rcpt *,
-	    struct rcpt_rules_reply *);
+void	rcpt_check(struct db *, const struct conf *, const char *sender,
+	    int64_t size, const char *rcpt, struct rcpt_check *,
+	    struct rcpt_reply *);
 
-/* rcpt_rules_set - fill a reply (for the milter's own 4xx and 5xx) */
-void	rcpt_rules_set(struct rcpt_rules_reply *, enum rcpt_rules_action, const char *code,
+/* rcpt_set - fill a reply (for the milter's own 4xx and 5xx) */
+void	rcpt_set(struct rcpt_reply *, enum rcpt_action, const char *code,
 	    const char *dsn, const char *fmt, ...)
 	    __attribute__((format(printf, 5, 6)));
 

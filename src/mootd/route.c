@@ -75,6 +75,9 @@ route_post(struct ctx *x, struct spool_item *s, const struct mail *m)
 	pf.env_from = s->env_from;
 	pf.size = s->size;
 	pf.now = now;
+	/* Membership is the From: address's here; the milter's RCPT rule
+	 * (milter/rcpt_rules.c) can only read the envelope sender.  The
+	 * comment there says where the two differ. */
 	if (m->from_addr != NULL &&
 	    member_load(x->db, l->id, m->from_addr, &mem) == DB_OK)
 		pf.is_member = 1;
