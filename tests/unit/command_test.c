@@ -141,7 +141,8 @@ static const struct {
 
 	{ "Arabic", NULL, "", AR_JOIN "\n", "subscribe lang=ar" },
 	{ "Arabic, an Arabic comma, an address", NULL, "",
-	    AR_JOIN AR_COMMA " a@x.example\n", "subscribe a@x.example lang=ar" },
+	    AR_JOIN AR_COMMA " a@x.example\n",
+	    "subscribe a@x.example lang=ar" },
 	{ "English first, then Arabic: the language is Arabic", NULL, "",
 	    "help\n" AR_JOIN "\n", "help; subscribe lang=ar" },
 	{ "Persian", NULL, "", FA_HELP "\n", "help lang=fa" },

@@ -67,7 +67,6 @@ struct glist {
 struct lists {
 	struct glist	 v[LISTS_MAX];
 	size_t		 n;
-	const char	*path;
 	char		 err[256];
 };
 
@@ -256,7 +255,6 @@ lists_load(struct lists *ls, const char *path)
 	int	line;
 
 	memset(ls, 0, sizeof(*ls));
-	ls->path = path;
 	if ((line = ini_parse(path, list_handler, ls)) != 0)
 		fatalx("%s:%d: %s", path, line, line < 0 ? "cannot read it" :
 		    ls->err[0] != '\0' ? ls->err : "not a [list] or key = "

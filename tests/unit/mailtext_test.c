@@ -39,7 +39,8 @@ static const struct {
 	    MAILTEXT_PLAIN, AR_HELLO "\n" },
 	{ "quoted-printable UTF-8", "Content-Type: text/plain; charset=utf-8\n"
 	    "Content-Transfer-Encoding: quoted-printable\n", "caf=C3=A9 =\n"
-	    "cr=C3=A8me=20\n", 0, MAILTEXT_PLAIN, "caf\xc3\xa9 cr\xc3\xa8me \n" },
+	    "cr=C3=A8me=20\n", 0, MAILTEXT_PLAIN,
+	    "caf\xc3\xa9 cr\xc3\xa8me \n" },
 	{ "base64 with a bare CR inside", "Content-Type: text/plain\n"
 	    "Content-Transfer-Encoding: base64\n", "YQ1iDQpj\n", 0,
 	    MAILTEXT_PLAIN, "a\nb\nc" },
@@ -60,7 +61,8 @@ static const struct {
 	    "abc\xff\n" },
 	{ "cut to max", "", "abcdef\n", 3, MAILTEXT_PLAIN, "abc" },
 	{ "cut to max at a character boundary", PLAIN8,
-	    "\xc3\xa9\xc3\xa9\xc3\xa9\n", 5, MAILTEXT_PLAIN, "\xc3\xa9\xc3\xa9" },
+	    "\xc3\xa9\xc3\xa9\xc3\xa9\n", 5, MAILTEXT_PLAIN,
+	    "\xc3\xa9\xc3\xa9" },
 	{ "cut inside a three-byte character", PLAIN8,
 	    "a\xe2\x80\x9c" "b\n", 3, MAILTEXT_PLAIN, "a" },
 	{ "cut inside Arabic", PLAIN8, AR_HELLO, 5, MAILTEXT_PLAIN,
@@ -251,7 +253,8 @@ main(void)
 	mailtext_html("<p>abcdef</p>", 13, 3, &out);
 	is_str(vbuf_str(&out), "\nab", "HTML cut to max");
 	mailtext_html("<p>abc</p>", 6, 1000, &out);
-	is_str(vbuf_str(&out), "\nabc\n", "only len bytes of the HTML are read");
+	is_str(vbuf_str(&out), "\nabc\n", "only len bytes of the HTML are "
+	    "read");
 
 	for (i = 0; i < nitems(files); i++) {
 		enum mailtext_from	from;

@@ -306,7 +306,8 @@ test_fills(struct conf *c)
 			    "  its body");
 		} else {
 			is_int(rc, -1, "%s: refused", fills[i].desc);
-			has_str(vbuf_str(&err), fills[i].want_err, "  says why");
+			has_str(vbuf_str(&err), fills[i].want_err,
+			    "  says why");
 			has_str(vbuf_str(&err), "/en/held-waiting:",
 			    "  names the file");
 		}

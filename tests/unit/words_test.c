@@ -243,7 +243,8 @@ main(void)
 		k = words_match(&c, matches[i].lang, matches[i].word,
 		    matches[i].wanted);
 		is_str(k, matches[i].want, "match \"%s\" in %s among %s",
-		    matches[i].word, matches[i].lang ? matches[i].lang : "(none)",
+		    matches[i].word,
+		    matches[i].lang ? matches[i].lang : "(none)",
 		    matches[i].wanted ? matches[i].wanted : "(any)");
 	}
 	for (i = 0; i < nitems(anys); i++) {
