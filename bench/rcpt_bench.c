@@ -1,5 +1,5 @@
 /*
- * rcpt_bench - how long the milter's RCPT decision takes (rcpt_rules_rcpt),
+ * rcpt_bench - how long the milter's RCPT decision takes (rcpt_check),
  * with 1,000 lists and 100,000 members in a real SQLite file: median and
  * 99th percentile over many decisions, half of them members' posts to
  * members-only lists, the rest strangers, unknown lists and other
@@ -45,8 +45,8 @@ main(int argc, char *argv[])
 	struct conf	 c;
 	struct db	*db;
 	struct vbuf	 err;
-	struct rcpt_rules_rcpt g;
-	struct rcpt_rules_reply r;
+	struct rcpt_check g;
+	struct rcpt_reply r;
 	char		 path[512], name[32], addr[64], rcpt[96];
 	double		*t;
 	long		 n = argc > 2 ? atol(argv[2]) : 200000, i;
@@ -112,9 +112,9 @@ main(int argc, char *argv[])
 			    "<list%04ld@lists.example.org>", li);
 		double	s = now_us();
 
-		rcpt_rules_rcpt(db, &c, addr, 0, rcpt, &g, &r);
+		rcpt_check(db, &c, addr, 0, rcpt, &g, &r);
 		t[i] = now_us() - s;
-		ours += r.action == RCPT_RULES_OURS;
+		ours += r.action == RCPT_OURS;
 	}
 	qsort(t, (size_t)n, sizeof(*t), cmp);
 	printf("rcpt-decision lists=%d members=%d decisions=%ld accepted=%d "

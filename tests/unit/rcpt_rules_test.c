@@ -17,35 +17,35 @@ static const struct {
 	const char		*sender;
 	int64_t			 size;
 	const char		*rcpt;
-	enum rcpt_rules_action	 want;
+	enum rcpt_action	 want;
 	const char		*code;		/* NULL: not a reply */
 	const char		*text;		/* part of the reply */
 } cases[] = {
-	{ "amira@one.example", 0, "<ops@lists.example.org>", RCPT_RULES_OURS, NULL, NULL },
-	{ "amira@one.example", 0, "<OPS@Lists.Example.ORG>", RCPT_RULES_OURS, NULL, NULL },
-	{ "stranger@x.example", 0, "<ops@lists.example.org>", RCPT_RULES_REJECT, "550",
+	{ "amira@one.example", 0, "<ops@lists.example.org>", RCPT_OURS, NULL, NULL },
+	{ "amira@one.example", 0, "<OPS@Lists.Example.ORG>", RCPT_OURS, NULL, NULL },
+	{ "stranger@x.example", 0, "<ops@lists.example.org>", RCPT_REJECT, "550",
 	    "Only members of the ops list may post to it, and stranger@x.example is not a member" },
-	{ "", 0, "<ops@lists.example.org>", RCPT_RULES_REJECT, "550", "has no sender" },
-	{ "stranger@x.example", 0, "<ops-request@lists.example.org>", RCPT_RULES_OURS, NULL, NULL },
-	{ "stranger@x.example", 0, "<strategy@lists.example.org>", RCPT_RULES_OURS, NULL, NULL },
-	{ "stranger@x.example", 0, "<ops-owner@lists.example.org>", RCPT_RULES_OURS, NULL, NULL },
-	{ "stranger@x.example", 0, "<ops-confirm+abcdef@lists.example.org>", RCPT_RULES_OURS, NULL, NULL },
-	{ "stranger@x.example", 0, "<info@lists.example.org>", RCPT_RULES_OURS, NULL, NULL },
-	{ "a@one.example", 0, "<nope@lists.example.org>", RCPT_RULES_REJECT, "550",
+	{ "", 0, "<ops@lists.example.org>", RCPT_REJECT, "550", "has no sender" },
+	{ "stranger@x.example", 0, "<ops-request@lists.example.org>", RCPT_OURS, NULL, NULL },
+	{ "stranger@x.example", 0, "<strategy@lists.example.org>", RCPT_OURS, NULL, NULL },
+	{ "stranger@x.example", 0, "<ops-owner@lists.example.org>", RCPT_OURS, NULL, NULL },
+	{ "stranger@x.example", 0, "<ops-confirm+abcdef@lists.example.org>", RCPT_OURS, NULL, NULL },
+	{ "stranger@x.example", 0, "<info@lists.example.org>", RCPT_OURS, NULL, NULL },
+	{ "a@one.example", 0, "<nope@lists.example.org>", RCPT_REJECT, "550",
 	    "<nope@lists.example.org>: there is no list called nope" },
-	{ "a@one.example", 0, "<ops-confirm@lists.example.org>", RCPT_RULES_REJECT, "550",
+	{ "a@one.example", 0, "<ops-confirm@lists.example.org>", RCPT_REJECT, "550",
 	    "no such list address" },
-	{ "a@one.example", 0, "<bob@elsewhere.example>", RCPT_RULES_FOREIGN, NULL, NULL },
-	{ "a@one.example", 0, "<info@sub.lists.example.org>", RCPT_RULES_FOREIGN, NULL, NULL },
-	{ "a@one.example", 200000, "<small@lists.example.org>", RCPT_RULES_REJECT, "552",
+	{ "a@one.example", 0, "<bob@elsewhere.example>", RCPT_FOREIGN, NULL, NULL },
+	{ "a@one.example", 0, "<info@sub.lists.example.org>", RCPT_FOREIGN, NULL, NULL },
+	{ "a@one.example", 200000, "<small@lists.example.org>", RCPT_REJECT, "552",
 	    "at most 65536 bytes" },
-	{ "a@one.example", 60000, "<small@lists.example.org>", RCPT_RULES_OURS, NULL, NULL },
-	{ "a@one.example", 0, "<tf-old@lists.example.org>", RCPT_RULES_REJECT, "550",
+	{ "a@one.example", 60000, "<small@lists.example.org>", RCPT_OURS, NULL, NULL },
+	{ "a@one.example", 0, "<tf-old@lists.example.org>", RCPT_REJECT, "550",
 	    "has finished its work" },
-	{ "a@one.example", 0, "<tf-old-request@lists.example.org>", RCPT_RULES_OURS, NULL, NULL },
-	{ "j\xc3\xb6ran@x.example", 0, "<info@lists.example.org>", RCPT_RULES_REJECT, "550",
+	{ "a@one.example", 0, "<tf-old-request@lists.example.org>", RCPT_OURS, NULL, NULL },
+	{ "j\xc3\xb6ran@x.example", 0, "<info@lists.example.org>", RCPT_REJECT, "550",
 	    "non-ASCII" },
-	{ "root@localhost", 0, "<info@lists.example.org>", RCPT_RULES_REJECT, "550",
+	{ "root@localhost", 0, "<info@lists.example.org>", RCPT_REJECT, "550",
 	    "not a full domain name" },
 };
 
@@ -58,8 +58,8 @@ main(void)
 	struct vbuf	 err;
 	struct list	 l;
 	struct member	 m;
-	struct rcpt_rules_rcpt g;
-	struct rcpt_rules_reply r;
+	struct rcpt_check g;
+	struct rcpt_reply r;
 
 	if (mkdtemp(dir) == NULL)
 		return (1);
@@ -99,7 +99,7 @@ main(void)
 		}
 	}
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		rcpt_rules_rcpt(db, &c, cases[i].sender, cases[i].size, cases[i].rcpt,
+		rcpt_check(db, &c, cases[i].sender, cases[i].size, cases[i].rcpt,
 		    &g, &r);
 		is_int(r.action, cases[i].want, "%s from <%s>%s", cases[i].rcpt,
 		    cases[i].sender, cases[i].size ? " with SIZE=" : "");
@@ -108,7 +108,7 @@ main(void)
 			has_str(r.text, cases[i].text, "  text");
 		}
 	}
-	rcpt_rules_rcpt(db, &c, "amira@one.example", 0, "<OPS-Request@Lists.Example.ORG>",
+	rcpt_check(db, &c, "amira@one.example", 0, "<OPS-Request@Lists.Example.ORG>",
 	    &g, &r);
 	is_str(g.canon, "ops-request@lists.example.org", "the address is made "
 	    "canonical for the spool");
@@ -117,9 +117,9 @@ main(void)
 
 	/* A database that went away: 451, never 5xx. */
 	db_exec(db, "DROP TABLE member", "");
-	rcpt_rules_rcpt(db, &c, "amira@one.example", 0, "<ops@lists.example.org>",
+	rcpt_check(db, &c, "amira@one.example", 0, "<ops@lists.example.org>",
 	    &g, &r);
-	ok(r.action == RCPT_RULES_TEMPFAIL && strcmp(r.code, "451") == 0,
+	ok(r.action == RCPT_TEMPFAIL && strcmp(r.code, "451") == 0,
 	    "database trouble: 451, try later");
 	db_close(&db);
 	unlink(path);

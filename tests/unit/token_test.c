@@ -60,7 +60,7 @@ main(void)
 {
 	char			 dir[] = "/tmp/moot-token-test.XXXXXX", path[256];
 	char			 tok[TOKEN_CHARS + 1], t2[TOKEN_CHARS + 2], up[32];
-	struct token_claim	 c, d;
+	struct token_mac	 c, d;
 	struct vbuf		 err;
 	FILE			*f;
 	int			 refused = 0;
