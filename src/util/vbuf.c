@@ -58,6 +58,7 @@ vbuf_grow(struct vbuf *b, size_t need)
 	while (cap < b->len + need)
 		cap = cap > VBUF_NOMAX / 2 ? b->len + need : cap * 2;
 	b->data = xreallocarray(b->data, cap + 1, 1);
+	b->data[b->len] = '\0';	/* a new buffer is a string at once */
 	b->cap = cap;
 	return (0);
 }

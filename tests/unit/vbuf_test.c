@@ -36,6 +36,18 @@ main(void)
 	free(p);
 	vbuf_release(&b);
 
+	/* Nothing written: take still gives a string (an empty file read
+	 * into a buffer; ASan saw the missing NUL). */
+	vbuf_init(&b, VBUF_NOMAX);
+	p = vbuf_take(&b, &len);
+	ok(p != NULL && p[0] == '\0' && len == 0,
+	    "take of an untouched buffer is \"\"");
+	free(p);
+	vbuf_init(&b, VBUF_NOMAX);
+	ok(vbuf_cat(&b, "", 0) == 0 && b.data != NULL && b.data[0] == '\0',
+	    "a buffer grown by nothing is an empty string");
+	vbuf_release(&b);
+
 	vbuf_init(&b, VBUF_NOMAX);
 	for (int i = 0; i < 100000; i++)
 		vbuf_putc(&b, 'x');
