@@ -36,53 +36,73 @@ random_hex(char *out, size_t n)
 		(void)snprintf(out + 2 * i, 3, "%02x", r[i]);
 }
 
-/* notice_compose - see notice.h */
-int
-notice_compose(struct ctx *x, const struct notice *n, struct vbuf *out,
-    struct vbuf *err)
+/* from_fields - From (and Reply-To when a reply carries a token) */
+static void
+from_fields(const struct conf *c, const struct notice *n, struct vbuf *out)
 {
-	const struct conf	*c = x->conf;
-	const char		*langs[3];
-	struct tmpl_out		 t;
-	struct vbuf		 v, addr;
-	char			 date[64], rnd[33], boundary[48];
-	int			 ascii = 1, rc = -1;
+	struct vbuf	name, addr, from;
 
-	langs[0] = n->lang;
-	langs[1] = n->list != NULL ? n->list->language : NULL;
-	langs[2] = NULL;
-	tmpl_out_init(&t);
-	vbuf_init(&v, VBUF_NOMAX);
+	vbuf_init(&name, VBUF_NOMAX);
 	vbuf_init(&addr, VBUF_NOMAX);
-	if (tmpl_render(c, langs, n->tmpl, n->slots, n->nslots, &t, err) ==
-	    -1)
-		goto out;
-
-	vbuf_reset(out);
+	vbuf_init(&from, VBUF_NOMAX);
 	if (n->list != NULL) {
-		listaddr_format(&addr, c, n->list->name, n->from_kind, n->from_token);
-		vbuf_printf(&v, "%s", n->from_name != NULL ? n->from_name :
+		listaddr_format(&addr, c, n->list->name, n->from_kind,
+		    n->from_token);
+		vbuf_puts(&name, n->from_name != NULL ? n->from_name :
 		    n->list->name);
 	} else {
 		vbuf_printf(&addr, "moot@%s", c->domain);
-		vbuf_puts(&v, "moot");
+		vbuf_puts(&name, "moot");
 	}
-	{
-		struct vbuf	from;
-
-		vbuf_init(&from, VBUF_NOMAX);
-		hdr_encode_mailbox(&from, vbuf_str(&v), vbuf_str(&addr));
-		hdr_encode_field(out, "From", vbuf_str(&from));
-		vbuf_release(&from);
-	}
+	hdr_encode_mailbox(&from, vbuf_str(&name), vbuf_str(&addr));
+	hdr_encode_field(out, "From", vbuf_str(&from));
 	if (n->from_token != NULL)
 		hdr_encode_field(out, "Reply-To", vbuf_str(&addr));
+	vbuf_release(&name);
+	vbuf_release(&addr);
+	vbuf_release(&from);
+}
+
+/* list_fields - what marks the notice as moot's, for loops and filters */
+static void
+list_fields(const struct conf *c, const struct notice *n, struct vbuf *out)
+{
+	struct vbuf	v;
+
+	vbuf_init(&v, VBUF_NOMAX);
+	hdr_encode_field(out, "Auto-Submitted", n->reply ? "auto-replied" :
+	    "auto-generated");
+	hdr_encode_field(out, "Precedence", "bulk");
+	if (n->list != NULL) {
+		listaddr_list_id(&v, c, n->list->name, n->list->description);
+		hdr_encode_field(out, "List-Id", vbuf_str(&v));
+		vbuf_reset(&v);
+		vbuf_printf(&v, "%s@%s", n->list->name, c->domain);
+	} else
+		vbuf_printf(&v, "moot@%s", c->domain);
+	hdr_encode_field(out, "X-Loop", vbuf_str(&v));
+	vbuf_release(&v);
+}
+
+/* header - the notice's header section, less its MIME fields; -1 (why
+ * in err) if the subject cannot be written */
+static int
+header(const struct conf *c, const struct notice *n, const char *subject,
+    struct vbuf *out, struct vbuf *err)
+{
+	struct vbuf	v;
+	char		date[64], rnd[33];
+	int		rc;
+
+	from_fields(c, n, out);
 	hdr_encode_field(out, "To", n->to);
-	vbuf_reset(&v);
-	hdr_encode_text(&v, vbuf_str(&t.subject));
-	if (hdr_encode_field(out, "Subject", vbuf_str(&v)) == -1) {
+	vbuf_init(&v, VBUF_NOMAX);
+	hdr_encode_text(&v, subject);
+	rc = hdr_encode_field(out, "Subject", vbuf_str(&v));
+	vbuf_release(&v);
+	if (rc == -1) {
 		vbuf_puts(err, "the subject would break the header");
-		goto out;
+		return (-1);
 	}
 	clock_rfc5322(clock_now(), date, sizeof(date));
 	hdr_encode_field(out, "Date", date);
@@ -93,25 +113,20 @@ notice_compose(struct ctx *x, const struct notice *n, struct vbuf *out,
 		vbuf_printf(out, "In-Reply-To: <%s>\r\n", n->in_reply_to);
 		vbuf_printf(out, "References: <%s>\r\n", n->in_reply_to);
 	}
-	hdr_encode_field(out, "Auto-Submitted", n->reply ? "auto-replied" :
-	    "auto-generated");
-	hdr_encode_field(out, "Precedence", "bulk");
-	if (n->list != NULL) {
-		vbuf_reset(&v);
-		listaddr_list_id(&v, c, n->list->name,
-		    n->list->description);
-		hdr_encode_field(out, "List-Id", vbuf_str(&v));
-		vbuf_reset(&v);
-		vbuf_printf(&v, "%s@%s", n->list->name, c->domain);
-		hdr_encode_field(out, "X-Loop", vbuf_str(&v));
-	} else {
-		vbuf_reset(&v);
-		vbuf_printf(&v, "moot@%s", c->domain);
-		hdr_encode_field(out, "X-Loop", vbuf_str(&v));
-	}
+	list_fields(c, n, out);
+	return (0);
+}
+
+/* body - the MIME fields and the text, with the attachment if any */
+static void
+body(const struct notice *n, const struct vbuf *text, struct vbuf *out)
+{
+	char	rnd[33], boundary[48];
+	int	ascii = 1;
+
 	hdr_encode_field(out, "MIME-Version", "1.0");
-	for (size_t i = 0; i < t.body.len; i++)
-		if ((unsigned char)t.body.data[i] >= 0x80)
+	for (size_t i = 0; i < text->len; i++)
+		if ((unsigned char)text->data[i] >= 0x80)
 			ascii = 0;
 	if (n->attach != NULL) {
 		random_hex(rnd, 12);
@@ -121,8 +136,8 @@ notice_compose(struct ctx *x, const struct notice *n, struct vbuf *out,
 	}
 	vbuf_printf(out, "Content-Type: text/plain; charset=utf-8\r\n"
 	    "Content-Transfer-Encoding: %s\r\n\r\n", ascii ? "7bit" : "8bit");
-	mail_canon_append(out, vbuf_str(&t.body), t.body.len);
-	if (t.body.len > 0 && t.body.data[t.body.len - 1] != '\n')
+	mail_canon_append(out, vbuf_str(text), text->len);
+	if (text->len > 0 && text->data[text->len - 1] != '\n')
 		vbuf_puts(out, "\r\n");
 	if (n->attach != NULL) {
 		vbuf_printf(out, "\r\n--%s\r\nContent-Type: message/rfc822\r\n"
@@ -130,6 +145,28 @@ notice_compose(struct ctx *x, const struct notice *n, struct vbuf *out,
 		mail_canon_append(out, n->attach, n->attach_len);
 		vbuf_printf(out, "\r\n--%s--\r\n", boundary);
 	}
+}
+
+/* notice_compose - see notice.h */
+int
+notice_compose(struct ctx *x, const struct notice *n, struct vbuf *out,
+    struct vbuf *err)
+{
+	const char	*langs[3];
+	struct tmpl_out	 t;
+	int		 rc = -1;
+
+	langs[0] = n->lang;
+	langs[1] = n->list != NULL ? n->list->language : NULL;
+	langs[2] = NULL;
+	tmpl_out_init(&t);
+	if (tmpl_render(x->conf, langs, n->tmpl, n->slots, n->nslots, &t,
+	    err) == -1)
+		goto out;
+	vbuf_reset(out);
+	if (header(x->conf, n, vbuf_str(&t.subject), out, err) == -1)
+		goto out;
+	body(n, &t.body, out);
 	if (vbuf_err(out)) {
 		vbuf_puts(err, "the notice is too large");
 		goto out;
@@ -137,8 +174,6 @@ notice_compose(struct ctx *x, const struct notice *n, struct vbuf *out,
 	rc = 0;
 out:
 	tmpl_out_release(&t);
-	vbuf_release(&v);
-	vbuf_release(&addr);
 	return (rc);
 }
 

@@ -202,6 +202,98 @@ write_pid(const char *path)
 		log_warn("pid file %s", path);
 }
 
+/* start - what mootd does before any work, each failure fatal */
+static void
+start(struct conf *conf, const char *conf_path, int once, struct db **db,
+    int *lockfd)
+{
+	struct vbuf	 err;
+
+	vbuf_init(&err, 4096);
+	if (conf_load(conf, conf_path, &err) == -1 ||
+	    clock_init(conf->timezone, &err) == -1) {
+		fprintf(stderr, "mootd: %s\n", vbuf_str(&err));
+		exit(1);
+	}
+	if (geteuid() == 0) {
+		if (conf->user != NULL) {
+			if (priv_drop(conf->user, &err) == -1)
+				log_fatalx("%s", vbuf_str(&err));
+		} else if (!once)
+			log_warnx("running as root: set [moot] user to the "
+			    "user mootd should run as");
+	}
+	if (tmpl_check_all(conf, &err) == -1)
+		log_fatalx("%s", vbuf_str(&err));
+	if (token_load_key(conf->secret, &err) == -1)
+		log_fatalx("%s", vbuf_str(&err));
+	*lockfd = open_lock(conf->mootd_lock);
+	if (!try_lock(*lockfd, conf->mootd_lock) && !once)
+		log_fatalx("another mootd holds %s", conf->mootd_lock);
+	if (db_open(db, conf->database, 0, &err) != DB_OK ||
+	    db_migrate(*db, &err) != DB_OK)
+		log_fatalx("%s", vbuf_str(&err));
+	vbuf_release(&err);
+}
+
+/* catch_signals - TERM and INT stop, USR1 wakes, HUP reloads */
+static void
+catch_signals(void)
+{
+	struct sigaction	 sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	(void)sigaction(SIGTERM, &sa, NULL);
+	(void)sigaction(SIGINT, &sa, NULL);
+	(void)sigaction(SIGUSR1, &sa, NULL);
+	(void)sigaction(SIGHUP, &sa, NULL);
+	(void)signal(SIGPIPE, SIG_IGN);
+}
+
+/* run_once - --once: everything due now, then return */
+static void
+run_once(struct ctx *x, int lockfd)
+{
+	int	mine = flock(lockfd, LOCK_EX | LOCK_NB) == 0;
+
+	/* A row that cannot change state (database trouble) must not keep
+	 * --once busy for ever: its unfinished count ends it. */
+	if (mine || hand_off(x->conf, x->db, lockfd))
+		for (int i = 0; i < 1000 && !stop && pass(x) > 0; i++)
+			;
+}
+
+/* run_daemon - work until SIGTERM, waking on the socket or the poll */
+static void
+run_daemon(struct ctx *x, struct conf *conf, const char *conf_path, int fg)
+{
+	int	wakefd;
+
+	if (!fg && daemon(0, 0) == -1)
+		log_fatal("daemon");
+	write_pid(conf->mootd_pid_file);
+	wakefd = wake_listen(conf);
+	log_info("started");
+	while (!stop) {
+		if (reload) {
+			reload = 0;
+			reload_conf(conf, conf_path);
+		}
+		while (!stop && pass(x) > 0)
+			;
+		if (!stop)
+			(void)wake_wait(wakefd, (int)conf->poll * 1000);
+	}
+	log_info("stopped");
+	if (wakefd != -1) {
+		(void)close(wakefd);
+		(void)unlink(conf->mootd_wake);
+	}
+	(void)unlink(conf->mootd_pid_file);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -213,11 +305,8 @@ main(int argc, char *argv[])
 	struct conf		 conf;
 	struct db		*db = NULL;
 	struct ctx		 x;
-	struct vbuf		 err;
-	struct sigaction	 sa;
 	const char		*conf_path = NULL;
 	int			 ch, once = 0, fg = 0, verbose = 0, lockfd;
-	int			 wakefd = -1;
 
 	while ((ch = getopt_long(argc, argv, "c:fhv", opts, NULL)) != -1) {
 		switch (ch) {
@@ -233,80 +322,17 @@ main(int argc, char *argv[])
 		usage(1);
 	log_init("mootd", (fg || once ? LOG_TO_STDERR : 0) | LOG_TO_SYSLOG);
 	log_verbose(verbose);
-	vbuf_init(&err, 4096);
-	if (conf_load(&conf, conf_path, &err) == -1) {
-		fprintf(stderr, "mootd: %s\n", vbuf_str(&err));
-		exit(1);
-	}
-	if (clock_init(conf.timezone, &err) == -1) {
-		fprintf(stderr, "mootd: %s\n", vbuf_str(&err));
-		exit(1);
-	}
-	if (geteuid() == 0) {
-		if (conf.user != NULL) {
-			if (priv_drop(conf.user, &err) == -1)
-				log_fatalx("%s", vbuf_str(&err));
-		} else if (!once)
-			log_warnx("running as root: set [moot] user to the "
-			    "user mootd should run as");
-	}
-	if (tmpl_check_all(&conf, &err) == -1)
-		log_fatalx("%s", vbuf_str(&err));
-	if (token_load_key(conf.secret, &err) == -1)
-		log_fatalx("%s", vbuf_str(&err));
-	lockfd = open_lock(conf.mootd_lock);
-	if (!try_lock(lockfd, conf.mootd_lock) && !once)
-		log_fatalx("another mootd holds %s", conf.mootd_lock);
-	if (db_open(&db, conf.database, 0, &err) != DB_OK ||
-	    db_migrate(db, &err) != DB_OK)
-		log_fatalx("%s", vbuf_str(&err));
-
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_signal;
-	sigemptyset(&sa.sa_mask);
-	(void)sigaction(SIGTERM, &sa, NULL);
-	(void)sigaction(SIGINT, &sa, NULL);
-	(void)sigaction(SIGUSR1, &sa, NULL);
-	(void)sigaction(SIGHUP, &sa, NULL);
-	(void)signal(SIGPIPE, SIG_IGN);
-
+	start(&conf, conf_path, once, &db, &lockfd);
+	catch_signals();
 	x.conf = &conf;
 	x.db = db;
 	x.stop = &stop;
-	if (once) {
-		int	mine = flock(lockfd, LOCK_EX | LOCK_NB) == 0;
-
-		/* A row that cannot change state (database trouble) must not
-		 * keep --once busy for ever: its unfinished count ends it. */
-		if (mine || hand_off(&conf, db, lockfd))
-			for (int i = 0; i < 1000 && !stop && pass(&x) > 0; i++)
-				;
-	} else {
-		if (!fg && daemon(0, 0) == -1)
-			log_fatal("daemon");
-		write_pid(conf.mootd_pid_file);
-		wakefd = wake_listen(&conf);
-		log_info("started");
-		while (!stop) {
-			if (reload) {
-				reload = 0;
-				reload_conf(&conf, conf_path);
-			}
-			while (!stop && pass(&x) > 0)
-				;
-			if (!stop)
-				(void)wake_wait(wakefd, (int)conf.poll * 1000);
-		}
-		log_info("stopped");
-		if (wakefd != -1) {
-			(void)close(wakefd);
-			(void)unlink(conf.mootd_wake);
-		}
-		(void)unlink(conf.mootd_pid_file);
-	}
+	if (once)
+		run_once(&x, lockfd);
+	else
+		run_daemon(&x, &conf, conf_path, fg);
 	db_close(&db);
 	(void)close(lockfd);
 	conf_free(&conf);
-	vbuf_release(&err);
 	return (0);
 }
