@@ -225,12 +225,6 @@ db_rollback(struct db *db)
 	db->in_txn = 0;
 }
 
-int
-db_in_txn(struct db *db)
-{
-	return (db->in_txn);
-}
-
 /* db_prepare - the cached statement for sql, reset and unbound */
 static sqlite3_stmt *
 db_prepare(struct db *db, const char *sql)

@@ -47,7 +47,6 @@ int	db_schema_version(void);	/* the version this moot writes */
 int	db_begin(struct db *);
 int	db_commit(struct db *);
 void	db_rollback(struct db *);
-int	db_in_txn(struct db *);
 
 /*
  * db_query - the cached statement for sql (a string constant: it is

@@ -60,7 +60,9 @@ static const char SQL_TOKEN_FIND[] =
     "SELECT id, token, purpose, list_id, object_id, addr, nonce, "
     "expires_at, coalesce(used_at, 0) FROM token WHERE token = ?1";
 
-int
+/* token_find - the row of tok (any case), its MAC checked again: DB_OK,
+ * or DB_NOTFOUND for no such token or a MAC that does not match */
+static int
 token_find(struct db *db, const char *tok, struct token_row **out)
 {
 	struct token_mac	 c;

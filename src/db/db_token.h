@@ -31,10 +31,6 @@ int	token_issue(struct db *, const char *purpose, int64_t list_id,
 	    int64_t object_id, const char *addr, int64_t ttl,
 	    char out[TOKEN_CHARS + 1]);
 
-/* token_find - the row of tok (any case), its MAC checked again.
- * DB_OK, DB_NOTFOUND (no such token, or the MAC does not match). */
-int	token_find(struct db *, const char *tok, struct token_row **);
-
 /* What token_claim() found; anything but CLAIM_OK changes nothing. */
 enum claim {
 	CLAIM_OK,		/* good: act on it */

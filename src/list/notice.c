@@ -147,8 +147,8 @@ body(const struct notice *n, const struct vbuf *text, struct vbuf *out)
 	}
 }
 
-/* notice_compose - see notice.h */
-int
+/* notice_compose - the notice as a message, into out, without queueing */
+static int
 notice_compose(struct ctx *x, const struct notice *n, struct vbuf *out,
     struct vbuf *err)
 {

@@ -61,8 +61,4 @@ void	notice_phrase(struct ctx *, const char *lang, const struct list *l,
 /* notice_queue - compose and queue; 0, or -1 with the reason in err */
 int	notice_queue(struct ctx *, const struct notice *, struct vbuf *err);
 
-/* notice_compose - the same message, into out, without queueing */
-int	notice_compose(struct ctx *, const struct notice *, struct vbuf *out,
-	    struct vbuf *err);
-
 #endif /* NOTICE_H */

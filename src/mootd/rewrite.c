@@ -67,8 +67,8 @@ is_content_field(const struct hdr_field *f)
 	    0) || hdr_is(f, "MIME-Version"));
 }
 
-/* rewrite_prefix - see rewrite.h */
-const char *
+/* rewrite_prefix - the list's subject prefix; "" for none */
+static const char *
 rewrite_prefix(const struct list *l, char *buf, size_t size)
 {
 	if (l->subject_prefix != NULL)

@@ -33,7 +33,4 @@ struct rewrite_in {
 int	rewrite_post(const struct rewrite_in *, struct vbuf *out,
 	    struct vbuf *why);
 
-/* rewrite_prefix - the list's subject prefix; "" for none */
-const char *rewrite_prefix(const struct list *, char *buf, size_t size);
-
 #endif /* REWRITE_H */

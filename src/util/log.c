@@ -59,13 +59,6 @@ log_set_id(const char *id)
 	log_id[i] = '\0';
 }
 
-/* log_get_id - the id set by log_set_id(), or "" */
-const char *
-log_get_id(void)
-{
-	return (log_id);
-}
-
 /* log_emit - format one line and send it where log_init() said */
 static void
 log_emit(int pri, const char *tag, int with_errno, const char *fmt,

@@ -22,7 +22,6 @@
 void	log_init(const char *ident, int where);
 void	log_verbose(int);
 void	log_set_id(const char *);	/* copied; NULL clears */
-const char *log_get_id(void);
 
 void	log_debug(const char *, ...) __attribute__((format(printf, 1, 2)));
 void	log_info(const char *, ...) __attribute__((format(printf, 1, 2)));
