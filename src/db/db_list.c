@@ -1,6 +1,7 @@
 /*
  * db_list.c - list and member records; see db_list.h
  */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -123,20 +124,21 @@ list_each(struct db *db, int (*cb)(const struct list *, void *), void *arg)
 	return (stop ? DB_OK : rc);
 }
 
-/* list_defaults - settings not given take the schema's defaults */
+/*
+ * list_with_defaults - *d is l, with the schema's defaults for the
+ * settings l leaves unset.  d's strings are l's or constants: d is not
+ * freed, and l is not changed.
+ */
 static void
-list_defaults(struct list *l)
+list_with_defaults(struct list *d, const struct list *l)
 {
-	if (l->nonmember == NULL)
-		l->nonmember = xstrdup("hold");
-	if (l->automated == NULL)
-		l->automated = xstrdup("hold");
-	if (l->turn_days == 0)
-		l->turn_days = 7;
-	if (l->escalate_after == 0)
-		l->escalate_after = 86400;
-	if (l->who == NULL)
-		l->who = xstrdup("nobody");
+	*d = *l;
+	d->description = l->description != NULL ? l->description : "";
+	d->nonmember = l->nonmember != NULL ? l->nonmember : "hold";
+	d->automated = l->automated != NULL ? l->automated : "hold";
+	d->turn_days = l->turn_days > 0 ? l->turn_days : 7;
+	d->escalate_after = l->escalate_after > 0 ? l->escalate_after : 86400;
+	d->who = l->who != NULL ? l->who : "nobody";
 }
 
 static const char SQL_LIST_INSERT[] =
@@ -152,19 +154,19 @@ static const char SQL_LIST_INSERT[] =
 int
 list_insert(struct db *db, struct list *l)
 {
-	int	rc;
+	struct list	d;
+	int		rc;
 
 	l->created_at = clock_now();
-	list_defaults(l);
-	rc = db_exec(db, SQL_LIST_INSERT, "ttiitititiitiitiiitiii", l->name,
-	    l->description != NULL ? l->description : "",
-	    (int64_t)l->moderated, (int64_t)l->members_only,
-	    l->subject_prefix, l->max_bytes, l->language, l->requires_id,
-	    l->digest_at, l->ends_at, l->created_at, l->nonmember,
-	    l->hold_bytes, l->max_recipients, l->automated,
-	    (int64_t)l->notify_held, l->turn_days, l->escalate_after,
-	    l->who, (int64_t)l->approve_joins, (int64_t)l->hidden,
-	    (int64_t)l->bulk);
+	list_with_defaults(&d, l);
+	rc = db_exec(db, SQL_LIST_INSERT, "ttiitititiitiitiiitiii", d.name,
+	    d.description, (int64_t)d.moderated, (int64_t)d.members_only,
+	    d.subject_prefix, d.max_bytes, d.language, d.requires_id,
+	    d.digest_at, d.ends_at, d.created_at, d.nonmember,
+	    d.hold_bytes, d.max_recipients, d.automated,
+	    (int64_t)d.notify_held, d.turn_days, d.escalate_after,
+	    d.who, (int64_t)d.approve_joins, (int64_t)d.hidden,
+	    (int64_t)d.bulk);
 	if (rc == DB_OK)
 		l->id = db_last_id(db);
 	return (rc);
@@ -182,22 +184,16 @@ static const char SQL_LIST_UPDATE[] =
 int
 list_update(struct db *db, const struct list *l)
 {
-	struct list	c = *l;
+	struct list	d;
 
-	/* Defaults for what is not set, without touching the caller's. */
-	c.nonmember = l->nonmember != NULL ? l->nonmember : "hold";
-	c.automated = l->automated != NULL ? l->automated : "hold";
-	c.turn_days = l->turn_days > 0 ? l->turn_days : 7;
-	c.escalate_after = l->escalate_after > 0 ? l->escalate_after : 86400;
-	c.who = l->who != NULL ? l->who : "nobody";
-	return (db_exec(db, SQL_LIST_UPDATE, "itiititititiitiiitiii", c.id,
-	    c.description != NULL ? c.description : "",
-	    (int64_t)c.moderated, (int64_t)c.members_only,
-	    c.subject_prefix, c.max_bytes, c.language, c.requires_id,
-	    c.digest_at, c.ends_at, c.nonmember, c.hold_bytes,
-	    c.max_recipients, c.automated, (int64_t)c.notify_held,
-	    c.turn_days, c.escalate_after, c.who, (int64_t)c.approve_joins,
-	    (int64_t)c.hidden, (int64_t)c.bulk));
+	list_with_defaults(&d, l);
+	return (db_exec(db, SQL_LIST_UPDATE, "itiititititiitiiitiii", d.id,
+	    d.description, (int64_t)d.moderated, (int64_t)d.members_only,
+	    d.subject_prefix, d.max_bytes, d.language, d.requires_id,
+	    d.digest_at, d.ends_at, d.nonmember, d.hold_bytes,
+	    d.max_recipients, d.automated, (int64_t)d.notify_held,
+	    d.turn_days, d.escalate_after, d.who, (int64_t)d.approve_joins,
+	    (int64_t)d.hidden, (int64_t)d.bulk));
 }
 
 static const char SQL_LIST_DELETE[] = "DELETE FROM list WHERE id = ?1";
@@ -245,23 +241,35 @@ member_exists(struct db *db, int64_t list_id, const char *addr, int *yes)
 	return (rc == DB_NOTFOUND ? DB_OK : rc);
 }
 
+/* The strings a struct list owns: list_release() frees each. */
+static const size_t list_strings[] = {
+	offsetof(struct list, name),
+	offsetof(struct list, description),
+	offsetof(struct list, subject_prefix),
+	offsetof(struct list, language),
+	offsetof(struct list, requires_name),
+	offsetof(struct list, digest_at),
+	offsetof(struct list, nonmember),
+	offsetof(struct list, automated),
+	offsetof(struct list, who),
+};
+
+/* list_release - see db_list.h */
+void
+list_release(struct list *l)
+{
+	for (size_t i = 0; i < nitems(list_strings); i++)
+		free(*(char **)(void *)((char *)l + list_strings[i]));
+	memset(l, 0, sizeof(*l));
+}
+
 void
 list_free(struct list **lp)
 {
-	struct list	*l = *lp;
-
-	if (l == NULL)
+	if (*lp == NULL)
 		return;
-	free(l->name);
-	free(l->description);
-	free(l->subject_prefix);
-	free(l->language);
-	free(l->requires_name);
-	free(l->digest_at);
-	free(l->nonmember);
-	free(l->automated);
-	free(l->who);
-	free(l);
+	list_release(*lp);
+	free(*lp);
 	*lp = NULL;
 }
 

@@ -14,6 +14,7 @@ struct db;
 
 struct list {
 	int64_t	 id;
+	/* Each owned string is in list_strings[] (db_list.c) too. */
 	char	*name;			/* owned */
 	char	*description;		/* owned; "" when none */
 	int	 moderated;
@@ -68,6 +69,11 @@ int	list_delete(struct db *, int64_t id);
 int	list_each(struct db *, int (*cb)(const struct list *, void *),
 	    void *);
 void	list_free(struct list **);
+
+/* list_release - free what l owns, and clear it (for a struct list that
+ * is not itself allocated, such as one on the stack); a string setting
+ * added to struct list is added to the list of them in db_list.c */
+void	list_release(struct list *);
 
 /* What the milter needs of a list at RCPT time, without allocating. */
 struct list_gate {
