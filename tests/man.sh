@@ -7,9 +7,12 @@
 #     .Ss of its section as ".It Ic key TYPE", with its default and
 #     bounds (in octal for a mode), and in conf/moot.conf under its
 #     [section] as "key =" or ";key =";
-#   - every usage string of the command table (src/cli/commands.c) is, word for
-#     word, a line of the SYNOPSIS of moot.1, and every "moot -c conf"
-#     line of that SYNOPSIS is a command of the table; the usage line of
+#   - the usage line of every command of the table (src/cli/commands.c),
+#     as `moot GROUP VERB --help` prints it (the options of list create,
+#     list set, member add and member set come from the settings tables
+#     of src/cli/cli_list.c and src/cli/cli_member.c), is, word for word,
+#     a line of the SYNOPSIS of moot.1, and every "moot -c conf" line of
+#     that SYNOPSIS is a command of the table; the usage line of
 #     src/mootd/mootd.c is the SYNOPSIS of mootd.8, and that of
 #     src/milter/moot-milter.c the SYNOPSIS of moot-milter.8;
 #   - every template of tmpl_defs[] (src/global/tmpl.c) and its slots are in
@@ -21,12 +24,14 @@
 # SYNOPSIS uses (and, with mandoc, the two are checked to agree).
 #
 # Usage: tests/man.sh   (MOOT_SRCDIR: the source tree; default: the
-# folder above this script's)
+# folder above this script's; MOOT_BUILDDIR: where moot was built;
+# default: build/ in the source tree)
 
 set -u
 
 HERE=$(cd "$(dirname "$0")" && pwd)
 SRC=${MOOT_SRCDIR:-$(dirname "$HERE")}
+MOOT_BIN=${MOOT_BUILDDIR:-$SRC/build}/moot
 MAN1=$SRC/man/moot.1
 MAN8=$SRC/man/mootd.8
 MANM=$SRC/man/moot-milter.8
@@ -241,7 +246,12 @@ c_rows "$SRC/src/cli/commands.c" commands >"$T/commands"
 c_rows "$SRC/src/global/tmpl.c" tmpl_defs >"$T/templates"
 c_rows "$SRC/src/db/db_spool.c" spool_states >"$T/states.row"
 tr '\t' '\n' <"$T/states.row" >"$T/states"
-cut -f4 "$T/commands" | sed 's/^/moot -c conf /' >"$T/usages"
+# Each command's usage as moot prints it: "usage: moot -c conf ...".
+while IFS=$'\t' read -r group verb _; do
+    [ "$group" = NULL ] && group=
+    # shellcheck disable=SC2086
+    "$MOOT_BIN" $group "$verb" --help 2>&1 | sed -n 's/^usage: //p'
+done <"$T/commands" >"$T/usages"
 sed -n 's/.*"usage: \(mootd [^"]*\)\\n".*/\1/p' "$SRC/src/mootd/mootd.c" \
     >"$T/mootd_usage"
 sed -n 's/.*"usage: \(moot-milter [^"]*\)\\n".*/\1/p' \
@@ -349,9 +359,11 @@ done <"$T/keys"
 
 # --- (b) the command table in the SYNOPSIS of moot.1 --------------------
 
-ok "$([ "$NCMDS" -gt 0 ] && [ "$NCMDS" = "$NCMDS_GREP" ]; echo $?)" \
-    "commands[] of src/cli/commands.c read: $NCMDS commands" \
-    "$NCMDS_GREP rows of commands[] look like { group, \"verb\", but $NCMDS were parsed"
+NUSAGES=$(grep -c '^moot -c conf ' "$T/usages")
+ok "$([ "$NCMDS" -gt 0 ] && [ "$NCMDS" = "$NCMDS_GREP" ] &&
+    [ "$NCMDS" = "$NUSAGES" ]; echo $?)" \
+    "commands[] of src/cli/commands.c read: $NCMDS commands, $NUSAGES usage lines from $MOOT_BIN" \
+    "$NCMDS_GREP rows of commands[] look like { group, \"verb\", $NCMDS were parsed, and $MOOT_BIN printed $NUSAGES usage lines"
 
 render_synopsis "$MAN1" >"$T/synopsis1"
 while IFS= read -r u; do

@@ -1,6 +1,7 @@
 /*
  * cli.c - what the commands of moot(1) share; see cli.h
  */
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,6 +9,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "cli/cli_setting.h"
 #include "util/clock.h"
 #include "db/db.h"
 #include "db/db_list.h"
@@ -18,9 +20,68 @@
 int
 cli_help(const struct cli_command *c, int to_stderr)
 {
-	fprintf(to_stderr ? stderr : stdout, "usage: moot -c conf %s\n",
-	    c->usage);
+	struct vbuf	opts;
+
+	vbuf_init(&opts, VBUF_NOMAX);
+	if (c->settings != NULL)
+		cli_settings_usage(c->settings, c->form, &opts);
+	fprintf(to_stderr ? stderr : stdout, "usage: moot -c conf %s%s\n",
+	    c->usage, vbuf_str(&opts));
+	vbuf_release(&opts);
 	return (to_stderr ? CLI_USAGE : CLI_OK);
+}
+
+/* cli_wants_help - see cli.h */
+int
+cli_wants_help(int argc, char **argv)
+{
+	return (argc >= 2 && (strcmp(argv[1], "-h") == 0 ||
+	    strcmp(argv[1], "--help") == 0));
+}
+
+/* add_word - one more argument that is not an option; -1 if no room */
+static int
+add_word(struct cli_args *a, char *w)
+{
+	if (a->nwords == a->max_words)
+		return (-1);
+	a->words[a->nwords++] = w;
+	return (0);
+}
+
+/* cli_getopt - see cli.h */
+int
+cli_getopt(struct cli *c, const struct cli_command *k, int argc,
+    char **argv, int first, struct cli_args *a)
+{
+	int	ch, rc;
+
+	/* getopt_long sees only options: the words between them are taken
+	 * here, since main()'s "+" stops it at the first (glibc keeps the
+	 * ordering of its first call). */
+	a->nwords = 0;
+	for (optind = first; optind < argc;) {
+		if (strcmp(argv[optind], "--") == 0) {
+			while (++optind < argc)
+				if (add_word(a, argv[optind]) == -1)
+					return (cli_help(k, 1));
+			break;
+		}
+		if (argv[optind][0] != '-' || argv[optind][1] == '\0') {
+			if (add_word(a, argv[optind++]) == -1)
+				return (cli_help(k, 1));
+			continue;
+		}
+		if ((ch = getopt_long(argc, argv, "+h", a->opts, NULL)) == -1)
+			break;
+		if (ch == 'h')
+			return ((cli_help(k, 0), CLI_HELPED));
+		if (ch == '?' || ch == ':')
+			return (cli_help(k, 1));
+		if ((rc = a->opt(c, a->ctx, ch, optarg)) != CLI_OK)
+			return (rc);
+	}
+	return (CLI_OK);
 }
 
 /* cli_error - see cli.h */

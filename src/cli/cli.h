@@ -9,6 +9,7 @@
 #ifndef CLI_H
 #define CLI_H
 
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 
@@ -16,6 +17,8 @@
 #include "util/vbuf.h"
 
 struct db;
+struct option;
+struct cli_settings;
 
 #define CLI_OK		0
 #define CLI_USAGE	1	/* usage or input error */
@@ -37,6 +40,24 @@ struct cli_command {
 	int		(*run)(struct cli *, int argc, char **argv);
 	const char	*usage;		/* after "moot -c conf " */
 	const char	*summary;
+	/* the options of a record's settings, after usage (cli_setting.h);
+	 * NULL for none; form: which of its usage lines */
+	const struct cli_settings *settings;
+	int		 form;
+};
+
+/* What cli_getopt() takes and gives. */
+struct cli_args {
+	const struct option *opts;	/* getopt_long's, the zero row last;
+					 * val 'h' is help */
+	/* opt - one option with its val and argument; CLI_OK or an exit
+	 * status after saying what is wrong */
+	int		(*opt)(struct cli *, void *ctx, int val,
+			    const char *arg);
+	void		*ctx;
+	char		**words;	/* the arguments that are not options */
+	size_t		 max_words;	/* room in words; more: a usage error */
+	size_t		 nwords;	/* set: how many came */
 };
 
 /* cli_conf - load the configuration; CLI_OK or an exit status */
@@ -51,6 +72,20 @@ int	cli_error(int status, const char *fmt, ...)
 
 /* cli_help - print a command's usage; for -h/--help and errors */
 int	cli_help(const struct cli_command *, int to_stderr);
+
+/*
+ * cli_getopt - the options of argv from argv[first] on, by getopt_long
+ * and a->opts, each handed to a->opt; the other arguments, wherever they
+ * stand (all of them after "--"), go to a->words.  CLI_OK; CLI_HELPED
+ * after -h or --help; CLI_USAGE after the usage on stderr (an unknown
+ * option, or more words than a->max_words); or what a->opt returned.
+ * For every command, since main()'s "+" keeps getopt from reordering.
+ */
+int	cli_getopt(struct cli *, const struct cli_command *k, int argc,
+	    char **argv, int first, struct cli_args *a);
+
+/* cli_wants_help - argv[1] is -h or --help */
+int	cli_wants_help(int argc, char **argv);
 
 /* cli_load_list - cli_db(), then the list called name into *l (the
  * caller frees it with list_free()); CLI_OK or an exit status, said */

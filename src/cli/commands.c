@@ -3,51 +3,33 @@
  *
  * One row a command, with its usage line, so that `moot --help`,
  * `moot GROUP VERB --help` and the man page (tests/man.sh compares
- * them) say the same thing.
+ * them) say the same thing.  The options of a list's or a member's
+ * settings come from their tables (cli_list.c, cli_member.c), after
+ * the words given here.
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/cli_setting.h"
 #include "util/sys_defs.h"
 
 const struct cli_command cli_commands[] = {
 	{ NULL, "init", cmd_init, "init",
 	    "create or migrate the database and the secret" },
-	{ "list", "create", cmd_list_create, "list create NAME [--moderated] "
-	    "[--members-only] [--description TEXT] [--requires LIST] "
-	    "[--digest \"Mon 10:00\"] [--subject-prefix TEXT] "
-	    "[--max-size SIZE] [--language CODE] [--ends WHEN] "
-	    "[--nonmember hold|reject] [--hold-size SIZE] "
-	    "[--max-recipients N] [--automated hold|drop] [--notify-held] "
-	    "[--escalate DURATION] [--turn DURATION] [--who nobody|members] "
-	    "[--approve-joins] [--hidden] [--bulk]",
-	    "create a list" },
-	{ "list", "set", cmd_list_set, "list set NAME [--moderated|"
-	    "--no-moderated] [--members-only|--no-members-only] "
-	    "[--description TEXT] [--requires LIST|--no-requires] "
-	    "[--digest WHEN|--no-digest] [--subject-prefix TEXT] "
-	    "[--max-size SIZE] [--language CODE] [--ends WHEN|--no-ends] "
-	    "[--nonmember hold|reject] [--hold-size SIZE] "
-	    "[--max-recipients N] [--automated hold|drop] "
-	    "[--notify-held|--no-notify-held] [--escalate DURATION] "
-	    "[--turn DURATION] [--who nobody|members] "
-	    "[--approve-joins|--no-approve-joins] [--hidden|--no-hidden] "
-	    "[--bulk|--no-bulk]",
-	    "change a list's settings" },
+	{ "list", "create", cmd_list_create, "list create NAME",
+	    "create a list", &list_settings, CLI_FORM_NEW },
+	{ "list", "set", cmd_list_set, "list set NAME",
+	    "change a list's settings", &list_settings, CLI_FORM_CHANGE },
 	{ "list", "show", cmd_list_show, "list show NAME",
 	    "show a list's settings" },
 	{ "list", "ls", cmd_list_ls, "list ls", "list the lists" },
 	{ "list", "rm", cmd_list_rm, "list rm NAME [--force]",
 	    "remove a list (--force if it has members)" },
-	{ "member", "add", cmd_member_add, "member add LIST ADDR "
-	    "[--role member|moderator|owner|organiser|chair] [--lang CODE] "
-	    "[--digest|--nomail] [--name NAME] [--term-start WHEN] "
-	    "[--term-end WHEN]", "add a member" },
-	{ "member", "set", cmd_member_set, "member set LIST ADDR [--role ROLE] "
-	    "[--lang CODE] [--digest|--mail|--nomail] [--name NAME] "
-	    "[--term-start WHEN] [--term-end WHEN]",
-	    "change a member's settings" },
+	{ "member", "add", cmd_member_add, "member add LIST ADDR",
+	    "add a member", &member_settings, CLI_FORM_NEW },
+	{ "member", "set", cmd_member_set, "member set LIST ADDR",
+	    "change a member's settings", &member_settings, CLI_FORM_CHANGE },
 	{ "member", "rm", cmd_member_rm, "member rm LIST ADDR",
 	    "remove a member" },
 	{ "member", "ls", cmd_member_ls, "member ls LIST",
