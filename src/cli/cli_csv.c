@@ -1,8 +1,9 @@
 /*
- * cli_csv.c - moot member import and moot member export (CSV)
+ * cli_csv.c - moot member import (CSV)
  *
- * Owns: the CSV form of a list's members (the columns, the optional
- * header, the limits on a file) and what an import does with each row.
+ * Owns: the CSV form of a list's members as it is read (the optional
+ * header, the limits on a file) and what an import does with each row;
+ * the columns are cli_csv.h's, export is cli_export.c's.
  * Who may join, and an organiser's term, are membership.c's rules, the
  * same as for `moot member add`; libcsv does the quoting both ways.
  *
@@ -13,6 +14,7 @@
  * since a member already on the list is updated, not refused.
  */
 #include <errno.h>
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,6 +27,7 @@
 #include "mail/addr.h"
 #include "util/alloc.h"
 #include "cli/cli.h"
+#include "cli/cli_csv.h"
 #include "util/clock.h"
 #include "list/ctx.h"
 #include "db/db.h"
@@ -42,14 +45,8 @@
 #define CSV_SHOW_MAX	80		/* bytes of a bad value shown back */
 #define IMPORT_ACTOR	"import"	/* in the audit log */
 
-enum col {
-	C_NONE = -1,			/* a field under no column */
-	C_ADDR, C_NAME, C_ROLE, C_LANG, C_MODE, C_START, C_END,
-	C_COUNT
-};
-
 /* The columns, in the order of a file without a header and of export. */
-static const char *const col_names[C_COUNT] = {
+const char *const csv_col_names[C_COUNT] = {
 	[C_ADDR] = "address",
 	[C_NAME] = "name",
 	[C_ROLE] = "role",
@@ -256,7 +253,7 @@ static int
 col_find(const char *name)
 {
 	for (int k = 0; k < C_COUNT; k++)
-		if (strcasecmp(name, col_names[k]) == 0)
+		if (strcasecmp(name, csv_col_names[k]) == 0)
 			return (k);
 	return (C_NONE);
 }
@@ -302,7 +299,7 @@ columns(struct import *im, const struct csvfile *cf, size_t *data)
 			if (im->map[j] == k)
 				return (cli_error(CLI_USAGE, "%s:%zu: column "
 				    "%s comes twice; nothing imported",
-				    im->file, h->line, col_names[k]));
+				    im->file, h->line, csv_col_names[k]));
 		im->map[i] = k;
 	}
 index:
@@ -319,7 +316,7 @@ index:
 
 /* field - the row's value for column k; "" when the row has none */
 static const char *
-field(const struct import *im, const struct row *r, enum col k)
+field(const struct import *im, const struct row *r, enum csv_col k)
 {
 	int	i = im->idx[k];
 
@@ -425,7 +422,7 @@ utf8_ok(const char *s)
 
 /* when - a term date from column k into *t (0 when empty); 0 or -1 */
 static int
-when(struct import *im, const struct row *r, enum col k, int64_t *t)
+when(struct import *im, const struct row *r, enum csv_col k, int64_t *t)
 {
 	const char	*v = field(im, r, k);
 	time_t		 tt;
@@ -434,7 +431,7 @@ when(struct import *im, const struct row *r, enum col k, int64_t *t)
 	if (*v == '\0')
 		return (0);
 	if (clock_parse_when(v, &tt) == -1) {
-		vbuf_printf(&im->why, "%s ", col_names[k]);
+		vbuf_printf(&im->why, "%s ", csv_col_names[k]);
 		return (refuse(im, "", v, " is not a date such as "
 		    "2027-03-31"));
 	}
@@ -679,36 +676,37 @@ out:
 	return (rc);
 }
 
+/* import_opt - cli_getopt's callback: --dry-run, the one option */
+static int
+import_opt(struct cli *c, void *dry, int val, const char *arg)
+{
+	*(int *)dry = 1;
+	return (CLI_OK);
+}
+
 /* cmd_member_import - moot member import LIST FILE.csv [--dry-run] */
 int
 cmd_member_import(struct cli *c, int argc, char **argv)
 {
+	static const struct option opts[] = {
+		{ "dry-run", no_argument, NULL, 'n' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const struct cli_command *k = cli_command_for(cmd_member_import);
 	struct import	 im;
 	struct list	*l = NULL;
 	FILE		*f;
-	const char	*path, *arg[2];
-	int		 i, n = 0, rc, dry = 0;
+	const char	*path;
+	char		*arg[2];
+	int		 rc, dry = 0;
+	struct cli_args	 a = { opts, import_opt, &dry, arg, 2, 0 };
 
-	/* By hand, not getopt_long: main()'s "+" would stay in force for
-	 * glibc, and --dry-run may come after the file. */
-	for (i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "-h") == 0 ||
-		    strcmp(argv[i], "--help") == 0)
-			return (cli_help(cli_command_for(cmd_member_import),
-			    0));
-		if (strcmp(argv[i], "--dry-run") == 0)
-			dry = 1;
-		else if (argv[i][0] == '-' && argv[i][1] != '\0')
-			return (cli_help(cli_command_for(cmd_member_import),
-			    1));
-		else if (n < 2)
-			arg[n++] = argv[i];
-		else
-			return (cli_help(cli_command_for(cmd_member_import),
-			    1));
-	}
-	if (n != 2)
-		return (cli_help(cli_command_for(cmd_member_import), 1));
+	/* --dry-run may come before the list, or after the file. */
+	if ((rc = cli_getopt(c, k, argc, argv, 1, &a)) != CLI_OK)
+		return (rc == CLI_HELPED ? CLI_OK : rc);
+	if (a.nwords != 2)
+		return (cli_help(k, 1));
 	path = arg[1];
 	/* Opened first, with the rights of whoever runs moot (cli_db may
 	 * drop root's); "-" is standard input, for a pipe from export. */
@@ -728,85 +726,6 @@ cmd_member_import(struct cli *c, int argc, char **argv)
 	}
 	if (f != stdin)
 		(void)fclose(f);	/* read only: nothing to lose */
-	list_free(&l);
-	return (rc);
-}
-
-/* put_field - one field of an export row, then a comma or newline.
- * libcsv quotes it when it must be: a comma, a quote, a line break, or
- * a space at either end that an unquoted field would lose. */
-static int
-put_field(FILE *f, const char *s, int last)
-{
-	size_t	len = strlen(s);
-	int	rc;
-
-	if (strpbrk(s, ",\"\r\n") != NULL || (len > 0 && (strchr(" \t",
-	    s[0]) != NULL || strchr(" \t", s[len - 1]) != NULL)))
-		rc = csv_fwrite(f, s, len);
-	else
-		rc = fputs(s, f) == EOF ? EOF : 0;
-	if (rc == EOF || fputc(last ? '\n' : ',', f) == EOF)
-		return (-1);
-	return (0);
-}
-
-/* put_date - a term date in the site's zone, "" for none, into buf */
-static const char *
-put_date(int64_t t, char *buf, size_t size)
-{
-	if (t == 0)
-		return ("");
-	clock_iso((time_t)t, buf, size);
-	buf[strcspn(buf, " ")] = '\0';		/* the date of "date time" */
-	return (buf);
-}
-
-/* export_member - member_each: one row; non-zero stops on trouble */
-static int
-export_member(const struct member *m, void *arg)
-{
-	FILE	*f = arg;
-	char	 start[32], end[32];
-
-	if (put_field(f, m->addr, 0) == -1 ||
-	    put_field(f, m->name != NULL ? m->name : "", 0) == -1 ||
-	    put_field(f, m->role, 0) == -1 ||
-	    put_field(f, m->language != NULL ? m->language : "", 0) == -1 ||
-	    put_field(f, m->mode, 0) == -1 ||
-	    put_field(f, put_date(m->term_start, start, sizeof(start)),
-	    0) == -1 ||
-	    put_field(f, put_date(m->term_end, end, sizeof(end)), 1) == -1)
-		return (1);
-	return (0);
-}
-
-/* cmd_member_export - moot member export LIST */
-int
-cmd_member_export(struct cli *c, int argc, char **argv)
-{
-	struct list	*l = NULL;
-	int		 rc;
-
-	if (argc == 2 && (strcmp(argv[1], "-h") == 0 ||
-	    strcmp(argv[1], "--help") == 0))
-		return (cli_help(cli_command_for(cmd_member_export), 0));
-	if (argc != 2 || argv[1][0] == '-')
-		return (cli_help(cli_command_for(cmd_member_export), 1));
-	if ((rc = cli_load_list(c, argv[1], &l)) != CLI_OK)
-		return (rc);
-	for (int k = 0; k < C_COUNT; k++)
-		if (put_field(stdout, col_names[k], k == C_COUNT - 1) == -1)
-			break;
-	/* member_each goes by address.  A write that fails is sticky in
-	 * stdout's error flag, so one check at the end is enough. */
-	if (member_each(c->db, l->id, export_member, stdout) != DB_OK &&
-	    !ferror(stdout))
-		rc = cli_error(CLI_FAIL, "cannot read the members of %s",
-		    l->name);
-	if (fflush(stdout) == EOF || ferror(stdout))
-		rc = cli_error(CLI_FAIL, "cannot write the members of %s: %s",
-		    l->name, strerror(errno));
 	list_free(&l);
 	return (rc);
 }
