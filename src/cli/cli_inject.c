@@ -54,9 +54,48 @@ read_all(struct vbuf *b, size_t max)
 	}
 }
 
-/* cmd_inject - moot inject --to ADDR [--from ADDR] [--queue-id ID] */
-int
-cmd_inject(struct cli *c, int argc, char **argv)
+/* What one run of moot inject gathers, step by step. */
+struct injection {
+	const char	*to[INJECT_MAX_RCPTS];	/* borrowed from argv */
+	size_t		 nto;
+	const char	*from;		/* argv's, or from_canon; may be NULL */
+	const char	*queue_id;	/* argv's, or qid */
+	char		*from_canon;	/* owned */
+	char		 qid[32];
+	char		*canon[INJECT_MAX_RCPTS];	/* owned: each to[] */
+	struct listaddr	 routes[INJECT_MAX_RCPTS];
+	struct spool_rcpt rcpts[INJECT_MAX_RCPTS];
+	size_t		 limit;		/* bytes: the largest list's */
+	struct vbuf	 msg;		/* owned */
+};
+
+/* inject_opt - cli_getopt's callback: --to, --from, --queue-id */
+static int
+inject_opt(struct cli *c, void *ctx, int val, const char *arg)
+{
+	struct injection *j = ctx;
+
+	switch (val) {
+	case 't':
+		if (j->nto == INJECT_MAX_RCPTS)
+			return (cli_error(EX_USAGE, "inject: at most %d --to",
+			    INJECT_MAX_RCPTS));
+		j->to[j->nto++] = arg;
+		break;
+	case 'f':
+		j->from = arg;
+		break;
+	case 'q':
+		j->queue_id = arg;
+		break;
+	}
+	return (CLI_OK);
+}
+
+/* inject_options - the command line into j; EX_OK, CLI_HELPED, or
+ * EX_USAGE after saying what is wrong */
+static int
+inject_options(struct cli *c, int argc, char **argv, struct injection *j)
 {
 	static const struct option opts[] = {
 		{ "to", required_argument, NULL, 't' },
@@ -65,42 +104,27 @@ cmd_inject(struct cli *c, int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct spool_rcpt	 rcpts[INJECT_MAX_RCPTS];
-	struct listaddr		 routes[INJECT_MAX_RCPTS];
-	char			*canon[INJECT_MAX_RCPTS], qid[32];
-	struct spool_in		 in;
-	struct list		*l = NULL;
-	struct vbuf		 msg;
-	const char		*to[INJECT_MAX_RCPTS], *from = NULL;
-	const char		*queue_id = NULL;
-	char			*from_canon = NULL;
-	size_t			 nto = 0, i, limit = 0;
-	int64_t			 mid;
-	int			 ch, rc = EX_TEMPFAIL, r;
+	const struct cli_command *k = cli_command_for(cmd_inject);
+	struct cli_args	 a = { opts, inject_opt, j, NULL, 0, 0 };
+	int		 rc;
 
-	vbuf_init(&msg, 0);
-	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		switch (ch) {
-		case 't':
-			if (nto == INJECT_MAX_RCPTS)
-				return (cli_error(EX_USAGE, "inject: at most "
-				    "%d --to", INJECT_MAX_RCPTS));
-			to[nto++] = optarg;
-			break;
-		case 'f': from = optarg; break;
-		case 'q': queue_id = optarg; break;
-		case 'h':
-			cli_help(cli_command_for(cmd_inject), 0);
-			return (EX_OK);
-		default:
-			cli_help(cli_command_for(cmd_inject), 1);
-			return (EX_USAGE);
-		}
-	}
-	if (nto == 0 || optind != argc) {
-		cli_help(cli_command_for(cmd_inject), 1);
+	if ((rc = cli_getopt(c, k, argc, argv, 1, &a)) == CLI_HELPED)
+		return (CLI_HELPED);
+	if (rc == CLI_USAGE)
+		return (EX_USAGE);
+	if (rc != CLI_OK)
+		return (rc);
+	if (j->nto == 0) {
+		cli_help(k, 1);
 		return (EX_USAGE);
 	}
+	return (EX_OK);
+}
+
+/* inject_start - the database, the log, the queue id and the sender */
+static int
+inject_start(struct cli *c, struct injection *j)
+{
 	/* Configuration or database trouble is the administrator's to fix:
 	 * the MTA keeps the message and tries again (75). */
 	if (cli_db(c) != CLI_OK)
@@ -108,89 +132,120 @@ cmd_inject(struct cli *c, int argc, char **argv)
 	/* Postfix shows our stderr to the sender only when we fail: the
 	 * log of what was stored goes to syslog. */
 	log_init("moot", LOG_TO_SYSLOG);
-	if (queue_id == NULL) {
-		(void)snprintf(qid, sizeof(qid), "I%llX%05X",
+	if (j->queue_id == NULL) {
+		(void)snprintf(j->qid, sizeof(j->qid), "I%llX%05X",
 		    (long long)time(NULL), (unsigned)getpid() & 0xfffff);
-		queue_id = qid;
+		j->queue_id = j->qid;
 	}
-	log_set_id(queue_id);
-	if (from != NULL && *from != '\0') {
-		if (addr_check(from, &c->err) == -1)
+	log_set_id(j->queue_id);
+	if (j->from != NULL && *j->from != '\0') {
+		if (addr_check(j->from, &c->err) == -1)
 			return (cli_error(EX_DATAERR, "inject: --from %s: %s",
-			    from, vbuf_str(&c->err)));
-		from = from_canon = addr_canon_new(from);
+			    j->from, vbuf_str(&c->err)));
+		j->from = j->from_canon = addr_canon_new(j->from);
 	}
-	memset(canon, 0, sizeof(canon));
-	for (i = 0; i < nto; i++) {
-		if (listaddr_route(&c->conf, to[i], &routes[i]) != LISTADDR_OK) {
-			rc = cli_error(EX_DATAERR, "inject: %s is not an "
-			    "address of a list at %s", to[i], c->conf.domain);
-			goto out;
-		}
-		r = list_load(c->db, routes[i].list, &l);
-		if (r == DB_NOTFOUND) {
-			rc = cli_error(EX_DATAERR, "inject: no list is called "
-			    "%s", routes[i].list);
-			goto out;
-		}
-		if (r != DB_OK) {
-			rc = cli_error(EX_TEMPFAIL, "inject: cannot read list "
-			    "%s", routes[i].list);
-			goto out;
-		}
-		canon[i] = addr_canon_new(to[i]);
-		rcpts[i].rcpt = canon[i];
-		rcpts[i].list_name = routes[i].list;
-		rcpts[i].list_id = l->id;
-		rcpts[i].kind = routes[i].kind;
-		rcpts[i].token = routes[i].token[0] != '\0' ?
-		    routes[i].token : NULL;
-		if ((size_t)(l->max_bytes > 0 ? l->max_bytes :
-		    c->conf.lim.message_bytes) > limit)
-			limit = (size_t)(l->max_bytes > 0 ? l->max_bytes :
-			    c->conf.lim.message_bytes);
+	return (EX_OK);
+}
+
+/* inject_route - each --to to its list: the spool's recipients, and the
+ * size limit of the largest list */
+static int
+inject_route(struct cli *c, struct injection *j)
+{
+	struct list	*l = NULL;
+	size_t		 max;
+	int		 r;
+
+	for (size_t i = 0; i < j->nto; i++) {
+		if (listaddr_route(&c->conf, j->to[i], &j->routes[i]) !=
+		    LISTADDR_OK)
+			return (cli_error(EX_DATAERR, "inject: %s is not an "
+			    "address of a list at %s", j->to[i],
+			    c->conf.domain));
+		if ((r = list_load(c->db, j->routes[i].list, &l)) ==
+		    DB_NOTFOUND)
+			return (cli_error(EX_DATAERR, "inject: no list is "
+			    "called %s", j->routes[i].list));
+		if (r != DB_OK)
+			return (cli_error(EX_TEMPFAIL, "inject: cannot read "
+			    "list %s", j->routes[i].list));
+		j->canon[i] = addr_canon_new(j->to[i]);
+		j->rcpts[i].rcpt = j->canon[i];
+		j->rcpts[i].list_name = j->routes[i].list;
+		j->rcpts[i].list_id = l->id;
+		j->rcpts[i].kind = j->routes[i].kind;
+		j->rcpts[i].token = j->routes[i].token[0] != '\0' ?
+		    j->routes[i].token : NULL;
+		max = (size_t)(l->max_bytes > 0 ? l->max_bytes :
+		    c->conf.lim.message_bytes);
+		if (max > j->limit)
+			j->limit = max;
 		list_free(&l);
 	}
-	switch (read_all(&msg, limit)) {
+	return (EX_OK);
+}
+
+/* inject_read - the message from standard input, within the limit */
+static int
+inject_read(struct injection *j)
+{
+	switch (read_all(&j->msg, j->limit)) {
 	case -1:
-		rc = cli_error(EX_DATAERR, "inject: message larger than the "
-		    "limit of %zu bytes", limit);
-		goto out;
+		return (cli_error(EX_DATAERR, "inject: message larger than "
+		    "the limit of %zu bytes", j->limit));
 	case -2:
-		rc = cli_error(EX_TEMPFAIL, "inject: reading the message: %s",
-		    strerror(errno));
-		goto out;
+		return (cli_error(EX_TEMPFAIL, "inject: reading the message: "
+		    "%s", strerror(errno)));
 	}
-	if (msg.len == 0) {
-		rc = cli_error(EX_DATAERR, "inject: empty message");
-		goto out;
-	}
+	if (j->msg.len == 0)
+		return (cli_error(EX_DATAERR, "inject: empty message"));
+	return (EX_OK);
+}
+
+/* inject_store - the message and its recipients, in one transaction */
+static int
+inject_store(struct cli *c, struct injection *j)
+{
+	struct spool_in	 in;
+	int64_t		 mid;
+
 	memset(&in, 0, sizeof(in));
 	in.via = "inject";
-	in.queue_id = queue_id;
-	in.env_from = from;
-	in.raw = msg.data;
-	in.len = msg.len;
-	in.rcpts = rcpts;
-	in.nrcpts = nto;
+	in.queue_id = j->queue_id;
+	in.env_from = j->from;
+	in.raw = j->msg.data;
+	in.len = j->msg.len;
+	in.rcpts = j->rcpts;
+	in.nrcpts = j->nto;
 	in.received_at = clock_now();
-	switch (spool_store(c->db, &in, &mid)) {
-	case DB_OK:
-		log_info("stored: message %lld, %zu bytes, spool rows %lld to "
-		    "%lld", (long long)mid, msg.len,
-		    (long long)(db_last_id(c->db) - (int64_t)nto + 1),
-		    (long long)db_last_id(c->db));
-		rc = EX_OK;
-		wake_mootd(&c->conf);
-		break;
-	default:
-		rc = cli_error(EX_TEMPFAIL, "inject: cannot store the "
-		    "message; try again later");
-	}
-out:
-	for (i = 0; i < nto; i++)
-		free(canon[i]);
-	free(from_canon);
-	vbuf_release(&msg);
-	return (rc);
+	if (spool_store(c->db, &in, &mid) != DB_OK)
+		return (cli_error(EX_TEMPFAIL, "inject: cannot store the "
+		    "message; try again later"));
+	log_info("stored: message %lld, %zu bytes, spool rows %lld to %lld",
+	    (long long)mid, j->msg.len,
+	    (long long)(db_last_id(c->db) - (int64_t)j->nto + 1),
+	    (long long)db_last_id(c->db));
+	wake_mootd(&c->conf);
+	return (EX_OK);
+}
+
+/* cmd_inject - moot inject --to ADDR [--from ADDR] [--queue-id ID] */
+int
+cmd_inject(struct cli *c, int argc, char **argv)
+{
+	struct injection j;
+	int		 rc;
+
+	memset(&j, 0, sizeof(j));
+	vbuf_init(&j.msg, 0);
+	if ((rc = inject_options(c, argc, argv, &j)) == EX_OK &&
+	    (rc = inject_start(c, &j)) == EX_OK &&
+	    (rc = inject_route(c, &j)) == EX_OK &&
+	    (rc = inject_read(&j)) == EX_OK)
+		rc = inject_store(c, &j);
+	for (size_t i = 0; i < j.nto; i++)
+		free(j.canon[i]);
+	free(j.from_canon);
+	vbuf_release(&j.msg);
+	return (rc == CLI_HELPED ? EX_OK : rc);
 }
