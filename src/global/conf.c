@@ -266,131 +266,196 @@ conf_valid_lang(const char *s)
 	return (1);
 }
 
+/* parse_whole - a whole number in base; -1 if malformed */
+static int64_t
+parse_whole(const char *v, int base)
+{
+	char		*end;
+	long long	 n;
+
+	errno = 0;
+	n = strtoll(v, &end, base);
+	return (errno != 0 || end == v || *end != '\0' ? -1 : n);
+}
+
+/* parse_int - a decimal number; -1 if malformed */
+static int64_t
+parse_int(const char *v)
+{
+	return (parse_whole(v, 10));
+}
+
+/* parse_mode - file permissions in octal, with the leading 0; -1 if not */
+static int64_t
+parse_mode(const char *v)
+{
+	return (v[0] == '0' ? parse_whole(v, 8) : -1);
+}
+
+/* parse_clock - HH:MM as minutes after midnight; -1 if not */
+static int64_t
+parse_clock(const char *v)
+{
+	int	h, mi;
+	char	tail;
+
+	return (sscanf(v, "%2d:%2d%c", &h, &mi, &tail) == 2 &&
+	    strlen(v) == 5 && h >= 0 && h < 24 && mi >= 0 && mi < 60 ?
+	    h * 60 + mi : -1);
+}
+
+/* canon_path - v made absolute against the folder of the file */
+static char *
+canon_path(const struct conf *c, const char *v)
+{
+	return (v[0] != '/' ? xasprintf("%s/%s", c->dir, v) : xstrdup(v));
+}
+
+/* canon_domain - v in lower case */
+static char *
+canon_domain(const struct conf *c, const char *v)
+{
+	char	*d = xstrdup(v);
+
+	for (char *p = d; *p != '\0'; p++)
+		*p = (char)tolower((unsigned char)*p);
+	return (d);
+}
+
+/* How a value of each type is read and kept. */
+enum conf_store {
+	CS_TEXT,		/* a char *, checked by valid */
+	CS_NUMBER,		/* an int64_t, read by parse, then bounded */
+	CS_CHAR,		/* one char */
+};
+
+static const struct conf_rule {
+	enum conf_store	 store;
+	int		(*valid)(const char *);	/* CS_TEXT; NULL: any */
+	char		*(*canon)(const struct conf *, const char *);
+					/* CS_TEXT; NULL: as written */
+	int64_t		(*parse)(const char *);	/* CS_NUMBER; -1: bad */
+	const char	*is_not;	/* "\"v\" is not ..." */
+	int		 octal;		/* bounds are said in octal */
+} conf_rules[] = {
+	[CT_STR] = { CS_TEXT, NULL, NULL, NULL, NULL, 0 },
+	[CT_PATH] = { CS_TEXT, NULL, canon_path, NULL, NULL, 0 },
+	[CT_DOMAIN] = { CS_TEXT, valid_domain, canon_domain, NULL,
+	    "a domain name", 0 },
+	[CT_ZONE] = { CS_TEXT, valid_zone, NULL, NULL, "a time zone this "
+	    "system knows (see /usr/share/zoneinfo)", 0 },
+	[CT_LANG] = { CS_TEXT, conf_valid_lang, NULL, NULL,
+	    "a language code such as en, ar or pt-br", 0 },
+	[CT_CHOICE] = { CS_TEXT, NULL, NULL, NULL, NULL, 0 },
+	[CT_INT] = { CS_NUMBER, NULL, NULL, parse_int, "a whole number", 0 },
+	[CT_DURATION] = { CS_NUMBER, NULL, NULL, conf_parse_duration,
+	    "a duration such as 90s, 15m, 24h or 7d", 0 },
+	[CT_SIZE] = { CS_NUMBER, NULL, NULL, conf_parse_size,
+	    "a size such as 512k or 10M", 0 },
+	[CT_MODE] = { CS_NUMBER, NULL, NULL, parse_mode,
+	    "a mode in octal such as 0660", 1 },
+	[CT_CLOCK] = { CS_NUMBER, NULL, NULL, parse_clock,
+	    "a time of day such as 09:00", 0 },
+	[CT_CHAR] = { CS_CHAR, NULL, NULL, NULL, NULL, 0 },
+};
+
+/* conf_one_of - see conf.h */
+int
+conf_one_of(const char *choices, const char *v)
+{
+	size_t	vl = strlen(v), wl;
+
+	for (const char *w = choices; *w != '\0'; w += wl + (w[wl] == '|')) {
+		wl = strcspn(w, "|");
+		if (wl == vl && strncmp(w, v, vl) == 0)
+			return (1);
+	}
+	return (0);
+}
+
+/* set_text - a CS_TEXT value of key k into its field */
+static int
+set_text(struct conf *c, const struct conf_key *k, const char *v,
+    struct vbuf *err)
+{
+	const struct conf_rule *r = &conf_rules[k->type];
+	char	**field = (char **)(void *)((char *)c + k->offset);
+
+	if (*v == '\0') {
+		vbuf_printf(err, "needs a value");
+		return (-1);
+	}
+	if (r->valid != NULL && !r->valid(v)) {
+		vbuf_printf(err, "\"%s\" is not %s", v, r->is_not);
+		return (-1);
+	}
+	if (k->choices != NULL && !conf_one_of(k->choices, v)) {
+		vbuf_printf(err, "\"%s\" is not one of %s", v, k->choices);
+		return (-1);
+	}
+	free(*field);
+	*field = r->canon != NULL ? r->canon(c, v) : xstrdup(v);
+	return (0);
+}
+
+/* set_number - a CS_NUMBER value of key k, within its bounds */
+static int
+set_number(struct conf *c, const struct conf_key *k, const char *v,
+    struct vbuf *err)
+{
+	const struct conf_rule *r = &conf_rules[k->type];
+	int64_t	 n = r->parse(v);
+	int	 low;
+
+	if (n < 0) {
+		vbuf_printf(err, "\"%s\" is not %s", v, r->is_not);
+		return (-1);
+	}
+	if (n < k->min || n > k->max) {
+		low = n < k->min;
+		vbuf_printf(err, r->octal ? "%s is %s the %s 0%llo" :
+		    "%s is %s the %s %lld", v, low ? "below" : "above",
+		    low ? "minimum" : "maximum",
+		    (long long)(low ? k->min : k->max));
+		return (-1);
+	}
+	*(int64_t *)(void *)((char *)c + k->offset) = n;
+	return (0);
+}
+
+/* set_char - a CS_CHAR value: one punctuation character that cannot be
+ * taken for part of an address */
+static int
+set_char(struct conf *c, const struct conf_key *k, const char *v,
+    struct vbuf *err)
+{
+	if (strlen(v) != 1 || !ispunct((unsigned char)v[0]) ||
+	    strchr("@\"\\<>()[],;:", v[0]) != NULL) {
+		vbuf_printf(err, "must be one character such as + or -");
+		return (-1);
+	}
+	*((char *)c + k->offset) = v[0];
+	return (0);
+}
+
 /* conf_set - parse one value of key k into c; -1 with a reason in err */
 static int
 conf_set(struct conf *c, const struct conf_key *k, const char *v,
     struct vbuf *err)
 {
-	char	*field = (char *)c + k->offset;
-	int64_t	 n;
+	static int	(*const set[])(struct conf *, const struct conf_key *,
+			    const char *, struct vbuf *) = {
+		[CS_TEXT] = set_text,
+		[CS_NUMBER] = set_number,
+		[CS_CHAR] = set_char,
+	};
 
 	for (const char *p = v; *p != '\0'; p++)
 		if ((unsigned char)*p < 0x20 || *p == 0x7f) {
 			vbuf_printf(err, "control characters are not allowed");
 			return (-1);
 		}
-	switch (k->type) {
-	case CT_STR:
-	case CT_PATH:
-	case CT_ZONE:
-	case CT_LANG:
-	case CT_DOMAIN:
-	case CT_CHOICE:
-		if (*v == '\0') {
-			vbuf_printf(err, "needs a value");
-			return (-1);
-		}
-		if (k->type == CT_DOMAIN && !valid_domain(v)) {
-			vbuf_printf(err, "\"%s\" is not a domain name", v);
-			return (-1);
-		}
-		if (k->type == CT_ZONE && !valid_zone(v)) {
-			vbuf_printf(err, "\"%s\" is not a time zone this "
-			    "system knows (see /usr/share/zoneinfo)", v);
-			return (-1);
-		}
-		if (k->type == CT_LANG && !conf_valid_lang(v)) {
-			vbuf_printf(err, "\"%s\" is not a language code "
-			    "such as en, ar or pt-br", v);
-			return (-1);
-		}
-		if (k->type == CT_CHOICE) {
-			size_t	 vl = strlen(v);
-			const char *w = k->choices;
-			int	 found = 0;
-
-			while (*w != '\0' && !found) {
-				size_t	wl = strcspn(w, "|");
-
-				found = wl == vl && strncmp(w, v, vl) == 0;
-				w += wl + (w[wl] == '|');
-			}
-			if (!found) {
-				vbuf_printf(err, "\"%s\" is not one of %s",
-				    v, k->choices);
-				return (-1);
-			}
-		}
-		free(*(char **)field);
-		if (k->type == CT_PATH && v[0] != '/')
-			*(char **)field = xasprintf("%s/%s", c->dir, v);
-		else
-			*(char **)field = xstrdup(v);
-		if (k->type == CT_DOMAIN)
-			for (char *p = *(char **)field; *p != '\0'; p++)
-				*p = (char)tolower((unsigned char)*p);
-		return (0);
-	case CT_CHAR:
-		if (strlen(v) != 1 || !ispunct((unsigned char)v[0]) ||
-		    strchr("@\"\\<>()[],;:", v[0]) != NULL) {
-			vbuf_printf(err, "must be one character such as + or -");
-			return (-1);
-		}
-		*field = v[0];
-		return (0);
-	case CT_INT:
-	case CT_DURATION:
-	case CT_SIZE:
-	case CT_MODE:
-	case CT_CLOCK:
-		if (k->type == CT_CLOCK) {
-			int	h, mi;
-			char	tail;
-
-			n = sscanf(v, "%2d:%2d%c", &h, &mi, &tail) == 2 &&
-			    strlen(v) == 5 && h >= 0 && h < 24 && mi >= 0 &&
-			    mi < 60 ? h * 60 + mi : -1;
-		} else if (k->type == CT_MODE) {
-			char	*end;
-
-			errno = 0;
-			n = strtoll(v, &end, 8);
-			if (errno != 0 || end == v || *end != '\0' ||
-			    v[0] != '0')
-				n = -1;
-		} else if (k->type == CT_INT) {
-			char	*end;
-
-			errno = 0;
-			n = strtoll(v, &end, 10);
-			if (errno != 0 || end == v || *end != '\0')
-				n = -1;
-		} else if (k->type == CT_DURATION)
-			n = conf_parse_duration(v);
-		else
-			n = conf_parse_size(v);
-		if (n < 0) {
-			vbuf_printf(err, "\"%s\" is not a %s", v,
-			    k->type == CT_MODE ? "mode in octal such as 0660" :
-			    k->type == CT_CLOCK ? "time of day such as 09:00" :
-			    k->type == CT_INT ? "whole number" :
-			    k->type == CT_DURATION ?
-			    "duration such as 90s, 15m, 24h or 7d" :
-			    "size such as 512k or 10M");
-			return (-1);
-		}
-		if (n < k->min || n > k->max) {
-			vbuf_printf(err, k->type == CT_MODE ? "%s is %s the %s "
-			    "0%llo" : "%s is %s the %s %lld", v,
-			    n < k->min ? "below" : "above",
-			    n < k->min ? "minimum" : "maximum",
-			    (long long)(n < k->min ? k->min : k->max));
-			return (-1);
-		}
-		*(int64_t *)(void *)field = n;
-		return (0);
-	}
-	return (-1);
+	return (set[conf_rules[k->type].store](c, k, v, err));
 }
 
 /* conf_handler - libinih's callback: one key = value; 0 refuses it */
@@ -484,39 +549,38 @@ fail:
 	return (NULL);
 }
 
-/* conf_load - see conf.h */
-int
-conf_load(struct conf *c, const char *path, struct vbuf *err)
+/* conf_where - c->path, path made absolute, and c->dir, its folder;
+ * -1 (nothing allocated) if the working folder is not known */
+static int
+conf_where(struct conf *c, const char *path, struct vbuf *err)
 {
-	struct conf_parse	 cp;
-	struct vbuf		 why;
-	char			*text, *abs, *slash;
-	int			 line;
-	size_t			 i;
+	char	cwd[PATH_MAX], *slash;
 
-	memset(c, 0, sizeof(*c));
 	if (path[0] == '/')
-		abs = xstrdup(path);
+		c->path = xstrdup(path);
 	else {
-		char	cwd[PATH_MAX];
-
 		if (getcwd(cwd, sizeof(cwd)) == NULL) {
 			vbuf_printf(err, "getcwd: %s", strerror(errno));
-			return (-1);		/* nothing allocated yet */
+			return (-1);
 		}
-		abs = xasprintf("%s/%s", cwd, path);
+		c->path = xasprintf("%s/%s", cwd, path);
 	}
-	c->path = abs;
-	c->dir = xstrdup(abs);
+	c->dir = xstrdup(c->path);
 	slash = strrchr(c->dir, '/');
 	if (slash == c->dir)
 		slash[1] = '\0';
 	else
 		*slash = '\0';
+	return (0);
+}
 
-	vbuf_init(&why, 1024);
-	if ((text = conf_read_file(c->path, err)) == NULL)
-		goto fail;
+/* conf_parse_text - the keys of text into cp->conf; -1 with the file,
+ * line and reason in err */
+static int
+conf_parse_text(struct conf_parse *cp, const char *text, struct vbuf *err)
+{
+	const char	*path = cp->conf->path;
+	int		 line;
 
 	/* libinih's defaults truncate long lines and join indented ones. */
 	ini_use_stack = 0;
@@ -524,49 +588,75 @@ conf_load(struct conf *c, const char *path, struct vbuf *err)
 	ini_max_line = CONF_LINE_MAX + 3;
 	ini_allow_multiline = 0;
 
-	memset(&cp, 0, sizeof(cp));
-	cp.conf = c;
-	cp.err = &why;
-	line = ini_parse_string(text, conf_handler, &cp);
-	free(text);
-	if (line != 0) {
-		if (line < 0)
-			vbuf_printf(err, "%s: cannot parse", c->path);
-		else if (why.len > 0)
-			vbuf_printf(err, "%s:%d: %s", c->path, line,
-			    vbuf_str(&why));
-		else
-			vbuf_printf(err, "%s:%d: not a [section], a "
-			    "key = value line or a comment", c->path, line);
-		goto fail;
-	}
-	for (i = 0; i < nitems(conf_keys); i++) {
+	if ((line = ini_parse_string(text, conf_handler, cp)) == 0)
+		return (0);
+	if (line < 0)
+		vbuf_printf(err, "%s: cannot parse", path);
+	else if (cp->err->len > 0)
+		vbuf_printf(err, "%s:%d: %s", path, line, vbuf_str(cp->err));
+	else
+		vbuf_printf(err, "%s:%d: not a [section], a key = value line "
+		    "or a comment", path, line);
+	return (-1);
+}
+
+/* conf_defaults - each key the file did not set takes its default, or
+ * stops the load if it is required; -1 with the reason in err */
+static int
+conf_defaults(struct conf_parse *cp, struct vbuf *err)
+{
+	struct conf	*c = cp->conf;
+
+	for (size_t i = 0; i < nitems(conf_keys); i++) {
 		const struct conf_key *k = &conf_keys[i];
 
-		if (cp.seen[i])
+		if (cp->seen[i])
 			continue;
 		if (k->required) {
 			vbuf_printf(err, "%s: [%s] %s: missing; it is "
 			    "required", c->path, k->section, k->name);
-			goto fail;
+			return (-1);
 		}
 		if (k->def == NULL)
 			continue;
-		vbuf_reset(&why);
-		if (conf_set(c, k, k->def, &why) == -1) {
+		vbuf_reset(cp->err);
+		if (conf_set(c, k, k->def, cp->err) == -1) {
 			vbuf_printf(err, "%s: [%s] %s: built-in default: %s",
-			    c->path, k->section, k->name, vbuf_str(&why));
-			goto fail;
+			    c->path, k->section, k->name, vbuf_str(cp->err));
+			return (-1);
 		}
 	}
-	vbuf_release(&why);
 	if (c->relay_helo == NULL)
 		c->relay_helo = xstrdup(c->domain);
 	return (0);
-fail:
+}
+
+/* conf_load - see conf.h */
+int
+conf_load(struct conf *c, const char *path, struct vbuf *err)
+{
+	struct conf_parse	 cp;
+	struct vbuf		 why;
+	char			*text;
+	int			 rc = -1;
+
+	memset(c, 0, sizeof(*c));
+	if (conf_where(c, path, err) == -1)
+		return (-1);
+	vbuf_init(&why, 1024);
+	memset(&cp, 0, sizeof(cp));
+	cp.conf = c;
+	cp.err = &why;
+	if ((text = conf_read_file(c->path, err)) != NULL) {
+		rc = conf_parse_text(&cp, text, err);
+		free(text);
+	}
+	if (rc == 0)
+		rc = conf_defaults(&cp, err);
 	vbuf_release(&why);
-	conf_free(c);
-	return (-1);
+	if (rc == -1)
+		conf_free(c);
+	return (rc);
 }
 
 /* conf_free - release everything conf_load() allocated */
@@ -578,14 +668,10 @@ conf_free(struct conf *c)
 	for (i = 0; i < nitems(conf_keys); i++) {
 		const struct conf_key *k = &conf_keys[i];
 
-		switch (k->type) {
-		case CT_INT: case CT_DURATION: case CT_SIZE: case CT_CHAR:
-		case CT_MODE: case CT_CLOCK:
-			break;
-		default:
-			free(*(char **)((char *)c + k->offset));
-			*(char **)((char *)c + k->offset) = NULL;
-		}
+		if (conf_rules[k->type].store != CS_TEXT)
+			continue;
+		free(*(char **)(void *)((char *)c + k->offset));
+		*(char **)(void *)((char *)c + k->offset) = NULL;
 	}
 	free(c->path);
 	free(c->dir);

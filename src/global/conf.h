@@ -88,6 +88,10 @@ void	conf_free(struct conf *c);
 int64_t	conf_parse_duration(const char *);
 int64_t	conf_parse_size(const char *);
 
+/* conf_one_of - 1 if s is one of the words of choices, "a|b|c" (the
+ * choices of a key here, or of a command line option) */
+int	conf_one_of(const char *choices, const char *s);
+
 /* conf_valid_lang - 1 if s looks like a language code: en, ar, pt-br */
 int	conf_valid_lang(const char *s);
 
