@@ -103,20 +103,6 @@ cli_set_text(struct cli *c, const struct cli_setting *s, void *rec,
 	return (CLI_OK);
 }
 
-/* one_of - arg is one of the words of choices, "a|b|c" */
-static int
-one_of(const char *choices, const char *arg)
-{
-	size_t	len = strlen(arg), wl;
-
-	for (const char *w = choices; *w != '\0'; w += wl + (w[wl] == '|')) {
-		wl = strcspn(w, "|");
-		if (wl == len && strncmp(w, arg, len) == 0)
-			return (1);
-	}
-	return (0);
-}
-
 /* cli_set_choice - see cli_setting.h; a bad word is told the choices:
  * "a or b", or "one of a, b, c" */
 int
@@ -126,7 +112,7 @@ cli_set_choice(struct cli *c, const struct cli_setting *s, void *rec,
 	struct vbuf	 v;
 	const char	*bar;
 
-	if (one_of(s->choices, arg)) {
+	if (conf_one_of(s->choices, arg)) {
 		cli_set_string(rec, s, arg);
 		return (CLI_OK);
 	}
@@ -164,17 +150,24 @@ cli_set_lang(struct cli *c, const struct cli_setting *s, void *rec,
 	return (CLI_OK);
 }
 
+/* set_number - n, if it is within the row's bounds (max 0: none
+ * above); a bad value (-1) is not */
+static int
+set_number(struct cli *c, const struct cli_setting *s, void *rec,
+    const char *arg, int64_t n)
+{
+	if (n < 0 || n < s->min || (s->max > 0 && n > s->max))
+		return (cli_setting_bad(c, s, arg));
+	*CLI_FIELD(rec, s, int64_t) = n;
+	return (CLI_OK);
+}
+
 /* cli_set_size - see cli_setting.h */
 int
 cli_set_size(struct cli *c, const struct cli_setting *s, void *rec,
     const char *arg, int on)
 {
-	int64_t	n = conf_parse_size(arg);
-
-	if (n < 0 || n < s->min)
-		return (cli_setting_bad(c, s, arg));
-	*CLI_FIELD(rec, s, int64_t) = n;
-	return (CLI_OK);
+	return (set_number(c, s, rec, arg, conf_parse_size(arg)));
 }
 
 /* cli_set_count - see cli_setting.h */
@@ -185,10 +178,7 @@ cli_set_count(struct cli *c, const struct cli_setting *s, void *rec,
 	char		*end;
 	long long	 n = strtoll(arg, &end, 10);
 
-	if (*end != '\0' || n < s->min || n > s->max)
-		return (cli_setting_bad(c, s, arg));
-	*CLI_FIELD(rec, s, int64_t) = n;
-	return (CLI_OK);
+	return (set_number(c, s, rec, arg, *end == '\0' ? n : -1));
 }
 
 /* cli_set_seconds - see cli_setting.h */
@@ -196,12 +186,7 @@ int
 cli_set_seconds(struct cli *c, const struct cli_setting *s, void *rec,
     const char *arg, int on)
 {
-	int64_t	n = conf_parse_duration(arg);
-
-	if (n < 0 || n < s->min)
-		return (cli_setting_bad(c, s, arg));
-	*CLI_FIELD(rec, s, int64_t) = n;
-	return (CLI_OK);
+	return (set_number(c, s, rec, arg, conf_parse_duration(arg)));
 }
 
 /* cli_set_days - see cli_setting.h */
