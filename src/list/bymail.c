@@ -150,7 +150,7 @@ send_to(struct ctx *x, const struct list *l, const char *tmpl,
 
 /* ask_confirm - open a request and ask the person to confirm it */
 static enum asked
-ask_confirm(struct job *j, const char *action, const char *target,
+ask_confirm(struct job *j, enum request_action action, const char *target,
     const char *mode, const char *language)
 {
 	struct ctx	*x = j->x;
@@ -179,7 +179,7 @@ ask_confirm(struct job *j, const char *action, const char *target,
 	memset(&r, 0, sizeof(r));
 	r.list_id = j->l->id;
 	r.addr = (char *)target;
-	r.action = (char *)action;
+	r.action = action;
 	r.mode = (char *)mode;
 	r.language = (char *)language;
 	r.asked_by = j->sender;
@@ -194,16 +194,17 @@ ask_confirm(struct job *j, const char *action, const char *target,
 	/* A stranger's request: the language they wrote in.  A change of
 	 * language is asked in the one the member reads now, so a forged
 	 * "set language" cannot make its own confirmation unreadable. */
-	if (lang == NULL && language != NULL && strcmp(action, "set") != 0)
+	if (lang == NULL && language != NULL && action != REQUEST_SET)
 		lang = xstrdup(language);
 	vbuf_init(&ca, VBUF_NOMAX);
 	vbuf_init(&text, VBUF_NOMAX);
 	listaddr_format(&ca, x->conf, j->l->name, AK_CONFIRM, tok);
 	date_of(r.expires_at, expires, sizeof(expires));
-	(void)snprintf(tmpl, sizeof(tmpl), "confirm-%s", action);
-	if (strcmp(action, "set") == 0)
+	(void)snprintf(tmpl, sizeof(tmpl), "confirm-%s",
+	    request_action_name(action));
+	if (action == REQUEST_SET)
 		changes_text(x, lang, j->l, mode, language, &text);
-	else if (strcmp(action, "subscribe") == 0)
+	else if (action == REQUEST_SUBSCRIBE)
 		mode_phrase(x, lang, j->l, mode, &text);
 	{
 		struct tmpl_slot slots[] = {
@@ -220,7 +221,8 @@ ask_confirm(struct job *j, const char *action, const char *target,
 		if (send_to(x, j->l, tmpl, target, lang, AK_CONFIRM, tok, slots,
 		    nitems(slots), NULL) == 0) {
 			log_info("%s for %s: confirmation asked (token "
-			    "%.*s...)", action, target, TOKEN_LOG_CHARS, tok);
+			    "%.*s...)", request_action_name(action), target,
+			    TOKEN_LOG_CHARS, tok);
 			res = ASKED;
 		}
 	}
@@ -311,8 +313,8 @@ asked_result(struct job *j, const struct command *c, const char *target,
 static int
 do_join_leave(struct job *j, const struct command *c, const char *cmd_lang)
 {
-	const char	*action = c->kind == CMD_SUBSCRIBE ? "subscribe" :
-			    "unsubscribe";
+	enum request_action action = c->kind == CMD_SUBSCRIBE ?
+			    REQUEST_SUBSCRIBE : REQUEST_UNSUBSCRIBE;
 	char		*target;
 	int		 rc;
 
@@ -356,8 +358,8 @@ do_set(struct job *j, const struct command *c, const char *mode,
 		vbuf_release(&all);
 		return (0);
 	}
-	return (asked_result(j, c, j->sender, ask_confirm(j, "set", j->sender,
-	    mode, lang)));
+	return (asked_result(j, c, j->sender, ask_confirm(j, REQUEST_SET,
+	    j->sender, mode, lang)));
 }
 
 /* complete - a confirmed request takes effect; -1 on trouble */
@@ -389,7 +391,7 @@ confirm_token(struct ctx *x, const struct list *l, const char *tok,
 		why = token_claim_why(cl);
 	else if ((rc = request_load(x->db, t->object_id, &r)) != DB_OK)
 		why = rc == DB_NOTFOUND ? "no such request" : NULL;
-	else if (strcmp(r->state, "confirming") != 0)
+	else if (r->state != REQUEST_CONFIRMING)
 		why = "the request is no longer waiting";
 	else if (strcmp(r->addr, t->addr) != 0)
 		why = "the token is not for this request";
@@ -980,7 +982,7 @@ complete(struct ctx *x, const struct list *l, struct request *r)
 	if (lang == NULL && r->language != NULL)
 		lang = xstrdup(r->language);
 	member = member_load(x->db, l->id, r->addr, &m) == DB_OK;
-	if (strcmp(r->action, "subscribe") == 0) {
+	if (r->action == REQUEST_SUBSCRIBE) {
 		enum join_refusal why = membership_refusal(x->db, l, r->addr);
 
 		if (member)
@@ -1008,7 +1010,7 @@ complete(struct ctx *x, const struct list *l, struct request *r)
 			}
 			vbuf_release(&rj);
 		} else if (l->approve_joins) {
-			if (request_set_state(x->db, r->id, "approving",
+			if (request_set_state(x->db, r->id, REQUEST_APPROVING,
 			    clock_now() + x->conf->moderate_ttl, r->addr) !=
 			    DB_OK || ask_approvers(x, l, r) == -1 ||
 			    tell(x, l, "join-waiting", r, lang, NULL, NULL) ==
@@ -1022,7 +1024,7 @@ complete(struct ctx *x, const struct list *l, struct request *r)
 			rc = join(x, l, r, lang);
 	} else if (!member)
 		rc = tell(x, l, "not-member", r, lang, NULL, NULL);
-	else if (strcmp(r->action, "unsubscribe") == 0) {
+	else if (r->action == REQUEST_UNSUBSCRIBE) {
 		if ((rc = membership_remove(x, l, r->addr, r->addr,
 		    NULL)) == DB_OK)
 			rc = tell(x, l, "goodbye", r, lang, NULL, NULL);
@@ -1050,8 +1052,8 @@ complete(struct ctx *x, const struct list *l, struct request *r)
 			    vbuf_str(&ch));
 		vbuf_release(&ch);
 	}
-	if (rc == 0 && request_set_state(x->db, r->id, "done", 0, r->addr) !=
-	    DB_OK)
+	if (rc == 0 && request_set_state(x->db, r->id, REQUEST_DONE, 0,
+	    r->addr) != DB_OK)
 		rc = -1;
 out:
 	free(lang);
@@ -1096,7 +1098,7 @@ bymail_join_reply(struct ctx *x, struct spool_item *s, const struct mail *m,
 	}
 	if ((rc = token_use(x->db, t->id, clock_now())) != DB_OK ||
 	    (rc = request_load(x->db, t->object_id, &r)) != DB_OK ||
-	    strcmp(r->state, "approving") != 0) {
+	    r->state != REQUEST_APPROVING) {
 		if (rc == DB_ERR) {
 			db_rollback(x->db);
 			goto out;
@@ -1111,10 +1113,10 @@ bymail_join_reply(struct ctx *x, struct spool_item *s, const struct mail *m,
 		lang = xstrdup(r->language);
 	if (d.d == DECISION_APPROVE) {
 		if (membership_refusal(x->db, l, r->addr) != JOIN_OK)
-			rc = request_set_state(x->db, r->id, "refused", 0,
-			    m->from_addr) == DB_OK ? 0 : -1;
+			rc = request_set_state(x->db, r->id, REQUEST_REFUSED,
+			    0, m->from_addr) == DB_OK ? 0 : -1;
 		else if ((rc = join(x, l, r, lang)) == 0)
-			rc = request_set_state(x->db, r->id, "done", 0,
+			rc = request_set_state(x->db, r->id, REQUEST_DONE, 0,
 			    m->from_addr) == DB_OK ? 0 : -1;
 	} else {
 		struct vbuf	reason;
@@ -1125,7 +1127,7 @@ bymail_join_reply(struct ctx *x, struct spool_item *s, const struct mail *m,
 		else
 			notice_phrase(x, lang, l, "refused-default", NULL, 0,
 			    &reason);
-		rc = request_set_state(x->db, r->id, "refused", 0,
+		rc = request_set_state(x->db, r->id, REQUEST_REFUSED, 0,
 		    m->from_addr) == DB_OK ? 0 : -1;
 		if (rc == 0 && d.d == DECISION_REJECT)
 			rc = tell(x, l, "join-refused", r, lang, "reason",
