@@ -9,6 +9,7 @@
 #include "mail/addr.h"
 #include "global/listaddr.h"
 #include "util/alloc.h"
+#include "list/answer.h"
 #include "list/bymail.h"
 #include "util/clock.h"
 #include "list/command.h"
@@ -16,7 +17,6 @@
 #include "list/ctx.h"
 #include "db/db.h"
 #include "db/db_list.h"
-#include "db/db_outbox.h"
 #include "db/db_request.h"
 #include "db/db_spool.h"
 #include "db/db_token.h"
@@ -29,13 +29,6 @@
 #include "global/token.h"
 #include "util/vbuf.h"
 #include "util/sys_defs.h"
-
-#define DAY		86400
-/* What counts towards the answers one address gets in a day (D3). */
-#define REPLY_PURPOSES	"request-reply,confirm-subscribe," \
-			"confirm-unsubscribe,confirm-set"
-/* What counts towards the confirmation requests (B7). */
-#define CONFIRM_PURPOSES "confirm-subscribe,confirm-unsubscribe,confirm-set"
 
 /* One message's work. */
 struct job {
@@ -58,48 +51,6 @@ enum asked {
 	ASKED_ERROR,		/* database trouble: roll back */
 };
 
-/*
- * automated - mail that moot must not answer: written by a program
- * (threat C2), or relayed by a mailing list
- */
-static int
-automated(const struct spool_item *s, const struct mail *m)
-{
-	return (mail_automated(m, s->env_from) != MAIL_BY_PERSON ||
-	    mail_via_list(m));
-}
-
-/* finish - the spool row is done with, for the reason given */
-static void
-finish(struct ctx *x, const struct spool_item *s, const char *why)
-{
-	log_info("%s: %s", listaddr_kind_name(s->kind), why);
-	if (spool_set_state(x->db, s->id, SPOOL_DONE, why) != DB_OK)
-		log_warnx("cannot record the outcome; the message stays "
-		    "spooled");
-}
-
-/* date_of - the date of t in the site's zone */
-static void
-date_of(int64_t t, char *buf, size_t size)
-{
-	clock_iso((time_t)t, buf, size);
-	if (size > 10)
-		buf[10] = '\0';
-}
-
-/* mode_phrase - the words for a delivery mode, in lang */
-static void
-mode_phrase(struct ctx *x, const char *lang, const struct list *l,
-    const char *mode, struct vbuf *out)
-{
-	char	key[32];
-
-	(void)snprintf(key, sizeof(key), "mode-%s", mode != NULL &&
-	    member_mode_ok(mode) ? mode : "mail");
-	notice_phrase(x, lang, l, key, NULL, 0, out);
-}
-
 /* changes_text - what a set request changes, one line each */
 static void
 changes_text(struct ctx *x, const char *lang, const struct list *l,
@@ -109,7 +60,7 @@ changes_text(struct ctx *x, const char *lang, const struct list *l,
 
 	vbuf_init(&m, VBUF_NOMAX);
 	if (mode != NULL) {
-		mode_phrase(x, lang, l, mode, &m);
+		answer_mode_phrase(x, lang, l, mode, &m);
 		struct tmpl_slot s[] = { { "mode", vbuf_str(&m) } };
 
 		notice_phrase(x, lang, l, "change-mode", s, nitems(s), out);
@@ -124,30 +75,6 @@ changes_text(struct ctx *x, const char *lang, const struct list *l,
 	vbuf_release(&m);
 }
 
-/* send_to - queue template tmpl to one person about l; -1 on failure */
-static int
-send_to(struct ctx *x, const struct list *l, const char *tmpl,
-    const char *to, const char *lang, enum listaddr_kind from,
-    const char *token, const struct tmpl_slot *slots, size_t nslots,
-    const char *in_reply_to)
-{
-	struct vbuf	err;
-	struct notice	n = {
-		.tmpl = tmpl, .to = to, .lang = lang, .list = l,
-		.from_kind = from, .from_token = token, .slots = slots,
-		.nslots = nslots, .reply = in_reply_to != NULL,
-		.in_reply_to = in_reply_to,
-	};
-	int		rc;
-
-	vbuf_init(&err, 1024);
-	if ((rc = notice_queue(x, &n, &err)) == -1)
-		log_warnx("cannot queue %s to %s: %s", tmpl, to,
-		    vbuf_str(&err));
-	vbuf_release(&err);
-	return (rc);
-}
-
 /* ask_confirm - open a request and ask the person to confirm it */
 static enum asked
 ask_confirm(struct job *j, enum request_action action, const char *target,
@@ -157,7 +84,7 @@ ask_confirm(struct job *j, enum request_action action, const char *target,
 	struct request	 r, *old = NULL;
 	struct vbuf	 ca, text;
 	char		 tok[TOKEN_CHARS + 1], expires[32], tmpl[32], *lang;
-	int64_t		 id = 0, told = 0, now = clock_now();
+	int64_t		 id = 0;
 	int		 rc;
 	enum asked	 res = ASKED_ERROR;
 
@@ -168,14 +95,8 @@ ask_confirm(struct job *j, enum request_action action, const char *target,
 	}
 	if (rc != DB_NOTFOUND)
 		return (ASKED_ERROR);
-	if (outbox_count_since(x->db, CONFIRM_PURPOSES, target, now - DAY,
-	    &told) != DB_OK)
-		return (ASKED_ERROR);
-	if (told >= x->conf->confirmations_per_day) {
-		log_info("no confirmation to %s: %lld sent today", target,
-		    (long long)told);
-		return (ASKED_TOO_MANY);
-	}
+	if ((rc = answer_capped(x, ANSWER_CONFIRMATIONS, target)) != 0)
+		return (rc == 1 ? ASKED_TOO_MANY : ASKED_ERROR);
 	memset(&r, 0, sizeof(r));
 	r.list_id = j->l->id;
 	r.addr = (char *)target;
@@ -183,7 +104,7 @@ ask_confirm(struct job *j, enum request_action action, const char *target,
 	r.mode = (char *)mode;
 	r.language = (char *)language;
 	r.asked_by = j->sender;
-	r.expires_at = now + x->conf->confirm_ttl;
+	r.expires_at = clock_now() + x->conf->confirm_ttl;
 	if ((rc = request_open(x->db, &r, &id)) == DB_CONFLICT)
 		return (ASKED_PENDING);
 	if (rc != DB_OK || token_issue(x->db, "confirm", j->l->id, id, target,
@@ -199,13 +120,13 @@ ask_confirm(struct job *j, enum request_action action, const char *target,
 	vbuf_init(&ca, VBUF_NOMAX);
 	vbuf_init(&text, VBUF_NOMAX);
 	listaddr_format(&ca, x->conf, j->l->name, AK_CONFIRM, tok);
-	date_of(r.expires_at, expires, sizeof(expires));
+	answer_date(r.expires_at, expires, sizeof(expires));
 	(void)snprintf(tmpl, sizeof(tmpl), "confirm-%s",
 	    request_action_name(action));
 	if (action == REQUEST_SET)
 		changes_text(x, lang, j->l, mode, language, &text);
 	else if (action == REQUEST_SUBSCRIBE)
-		mode_phrase(x, lang, j->l, mode, &text);
+		answer_mode_phrase(x, lang, j->l, mode, &text);
 	{
 		struct tmpl_slot slots[] = {
 			{ "list", j->l->name },
@@ -218,8 +139,8 @@ ask_confirm(struct job *j, enum request_action action, const char *target,
 		};
 
 		/* Each confirmation uses the slots it has of these. */
-		if (send_to(x, j->l, tmpl, target, lang, AK_CONFIRM, tok, slots,
-		    nitems(slots), NULL) == 0) {
+		if (answer_send(x, j->l, tmpl, target, lang, AK_CONFIRM, tok,
+		    slots, nitems(slots), NULL) == 0) {
 			log_info("%s for %s: confirmation asked (token "
 			    "%.*s...)", request_action_name(action), target,
 			    TOKEN_LOG_CHARS, tok);
@@ -532,7 +453,7 @@ do_info(struct job *j, const struct command *c)
 	if (l->ends_at > 0) {
 		struct tmpl_slot s[] = { { "date", date } };
 
-		date_of(l->ends_at, date, sizeof(date));
+		answer_date(l->ends_at, date, sizeof(date));
 		notice_phrase(j->x, j->lang, l, clock_now() >= l->ends_at ?
 		    "rule-ended" : "rule-ends", s, nitems(s), &rules);
 		vbuf_putc(&rules, '\n');
@@ -659,19 +580,14 @@ run(struct job *j, const struct command_read *r)
 static int
 reply(struct job *j)
 {
-	struct ctx	*x = j->x;
-	int64_t		 told = 0;
+	int	capped;
 
 	if (!j->others)
 		return (0);
-	if (outbox_count_since(x->db, REPLY_PURPOSES, j->sender,
-	    clock_now() - DAY, &told) != DB_OK)
-		return (-1);
-	if (told >= x->conf->replies_per_day) {
-		log_info("no reply to %s: %lld answers today", j->sender,
-		    (long long)told);
-		vbuf_puts(&j->summary, "; not answered (daily limit)");
-		return (0);
+	if ((capped = answer_capped(j->x, ANSWER_REPLIES, j->sender)) != 0) {
+		if (capped == 1)
+			vbuf_puts(&j->summary, "; not answered (daily limit)");
+		return (capped == 1 ? 0 : -1);
 	}
 	{
 		struct tmpl_slot slots[] = {
@@ -680,8 +596,8 @@ reply(struct job *j)
 			{ "results", vbuf_str(&j->results) },
 		};
 
-		return (send_to(x, j->l, "request-reply", j->sender, j->lang,
-		    AK_REQUEST, NULL, slots, nitems(slots),
+		return (answer_send(j->x, j->l, "request-reply", j->sender,
+		    j->lang, AK_REQUEST, NULL, slots, nitems(slots),
 		    j->m->msgid != NULL ? j->m->msgid : ""));
 	}
 }
@@ -692,9 +608,7 @@ leave_now(struct ctx *x, struct spool_item *s, const struct list *l)
 {
 	struct token_row	*t = NULL;
 	struct member		*m = NULL;
-	struct list_addrs	 a;
 	const char		*why = NULL;
-	char			*lang = NULL;
 	int			 rc;
 
 	static const char *const purposes[] = { "leave", NULL };
@@ -704,7 +618,7 @@ leave_now(struct ctx *x, struct spool_item *s, const struct list *l)
 	if (cl == CLAIM_ERROR)
 		return;
 	if (cl == CLAIM_UNKNOWN) {
-		finish(x, s, "unknown or forged leave token");
+		answer_finish(x, s, "unknown or forged leave token");
 		return;
 	}
 	rc = DB_OK;
@@ -716,37 +630,24 @@ leave_now(struct ctx *x, struct spool_item *s, const struct list *l)
 		why = "a leave token of an earlier membership";
 	if (why != NULL || rc != DB_OK) {
 		if (why != NULL)
-			finish(x, s, why);
+			answer_finish(x, s, why);
 		token_row_free(&t);
 		member_free(&m);
 		return;
 	}
-	lang = m->language != NULL ? xstrdup(m->language) : NULL;
-	notice_list_addrs(x->conf, l->name, &a);
 	if (db_begin(x->db) != DB_OK)
 		goto out;
-	{
-		struct tmpl_slot slots[] = {
-			{ "list", l->name },
-			{ "address", t->addr },
-			{ "join_address", vbuf_str(&a.join) },
-			{ "owner_address", vbuf_str(&a.owner) },
-		};
-
-		if (token_use(x->db, t->id, clock_now()) == DB_ERR ||
-		    membership_remove(x, l, t->addr, t->addr, NULL) != DB_OK ||
-		    send_to(x, l, "goodbye", t->addr, lang, AK_OWNER, NULL,
-		    slots, nitems(slots), NULL) == -1) {
-			db_rollback(x->db);
-			goto out;
-		}
+	if (token_use(x->db, t->id, clock_now()) == DB_ERR ||
+	    membership_remove(x, l, t->addr, t->addr, NULL) != DB_OK ||
+	    answer_tell(x, l, "goodbye", t->addr, m->language, NULL,
+	    NULL) == -1) {
+		db_rollback(x->db);
+		goto out;
 	}
-	finish(x, s, "left at once through List-Unsubscribe");
+	answer_finish(x, s, "left at once through List-Unsubscribe");
 	if (db_commit(x->db) != DB_OK)
 		log_warnx("cannot commit the leave; it is tried again");
 out:
-	free(lang);
-	notice_list_addrs_release(&a);
 	token_row_free(&t);
 	member_free(&m);
 }
@@ -759,13 +660,9 @@ bymail_handle(struct ctx *x, struct spool_item *s, const struct mail *m)
 	struct command_read	 r;
 	int			 rc;
 
-	if (s->list_id == 0) {
-		finish(x, s, "the list no longer exists");
-		return;
-	}
 	memset(&j, 0, sizeof(j));
-	if (list_load_id(x->db, s->list_id, &j.l) != DB_OK)
-		return;			/* stays spooled */
+	if (answer_list_load(x, s, &j.l) == -1)
+		return;
 	if (s->kind == AK_LEAVE && s->token != NULL &&
 	    *s->token != '\0') {
 		/* Software may act on List-Unsubscribe for the member
@@ -774,8 +671,7 @@ bymail_handle(struct ctx *x, struct spool_item *s, const struct mail *m)
 		list_free(&j.l);
 		return;
 	}
-	if (automated(s, m)) {
-		finish(x, s, "automated mail: not answered");
+	if (answer_automated(x, s, m)) {
 		list_free(&j.l);
 		return;
 	}
@@ -793,7 +689,8 @@ bymail_handle(struct ctx *x, struct spool_item *s, const struct mail *m)
 			list_free(&j.l);
 			return;
 		}
-		finish(x, s, rc == 1 ? "confirmed" : "confirmation refused");
+		answer_finish(x, s, rc == 1 ? "confirmed" :
+		    "confirmation refused");
 		if (db_commit(x->db) != DB_OK)
 			log_warnx("cannot commit the confirmation");
 		list_free(&j.l);
@@ -804,7 +701,7 @@ bymail_handle(struct ctx *x, struct spool_item *s, const struct mail *m)
 	    addr_check(s->env_from, NULL) == 0 ? addr_canon_new(s->env_from) :
 	    NULL;
 	if (j.sender == NULL || listaddr_is_ours(x->conf, j.sender)) {
-		finish(x, s, j.sender == NULL ? "no sender address: not "
+		answer_finish(x, s, j.sender == NULL ? "no sender address: not "
 		    "answered" : "from one of moot's own addresses: not "
 		    "answered");
 		free(j.sender);
@@ -837,7 +734,7 @@ bymail_handle(struct ctx *x, struct spool_item *s, const struct mail *m)
 		log_warnx("database trouble; the message is tried again");
 		goto out;
 	}
-	finish(x, s, vbuf_str(&j.summary));
+	answer_finish(x, s, vbuf_str(&j.summary));
 	if (db_commit(x->db) != DB_OK)
 		log_warnx("cannot commit; the message is tried again");
 out:
@@ -901,92 +798,21 @@ ask_approvers(struct ctx *x, const struct list *l, const struct request *r)
 	return (0);
 }
 
-/* join - r->addr becomes a member of l, and is welcomed */
-static int
-join(struct ctx *x, const struct list *l, const struct request *r,
-    const char *lang)
-{
-	struct list_addrs	 a;
-	struct member		 m;
-	struct vbuf		 mode;
-	int			 rc;
-
-	memset(&m, 0, sizeof(m));
-	m.addr = r->addr;
-	m.mode = r->mode;
-	m.language = r->language;
-	if ((rc = membership_add(x, l, &m)) != DB_OK)
-		return (rc == DB_CONFLICT ? 0 : -1);
-	if (audit_add(x->db, l->id, 0, r->addr, "join", r->addr) != DB_OK)
-		return (-1);
-	log_info("%s joined %s", r->addr, l->name);
-	notice_list_addrs(x->conf, l->name, &a);
-	vbuf_init(&mode, VBUF_NOMAX);
-	mode_phrase(x, lang, l, r->mode, &mode);
-	{
-		struct tmpl_slot slots[] = {
-			{ "list", l->name },
-			{ "address", r->addr },
-			{ "list_address", vbuf_str(&a.post) },
-			{ "request_address", vbuf_str(&a.request) },
-			{ "leave_address", vbuf_str(&a.leave) },
-			{ "owner_address", vbuf_str(&a.owner) },
-			{ "description", l->description },
-			{ "mode", vbuf_str(&mode) },
-		};
-
-		rc = send_to(x, l, "welcome", r->addr, lang, AK_OWNER, NULL,
-		    slots, nitems(slots), NULL);
-	}
-	notice_list_addrs_release(&a);
-	vbuf_release(&mode);
-	return (rc);
-}
-
-/* tell - a short notice to the person a request is about */
-static int
-tell(struct ctx *x, const struct list *l, const char *tmpl,
-    const struct request *r, const char *lang, const char *extra_name,
-    const char *extra)
-{
-	struct list_addrs	a;
-	int			rc;
-
-	notice_list_addrs(x->conf, l->name, &a);
-	{
-		struct tmpl_slot slots[] = {
-			{ "list", l->name },
-			{ "address", r->addr },
-			{ "request_address", vbuf_str(&a.request) },
-			{ "join_address", vbuf_str(&a.join) },
-			{ "owner_address", vbuf_str(&a.owner) },
-			{ extra_name != NULL ? extra_name : "reason", extra },
-		};
-		size_t	n = nitems(slots) - (extra_name == NULL);
-
-		rc = send_to(x, l, tmpl, r->addr, lang, AK_OWNER, NULL, slots,
-		    n, NULL);
-	}
-	notice_list_addrs_release(&a);
-	return (rc);
-}
-
 /* complete - see above */
 static int
 complete(struct ctx *x, const struct list *l, struct request *r)
 {
 	struct member	*m = NULL;
-	char		*lang = membership_lang(x->db, l->id, r->addr);
+	char		*lang = answer_request_lang(x, l, r);
 	int		 rc = -1, member;
 
-	if (lang == NULL && r->language != NULL)
-		lang = xstrdup(r->language);
 	member = member_load(x->db, l->id, r->addr, &m) == DB_OK;
 	if (r->action == REQUEST_SUBSCRIBE) {
 		enum join_refusal why = membership_refusal(x->db, l, r->addr);
 
 		if (member)
-			rc = tell(x, l, "already-member", r, lang, NULL, NULL);
+			rc = answer_tell(x, l, "already-member", r->addr, lang,
+			    NULL, NULL);
 		else if (why == JOIN_ENDED)
 			rc = 0;		/* nothing to join any more */
 		else if (why == JOIN_REQUIRES) {
@@ -1004,7 +830,7 @@ complete(struct ctx *x, const struct list *l, struct request *r)
 					    vbuf_str(&rj) },
 				};
 
-				rc = send_to(x, l, "join-requires", r->addr,
+				rc = answer_send(x, l, "join-requires", r->addr,
 				    lang, AK_OWNER, NULL, slots, nitems(slots),
 				    NULL);
 			}
@@ -1013,21 +839,23 @@ complete(struct ctx *x, const struct list *l, struct request *r)
 			if (request_set_state(x->db, r->id, REQUEST_APPROVING,
 			    clock_now() + x->conf->moderate_ttl, r->addr) !=
 			    DB_OK || ask_approvers(x, l, r) == -1 ||
-			    tell(x, l, "join-waiting", r, lang, NULL, NULL) ==
-			    -1)
+			    answer_tell(x, l, "join-waiting", r->addr, lang,
+			    NULL, NULL) == -1)
 				goto out;
 			log_info("%s confirmed; the owners of %s decide",
 			    r->addr, l->name);
 			rc = 0;
 			goto out;	/* the request stays open */
 		} else
-			rc = join(x, l, r, lang);
+			rc = answer_join(x, l, r, lang);
 	} else if (!member)
-		rc = tell(x, l, "not-member", r, lang, NULL, NULL);
+		rc = answer_tell(x, l, "not-member", r->addr, lang, NULL,
+		    NULL);
 	else if (r->action == REQUEST_UNSUBSCRIBE) {
 		if ((rc = membership_remove(x, l, r->addr, r->addr,
 		    NULL)) == DB_OK)
-			rc = tell(x, l, "goodbye", r, lang, NULL, NULL);
+			rc = answer_tell(x, l, "goodbye", r->addr, lang, NULL,
+			    NULL);
 		else
 			rc = -1;
 	} else {			/* set */
@@ -1048,8 +876,8 @@ complete(struct ctx *x, const struct list *l, struct request *r)
 		if (member_update(x->db, m) == DB_OK &&
 		    audit_add(x->db, l->id, 0, r->addr, "set",
 		    vbuf_str(&ch)) == DB_OK)
-			rc = tell(x, l, "settings-changed", r, lang, "changes",
-			    vbuf_str(&ch));
+			rc = answer_tell(x, l, "settings-changed", r->addr,
+			    lang, "changes", vbuf_str(&ch));
 		vbuf_release(&ch);
 	}
 	if (rc == 0 && request_set_state(x->db, r->id, REQUEST_DONE, 0,
@@ -1078,7 +906,7 @@ bymail_join_reply(struct ctx *x, struct spool_item *s, const struct mail *m,
 		(void)snprintf(why, sizeof(why), "<%s> may not decide joins to "
 		    "%s", m->from_addr != NULL ? m->from_addr : "",
 		    s->list_name);
-		finish(x, s, why);
+		answer_finish(x, s, why);
 		return;
 	}
 	lang = membership_reader_lang(x->db, s->list_id, m->from_addr);
@@ -1088,7 +916,7 @@ bymail_join_reply(struct ctx *x, struct spool_item *s, const struct mail *m,
 	if (d.d == DECISION_NONE) {
 		(void)snprintf(why, sizeof(why), "no decision from <%s>: %s",
 		    m->from_addr, d.why);
-		finish(x, s, why);
+		answer_finish(x, s, why);
 		return;
 	}
 	if (list_load_id(x->db, s->list_id, &l) != DB_OK ||
@@ -1103,19 +931,18 @@ bymail_join_reply(struct ctx *x, struct spool_item *s, const struct mail *m,
 			db_rollback(x->db);
 			goto out;
 		}
-		finish(x, s, rc == DB_NOTFOUND && r == NULL ? "token used "
-		    "before (a replay)" : "the join was already decided");
+		answer_finish(x, s, rc == DB_NOTFOUND && r == NULL ?
+		    "token used before (a replay)" :
+		    "the join was already decided");
 		(void)db_commit(x->db);
 		goto out;
 	}
-	lang = membership_lang(x->db, l->id, r->addr);
-	if (lang == NULL && r->language != NULL)
-		lang = xstrdup(r->language);
+	lang = answer_request_lang(x, l, r);
 	if (d.d == DECISION_APPROVE) {
 		if (membership_refusal(x->db, l, r->addr) != JOIN_OK)
 			rc = request_set_state(x->db, r->id, REQUEST_REFUSED,
 			    0, m->from_addr) == DB_OK ? 0 : -1;
-		else if ((rc = join(x, l, r, lang)) == 0)
+		else if ((rc = answer_join(x, l, r, lang)) == 0)
 			rc = request_set_state(x->db, r->id, REQUEST_DONE, 0,
 			    m->from_addr) == DB_OK ? 0 : -1;
 	} else {
@@ -1130,8 +957,8 @@ bymail_join_reply(struct ctx *x, struct spool_item *s, const struct mail *m,
 		rc = request_set_state(x->db, r->id, REQUEST_REFUSED, 0,
 		    m->from_addr) == DB_OK ? 0 : -1;
 		if (rc == 0 && d.d == DECISION_REJECT)
-			rc = tell(x, l, "join-refused", r, lang, "reason",
-			    vbuf_str(&reason));
+			rc = answer_tell(x, l, "join-refused", r->addr, lang,
+			    "reason", vbuf_str(&reason));
 		vbuf_release(&reason);
 	}
 	if (rc == 0)
@@ -1144,7 +971,7 @@ bymail_join_reply(struct ctx *x, struct spool_item *s, const struct mail *m,
 	}
 	(void)snprintf(why, sizeof(why), "join of %s %s by %s", r->addr,
 	    d.d == DECISION_APPROVE ? "approved" : "refused", m->from_addr);
-	finish(x, s, why);
+	answer_finish(x, s, why);
 	if (db_commit(x->db) != DB_OK)
 		log_warnx("cannot commit the join decision");
 out:
