@@ -20,7 +20,7 @@
 #include "db/db_request.h"
 #include "db/db_spool.h"
 #include "db/db_token.h"
-#include "list/mod_reply.h"
+#include "list/join_approval.h"
 #include "util/log.h"
 #include "mail/mail.h"
 #include "list/membership.h"
@@ -338,17 +338,6 @@ struct lines {
 	struct vbuf	 text;
 	int		 n;
 };
-
-/* addr0 - a member's address, NUL-terminated, onto the text */
-static int
-addr0(const struct member *m, void *arg)
-{
-	struct lines	*ln = arg;
-
-	vbuf_cat(&ln->text, m->addr, strlen(m->addr) + 1);
-	ln->n++;
-	return (0);
-}
 
 static int
 lists_line(const struct list *l, void *arg)
@@ -746,58 +735,6 @@ out:
 	vbuf_release(&j.summary);
 }
 
-/* ask_approvers - the owners and organisers decide a join */
-static int
-ask_approvers(struct ctx *x, const struct list *l, const struct request *r)
-{
-	struct lines	 who = { NULL, { 0 }, 0 };
-	char		 tok[TOKEN_CHARS + 1], id[32], date[32], name[64];
-	int		 asked = 0;
-
-	vbuf_init(&who.text, VBUF_NOMAX);
-	(void)member_each_role(x->db, l->id, "owner,organiser", addr0, &who);
-	(void)snprintf(id, sizeof(id), "%lld", (long long)r->id);
-	clock_iso((time_t)r->created_at, date, sizeof(date));
-	(void)snprintf(name, sizeof(name), "%s membership", l->name);
-	for (const char *a = who.text.data; a != NULL &&
-	    a < who.text.data + who.text.len; a += strlen(a) + 1) {
-		struct tmpl_slot slots[] = {
-			{ "list", l->name },
-			{ "address", r->addr },
-			{ "date", date },
-			{ "request_id", id },
-		};
-		struct vbuf	 err;
-		char		*lang;
-		struct notice	 n = {
-			.tmpl = "join-approval", .to = a, .list = l,
-			.from_kind = AK_MODERATE, .from_token = tok,
-			.from_name = name, .slots = slots,
-			.nslots = nitems(slots),
-		};
-
-		if (token_issue(x->db, "join", l->id, r->id, a,
-		    x->conf->moderate_ttl, tok) != DB_OK) {
-			vbuf_release(&who.text);
-			return (-1);
-		}
-		lang = membership_lang(x->db, l->id, a);
-		n.lang = lang;
-		vbuf_init(&err, 1024);
-		if (notice_queue(x, &n, &err) == 0)
-			asked++;
-		else
-			log_warnx("cannot ask %s: %s", a, vbuf_str(&err));
-		vbuf_release(&err);
-		free(lang);
-	}
-	if (asked == 0)
-		log_warnx("%s wants to join %s, which approves joins, but the "
-		    "list has no owner or organiser to ask", r->addr, l->name);
-	vbuf_release(&who.text);
-	return (0);
-}
-
 /* complete - see above */
 static int
 complete(struct ctx *x, const struct list *l, struct request *r)
@@ -836,15 +773,7 @@ complete(struct ctx *x, const struct list *l, struct request *r)
 			}
 			vbuf_release(&rj);
 		} else if (l->approve_joins) {
-			if (request_set_state(x->db, r->id, REQUEST_APPROVING,
-			    clock_now() + x->conf->moderate_ttl, r->addr) !=
-			    DB_OK || ask_approvers(x, l, r) == -1 ||
-			    answer_tell(x, l, "join-waiting", r->addr, lang,
-			    NULL, NULL) == -1)
-				goto out;
-			log_info("%s confirmed; the owners of %s decide",
-			    r->addr, l->name);
-			rc = 0;
+			rc = join_approval_ask(x, l, r, lang);
 			goto out;	/* the request stays open */
 		} else
 			rc = answer_join(x, l, r, lang);
@@ -887,95 +816,4 @@ out:
 	free(lang);
 	member_free(&m);
 	return (rc);
-}
-
-/* bymail_join_reply - see bymail.h */
-void
-bymail_join_reply(struct ctx *x, struct spool_item *s, const struct mail *m,
-    const struct token_row *t)
-{
-	struct decision_read	 d;
-	struct request		*r = NULL;
-	struct list		*l = NULL;
-	char			*lang = NULL, why[200];
-	int			 rc;
-
-	why[0] = '\0';
-	if (!membership_has_role(x->db, s->list_id, m->from_addr,
-	    "owner,organiser")) {
-		(void)snprintf(why, sizeof(why), "<%s> may not decide joins to "
-		    "%s", m->from_addr != NULL ? m->from_addr : "",
-		    s->list_name);
-		answer_finish(x, s, why);
-		return;
-	}
-	lang = membership_reader_lang(x->db, s->list_id, m->from_addr);
-	mod_reply_read(x->conf, m, lang, &d);
-	free(lang);
-	lang = NULL;
-	if (d.d == DECISION_NONE) {
-		(void)snprintf(why, sizeof(why), "no decision from <%s>: %s",
-		    m->from_addr, d.why);
-		answer_finish(x, s, why);
-		return;
-	}
-	if (list_load_id(x->db, s->list_id, &l) != DB_OK ||
-	    db_begin(x->db) != DB_OK) {
-		list_free(&l);
-		return;
-	}
-	if ((rc = token_use(x->db, t->id, clock_now())) != DB_OK ||
-	    (rc = request_load(x->db, t->object_id, &r)) != DB_OK ||
-	    r->state != REQUEST_APPROVING) {
-		if (rc == DB_ERR) {
-			db_rollback(x->db);
-			goto out;
-		}
-		answer_finish(x, s, rc == DB_NOTFOUND && r == NULL ?
-		    "token used before (a replay)" :
-		    "the join was already decided");
-		(void)db_commit(x->db);
-		goto out;
-	}
-	lang = answer_request_lang(x, l, r);
-	if (d.d == DECISION_APPROVE) {
-		if (membership_refusal(x->db, l, r->addr) != JOIN_OK)
-			rc = request_set_state(x->db, r->id, REQUEST_REFUSED,
-			    0, m->from_addr) == DB_OK ? 0 : -1;
-		else if ((rc = answer_join(x, l, r, lang)) == 0)
-			rc = request_set_state(x->db, r->id, REQUEST_DONE, 0,
-			    m->from_addr) == DB_OK ? 0 : -1;
-	} else {
-		struct vbuf	reason;
-
-		vbuf_init(&reason, VBUF_NOMAX);
-		if (d.reason[0] != '\0')
-			vbuf_puts(&reason, d.reason);
-		else
-			notice_phrase(x, lang, l, "refused-default", NULL, 0,
-			    &reason);
-		rc = request_set_state(x->db, r->id, REQUEST_REFUSED, 0,
-		    m->from_addr) == DB_OK ? 0 : -1;
-		if (rc == 0 && d.d == DECISION_REJECT)
-			rc = answer_tell(x, l, "join-refused", r->addr, lang,
-			    "reason", vbuf_str(&reason));
-		vbuf_release(&reason);
-	}
-	if (rc == 0)
-		rc = audit_add(x->db, l->id, 0, m->from_addr, d.d ==
-		    DECISION_APPROVE ? "join-approve" : "join-refuse",
-		    r->addr) == DB_OK ? 0 : -1;
-	if (rc != 0) {
-		db_rollback(x->db);
-		goto out;
-	}
-	(void)snprintf(why, sizeof(why), "join of %s %s by %s", r->addr,
-	    d.d == DECISION_APPROVE ? "approved" : "refused", m->from_addr);
-	answer_finish(x, s, why);
-	if (db_commit(x->db) != DB_OK)
-		log_warnx("cannot commit the join decision");
-out:
-	free(lang);
-	request_free(&r);
-	list_free(&l);
 }
