@@ -14,13 +14,13 @@
 #include "util/clock.h"
 #include "list/command.h"
 #include "global/conf.h"
+#include "list/confirm.h"
 #include "list/ctx.h"
 #include "db/db.h"
 #include "db/db_list.h"
 #include "db/db_request.h"
 #include "db/db_spool.h"
 #include "db/db_token.h"
-#include "list/join_approval.h"
 #include "util/log.h"
 #include "mail/mail.h"
 #include "list/membership.h"
@@ -43,115 +43,6 @@ struct job {
 	int			 others;	/* results the reply must carry */
 	struct vbuf		 summary;	/* for the spool row's reason */
 };
-
-enum asked {
-	ASKED,			/* a confirmation went to the person */
-	ASKED_PENDING,		/* one was waiting already: nothing sent */
-	ASKED_TOO_MANY,		/* the person has had enough today */
-	ASKED_ERROR,		/* database trouble: roll back */
-};
-
-/* changes_text - what a set request changes, one line each */
-static void
-changes_text(struct ctx *x, const char *lang, const struct list *l,
-    const char *mode, const char *language, struct vbuf *out)
-{
-	struct vbuf	m;
-
-	vbuf_init(&m, VBUF_NOMAX);
-	if (mode != NULL) {
-		answer_mode_phrase(x, lang, l, mode, &m);
-		struct tmpl_slot s[] = { { "mode", vbuf_str(&m) } };
-
-		notice_phrase(x, lang, l, "change-mode", s, nitems(s), out);
-		vbuf_putc(out, '\n');
-	}
-	if (language != NULL) {
-		struct tmpl_slot s[] = { { "language", language } };
-
-		notice_phrase(x, lang, l, "change-language", s, nitems(s), out);
-		vbuf_putc(out, '\n');
-	}
-	vbuf_release(&m);
-}
-
-/* ask_confirm - open a request and ask the person to confirm it */
-static enum asked
-ask_confirm(struct job *j, enum request_action action, const char *target,
-    const char *mode, const char *language)
-{
-	struct ctx	*x = j->x;
-	struct request	 r, *old = NULL;
-	struct vbuf	 ca, text;
-	char		 tok[TOKEN_CHARS + 1], expires[32], tmpl[32], *lang;
-	int64_t		 id = 0;
-	int		 rc;
-	enum asked	 res = ASKED_ERROR;
-
-	if ((rc = request_find_open(x->db, j->l->id, target, action, &old)) ==
-	    DB_OK) {
-		request_free(&old);
-		return (ASKED_PENDING);
-	}
-	if (rc != DB_NOTFOUND)
-		return (ASKED_ERROR);
-	if ((rc = answer_capped(x, ANSWER_CONFIRMATIONS, target)) != 0)
-		return (rc == 1 ? ASKED_TOO_MANY : ASKED_ERROR);
-	memset(&r, 0, sizeof(r));
-	r.list_id = j->l->id;
-	r.addr = (char *)target;
-	r.action = action;
-	r.mode = (char *)mode;
-	r.language = (char *)language;
-	r.asked_by = j->sender;
-	r.expires_at = clock_now() + x->conf->confirm_ttl;
-	if ((rc = request_open(x->db, &r, &id)) == DB_CONFLICT)
-		return (ASKED_PENDING);
-	if (rc != DB_OK || token_issue(x->db, "confirm", j->l->id, id, target,
-	    x->conf->confirm_ttl, tok) != DB_OK)
-		return (ASKED_ERROR);
-
-	lang = membership_lang(x->db, j->l->id, target);
-	/* A stranger's request: the language they wrote in.  A change of
-	 * language is asked in the one the member reads now, so a forged
-	 * "set language" cannot make its own confirmation unreadable. */
-	if (lang == NULL && language != NULL && action != REQUEST_SET)
-		lang = xstrdup(language);
-	vbuf_init(&ca, VBUF_NOMAX);
-	vbuf_init(&text, VBUF_NOMAX);
-	listaddr_format(&ca, x->conf, j->l->name, AK_CONFIRM, tok);
-	answer_date(r.expires_at, expires, sizeof(expires));
-	(void)snprintf(tmpl, sizeof(tmpl), "confirm-%s",
-	    request_action_name(action));
-	if (action == REQUEST_SET)
-		changes_text(x, lang, j->l, mode, language, &text);
-	else if (action == REQUEST_SUBSCRIBE)
-		answer_mode_phrase(x, lang, j->l, mode, &text);
-	{
-		struct tmpl_slot slots[] = {
-			{ "list", j->l->name },
-			{ "address", target },
-			{ "description", j->l->description },
-			{ "confirm_address", vbuf_str(&ca) },
-			{ "expires", expires },
-			{ "mode", vbuf_str(&text) },
-			{ "changes", vbuf_str(&text) },
-		};
-
-		/* Each confirmation uses the slots it has of these. */
-		if (answer_send(x, j->l, tmpl, target, lang, AK_CONFIRM, tok,
-		    slots, nitems(slots), NULL) == 0) {
-			log_info("%s for %s: confirmation asked (token "
-			    "%.*s...)", request_action_name(action), target,
-			    TOKEN_LOG_CHARS, tok);
-			res = ASKED;
-		}
-	}
-	free(lang);
-	vbuf_release(&ca);
-	vbuf_release(&text);
-	return (res);
-}
 
 /*
  * say - one command's result in the reply: the command, then the text.
@@ -205,24 +96,24 @@ target_of(struct job *j, const struct command *c)
 /* asked_result - say what became of a request for a confirmation */
 static int
 asked_result(struct job *j, const struct command *c, const char *target,
-    enum asked a)
+    enum confirm_asked a)
 {
 	struct tmpl_slot slots[] = { { "address", target } };
 
 	switch (a) {
-	case ASKED:
+	case CONFIRM_ASKED:
 		if (strcmp(target, j->sender) == 0)
 			say(j, c, "r-asked-you", NULL, 0);
 		else
 			say(j, c, "r-asked", slots, nitems(slots));
 		return (0);
-	case ASKED_PENDING:
+	case CONFIRM_PENDING:
 		/* Asking again for oneself is no news: the confirmation
 		 * is in one's mailbox.  No answer, so no flood (B7). */
 		say_as(j, c, "r-pending", slots, nitems(slots),
 		    strcmp(target, j->sender) != 0);
 		return (0);
-	case ASKED_TOO_MANY:
+	case CONFIRM_TOO_MANY:
 		say(j, c, "r-too-many", slots, nitems(slots));
 		return (0);
 	default:
@@ -248,9 +139,9 @@ do_join_leave(struct job *j, const struct command *c, const char *cmd_lang)
 	}
 	if ((target = target_of(j, c)) == NULL)
 		return (0);
-	rc = asked_result(j, c, target, ask_confirm(j, action, target,
-	    c->kind == CMD_SUBSCRIBE ? (c->mode[0] != '\0' ? c->mode :
-	    "mail") : NULL, c->kind == CMD_SUBSCRIBE &&
+	rc = asked_result(j, c, target, confirm_ask(j->x, j->l, j->sender,
+	    action, target, c->kind == CMD_SUBSCRIBE ? (c->mode[0] != '\0' ?
+	    c->mode : "mail") : NULL, c->kind == CMD_SUBSCRIBE &&
 	    strcmp(target, j->sender) == 0 ? cmd_lang : NULL));
 	free(target);
 	return (rc);
@@ -279,58 +170,8 @@ do_set(struct job *j, const struct command *c, const char *mode,
 		vbuf_release(&all);
 		return (0);
 	}
-	return (asked_result(j, c, j->sender, ask_confirm(j, REQUEST_SET,
-	    j->sender, mode, lang)));
-}
-
-/* complete - a confirmed request takes effect; -1 on trouble */
-static int complete(struct ctx *, const struct list *, struct request *);
-
-/* confirm_token - a confirmation by token for list l; 1 if it worked
- * (who gets the address it was for), 0 if the token does not, -1 on
- * trouble */
-static int
-confirm_token(struct ctx *x, const struct list *l, const char *tok,
-    char *who, size_t size)
-{
-	static const char *const purposes[] = { "confirm", NULL };
-	struct token_row	*t = NULL;
-	struct request		*r = NULL;
-	const char		*why = NULL;
-	enum claim		 cl;
-	int			 rc = DB_OK;
-
-	cl = token_claim(x->db, tok, purposes, l->id, clock_now(), &t);
-	if (cl == CLAIM_ERROR)
-		return (-1);
-	if (cl == CLAIM_UNKNOWN) {
-		log_info("confirmation: unknown or forged token %.*s...",
-		    TOKEN_LOG_CHARS, tok);
-		return (0);
-	}
-	if (cl != CLAIM_OK)
-		why = token_claim_why(cl);
-	else if ((rc = request_load(x->db, t->object_id, &r)) != DB_OK)
-		why = rc == DB_NOTFOUND ? "no such request" : NULL;
-	else if (r->state != REQUEST_CONFIRMING)
-		why = "the request is no longer waiting";
-	else if (strcmp(r->addr, t->addr) != 0)
-		why = "the token is not for this request";
-	if (why != NULL || rc != DB_OK) {
-		if (why != NULL)
-			log_info("confirmation refused: %s (token %.*s...)",
-			    why, TOKEN_LOG_CHARS, t->token);
-		token_row_free(&t);
-		request_free(&r);
-		return (why != NULL ? 0 : -1);
-	}
-	if (who != NULL)
-		(void)snprintf(who, size, "%s", t->addr);
-	if ((rc = token_use(x->db, t->id, clock_now())) == DB_OK)
-		rc = complete(x, l, r) == 0 ? DB_OK : DB_ERR;
-	token_row_free(&t);
-	request_free(&r);
-	return (rc == DB_OK ? 1 : rc == DB_NOTFOUND ? 0 : -1);
+	return (asked_result(j, c, j->sender, confirm_ask(j->x, j->l,
+	    j->sender, REQUEST_SET, j->sender, mode, lang)));
 }
 
 struct lines {
@@ -647,7 +488,6 @@ bymail_handle(struct ctx *x, struct spool_item *s, const struct mail *m)
 {
 	struct job		 j;
 	struct command_read	 r;
-	int			 rc;
 
 	memset(&j, 0, sizeof(j));
 	if (answer_list_load(x, s, &j.l) == -1)
@@ -661,27 +501,6 @@ bymail_handle(struct ctx *x, struct spool_item *s, const struct mail *m)
 		return;
 	}
 	if (answer_automated(x, s, m)) {
-		list_free(&j.l);
-		return;
-	}
-	if (s->kind == AK_CONFIRM) {
-		/* Whoever can reply from the mailbox the token went to may
-		 * confirm: the From proves nothing either way. */
-		if (db_begin(x->db) != DB_OK) {
-			list_free(&j.l);
-			return;
-		}
-		rc = confirm_token(x, j.l, s->token != NULL ? s->token : "",
-		    NULL, 0);
-		if (rc == -1) {
-			db_rollback(x->db);
-			list_free(&j.l);
-			return;
-		}
-		answer_finish(x, s, rc == 1 ? "confirmed" :
-		    "confirmation refused");
-		if (db_commit(x->db) != DB_OK)
-			log_warnx("cannot commit the confirmation");
 		list_free(&j.l);
 		return;
 	}
@@ -733,87 +552,4 @@ out:
 	notice_list_addrs_release(&j.a);
 	vbuf_release(&j.results);
 	vbuf_release(&j.summary);
-}
-
-/* complete - see above */
-static int
-complete(struct ctx *x, const struct list *l, struct request *r)
-{
-	struct member	*m = NULL;
-	char		*lang = answer_request_lang(x, l, r);
-	int		 rc = -1, member;
-
-	member = member_load(x->db, l->id, r->addr, &m) == DB_OK;
-	if (r->action == REQUEST_SUBSCRIBE) {
-		enum join_refusal why = membership_refusal(x->db, l, r->addr);
-
-		if (member)
-			rc = answer_tell(x, l, "already-member", r->addr, lang,
-			    NULL, NULL);
-		else if (why == JOIN_ENDED)
-			rc = 0;		/* nothing to join any more */
-		else if (why == JOIN_REQUIRES) {
-			struct vbuf	rj;
-
-			vbuf_init(&rj, VBUF_NOMAX);
-			listaddr_format(&rj, x->conf, l->requires_name, AK_JOIN,
-			    NULL);
-			{
-				struct tmpl_slot slots[] = {
-					{ "list", l->name },
-					{ "address", r->addr },
-					{ "required", l->requires_name },
-					{ "required_join_address",
-					    vbuf_str(&rj) },
-				};
-
-				rc = answer_send(x, l, "join-requires", r->addr,
-				    lang, AK_OWNER, NULL, slots, nitems(slots),
-				    NULL);
-			}
-			vbuf_release(&rj);
-		} else if (l->approve_joins) {
-			rc = join_approval_ask(x, l, r, lang);
-			goto out;	/* the request stays open */
-		} else
-			rc = answer_join(x, l, r, lang);
-	} else if (!member)
-		rc = answer_tell(x, l, "not-member", r->addr, lang, NULL,
-		    NULL);
-	else if (r->action == REQUEST_UNSUBSCRIBE) {
-		if ((rc = membership_remove(x, l, r->addr, r->addr,
-		    NULL)) == DB_OK)
-			rc = answer_tell(x, l, "goodbye", r->addr, lang, NULL,
-			    NULL);
-		else
-			rc = -1;
-	} else {			/* set */
-		struct vbuf	ch;
-
-		if (r->mode != NULL) {
-			free(m->mode);
-			m->mode = xstrdup(r->mode);
-		}
-		if (r->language != NULL) {
-			free(m->language);
-			m->language = xstrdup(r->language);
-			free(lang);
-			lang = xstrdup(r->language);
-		}
-		vbuf_init(&ch, VBUF_NOMAX);
-		changes_text(x, lang, l, r->mode, r->language, &ch);
-		if (member_update(x->db, m) == DB_OK &&
-		    audit_add(x->db, l->id, 0, r->addr, "set",
-		    vbuf_str(&ch)) == DB_OK)
-			rc = answer_tell(x, l, "settings-changed", r->addr,
-			    lang, "changes", vbuf_str(&ch));
-		vbuf_release(&ch);
-	}
-	if (rc == 0 && request_set_state(x->db, r->id, REQUEST_DONE, 0,
-	    r->addr) != DB_OK)
-		rc = -1;
-out:
-	free(lang);
-	member_free(&m);
-	return (rc);
 }

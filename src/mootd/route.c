@@ -10,6 +10,7 @@
 #include "list/bymail.h"
 #include "util/clock.h"
 #include "global/conf.h"
+#include "list/confirm.h"
 #include "list/ctx.h"
 #include "db/db.h"
 #include "db/db_list.h"
@@ -145,7 +146,7 @@ static const route_handler handlers[AK_COUNT] = {
 	[AK_REQUEST] = bymail_handle,
 	[AK_JOIN] = bymail_handle,
 	[AK_LEAVE] = bymail_handle,
-	[AK_CONFIRM] = bymail_handle,
+	[AK_CONFIRM] = confirm_reply,
 };
 
 /* route_spooled - see route.h */
