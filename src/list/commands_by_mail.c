@@ -1,18 +1,17 @@
 /*
- * bymail.c - membership by mail; see bymail.h
+ * commands_by_mail.c - mail to LIST-request, LIST-join and LIST-leave;
+ * see commands_by_mail.h
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "mail/addr.h"
-#include "global/listaddr.h"
 #include "util/alloc.h"
 #include "list/answer.h"
-#include "list/bymail.h"
 #include "util/clock.h"
 #include "list/command.h"
+#include "list/commands_by_mail.h"
 #include "global/conf.h"
 #include "list/confirm.h"
 #include "list/ctx.h"
@@ -20,13 +19,13 @@
 #include "db/db_list.h"
 #include "db/db_request.h"
 #include "db/db_spool.h"
-#include "db/db_token.h"
+#include "list/leave.h"
+#include "global/listaddr.h"
 #include "util/log.h"
 #include "mail/mail.h"
 #include "list/membership.h"
 #include "list/notice.h"
 #include "global/tmpl.h"
-#include "global/token.h"
 #include "util/vbuf.h"
 #include "util/sys_defs.h"
 
@@ -35,19 +34,47 @@ struct job {
 	struct ctx		*x;
 	struct spool_item	*s;
 	const struct mail	*m;
-	struct list		*l;
+	struct list		*l;		/* owned */
 	char			*sender;	/* owned; canonical */
 	char			*lang;		/* owned; of the reply; NULL */
 	struct list_addrs	 a;
 	struct vbuf		 results;	/* the reply's text */
-	int			 others;	/* results the reply must carry */
+	int			 others;	/* results that need a reply */
 	struct vbuf		 summary;	/* for the spool row's reason */
+	const char		*cmd_lang;	/* of the command words; NULL */
+	const char		*set_mode;	/* every set of the message, */
+	const char		*set_lang;	/* merged; NULL: unchanged */
+	int			 set_asked;	/* that one request is made */
+};
+
+typedef int	(*run_fn)(struct job *, const struct command *);
+typedef void	(*read_fn)(const struct conf *, const struct mail *,
+		    struct command_read *);
+
+static int	do_join_leave(struct job *, const struct command *);
+static int	do_set(struct job *, const struct command *);
+static int	do_confirm(struct job *, const struct command *);
+static int	do_help(struct job *, const struct command *);
+static int	do_lists(struct job *, const struct command *);
+static int	do_who(struct job *, const struct command *);
+static int	do_info(struct job *, const struct command *);
+
+/* What each command does; -1 from one is database trouble. */
+static const run_fn runs[CMD_NKINDS] = {
+	[CMD_SUBSCRIBE] = do_join_leave,
+	[CMD_UNSUBSCRIBE] = do_join_leave,
+	[CMD_CONFIRM] = do_confirm,
+	[CMD_HELP] = do_help,
+	[CMD_LISTS] = do_lists,
+	[CMD_WHO] = do_who,
+	[CMD_SET] = do_set,
+	[CMD_INFO] = do_info,
 };
 
 /*
- * say - one command's result in the reply: the command, then the text.
- * Unless some result says more than the sender will hear anyway (a
- * confirmation of their own), no reply goes.
+ * say_as - one command's result in the reply: the command, then the
+ * text.  Unless some result is news (more than the sender will hear
+ * anyway, in a confirmation of their own), no reply goes.
  */
 static void
 say_as(struct job *j, const struct command *c, const char *key,
@@ -63,6 +90,8 @@ say_as(struct job *j, const struct command *c, const char *key,
 		    ", " : "", command_name(c->kind), key + 2);
 }
 
+/* say - a result that is news, unless it says a confirmation went to
+ * the sender */
 static void
 say(struct job *j, const struct command *c, const char *key,
     const struct tmpl_slot *slots, size_t nslots)
@@ -123,15 +152,13 @@ asked_result(struct job *j, const struct command *c, const char *target,
 
 /* do_join_leave - subscribe or unsubscribe: ask for a confirmation */
 static int
-do_join_leave(struct job *j, const struct command *c, const char *cmd_lang)
+do_join_leave(struct job *j, const struct command *c)
 {
-	enum request_action action = c->kind == CMD_SUBSCRIBE ?
-			    REQUEST_SUBSCRIBE : REQUEST_UNSUBSCRIBE;
-	char		*target;
-	int		 rc;
+	int	 join = c->kind == CMD_SUBSCRIBE;
+	char	*target;
+	int	 rc;
 
-	if (c->kind == CMD_SUBSCRIBE && j->l->ends_at > 0 &&
-	    clock_now() >= j->l->ends_at) {
+	if (join && j->l->ends_at > 0 && clock_now() >= j->l->ends_at) {
 		struct tmpl_slot slots[] = { { "list", j->l->name } };
 
 		say(j, c, "r-ended", slots, nitems(slots));
@@ -139,23 +166,30 @@ do_join_leave(struct job *j, const struct command *c, const char *cmd_lang)
 	}
 	if ((target = target_of(j, c)) == NULL)
 		return (0);
+	/* A join is in the language of the command words, if they are
+	 * the sender's own. */
 	rc = asked_result(j, c, target, confirm_ask(j->x, j->l, j->sender,
-	    action, target, c->kind == CMD_SUBSCRIBE ? (c->mode[0] != '\0' ?
-	    c->mode : "mail") : NULL, c->kind == CMD_SUBSCRIBE &&
-	    strcmp(target, j->sender) == 0 ? cmd_lang : NULL));
+	    join ? REQUEST_SUBSCRIBE : REQUEST_UNSUBSCRIBE, target,
+	    join ? (c->mode[0] != '\0' ? c->mode : "mail") : NULL,
+	    join && strcmp(target, j->sender) == 0 ? j->cmd_lang : NULL));
 	free(target);
 	return (rc);
 }
 
-/* do_set - the sender's own settings, after a confirmation */
+/* do_set - the sender's own settings, after a confirmation; every set
+ * of a message makes one request */
 static int
-do_set(struct job *j, const struct command *c, const char *mode,
-    const char *lang)
+do_set(struct job *j, const struct command *c)
 {
+	const char	*lang = j->set_lang;
+
 	if (c->bad) {
 		say(j, c, "r-set-bad", NULL, 0);
 		return (0);
 	}
+	if (j->set_asked)
+		return (0);
+	j->set_asked = 1;
 	if (lang != NULL && !tmpl_has_language(j->x->conf, lang)) {
 		struct vbuf	all;
 
@@ -171,15 +205,38 @@ do_set(struct job *j, const struct command *c, const char *mode,
 		return (0);
 	}
 	return (asked_result(j, c, j->sender, confirm_ask(j->x, j->l,
-	    j->sender, REQUEST_SET, j->sender, mode, lang)));
+	    j->sender, REQUEST_SET, j->sender, j->set_mode, lang)));
 }
 
+/* do_confirm - confirm TOKEN, the same as a reply to the confirmation */
+static int
+do_confirm(struct job *j, const struct command *c)
+{
+	char	who[ADDR_MAX + 1];
+
+	switch (confirm_token(j->x, j->l, c->arg, who, sizeof(who))) {
+	case 1:
+		/* The person it was for is told; if that is the sender,
+		 * that is the answer. */
+		say_as(j, c, "r-confirmed", NULL, 0,
+		    strcmp(who, j->sender) != 0);
+		return (0);
+	case 0:
+		say(j, c, "r-bad-token", NULL, 0);
+		return (0);
+	default:
+		return (-1);
+	}
+}
+
+/* Lines of an answer from the database. */
 struct lines {
 	struct job	*j;
 	struct vbuf	 text;
 	int		 n;
 };
 
+/* lists_line - a list that is not hidden, for lists */
 static int
 lists_line(const struct list *l, void *arg)
 {
@@ -193,6 +250,7 @@ lists_line(const struct list *l, void *arg)
 	return (0);
 }
 
+/* who_line - a member, for who */
 static int
 who_line(const struct member *m, void *arg)
 {
@@ -204,7 +262,7 @@ who_line(const struct member *m, void *arg)
 	return (0);
 }
 
-/* do_lists, do_who, do_info, do_help - answers from the database */
+/* do_lists - the lists that are not hidden */
 static int
 do_lists(struct job *j, const struct command *c)
 {
@@ -222,6 +280,7 @@ do_lists(struct job *j, const struct command *c)
 	return (rc == DB_OK ? 0 : -1);
 }
 
+/* do_who - the members, to a member where the list allows it */
 static int
 do_who(struct job *j, const struct command *c)
 {
@@ -252,53 +311,59 @@ do_who(struct job *j, const struct command *c)
 	return (rc == DB_OK ? 0 : -1);
 }
 
-static int
-do_info(struct job *j, const struct command *c)
+/* rule - one of the list's rules, a line of info's answer */
+static void
+rule(struct job *j, const char *key, const struct tmpl_slot *slots,
+    size_t nslots, struct vbuf *out)
+{
+	notice_phrase(j->x, j->lang, j->l, key, slots, nslots, out);
+	vbuf_putc(out, '\n');
+}
+
+/* rules_text - the list's rules, for info */
+static void
+rules_text(struct job *j, struct vbuf *out)
 {
 	const struct list	*l = j->l;
-	struct vbuf		 rules;
 	char			 date[32];
 
-	vbuf_init(&rules, VBUF_NOMAX);
-	notice_phrase(j->x, j->lang, l, l->members_only ? "rule-members-only" :
-	    "rule-open", NULL, 0, &rules);
-	vbuf_putc(&rules, '\n');
-	if (l->moderated) {
-		notice_phrase(j->x, j->lang, l, "rule-moderated", NULL, 0,
-		    &rules);
-		vbuf_putc(&rules, '\n');
-	}
+	rule(j, l->members_only ? "rule-members-only" : "rule-open", NULL, 0,
+	    out);
+	if (l->moderated)
+		rule(j, "rule-moderated", NULL, 0, out);
 	if (l->requires_name != NULL) {
 		struct tmpl_slot s[] = { { "required", l->requires_name } };
 
-		notice_phrase(j->x, j->lang, l, "rule-requires", s, nitems(s),
-		    &rules);
-		vbuf_putc(&rules, '\n');
+		rule(j, "rule-requires", s, nitems(s), out);
 	}
-	if (l->approve_joins) {
-		notice_phrase(j->x, j->lang, l, "rule-approve-joins", NULL, 0,
-		    &rules);
-		vbuf_putc(&rules, '\n');
-	}
+	if (l->approve_joins)
+		rule(j, "rule-approve-joins", NULL, 0, out);
 	if (l->ends_at > 0) {
 		struct tmpl_slot s[] = { { "date", date } };
 
 		answer_date(l->ends_at, date, sizeof(date));
-		notice_phrase(j->x, j->lang, l, clock_now() >= l->ends_at ?
-		    "rule-ended" : "rule-ends", s, nitems(s), &rules);
-		vbuf_putc(&rules, '\n');
+		rule(j, clock_now() >= l->ends_at ? "rule-ended" :
+		    "rule-ends", s, nitems(s), out);
 	}
 	if (l->digest_at != NULL) {
 		struct tmpl_slot s[] = { { "when", l->digest_at } };
 
-		notice_phrase(j->x, j->lang, l, "rule-digest", s, nitems(s),
-		    &rules);
-		vbuf_putc(&rules, '\n');
+		rule(j, "rule-digest", s, nitems(s), out);
 	}
+}
+
+/* do_info - what the list is, its addresses and its rules */
+static int
+do_info(struct job *j, const struct command *c)
+{
+	struct vbuf	rules;
+
+	vbuf_init(&rules, VBUF_NOMAX);
+	rules_text(j, &rules);
 	{
 		struct tmpl_slot slots[] = {
-			{ "list", l->name },
-			{ "description", l->description },
+			{ "list", j->l->name },
+			{ "description", j->l->description },
 			{ "list_address", vbuf_str(&j->a.post) },
 			{ "request_address", vbuf_str(&j->a.request) },
 			{ "owner_address", vbuf_str(&j->a.owner) },
@@ -311,7 +376,8 @@ do_info(struct job *j, const struct command *c)
 	return (0);
 }
 
-static void
+/* do_help - the commands, and the list's addresses */
+static int
 do_help(struct job *j, const struct command *c)
 {
 	struct tmpl_slot slots[] = {
@@ -324,75 +390,28 @@ do_help(struct job *j, const struct command *c)
 	};
 
 	say(j, c, "r-help", slots, nitems(slots));
+	return (0);
 }
 
 /* run - every command of the message, in order; -1 on trouble */
 static int
 run(struct job *j, const struct command_read *r)
 {
-	const char	*mode = NULL, *lang = NULL;
-	const struct command *first_set = NULL;
-	char		 who[ADDR_MAX + 1];
-	int		 rc = 0;
+	int	rc = 0;
 
-	/* Every "set" of a message makes one request: merge them. */
+	j->cmd_lang = r->lang[0] != '\0' ? r->lang : NULL;
 	for (size_t i = 0; i < r->n; i++)
 		if (r->cmd[i].kind == CMD_SET && !r->cmd[i].bad) {
 			if (r->cmd[i].mode[0] != '\0')
-				mode = r->cmd[i].mode;
+				j->set_mode = r->cmd[i].mode;
 			if (r->cmd[i].lang[0] != '\0')
-				lang = r->cmd[i].lang;
+				j->set_lang = r->cmd[i].lang;
 		}
-	for (size_t i = 0; i < r->n && rc == 0; i++) {
-		const struct command *c = &r->cmd[i];
-
-		switch (c->kind) {
-		case CMD_SUBSCRIBE:
-		case CMD_UNSUBSCRIBE:
-			rc = do_join_leave(j, c, r->lang[0] != '\0' ? r->lang :
-			    NULL);
-			break;
-		case CMD_SET:
-			if (c->bad)
-				rc = do_set(j, c, NULL, NULL);
-			else if (first_set == NULL) {
-				first_set = c;
-				rc = do_set(j, c, mode, lang);
-			}
-			break;
-		case CMD_CONFIRM:
-			switch (confirm_token(j->x, j->l, c->arg, who,
-			    sizeof(who))) {
-			case 1:
-				/* The person it was for is told; if that is
-				 * the sender, that is the answer. */
-				say_as(j, c, "r-confirmed", NULL, 0,
-				    strcmp(who, j->sender) != 0);
-				break;
-			case 0:
-				say(j, c, "r-bad-token", NULL, 0);
-				break;
-			default:
-				rc = -1;
-			}
-			break;
-		case CMD_HELP:
-			do_help(j, c);
-			break;
-		case CMD_LISTS:
-			rc = do_lists(j, c);
-			break;
-		case CMD_WHO:
-			rc = do_who(j, c);
-			break;
-		case CMD_INFO:
-			rc = do_info(j, c);
-			break;
-		}
-	}
+	for (size_t i = 0; i < r->n && rc == 0; i++)
+		rc = runs[r->cmd[i].kind](j, &r->cmd[i]);
 	if (rc == 0 && r->n == 0) {
 		say(j, NULL, "r-none", NULL, 0);
-		do_help(j, NULL);
+		(void)do_help(j, NULL);
 		vbuf_puts(&j->summary, "no command");
 	}
 	if (rc == 0 && r->more > 0) {
@@ -432,100 +451,48 @@ reply(struct job *j)
 	}
 }
 
-/* leave_now - the List-Unsubscribe address: the token is the member's */
-static void
-leave_now(struct ctx *x, struct spool_item *s, const struct list *l)
+/*
+ * sender_of - whom to answer: the From, else a usable envelope sender;
+ * NULL after finishing s if there is nobody moot may answer
+ */
+static char *
+sender_of(struct ctx *x, const struct spool_item *s, const struct mail *m)
 {
-	struct token_row	*t = NULL;
-	struct member		*m = NULL;
-	const char		*why = NULL;
-	int			 rc;
+	char	*who;
 
-	static const char *const purposes[] = { "leave", NULL };
-	enum claim		 cl;
-
-	cl = token_claim(x->db, s->token, purposes, l->id, clock_now(), &t);
-	if (cl == CLAIM_ERROR)
-		return;
-	if (cl == CLAIM_UNKNOWN) {
-		answer_finish(x, s, "unknown or forged leave token");
-		return;
+	who = m->from_addr != NULL ? xstrdup(m->from_addr) :
+	    s->env_from != NULL && *s->env_from != '\0' &&
+	    addr_check(s->env_from, NULL) == 0 ? addr_canon_new(s->env_from) :
+	    NULL;
+	if (who == NULL)
+		answer_finish(x, s, "no sender address: not answered");
+	else if (listaddr_is_ours(x->conf, who)) {
+		answer_finish(x, s, "from one of moot's own addresses: not "
+		    "answered");
+		free(who);
+		who = NULL;
 	}
-	rc = DB_OK;
-	if (cl != CLAIM_OK)
-		why = token_claim_why(cl);
-	else if ((rc = member_load(x->db, l->id, t->addr, &m)) != DB_OK)
-		why = rc == DB_NOTFOUND ? "not a member any more" : NULL;
-	else if (m->id != t->object_id)
-		why = "a leave token of an earlier membership";
-	if (why != NULL || rc != DB_OK) {
-		if (why != NULL)
-			answer_finish(x, s, why);
-		token_row_free(&t);
-		member_free(&m);
-		return;
-	}
-	if (db_begin(x->db) != DB_OK)
-		goto out;
-	if (token_use(x->db, t->id, clock_now()) == DB_ERR ||
-	    membership_remove(x, l, t->addr, t->addr, NULL) != DB_OK ||
-	    answer_tell(x, l, "goodbye", t->addr, m->language, NULL,
-	    NULL) == -1) {
-		db_rollback(x->db);
-		goto out;
-	}
-	answer_finish(x, s, "left at once through List-Unsubscribe");
-	if (db_commit(x->db) != DB_OK)
-		log_warnx("cannot commit the leave; it is tried again");
-out:
-	token_row_free(&t);
-	member_free(&m);
+	return (who);
 }
 
-/* bymail_handle - see bymail.h */
-void
-bymail_handle(struct ctx *x, struct spool_item *s, const struct mail *m)
+/* carry_out - the commands reader finds in m, then the reply, in one
+ * transaction */
+static void
+carry_out(struct ctx *x, struct spool_item *s, const struct mail *m,
+    read_fn reader)
 {
-	struct job		 j;
-	struct command_read	 r;
+	struct job		j;
+	struct command_read	r;
 
 	memset(&j, 0, sizeof(j));
 	if (answer_list_load(x, s, &j.l) == -1)
 		return;
-	if (s->kind == AK_LEAVE && s->token != NULL &&
-	    *s->token != '\0') {
-		/* Software may act on List-Unsubscribe for the member
-		 * (RFC 2369): the token is the permission, not the From. */
-		leave_now(x, s, j.l);
+	if (answer_automated(x, s, m) ||
+	    (j.sender = sender_of(x, s, m)) == NULL) {
 		list_free(&j.l);
 		return;
 	}
-	if (answer_automated(x, s, m)) {
-		list_free(&j.l);
-		return;
-	}
-	j.sender = m->from_addr != NULL ? xstrdup(m->from_addr) :
-	    s->env_from != NULL && *s->env_from != '\0' &&
-	    addr_check(s->env_from, NULL) == 0 ? addr_canon_new(s->env_from) :
-	    NULL;
-	if (j.sender == NULL || listaddr_is_ours(x->conf, j.sender)) {
-		answer_finish(x, s, j.sender == NULL ? "no sender address: not "
-		    "answered" : "from one of moot's own addresses: not "
-		    "answered");
-		free(j.sender);
-		list_free(&j.l);
-		return;
-	}
-	if (s->kind == AK_JOIN || s->kind == AK_LEAVE) {
-		memset(&r, 0, sizeof(r));
-		r.n = 1;
-		r.cmd[0].kind = s->kind == AK_JOIN ? CMD_SUBSCRIBE :
-		    CMD_UNSUBSCRIBE;
-		(void)snprintf(r.cmd[0].line, sizeof(r.cmd[0].line), "%s",
-		    command_name(r.cmd[0].kind));
-	} else
-		command_read(x->conf, m, &r);
-
+	reader(x->conf, m, &r);
 	j.x = x;
 	j.s = s;
 	j.m = m;
@@ -536,20 +503,78 @@ bymail_handle(struct ctx *x, struct spool_item *s, const struct mail *m)
 	vbuf_init(&j.results, VBUF_NOMAX);
 	vbuf_init(&j.summary, 1024);
 	if (db_begin(x->db) != DB_OK)
-		goto out;
-	if (run(&j, &r) == -1 || reply(&j) == -1) {
+		;			/* stays spooled */
+	else if (run(&j, &r) == -1 || reply(&j) == -1) {
 		db_rollback(x->db);
 		log_warnx("database trouble; the message is tried again");
-		goto out;
+	} else {
+		answer_finish(x, s, vbuf_str(&j.summary));
+		if (db_commit(x->db) != DB_OK)
+			log_warnx("cannot commit; the message is tried again");
 	}
-	answer_finish(x, s, vbuf_str(&j.summary));
-	if (db_commit(x->db) != DB_OK)
-		log_warnx("cannot commit; the message is tried again");
-out:
 	free(j.sender);
 	free(j.lang);
 	list_free(&j.l);
 	notice_list_addrs_release(&j.a);
 	vbuf_release(&j.results);
 	vbuf_release(&j.summary);
+}
+
+/* one_command - r holds the one command kind, as if written */
+static void
+one_command(struct command_read *r, enum cmd_kind kind)
+{
+	memset(r, 0, sizeof(*r));
+	r->n = 1;
+	r->cmd[0].kind = kind;
+	(void)snprintf(r->cmd[0].line, sizeof(r->cmd[0].line), "%s",
+	    command_name(kind));
+}
+
+/* read_join, read_leave - what mail to LIST-join or LIST-leave asks */
+static void
+read_join(const struct conf *conf, const struct mail *m,
+    struct command_read *r)
+{
+	(void)conf;
+	(void)m;
+	one_command(r, CMD_SUBSCRIBE);
+}
+
+static void
+read_leave(const struct conf *conf, const struct mail *m,
+    struct command_read *r)
+{
+	(void)conf;
+	(void)m;
+	one_command(r, CMD_UNSUBSCRIBE);
+}
+
+/* commands_by_mail_request - see commands_by_mail.h */
+void
+commands_by_mail_request(struct ctx *x, struct spool_item *s,
+    const struct mail *m)
+{
+	carry_out(x, s, m, command_read);
+}
+
+/* commands_by_mail_join - see commands_by_mail.h */
+void
+commands_by_mail_join(struct ctx *x, struct spool_item *s,
+    const struct mail *m)
+{
+	carry_out(x, s, m, read_join);
+}
+
+/* commands_by_mail_leave - see commands_by_mail.h */
+void
+commands_by_mail_leave(struct ctx *x, struct spool_item *s,
+    const struct mail *m)
+{
+	/* Software may act on List-Unsubscribe for the member (RFC 2369):
+	 * there the token is the permission, not the From. */
+	if (s->token != NULL && *s->token != '\0')
+		leave_by_token(x, s);
+	else
+		carry_out(x, s, m, read_leave);
 }
