@@ -85,6 +85,7 @@ static const char SQL_REQUEST_FIND_OPEN[] = "SELECT " REQUEST_COLS
     "WHERE list_id = ?1 AND addr = ?2 AND action = ?3 "
     "AND state IN ('confirming', 'approving')";
 
+/* request_find_open - see db_request.h */
 int
 request_find_open(struct db *db, int64_t list_id, const char *addr,
     enum request_action action, struct request **out)
@@ -102,6 +103,7 @@ static const char SQL_REQUEST_INSERT[] =
     "INSERT INTO request (list_id, addr, action, mode, language, asked_by, "
     "created_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
 
+/* request_open - see db_request.h */
 int
 request_open(struct db *db, struct request *r, int64_t *id)
 {
@@ -126,6 +128,7 @@ request_open(struct db *db, struct request *r, int64_t *id)
 
 static const char SQL_REQUEST_ONE[] = "SELECT " REQUEST_COLS "WHERE id = ?1";
 
+/* request_load - see db_request.h */
 int
 request_load(struct db *db, int64_t id, struct request **out)
 {
@@ -142,6 +145,7 @@ static const char SQL_REQUEST_STATE[] =
     "expires_at), decided_at = ?4, decided_by = ?5 WHERE id = ?1 "
     "AND state IN ('confirming', 'approving')";
 
+/* request_set_state - see db_request.h */
 int
 request_set_state(struct db *db, int64_t id, enum request_state state,
     int64_t expires_at, const char *by)
@@ -159,6 +163,7 @@ static const char SQL_REQUEST_EXPIRE[] =
     "UPDATE request SET state = 'expired' WHERE state IN ('confirming', "
     "'approving') AND expires_at <= ?1";
 
+/* request_expire - see db_request.h */
 int
 request_expire(struct db *db, int64_t now, int64_t *n)
 {
@@ -174,6 +179,7 @@ static const char SQL_REQUEST_LIST_OPEN[] = "SELECT " REQUEST_COLS
     "WHERE list_id = ?1 AND state IN ('confirming', 'approving') "
     "ORDER BY id";
 
+/* request_each_open - see db_request.h */
 int
 request_each_open(struct db *db, int64_t list_id,
     int (*cb)(const struct request *, void *), void *arg)
@@ -193,6 +199,7 @@ request_each_open(struct db *db, int64_t list_id,
 	return (stop ? DB_OK : rc);
 }
 
+/* request_free - see db_request.h */
 void
 request_free(struct request **rp)
 {

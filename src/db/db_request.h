@@ -64,6 +64,7 @@ int	request_open(struct db *, struct request *r, int64_t *id);
 int	request_find_open(struct db *, int64_t list_id, const char *addr,
 	    enum request_action, struct request **);
 
+/* request_load - request id, new; DB_NOTFOUND if there is none */
 int	request_load(struct db *, int64_t id, struct request **);
 
 /* request_set_state - move an open request on; DB_NOTFOUND if it was
@@ -79,6 +80,7 @@ int	request_expire(struct db *, int64_t now, int64_t *n);
 int	request_each_open(struct db *, int64_t list_id,
 	    int (*cb)(const struct request *, void *), void *);
 
+/* request_free - NULL-safe; nulls the pointer */
 void	request_free(struct request **);
 
 #endif /* DB_REQUEST_H */

@@ -531,7 +531,7 @@ one_command(struct command_read *r, enum cmd_kind kind)
 	    command_name(kind));
 }
 
-/* read_join, read_leave - what mail to LIST-join or LIST-leave asks */
+/* read_join - mail to LIST-join asks to subscribe */
 static void
 read_join(const struct conf *conf, const struct mail *m,
     struct command_read *r)
@@ -541,6 +541,7 @@ read_join(const struct conf *conf, const struct mail *m,
 	one_command(r, CMD_SUBSCRIBE);
 }
 
+/* read_leave - mail to LIST-leave (without a token) asks to unsubscribe */
 static void
 read_leave(const struct conf *conf, const struct mail *m,
     struct command_read *r)
