@@ -10,10 +10,56 @@
 #include "db/db_request.h"
 #include "util/sys_defs.h"
 
+static const char *const request_actions[] = {
+	[REQUEST_SUBSCRIBE] = "subscribe",
+	[REQUEST_UNSUBSCRIBE] = "unsubscribe",
+	[REQUEST_SET] = "set",
+};
+_Static_assert(nitems(request_actions) == REQUEST_NACTIONS,
+    "a word for every request action");
+
+static const char *const request_states[] = {
+	[REQUEST_CONFIRMING] = "confirming",
+	[REQUEST_APPROVING] = "approving",
+	[REQUEST_DONE] = "done",
+	[REQUEST_REFUSED] = "refused",
+	[REQUEST_EXPIRED] = "expired",
+};
+_Static_assert(nitems(request_states) == REQUEST_NSTATES,
+    "a word for every request state");
+
+/* request_action_name - see db_request.h */
+const char *
+request_action_name(enum request_action a)
+{
+	return ((unsigned)a < REQUEST_NACTIONS ? request_actions[a] : "?");
+}
+
+/* request_state_name - see db_request.h */
+const char *
+request_state_name(enum request_state s)
+{
+	return ((unsigned)s < REQUEST_NSTATES ? request_states[s] : "?");
+}
+
+/* column_word - the index of column col's word in words[0..n), or n */
+static size_t
+column_word(sqlite3_stmt *st, int col, const char *const *words, size_t n)
+{
+	const char	*w = (const char *)sqlite3_column_text(st, col);
+	size_t		 i;
+
+	for (i = 0; w != NULL && i < n; i++)
+		if (strcmp(words[i], w) == 0)
+			return (i);
+	return (n);
+}
+
 #define REQUEST_COLS							\
 	"id, list_id, addr, action, mode, language, asked_by, state, "	\
 	"created_at, expires_at FROM request "
 
+/* request_row - one row as a new request */
 static void *
 request_row(sqlite3_stmt *st)
 {
@@ -22,13 +68,16 @@ request_row(sqlite3_stmt *st)
 	r->id = sqlite3_column_int64(st, 0);
 	r->list_id = sqlite3_column_int64(st, 1);
 	r->addr = db_col_dup(st, 2);
-	r->action = db_col_dup(st, 3);
+	r->action = column_word(st, 3, request_actions, REQUEST_NACTIONS);
 	r->mode = db_col_dup(st, 4);
 	r->language = db_col_dup(st, 5);
 	r->asked_by = db_col_dup(st, 6);
-	r->state = db_col_dup(st, 7);
+	r->state = column_word(st, 7, request_states, REQUEST_NSTATES);
 	r->created_at = sqlite3_column_int64(st, 8);
 	r->expires_at = sqlite3_column_int64(st, 9);
+	/* A newer moot's request: never work for this one (db_request.h). */
+	if (r->action == REQUEST_NACTIONS || r->state == REQUEST_NSTATES)
+		r->state = REQUEST_EXPIRED;
 	return (r);
 }
 
@@ -36,13 +85,15 @@ static const char SQL_REQUEST_FIND_OPEN[] = "SELECT " REQUEST_COLS
     "WHERE list_id = ?1 AND addr = ?2 AND action = ?3 "
     "AND state IN ('confirming', 'approving')";
 
+/* request_find_open - see db_request.h */
 int
 request_find_open(struct db *db, int64_t list_id, const char *addr,
-    const char *action, struct request **out)
+    enum request_action action, struct request **out)
 {
 	void	*p = NULL;
 	int	 rc = db_fetch(db, db_query(db, SQL_REQUEST_FIND_OPEN, "itt",
-		    list_id, addr, action), request_row, &p);
+		    list_id, addr, request_action_name(action)), request_row,
+		    &p);
 
 	*out = p;
 	return (rc);
@@ -52,6 +103,7 @@ static const char SQL_REQUEST_INSERT[] =
     "INSERT INTO request (list_id, addr, action, mode, language, asked_by, "
     "created_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
 
+/* request_open - see db_request.h */
 int
 request_open(struct db *db, struct request *r, int64_t *id)
 {
@@ -60,8 +112,8 @@ request_open(struct db *db, struct request *r, int64_t *id)
 
 	r->created_at = clock_now();
 	rc = db_exec(db, SQL_REQUEST_INSERT, "itttttii", r->list_id, r->addr,
-	    r->action, r->mode, r->language, r->asked_by, r->created_at,
-	    r->expires_at);
+	    request_action_name(r->action), r->mode, r->language, r->asked_by,
+	    r->created_at, r->expires_at);
 	if (rc == DB_OK) {
 		r->id = *id = db_last_id(db);
 		return (DB_OK);
@@ -76,6 +128,7 @@ request_open(struct db *db, struct request *r, int64_t *id)
 
 static const char SQL_REQUEST_ONE[] = "SELECT " REQUEST_COLS "WHERE id = ?1";
 
+/* request_load - see db_request.h */
 int
 request_load(struct db *db, int64_t id, struct request **out)
 {
@@ -92,14 +145,16 @@ static const char SQL_REQUEST_STATE[] =
     "expires_at), decided_at = ?4, decided_by = ?5 WHERE id = ?1 "
     "AND state IN ('confirming', 'approving')";
 
+/* request_set_state - see db_request.h */
 int
-request_set_state(struct db *db, int64_t id, const char *state,
+request_set_state(struct db *db, int64_t id, enum request_state state,
     int64_t expires_at, const char *by)
 {
 	int	rc;
 
-	if ((rc = db_exec(db, SQL_REQUEST_STATE, "itiit", id, state,
-	    expires_at, (int64_t)clock_now(), by)) != DB_OK)
+	if ((rc = db_exec(db, SQL_REQUEST_STATE, "itiit", id,
+	    request_state_name(state), expires_at, (int64_t)clock_now(),
+	    by)) != DB_OK)
 		return (rc);
 	return (db_changes(db) == 1 ? DB_OK : DB_NOTFOUND);
 }
@@ -108,6 +163,7 @@ static const char SQL_REQUEST_EXPIRE[] =
     "UPDATE request SET state = 'expired' WHERE state IN ('confirming', "
     "'approving') AND expires_at <= ?1";
 
+/* request_expire - see db_request.h */
 int
 request_expire(struct db *db, int64_t now, int64_t *n)
 {
@@ -123,6 +179,7 @@ static const char SQL_REQUEST_LIST_OPEN[] = "SELECT " REQUEST_COLS
     "WHERE list_id = ?1 AND state IN ('confirming', 'approving') "
     "ORDER BY id";
 
+/* request_each_open - see db_request.h */
 int
 request_each_open(struct db *db, int64_t list_id,
     int (*cb)(const struct request *, void *), void *arg)
@@ -142,6 +199,7 @@ request_each_open(struct db *db, int64_t list_id,
 	return (stop ? DB_OK : rc);
 }
 
+/* request_free - see db_request.h */
 void
 request_free(struct request **rp)
 {
@@ -150,11 +208,9 @@ request_free(struct request **rp)
 	if (r == NULL)
 		return;
 	free(r->addr);
-	free(r->action);
 	free(r->mode);
 	free(r->language);
 	free(r->asked_by);
-	free(r->state);
 	free(r);
 	*rp = NULL;
 }

@@ -7,7 +7,7 @@
  * words mean which command (words.h: English, and the words of every
  * language moot has), their arguments, and the limit of CMD_MAX commands
  * a message (threat D3).  A command given twice is read once.  Pure: the
- * message in, the commands out; nothing here acts on them.
+ * message in, the commands out; commands_by_mail.h acts on them.
  */
 #ifndef COMMAND_H
 #define COMMAND_H
@@ -31,6 +31,7 @@ enum cmd_kind {
 	CMD_WHO,
 	CMD_SET,
 	CMD_INFO,
+	CMD_NKINDS		/* not a command: how many kinds there are */
 };
 
 struct command {

@@ -24,7 +24,7 @@
 #include "mail/mail.h"
 #include "mail/text_part.h"
 #include "list/membership.h"
-#include "list/bymail.h"
+#include "list/join_approval.h"
 #include "list/moderate.h"
 #include "list/policy.h"
 #include "list/notice.h"
@@ -527,8 +527,8 @@ moderate_reply(struct ctx *x, struct spool_item *s, const struct mail *m)
 		    token_claim_why(cl), TOKEN_LOG_CHARS, t->token);
 	else if (strcmp(t->purpose, "join") == 0) {
 		/* An owner's answer about a join, not about a post.  Only
-		 * owners and organisers decide joins: bymail checks who. */
-		bymail_join_reply(x, s, m, t);
+		 * owners and organisers decide joins (join_approval.c). */
+		join_approval_reply(x, s, m, t);
 		token_row_free(&t);
 		return;
 	} else if (!membership_has_role(x->db, s->list_id, m->from_addr,

@@ -7,9 +7,10 @@
 
 #include "mail/addr.h"
 #include "util/alloc.h"
-#include "list/bymail.h"
 #include "util/clock.h"
+#include "list/commands_by_mail.h"
 #include "global/conf.h"
+#include "list/confirm.h"
 #include "list/ctx.h"
 #include "db/db.h"
 #include "db/db_list.h"
@@ -142,10 +143,10 @@ static const route_handler handlers[AK_COUNT] = {
 	[AK_POST] = route_post,
 	[AK_OWNER] = route_owner,
 	[AK_MODERATE] = moderate_reply,
-	[AK_REQUEST] = bymail_handle,
-	[AK_JOIN] = bymail_handle,
-	[AK_LEAVE] = bymail_handle,
-	[AK_CONFIRM] = bymail_handle,
+	[AK_REQUEST] = commands_by_mail_request,
+	[AK_JOIN] = commands_by_mail_join,
+	[AK_LEAVE] = commands_by_mail_leave,
+	[AK_CONFIRM] = confirm_reply,
 };
 
 /* route_spooled - see route.h */

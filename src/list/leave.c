@@ -1,0 +1,81 @@
+/*
+ * leave.c - the List-Unsubscribe address; see leave.h
+ */
+#include "list/answer.h"
+#include "util/clock.h"
+#include "list/ctx.h"
+#include "db/db.h"
+#include "db/db_list.h"
+#include "db/db_spool.h"
+#include "db/db_token.h"
+#include "list/leave.h"
+#include "util/log.h"
+#include "list/membership.h"
+#include "util/sys_defs.h"
+
+/*
+ * claim - the leave token of s and the member it is for, new in *t and
+ * *m (the caller frees both, whatever the outcome); -1 when s is done
+ * with (a token that does not work, said why) or on database trouble
+ */
+static int
+claim(struct ctx *x, const struct spool_item *s, const struct list *l,
+    struct token_row **t, struct member **m)
+{
+	static const char *const purposes[] = { "leave", NULL };
+	const char	*why = NULL;
+	enum claim	 cl;
+	int		 rc = DB_OK;
+
+	cl = token_claim(x->db, s->token, purposes, l->id, clock_now(), t);
+	if (cl == CLAIM_ERROR)
+		return (-1);
+	if (cl == CLAIM_UNKNOWN)
+		why = "unknown or forged leave token";
+	else if (cl != CLAIM_OK)
+		why = token_claim_why(cl);
+	else if ((rc = member_load(x->db, l->id, (*t)->addr, m)) != DB_OK)
+		why = rc == DB_NOTFOUND ? "not a member any more" : NULL;
+	else if ((*m)->id != (*t)->object_id)
+		why = "a leave token of an earlier membership";
+	if (why != NULL)
+		answer_finish(x, s, why);
+	return (why == NULL && rc == DB_OK ? 0 : -1);
+}
+
+/* leave - the member of token t leaves l, and is told in lang; 0 or -1 */
+static int
+leave(struct ctx *x, const struct list *l, const struct token_row *t,
+    const char *lang)
+{
+	if (token_use(x->db, t->id, clock_now()) == DB_ERR ||
+	    membership_remove(x, l, t->addr, t->addr, NULL) != DB_OK)
+		return (-1);
+	return (answer_tell(x, l, "goodbye", t->addr, lang, NULL, NULL));
+}
+
+/* leave_by_token - see leave.h */
+void
+leave_by_token(struct ctx *x, struct spool_item *s)
+{
+	struct list		*l;
+	struct token_row	*t = NULL;
+	struct member		*m = NULL;
+
+	if (answer_list_load(x, s, &l) == -1)
+		return;
+	if (claim(x, s, l, &t, &m) == 0 && db_begin(x->db) == DB_OK) {
+		if (leave(x, l, t, m->language) == -1)
+			db_rollback(x->db);
+		else {
+			answer_finish(x, s, "left at once through "
+			    "List-Unsubscribe");
+			if (db_commit(x->db) != DB_OK)
+				log_warnx("cannot commit the leave; it is "
+				    "tried again");
+		}
+	}
+	token_row_free(&t);
+	member_free(&m);
+	list_free(&l);
+}
