@@ -175,30 +175,6 @@ request_expire(struct db *db, int64_t now, int64_t *n)
 	return (rc);
 }
 
-static const char SQL_REQUEST_LIST_OPEN[] = "SELECT " REQUEST_COLS
-    "WHERE list_id = ?1 AND state IN ('confirming', 'approving') "
-    "ORDER BY id";
-
-/* request_each_open - see db_request.h */
-int
-request_each_open(struct db *db, int64_t list_id,
-    int (*cb)(const struct request *, void *), void *arg)
-{
-	sqlite3_stmt	*st;
-	struct request	*r;
-	int		 rc, stop = 0;
-
-	if ((st = db_query(db, SQL_REQUEST_LIST_OPEN, "i", list_id)) == NULL)
-		return (DB_ERR);
-	while (!stop && (rc = db_step(db, st)) == DB_ROW) {
-		r = request_row(st);
-		stop = cb(r, arg);
-		request_free(&r);
-	}
-	db_reset(st);
-	return (stop ? DB_OK : rc);
-}
-
 /* request_free - see db_request.h */
 void
 request_free(struct request **rp)

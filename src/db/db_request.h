@@ -76,10 +76,6 @@ int	request_set_state(struct db *, int64_t id, enum request_state,
  * "expired"; *n says how many */
 int	request_expire(struct db *, int64_t now, int64_t *n);
 
-/* request_each_open - cb for each open request of a list, oldest first */
-int	request_each_open(struct db *, int64_t list_id,
-	    int (*cb)(const struct request *, void *), void *);
-
 /* request_free - NULL-safe; nulls the pointer */
 void	request_free(struct request **);
 
