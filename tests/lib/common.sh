@@ -1,11 +1,12 @@
 # common.sh - what moot's shell tests share
 #
-# Sourced by tests/*.sh.  Gives TAP output (ok, is, like, skip, diag,
-# done_testing), a private site in a temporary folder (site_new: a
-# moot.conf, moot init), the SMTP sink on 127.0.0.1 (sink_start) and
-# wrappers for the programs under test.  Everything a test starts is
-# stopped on exit, and a sanitizer report from any program run by the
-# test fails it (the ASan build writes reports to $T/san).
+# Sourced by tests/*.sh.  Gives TAP output (tests/lib/tap.sh: ok, is,
+# like, skip, diag, done_testing...), a private site in a temporary
+# folder (site_new: a moot.conf, moot init), the SMTP sink on 127.0.0.1
+# (sink_start) and wrappers for the programs under test.  Everything a
+# test starts is stopped on exit, and a sanitizer report from any
+# program run by the test fails it (the ASan build writes reports to
+# $T/san).
 
 set -u
 
@@ -30,82 +31,10 @@ unset MOOT_NOW MOOT_KILL_AT MOOT_CONF
 # sanitized: true in the -fsanitize=address,undefined build.
 sanitized() { grep -q -- '-fsanitize=address' "$MOOT_BUILDDIR/Makefile"; }
 
-T_N=0
-T_FAILED=0
 T_PIDS=()
 T_CLEANUPS=()
 
-diag() { printf '# %s\n' "$*" | sed '2,$s/^/# /'; }
-
-# ok DESC COMMAND...: passes when COMMAND exits 0.
-ok() {
-	local desc=$1
-	shift
-	T_N=$((T_N + 1))
-	if "$@"; then
-		echo "ok $T_N - $desc"
-	else
-		echo "not ok $T_N - $desc"
-		T_FAILED=$((T_FAILED + 1))
-	fi
-}
-
-# is GOT WANT DESC
-is() {
-	T_N=$((T_N + 1))
-	if [ "$1" = "$2" ]; then
-		echo "ok $T_N - $3"
-	else
-		echo "not ok $T_N - $3"
-		diag "got:  '$1'"
-		diag "want: '$2'"
-		T_FAILED=$((T_FAILED + 1))
-	fi
-}
-
-# like GOT REGEX DESC: GOT matches the extended regular expression.
-like() {
-	T_N=$((T_N + 1))
-	if printf '%s' "$1" | grep -Eq -- "$2"; then
-		echo "ok $T_N - $3"
-	else
-		echo "not ok $T_N - $3"
-		diag "got:  '$1'"
-		diag "want match: '$2'"
-		T_FAILED=$((T_FAILED + 1))
-	fi
-}
-
-# unlike GOT REGEX DESC
-unlike() {
-	T_N=$((T_N + 1))
-	if ! printf '%s' "$1" | grep -Eq -- "$2"; then
-		echo "ok $T_N - $3"
-	else
-		echo "not ok $T_N - $3"
-		diag "got:  '$1'"
-		diag "must not match: '$2'"
-		T_FAILED=$((T_FAILED + 1))
-	fi
-}
-
-# has FILE REGEX DESC: a line of FILE matches; on failure shows its tail.
-has() {
-	T_N=$((T_N + 1))
-	if grep -Eq -- "$2" "$1" 2>/dev/null; then
-		echo "ok $T_N - $3"
-	else
-		echo "not ok $T_N - $3"
-		diag "no line of $1 matches '$2'; it ends:"
-		diag "$(tail -5 "$1" 2>/dev/null | cut -c1-300)"
-		T_FAILED=$((T_FAILED + 1))
-	fi
-}
-
-skip() {
-	T_N=$((T_N + 1))
-	echo "ok $T_N # SKIP $*"
-}
+. "$(dirname "${BASH_SOURCE[0]}")/tap.sh"
 
 # sanitizer_check: a report from any program of this test fails it.
 sanitizer_check() {
@@ -116,21 +45,9 @@ sanitizer_check() {
 		diag "sanitizer report $f:"
 		diag "$(head -c 4000 "$f")"
 	done
-	T_N=$((T_N + 1))
-	if [ $found = 0 ]; then
-		echo "ok $T_N - no sanitizer reports"
-	else
-		echo "not ok $T_N - no sanitizer reports"
-		T_FAILED=$((T_FAILED + 1))
-	fi
+	ok "no sanitizer reports" test $found = 0
 }
-
-done_testing() {
-	sanitizer_check
-	echo "1..$T_N"
-	[ $T_FAILED = 0 ]
-	exit $?
-}
+T_DONE+=(sanitizer_check)
 
 t_cleanup() {
 	local pid f
