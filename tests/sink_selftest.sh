@@ -259,27 +259,33 @@ expect(read("000005.eml") == b"Subject: w\r\n\r\nwhole\r\n", "eml")
 expect(read("000005.env").startswith(b"MAIL FROM:<w@x.test> SIZE=40\n"), "env")
 EOF
 
+# All 8 are in the middle of a transaction at once: each waits at the
+# barrier after its RCPT until the other 7 are there too.  A sink that
+# served one connection at a time would never greet the second, and the
+# barrier would break: no stopwatch needed, so a slow machine passes.
 ok "8 concurrent clients: 8 numbered messages, each env matching its eml" py <<'EOF'
 from sc import *
-import smtplib, threading, time
+import smtplib, threading
 errors = []
+together = threading.Barrier(8, timeout=30)
 def send(i):
     try:
-        s = smtplib.SMTP("127.0.0.1", PORT, timeout=10)
+        s = smtplib.SMTP("127.0.0.1", PORT, timeout=30)
         s.ehlo("c%d" % i)
         s.mail("c%d@x.test" % i)
         s.rcpt("r%d@y.test" % i)
-        time.sleep(0.5)      # keep all 8 connections open at once
+        together.wait()
         s.data(b"Subject: c%d\r\n\r\nbody %d\r\n" % (i, i))
         s.quit()
+    except threading.BrokenBarrierError:
+        errors.append("connections were served one at a time")
     except Exception as e:
+        together.abort()
         errors.append(repr(e))
 ts = [threading.Thread(target=send, args=(i,)) for i in range(8)]
-t0 = time.time()
 for t in ts: t.start()
 for t in ts: t.join()
 expect(not errors, "errors %r" % errors)
-expect(time.time() - t0 < 3, "connections were served one at a time")
 seen = set()
 for n in range(6, 14):
     eml, env = read("%06d.eml" % n), read("%06d.env" % n)
@@ -292,9 +298,9 @@ expect(len(files()) == 26, "files %r" % files())
 expect(read("rcpts") == b"15\n", "rcpts %r" % read("rcpts"))
 EOF
 
-# Within 5 s, not 1: the point is that an idle client cannot hold the
-# sink open for ever, and a loaded 2-core machine under ASan is slow.
-ok "SIGTERM stops the sink with status 0 within 5 s, idle client open" py <<'EOF'
+# The point is that an idle client cannot hold the sink open until its
+# 300 s idle timeout; a minute is a hang guard, not a bound on speed.
+ok "SIGTERM stops the sink with status 0, an idle client open" py <<'EOF'
 from sc import *
 import signal, subprocess, time
 r = Raw()                 # an idle connection must not delay the exit
@@ -309,7 +315,7 @@ def running():
 t0 = time.time()
 os.kill(pid, signal.SIGTERM)
 while running():
-    expect(time.time() - t0 < 5.0, "still running after 5 s")
+    expect(time.time() - t0 < 60, "still running after 60 s")
     time.sleep(0.02)
 expect(b"[main] stopped" in read("sink.log"), "no 'stopped' in log")
 EOF
@@ -487,7 +493,7 @@ def running():
         return False
     return stat.rsplit(")", 1)[1].split()[0] != "Z"
 while running():
-    expect(time.time() - t0 < 2, "victim not killed")
+    expect(time.time() - t0 < 60, "victim not killed")  # a hang guard
     time.sleep(0.02)
 expect(b"kill pid %d" % pid in read("sink.log"), "kill not logged")
 expect(read("rcpts") == b"3\n", "rcpts %r" % read("rcpts"))

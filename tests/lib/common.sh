@@ -69,6 +69,21 @@ t_cleanup() {
 }
 trap t_cleanup EXIT
 
+# wait_for SECONDS COMMAND...: run COMMAND every 0.1 s until it
+# succeeds; false if it has not within SECONDS.  A safety net, not a
+# bound: give it room, and let the check after it say what was wrong.
+# COMMAND's arguments are expanded once: for a condition that must be
+# read again each time, write wait_for N eval '[ "$(f)" = 2 ]'.
+wait_for() {
+	local limit=$(( $1 * 10 )) i
+	shift
+	for ((i = 0; i < limit; i++)); do
+		"$@" && return 0
+		sleep 0.1
+	done
+	return 1
+}
+
 # free_port: a port nothing listens on now.
 free_port() {
 	"$PYTHON3" -c 'import socket

@@ -101,17 +101,6 @@ postfix_stop() {
 postfix_queue_empty() { postqueue -c "$PF/etc" -p 2>/dev/null | grep -q 'Mail queue is empty'; }
 postfix_flush() { postqueue -c "$PF/etc" -f >/dev/null 2>&1; }
 
-# wait_for SECONDS COMMAND...: until COMMAND succeeds; false on timeout.
-wait_for() {
-	local limit=$(( $1 * 10 ))
-	shift
-	for ((i = 0; i < limit; i++)); do
-		"$@" && return 0
-		sleep 0.1
-	done
-	return 1
-}
-
 # milter_start [ENV=VALUE...]: moot-milter in the foreground on
 # $MILTER_SOCK, logging to $T/milter.log; sets MILTER_PID.
 milter_start() {
