@@ -49,11 +49,11 @@ spooled() { sqlite3 "$SITE/var/moot.db" "SELECT count(*) FROM spool"; }
 # 1. A member's post reaches every member.
 swaks_to ops@lists.example.org
 is $? 0 "a member's post to ops: 250"
-start=$(date +%s%N)
-wait_for 10 grep -q 'list=ops sent=3' "$T/mootd.log"
-ms=$(( ($(date +%s%N) - start) / 1000000 ))
-ok "mootd, woken by the milter, hands it to the relay (${ms} ms after the 250)" grep -q 'list=ops sent=3' "$T/mootd.log"
-wait_for 10 test "$(sink_rcpts | wc -l)" -ge 3
+# mootd polls once an hour: only the milter's wake-up brings it out
+# before that.  (A minute is allowed: a loaded machine is slow.)
+wait_for 60 grep -q 'list=ops sent=3' "$T/mootd.log"
+ok "mootd, woken by the milter, hands it to the relay" grep -q 'list=ops sent=3' "$T/mootd.log"
+wait_for 10 eval '[ "$(sink_rcpts | wc -l)" -ge 3 ]'
 is "$(sink_rcpts | tr '\n' ' ')" "amira@one.example bogdan@four.example chen@five.example " \
     "through Postfix's reinjection listener to every member"
 like "$(cat "$T/milter.log")" ": stored: message 1, .* from=<amira@one.example> client=localhost\[127.0.0.1\]" \
@@ -75,9 +75,9 @@ has "$T/swaks.out" '^<\*\* 550 5.7.1 Only members of the ops list may post to it
 before=$(spooled)
 swaks_to info@lists.example.org,bob@elsewhere.example
 is $? 0 "to info and to bob@elsewhere: 250"
-wait_for 10 test "$(got bob@elsewhere.example)" = 1
+wait_for 10 eval '[ "$(got bob@elsewhere.example)" = 1 ]'
 is "$(got bob@elsewhere.example)" 1 "bob got it through Postfix"
-wait_for 10 test "$(got amira@one.example)" = 2
+wait_for 10 eval '[ "$(got amira@one.example)" = 2 ]'
 is "$(got amira@one.example)" 2 "info's member got it through moot"
 is $(( $(spooled) - before )) 1 "moot stored it once"
 bobmsg=$(grep -l 'RCPT TO:<bob@elsewhere.example>' "$SINK_DIR"/*.env)
@@ -93,7 +93,7 @@ ok "nothing is queued in Postfix" postfix_queue_empty
 milter_start
 swaks_to ops@lists.example.org
 is $? 0 "milter back: the retry gets 250"
-wait_for 10 test "$(got bogdan@four.example)" = 2
+wait_for 10 eval '[ "$(got bogdan@four.example)" = 2 ]'
 is "$(got bogdan@four.example)" 2 "and reaches the members"
 is $(( $(spooled) - before )) 1 "stored once"
 
