@@ -172,6 +172,13 @@ like "$pc" "mynetworks = 127.0.0.0/8" "which is loopback"
 like "$pc" "smtpd_forbid_bare_newline = yes" "and refuses bare newlines (E3)"
 is "$(ss -Hltn "sport = :$PF_REINJECT" | awk '{ print $4 }')" "127.0.0.1:$PF_REINJECT" \
     "it listens on 127.0.0.1 only"
-skip "a connection from a non-loopback address: tests send to 127.0.0.1 only"
+# A client from elsewhere: XCLIENT, which this test's main.cf alone
+# allows from 127.0.0.1, has Postfix take the connection for one from
+# 192.0.2.7, as a client from outside would be if the listener were
+# reachable; permit_mynetworks,reject must turn it away.
+swaks --server "127.0.0.1:$PF_REINJECT" --xclient-addr 192.0.2.7 \
+    --from amira@one.example --to ops@lists.example.org >"$T/swaks.out" 2>&1
+has "$T/swaks.out" '^<\*\* 554 5\.7\.1 .*192\.0\.2\.7.*Client host rejected: Access denied' \
+    "a client from a non-loopback address is refused (XCLIENT ADDR=192.0.2.7)"
 
 done_testing

@@ -40,6 +40,9 @@ smtpd_milters = unix:$MILTER_SOCK
 non_smtpd_milters =
 milter_default_action = tempfail
 milter_protocol = 6
+# Tests only: postfix.sh says, by XCLIENT, that a client comes from
+# elsewhere, to see the reinjection listener refuse it.
+smtpd_authorized_xclient_hosts = 127.0.0.1
 EOC
 	cat >"$PF/etc/master.cf" <<EOC
 127.0.0.1:$PF_PORT  inet n - n - - smtpd
