@@ -23,7 +23,7 @@ declare -A want=(
 )
 for name in "${!want[@]}"; do
 	post "hostile/$name" info@lists.example.org amira@one.example
-	id=$(sqlite3 "$SITE/var/moot.db" "SELECT max(id) FROM spool")
+	id=$(last_id)
 	timeout 60 "$MOOTD_BIN" -c "$CONF" --once 2>/dev/null
 	is $? 0 "$name: mootd survives it"
 	is "$(spool_state "$id")" failed "$name: failed"
@@ -40,7 +40,7 @@ mootd_once 2>/dev/null
 ls=$(moot spool ls)
 unlike "$ls" $'\x1b' "moot spool ls prints no raw ESC"
 like "$ls" 'Drop-in \\x1b\[2Jsession' "it shows \\x1b instead"
-id=$(sqlite3 "$SITE/var/moot.db" "SELECT max(id) FROM spool")
+id=$(last_id)
 unlike "$(moot spool show "$id")" $'\x07' "moot spool show prints no raw BEL"
 like "$(moot spool show "$id")" '\\x07' "it shows \\x07 instead"
 
@@ -54,7 +54,7 @@ for name in nested-10000.eml parts-100000.eml header-1mb.eml base64-50mb.eml; do
 	/usr/bin/time -f '%M %U %S' -o "$T/time.inject" "$MOOT_BIN" -c "$CONF" inject \
 	    --to info@lists.example.org --from amira@one.example <"$T/big/$name" 2>"$T/inject.err"
 	st=$?
-	id=$(sqlite3 "$SITE/var/moot.db" "SELECT max(id) FROM spool")
+	id=$(last_id)
 	if [ $st = 65 ]; then
 		like "$(cat "$T/inject.err")" "larger than the limit" "$name: refused by inject as too large"
 		tail -1 "$T/time.inject" >"$T/time.all"

@@ -166,24 +166,30 @@ post() {
 	moot inject --to "$2" ${3:+--from "$3"} <"$f"
 }
 
-# members LIST N: add user00001@example.org ... as members of LIST.
+# members LIST N: add user00001@example.org ... as members of LIST, in
+# one moot member import; the addresses are left in $T/members.txt.
 members() {
 	local i
 	for ((i = 1; i <= $2; i++)); do
 		printf 'user%05d@example.org\n' "$i"
 	done >"$T/members.txt"
-	"$PYTHON3" - "$SITE/var/moot.db" "$1" "$T/members.txt" <<'PY'
-import sqlite3, sys, time
-db = sqlite3.connect(sys.argv[1])
-lid = db.execute("SELECT id FROM list WHERE name = ?", (sys.argv[2],)).fetchone()[0]
-now = int(time.time())
-with open(sys.argv[3]) as f:
-    db.executemany("INSERT INTO member (list_id, addr, created_at) VALUES (?, ?, ?)",
-                   [(lid, a.strip(), now) for a in f if a.strip()])
-db.commit()
-PY
+	moot member import "$1" "$T/members.txt" >/dev/null
 }
 
-# spool_state ID: the state of a spool row.
-spool_state() { moot spool show "$1" | sed -n 's/^state: //p'; }
-spool_reason() { moot spool show "$1" | sed -n 's/^reason: //p'; }
+# The shell tests look at moot's state as an administrator would, through
+# the moot command; tests/*.sh query the database only for what no
+# command shows, each time saying why.
+#
+# spool_state ID, spool_reason ID, spool_field ID NAME: a line of moot
+# spool show ID; last_id: the newest spool id (moot spool ls).
+spool_field() { moot spool show "$1" | sed -n "s/^$2: //p"; }
+spool_state() { spool_field "$1" state; }
+spool_reason() { spool_field "$1" reason; }
+last_id() { moot spool ls --limit 1 | awk '{ print $1 }'; }
+# member_field LIST ADDR N: field N of ADDR's line in moot member ls
+# LIST (2 role, 3 mode, 4 language), or nothing if not a member.
+member_field() { moot member ls "$1" | awk -v a="$2" -v n="$3" '$1 == a { print $n }'; }
+# list_field LIST NAME: a line of moot list show LIST.
+list_field() { moot list show "$1" | sed -n "s/^$2: //p"; }
+# log_count LIST REGEX: lines of moot log LIST (all of it) that match.
+log_count() { moot log "$1" --limit 1000000 | grep -cE -- "$2"; }
