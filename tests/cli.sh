@@ -13,6 +13,7 @@ out=$(moot init 2>&1)
 ok "init again succeeds" test $? = 0
 is "$(cat "$SITE/var/secret")" "$secret" "and keeps the secret"
 like "$out" "schema version 4" "and says the schema version"
+# The journal mode is SQLite's business; no command shows it.
 is "$(sqlite3 "$SITE/var/moot.db" 'PRAGMA journal_mode')" wal "WAL mode"
 chmod 644 "$SITE/var/secret"
 out=$(moot init 2>&1)
@@ -154,29 +155,35 @@ like "$out" "usage: mootd -c conf" "mootd: usage"
 is $? 1 "mootd: a bad option exits 1"
 
 # A database from an older moot is migrated forward; a newer one refused.
+# The newer one is made by hand: no command can.
 sqlite3 "$SITE/var/moot.db" 'PRAGMA user_version = 99'
 out=$(moot list ls 2>&1)
 is $? 2 "a database newer than moot is refused"
 like "$out" "newer than this moot" "saying so"
 rm -f "$SITE"/var/moot.db*
+# An empty database, made by hand; its version is read from the file,
+# since moot init, which says it, would migrate it first itself.
 sqlite3 "$SITE/var/moot.db" 'PRAGMA user_version = 0'
 moot list ls >/dev/null 2>&1
 is "$(sqlite3 "$SITE/var/moot.db" 'PRAGMA user_version')" 4 "an empty database is migrated to the current version, 4"
 
 # A database of schema version 1 (moot 0.1), with data: migrated, kept.
 rm -f "$SITE"/var/moot.db*
+# An old database, loaded by hand: no command writes one.
 sqlite3 "$SITE/var/moot.db" <"$MOOT_SRCDIR/tests/data/db/v1.sql"
 out=$(moot list show info 2>&1)
 is $? 0 "a version 1 database is opened"
+# Read from the file, as above: moot init would migrate before saying it.
 is "$(sqlite3 "$SITE/var/moot.db" 'PRAGMA user_version')" 4 "and migrated to version 4"
 like "$out" "description: Information Group" "its list is kept"
 like "$(moot member ls info)" "amira@one.example +moderator" "its members are kept"
-is "$(sqlite3 "$SITE/var/moot.db" "SELECT nonmember || ' ' || turn_days FROM list WHERE name = 'info'")" \
-    "hold 7" "new settings have their defaults"
-is "$(sqlite3 "$SITE/var/moot.db" "SELECT who || ' ' || bulk FROM list WHERE name = 'info'")" \
-    "nobody 0" "and those of version 3 too"
+is "$(list_field info nonmember) $(list_field info turn)" \
+    "hold 7d" "new settings have their defaults"
+is "$(list_field info who) $(list_field info bulk)" \
+    "nobody no" "and those of version 3 too"
+# An index is invisible to every command but for its speed.
 is "$(sqlite3 "$SITE/var/moot.db" "SELECT count(*) FROM sqlite_master WHERE name = 'member_by_list'")" \
     1 "and the index of version 4"
-is "$(moot spool show 1 | sed -n 's/^state: //p')" held "its spool is kept"
+is "$(spool_state 1)" held "its spool is kept"
 
 done_testing

@@ -12,7 +12,7 @@ moot member add info amira@one.example >/dev/null
 "$MOOTD_BIN" -c "$CONF" -f 2>"$T/mootd.log" &
 pid=$!
 T_PIDS+=("$pid")
-for _ in $(seq 50); do [ -S "$SITE/var/mootd.sock" ] && break; sleep 0.1; done
+wait_for 60 test -S "$SITE/var/mootd.sock"
 ok "mootd listens on its wake socket" test -S "$SITE/var/mootd.sock"
 is "$(cat "$SITE/var/mootd.pid" 2>/dev/null)" "$pid" "and wrote its pid file"
 
@@ -20,40 +20,43 @@ out=$("$MOOTD_BIN" -c "$CONF" -f 2>&1)
 is $? 2 "a second mootd on the same database refuses to start"
 like "$out" "another mootd holds" "saying why"
 
-# The poll is an hour: only the wake-up can make this quick.
+# The poll is an hour: only the wake-up can bring the post out before
+# it.  (A minute is allowed, so that a loaded machine cannot fail this.)
 post real/reply.eml info@lists.example.org amira@one.example
-for _ in $(seq 100); do [ "$(sink_msgs)" = 1 ] && break; sleep 0.05; done
-is "$(sink_msgs)" 1 "moot inject wakes mootd: the post is out within 5 s"
+wait_for 60 eval '[ "$(sink_msgs)" = 1 ]'
+is "$(sink_msgs)" 1 "moot inject wakes mootd: the post is out long before the poll"
 
 # A message stored without a wake-up waits for SIGUSR1 (or the poll).
+# The sent post is put back by hand: no command can do it quietly
+# (moot inject and moot spool retry both wake mootd).
 sqlite3 "$SITE/var/moot.db" "UPDATE spool SET state = 'spooled', unfinished = 0 WHERE id = 1"
 sqlite3 "$SITE/var/moot.db" "DELETE FROM delivery"
 sleep 1
 is "$(sink_msgs)" 1 "without a wake-up nothing happens before the poll"
 kill -USR1 "$pid"
-for _ in $(seq 100); do [ "$(sink_msgs)" = 2 ] && break; sleep 0.05; done
+wait_for 60 eval '[ "$(sink_msgs)" = 2 ]'
 is "$(sink_msgs)" 2 "SIGUSR1 wakes it"
 
 # --once while the daemon runs: the daemon does the work, --once waits.
 post real/crlf.eml info@lists.example.org amira@one.example
 timeout 20 "$MOOTD_BIN" -c "$CONF" --once 2>/dev/null
 is $? 0 "mootd --once beside a running mootd exits 0"
-is "$(sqlite3 "$SITE/var/moot.db" "SELECT state FROM spool ORDER BY id DESC LIMIT 1")" sent \
+is "$(spool_state "$(last_id)")" sent \
     "once the post is sent"
 
 # SIGHUP reads the configuration again; a broken file changes nothing.
 sed -i 's/^timeout = 10s/timeout = 20s/' "$CONF"
 kill -HUP "$pid"
-for _ in $(seq 50); do grep -q 'reloaded' "$T/mootd.log" && break; sleep 0.1; done
+wait_for 60 grep -q 'reloaded' "$T/mootd.log"
 like "$(cat "$T/mootd.log")" "SIGHUP: configuration reloaded" "SIGHUP reloads the configuration"
 echo "nonsense" >>"$CONF"
 kill -HUP "$pid"
-for _ in $(seq 50); do grep -q 'not reloaded' "$T/mootd.log" && break; sleep 0.1; done
+wait_for 60 grep -q 'not reloaded' "$T/mootd.log"
 like "$(cat "$T/mootd.log")" "SIGHUP: configuration not reloaded: .*moot.conf:[0-9]+:" \
     "a broken file is refused, naming the line"
 sed -i '$d' "$CONF"
 post real/eightbit.eml info@lists.example.org amira@one.example
-for _ in $(seq 100); do [ "$(sink_msgs)" = 4 ] && break; sleep 0.05; done
+wait_for 60 eval '[ "$(sink_msgs)" = 4 ]'
 is "$(sink_msgs)" 4 "and mootd carries on with the old one"
 
 kill -TERM "$pid"

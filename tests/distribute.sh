@@ -82,7 +82,7 @@ is "$(spool_state 7)" sent "a list without members: nothing to send, done"
 n0=$(sink_msgs)
 post real/crlf.eml info-owner@lists.example.org stranger@x.example
 mootd_once 2>/dev/null
-id=$(sqlite3 "$SITE/var/moot.db" "SELECT max(id) FROM spool")
+id=$(last_id)
 is "$(spool_state "$id")" sent "mail to info-owner is sent"
 last=$(printf '%06d' "$(sink_msgs)")
 is "$(sed -n 's/^RCPT TO:<\(.*\)>/\1/p' "$SINK_DIR/$last.env")" bob@two.example "to the owner only"
@@ -92,7 +92,7 @@ ok "and otherwise as it came" cmp -s <(tail -n +2 "$SINK_DIR/$last.eml") \
     <(grep -v '^Return-Path:' "$MAILDIR/real/crlf.eml")
 moot inject --to info-owner@lists.example.org <"$SINK_DIR/$last.eml"
 mootd_once 2>/dev/null
-id=$(sqlite3 "$SITE/var/moot.db" "SELECT max(id) FROM spool")
+id=$(last_id)
 like "$(spool_reason "$id")" "^loop" "our forward coming back to info-owner is a loop"
 
 # Many members: a transaction per 100 recipients, each member once.
@@ -102,7 +102,7 @@ post real/crlf.eml big@lists.example.org user00001@example.org
 n0=$(sink_msgs)
 s0=$(grep -c '] open peer=' "$SINK_DIR/sink.log")
 mootd_once 2>/dev/null
-id=$(sqlite3 "$SITE/var/moot.db" "SELECT max(id) FROM spool")
+id=$(last_id)
 is "$(spool_state "$id")" sent "250 members: sent"
 is $(( $(sink_msgs) - n0 )) 3 "in three transactions of at most 100"
 new=$(for k in $(seq $((n0 + 1)) $((n0 + 3))); do printf '%s/%06d.env\n' "$SINK_DIR" $k; done)
@@ -137,6 +137,7 @@ for k in 1 2 3; do
 	is "$(grep -c '^RCPT' "$f.env")" 1 "  copy $k: one recipient"
 	tok=$(sed -n 's/^List-Unsubscribe: <mailto:own-leave+\([a-z2-7]*\)@lists.example.org>\r$/\1/p' "$f.eml")
 	is "${#tok}" 26 "  copy $k: a List-Unsubscribe of its own"
+	# A member's leave token is a secret that no command shows.
 	is "$(sqlite3 "$SITE/var/moot.db" "SELECT addr FROM member WHERE leave_token = '$tok'")" "$rcpt" \
 	    "  copy $k: the token is its member's"
 	others=$(printf '%s\n' ann@one.example ben@two.example cat@three.example | grep -v "^$rcpt$" |

@@ -78,7 +78,7 @@ post real/reply.eml info@lists.example.org amira@one.example
 post real/reply.eml info@lists.example.org amira@one.example
 mootd_once 2>/dev/null
 is "$(sink_msgs)" "$n0" "a post sent again within the window is dropped"
-id=$(sqlite3 "$SITE/var/moot.db" "SELECT max(id) FROM spool")
+id=$(last_id)
 is "$(spool_state "$id")" discarded "as discarded"
 like "$(spool_reason "$id")" "duplicate of" "naming the first copy"
 

@@ -23,8 +23,8 @@ declare -A want=(
 )
 for name in "${!want[@]}"; do
 	post "hostile/$name" info@lists.example.org amira@one.example
-	id=$(sqlite3 "$SITE/var/moot.db" "SELECT max(id) FROM spool")
-	timeout 10 "$MOOTD_BIN" -c "$CONF" --once 2>/dev/null
+	id=$(last_id)
+	timeout 60 "$MOOTD_BIN" -c "$CONF" --once 2>/dev/null
 	is $? 0 "$name: mootd survives it"
 	is "$(spool_state "$id")" failed "$name: failed"
 	like "$(spool_reason "$id")" "${want[$name]}" "$name: reason '${want[$name]}'"
@@ -40,30 +40,33 @@ mootd_once 2>/dev/null
 ls=$(moot spool ls)
 unlike "$ls" $'\x1b' "moot spool ls prints no raw ESC"
 like "$ls" 'Drop-in \\x1b\[2Jsession' "it shows \\x1b instead"
-id=$(sqlite3 "$SITE/var/moot.db" "SELECT max(id) FROM spool")
+id=$(last_id)
 unlike "$(moot spool show "$id")" $'\x07' "moot spool show prints no raw BEL"
 like "$(moot spool show "$id")" '\\x07' "it shows \\x07 instead"
 
-# The big ones (threat D2), generated, each handled within 5 s and in
-# bounded memory.
+# The big ones (threat D2), generated, each handled within 5 s of CPU
+# time and in bounded memory.  CPU time (user + system) of inject and
+# mootd, not the clock: a loaded machine stretches the wall time of the
+# same work, never its CPU time.  (timeout 60 only stops a hang.)
 "$PYTHON3" "$MAILDIR/gen-hostile.py" "$T/big" >/dev/null
 for name in nested-10000.eml parts-100000.eml header-1mb.eml base64-50mb.eml; do
-	start=$(date +%s%N)
-	/usr/bin/time -f %M -o "$T/rss.inject" "$MOOT_BIN" -c "$CONF" inject \
+	# time(1) puts "peak-RSS-kB user-s system-s" on the last line.
+	/usr/bin/time -f '%M %U %S' -o "$T/time.inject" "$MOOT_BIN" -c "$CONF" inject \
 	    --to info@lists.example.org --from amira@one.example <"$T/big/$name" 2>"$T/inject.err"
 	st=$?
-	id=$(sqlite3 "$SITE/var/moot.db" "SELECT max(id) FROM spool")
+	id=$(last_id)
 	if [ $st = 65 ]; then
 		like "$(cat "$T/inject.err")" "larger than the limit" "$name: refused by inject as too large"
-		rss=$(tail -1 "$T/rss.inject")
+		tail -1 "$T/time.inject" >"$T/time.all"
 	else
 		is $st 0 "$name: stored"
-		/usr/bin/time -f %M -o "$T/rss.mootd" timeout 10 "$MOOTD_BIN" -c "$CONF" --once 2>/dev/null
+		/usr/bin/time -f '%M %U %S' -o "$T/time.mootd" timeout 60 "$MOOTD_BIN" -c "$CONF" --once 2>/dev/null
 		is "$(spool_state "$id")" failed "$name: failed"
-		rss=$( (tail -1 "$T/rss.inject"; tail -1 "$T/rss.mootd") | sort -n | tail -1)
+		(tail -1 "$T/time.inject"; tail -1 "$T/time.mootd") >"$T/time.all"
 	fi
-	ms=$(( ($(date +%s%N) - start) / 1000000 ))
-	ok "$name: handled in ${ms} ms (under 5 s)" test $ms -lt 5000
+	rss=$(sort -n "$T/time.all" | tail -1 | cut -d' ' -f1)
+	cpu=$(awk '{ s += $2 + $3 } END { printf "%d", s * 1000 }' "$T/time.all")
+	ok "$name: handled in ${cpu} ms of CPU time (under 5 s)" test "$cpu" -lt 5000
 	if sanitized; then
 		skip "$name: peak RSS is not measured under ASan (its shadow memory inflates it)"
 	else

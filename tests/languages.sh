@@ -8,7 +8,6 @@
 
 export MOOT_NOW=2026-11-23T10:00:00Z
 run() { mootd_once 2>>"$T/mootd.log"; }
-db() { sqlite3 "$SITE/var/moot.db" "$@"; }
 newest_file_to() {
 	grep -l "^RCPT TO:<$1>" "$SINK_DIR"/*.env 2>/dev/null | sort | tail -1 | sed 's/env$/eml/'
 }

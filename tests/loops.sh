@@ -10,7 +10,6 @@ moot list create ops >/dev/null
 moot list create strategy >/dev/null
 moot member add info amira@one.example >/dev/null
 moot member add info bob@two.example >/dev/null
-last_id() { sqlite3 "$SITE/var/moot.db" "SELECT max(id) FROM spool"; }
 
 post real/reply.eml info@lists.example.org amira@one.example
 mootd_once 2>/dev/null
@@ -61,12 +60,12 @@ for round in 1 2 3 4 5; do
 		seen=$k
 	done
 done
-sent() { sqlite3 "$SITE/var/moot.db" "SELECT count(*) FROM spool WHERE list_name = '$1' AND state = 'sent'"; }
+sent() { moot spool ls --state sent --list "$1" | wc -l; }
 is "$(sent ops)" 1 "ops delivered once"
 is "$(sent strategy)" 1 "strategy delivered once"
 is "$(sink_rcpts | grep -c 'olga@one.example')" 1 "olga got it once"
 is "$(sink_rcpts | grep -c 'sam@two.example')" 1 "sam got it once"
-is "$(sqlite3 "$SITE/var/moot.db" "SELECT count(*) FROM spool WHERE reason LIKE 'loop%'")" 4 \
+is "$(moot spool ls | grep -c '  (loop')" 4 \
     "the copy that came back was stopped as a loop"
 
 done_testing

@@ -48,27 +48,10 @@ else
     MANDOC=
 fi
 
-N=0
-FAILED=0
+. "$HERE/lib/tap.sh"
 
-# ok COND DESC [DIAG]: one TAP line; DIAG (may be several lines) on failure
-ok() {
-    N=$((N + 1))
-    if [ "$1" = 0 ]; then
-        echo "ok $N - $2"
-    else
-        echo "not ok $N - $2"
-        FAILED=$((FAILED + 1))
-        if [ -n "${3:-}" ]; then
-            printf '%s\n' "$3" | sed 's/^/# /'
-        fi
-    fi
-}
-
-skip() {
-    N=$((N + 1))
-    echo "ok $N - $1 # SKIP $2"
-}
+# same_text A B: A has text, and B is the same.
+same_text() { [ -s "$1" ] && cmp -s "$1" "$2"; }
 
 # c_rows FILE TABLE [MARK]: the rows of the C array "TABLE[] = {" in
 # FILE, one line each, fields separated by TAB; an array of plain values
@@ -263,13 +246,10 @@ NCMDS=$(wc -l <"$T/commands")
 NCMDS_GREP=$(sed -n '/commands\[\] = {/,/^};/p' "$SRC/src/cli/commands.c" |
     grep -cE '^[[:space:]]*\{ (NULL|"[a-z]+"), "[a-z]+",')
 
-echo "1..$((NKEYS * 3 + NCMDS + 12))"
-
 # --- (a) and the defaults: conf_keys[] in moot.conf.5 and conf/moot.conf
 
-ok "$([ "$NKEYS" -gt 0 ] && [ "$NKEYS" = "$NKEYS_GREP" ]; echo $?)" \
-    "conf_keys[] read: $NKEYS keys" \
-    "$NKEYS_GREP lines of src/global/conf.c look like { \"section\", \"key\", but $NKEYS rows were parsed"
+ok "conf_keys[] read: $NKEYS keys" test "$NKEYS" -gt 0 -a "$NKEYS" = "$NKEYS_GREP" ||
+    diag "$NKEYS_GREP lines of src/global/conf.c look like { \"section\", \"key\", but $NKEYS rows were parsed"
 
 # The word on the .It line of each type.
 type_word() {
@@ -288,12 +268,8 @@ while IFS=$'\t' read -r section key type offset def required min max choices; do
     type=${type#@} required=${required#@} min=${min#@} max=${max#@}
     choices=${choices#@}
     entry=$(mdoc_entry "$MAN5" "[$section]" "Ic $key")
-    if [ -n "$entry" ]; then
-        ok 0 "moot.conf.5 has [$section] $key"
-    else
-        ok 1 "moot.conf.5 has [$section] $key" \
-            "no \".It Ic $key\" under \".Ss [$section]\" in man/moot.conf.5"
-    fi
+    ok "moot.conf.5 has [$section] $key" test -n "$entry" ||
+        diag "no \".It Ic $key\" under \".Ss [$section]\" in man/moot.conf.5"
 
     # type, default, bounds and choices, as the table has them
     why=
@@ -341,54 +317,47 @@ while IFS=$'\t' read -r section key type offset def required min max choices; do
                 why="$why"$'\n'"the choice \"$c\" is not there as \".Cm $c\""
         done
     fi
-    ok "$([ -z "$why" ]; echo $?)" \
-        "moot.conf.5 gives [$section] $key its type, default and bounds" \
-        "${why#$'\n'}"
+    ok "moot.conf.5 gives [$section] $key its type, default and bounds" \
+        test -z "$why" || diag "${why#$'\n'}"
 
     # conf/moot.conf, under its [section]
     if awk -v s="$section" -v k="$key" '
         /^\[/ { cur = $0; gsub(/[][ \t]/, "", cur); next }
         cur == s && $0 ~ "^;?[ \t]*" k "[ \t]*=" { found = 1 }
         END { exit !found }' "$CONF"; then
-        ok 0 "conf/moot.conf has [$section] $key"
+        pass "conf/moot.conf has [$section] $key"
     else
-        ok 1 "conf/moot.conf has [$section] $key" \
-            "no \"$key =\" or \";$key =\" under [$section] in conf/moot.conf"
+        fail "conf/moot.conf has [$section] $key"
+        diag "no \"$key =\" or \";$key =\" under [$section] in conf/moot.conf"
     fi
 done <"$T/keys"
 
 # --- (b) the command table in the SYNOPSIS of moot.1 --------------------
 
 NUSAGES=$(grep -c '^moot -c conf ' "$T/usages")
-ok "$([ "$NCMDS" -gt 0 ] && [ "$NCMDS" = "$NCMDS_GREP" ] &&
-    [ "$NCMDS" = "$NUSAGES" ]; echo $?)" \
-    "commands[] of src/cli/commands.c read: $NCMDS commands, $NUSAGES usage lines from $MOOT_BIN" \
-    "$NCMDS_GREP rows of commands[] look like { group, \"verb\", $NCMDS were parsed, and $MOOT_BIN printed $NUSAGES usage lines"
+ok "commands[] of src/cli/commands.c read: $NCMDS commands, $NUSAGES usage lines from $MOOT_BIN" \
+    test "$NCMDS" -gt 0 -a "$NCMDS" = "$NCMDS_GREP" -a "$NCMDS" = "$NUSAGES" ||
+    diag "$NCMDS_GREP rows of commands[] look like { group, \"verb\", $NCMDS were parsed, and $MOOT_BIN printed $NUSAGES usage lines"
 
 render_synopsis "$MAN1" >"$T/synopsis1"
 while IFS= read -r u; do
-    if grep -qxF -- "$u" "$T/synopsis1"; then
-        ok 0 "moot.1 SYNOPSIS has: $u"
-    else
-        ok 1 "moot.1 SYNOPSIS has: $u" \
-            "not a line of the SYNOPSIS of man/moot.1, which reads:"$'\n'"$(cat "$T/synopsis1")"
-    fi
+    ok "moot.1 SYNOPSIS has: $u" grep -qxF -- "$u" "$T/synopsis1" ||
+        diag "not a line of the SYNOPSIS of man/moot.1, which reads:"$'\n'"$(cat "$T/synopsis1")"
 done <"$T/usages"
 
 extra=$(grep '^moot -c conf ' "$T/synopsis1" | grep -vxF -f "$T/usages")
-ok "$([ -z "$extra" ]; echo $?)" \
-    "every command in the SYNOPSIS of moot.1 is in the table of src/cli/commands.c" \
-    "not in the table: $extra"
+ok "every command in the SYNOPSIS of moot.1 is in the table of src/cli/commands.c" \
+    test -z "$extra" || diag "not in the table: $extra"
 
 render_synopsis "$MAN8" >"$T/synopsis8"
-ok "$([ -s "$T/mootd_usage" ] && cmp -s "$T/mootd_usage" "$T/synopsis8"; echo $?)" \
-    "mootd.8 SYNOPSIS is the usage of src/mootd/mootd.c" \
-    "src/mootd/mootd.c: $(cat "$T/mootd_usage")"$'\n'"man/mootd.8: $(cat "$T/synopsis8")"
+ok "mootd.8 SYNOPSIS is the usage of src/mootd/mootd.c" \
+    same_text "$T/mootd_usage" "$T/synopsis8" ||
+    diag "src/mootd/mootd.c: $(cat "$T/mootd_usage")"$'\n'"man/mootd.8: $(cat "$T/synopsis8")"
 
 render_synopsis "$MANM" >"$T/synopsism"
-ok "$([ -s "$T/milter_usage" ] && cmp -s "$T/milter_usage" "$T/synopsism"; echo $?)" \
-    "moot-milter.8 SYNOPSIS is the usage of src/milter/moot-milter.c" \
-    "src/milter/moot-milter.c: $(cat "$T/milter_usage")"$'\n'"man/moot-milter.8: $(cat "$T/synopsism")"
+ok "moot-milter.8 SYNOPSIS is the usage of src/milter/moot-milter.c" \
+    same_text "$T/milter_usage" "$T/synopsism" ||
+    diag "src/milter/moot-milter.c: $(cat "$T/milter_usage")"$'\n'"man/moot-milter.8: $(cat "$T/synopsism")"
 
 if [ -n "$MANDOC" ]; then
     render_mdoc "$MAN1" >"$T/r1"
@@ -397,12 +366,15 @@ if [ -n "$MANDOC" ]; then
     mandoc_synopsis "$MAN1" >"$T/m1"
     mandoc_synopsis "$MAN8" >"$T/m8"
     mandoc_synopsis "$MANM" >"$T/mm"
-    ok "$(cmp -s "$T/r1" "$T/m1" && cmp -s "$T/r8" "$T/m8" &&
-        cmp -s "$T/rm" "$T/mm"; echo $?)" \
-        "this test's SYNOPSIS renderer agrees with mandoc" \
-        "$(diff "$T/m1" "$T/r1"; diff "$T/m8" "$T/r8"; diff "$T/mm" "$T/rm")"
+    if cmp -s "$T/r1" "$T/m1" && cmp -s "$T/r8" "$T/m8" &&
+        cmp -s "$T/rm" "$T/mm"; then
+        pass "this test's SYNOPSIS renderer agrees with mandoc"
+    else
+        fail "this test's SYNOPSIS renderer agrees with mandoc"
+        diag "$(diff "$T/m1" "$T/r1"; diff "$T/m8" "$T/r8"; diff "$T/mm" "$T/rm")"
+    fi
 else
-    skip "this test's SYNOPSIS renderer agrees with mandoc" \
+    skip "this test's SYNOPSIS renderer agrees with mandoc:" \
         "mandoc is not installed"
 fi
 
@@ -433,9 +405,8 @@ for p in $(section_text "$MAN5" TEMPLATES | sed -n 's/^\.It Pa \([a-z-]*\)$/\1/p
         why="$why"$'\n'"\"$p\" is in the page but not in tmpl_defs[]"
 done
 [ "$ntmpl" -gt 0 ] || why="no rows read from tmpl_defs[] in src/global/tmpl.c"
-ok "$([ -z "$why" ]; echo $?)" \
-    "moot.conf.5 has the $ntmpl templates of src/global/tmpl.c and their slots" \
-    "${why#$'\n'}"
+ok "moot.conf.5 has the $ntmpl templates of src/global/tmpl.c and their slots" \
+    test -z "$why" || diag "${why#$'\n'}"
 
 why=
 states_text=$(section_text "$MAN1" "SPOOL STATES")
@@ -444,23 +415,22 @@ while IFS= read -r s; do
         why="$why"$'\n'"the state $s is not there as \".It Cm $s\""
 done <"$T/states"
 [ -s "$T/states" ] || why="no states read from src/db/db_spool.c"
-ok "$([ -z "$why" ]; echo $?)" \
-    "moot.1 SPOOL STATES has the $(wc -l <"$T/states") states of src/db/db_spool.c" \
-    "${why#$'\n'}"
+ok "moot.1 SPOOL STATES has the $(wc -l <"$T/states") states of src/db/db_spool.c" \
+    test -z "$why" || diag "${why#$'\n'}"
 
 # --- (c) mandoc -Tlint -----------------------------------------------------
 
 for page in "$MAN1" "$MAN8" "$MANM" "$MAN5"; do
     desc="mandoc -Tlint finds nothing wrong in man/$(basename "$page")"
     if [ -z "$MANDOC" ]; then
-        skip "$desc" "mandoc is not installed"
+        skip "$desc: mandoc is not installed"
         continue
     fi
     out=$(mandoc -Tlint -Wwarning "$page" 2>&1)
     rc=$?
     bad=$(printf '%s\n' "$out" | grep -E ': (WARNING|ERROR|UNSUPP|BADARG|SYSERR)')
-    ok "$([ "$rc" = 0 ] && [ -z "$bad" ]; echo $?)" "$desc" \
-        "mandoc exit status $rc"$'\n'"$out"
+    [ "$rc" = 0 ] || bad="exit status $rc"$'\n'"$bad"
+    ok "$desc" test -z "$bad" || diag "mandoc exit status $rc"$'\n'"$out"
 done
 
-exit $((FAILED > 0))
+done_testing

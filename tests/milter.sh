@@ -30,14 +30,28 @@ while read -r verdict text; do
 done <"$T/mt.out"
 ok "miltertest ran its checks" test "$(grep -c '^PASS\|^FAIL' "$T/mt.out")" -ge 20
 
-db() { sqlite3 "$SITE/var/moot.db" "$@"; }
-is "$(db "SELECT count(*) FROM message")" 3 "three messages were stored: two posts and the mixed one"
-is "$(db "SELECT group_concat(rcpt, ' ') FROM (SELECT rcpt FROM spool s JOIN message m ON m.id = s.message_id WHERE m.queue_id = 'MT00007' ORDER BY s.id)")" \
+# spooled QUEUE-ID: the spool rows of the message with that queue id,
+# oldest first, from moot spool show: "ID RCPT VIA ENV-FROM CLIENT".
+spooled() {
+	local id
+	for id in $(moot spool ls --limit 1000 | awk '{ print $1 }' | sort -n); do
+		moot spool show "$id" | awk -v q="$1" '
+		    { v[$1] = $2 }
+		    END { if (v["queue-id:"] == q) print v["id:"], v["rcpt:"],
+			v["via:"], v["env-from:"], v["client:"] }'
+	done
+}
+# Messages are counted in the database: one stored with no spool row
+# (the looping copy, had the milter got it wrong) is in no command.
+is "$(sqlite3 "$SITE/var/moot.db" "SELECT count(*) FROM message")" 3 "three messages were stored: two posts and the mixed one"
+is "$(spooled MT00007 | awk '{ print $2 }' | paste -sd' ')" \
     "ops@lists.example.org ops-request@lists.example.org" "the mixed message: its list recipients, not the outside one"
-is "$(db "SELECT count(*) FROM spool s JOIN message m ON m.id = s.message_id WHERE m.queue_id = 'MT00008'")" 0 \
+is "$(spooled MT00008 | wc -l)" 0 \
     "the looping copy was not stored"
-is "$(db "SELECT via || ' ' || env_from || ' ' || client_addr || ' ' || client_name FROM message WHERE queue_id = 'MT00006'")" \
-    "milter amira@one.example 192.0.2.1 client.example" "the envelope and the client are stored"
+is "$(spooled MT00006 | cut -d' ' -f3-)" \
+    "milter amira@one.example client.example[192.0.2.1]" "the envelope and the client are stored"
+# The stored bytes, exactly: no command prints a message raw (listings
+# escape control characters, threat F3).
 sqlite3 "$SITE/var/moot.db" "SELECT writefile('$T/stored', raw) FROM message WHERE queue_id = 'MT00006'" >/dev/null
 is "$(cat "$T/stored")" "$(printf 'From: Amira <amira@one.example>\r\nTo: ops@lists.example.org\r\nSubject: Protocol test one\r\nMessage-ID: <protocol-one@one.example>\r\n\r\nHello ops.\r\n')" \
     "the message is stored as the client sent it"

@@ -7,7 +7,11 @@
 . "$(dirname "$0")/lib/common.sh"
 . "$(dirname "$0")/lib/mailflow.sh"
 
-asked() { db "SELECT group_concat(addr, ' ') FROM (SELECT addr FROM asked WHERE spool_id = $1 ORDER BY addr)"; }
+# asked ID: who was asked about held post ID, sorted, from moot held
+asked() {
+	moot held | awk -v id="$1" '$1 == id { getline; sub(/.*; asked: /, ""); print }' |
+	    sed 's/ ([a-z]*)//g; s/, /\n/g' | sort | paste -sd' '
+}
 n_post=0
 post_from() {
 	n_post=$((n_post + 1))
@@ -47,7 +51,7 @@ MOOT_NOW=$(at 49*3600) run
 is "$(asked $p1)" "$(printf '%s\n' "${rota[@]}" | sort | paste -sd' ')" \
     "49 hours on: every moderator is asked"
 MOOT_NOW=$(at 73*3600) run
-is "$(db "SELECT count(*) FROM asked WHERE spool_id = $p1")" 3 "and nobody twice"
+is "$(asked $p1 | wc -w)" 3 "and nobody twice"
 like "$(moot held info)" "asked: .*\(next\).*\(all\)" "moot held shows the escalation"
 
 # The daily reminder, at 09:00, to everyone asked, once a day.
@@ -83,11 +87,12 @@ if grep -q 'define MOOT_TEST_HOOKS 1' "$MOOT_BUILDDIR/config.h"; then
 	printf 'From: %s\nSubject: Re\n\napprove\n' "$next" | moot inject --to "$addr" --from "$next"
 	MOOT_KILL_AT=decision-after-commit mootd_once 2>>"$T/mootd.log"
 	is $? 137 "killed right after the decision was committed"
-	is "$(db "SELECT state FROM spool WHERE id = $p2")" approved "the decision survived"
+	is "$(spool_state $p2)" approved "the decision survived"
 	run
-	is "$(db "SELECT state FROM spool WHERE id = $p2")" sent "after a restart the post is sent"
+	is "$(spool_state $p2)" sent "after a restart the post is sent"
 	is "$(grep -l 'Subject: While away' "$SINK_DIR"/*.eml | xargs grep -l '^List-Id' | wc -l)" 1 "once"
-	is "$(db "SELECT count(*) FROM audit WHERE spool_id = $p2")" 1 "one audit row"
+	is "$(log_count info " post $p2 +by ")" 1 "one audit row"
+	# A token's use is kept apart from what it decided: no command shows it.
 	is "$(db "SELECT count(*) FROM token WHERE object_id = $p2 AND used_at IS NOT NULL")" 1 "the token stays used"
 else
 	for _ in 1 2 3 4 5 6; do skip "built without --enable-test-hooks"; done
@@ -97,6 +102,8 @@ fi
 post_from someone3@x.example "Race"
 p3=$(last_id)
 run
+# The third is asked too, by hand (no command asks), and token.py makes
+# both tokens over the list's id, which no command shows.
 db "INSERT OR IGNORE INTO asked (spool_id, addr, level, at) VALUES ($p3, '$third', 2, 0)"
 list_id=$(db "SELECT id FROM list WHERE name = 'info'")
 now=$(date -u -d "$T0" +%s)
@@ -109,8 +116,10 @@ a=$!
 mootd_once 2>>"$T/mootd.log" &
 b=$!
 wait $a; wait $b
-is "$(db "SELECT count(*) FROM audit WHERE spool_id = $p3")" 1 "two concurrent runs: one decision"
-like "$(db "SELECT state FROM spool WHERE id = $p3")" "^(sent|discarded)$" "  and the post is where that decision put it"
+is "$(log_count info " post $p3 +by ")" 1 "two concurrent runs: one decision"
+like "$(spool_state $p3)" "^(sent|discarded)$" "  and the post is where that decision put it"
+# The notice waits in the outbox until a run sends it; no command lists
+# the outbox, and the other moderator hears of it only by mail.
 is "$(db "SELECT count(*) FROM outbox WHERE purpose = 'decision-already' AND spool_id = $p3")" 1 "  the other moderator is told"
 
 # 100 junk posts from one forged sender in an hour: one notice (C3).
@@ -123,7 +132,7 @@ for i in $(seq 100); do
 	    moot inject --to info@lists.example.org --from victim@x.example
 done
 MOOT_NOW=$(at 3600) run
-is "$(db "SELECT count(*) FROM spool WHERE subject LIKE 'junk %' AND state = 'held'")" 100 "100 junk posts, all held"
+is "$(moot held info | grep -cE '  junk [0-9]+$')" 100 "100 junk posts, all held"
 is $(( $(count_to victim@x.example) - before )) 1 "the forged sender got one notice, not 100"
 
 # 1,000 replies with bad tokens: no mail at all, a log line each (C4).

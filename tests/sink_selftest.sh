@@ -30,23 +30,7 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 1' INT TERM
 
-PLAN=32
-echo "1..$PLAN"
-N=0
-FAILED=0
-
-# check DESCRIPTION COMMAND...: one TAP line from the command's status.
-check() {
-    local desc=$1
-    shift
-    N=$((N + 1))
-    if "$@"; then
-        echo "ok $N - $desc"
-    else
-        echo "not ok $N - $desc"
-        FAILED=$((FAILED + 1))
-    fi
-}
+. "$HERE/lib/tap.sh"
 
 # start_sink NAME [SINK OPTIONS...]: start a sink in $T/NAME, wait for its
 # port file; sets D (its dir), PORT and SPID.  Returns 1 if it didn't come up.
@@ -138,11 +122,11 @@ py() {
 # 1. A plain sink: start-up, EHLO, a normal message with swaks.
 # ---------------------------------------------------------------------------
 
-check "sink starts and writes its port file" start_sink main
-check "pid file holds the sink's pid" \
+ok "sink starts and writes its port file" start_sink main
+ok "pid file holds the sink's pid" \
     test "$(cat "$D/pid" 2>/dev/null)" = "$SPID"
 
-check "greeting and EHLO extensions are as documented" py <<'EOF'
+ok "greeting and EHLO extensions are as documented" py <<'EOF'
 from sc import *
 r = Raw(greet=False)
 g = r.reply()
@@ -159,21 +143,21 @@ EOF
 # so that what the sink stores is exactly the CRLF version of the file.
 printf 'From: a@x.test\nSubject: two rcpts\n\nHello \xe9 8-bit\n.leading dot\nend' \
     >"$T/msg1"
-check "swaks delivers a message to two recipients" \
+ok "swaks delivers a message to two recipients" \
     "$SWAKS" --server "127.0.0.1:$PORT" --ehlo client.test \
     --from a@x.test --to b@y.test,c@z.test --data "@$T/msg1" \
     --silent 2
 
 printf 'From: a@x.test\r\nSubject: two rcpts\r\n\r\nHello \xe9 8-bit\r\n.leading dot\r\nend\r\n' \
     >"$T/exp1"
-check "000001.eml holds the exact body bytes" cmp -s "$T/exp1" "$D/000001.eml"
+ok "000001.eml holds the exact body bytes" cmp -s "$T/exp1" "$D/000001.eml"
 
 printf 'MAIL FROM:<a@x.test>\nRCPT TO:<b@y.test>\nRCPT TO:<c@z.test>\n' \
     >"$T/env1"
-check "000001.env holds MAIL FROM and both RCPT lines" \
+ok "000001.env holds MAIL FROM and both RCPT lines" \
     cmp -s "$T/env1" "$D/000001.env"
-check "rcpts file counts 2" test "$(cat "$D/rcpts")" = 2
-check "sink.log records the transaction" py <<'EOF'
+ok "rcpts file counts 2" test "$(cat "$D/rcpts")" = 2
+ok "sink.log records the transaction" py <<'EOF'
 from sc import *
 log = read("sink.log").decode("ascii")
 for want in ["[conn 2] open peer=127.0.0.1:", "[conn 2] <<< MAIL FROM:<a@x.test>",
@@ -186,7 +170,7 @@ EOF
 # 2. Data handling: dot-stuffing, bare LF, 8-bit and NUL bytes.
 # ---------------------------------------------------------------------------
 
-check "dot-stuffing is undone (smtplib)" py <<'EOF'
+ok "dot-stuffing is undone (smtplib)" py <<'EOF'
 from sc import *
 import smtplib
 body = b"Subject: dots\r\n\r\n.\r\n..\r\n.x\r\n..y\r\nz.\r\n"
@@ -196,7 +180,7 @@ s.quit()
 expect(read("000002.eml") == body, "stored %r" % read("000002.eml"))
 EOF
 
-check "raw data: only CRLF.CRLF ends it; stuffing, 8-bit, NUL kept right" py <<'EOF'
+ok "raw data: only CRLF.CRLF ends it; stuffing, 8-bit, NUL kept right" py <<'EOF'
 from sc import *
 r = Raw()
 for c in (b"EHLO c", b"MAIL FROM:<f@x.test>", b"RCPT TO:<g@y.test>"):
@@ -213,7 +197,7 @@ expect(got == want, "stored %r" % got)
 expect(r.cmd(b"QUIT") == 221, "QUIT")
 EOF
 
-check "bad input: 502, 503, 554, 501, 500 for a long line, and logs stay ASCII" py <<'EOF'
+ok "bad input: 502, 503, 554, 501, 500 for a long line, and logs stay ASCII" py <<'EOF'
 from sc import *
 r = Raw()
 expect(r.cmd(b"MAIL FROM:<a@x.test>") == 503, "MAIL before EHLO not 503")
@@ -242,7 +226,7 @@ EOF
 # 3. Pipelining and concurrency.
 # ---------------------------------------------------------------------------
 
-check "pipelined MAIL, RCPT, RCPT, DATA in one write get replies in order" py <<'EOF'
+ok "pipelined MAIL, RCPT, RCPT, DATA in one write get replies in order" py <<'EOF'
 from sc import *
 r = Raw()
 expect(r.cmd(b"EHLO c") == 250, "EHLO")
@@ -258,7 +242,7 @@ expect(read("000004.env") == b"MAIL FROM:<p@x.test>\nRCPT TO:<q@y.test>\n"
        b"RCPT TO:<r@y.test>\n", "env %r" % read("000004.env"))
 EOF
 
-check "a whole session in one write, data and QUIT included, loses nothing" py <<'EOF'
+ok "a whole session in one write, data and QUIT included, loses nothing" py <<'EOF'
 from sc import *
 r = Raw(greet=False)
 r.send(b"EHLO c\nMAIL FROM:<w@x.test> SIZE=40\r\nRCPT TO:<v@y.test>\r\nDATA\r\n"
@@ -275,27 +259,33 @@ expect(read("000005.eml") == b"Subject: w\r\n\r\nwhole\r\n", "eml")
 expect(read("000005.env").startswith(b"MAIL FROM:<w@x.test> SIZE=40\n"), "env")
 EOF
 
-check "8 concurrent clients: 8 numbered messages, each env matching its eml" py <<'EOF'
+# All 8 are in the middle of a transaction at once: each waits at the
+# barrier after its RCPT until the other 7 are there too.  A sink that
+# served one connection at a time would never greet the second, and the
+# barrier would break: no stopwatch needed, so a slow machine passes.
+ok "8 concurrent clients: 8 numbered messages, each env matching its eml" py <<'EOF'
 from sc import *
-import smtplib, threading, time
+import smtplib, threading
 errors = []
+together = threading.Barrier(8, timeout=30)
 def send(i):
     try:
-        s = smtplib.SMTP("127.0.0.1", PORT, timeout=10)
+        s = smtplib.SMTP("127.0.0.1", PORT, timeout=30)
         s.ehlo("c%d" % i)
         s.mail("c%d@x.test" % i)
         s.rcpt("r%d@y.test" % i)
-        time.sleep(0.5)      # keep all 8 connections open at once
+        together.wait()
         s.data(b"Subject: c%d\r\n\r\nbody %d\r\n" % (i, i))
         s.quit()
+    except threading.BrokenBarrierError:
+        errors.append("connections were served one at a time")
     except Exception as e:
+        together.abort()
         errors.append(repr(e))
 ts = [threading.Thread(target=send, args=(i,)) for i in range(8)]
-t0 = time.time()
 for t in ts: t.start()
 for t in ts: t.join()
 expect(not errors, "errors %r" % errors)
-expect(time.time() - t0 < 3, "connections were served one at a time")
 seen = set()
 for n in range(6, 14):
     eml, env = read("%06d.eml" % n), read("%06d.env" % n)
@@ -308,9 +298,9 @@ expect(len(files()) == 26, "files %r" % files())
 expect(read("rcpts") == b"15\n", "rcpts %r" % read("rcpts"))
 EOF
 
-# Within 5 s, not 1: the point is that an idle client cannot hold the
-# sink open for ever, and a loaded 2-core machine under ASan is slow.
-check "SIGTERM stops the sink with status 0 within 5 s, idle client open" py <<'EOF'
+# The point is that an idle client cannot hold the sink open until its
+# 300 s idle timeout; a minute is a hang guard, not a bound on speed.
+ok "SIGTERM stops the sink with status 0, an idle client open" py <<'EOF'
 from sc import *
 import signal, subprocess, time
 r = Raw()                 # an idle connection must not delay the exit
@@ -325,18 +315,18 @@ def running():
 t0 = time.time()
 os.kill(pid, signal.SIGTERM)
 while running():
-    expect(time.time() - t0 < 5.0, "still running after 5 s")
+    expect(time.time() - t0 < 60, "still running after 60 s")
     time.sleep(0.02)
 expect(b"[main] stopped" in read("sink.log"), "no 'stopped' in log")
 EOF
-check "... and its exit status is 0" stop_sink
+ok "... and its exit status is 0" stop_sink
 
 # ---------------------------------------------------------------------------
 # 4. Fault modes.
 # ---------------------------------------------------------------------------
 
 start_sink tempfail --tempfail-first 1
-check "--tempfail-first 1: first message 451 at end of data, second 250" py <<'EOF'
+ok "--tempfail-first 1: first message 451 at end of data, second 250" py <<'EOF'
 from sc import *
 import smtplib
 s = smtplib.SMTP("127.0.0.1", PORT, timeout=10)
@@ -354,7 +344,7 @@ EOF
 stop_sink
 
 start_sink tf_mail --tempfail-first 1 --tempfail-at mail
-check "--tempfail-at mail: first MAIL 451, next MAIL 250" py <<'EOF'
+ok "--tempfail-at mail: first MAIL 451, next MAIL 250" py <<'EOF'
 from sc import *
 r = Raw()
 expect(r.cmd(b"EHLO c") == 250, "EHLO")
@@ -365,7 +355,7 @@ EOF
 stop_sink
 
 start_sink tf_rcpt --tempfail-first 1 --tempfail-at rcpt
-check "--tempfail-at rcpt: every RCPT of the first transaction 451, DATA 554" py <<'EOF'
+ok "--tempfail-at rcpt: every RCPT of the first transaction 451, DATA 554" py <<'EOF'
 from sc import *
 r = Raw()
 expect(r.cmd(b"EHLO c") == 250, "EHLO")
@@ -380,7 +370,7 @@ EOF
 stop_sink
 
 start_sink tf_data --tempfail-first 1 --tempfail-at data
-check "--tempfail-at data: DATA 451, the next transaction is stored" py <<'EOF'
+ok "--tempfail-at data: DATA 451, the next transaction is stored" py <<'EOF'
 from sc import *
 r = Raw()
 expect(r.cmd(b"EHLO c") == 250, "EHLO")
@@ -396,7 +386,7 @@ EOF
 stop_sink
 
 start_sink limit --rcpt-limit 2
-check "--rcpt-limit 2: third RCPT 452, message stored for two" py <<'EOF'
+ok "--rcpt-limit 2: third RCPT 452, message stored for two" py <<'EOF'
 from sc import *
 import smtplib
 s = smtplib.SMTP("127.0.0.1", PORT, timeout=10)
@@ -416,7 +406,7 @@ EOF
 stop_sink
 
 start_sink reject --reject-rcpt bad --reject-rcpt worse --defer-rcpt busy
-check "--reject-rcpt gives 550, --defer-rcpt 450, others accepted" py <<'EOF'
+ok "--reject-rcpt gives 550, --defer-rcpt 450, others accepted" py <<'EOF'
 from sc import *
 r = Raw()
 expect(r.cmd(b"EHLO c") == 250, "EHLO")
@@ -433,13 +423,13 @@ expect(read("000001.env") == b"MAIL FROM:<a@x.test>\nRCPT TO:<good@y.test>\n",
        "env %r" % read("000001.env"))
 expect(read("rcpts") == b"1\n", "rcpts %r" % read("rcpts"))
 EOF
-check "swaks sees 550 for a rejected sole recipient" bash -c \
+ok "swaks sees 550 for a rejected sole recipient" bash -c \
     "'$SWAKS' --server 127.0.0.1:$PORT --from a@x.test --to bad@y.test \
      --quit-after RCPT 2>&1 | grep -q '<\*\* *550 5.1.1 sink: no such user'"
 stop_sink
 
 start_sink drop --drop-in-data 1
-check "--drop-in-data 1: 354, then the connection is closed with no reply" py <<'EOF'
+ok "--drop-in-data 1: 354, then the connection is closed with no reply" py <<'EOF'
 from sc import *
 import time
 r = Raw()
@@ -456,7 +446,7 @@ time.sleep(0.1)
 expect(files() == [], "something stored: %r" % files())
 expect(b"drop after 354" in read("sink.log"), "drop not logged")
 EOF
-check "... and only the first transaction is dropped" py <<'EOF'
+ok "... and only the first transaction is dropped" py <<'EOF'
 from sc import *
 import smtplib
 s = smtplib.SMTP("127.0.0.1", PORT, timeout=10)
@@ -477,7 +467,7 @@ start_sink kill --kill-after-rcpts 3 --kill-pid-file "$T/victim.pid"
 alive() {
     [ -e "/proc/$SLEEP_PID" ] && ! grep -q '^[0-9]* ([^)]*) Z' "/proc/$SLEEP_PID/stat"
 }
-check "--kill-after-rcpts 3: victim alive after 2 accepted RCPTs" py <<'EOF'
+ok "--kill-after-rcpts 3: victim alive after 2 accepted RCPTs" py <<'EOF'
 from sc import *
 r = Raw()
 expect(r.cmd(b"EHLO c") == 250, "EHLO")
@@ -485,8 +475,8 @@ expect(r.cmd(b"MAIL FROM:<a@x.test>") == 250, "MAIL")
 expect(r.cmd(b"RCPT TO:<b@y.test>") == 250, "RCPT 1")
 expect(r.cmd(b"RCPT TO:<c@y.test>") == 250, "RCPT 2")
 EOF
-check "... (victim still running)" alive
-check "... third RCPT gets 250 and the victim is SIGKILLed" py <<'EOF'
+ok "... (victim still running)" alive
+ok "... third RCPT gets 250 and the victim is SIGKILLed" py <<'EOF'
 from sc import *
 import time
 r = Raw()
@@ -503,19 +493,19 @@ def running():
         return False
     return stat.rsplit(")", 1)[1].split()[0] != "Z"
 while running():
-    expect(time.time() - t0 < 2, "victim not killed")
+    expect(time.time() - t0 < 60, "victim not killed")  # a hang guard
     time.sleep(0.02)
 expect(b"kill pid %d" % pid in read("sink.log"), "kill not logged")
 expect(read("rcpts") == b"3\n", "rcpts %r" % read("rcpts"))
 EOF
 wait "$SLEEP_PID" 2>/dev/null
-check "... victim's status says SIGKILL (137)" test $? = 137
+ok "... victim's status says SIGKILL (137)" test $? = 137
 SLEEP_PID=
 exec 2>&4
 stop_sink
 
 start_sink plain --no-pipelining --no-8bitmime
-check "--no-pipelining --no-8bitmime: not offered, BODY=8BITMIME refused" py <<'EOF'
+ok "--no-pipelining --no-8bitmime: not offered, BODY=8BITMIME refused" py <<'EOF'
 from sc import *
 r = Raw()
 r.send(b"EHLO c\r\n")
@@ -528,16 +518,12 @@ expect(r.cmd(b"RCPT TO:<b@y.test> NOTIFY=NEVER") == 555, "RCPT param not 555")
 EOF
 stop_sink
 
-check "bad arguments are refused with status 2" bash -c \
+ok "bad arguments are refused with status 2" bash -c \
     "'$PY' '$SINK' --dir '$T' --kill-after-rcpts 1 2>/dev/null; test \$? = 2"
 
 # Compile into the temp dir so no __pycache__ is left in the source tree.
-check "sink.py compiles" "$PY" -c \
+ok "sink.py compiles" "$PY" -c \
     "import py_compile, sys; py_compile.compile(sys.argv[1], cfile=sys.argv[2], doraise=True)" \
     "$SINK" "$T/sink.pyc"
 
-if [ "$N" != "$PLAN" ]; then
-    echo "# planned $PLAN checks but ran $N"
-    exit 1
-fi
-[ "$FAILED" = 0 ]
+done_testing

@@ -202,6 +202,9 @@ cmd_log(struct cli *c, int argc, char **argv)
 	char		*end;
 	int		 ch, rc;
 
+	/* LIST comes first, --limit after it: start afresh and permute,
+	 * as rota set does. */
+	optind = 0;
 	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'n':

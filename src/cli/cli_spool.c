@@ -151,7 +151,7 @@ cmd_spool_show(struct cli *c, int argc, char **argv)
 {
 	struct spool_item	*s = NULL;
 	int64_t			 sent = 0, failed = 0, deferred = 0;
-	char			 when[32], num[32];
+	char			 when[32], num[32], client[600];
 	int			 rc;
 
 	if ((rc = spool_id_arg(c, argc, argv, cmd_spool_show, &s)) != CLI_OK)
@@ -160,10 +160,18 @@ cmd_spool_show(struct cli *c, int argc, char **argv)
 	field("id", num);
 	field("state", spool_state_name(s->state));
 	field("reason", s->reason);
+	field("decided-by", s->decided_by);
 	field("list", s->list_name);
 	field("kind", listaddr_kind_name(s->kind));
 	field("rcpt", s->rcpt);
 	field("queue-id", s->queue_id);
+	field("via", s->via);
+	/* As Postfix logs a client: name[address] */
+	if (s->client_addr != NULL)
+		(void)snprintf(client, sizeof(client), "%s[%s]",
+		    s->client_name != NULL && *s->client_name != '\0' ?
+		    s->client_name : "unknown", s->client_addr);
+	field("client", s->client_addr != NULL ? client : NULL);
 	field("env-from", s->env_from == NULL ? NULL : *s->env_from == '\0' ?
 	    "<>" : s->env_from);
 	field("from", s->from_addr);

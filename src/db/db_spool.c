@@ -124,7 +124,8 @@ fail:
 	"s.token, s.state, s.reason, s.unfinished, s.defers, "		\
 	"s.first_defer_at, s.next_try, s.msgid, s.from_addr, s.subject, "	\
 	"s.decided_by, s.decided_at, s.created_at, s.updated_at, "	\
-	"m.queue_id, m.env_from, m.size, m.received_at "		\
+	"m.queue_id, m.env_from, m.size, m.received_at, m.via, "	\
+	"m.client_addr, m.client_name "					\
 	"FROM spool s JOIN message m ON m.id = s.message_id "
 
 /* column_kind - the address kind a column names; AK_COUNT if unknown */
@@ -180,6 +181,9 @@ spool_row(sqlite3_stmt *st)
 	s->env_from = db_col_dup(st, 21);
 	s->size = sqlite3_column_int64(st, 22);
 	s->received_at = sqlite3_column_int64(st, 23);
+	s->via = db_col_dup(st, 24);
+	s->client_addr = db_col_dup(st, 25);
+	s->client_name = db_col_dup(st, 26);
 	return (s);
 }
 
@@ -231,6 +235,9 @@ spool_item_free(struct spool_item **sp)
 	free(s->decided_by);
 	free(s->queue_id);
 	free(s->env_from);
+	free(s->via);
+	free(s->client_addr);
+	free(s->client_name);
 	free(s);
 	*sp = NULL;
 }

@@ -93,6 +93,9 @@ struct spool_item {
 	char	*env_from;		/* owned; NULL: not given */
 	int64_t	 size;
 	int64_t	 received_at;
+	char	*via;			/* owned; "inject" or "milter" */
+	char	*client_addr;		/* owned; NULL: not over SMTP */
+	char	*client_name;		/* owned; NULL or "": unknown */
 };
 
 int	spool_load(struct db *, int64_t id, struct spool_item **);

@@ -1,11 +1,12 @@
 # common.sh - what moot's shell tests share
 #
-# Sourced by tests/*.sh.  Gives TAP output (ok, is, like, skip, diag,
-# done_testing), a private site in a temporary folder (site_new: a
-# moot.conf, moot init), the SMTP sink on 127.0.0.1 (sink_start) and
-# wrappers for the programs under test.  Everything a test starts is
-# stopped on exit, and a sanitizer report from any program run by the
-# test fails it (the ASan build writes reports to $T/san).
+# Sourced by tests/*.sh.  Gives TAP output (tests/lib/tap.sh: ok, is,
+# like, skip, diag, done_testing...), a private site in a temporary
+# folder (site_new: a moot.conf, moot init), the SMTP sink on 127.0.0.1
+# (sink_start) and wrappers for the programs under test.  Everything a
+# test starts is stopped on exit, and a sanitizer report from any
+# program run by the test fails it (the ASan build writes reports to
+# $T/san).
 
 set -u
 
@@ -30,82 +31,10 @@ unset MOOT_NOW MOOT_KILL_AT MOOT_CONF
 # sanitized: true in the -fsanitize=address,undefined build.
 sanitized() { grep -q -- '-fsanitize=address' "$MOOT_BUILDDIR/Makefile"; }
 
-T_N=0
-T_FAILED=0
 T_PIDS=()
 T_CLEANUPS=()
 
-diag() { printf '# %s\n' "$*" | sed '2,$s/^/# /'; }
-
-# ok DESC COMMAND...: passes when COMMAND exits 0.
-ok() {
-	local desc=$1
-	shift
-	T_N=$((T_N + 1))
-	if "$@"; then
-		echo "ok $T_N - $desc"
-	else
-		echo "not ok $T_N - $desc"
-		T_FAILED=$((T_FAILED + 1))
-	fi
-}
-
-# is GOT WANT DESC
-is() {
-	T_N=$((T_N + 1))
-	if [ "$1" = "$2" ]; then
-		echo "ok $T_N - $3"
-	else
-		echo "not ok $T_N - $3"
-		diag "got:  '$1'"
-		diag "want: '$2'"
-		T_FAILED=$((T_FAILED + 1))
-	fi
-}
-
-# like GOT REGEX DESC: GOT matches the extended regular expression.
-like() {
-	T_N=$((T_N + 1))
-	if printf '%s' "$1" | grep -Eq -- "$2"; then
-		echo "ok $T_N - $3"
-	else
-		echo "not ok $T_N - $3"
-		diag "got:  '$1'"
-		diag "want match: '$2'"
-		T_FAILED=$((T_FAILED + 1))
-	fi
-}
-
-# unlike GOT REGEX DESC
-unlike() {
-	T_N=$((T_N + 1))
-	if ! printf '%s' "$1" | grep -Eq -- "$2"; then
-		echo "ok $T_N - $3"
-	else
-		echo "not ok $T_N - $3"
-		diag "got:  '$1'"
-		diag "must not match: '$2'"
-		T_FAILED=$((T_FAILED + 1))
-	fi
-}
-
-# has FILE REGEX DESC: a line of FILE matches; on failure shows its tail.
-has() {
-	T_N=$((T_N + 1))
-	if grep -Eq -- "$2" "$1" 2>/dev/null; then
-		echo "ok $T_N - $3"
-	else
-		echo "not ok $T_N - $3"
-		diag "no line of $1 matches '$2'; it ends:"
-		diag "$(tail -5 "$1" 2>/dev/null | cut -c1-300)"
-		T_FAILED=$((T_FAILED + 1))
-	fi
-}
-
-skip() {
-	T_N=$((T_N + 1))
-	echo "ok $T_N # SKIP $*"
-}
+. "$(dirname "${BASH_SOURCE[0]}")/tap.sh"
 
 # sanitizer_check: a report from any program of this test fails it.
 sanitizer_check() {
@@ -116,21 +45,9 @@ sanitizer_check() {
 		diag "sanitizer report $f:"
 		diag "$(head -c 4000 "$f")"
 	done
-	T_N=$((T_N + 1))
-	if [ $found = 0 ]; then
-		echo "ok $T_N - no sanitizer reports"
-	else
-		echo "not ok $T_N - no sanitizer reports"
-		T_FAILED=$((T_FAILED + 1))
-	fi
+	ok "no sanitizer reports" test $found = 0
 }
-
-done_testing() {
-	sanitizer_check
-	echo "1..$T_N"
-	[ $T_FAILED = 0 ]
-	exit $?
-}
+T_DONE+=(sanitizer_check)
 
 t_cleanup() {
 	local pid f
@@ -151,6 +68,21 @@ t_cleanup() {
 	rm -rf "$T"
 }
 trap t_cleanup EXIT
+
+# wait_for SECONDS COMMAND...: run COMMAND every 0.1 s until it
+# succeeds; false if it has not within SECONDS.  A safety net, not a
+# bound: give it room, and let the check after it say what was wrong.
+# COMMAND's arguments are expanded once: for a condition that must be
+# read again each time, write wait_for N eval '[ "$(f)" = 2 ]'.
+wait_for() {
+	local limit=$(( $1 * 10 )) i
+	shift
+	for ((i = 0; i < limit; i++)); do
+		"$@" && return 0
+		sleep 0.1
+	done
+	return 1
+}
 
 # free_port: a port nothing listens on now.
 free_port() {
@@ -234,24 +166,30 @@ post() {
 	moot inject --to "$2" ${3:+--from "$3"} <"$f"
 }
 
-# members LIST N: add user00001@example.org ... as members of LIST.
+# members LIST N: add user00001@example.org ... as members of LIST, in
+# one moot member import; the addresses are left in $T/members.txt.
 members() {
 	local i
 	for ((i = 1; i <= $2; i++)); do
 		printf 'user%05d@example.org\n' "$i"
 	done >"$T/members.txt"
-	"$PYTHON3" - "$SITE/var/moot.db" "$1" "$T/members.txt" <<'PY'
-import sqlite3, sys, time
-db = sqlite3.connect(sys.argv[1])
-lid = db.execute("SELECT id FROM list WHERE name = ?", (sys.argv[2],)).fetchone()[0]
-now = int(time.time())
-with open(sys.argv[3]) as f:
-    db.executemany("INSERT INTO member (list_id, addr, created_at) VALUES (?, ?, ?)",
-                   [(lid, a.strip(), now) for a in f if a.strip()])
-db.commit()
-PY
+	moot member import "$1" "$T/members.txt" >/dev/null
 }
 
-# spool_state ID: the state of a spool row.
-spool_state() { moot spool show "$1" | sed -n 's/^state: //p'; }
-spool_reason() { moot spool show "$1" | sed -n 's/^reason: //p'; }
+# The shell tests look at moot's state as an administrator would, through
+# the moot command; tests/*.sh query the database only for what no
+# command shows, each time saying why.
+#
+# spool_state ID, spool_reason ID, spool_field ID NAME: a line of moot
+# spool show ID; last_id: the newest spool id (moot spool ls).
+spool_field() { moot spool show "$1" | sed -n "s/^$2: //p"; }
+spool_state() { spool_field "$1" state; }
+spool_reason() { spool_field "$1" reason; }
+last_id() { moot spool ls --limit 1 | awk '{ print $1 }'; }
+# member_field LIST ADDR N: field N of ADDR's line in moot member ls
+# LIST (2 role, 3 mode, 4 language), or nothing if not a member.
+member_field() { moot member ls "$1" | awk -v a="$2" -v n="$3" '$1 == a { print $n }'; }
+# list_field LIST NAME: a line of moot list show LIST.
+list_field() { moot list show "$1" | sed -n "s/^$2: //p"; }
+# log_count LIST REGEX: lines of moot log LIST (all of it) that match.
+log_count() { moot log "$1" --limit 1000000 | grep -cE -- "$2"; }

@@ -5,8 +5,8 @@
 #   T0, MOOT_NOW      the test's start, a Monday at 10:00 UTC
 #   at SECONDS        the time SECONDS after T0, for MOOT_NOW
 #   run               one mootd --once, its log kept in $T/mootd.log
-#   db SQL            sqlite3 on the site's database
-#   last_id           the newest spool id
+#   db SQL            sqlite3 on the site's database, for what no
+#                     command shows (say why where it is used)
 #   count_to ADDR     how many messages the sink took for ADDR
 #   newest_to ADDR    the newest of them, printed
 #   reply_addr ADDR KIND   the KIND+TOKEN Reply-To of the newest to ADDR
@@ -17,7 +17,6 @@ export MOOT_NOW=$T0
 at() { date -u -d "@$(( $(date -u -d "$T0" +%s) + $1 ))" +%Y-%m-%dT%H:%M:%SZ; }
 run() { mootd_once 2>>"$T/mootd.log"; }
 db() { sqlite3 "$SITE/var/moot.db" "$@"; }
-last_id() { db "SELECT max(id) FROM spool"; }
 count_to() { grep -l "^RCPT TO:<$1>" "$SINK_DIR"/*.env 2>/dev/null | wc -l; }
 newest_to() {
 	local f

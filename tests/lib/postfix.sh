@@ -40,6 +40,9 @@ smtpd_milters = unix:$MILTER_SOCK
 non_smtpd_milters =
 milter_default_action = tempfail
 milter_protocol = 6
+# Tests only: postfix.sh says, by XCLIENT, that a client comes from
+# elsewhere, to see the reinjection listener refuse it.
+smtpd_authorized_xclient_hosts = 127.0.0.1
 EOC
 	cat >"$PF/etc/master.cf" <<EOC
 127.0.0.1:$PF_PORT  inet n - n - - smtpd
@@ -100,17 +103,6 @@ postfix_stop() {
 # postfix_queue_empty: true when Postfix holds no mail.
 postfix_queue_empty() { postqueue -c "$PF/etc" -p 2>/dev/null | grep -q 'Mail queue is empty'; }
 postfix_flush() { postqueue -c "$PF/etc" -f >/dev/null 2>&1; }
-
-# wait_for SECONDS COMMAND...: until COMMAND succeeds; false on timeout.
-wait_for() {
-	local limit=$(( $1 * 10 ))
-	shift
-	for ((i = 0; i < limit; i++)); do
-		"$@" && return 0
-		sleep 0.1
-	done
-	return 1
-}
 
 # milter_start [ENV=VALUE...]: moot-milter in the foreground on
 # $MILTER_SOCK, logging to $T/milter.log; sets MILTER_PID.
