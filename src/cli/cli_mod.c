@@ -15,7 +15,9 @@
 #include "list/ctx.h"
 #include "db/db.h"
 #include "db/db_list.h"
-#include "db/db_mod.h"
+#include "db/db_asked.h"
+#include "db/db_audit.h"
+#include "db/db_rota.h"
 #include "db/db_spool.h"
 #include "list/moderate.h"
 #include "global/rota.h"
@@ -410,7 +412,7 @@ cmd_rota_away(struct cli *c, int argc, char **argv)
 		return (rc);
 	a = addr_canon_new(argv[1]);
 	if (argc == 3) {
-		rc = away_clear(c->db, a) == DB_OK ? CLI_OK :
+		rc = rota_away_clear(c->db, a) == DB_OK ? CLI_OK :
 		    cli_error(CLI_FAIL, "cannot change the away periods");
 		if (rc == CLI_OK)
 			printf("%s is back\n", a);
@@ -427,7 +429,7 @@ cmd_rota_away(struct cli *c, int argc, char **argv)
 		free(a);
 		return (cli_error(CLI_USAGE, "TO must come after FROM"));
 	}
-	rc = away_add(c->db, a, from, to) == DB_OK ? CLI_OK :
+	rc = rota_away_add(c->db, a, from, to) == DB_OK ? CLI_OK :
 	    cli_error(CLI_FAIL, "cannot record the away period");
 	if (rc == CLI_OK)
 		printf("%s is away from %s to %s\n", a, argv[2], argv[3]);

@@ -14,7 +14,10 @@
 #include "list/ctx.h"
 #include "db/db.h"
 #include "db/db_list.h"
-#include "db/db_mod.h"
+#include "db/db_asked.h"
+#include "db/db_audit.h"
+#include "db/db_job.h"
+#include "db/db_rota.h"
 #include "db/db_outbox.h"
 #include "db/db_spool.h"
 #include "db/db_token.h"
@@ -586,8 +589,7 @@ struct tick {
 
 /* escalate - ask the next moderator, then all of them */
 static int
-escalate(int64_t spool_id, int64_t list_id, int64_t since, int level,
-    void *arg)
+escalate(const struct asked_post *p, void *arg)
 {
 	struct tick	*tk = arg;
 	struct ctx	*x = tk->x;
@@ -595,10 +597,9 @@ escalate(int64_t spool_id, int64_t list_id, int64_t since, int level,
 	struct addr_set	 asked;
 	struct rota_set	 rs;
 	time_t		 now = clock_now();
-	int64_t		 e;
-	int		 want;
+	int64_t		 e, spool_id = p->spool_id, since = p->since;
+	int		 want, level = p->level;
 
-	(void)list_id;
 	if (level >= 2 || material_load(x, spool_id, &mt) != DB_OK)
 		return (0);
 	e = mt.list->escalate_after;
@@ -692,7 +693,7 @@ remind_one(const char *addr, void *arg)
 	r->count = 0;
 	lang = membership_lang(r->x->db, r->l->id, addr);
 	r->lang = lang;
-	(void)held_for(r->x->db, r->l->id, addr, r->due, remind_line, r);
+	(void)asked_waiting_for(r->x->db, r->l->id, addr, r->due, remind_line, r);
 	if (r->count == 0) {
 		free(lang);
 		return (0);
@@ -722,8 +723,7 @@ remind_one(const char *addr, void *arg)
 
 /* remind - once a day, after [moderation] reminder_at, per list */
 static int
-remind(int64_t spool_id, int64_t list_id, int64_t since, int level,
-    void *arg)
+remind(const struct asked_post *p, void *arg)
 {
 	struct tick	*tk = arg;
 	struct ctx	*x = tk->x;
@@ -731,11 +731,8 @@ remind(int64_t spool_id, int64_t list_id, int64_t since, int level,
 	struct list	*l = NULL;
 	struct tm	 tm;
 	time_t		 now = clock_now(), due;
-	int64_t		 last = 0;
+	int64_t		 last = 0, list_id = p->list_id;
 
-	(void)spool_id;
-	(void)since;
-	(void)level;
 	localtime_r(&now, &tm);
 	tm.tm_hour = (int)(x->conf->reminder_at / 60);
 	tm.tm_min = (int)(x->conf->reminder_at % 60);
@@ -770,7 +767,7 @@ moderate_tick(struct ctx *x)
 {
 	struct tick	tk = { x, 0 };
 
-	(void)held_each(x->db, escalate, &tk);
-	(void)held_each(x->db, remind, &tk);
+	(void)asked_waiting(x->db, escalate, &tk);
+	(void)asked_waiting(x->db, remind, &tk);
 	return (tk.done);
 }
