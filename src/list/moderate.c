@@ -89,34 +89,6 @@ material_load(struct ctx *x, int64_t id, struct material *mt)
 	return (DB_OK);
 }
 
-/*
- * reason_text - a post's reason, as a person reads it: in their
- * language when it is one of policy's, else as written (a moderator's
- * own words)
- */
-static void
-reason_text(struct ctx *x, const char *lang, const struct list *l,
-    const char *reason, struct vbuf *out)
-{
-	long long	 a, b;
-	char		 na[24], nb[24];
-	const char	*key = policy_reason_phrase(reason, &a, &b);
-
-	if (key == NULL) {
-		vbuf_puts(out, reason != NULL ? reason : "");
-		return;
-	}
-	(void)snprintf(na, sizeof(na), "%lld", a);
-	(void)snprintf(nb, sizeof(nb), "%lld", b);
-	{
-		struct tmpl_slot slots[] = {
-			{ "count", na }, { "size", na }, { "max", nb },
-		};
-
-		notice_phrase(x, lang, l, key, slots, nitems(slots), out);
-	}
-}
-
 /* ask - ask addr about the post, with a token of its own; in the
  * caller's transaction */
 static int
@@ -144,7 +116,7 @@ ask(struct ctx *x, const struct material *mt, const char *addr, int level)
 		notice_phrase(x, lang, mt->list, level == 1 ? "held-next" :
 		    "held-all", NULL, 0, &note);
 	}
-	reason_text(x, lang, mt->list, mt->post->reason, &why);
+	notice_reason(x, lang, mt->list, mt->post->reason, &why);
 	{
 		struct tmpl_slot slots[] = {
 			{ "list", mt->list->name },
@@ -256,14 +228,15 @@ static const char *
 poster_ok(struct ctx *x, const struct spool_item *post)
 {
 	const char	*to = post->from_addr;
+	struct verdict	 held;
 
 	if (to == NULL)
 		return (NULL);
 	if (post->env_from != NULL && *post->env_from == '\0')
 		return (NULL);		/* the null sender: automated */
-	if (post->reason != NULL && strncmp(post->reason, "automated", 9) ==
-	    0)
-		return (NULL);
+	if (policy_reason_read(post->reason, &held) == 0 &&
+	    held.reason == REASON_AUTOMATED)
+		return (NULL);		/* held as automated */
 	if (listaddr_is_ours(x->conf, to))
 		return (NULL);		/* one of ours: no loops */
 	return (to);
@@ -296,7 +269,7 @@ moderate_tell_poster(struct ctx *x, const struct spool_item *post,
 	if (reason == NULL || *reason == '\0')
 		notice_phrase(x, lang, l, "rejected-default", NULL, 0, &why);
 	else
-		reason_text(x, lang, l, reason, &why);
+		notice_reason(x, lang, l, reason, &why);
 	{
 		struct tmpl_slot slots[] = {
 			{ "list", l->name },
@@ -324,21 +297,25 @@ moderate_tell_poster(struct ctx *x, const struct spool_item *post,
 
 /* moderate_hold - see moderate.h */
 void
-moderate_hold(struct ctx *x, const struct spool_item *s, const struct list *l,
-    const struct mail *m, const char *reason, int automated)
+moderate_hold(struct ctx *x, const struct spool_item *s,
+    const struct verdict *v)
 {
 	struct material	 mt;
 	struct rota_set	 rs;
+	struct vbuf	 reason;
 	long		 on;
 	int		 asked = 0;
 
-	(void)m;
-	(void)l;
-	if (db_begin(x->db) != DB_OK)
+	vbuf_init(&reason, VBUF_NOMAX);
+	policy_reason_words(v, &reason);
+	if (db_begin(x->db) != DB_OK) {
+		vbuf_release(&reason);
 		return;			/* still spooled: tried again */
-	if (spool_set_state(x->db, s->id, SPOOL_HELD, reason) != DB_OK ||
-	    material_load(x, s->id, &mt) != DB_OK) {
+	}
+	if (spool_set_state(x->db, s->id, SPOOL_HELD, vbuf_str(&reason)) !=
+	    DB_OK || material_load(x, s->id, &mt) != DB_OK) {
 		db_rollback(x->db);
+		vbuf_release(&reason);
 		return;
 	}
 	memset(&rs, 0, sizeof(rs));
@@ -352,11 +329,12 @@ moderate_hold(struct ctx *x, const struct spool_item *s, const struct list *l,
 	if (!asked)
 		log_warnx("held, but nobody to ask: %s has no moderators or "
 		    "owners", mt.list->name);
-	if (mt.list->notify_held && !automated)
+	if (mt.list->notify_held && !v->automated)
 		moderate_tell_poster(x, mt.post, mt.list, "held-waiting", NULL);
 	if (db_commit(x->db) == DB_OK)
-		log_info("post held: %s", reason);
+		log_info("post held: %s", vbuf_str(&reason));
 	material_free(&mt);
+	vbuf_release(&reason);
 }
 
 /* state_of - the spool state a decision leads to */

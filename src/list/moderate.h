@@ -25,10 +25,10 @@ struct mail;
 struct spool_item;
 struct verdict;
 
-/* moderate_hold - the post s waits; who is on duty is asked */
+/* moderate_hold - the post s waits, for v's reason; who is on duty is
+ * asked */
 void	moderate_hold(struct ctx *, const struct spool_item *,
-	    const struct list *, const struct mail *, const char *reason,
-	    int automated);
+	    const struct verdict *v);
 
 /* moderate_tell_poster - a post-rejected notice to the poster of s, if
  * the rules allow (not automated, not ours, not told today) */

@@ -50,6 +50,7 @@ route_post(struct ctx *x, struct spool_item *s, const struct mail *m)
 	struct member		*mem = NULL;
 	struct post_facts	 pf;
 	struct verdict		 v;
+	struct vbuf		 why;
 	int64_t			 dup;
 	char			 reason[64];
 	time_t			 now = clock_now();
@@ -83,23 +84,26 @@ route_post(struct ctx *x, struct spool_item *s, const struct mail *m)
 		pf.is_member = 1;
 	member_free(&mem);
 	policy_post(c, l, m, &pf, &v);
+	vbuf_init(&why, VBUF_NOMAX);
+	policy_reason_words(&v, &why);
 	switch (v.kind) {
 	case VERDICT_ACCEPT:
 		finish(x, s, SPOOL_APPROVED, NULL);
 		break;
 	case VERDICT_HOLD:
-		moderate_hold(x, s, l, m, v.reason, v.automated);
+		moderate_hold(x, s, &v);
 		break;
 	case VERDICT_DISCARD:
-		finish(x, s, SPOOL_DISCARDED, v.reason);
+		finish(x, s, SPOOL_DISCARDED, vbuf_str(&why));
 		break;
 	case VERDICT_REJECT:
-		finish(x, s, SPOOL_FAILED, v.reason);
+		finish(x, s, SPOOL_FAILED, vbuf_str(&why));
 		if (v.tell_poster && !v.automated)
 			moderate_tell_poster(x, s, l, "post-rejected",
-			    v.reason);
+			    vbuf_str(&why));
 		break;
 	}
+	vbuf_release(&why);
 	list_free(&l);
 }
 
