@@ -103,12 +103,31 @@ loop_marker(const struct conf *c, const struct list *l, const struct mail *m)
 	return (found);
 }
 
+/* looped - the post has been here before (threat C1): v says so */
+static int
+looped(const struct conf *c, const struct list *l, const struct mail *m,
+    struct verdict *v)
+{
+	const char	*marker;
+
+	if ((marker = loop_marker(c, l, m)) != NULL) {
+		say(v, VERDICT_REJECT, REASON_LOOP_MARK, 0, 0);
+		v->detail = marker;
+		return (1);
+	}
+	if (m->received > c->lim.received_max) {
+		say(v, VERDICT_REJECT, REASON_LOOP_HOPS, m->received,
+		    (long long)c->lim.received_max);
+		return (1);
+	}
+	return (0);
+}
+
 /* policy_post - see policy.h */
 void
 policy_post(const struct conf *c, const struct list *l, const struct mail *m,
     const struct post_facts *pf, struct verdict *v)
 {
-	const char	*marker;
 	int64_t		 max = l->max_bytes > 0 ? l->max_bytes :
 			    c->lim.message_bytes;
 	int64_t		 max_rcpts = l->max_recipients > 0 ?
@@ -119,16 +138,8 @@ policy_post(const struct conf *c, const struct list *l, const struct mail *m,
 
 	memset(v, 0, sizeof(*v));
 	v->kind = VERDICT_ACCEPT;
-	if ((marker = loop_marker(c, l, m)) != NULL) {
-		say(v, VERDICT_REJECT, REASON_LOOP_MARK, 0, 0);
-		v->detail = marker;
+	if (looped(c, l, m, v))
 		return;
-	}
-	if (m->received > c->lim.received_max) {
-		say(v, VERDICT_REJECT, REASON_LOOP_HOPS, m->received,
-		    (long long)c->lim.received_max);
-		return;
-	}
 	if (m->from_addr == NULL) {
 		say(v, VERDICT_REJECT, REASON_NO_FROM, 0, 0);
 		return;

@@ -54,7 +54,7 @@ enum verdict_reason {
 struct verdict {
 	enum verdict_kind	 kind;
 	enum verdict_reason	 reason;
-	long long		 amount;	/* a count, or a size in bytes */
+	long long		 amount;	/* a count, or a size (bytes) */
 	long long		 limit;		/* what amount went over */
 	const char		*detail;	/* static; or borrowed from the
 						 * text policy_reason_read()
