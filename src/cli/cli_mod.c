@@ -19,7 +19,7 @@
 #include "db/db_audit.h"
 #include "db/db_rota.h"
 #include "db/db_spool.h"
-#include "list/moderate.h"
+#include "list/decision.h"
 #include "global/rota.h"
 #include "util/vis.h"
 #include "global/wake.h"
@@ -102,7 +102,7 @@ mod_reply_cli(struct cli *c, int argc, char **argv, enum decision d,
     int (*run)(struct cli *, int, char **))
 {
 	struct passwd		*pw = getpwuid(getuid());
-	struct mod_result	 res;
+	struct decision_result	 res;
 	struct vbuf		 reason;
 	struct ctx		 x;
 	char			 actor[300], when[32], *end;
@@ -127,21 +127,21 @@ mod_reply_cli(struct cli *c, int argc, char **argv, enum decision d,
 	memset(&x, 0, sizeof(x));
 	x.conf = &c->conf;
 	x.db = c->db;
-	moderate_decide(&x, id, d, actor, vbuf_str(&reason), 0, NULL, &res);
+	decision_apply(&x, id, d, actor, vbuf_str(&reason), 0, NULL, &res);
 	vbuf_release(&reason);
 	switch (res.outcome) {
-	case MOD_DONE:
+	case DECISION_APPLIED:
 		printf("post %lld %s\n", id, d == DECISION_APPROVE ?
 		    "approved; mootd sends it" : d == DECISION_REJECT ?
 		    "rejected" : "discarded");
 		wake_mootd(&c->conf);
 		return (CLI_OK);
-	case MOD_ALREADY:
+	case DECISION_ALREADY_MADE:
 		clock_iso((time_t)res.at, when, sizeof(when));
 		return (cli_error(CLI_USAGE, "post %lld was already %s by %s "
 		    "at %s", id, res.state, res.by, when));
-	case MOD_NOT_HELD:
-	case MOD_REPLAYED:
+	case DECISION_NOT_HELD:
+	case DECISION_REPLAYED:
 		return (cli_error(CLI_USAGE, "post %lld is not waiting for a "
 		    "moderator (moot held shows those that are)", id));
 	default:

@@ -17,8 +17,10 @@
 #include "util/killpoint.h"
 #include "util/log.h"
 #include "mail/mail.h"
-#include "list/moderate.h"
+#include "list/hold.h"
+#include "list/moderator_reply.h"
 #include "list/policy.h"
+#include "list/poster.h"
 #include "global/listaddr.h"
 #include "mootd/route.h"
 #include "util/vbuf.h"
@@ -91,7 +93,7 @@ route_post(struct ctx *x, struct spool_item *s, const struct mail *m)
 		finish(x, s, SPOOL_APPROVED, NULL);
 		break;
 	case VERDICT_HOLD:
-		moderate_hold(x, s, &v);
+		hold_post(x, s, &v);
 		break;
 	case VERDICT_DISCARD:
 		finish(x, s, SPOOL_DISCARDED, vbuf_str(&why));
@@ -99,8 +101,7 @@ route_post(struct ctx *x, struct spool_item *s, const struct mail *m)
 	case VERDICT_REJECT:
 		finish(x, s, SPOOL_FAILED, vbuf_str(&why));
 		if (v.tell_poster && !v.automated)
-			moderate_tell_poster(x, s, l, "post-rejected",
-			    vbuf_str(&why));
+			poster_tell(x, s, l, "post-rejected", vbuf_str(&why));
 		break;
 	}
 	vbuf_release(&why);
@@ -145,7 +146,7 @@ typedef void	(*route_handler)(struct ctx *, struct spool_item *,
 static const route_handler handlers[AK_COUNT] = {
 	[AK_POST] = route_post,
 	[AK_OWNER] = route_owner,
-	[AK_MODERATE] = moderate_reply,
+	[AK_MODERATE] = moderator_reply,
 	[AK_REQUEST] = bymail_handle,
 	[AK_JOIN] = bymail_handle,
 	[AK_LEAVE] = bymail_handle,
