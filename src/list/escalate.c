@@ -39,7 +39,7 @@ ask_next(struct ctx *x, struct hold *h, time_t now)
 			if (hold_was_asked(h, rs.addrs[i]))
 				pos = (long)i;
 		next = rota_next(&rs.r, pos < 0 ? 0 : pos, now,
-		    (const char *const *)h->asked, h->nasked);
+		    (const char *const *)h->asked.v, h->asked.n);
 	}
 	asked = next >= 0 && hold_ask(x, h, rs.addrs[next], 1) == 0;
 	rota_set_free(&rs);

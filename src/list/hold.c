@@ -32,18 +32,37 @@
 
 #define INLINE_TEXT_MAX	(8 * 1024)	/* of a held post, in the request */
 
-/* was_asked - one more address that was asked about h */
-static void
-was_asked(struct hold *h, const char *addr)
+/* addrs_has - whether a is in s */
+static int
+addrs_has(const struct hold_addrs *s, const char *a)
 {
-	if (hold_was_asked(h, addr))
+	for (size_t i = 0; i < s->n; i++)
+		if (strcmp(s->v[i], a) == 0)
+			return (1);
+	return (0);
+}
+
+/* addrs_add - a joins s, unless it is there already */
+static void
+addrs_add(struct hold_addrs *s, const char *a)
+{
+	if (addrs_has(s, a))
 		return;
-	if (h->nasked == h->askedcap) {
-		h->askedcap = h->askedcap ? h->askedcap * 2 : 8;
-		h->asked = xreallocarray(h->asked, h->askedcap,
-		    sizeof(*h->asked));
+	if (s->n == s->cap) {
+		s->cap = s->cap ? s->cap * 2 : 8;
+		s->v = xreallocarray(s->v, s->cap, sizeof(*s->v));
 	}
-	h->asked[h->nasked++] = xstrdup(addr);
+	s->v[s->n++] = xstrdup(a);
+}
+
+/* addrs_free - s is empty again */
+static void
+addrs_free(struct hold_addrs *s)
+{
+	for (size_t i = 0; i < s->n; i++)
+		free(s->v[i]);
+	free(s->v);
+	memset(s, 0, sizeof(*s));
 }
 
 /* collect_asked - asked_each()'s callback */
@@ -51,7 +70,15 @@ static int
 collect_asked(const char *addr, int level, void *arg)
 {
 	(void)level;
-	was_asked(arg, addr);
+	addrs_add(arg, addr);
+	return (0);
+}
+
+/* collect_person - member_each_role()'s callback */
+static int
+collect_person(const struct member *m, void *arg)
+{
+	addrs_add(arg, m->addr);
 	return (0);
 }
 
@@ -63,9 +90,7 @@ hold_release(struct hold *h)
 	list_free(&h->list);
 	vbuf_release(&h->raw);
 	vbuf_release(&h->text);
-	for (size_t i = 0; i < h->nasked; i++)
-		free(h->asked[i]);
-	free(h->asked);
+	addrs_free(&h->asked);
 	memset(h, 0, sizeof(*h));
 }
 
@@ -101,7 +126,7 @@ hold_load(struct ctx *x, int64_t id, struct hold *h)
 	if ((rc = spool_load(x->db, id, &h->post)) != DB_OK ||
 	    (rc = list_load_id(x->db, h->post->list_id, &h->list)) != DB_OK ||
 	    (rc = spool_raw(x->db, h->post->message_id, &h->raw)) != DB_OK ||
-	    (rc = asked_each(x->db, id, collect_asked, h)) != DB_OK) {
+	    (rc = asked_each(x->db, id, collect_asked, &h->asked)) != DB_OK) {
 		hold_release(h);
 		return (rc);
 	}
@@ -114,10 +139,7 @@ hold_load(struct ctx *x, int64_t id, struct hold *h)
 int
 hold_was_asked(const struct hold *h, const char *addr)
 {
-	for (size_t i = 0; i < h->nasked; i++)
-		if (strcmp(h->asked[i], addr) == 0)
-			return (1);
-	return (0);
+	return (addrs_has(&h->asked, addr));
 }
 
 /* request - the held-notify request to addr, with token tok */
@@ -191,49 +213,28 @@ hold_ask(struct ctx *x, struct hold *h, const char *addr, int level)
 	if ((rc = request(x, h, addr, lang, tok, level)) == 0) {
 		log_info("asked %s (level %d, token %.*s...)", addr, level,
 		    TOKEN_LOG_CHARS, tok);
-		was_asked(h, addr);
+		addrs_add(&h->asked, addr);
 	}
 	free(lang);
 	return (rc);
-}
-
-/* A list's moderators and owners, collected before asking them. */
-struct people {
-	char	**addrs;	/* owned */
-	size_t	  n, cap;
-};
-
-/* collect_person - member_each_role()'s callback */
-static int
-collect_person(const struct member *m, void *arg)
-{
-	struct people	*p = arg;
-
-	if (p->n == p->cap) {
-		p->cap = p->cap ? p->cap * 2 : 8;
-		p->addrs = xreallocarray(p->addrs, p->cap, sizeof(*p->addrs));
-	}
-	p->addrs[p->n++] = xstrdup(m->addr);
-	return (0);
 }
 
 /* hold_ask_all - see hold.h */
 int
 hold_ask_all(struct ctx *x, struct hold *h, int level)
 {
-	struct people	all;
-	int		n = 0;
+	struct hold_addrs	all;
+	int			n = 0;
 
+	/* Collected first: asking writes while the query would be open. */
 	memset(&all, 0, sizeof(all));
 	(void)member_each_role(x->db, h->list->id, "moderator,owner",
 	    collect_person, &all);
-	for (size_t i = 0; i < all.n; i++) {
-		if (!hold_was_asked(h, all.addrs[i]) &&
-		    hold_ask(x, h, all.addrs[i], level) == 0)
+	for (size_t i = 0; i < all.n; i++)
+		if (!hold_was_asked(h, all.v[i]) &&
+		    hold_ask(x, h, all.v[i], level) == 0)
 			n++;
-		free(all.addrs[i]);
-	}
-	free(all.addrs);
+	addrs_free(&all);
 	return (n);
 }
 

@@ -28,6 +28,12 @@ struct verdict;
 void	hold_post(struct ctx *, const struct spool_item *s,
 	    const struct verdict *v);
 
+/* Addresses, each once. */
+struct hold_addrs {
+	char	**v;		/* owned */
+	size_t	  n, cap;
+};
+
 /* A held post as the requests about it show it, and who was asked. */
 struct hold {
 	struct spool_item	*post;		/* owned */
@@ -35,8 +41,7 @@ struct hold {
 	struct vbuf		 raw;		/* the message, to attach */
 	struct vbuf		 text;		/* its text, inline */
 	char			 date[32];	/* when it came */
-	char			**asked;	/* owned; who has been asked */
-	size_t			 nasked, askedcap;
+	struct hold_addrs	 asked;		/* who has been asked */
 };
 
 /* hold_load - held post spool_id, its list, message and text, and who
