@@ -32,6 +32,7 @@
 #include "list/ctx.h"
 #include "db/db.h"
 #include "db/db_list.h"
+#include "db/db_audit.h"
 #include "db/db_spool.h"
 #include "list/membership.h"
 #include "global/tmpl.h"

@@ -18,6 +18,7 @@
 #include "db/db.h"
 #include "list/ctx.h"
 #include "db/db_list.h"
+#include "db/db_audit.h"
 #include "db/db_spool.h"
 #include "list/membership.h"
 #include "util/vbuf.h"

@@ -15,9 +15,11 @@
 #include "list/ctx.h"
 #include "db/db.h"
 #include "db/db_list.h"
-#include "db/db_mod.h"
+#include "db/db_asked.h"
+#include "db/db_audit.h"
+#include "db/db_rota.h"
 #include "db/db_spool.h"
-#include "list/moderate.h"
+#include "list/decision.h"
 #include "global/rota.h"
 #include "util/vis.h"
 #include "global/wake.h"
@@ -100,7 +102,7 @@ mod_reply_cli(struct cli *c, int argc, char **argv, enum decision d,
     int (*run)(struct cli *, int, char **))
 {
 	struct passwd		*pw = getpwuid(getuid());
-	struct mod_result	 res;
+	struct decision_result	 res;
 	struct vbuf		 reason;
 	struct ctx		 x;
 	char			 actor[300], when[32], *end;
@@ -125,21 +127,21 @@ mod_reply_cli(struct cli *c, int argc, char **argv, enum decision d,
 	memset(&x, 0, sizeof(x));
 	x.conf = &c->conf;
 	x.db = c->db;
-	moderate_decide(&x, id, d, actor, vbuf_str(&reason), 0, NULL, &res);
+	decision_apply(&x, id, d, actor, vbuf_str(&reason), 0, NULL, &res);
 	vbuf_release(&reason);
 	switch (res.outcome) {
-	case MOD_DONE:
+	case DECISION_APPLIED:
 		printf("post %lld %s\n", id, d == DECISION_APPROVE ?
 		    "approved; mootd sends it" : d == DECISION_REJECT ?
 		    "rejected" : "discarded");
 		wake_mootd(&c->conf);
 		return (CLI_OK);
-	case MOD_ALREADY:
+	case DECISION_ALREADY_MADE:
 		clock_iso((time_t)res.at, when, sizeof(when));
 		return (cli_error(CLI_USAGE, "post %lld was already %s by %s "
 		    "at %s", id, res.state, res.by, when));
-	case MOD_NOT_HELD:
-	case MOD_REPLAYED:
+	case DECISION_NOT_HELD:
+	case DECISION_REPLAYED:
 		return (cli_error(CLI_USAGE, "post %lld is not waiting for a "
 		    "moderator (moot held shows those that are)", id));
 	default:
@@ -413,7 +415,7 @@ cmd_rota_away(struct cli *c, int argc, char **argv)
 		return (rc);
 	a = addr_canon_new(argv[1]);
 	if (argc == 3) {
-		rc = away_clear(c->db, a) == DB_OK ? CLI_OK :
+		rc = rota_away_clear(c->db, a) == DB_OK ? CLI_OK :
 		    cli_error(CLI_FAIL, "cannot change the away periods");
 		if (rc == CLI_OK)
 			printf("%s is back\n", a);
@@ -430,7 +432,7 @@ cmd_rota_away(struct cli *c, int argc, char **argv)
 		free(a);
 		return (cli_error(CLI_USAGE, "TO must come after FROM"));
 	}
-	rc = away_add(c->db, a, from, to) == DB_OK ? CLI_OK :
+	rc = rota_away_add(c->db, a, from, to) == DB_OK ? CLI_OK :
 	    cli_error(CLI_FAIL, "cannot record the away period");
 	if (rc == CLI_OK)
 		printf("%s is away from %s to %s\n", a, argv[2], argv[3]);

@@ -1,5 +1,5 @@
 /*
- * db_spool.c - messages, the spool and the audit log; see db_spool.h
+ * db_spool.c - messages and the spool; see db_spool.h
  */
 #include <stdlib.h>
 #include <string.h>
@@ -367,14 +367,30 @@ spool_due(struct db *db, int64_t now, int64_t *n)
 	return (db_one_int(db, n, SQL_DUE, "i", now));
 }
 
-static const char SQL_AUDIT_ADD[] =
-    "INSERT INTO audit (at, list_id, spool_id, actor, action, detail) "
-    "VALUES (?1, NULLIF(?2, 0), NULLIF(?3, 0), ?4, ?5, ?6)";
+static const char SQL_SPOOL_DECIDE[] =
+    "UPDATE spool SET state = ?2, decided_by = ?3, decided_at = ?4, "
+    "reason = ?5, unfinished = 0, updated_at = ?4 "
+    "WHERE id = ?1 AND state = 'held'";
 
+/* spool_decide - see db_spool.h */
 int
-audit_add(struct db *db, int64_t list_id, int64_t spool_id,
-    const char *actor, const char *action, const char *detail)
+spool_decide(struct db *db, int64_t id, enum spool_state state,
+    const char *by, int64_t at, const char *reason)
 {
-	return (db_exec(db, SQL_AUDIT_ADD, "iiittt", (int64_t)clock_now(),
-	    list_id, spool_id, actor, action, detail != NULL ? detail : ""));
+	int	rc;
+
+	if ((rc = db_exec(db, SQL_SPOOL_DECIDE, "ittit", id,
+	    spool_state_name(state), by, at, reason)) != DB_OK)
+		return (rc);
+	return (db_changes(db) == 1 ? DB_OK : DB_NOTFOUND);
+}
+
+static const char SQL_ESCALATED[] =
+    "UPDATE spool SET escalated = ?2 WHERE id = ?1";
+
+/* spool_escalated - see db_spool.h */
+int
+spool_escalated(struct db *db, int64_t id, int level)
+{
+	return (db_exec(db, SQL_ESCALATED, "ii", id, (int64_t)level));
 }

@@ -2,7 +2,7 @@
  * db_spool.h - the spool: messages as received, and what moot does with
  * each of them for each local recipient
  *
- * Owns: the SQL for the message, spool and audit tables.  spool_store()
+ * Owns: the SQL for the message and spool tables.  spool_store()
  * is the one way mail enters moot (moot inject, moot-milter): the message
  * and one spool row per local recipient, in one transaction, so nothing
  * is ever half-stored (threat A1, A2).
@@ -142,8 +142,12 @@ int	spool_each(struct db *, enum spool_state, const char *list,
 /* spool_due - how many rows (spool and outbox) are due for work at now */
 int	spool_due(struct db *, int64_t now, int64_t *n);
 
-/* audit_add - one line of the audit log */
-int	audit_add(struct db *, int64_t list_id, int64_t spool_id,
-	    const char *actor, const char *action, const char *detail);
+/* spool_decide - held -> state, with who and when; DB_NOTFOUND if the
+ * post is no longer held (someone decided first: threat B4) */
+int	spool_decide(struct db *, int64_t id, enum spool_state,
+	    const char *by, int64_t at, const char *reason);
+
+/* spool_escalated - how far asking about a held post has gone (0-2) */
+int	spool_escalated(struct db *, int64_t id, int level);
 
 #endif /* DB_SPOOL_H */

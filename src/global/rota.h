@@ -6,7 +6,7 @@
  * calendar week across daylight saving), who is on duty (the rota's
  * moderators in order, one a turn; someone away passes the turn to the
  * next), and who is asked next when a post waits (escalation).  Pure:
- * the caller loads the rota and the away periods (db_mod.c).
+ * the caller loads the rota and the away periods (db_rota.c).
  */
 #ifndef ROTA_H
 #define ROTA_H

@@ -15,6 +15,7 @@
 #include "db/db_list.h"
 #include "db/db_outbox.h"
 #include "db/db_request.h"
+#include "db/db_audit.h"
 #include "db/db_spool.h"
 #include "util/log.h"
 #include "mail/mail.h"

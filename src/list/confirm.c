@@ -14,6 +14,7 @@
 #include "db/db.h"
 #include "db/db_list.h"
 #include "db/db_request.h"
+#include "db/db_audit.h"
 #include "db/db_spool.h"
 #include "db/db_token.h"
 #include "list/join_approval.h"

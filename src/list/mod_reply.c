@@ -23,6 +23,7 @@ static const struct {
 	{ "discard", DECISION_DISCARD },
 };
 
+/* mod_reply_name - see mod_reply.h */
 const char *
 mod_reply_name(enum decision d)
 {

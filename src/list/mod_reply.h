@@ -14,15 +14,10 @@
 
 #include <stddef.h>
 
+#include "list/decision.h"
+
 struct conf;
 struct mail;
-
-enum decision {
-	DECISION_NONE,
-	DECISION_APPROVE,
-	DECISION_REJECT,
-	DECISION_DISCARD,
-};
 
 struct decision_read {
 	enum decision	 d;
@@ -34,7 +29,8 @@ struct decision_read {
 void	mod_reply_read(const struct conf *, const struct mail *m,
 	    const char *lang, struct decision_read *);
 
-/* mod_reply_name - "approve", "reject", "discard" */
+/* mod_reply_name - the words.c key of a decision: "approve", "reject",
+ * "discard"; "none" */
 const char *mod_reply_name(enum decision);
 
 #endif /* MOD_REPLY_H */

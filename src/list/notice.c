@@ -18,6 +18,7 @@
 #include "mail/hdr_encode.h"
 #include "mail/mail.h"
 #include "list/notice.h"
+#include "list/policy.h"
 #include "global/tmpl.h"
 #include "util/vbuf.h"
 #include "util/sys_defs.h"
@@ -247,4 +248,29 @@ notice_phrase(struct ctx *x, const char *lang, const struct list *l,
 	else if (err.len > 0)
 		log_warnx("phrase %s in English: %s", key, vbuf_str(&err));
 	vbuf_release(&err);
+}
+
+/* notice_reason - see notice.h */
+void
+notice_reason(struct ctx *x, const char *lang, const struct list *l,
+    const char *reason, struct vbuf *out)
+{
+	struct verdict	 v;
+	char		 amount[24], limit[24];
+
+	if (policy_reason_read(reason, &v) == -1) {
+		vbuf_puts(out, reason != NULL ? reason : "");
+		return;
+	}
+	(void)snprintf(amount, sizeof(amount), "%lld", v.amount);
+	(void)snprintf(limit, sizeof(limit), "%lld", v.limit);
+	{
+		struct tmpl_slot slots[] = {
+			{ "count", amount }, { "size", amount },
+			{ "max", limit },
+		};
+
+		notice_phrase(x, lang, l, policy_reason_phrase(v.reason),
+		    slots, nitems(slots), out);
+	}
 }

@@ -58,6 +58,14 @@ void	notice_phrase(struct ctx *, const char *lang, const struct list *l,
 	    const char *key, const struct tmpl_slot *, size_t nslots,
 	    struct vbuf *out);
 
+/*
+ * notice_reason - append a post's reason, as stored, the way a person
+ * speaking lang reads it: one of policy's reasons as its phrase, with
+ * its numbers; anything else (a moderator's own words) as written.
+ */
+void	notice_reason(struct ctx *, const char *lang, const struct list *l,
+	    const char *reason, struct vbuf *out);
+
 /* notice_queue - compose and queue; 0, or -1 with the reason in err */
 int	notice_queue(struct ctx *, const struct notice *, struct vbuf *err);
 

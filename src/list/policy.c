@@ -1,8 +1,6 @@
 /*
  * policy.c - the rules for a post; see policy.h
  */
-#include <ctype.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,15 +12,61 @@
 #include "util/vbuf.h"
 #include "util/sys_defs.h"
 
-static void
-say(struct verdict *v, enum verdict_kind k, const char *fmt, ...)
-{
-	va_list	ap;
+/*
+ * The words of each reason.  In English they are words, then the detail
+ * (FORM_DETAIL), or amount, between, limit and after (FORM_NUMBERS);
+ * policy_reason_read() reads English back by the same row, so what the
+ * spool stores and what a notice says cannot drift apart.
+ */
+enum reason_form {
+	FORM_PLAIN,
+	FORM_DETAIL,
+	FORM_NUMBERS,
+};
 
+static const struct reason_row {
+	enum reason_form	 form;
+	const char		*words;		/* English, up to the detail
+						 * or the amount */
+	const char		*between;	/* amount ... limit */
+	const char		*after;		/* after limit */
+	const char		*phrase;	/* tmpl.h's, for notices */
+} reasons[] = {
+	[REASON_NONE] = { FORM_PLAIN, "", NULL, NULL, NULL },
+	[REASON_LOOP_MARK] = { FORM_DETAIL,
+	    "loop: the post already carries this list's ", NULL, NULL,
+	    "why-loop" },
+	[REASON_LOOP_HOPS] = { FORM_NUMBERS, "loop: ",
+	    " Received fields (more than ", ")", "why-loop" },
+	[REASON_NO_FROM] = { FORM_PLAIN, "no usable From address", NULL,
+	    NULL, "why-no-from" },
+	[REASON_TOO_LARGE] = { FORM_NUMBERS, "too large: ",
+	    " bytes (the limit is ", ")", "why-too-large" },
+	[REASON_ENDED] = { FORM_PLAIN, "the list has ended", NULL, NULL,
+	    "why-ended" },
+	[REASON_AUTOMATED] = { FORM_DETAIL, "automated: ", NULL, NULL,
+	    "why-automated" },
+	[REASON_RECIPIENTS] = { FORM_NUMBERS, "",
+	    " addresses in To and Cc (more than ", ")", "why-recipients" },
+	[REASON_LARGE] = { FORM_NUMBERS, "large: ", " bytes (posts over ",
+	    " are checked)", "why-large" },
+	[REASON_NONMEMBER] = { FORM_PLAIN,
+	    "the sender is not a member of this members-only list", NULL,
+	    NULL, "why-nonmember" },
+	[REASON_MODERATED] = { FORM_PLAIN, "the list is moderated", NULL,
+	    NULL, "why-moderated" },
+};
+_Static_assert(nitems(reasons) == REASON_COUNT, "words for every reason");
+
+/* say - the verdict is kind k for reason r, with its numbers */
+static void
+say(struct verdict *v, enum verdict_kind k, enum verdict_reason r,
+    long long amount, long long limit)
+{
 	v->kind = k;
-	va_start(ap, fmt);
-	(void)vsnprintf(v->reason, sizeof(v->reason), fmt, ap);
-	va_end(ap);
+	v->reason = r;
+	v->amount = amount;
+	v->limit = limit;
 }
 
 /* loop_marker - the post carries our X-Loop or this list's List-Id */
@@ -59,12 +103,31 @@ loop_marker(const struct conf *c, const struct list *l, const struct mail *m)
 	return (found);
 }
 
+/* looped - the post has been here before (threat C1): v says so */
+static int
+looped(const struct conf *c, const struct list *l, const struct mail *m,
+    struct verdict *v)
+{
+	const char	*marker;
+
+	if ((marker = loop_marker(c, l, m)) != NULL) {
+		say(v, VERDICT_REJECT, REASON_LOOP_MARK, 0, 0);
+		v->detail = marker;
+		return (1);
+	}
+	if (m->received > c->lim.received_max) {
+		say(v, VERDICT_REJECT, REASON_LOOP_HOPS, m->received,
+		    (long long)c->lim.received_max);
+		return (1);
+	}
+	return (0);
+}
+
 /* policy_post - see policy.h */
 void
 policy_post(const struct conf *c, const struct list *l, const struct mail *m,
     const struct post_facts *pf, struct verdict *v)
 {
-	const char	*marker;
 	int64_t		 max = l->max_bytes > 0 ? l->max_bytes :
 			    c->lim.message_bytes;
 	int64_t		 max_rcpts = l->max_recipients > 0 ?
@@ -75,121 +138,115 @@ policy_post(const struct conf *c, const struct list *l, const struct mail *m,
 
 	memset(v, 0, sizeof(*v));
 	v->kind = VERDICT_ACCEPT;
-	if ((marker = loop_marker(c, l, m)) != NULL) {
-		say(v, VERDICT_REJECT, "loop: the post already carries this "
-		    "list's %s", marker);
+	if (looped(c, l, m, v))
 		return;
-	}
-	if (m->received > c->lim.received_max) {
-		say(v, VERDICT_REJECT, "loop: %d Received fields (more than "
-		    "%lld)", m->received, (long long)c->lim.received_max);
-		return;
-	}
 	if (m->from_addr == NULL) {
-		say(v, VERDICT_REJECT, "no usable From address");
+		say(v, VERDICT_REJECT, REASON_NO_FROM, 0, 0);
 		return;
 	}
 	automated = mail_automated(m, pf->env_from);
 	v->automated = automated != MAIL_BY_PERSON;
 	if (pf->size > max) {
-		say(v, VERDICT_REJECT, "too large: %lld bytes (the limit is "
-		    "%lld)", (long long)pf->size, (long long)max);
+		say(v, VERDICT_REJECT, REASON_TOO_LARGE, (long long)pf->size,
+		    (long long)max);
 		return;
 	}
 	if (l->ends_at > 0 && pf->now >= l->ends_at) {
-		say(v, VERDICT_REJECT, "the list has ended");
+		say(v, VERDICT_REJECT, REASON_ENDED, 0, 0);
 		v->tell_poster = 1;
 		return;
 	}
 	if (v->automated) {
 		say(v, drop_automated ? VERDICT_DISCARD : VERDICT_HOLD,
-		    "automated: %s", mail_automated_why(automated));
+		    REASON_AUTOMATED, 0, 0);
+		v->detail = mail_automated_why(automated);
 		return;
 	}
 	if (m->recipients > max_rcpts) {
-		say(v, VERDICT_HOLD, "%d addresses in To and Cc (more than "
-		    "%lld)", m->recipients, (long long)max_rcpts);
+		say(v, VERDICT_HOLD, REASON_RECIPIENTS, m->recipients,
+		    (long long)max_rcpts);
 		return;
 	}
 	if (l->hold_bytes > 0 && pf->size > l->hold_bytes) {
-		say(v, VERDICT_HOLD, "large: %lld bytes (posts over %lld are "
-		    "checked)", (long long)pf->size, (long long)l->hold_bytes);
+		say(v, VERDICT_HOLD, REASON_LARGE, (long long)pf->size,
+		    (long long)l->hold_bytes);
 		return;
 	}
 	if (l->members_only && !pf->is_member) {
-		if (l->nonmember != NULL && strcmp(l->nonmember, "reject") ==
-		    0) {
-			say(v, VERDICT_REJECT, "the sender is not a member of "
-			    "this members-only list");
-			v->tell_poster = 1;
-		} else
-			say(v, VERDICT_HOLD, "the sender is not a member of "
-			    "this members-only list");
+		v->tell_poster = l->nonmember != NULL &&
+		    strcmp(l->nonmember, "reject") == 0;
+		say(v, v->tell_poster ? VERDICT_REJECT : VERDICT_HOLD,
+		    REASON_NONMEMBER, 0, 0);
 		return;
 	}
-	if (l->moderated) {
-		say(v, VERDICT_HOLD, "the list is moderated");
-		return;
-	}
+	if (l->moderated)
+		say(v, VERDICT_HOLD, REASON_MODERATED, 0, 0);
 }
 
-/*
- * The reasons above are stored in English (for logs and `moot spool`);
- * notices to people say them in their language, by phrase.  The formats
- * here are the ones say() writes: policy_test checks each one.
- */
-static const struct {
-	const char	*mark;		/* how the reason begins, or a part */
-	int		 anywhere;	/* mark is anywhere, not at the start */
-	int		 numbers;	/* it has two numbers: a, then b */
-	const char	*key;		/* the phrase */
-} reason_phrases[] = {
-	{ "the list is moderated", 0, 0, "why-moderated" },
-	{ "the sender is not a member", 0, 0, "why-nonmember" },
-	{ "automated:", 0, 0, "why-automated" },
-	{ "large: ", 0, 1, "why-large" },
-	{ "too large: ", 0, 1, "why-too-large" },
-	{ "the list has ended", 0, 0, "why-ended" },
-	{ "loop:", 0, 0, "why-loop" },
-	{ "no usable From", 0, 0, "why-no-from" },
-	{ " addresses in To and Cc (more than ", 1, 1, "why-recipients" },
-};
-
-/* two_numbers - the first two runs of digits in s */
-static int
-two_numbers(const char *s, long long *a, long long *b)
+/* policy_reason_words - see policy.h */
+void
+policy_reason_words(const struct verdict *v, struct vbuf *out)
 {
-	long long	*out[2] = { a, b };
-	int		 n = 0;
+	const struct reason_row	*r;
 
-	while (*s != '\0' && n < 2) {
-		if (isdigit((unsigned char)*s)) {
-			char	*end;
-
-			*out[n++] = strtoll(s, &end, 10);
-			s = end;
-		} else
-			s++;
-	}
-	return (n == 2 ? 0 : -1);
+	if ((unsigned)v->reason >= nitems(reasons))
+		return;
+	r = &reasons[v->reason];
+	vbuf_puts(out, r->words);
+	if (r->form == FORM_DETAIL)
+		vbuf_puts(out, v->detail != NULL ? v->detail : "");
+	else if (r->form == FORM_NUMBERS)
+		vbuf_printf(out, "%lld%s%lld%s", v->amount, r->between,
+		    v->limit, r->after);
 }
 
 /* policy_reason_phrase - see policy.h */
 const char *
-policy_reason_phrase(const char *reason, long long *a, long long *b)
+policy_reason_phrase(enum verdict_reason r)
 {
-	*a = *b = 0;
-	if (reason == NULL)
-		return (NULL);
-	for (size_t i = 0; i < nitems(reason_phrases); i++) {
-		const char	*m = reason_phrases[i].mark;
+	return ((unsigned)r < nitems(reasons) ? reasons[r].phrase : NULL);
+}
 
-		if (reason_phrases[i].anywhere ? strstr(reason, m) == NULL :
-		    strncmp(reason, m, strlen(m)) != 0)
+/* policy_reason_read - see policy.h; a row matches when the words it
+ * would write from what was read are the words given, byte for byte */
+int
+policy_reason_read(const char *words, struct verdict *v)
+{
+	struct verdict	 w;
+	struct vbuf	 again;
+	int		 rc = -1;
+
+	if (words == NULL)
+		return (-1);
+	vbuf_init(&again, VBUF_NOMAX);
+	for (size_t i = REASON_NONE + 1; rc == -1 && i < nitems(reasons); i++) {
+		const struct reason_row	*r = &reasons[i];
+		char			*end;
+
+		if (strncmp(words, r->words, strlen(r->words)) != 0)
 			continue;
-		if (!reason_phrases[i].numbers || two_numbers(reason, a, b) ==
-		    0)
-			return (reason_phrases[i].key);
+		memset(&w, 0, sizeof(w));
+		w.reason = (enum verdict_reason)i;
+		end = (char *)words + strlen(r->words);
+		if (r->form == FORM_DETAIL)
+			w.detail = end;
+		else if (r->form == FORM_NUMBERS) {
+			w.amount = strtoll(end, &end, 10);
+			if (strncmp(end, r->between, strlen(r->between)) == 0)
+				w.limit = strtoll(end + strlen(r->between),
+				    NULL, 10);
+		}
+		vbuf_reset(&again);
+		policy_reason_words(&w, &again);
+		if (strcmp(vbuf_str(&again), words) == 0)
+			rc = 0;
 	}
-	return (NULL);
+	vbuf_release(&again);
+	if (rc == 0) {
+		v->reason = w.reason;
+		v->amount = w.amount;
+		v->limit = w.limit;
+		v->detail = w.detail;
+	}
+	return (rc);
 }

@@ -26,7 +26,7 @@
 #include "mootd/fanout.h"
 #include "util/log.h"
 #include "list/membership.h"
-#include "list/moderate.h"
+#include "list/escalate.h"
 #include "mootd/dispatch.h"
 #include "util/priv.h"
 #include "mootd/route.h"
@@ -137,7 +137,7 @@ pass(struct ctx *x)
 	int	n = 0;
 
 	n += each_state(x, SPOOL_SPOOLED);
-	n += moderate_tick(x);
+	n += escalate_tick(x);
 	n += membership_tick(x);
 	n += each_state(x, SPOOL_APPROVED);
 	n += each_state(x, SPOOL_DISTRIBUTING);

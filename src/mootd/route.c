@@ -18,8 +18,10 @@
 #include "util/killpoint.h"
 #include "util/log.h"
 #include "mail/mail.h"
-#include "list/moderate.h"
+#include "list/hold.h"
+#include "list/moderator_reply.h"
 #include "list/policy.h"
+#include "list/poster.h"
 #include "global/listaddr.h"
 #include "mootd/route.h"
 #include "util/vbuf.h"
@@ -51,6 +53,7 @@ route_post(struct ctx *x, struct spool_item *s, const struct mail *m)
 	struct member		*mem = NULL;
 	struct post_facts	 pf;
 	struct verdict		 v;
+	struct vbuf		 why;
 	int64_t			 dup;
 	char			 reason[64];
 	time_t			 now = clock_now();
@@ -84,23 +87,25 @@ route_post(struct ctx *x, struct spool_item *s, const struct mail *m)
 		pf.is_member = 1;
 	member_free(&mem);
 	policy_post(c, l, m, &pf, &v);
+	vbuf_init(&why, VBUF_NOMAX);
+	policy_reason_words(&v, &why);
 	switch (v.kind) {
 	case VERDICT_ACCEPT:
 		finish(x, s, SPOOL_APPROVED, NULL);
 		break;
 	case VERDICT_HOLD:
-		moderate_hold(x, s, l, m, v.reason, v.automated);
+		hold_post(x, s, &v);
 		break;
 	case VERDICT_DISCARD:
-		finish(x, s, SPOOL_DISCARDED, v.reason);
+		finish(x, s, SPOOL_DISCARDED, vbuf_str(&why));
 		break;
 	case VERDICT_REJECT:
-		finish(x, s, SPOOL_FAILED, v.reason);
+		finish(x, s, SPOOL_FAILED, vbuf_str(&why));
 		if (v.tell_poster && !v.automated)
-			moderate_tell_poster(x, s, l, "post-rejected",
-			    v.reason);
+			poster_tell(x, s, l, "post-rejected", vbuf_str(&why));
 		break;
 	}
+	vbuf_release(&why);
 	list_free(&l);
 }
 
@@ -142,7 +147,7 @@ typedef void	(*route_handler)(struct ctx *, struct spool_item *,
 static const route_handler handlers[AK_COUNT] = {
 	[AK_POST] = route_post,
 	[AK_OWNER] = route_owner,
-	[AK_MODERATE] = moderate_reply,
+	[AK_MODERATE] = moderator_reply,
 	[AK_REQUEST] = commands_by_mail_request,
 	[AK_JOIN] = commands_by_mail_join,
 	[AK_LEAVE] = commands_by_mail_leave,

@@ -524,6 +524,7 @@ post(const struct conf *c, const struct glist *g, const struct mail *m,
 {
 	struct post_facts	pf;
 	struct verdict		v;
+	struct vbuf		why;
 
 	memset(&pf, 0, sizeof(pf));
 	pf.env_from = e->sender;
@@ -533,7 +534,10 @@ post(const struct conf *c, const struct glist *g, const struct mail *m,
 	printf("member: %s\n", pf.is_member ? "yes" : "no");
 	policy_post(c, &g->l, m, &pf, &v);
 	printf("policy: %s\n", kind_word[v.kind]);
-	say("policy: reason", v.reason[0] != '\0' ? v.reason : "(none)");
+	vbuf_init(&why, VBUF_NOMAX);
+	policy_reason_words(&v, &why);
+	say("policy: reason", why.len > 0 ? vbuf_str(&why) : "(none)");
+	vbuf_release(&why);
 	printf("policy: automated %s, tell poster %s\n", v.automated ? "yes" :
 	    "no", v.tell_poster ? "yes" : "no");
 	if (v.kind == VERDICT_ACCEPT)

@@ -1,0 +1,238 @@
+/*
+ * escalate.c - asking further, and daily reminders; see escalate.h
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "util/clock.h"
+#include "global/conf.h"
+#include "list/ctx.h"
+#include "db/db.h"
+#include "db/db_asked.h"
+#include "db/db_job.h"
+#include "db/db_list.h"
+#include "db/db_rota.h"
+#include "db/db_spool.h"
+#include "list/escalate.h"
+#include "list/hold.h"
+#include "util/log.h"
+#include "list/membership.h"
+#include "list/notice.h"
+#include "global/rota.h"
+#include "global/tmpl.h"
+#include "util/vbuf.h"
+#include "util/sys_defs.h"
+
+/* ask_next - the next on the rota after those asked; 1 if asked */
+static int
+ask_next(struct ctx *x, struct hold *h, time_t now)
+{
+	struct rota_set	rs;
+	long		pos = -1, next = -1;
+	int		asked;
+
+	if (rota_set_load(x->db, h->list->id, (int)h->list->turn_days, &rs) ==
+	    DB_OK && rs.r.n > 0) {
+		for (size_t i = 0; i < rs.r.n && pos < 0; i++)
+			if (hold_was_asked(h, rs.addrs[i]))
+				pos = (long)i;
+		next = rota_next(&rs.r, pos < 0 ? 0 : pos, now,
+		    (const char *const *)h->asked.v, h->asked.n);
+	}
+	asked = next >= 0 && hold_ask(x, h, rs.addrs[next], 1) == 0;
+	rota_set_free(&rs);
+	return (asked);
+}
+
+/* escalate - ask the next moderator, then all of them; how many asked */
+static int
+escalate(struct ctx *x, const struct asked_post *p)
+{
+	struct hold	h;
+	time_t		now = clock_now();
+	int64_t		e;
+	int		want, done = 0;
+
+	if (p->level >= 2 || hold_load(x, p->spool_id, &h) != DB_OK)
+		return (0);
+	e = h.list->escalate_after;
+	want = now >= p->since + 2 * e ? 2 : now >= p->since + e ? 1 : 0;
+	if (want <= p->level || db_begin(x->db) != DB_OK) {
+		hold_release(&h);
+		return (0);
+	}
+	if (want == 1 && (done = ask_next(x, &h, now)) == 0)
+		want = 2;		/* nobody next: everyone now */
+	if (want == 2)
+		done += hold_ask_all(x, &h, 2);
+	/* Reached even if nobody new was left to ask. */
+	(void)spool_escalated(x->db, p->spool_id, want);
+	if (db_commit(x->db) == DB_OK)
+		log_info("post %lld escalated to level %d",
+		    (long long)p->spool_id, want);
+	hold_release(&h);
+	return (done);
+}
+
+struct reminder {
+	struct ctx		*x;
+	const struct list	*l;
+	const char		*lang;	/* of the moderator reminded */
+	int64_t			 due;	/* posts asked about before this */
+	struct vbuf		 posts;
+	int			 count;
+};
+
+/* remind_line - one waiting post, a line of the reminder */
+static int
+remind_line(int64_t spool_id, void *arg)
+{
+	struct reminder		*r = arg;
+	struct spool_item	*s = NULL;
+	char			 when[32], id[32];
+
+	if (spool_load(r->x->db, spool_id, &s) != DB_OK)
+		return (0);
+	clock_iso((time_t)s->created_at, when, sizeof(when));
+	(void)snprintf(id, sizeof(id), "%lld", (long long)s->id);
+	{
+		struct tmpl_slot slots[] = {
+			{ "post_id", id },
+			{ "since", when },
+			{ "from", s->from_addr != NULL ? s->from_addr : "?" },
+			{ "subject", s->subject != NULL ? s->subject : "" },
+		};
+
+		notice_phrase(r->x, r->lang, r->l, "reminder-post", slots,
+		    nitems(slots), &r->posts);
+		vbuf_putc(&r->posts, '\n');
+	}
+	r->count++;
+	spool_item_free(&s);
+	return (0);
+}
+
+/* remind_one - one moderator's reminder about one list */
+static int
+remind_one(const char *addr, void *arg)
+{
+	struct reminder	*r = arg;
+	struct vbuf	 err;
+	char		 count[16], *lang;
+
+	vbuf_reset(&r->posts);
+	r->count = 0;
+	lang = membership_lang(r->x->db, r->l->id, addr);
+	r->lang = lang;
+	(void)asked_waiting_for(r->x->db, r->l->id, addr, r->due, remind_line,
+	    r);
+	if (r->count == 0) {
+		free(lang);
+		return (0);
+	}
+	(void)snprintf(count, sizeof(count), "%d", r->count);
+	vbuf_init(&err, 1024);
+	{
+		struct tmpl_slot slots[] = {
+			{ "list", r->l->name },
+			{ "count", count },
+			{ "posts", vbuf_str(&r->posts) },
+		};
+		struct notice n = {
+			.tmpl = "held-reminder", .to = addr, .lang = lang,
+			.list = r->l, .from_kind = AK_OWNER,
+			.slots = slots, .nslots = nitems(slots),
+		};
+
+		if (notice_queue(r->x, &n, &err) == -1)
+			log_warnx("cannot remind %s: %s", addr,
+			    vbuf_str(&err));
+	}
+	free(lang);
+	vbuf_release(&err);
+	return (0);
+}
+
+/* today_at - today's minute of the day at, in the site's zone */
+static time_t
+today_at(time_t now, int64_t at)
+{
+	struct tm	tm;
+
+	localtime_r(&now, &tm);
+	tm.tm_hour = (int)(at / 60);
+	tm.tm_min = (int)(at % 60);
+	tm.tm_sec = 0;
+	tm.tm_isdst = -1;
+	return (mktime(&tm));
+}
+
+/* remind - once a day, after [moderation] reminder_at, per list; 1 if
+ * the reminders of p's list went today */
+static int
+remind(struct ctx *x, const struct asked_post *p)
+{
+	struct reminder	 r;
+	struct list	*l = NULL;
+	time_t		 now = clock_now();
+	time_t		 due = today_at(now, x->conf->reminder_at);
+	int64_t		 last = 0;
+	int		 done = 0;
+
+	if (now < due || job_last(x->db, "reminder", p->list_id, &last) !=
+	    DB_OK || last >= due ||
+	    list_load_id(x->db, p->list_id, &l) != DB_OK)
+		return (0);
+	memset(&r, 0, sizeof(r));
+	r.x = x;
+	r.l = l;
+	/* A post held after this morning's reminder waits for tomorrow's. */
+	r.due = due;
+	vbuf_init(&r.posts, VBUF_NOMAX);
+	if (db_begin(x->db) == DB_OK) {
+		(void)asked_addrs(x->db, p->list_id, remind_one, &r);
+		(void)job_mark(x->db, "reminder", p->list_id, now);
+		if (db_commit(x->db) == DB_OK) {
+			log_info("reminders sent for %s", l->name);
+			done = 1;
+		}
+	}
+	vbuf_release(&r.posts);
+	list_free(&l);
+	return (done);
+}
+
+/* One pass over the held posts that wait: escalation, then reminders. */
+struct tick {
+	struct ctx	*x;
+	int		(*job)(struct ctx *, const struct asked_post *);
+	int		 done;
+};
+
+/* tick_post - the pass's job for one waiting post */
+static int
+tick_post(const struct asked_post *p, void *arg)
+{
+	struct tick	*tk = arg;
+
+	tk->done += tk->job(tk->x, p);
+	return (0);
+}
+
+/* escalate_tick - see escalate.h */
+int
+escalate_tick(struct ctx *x)
+{
+	static int	(*const jobs[])(struct ctx *,
+			    const struct asked_post *) = { escalate, remind };
+	struct tick	tk = { x, NULL, 0 };
+
+	/* Two passes, in this order: every escalation, then reminders. */
+	for (size_t i = 0; i < nitems(jobs); i++) {
+		tk.job = jobs[i];
+		(void)asked_waiting(x->db, tick_post, &tk);
+	}
+	return (tk.done);
+}

@@ -1,0 +1,285 @@
+/*
+ * hold.c - holding a post and asking moderators; see hold.h
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "util/alloc.h"
+#include "util/clock.h"
+#include "global/conf.h"
+#include "list/ctx.h"
+#include "db/db.h"
+#include "db/db_asked.h"
+#include "db/db_list.h"
+#include "db/db_rota.h"
+#include "db/db_spool.h"
+#include "db/db_token.h"
+#include "global/listaddr.h"
+#include "util/log.h"
+#include "mail/mail.h"
+#include "mail/text_part.h"
+#include "list/hold.h"
+#include "list/membership.h"
+#include "list/notice.h"
+#include "list/policy.h"
+#include "list/poster.h"
+#include "global/tmpl.h"
+#include "global/token.h"
+#include "util/vbuf.h"
+#include "util/sys_defs.h"
+
+#define INLINE_TEXT_MAX	(8 * 1024)	/* of a held post, in the request */
+
+/* addrs_has - whether a is in s */
+static int
+addrs_has(const struct hold_addrs *s, const char *a)
+{
+	for (size_t i = 0; i < s->n; i++)
+		if (strcmp(s->v[i], a) == 0)
+			return (1);
+	return (0);
+}
+
+/* addrs_add - a joins s, unless it is there already */
+static void
+addrs_add(struct hold_addrs *s, const char *a)
+{
+	if (addrs_has(s, a))
+		return;
+	if (s->n == s->cap) {
+		s->cap = s->cap ? s->cap * 2 : 8;
+		s->v = xreallocarray(s->v, s->cap, sizeof(*s->v));
+	}
+	s->v[s->n++] = xstrdup(a);
+}
+
+/* addrs_free - s is empty again */
+static void
+addrs_free(struct hold_addrs *s)
+{
+	for (size_t i = 0; i < s->n; i++)
+		free(s->v[i]);
+	free(s->v);
+	memset(s, 0, sizeof(*s));
+}
+
+/* collect_asked - asked_each()'s callback */
+static int
+collect_asked(const char *addr, int level, void *arg)
+{
+	(void)level;
+	addrs_add(arg, addr);
+	return (0);
+}
+
+/* collect_person - member_each_role()'s callback */
+static int
+collect_person(const struct member *m, void *arg)
+{
+	addrs_add(arg, m->addr);
+	return (0);
+}
+
+/* hold_release - see hold.h */
+void
+hold_release(struct hold *h)
+{
+	spool_item_free(&h->post);
+	list_free(&h->list);
+	vbuf_release(&h->raw);
+	vbuf_release(&h->text);
+	addrs_free(&h->asked);
+	memset(h, 0, sizeof(*h));
+}
+
+/* text_of - the readable text of the message in h, cut to fit */
+static void
+text_of(struct ctx *x, struct hold *h)
+{
+	struct vbuf	canon, why;
+	struct mail	m;
+
+	memset(&m, 0, sizeof(m));	/* freed even if never parsed */
+	vbuf_init(&canon, VBUF_NOMAX);
+	vbuf_init(&why, 256);
+	if (mail_canon(&canon, h->raw.data, h->raw.len) == 0 &&
+	    mail_parse(&m, canon.data, canon.len, &x->conf->lim, &why) == 0)
+		(void)text_part_get(&m, INLINE_TEXT_MAX, &h->text);
+	mail_free(&m);
+	if (h->text.len == INLINE_TEXT_MAX)
+		vbuf_puts(&h->text, "\n[...]");
+	vbuf_release(&canon);
+	vbuf_release(&why);
+}
+
+/* hold_load - see hold.h */
+int
+hold_load(struct ctx *x, int64_t id, struct hold *h)
+{
+	int	rc;
+
+	memset(h, 0, sizeof(*h));
+	vbuf_init(&h->raw, VBUF_NOMAX);
+	vbuf_init(&h->text, VBUF_NOMAX);
+	if ((rc = spool_load(x->db, id, &h->post)) != DB_OK ||
+	    (rc = list_load_id(x->db, h->post->list_id, &h->list)) != DB_OK ||
+	    (rc = spool_raw(x->db, h->post->message_id, &h->raw)) != DB_OK ||
+	    (rc = asked_each(x->db, id, collect_asked, &h->asked)) != DB_OK) {
+		hold_release(h);
+		return (rc);
+	}
+	text_of(x, h);
+	clock_iso((time_t)h->post->received_at, h->date, sizeof(h->date));
+	return (DB_OK);
+}
+
+/* hold_was_asked - see hold.h */
+int
+hold_was_asked(const struct hold *h, const char *addr)
+{
+	return (addrs_has(&h->asked, addr));
+}
+
+/* request - the held-notify request to addr, with token tok */
+static int
+request(struct ctx *x, const struct hold *h, const char *addr,
+    const char *lang, const char *tok, int level)
+{
+	char		 id[32], name[64];
+	struct vbuf	 la, err, note, why;
+	int		 rc;
+
+	vbuf_init(&la, VBUF_NOMAX);
+	vbuf_init(&err, 1024);
+	vbuf_init(&note, VBUF_NOMAX);
+	vbuf_init(&why, VBUF_NOMAX);
+	listaddr_format(&la, x->conf, h->list->name, AK_POST, NULL);
+	(void)snprintf(id, sizeof(id), "%lld", (long long)h->post->id);
+	(void)snprintf(name, sizeof(name), "%s moderation", h->list->name);
+	if (level == 1 || level == 2) {
+		vbuf_puts(&note, "\n\n");
+		notice_phrase(x, lang, h->list, level == 1 ? "held-next" :
+		    "held-all", NULL, 0, &note);
+	}
+	notice_reason(x, lang, h->list, h->post->reason, &why);
+	{
+		struct tmpl_slot slots[] = {
+			{ "list", h->list->name },
+			{ "list_address", vbuf_str(&la) },
+			{ "from", h->post->from_addr != NULL ?
+			    h->post->from_addr : h->post->env_from },
+			{ "subject", h->post->subject != NULL ?
+			    h->post->subject : "" },
+			{ "reason", vbuf_str(&why) },
+			{ "date", h->date },
+			{ "text", vbuf_str(&h->text) },
+			{ "post_id", id },
+			{ "note", vbuf_str(&note) },
+		};
+		struct notice n = {
+			.tmpl = "held-notify", .to = addr, .lang = lang,
+			.list = h->list, .from_kind = AK_MODERATE,
+			.from_token = tok, .from_name = name,
+			.spool_id = h->post->id,
+			.slots = slots, .nslots = nitems(slots),
+			.attach = h->raw.data, .attach_len = h->raw.len,
+		};
+
+		if ((rc = notice_queue(x, &n, &err)) == -1)
+			log_warnx("cannot ask %s: %s", addr, vbuf_str(&err));
+	}
+	vbuf_release(&la);
+	vbuf_release(&err);
+	vbuf_release(&note);
+	vbuf_release(&why);
+	return (rc);
+}
+
+/* hold_ask - see hold.h */
+int
+hold_ask(struct ctx *x, struct hold *h, const char *addr, int level)
+{
+	char	 tok[TOKEN_CHARS + 1];
+	char	*lang;
+	int	 rc;
+
+	if (token_issue(x->db, "moderate", h->list->id, h->post->id, addr,
+	    x->conf->moderate_ttl, tok) != DB_OK ||
+	    asked_add(x->db, h->post->id, addr, level, clock_now()) != DB_OK)
+		return (-1);
+	lang = membership_lang(x->db, h->list->id, addr);
+	if ((rc = request(x, h, addr, lang, tok, level)) == 0) {
+		log_info("asked %s (level %d, token %.*s...)", addr, level,
+		    TOKEN_LOG_CHARS, tok);
+		addrs_add(&h->asked, addr);
+	}
+	free(lang);
+	return (rc);
+}
+
+/* hold_ask_all - see hold.h */
+int
+hold_ask_all(struct ctx *x, struct hold *h, int level)
+{
+	struct hold_addrs	all;
+	int			n = 0;
+
+	/* Collected first: asking writes while the query would be open. */
+	memset(&all, 0, sizeof(all));
+	(void)member_each_role(x->db, h->list->id, "moderator,owner",
+	    collect_person, &all);
+	for (size_t i = 0; i < all.n; i++)
+		if (!hold_was_asked(h, all.v[i]) &&
+		    hold_ask(x, h, all.v[i], level) == 0)
+			n++;
+	addrs_free(&all);
+	return (n);
+}
+
+/* ask_on_duty - the moderator on duty or, with none, everyone */
+static int
+ask_on_duty(struct ctx *x, struct hold *h)
+{
+	struct rota_set	rs;
+	long		on;
+	int		asked;
+
+	if (rota_set_load(x->db, h->list->id, (int)h->list->turn_days, &rs) ==
+	    DB_OK && (on = rota_on_duty(&rs.r, clock_now())) >= 0)
+		asked = hold_ask(x, h, rs.addrs[on], 0) == 0;
+	else
+		/* No rota, or everyone in it away: every moderator. */
+		asked = hold_ask_all(x, h, 0) > 0;
+	rota_set_free(&rs);
+	return (asked);
+}
+
+/* hold_post - see hold.h */
+void
+hold_post(struct ctx *x, const struct spool_item *s, const struct verdict *v)
+{
+	struct hold	h;
+	struct vbuf	reason;
+
+	vbuf_init(&reason, VBUF_NOMAX);
+	policy_reason_words(v, &reason);
+	if (db_begin(x->db) != DB_OK)
+		goto out;		/* still spooled: tried again */
+	if (spool_set_state(x->db, s->id, SPOOL_HELD, vbuf_str(&reason)) !=
+	    DB_OK || hold_load(x, s->id, &h) != DB_OK) {
+		db_rollback(x->db);
+		goto out;
+	}
+	if (!ask_on_duty(x, &h))
+		log_warnx("held, but nobody to ask: %s has no moderators or "
+		    "owners", h.list->name);
+	if (h.list->notify_held && !v->automated)
+		poster_tell(x, h.post, h.list, "held-waiting", NULL);
+	if (db_commit(x->db) == DB_OK)
+		log_info("post held: %s", vbuf_str(&reason));
+	hold_release(&h);
+out:
+	vbuf_release(&reason);
+}
