@@ -27,14 +27,6 @@
 
 #define ROTA_SHOW_TURNS	6
 
-/* wants_help - argv[1] is -h or --help */
-static int
-wants_help(int argc, char **argv)
-{
-	return (argc >= 2 && (strcmp(argv[1], "-h") == 0 ||
-	    strcmp(argv[1], "--help") == 0));
-}
-
 /* age - "3h", "2d" since t */
 static void
 age(int64_t t, char *buf, size_t size)
@@ -81,7 +73,7 @@ cmd_held(struct cli *c, int argc, char **argv)
 	struct list	*l = NULL;
 	int		 rc;
 
-	if (wants_help(argc, argv))
+	if (cli_wants_help(argc, argv))
 		return (cli_help(cli_command_for(cmd_held), 0));
 	if (argc > 2)
 		return (cli_help(cli_command_for(cmd_held), 1));
@@ -109,7 +101,7 @@ mod_reply_cli(struct cli *c, int argc, char **argv, enum decision d,
 	long long		 id;
 	int			 rc;
 
-	if (wants_help(argc, argv))
+	if (cli_wants_help(argc, argv))
 		return (cli_help(cli_command_for(run), 0));
 	if (argc < 2 || (d != DECISION_REJECT && argc != 2))
 		return (cli_help(cli_command_for(run), 1));
@@ -246,7 +238,7 @@ cmd_rota(struct cli *c, int argc, char **argv)
 	long		 on;
 	int		 rc;
 
-	if (wants_help(argc, argv))
+	if (cli_wants_help(argc, argv))
 		return (cli_help(cli_command_for(cmd_rota), 0));
 	if (argc != 2)
 		return (cli_help(cli_command_for(cmd_rota), 1));
@@ -404,7 +396,7 @@ cmd_rota_away(struct cli *c, int argc, char **argv)
 	char	*a;
 	int	 rc;
 
-	if (wants_help(argc, argv))
+	if (cli_wants_help(argc, argv))
 		return (cli_help(cli_command_for(cmd_rota_away), 0));
 	if (argc != 4 && !(argc == 3 && strcmp(argv[2], "--back") == 0))
 		return (cli_help(cli_command_for(cmd_rota_away), 1));

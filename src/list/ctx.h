@@ -1,8 +1,10 @@
 /*
- * ctx.h - what mootd's modules share while they work
+ * ctx.h - what the list rules need to work: the configuration, the
+ * database, and whether to stop
  *
  * Owns nothing: the conf and the database connection belong to the
- * program's main(), which outlives every use.
+ * program's main() (mootd's, or moot's for a command that applies a
+ * list rule), which outlives every use.
  */
 #ifndef CTX_H
 #define CTX_H
