@@ -162,6 +162,9 @@ inject_route(struct cli *c, struct injection *j)
 			return (cli_error(EX_DATAERR, "inject: %s is not an "
 			    "address of a list at %s", j->to[i],
 			    c->conf.domain));
+		if (!listaddr_kind_taken(j->routes[i].kind))
+			return (cli_error(EX_DATAERR, "inject: %s: moot does "
+			    "not take mail at this address yet", j->to[i]));
 		if ((r = list_load(c->db, j->routes[i].list, &l)) ==
 		    DB_NOTFOUND)
 			return (cli_error(EX_DATAERR, "inject: no list is "

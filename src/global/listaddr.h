@@ -63,6 +63,14 @@ int	listaddr_format(struct vbuf *, const struct conf *, const char *list,
 /* listaddr_kind_name - "post", "request", ... for logs and `moot spool` */
 const char *listaddr_kind_name(enum listaddr_kind);
 
+/*
+ * listaddr_kind_taken - 1 if this version reads mail sent to addresses of
+ * kind k; the milter (550) and moot inject (65) refuse the others, so
+ * mail is never accepted and then dropped.  mootd's router has a handler
+ * for every kind taken.
+ */
+int	listaddr_kind_taken(enum listaddr_kind);
+
 /* listaddr_kind_parse - the kind a word of listaddr_kind_name() names, as
  * the database stores it; -1 if none */
 int	listaddr_kind_parse(const char *, enum listaddr_kind *);

@@ -75,8 +75,13 @@ rcpt_check(struct db *db, const struct conf *c, const char *sender,
 	g->list_id = lg.id;
 	g->max_bytes = lg.max_bytes > 0 ? lg.max_bytes : c->lim.message_bytes;
 
-	/* Mail to command, confirm, moderation and bounce addresses is for
-	 * mootd to read: their tokens are checked there. */
+	if (!listaddr_kind_taken(g->route.kind)) {
+		rcpt_set(r, RCPT_REJECT, "550", "5.1.1", "<%s>: moot does not "
+		    "take mail at this address yet", g->canon);
+		return;
+	}
+	/* Mail to command, confirm and moderation addresses is for mootd
+	 * to read: their tokens are checked there. */
 	if (g->route.kind != AK_POST) {
 		r->action = RCPT_OURS;
 		return;
