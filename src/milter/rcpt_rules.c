@@ -33,25 +33,25 @@ rcpt_set(struct rcpt_reply *r, enum rcpt_action a, const char *code,
 	va_end(ap);
 }
 
-/* rcpt_check - see rcpt_rules.h */
-void
-rcpt_check(struct db *db, const struct conf *c, const char *sender,
-    int64_t size, const char *rcpt, struct rcpt_check *g,
-    struct rcpt_reply *r)
+/*
+ * which_list - what rcpt names: its list (into g, with the list's gate
+ * facts in lg), or a reply in r and -1 (foreign, bad, no such list, a
+ * kind of address this version does not take, or database trouble)
+ */
+static int
+which_list(struct db *db, const struct conf *c, const char *rcpt,
+    struct rcpt_check *g, struct list_gate *lg, struct rcpt_reply *r)
 {
-	struct list_gate	lg;
-	int			rc, member = 0;
+	int	rc;
 
-	memset(g, 0, sizeof(*g));
-	memset(r, 0, sizeof(*r));
 	switch (listaddr_route(c, rcpt, &g->route)) {
 	case LISTADDR_FOREIGN:
 		r->action = RCPT_FOREIGN;
-		return;
+		return (-1);
 	case LISTADDR_BAD:
 		rcpt_set(r, RCPT_REJECT, "550", "5.1.1", "%s: no such list "
 		    "address at %s", rcpt, c->domain);
-		return;
+		return (-1);
 	case LISTADDR_OK:
 		break;
 	}
@@ -61,25 +61,81 @@ rcpt_check(struct db *db, const struct conf *c, const char *sender,
 		if (*p >= 'A' && *p <= 'Z')
 			*p = (char)(*p - 'A' + 'a');
 
-	if ((rc = list_gate_load(db, g->route.list, &lg)) == DB_NOTFOUND) {
+	if ((rc = list_gate_load(db, g->route.list, lg)) == DB_NOTFOUND) {
 		rcpt_set(r, RCPT_REJECT, "550", "5.1.1", "<%s>: there is no "
 		    "list called %s at %s", g->canon, g->route.list,
 		    c->domain);
-		return;
+		return (-1);
 	}
 	if (rc != DB_OK) {
 		rcpt_set(r, RCPT_TEMPFAIL, "451", "4.3.0", "moot cannot read "
 		    "its lists just now; please try again later");
-		return;
+		return (-1);
 	}
-	g->list_id = lg.id;
-	g->max_bytes = lg.max_bytes > 0 ? lg.max_bytes : c->lim.message_bytes;
-
+	g->list_id = lg->id;
+	g->max_bytes = lg->max_bytes > 0 ? lg->max_bytes :
+	    c->lim.message_bytes;
 	if (!listaddr_kind_taken(g->route.kind)) {
 		rcpt_set(r, RCPT_REJECT, "550", "5.1.1", "<%s>: moot does not "
 		    "take mail at this address yet", g->canon);
-		return;
+		return (-1);
 	}
+	return (0);
+}
+
+/*
+ * members_only - a stranger's post to a members-only list waits for a
+ * moderator, unless the list says to refuse it: then it is refused here,
+ * while the client is still connected (no backscatter).  0 to go on, or
+ * -1 with the reply in r.
+ *
+ * Membership here is the envelope sender's, the only address known at
+ * RCPT time; mootd's policy (mootd/route.c) asks about the From:
+ * address.  They disagree for forwarded mail and for a member whose
+ * envelope is a bounce address: such a post is refused here only if the
+ * envelope sender is not a member, and held by mootd if From: is not.
+ * Which address decides is the security review's to settle; until then
+ * both checks stand and each says which address it read.
+ */
+static int
+members_only(struct db *db, const struct list_gate *lg, const char *list,
+    const char *sender, struct rcpt_reply *r)
+{
+	int	member = 0;
+
+	if (!lg->members_only || !lg->reject_nonmembers)
+		return (0);
+	if (sender == NULL || *sender == '\0') {
+		rcpt_set(r, RCPT_REJECT, "550", "5.7.1", "Only members may "
+		    "post to %s, and this message has no sender", list);
+		return (-1);
+	}
+	if (member_exists(db, lg->id, sender, &member) != DB_OK) {
+		rcpt_set(r, RCPT_TEMPFAIL, "451", "4.3.0", "moot cannot read "
+		    "its members just now; please try again later");
+		return (-1);
+	}
+	if (!member) {
+		rcpt_set(r, RCPT_REJECT, "550", "5.7.1", "Only members of the "
+		    "%s list may post to it, and %s is not a member", list,
+		    sender);
+		return (-1);
+	}
+	return (0);
+}
+
+/* rcpt_check - see rcpt_rules.h */
+void
+rcpt_check(struct db *db, const struct conf *c, const char *sender,
+    int64_t size, const char *rcpt, struct rcpt_check *g,
+    struct rcpt_reply *r)
+{
+	struct list_gate	lg;
+
+	memset(g, 0, sizeof(*g));
+	memset(r, 0, sizeof(*r));
+	if (which_list(db, c, rcpt, g, &lg, r) == -1)
+		return;
 	/* Mail to command, confirm and moderation addresses is for mootd
 	 * to read: their tokens are checked there. */
 	if (g->route.kind != AK_POST) {
@@ -108,36 +164,7 @@ rcpt_check(struct db *db, const struct conf *c, const char *sender,
 		vbuf_release(&why);
 		return;
 	}
-	/* A stranger's post to a members-only list waits for a moderator,
-	 * unless the list says to refuse it: then it is refused here, while
-	 * the client is still connected (no backscatter).
-	 *
-	 * Membership here is the envelope sender's, the only address known
-	 * at RCPT time; mootd's policy (mootd/route.c) asks about the From:
-	 * address.  They disagree for forwarded mail and for a member whose
-	 * envelope is a bounce address: such a post is refused here only if
-	 * the envelope sender is not a member, and held by mootd if From: is
-	 * not.  Which address decides is the security review's to settle;
-	 * until then both checks stand and each says which address it read. */
-	if (lg.members_only && lg.reject_nonmembers) {
-		if (sender == NULL || *sender == '\0') {
-			rcpt_set(r, RCPT_REJECT, "550", "5.7.1", "Only members "
-			    "may post to %s, and this message has no sender",
-			    g->route.list);
-			return;
-		}
-		if (member_exists(db, lg.id, sender, &member) != DB_OK) {
-			rcpt_set(r, RCPT_TEMPFAIL, "451", "4.3.0", "moot cannot "
-			    "read its members just now; please try again "
-			    "later");
-			return;
-		}
-		if (!member) {
-			rcpt_set(r, RCPT_REJECT, "550", "5.7.1", "Only members "
-			    "of the %s list may post to it, and %s is not a "
-			    "member", g->route.list, sender);
-			return;
-		}
-	}
+	if (members_only(db, &lg, g->route.list, sender, r) == -1)
+		return;
 	r->action = RCPT_OURS;
 }
