@@ -17,9 +17,17 @@ done
 moot member set info mod2@two.example --lang ar >/dev/null
 moot member add info reader@four.example >/dev/null
 moot member add ops mod1@one.example --role moderator >/dev/null
-moot rota set info mod1@one.example mod2@two.example mod3@three.example >/dev/null
+out=$(moot rota set info mod1@one.example mod2@two.example mod3@three.example)
+like "$out" "on duty now: mod1@one.example" "rota set: the first name given has the turn in progress"
 duty=$(moot rota info | sed -n 's/^on duty now: //p')
-like "$duty" "^mod[123]@" "moot rota shows who is on duty"
+is "$duty" mod1@one.example "moot rota shows who is on duty: the first name"
+turns=$(moot rota info | sed -n 's/^  .*  \(mod[123]@[a-z.]*\).*/\1/p' | tr '\n' ' ')
+is "$turns" "mod1@one.example mod2@two.example mod3@three.example mod1@one.example mod2@two.example mod3@three.example " \
+    "  and the next turns go round in the order given"
+# Set again, in another order, on another day: still the first name's.
+out=$(MOOT_NOW=2031-07-16T09:00:00Z moot rota set info mod3@three.example mod1@one.example mod2@two.example)
+like "$out" "on duty now: mod3@three.example" "rota set on another day: the first name again"
+moot rota set info mod1@one.example mod2@two.example mod3@three.example >/dev/null
 
 # post FROM SUBJECT [LIST]: a post to info (or LIST) from FROM.
 n_post=0

@@ -292,6 +292,46 @@ cmd_rota(struct cli *c, int argc, char **argv)
 	return (CLI_OK);
 }
 
+/*
+ * first_turn_now - put addrs (in the order given) where the rota's
+ * positions make the turn in progress at now the first name's.  Turns
+ * count from a fixed Monday, so the positions are the given order turned
+ * round; the order of the turns that follow is the order given.
+ */
+static void
+first_turn_now(char **addrs, size_t n, int turn_days, time_t now)
+{
+	char	**given;
+	int64_t	  t = rota_turn(turn_days, now);
+	size_t	  p0;
+
+	if (n < 2)
+		return;
+	p0 = (size_t)(((t % (int64_t)n) + (int64_t)n) % (int64_t)n);
+	given = xcalloc(n, sizeof(*given));
+	memcpy(given, addrs, n * sizeof(*given));
+	for (size_t i = 0; i < n; i++)
+		addrs[(p0 + i) % n] = given[i];
+	free(given);
+}
+
+/* print_on_duty - "on duty now: ADDR", as moot rota show says it */
+static void
+print_on_duty(struct cli *c, const struct list *l)
+{
+	struct rota_set	rs;
+	long		on;
+
+	if (rota_set_load(c->db, l->id, (int)l->turn_days, &rs) != DB_OK)
+		return;
+	if (rs.r.n > 0) {
+		on = rota_on_duty(&rs.r, clock_now());
+		printf("on duty now: %s\n", on >= 0 ? rs.addrs[on] :
+		    "nobody (everyone is away)");
+	}
+	rota_set_free(&rs);
+}
+
 /* cmd_rota_set - moot rota set LIST ADDR... [--turn D] [--escalate D] */
 int
 cmd_rota_set(struct cli *c, int argc, char **argv)
@@ -370,6 +410,7 @@ cmd_rota_set(struct cli *c, int argc, char **argv)
 		l->turn_days = turn;
 	if (esc > 0)
 		l->escalate_after = esc;
+	first_turn_now(addrs, na, (int)l->turn_days, clock_now());
 	if (db_begin(c->db) != DB_OK || rota_replace(c->db, l->id, addrs,
 	    na) != DB_OK || list_update(c->db, l) != DB_OK ||
 	    db_commit(c->db) != DB_OK) {
@@ -380,6 +421,7 @@ cmd_rota_set(struct cli *c, int argc, char **argv)
 	printf("rota of %s: %zu moderator%s, turns of %lld day%s\n", l->name,
 	    na, na == 1 ? "" : "s", (long long)l->turn_days,
 	    l->turn_days == 1 ? "" : "s");
+	print_on_duty(c, l);
 out:
 	for (size_t k = 0; k < na; k++)
 		free(addrs[k]);
