@@ -215,11 +215,8 @@ cmd_log(struct cli *c, int argc, char **argv)
 	}
 	if (optind + 1 != argc)
 		return (cli_help(cli_command_for(cmd_log), 1));
-	if ((rc = cli_db(c)) != CLI_OK)
+	if ((rc = cli_load_list(c, argv[optind], &l)) != CLI_OK)
 		return (rc);
-	if (list_load(c->db, argv[optind], &l) != DB_OK)
-		return (cli_error(CLI_USAGE, "no list is called %s",
-		    argv[optind]));
 	if (audit_each(c->db, l->id, limit, print_audit, NULL) != DB_OK)
 		rc = cli_error(CLI_FAIL, "cannot read the audit log");
 	list_free(&l);
@@ -242,10 +239,8 @@ cmd_rota(struct cli *c, int argc, char **argv)
 		return (cli_help(cli_command_for(cmd_rota), 0));
 	if (argc != 2)
 		return (cli_help(cli_command_for(cmd_rota), 1));
-	if ((rc = cli_db(c)) != CLI_OK)
+	if ((rc = cli_load_list(c, argv[1], &l)) != CLI_OK)
 		return (rc);
-	if (list_load(c->db, argv[1], &l) != DB_OK)
-		return (cli_error(CLI_USAGE, "no list is called %s", argv[1]));
 	if (rota_set_load(c->db, l->id, (int)l->turn_days, &rs) != DB_OK) {
 		list_free(&l);
 		return (cli_error(CLI_FAIL, "cannot read the rota"));
@@ -377,11 +372,8 @@ cmd_rota_set(struct cli *c, int argc, char **argv)
 	}
 	if (optind >= argc)
 		return (cli_help(cli_command_for(cmd_rota_set), 1));
-	if ((rc = cli_db(c)) != CLI_OK)
+	if ((rc = cli_load_list(c, argv[optind], &l)) != CLI_OK)
 		return (rc);
-	if (list_load(c->db, argv[optind], &l) != DB_OK)
-		return (cli_error(CLI_USAGE, "no list is called %s",
-		    argv[optind]));
 	addrs = xcalloc((size_t)(argc - optind), sizeof(*addrs));
 	for (int i = optind + 1; i < argc; i++) {
 		char	*a = addr_canon_new(argv[i]);
