@@ -82,4 +82,19 @@ id=$(last_id)
 is "$(spool_state "$id")" discarded "as discarded"
 like "$(spool_reason "$id")" "duplicate of" "naming the first copy"
 
+# The same post with other line ends (the milter stores CRLF, a pipe LF)
+# is the same post: it goes out once.
+sed 's/$/\r/' "$MAILDIR/real/reply.eml" | sed 's/\r\r$/\r/' >"$T/reply-crlf.eml"
+sed 's/\r$//' "$MAILDIR/real/reply.eml" | sed 's/^Message-ID: <\(.*\)>/Message-ID: <lf-\1>/' >"$T/reply-lf.eml"
+sed 's/^Message-ID: <\(.*\)>/Message-ID: <lf-\1>/' "$T/reply-crlf.eml" >"$T/reply-crlf2.eml"
+n0=$(sink_msgs)
+post "$T/reply-lf.eml" info@lists.example.org amira@one.example
+mootd_once 2>/dev/null
+n1=$(sink_msgs)
+ok "the post with LF line ends went out" test "$n1" -gt "$n0"
+post "$T/reply-crlf2.eml" info@lists.example.org amira@one.example
+mootd_once 2>/dev/null
+is "$(sink_msgs)" "$n1" "the same post again with CRLF line ends does not go out again"
+like "$(spool_reason "$(last_id)")" "duplicate of" "  it is the duplicate"
+
 done_testing

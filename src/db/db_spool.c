@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <openssl/evp.h>
 #include <openssl/sha.h>
 
 #include "util/alloc.h"
@@ -59,12 +60,16 @@ static const char SQL_SPOOL_INSERT[] =
 
 /*
  * body_digest - SHA-256 of what follows the header section, so that the
- * same post retried through another hop (new Received: fields) matches.
+ * same post retried through another hop (new Received: fields) matches,
+ * and with every CRLF read as LF, so that the same post stored once by
+ * the milter (CRLF) and once through a pipe (LF) matches too.
  */
 static void
 body_digest(const char *raw, size_t len, unsigned char out[SHA256_DIGEST_LENGTH])
 {
-	size_t	i, start = len;
+	EVP_MD_CTX	*ctx;
+	size_t		 i, start = len, run;
+	unsigned int	 n = 0;
 
 	for (i = 0; i + 1 < len; i++) {
 		if (raw[i] != '\n')
@@ -78,7 +83,24 @@ body_digest(const char *raw, size_t len, unsigned char out[SHA256_DIGEST_LENGTH]
 			break;
 		}
 	}
-	(void)SHA256((const unsigned char *)raw + start, len - start, out);
+	memset(out, 0, SHA256_DIGEST_LENGTH);
+	if ((ctx = EVP_MD_CTX_new()) == NULL ||
+	    EVP_DigestInit_ex(ctx, EVP_sha256(), NULL) != 1) {
+		EVP_MD_CTX_free(ctx);
+		return;		/* all zero: matches nothing but itself */
+	}
+	/* Feed each run up to a CR that ends a line, leaving the CR out. */
+	for (i = start; i < len; i += run) {
+		for (run = 0; i + run < len; run++)
+			if (raw[i + run] == '\r' && i + run + 1 < len &&
+			    raw[i + run + 1] == '\n')
+				break;
+		(void)EVP_DigestUpdate(ctx, raw + i, run);
+		if (i + run < len)
+			run++;		/* the CR */
+	}
+	(void)EVP_DigestFinal_ex(ctx, out, &n);
+	EVP_MD_CTX_free(ctx);
 }
 
 /* spool_store - see db_spool.h */
