@@ -186,4 +186,28 @@ is "$(sqlite3 "$SITE/var/moot.db" "SELECT count(*) FROM sqlite_master WHERE name
     1 "and the index of version 4"
 is "$(spool_state 1)" held "its spool is kept"
 
+# The command line's small courtesies (issue 10, item 8).
+for p in "$MOOT_BIN" "$MOOTD_BIN" "$MILTER_BIN"; do
+	out=$("$p" --version 2>&1)
+	is "$?:$out" "0:$(basename "$p") $(sed -n 's/^#define PACKAGE_VERSION "\(.*\)"/\1/p' "$MOOT_BUILDDIR/config.h")" \
+	    "$(basename "$p") --version"
+done
+out=$(moot list 2>&1)
+is $? 0 "moot list alone: exit 0"
+like "$out" "create a list" "  it lists the list commands"
+like "$out" "remove a list" "  all of them"
+like "$(moot member 2>&1)" "  import " "moot member alone lists the member commands"
+moot list create spare >/dev/null
+out=$(moot list rm spare --moderated 2>&1)
+is $? 1 "list rm takes no list setting"
+like "$out" "^moot: list rm: no such option: --moderated" "  and says so, starting moot:"
+is "$(moot list show spare 2>&1 | head -1)" "name: spare" "  the list is still there"
+moot member add spare ann@one.example >/dev/null
+out=$(moot member set spare ann@one.example 2>&1)
+is $? 1 "member set with nothing to set: exit 1"
+like "$out" "usage: moot -c conf member set" "  with its usage"
+out=$(moot list create other --max-size 2>&1)
+like "$out" "^moot: list create: this option needs a value: --max-size" \
+    "an option without its value: said, starting moot:"
+
 done_testing

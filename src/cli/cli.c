@@ -72,12 +72,22 @@ cli_getopt(struct cli *c, const struct cli_command *k, int argc,
 				return (cli_help(k, 1));
 			continue;
 		}
-		if ((ch = getopt_long(argc, argv, "+h", a->opts, NULL)) == -1)
+		/* Our own words for a wrong option: every error of moot(1)
+		 * starts with "moot:". */
+		opterr = 0;
+		ch = getopt_long(argc, argv, "+:h", a->opts, NULL);
+		opterr = 1;
+		if (ch == -1)
 			break;
 		if (ch == 'h')
 			return ((cli_help(k, 0), CLI_HELPED));
-		if (ch == '?' || ch == ':')
+		if (ch == '?' || ch == ':') {
+			cli_error(CLI_USAGE, "%s%s%s: %s %s", k->group != NULL ?
+			    k->group : "", k->group != NULL ? " " : "",
+			    k->verb, ch == ':' ? "this option needs a value:" :
+			    "no such option:", argv[optind - 1]);
 			return (cli_help(k, 1));
+		}
 		if ((rc = a->opt(c, a->ctx, ch, optarg)) != CLI_OK)
 			return (rc);
 	}

@@ -140,6 +140,10 @@ const struct cli_command *cli_command_find(const char *group,
 /* cli_usage - every command and its summary, for `moot --help` */
 void	cli_usage(FILE *);
 
+/* cli_usage_group - the commands of group ("list") and their summaries,
+ * for `moot list` alone; how many (0: no such group, nothing printed) */
+size_t	cli_usage_group(FILE *, const char *group);
+
 /* cli_command_for - the table row of the command running, for usage */
 const struct cli_command *cli_command_for(int (*run)(struct cli *, int,
 	    char **));

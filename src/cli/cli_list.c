@@ -413,26 +413,41 @@ cmd_list_ls(struct cli *c, int argc, char **argv)
 	return (CLI_OK);
 }
 
+/* rm_opt - cli_getopt's callback for list rm: --force, the one option */
+static int
+rm_opt(struct cli *c, void *ctx, int val, const char *arg)
+{
+	(void)c;
+	(void)arg;
+	if (val == 'f')
+		*(int *)ctx = 1;
+	return (CLI_OK);
+}
+
 /* cmd_list_rm - moot list rm NAME [--force] */
 int
 cmd_list_rm(struct cli *c, int argc, char **argv)
 {
+	static const struct option opts[] = {
+		{ "force", no_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const struct cli_command *k = cli_command_for(cmd_list_rm);
 	struct list	*l = NULL;
+	char		*name[1];
+	struct cli_args	 a = { opts, rm_opt, NULL, name, 1, 0 };
 	int64_t		 n = 0;
 	int		 rc, force = 0;
 
-	if (cli_wants_help(argc, argv))
-		return (cli_help(cli_command_for(cmd_list_rm), 0));
-	if (argc < 2)
-		return (cli_help(cli_command_for(cmd_list_rm), 1));
-	if ((rc = cli_load_list(c, argv[1], &l)) != CLI_OK)
-		return (rc);
-	/* It takes what list set takes, as it always has, and --force. */
-	if ((rc = list_options(c, argc, argv, 2, l, cmd_list_rm, &force)) !=
-	    CLI_OK) {
-		list_free(&l);
+	/* Only --force: a list setting here would change nothing. */
+	a.ctx = &force;
+	if ((rc = cli_getopt(c, k, argc, argv, 1, &a)) != CLI_OK)
 		return (rc == CLI_HELPED ? CLI_OK : rc);
-	}
+	if (a.nwords != 1)
+		return (cli_help(k, 1));
+	if ((rc = cli_load_list(c, name[0], &l)) != CLI_OK)
+		return (rc);
 	(void)member_count(c->db, l->id, &n);
 	if (n > 0 && !force) {
 		rc = cli_error(CLI_USAGE, "list %s has %lld members; add "

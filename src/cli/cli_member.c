@@ -177,6 +177,11 @@ cmd_member_set(struct cli *c, int argc, char **argv)
 	if ((rc = member_target(c, argc, argv, cmd_member_set, &l, &addr)) !=
 	    CLI_OK)
 		return (rc == CLI_HELPED ? CLI_OK : rc);
+	if (argc < 4) {
+		/* Nothing to set is a mistake, as it is for list set. */
+		rc = cli_help(cli_command_for(cmd_member_set), 1);
+		goto out;
+	}
 	if ((rc = member_load(c->db, l->id, addr, &m)) != DB_OK) {
 		rc = rc == DB_NOTFOUND ? cli_error(CLI_USAGE, "%s is not on "
 		    "%s", addr, l->name) : cli_error(CLI_FAIL, "cannot read "

@@ -118,3 +118,24 @@ cli_usage(FILE *f)
 	fprintf(f, "\n`moot -c conf COMMAND --help` shows a command's "
 	    "arguments; man moot has the rest.\n");
 }
+
+/* cli_usage_group - see cli.h */
+size_t
+cli_usage_group(FILE *f, const char *group)
+{
+	size_t	n = 0;
+
+	for (size_t i = 0; i < cli_ncommands; i++) {
+		const struct cli_command *k = &cli_commands[i];
+
+		if (k->group == NULL || strcmp(k->group, group) != 0)
+			continue;
+		if (n++ == 0)
+			fprintf(f, "%s commands:\n", group);
+		fprintf(f, "  %-16s %s\n", k->verb, k->summary);
+	}
+	if (n > 0)
+		fprintf(f, "\n`moot -c conf %s COMMAND --help` shows a command's "
+		    "arguments.\n", group);
+	return (n);
+}

@@ -30,6 +30,11 @@ usage(int status)
 int
 main(int argc, char *argv[])
 {
+	static const struct option opts[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 },
+	};
 	struct cli	 c;
 	const char	*group, *verb;
 	int		 ch, rc, verbose = 0;
@@ -41,14 +46,15 @@ main(int argc, char *argv[])
 	/* What an administrator does is logged; the terminal hears only of
 	 * trouble (each command says what it did on stdout). */
 	log_init("moot", LOG_TO_STDERR | LOG_STDERR_WARN | LOG_TO_SYSLOG);
-	if (argc > 1 && strcmp(argv[1], "--help") == 0)
-		usage(0);
 	/* "+": options after the command belong to the command. */
-	while ((ch = getopt(argc, argv, "+c:hv")) != -1) {
+	while ((ch = getopt_long(argc, argv, "+c:hv", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'c': c.conf_path = optarg; break;
 		case 'v': verbose++; break;
 		case 'h': usage(0);
+		case 'V':
+			printf("moot %s\n", PACKAGE_VERSION);
+			exit(0);
 		default:
 			/* Postfix's pipe(8) bounces on 1: inject says 64. */
 			for (int j = optind; j < argc; j++)
@@ -68,6 +74,9 @@ main(int argc, char *argv[])
 	group = argv[0];
 	verb = argc > 1 ? argv[1] : NULL;
 	if ((k = cli_command_find(group, verb)) == NULL) {
+		/* "moot list" alone: the list commands, as help. */
+		if (verb == NULL && cli_usage_group(stdout, group) > 0)
+			exit(0);
 		cli_error(CLI_USAGE, "unknown command: %s%s%s", group,
 		    verb != NULL ? " " : "", verb != NULL ? verb : "");
 		usage(1);

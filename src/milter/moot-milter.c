@@ -527,6 +527,7 @@ main(int argc, char *argv[])
 {
 	static const struct option opts[] = {
 		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct vbuf	 err;
@@ -541,6 +542,9 @@ main(int argc, char *argv[])
 		case 'f': fg = 1; break;
 		case 'v': verbose++; break;
 		case 'h': usage(0);
+		case 'V':
+			printf("moot-milter %s\n", PACKAGE_VERSION);
+			exit(0);
 		default: usage(1);
 		}
 	}

@@ -300,6 +300,7 @@ main(int argc, char *argv[])
 	static const struct option opts[] = {
 		{ "once", no_argument, NULL, 'o' },
 		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct conf		 conf;
@@ -315,6 +316,9 @@ main(int argc, char *argv[])
 		case 'o': once = 1; break;
 		case 'v': verbose++; break;
 		case 'h': usage(0);
+		case 'V':
+			printf("mootd %s\n", PACKAGE_VERSION);
+			exit(0);
 		default: usage(1);
 		}
 	}
