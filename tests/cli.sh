@@ -21,6 +21,15 @@ is $? 1 "init refuses a secret others can read (exit 1: yours to fix)"
 like "$out" "chmod 600" "and says how to fix it"
 chmod 600 "$SITE/var/secret"
 
+# A wrong templates folder stops init before it makes anything (issue 10,
+# 9(b)): no database, no secret, nothing half-made.
+mkdir -p "$T/bad"
+printf '[moot]\ndomain = lists.example.org\ntemplates = %s\n' "$T/bad/none" >"$T/bad/moot.conf"
+out=$("$MOOT_BIN" -c "$T/bad/moot.conf" init 2>&1)
+is $? 1 "init with a templates folder that is not there: exit 1"
+like "$out" "^moot: .*templates" "  saying so"
+is "$(ls "$T/bad")" moot.conf "  and nothing was created"
+
 # Lists.
 out=$(moot list create info --description "Information Group" 2>&1)
 is $? 0 "list create"

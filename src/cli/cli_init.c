@@ -99,6 +99,11 @@ cmd_init(struct cli *c, int argc, char **argv)
 	c->keep_root = 1;
 	if ((rc = cli_conf(c)) != CLI_OK)
 		return (rc);
+	/* Check what can be checked before anything is created, so that a
+	 * wrong templates folder leaves no half-made site behind. */
+	if (tmpl_check_all(&c->conf, &c->err) == -1)
+		return (cli_error(CLI_USAGE, "[moot] templates: %s",
+		    vbuf_str(&c->err)));
 	as_root = geteuid() == 0 && c->conf.user != NULL;
 	if (as_root && priv_lookup(c->conf.user, &uid, &gid, &c->err) == -1)
 		return (cli_error(CLI_USAGE, "[moot] user: %s",
@@ -115,9 +120,6 @@ cmd_init(struct cli *c, int argc, char **argv)
 	if ((rc = db_open(&c->db, c->conf.database, DB_CREATE, &c->err)) !=
 	    DB_OK || (rc = db_migrate(c->db, &c->err)) != DB_OK)
 		return (cli_error(CLI_FAIL, "%s", vbuf_str(&c->err)));
-	vbuf_reset(&c->err);
-	if (tmpl_check_all(&c->conf, &c->err) == -1)
-		return (cli_error(CLI_USAGE, "%s", vbuf_str(&c->err)));
 	printf("database: %s at schema version %d\n", c->conf.database,
 	    db_schema_version());
 	return (CLI_OK);
