@@ -72,4 +72,15 @@ like "$(cat "$T/mootd.log")" "mootd: stopped" "and its stop"
 out=$(post real/crlf.eml info@lists.example.org amira@one.example 2>&1)
 is "$?:$out" "0:" "inject without a mootd: stored, silently"
 
+# Under systemd, standard error is the journal, which also gets syslog:
+# each line once (JOURNAL_STREAM names the file standard error is).
+: >"$T/journal"
+post real/crlf.eml info@lists.example.org amira@one.example
+JOURNAL_STREAM=$(stat -c '%d:%i' "$T/journal") mootd_once -v 2>>"$T/journal"
+is "$(wc -c <"$T/journal")" 0 "stderr that is the journal: lines go to syslog alone"
+: >"$T/other"
+post real/reply.eml info@lists.example.org amira@one.example
+JOURNAL_STREAM=$(stat -c '%d:%i' "$T/journal") mootd_once -v 2>>"$T/other"
+ok "stderr that is not the journal: lines still come" test -s "$T/other"
+
 done_testing

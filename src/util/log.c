@@ -6,6 +6,7 @@
  * that reaches a log line is the caller's to escape (strvis.h).
  */
 #include <errno.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,11 +24,31 @@ static int		 log_where = LOG_TO_STDERR;
 static int		 log_verbosity;
 static _Thread_local char log_id[LOG_ID_MAX];
 
+/* stderr_is_journal - JOURNAL_STREAM names the file standard error is */
+static int
+stderr_is_journal(void)
+{
+	const char		*js = getenv("JOURNAL_STREAM");
+	struct stat		 st;
+	unsigned long long	 dev, ino;
+	char			 end;
+
+	if (js == NULL || sscanf(js, "%llu:%llu%c", &dev, &ino, &end) != 2 ||
+	    fstat(STDERR_FILENO, &st) == -1)
+		return (0);
+	return ((unsigned long long)st.st_dev == dev &&
+	    (unsigned long long)st.st_ino == ino);
+}
+
 /* log_init - choose where lines go; call once, before threads start */
 void
 log_init(const char *ident, int where)
 {
 	log_ident = ident;
+	/* Under systemd, standard error and syslog both go to the journal:
+	 * one copy of each line is enough (systemd.exec(5), JOURNAL_STREAM). */
+	if ((where & LOG_TO_SYSLOG) && stderr_is_journal())
+		where &= ~LOG_TO_STDERR;
 	log_where = where;
 	if (where & LOG_TO_SYSLOG)
 		openlog(ident, LOG_PID | LOG_NDELAY, LOG_MAIL);
