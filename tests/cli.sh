@@ -47,8 +47,11 @@ moot list create abcdefghijklmnopqrstuvwxyz12 >/dev/null
 is $? 0 "a 28-octet list name is accepted"
 out=$(moot list create ops-request 2>&1)
 is $? 1 "a name ending in -request is refused"
-out=$(moot list create Info 2>&1)
-is $? 1 "an upper-case name is refused"
+out=$(moot list create Tf-Upper 2>&1)
+is $? 0 "an upper-case name is folded, as mail folds it"
+like "$out" "^list tf-upper created: tf-upper@" "  and the name made is said"
+like "$(moot list show TF-UPPER 2>&1)" "name: tf-upper" "any command finds a list whatever its case"
+moot list rm TF-upper >/dev/null
 out=$(moot list create tf-x --requires nope 2>&1)
 is $? 1 "--requires an unknown list is refused"
 like "$out" "no list is called nope" "naming it"

@@ -9,10 +9,12 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "util/alloc.h"
 #include "cli/cli_setting.h"
 #include "util/clock.h"
 #include "db/db.h"
 #include "db/db_list.h"
+#include "global/listaddr.h"
 #include "util/priv.h"
 #include "util/sys_defs.h"
 
@@ -172,16 +174,25 @@ cli_load_list(struct cli *c, const char *name, struct list **l)
 {
 	int	rc;
 
+	char	*folded;
+
 	if ((rc = cli_db(c)) != CLI_OK)
 		return (rc);
-	switch (list_load(c->db, name, l)) {
+	/* A list's name is read as mail reads it: without case. */
+	folded = xstrdup(name);
+	listaddr_fold(folded);
+	switch (list_load(c->db, folded, l)) {
 	case DB_OK:
-		return (CLI_OK);
+		rc = CLI_OK;
+		break;
 	case DB_NOTFOUND:
-		return (cli_error(CLI_USAGE, "no list is called %s", name));
+		rc = cli_error(CLI_USAGE, "no list is called %s", folded);
+		break;
 	default:
-		return (cli_error(CLI_FAIL, "cannot read list %s", name));
+		rc = cli_error(CLI_FAIL, "cannot read list %s", folded);
 	}
+	free(folded);
+	return (rc);
 }
 
 /* cli_plain_text - see cli.h */

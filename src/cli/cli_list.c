@@ -63,11 +63,8 @@ set_requires(struct cli *c, const struct cli_setting *s, void *rec,
 		l->requires_id = 0;
 		return (CLI_OK);
 	}
-	if ((rc = cli_db(c)) != CLI_OK)
-		return (rc);
-	if (list_load(c->db, arg, &req) != DB_OK)
-		return (cli_error(CLI_USAGE, "--requires: no list is called %s",
-		    arg));
+	if ((rc = cli_load_list(c, arg, &req)) != CLI_OK)
+		return (rc);		/* it said: no list is called ... */
 	rc = strcmp(req->name, l->name) == 0 ? cli_error(CLI_USAGE,
 	    "--requires: a list cannot require itself") : CLI_OK;
 	if (rc == CLI_OK)
@@ -287,11 +284,14 @@ cmd_list_create(struct cli *c, int argc, char **argv)
 	memset(&l, 0, sizeof(l));
 	if (argc < 2 || argv[1][0] == '-')
 		return (cli_help(k, !cli_wants_help(argc, argv)));
-	if (listaddr_name_check(argv[1], &c->err) == -1)
-		return (cli_error(CLI_USAGE, "%s: %s", argv[1],
-		    vbuf_str(&c->err)));
 	l.name = xstrdup(argv[1]);
+	listaddr_fold(l.name);		/* Info and info are one list */
 	l.description = xstrdup("");
+	if (listaddr_name_check(l.name, &c->err) == -1) {
+		rc = cli_error(CLI_USAGE, "%s: %s", argv[1],
+		    vbuf_str(&c->err));
+		goto out;
+	}
 	if ((rc = list_options(c, argc, argv, 2, &l, cmd_list_create,
 	    NULL)) != CLI_OK || (rc = cli_db(c)) != CLI_OK)
 		goto out;

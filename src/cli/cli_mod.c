@@ -79,11 +79,12 @@ cmd_held(struct cli *c, int argc, char **argv)
 		return (cli_help(cli_command_for(cmd_held), 1));
 	if ((rc = cli_db(c)) != CLI_OK)
 		return (rc);
-	if (argc == 2 && list_load(c->db, argv[1], &l) != DB_OK)
-		return (cli_error(CLI_USAGE, "no list is called %s", argv[1]));
+	if (argc == 2 && (rc = cli_load_list(c, argv[1], &l)) != CLI_OK)
+		return (rc);
+	rc = spool_each(c->db, SPOOL_HELD, l != NULL ? l->name : NULL, 1000,
+	    print_held, c);
 	list_free(&l);
-	if (spool_each(c->db, SPOOL_HELD, argc == 2 ? argv[1] : NULL, 1000,
-	    print_held, c) != DB_OK)
+	if (rc != DB_OK)
 		return (cli_error(CLI_FAIL, "cannot read the spool"));
 	return (CLI_OK);
 }

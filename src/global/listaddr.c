@@ -98,8 +98,7 @@ listaddr_route(const struct conf *c, const char *rcpt, struct listaddr *r)
 	if (strcasecmp(at + 1, c->domain) != 0)
 		return (LISTADDR_FOREIGN);
 	*at = '\0';
-	for (char *p = a; *p != '\0'; p++)
-		*p = (char)tolower((unsigned char)*p);
+	listaddr_fold(a);
 
 	if ((tok = strchr(a, c->delimiter)) != NULL)
 		*tok++ = '\0';
@@ -134,6 +133,14 @@ listaddr_route(const struct conf *c, const char *rcpt, struct listaddr *r)
 	} else if (kinds[best].token == 1)
 		return (LISTADDR_BAD);
 	return (LISTADDR_OK);
+}
+
+/* listaddr_fold - see listaddr.h */
+void
+listaddr_fold(char *s)
+{
+	for (; *s != '\0'; s++)
+		*s = (char)tolower((unsigned char)*s);
 }
 
 /* listaddr_is_ours - see listaddr.h */

@@ -51,6 +51,12 @@ enum listaddr_result listaddr_route(const struct conf *, const char *rcpt,
 	    struct listaddr *r);
 
 /*
+ * listaddr_fold - s lower-cased in place, as a list name or the local
+ * part of a list address is read: INFO and Info name the list info
+ */
+void	listaddr_fold(char *s);
+
+/*
  * listaddr_is_ours - a is in the list domain: one of moot's own
  * addresses, which moot never answers (no loops between lists)
  */
