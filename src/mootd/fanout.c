@@ -177,20 +177,16 @@ build(struct ctx *x, const struct spool_item *s, const struct list *l,
     size_t *split, struct vbuf *out, struct vbuf *why)
 {
 	const struct conf	*c = x->conf;
-	struct vbuf		 raw, canon, v[5], err;
+	struct vbuf		 raw, canon, err;
 	struct mail		 m;
 	struct rewrite_in	 in;
 	struct tmpl_out		 foot;
-	struct tmpl_slot	 slots[6];
-	const char		*langs[2] = { l->language, NULL };
 	char			 msgid[128];
 	int			 rc = -1;
 
 	vbuf_init(&raw, VBUF_NOMAX);
 	vbuf_init(&canon, VBUF_NOMAX);
 	vbuf_init(&err, 1024);
-	for (size_t i = 0; i < nitems(v); i++)
-		vbuf_init(&v[i], VBUF_NOMAX);
 	tmpl_out_init(&foot);
 	memset(&m, 0, sizeof(m));
 	if (spool_raw(x->db, s->message_id, &raw) != DB_OK) {
@@ -201,19 +197,7 @@ build(struct ctx *x, const struct spool_item *s, const struct list *l,
 	    mail_parse(&m, canon.data, canon.len, &c->lim, why) == -1)
 		goto out;
 
-	listaddr_format(&v[0], c, l->name, AK_POST, NULL);
-	listaddr_format(&v[1], c, l->name, AK_REQUEST, NULL);
-	listaddr_format(&v[2], c, l->name, AK_OWNER, NULL);
-	/* The footer is the same for all: its address asks to confirm. */
-	listaddr_format(&v[3], c, l->name, AK_LEAVE, NULL);
-	slots[0] = (struct tmpl_slot){ "list", l->name };
-	slots[1] = (struct tmpl_slot){ "list_address", vbuf_str(&v[0]) };
-	slots[2] = (struct tmpl_slot){ "request_address", vbuf_str(&v[1]) };
-	slots[3] = (struct tmpl_slot){ "owner_address", vbuf_str(&v[2]) };
-	slots[4] = (struct tmpl_slot){ "description", l->description };
-	slots[5] = (struct tmpl_slot){ "unsubscribe_address", vbuf_str(&v[3]) };
-	if (tmpl_render(c, langs, "footer", slots, nitems(slots), &foot,
-	    &err) == -1) {
+	if (rewrite_footer(c, l, &foot, &err) == -1) {
 		log_warnx("footer left out: %s", vbuf_str(&err));
 		vbuf_reset(&foot.body);
 	}
@@ -235,8 +219,6 @@ out:
 	vbuf_release(&raw);
 	vbuf_release(&canon);
 	vbuf_release(&err);
-	for (size_t i = 0; i < nitems(v); i++)
-		vbuf_release(&v[i]);
 	tmpl_out_release(&foot);
 	return (rc);
 }

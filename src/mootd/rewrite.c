@@ -21,6 +21,7 @@
 #include "mail/hdr_encode.h"
 #include "mail/mail.h"
 #include "mootd/rewrite.h"
+#include "global/tmpl.h"
 #include "util/vbuf.h"
 #include "util/sys_defs.h"
 
@@ -320,4 +321,34 @@ rewrite_post(const struct rewrite_in *in, struct vbuf *out, struct vbuf *why)
 		return (-1);
 	}
 	return (0);
+}
+
+/* rewrite_footer - see rewrite.h */
+int
+rewrite_footer(const struct conf *c, const struct list *l,
+    struct tmpl_out *foot, struct vbuf *err)
+{
+	const char		*langs[2] = { l->language, NULL };
+	struct tmpl_slot	 slots[6];
+	struct vbuf		 v[4];
+	int			 rc;
+
+	for (size_t i = 0; i < nitems(v); i++)
+		vbuf_init(&v[i], VBUF_NOMAX);
+	listaddr_format(&v[0], c, l->name, AK_POST, NULL);
+	listaddr_format(&v[1], c, l->name, AK_REQUEST, NULL);
+	listaddr_format(&v[2], c, l->name, AK_OWNER, NULL);
+	/* The footer is the same for all: its address asks to confirm. */
+	listaddr_format(&v[3], c, l->name, AK_LEAVE, NULL);
+	slots[0] = (struct tmpl_slot){ "list", l->name };
+	slots[1] = (struct tmpl_slot){ "list_address", vbuf_str(&v[0]) };
+	slots[2] = (struct tmpl_slot){ "request_address", vbuf_str(&v[1]) };
+	slots[3] = (struct tmpl_slot){ "owner_address", vbuf_str(&v[2]) };
+	slots[4] = (struct tmpl_slot){ "description", l->description };
+	slots[5] = (struct tmpl_slot){ "unsubscribe_address",
+	    vbuf_str(&v[3]) };
+	rc = tmpl_render(c, langs, "footer", slots, nitems(slots), foot, err);
+	for (size_t i = 0; i < nitems(v); i++)
+		vbuf_release(&v[i]);
+	return (rc);
 }

@@ -33,4 +33,12 @@ struct rewrite_in {
 int	rewrite_post(const struct rewrite_in *, struct vbuf *out,
 	    struct vbuf *why);
 
+/*
+ * rewrite_footer - the list's footer, in the list's language, into foot
+ * (the caller's, set up with tmpl_out_init()); -1 with why in err
+ */
+struct tmpl_out;
+int	rewrite_footer(const struct conf *, const struct list *,
+	    struct tmpl_out *foot, struct vbuf *err);
+
 #endif /* REWRITE_H */

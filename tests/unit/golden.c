@@ -445,32 +445,16 @@ members_copy(const struct conf *c, const struct glist *g,
     const struct mail *m, time_t now)
 {
 	const struct list	*l = &g->l;
-	const char		*langs[2] = { l->language, NULL };
 	struct rewrite_in	 in;
 	struct tmpl_out		 foot;
-	struct tmpl_slot	 slots[6];
-	struct vbuf		 v[4], out, why;
+	struct vbuf		 out, why;
 	char			 msgid[128];
 	size_t			 split = 0;
 
-	for (size_t i = 0; i < nitems(v); i++)
-		vbuf_init(&v[i], VBUF_NOMAX);
 	vbuf_init(&out, VBUF_NOMAX);
 	vbuf_init(&why, 1024);
 	tmpl_out_init(&foot);
-	listaddr_format(&v[0], c, l->name, AK_POST, NULL);
-	listaddr_format(&v[1], c, l->name, AK_REQUEST, NULL);
-	listaddr_format(&v[2], c, l->name, AK_OWNER, NULL);
-	listaddr_format(&v[3], c, l->name, AK_LEAVE, NULL);
-	slots[0] = (struct tmpl_slot){ "list", l->name };
-	slots[1] = (struct tmpl_slot){ "list_address", vbuf_str(&v[0]) };
-	slots[2] = (struct tmpl_slot){ "request_address", vbuf_str(&v[1]) };
-	slots[3] = (struct tmpl_slot){ "owner_address", vbuf_str(&v[2]) };
-	slots[4] = (struct tmpl_slot){ "description", l->description };
-	slots[5] = (struct tmpl_slot){ "unsubscribe_address",
-	    vbuf_str(&v[3]) };
-	if (tmpl_render(c, langs, "footer", slots, nitems(slots), &foot,
-	    &why) == -1) {
+	if (rewrite_footer(c, l, &foot, &why) == -1) {
 		say("rewrite: footer left out", vbuf_str(&why));
 		vbuf_reset(&foot.body);
 	} else
@@ -493,8 +477,6 @@ members_copy(const struct conf *c, const struct glist *g,
 		printf("rewrite: the members' header section\n");
 		print_headers(&out, l->bulk ? (size_t)-1 : split);
 	}
-	for (size_t i = 0; i < nitems(v); i++)
-		vbuf_release(&v[i]);
 	vbuf_release(&out);
 	vbuf_release(&why);
 	tmpl_out_release(&foot);
