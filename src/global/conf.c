@@ -119,7 +119,7 @@ static const struct conf_key {
 	{ "milter", "socket_mode", CT_MODE, O(milter_socket_mode), "0660", 0,
 	    0, 0777, NULL },
 
-	{ "limits", "message_bytes", CT_SIZE, O(lim.message_bytes), "10M", 0,
+	{ "limits", "message_bytes", CT_SIZE, O(lim.message_bytes), "9M", 0,
 	    1024, 1024LL * 1024 * 1024, NULL },
 	{ "limits", "mime_depth", CT_INT, O(lim.mime_depth), "20", 0,
 	    1, 100, NULL },

@@ -57,6 +57,7 @@ EOC
   -o smtpd_client_restrictions=permit_mynetworks,reject
   -o smtpd_recipient_restrictions=permit_mynetworks,reject
   -o smtpd_forbid_bare_newline=yes
+  -o message_size_limit=0
 pickup  unix n - n 60 1 pickup
 cleanup unix n - n - 0 cleanup
 qmgr    unix n - n 300 1 qmgr
