@@ -59,6 +59,15 @@ run moot member add ops chen@five.example --role organiser --term-start 2026-01-
 run moot member add strategy amira@one.example --role chair
 run moot list ls
 
+say "moot check: what would surprise the administrator of this site"
+run moot check || true
+say "The partnership's way: an office owns each group, and joining ops (so strategy) needs approval"
+for l in info ops strategy; do
+	run moot member add $l office@one.example --role owner
+done
+run moot list set ops --approve-joins
+run moot check && echo "(nothing to say)"
+
 say "Amira posts to the Operations Group; Tomasz posts to the Information Group"
 printf '$ moot inject --to ops@lists.example.org --from amira@one.example < tools/demo/ops-agenda.eml\n'
 moot inject --to ops@lists.example.org --from amira@one.example <tools/demo/ops-agenda.eml

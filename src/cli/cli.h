@@ -104,6 +104,7 @@ const char *cli_when(int64_t t, char *buf, size_t size);
 
 /* The commands, by file. */
 int	cmd_init(struct cli *, int, char **);
+int	cmd_check(struct cli *, int, char **);
 int	cmd_list_create(struct cli *, int, char **);
 int	cmd_list_set(struct cli *, int, char **);
 int	cmd_list_show(struct cli *, int, char **);

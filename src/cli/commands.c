@@ -17,6 +17,8 @@
 const struct cli_command cli_commands[] = {
 	{ NULL, "init", cmd_init, "init",
 	    "create or migrate the database and the secret" },
+	{ NULL, "check", cmd_check, "check",
+	    "what will surprise the administrator: exit 1 with each finding" },
 	{ "list", "create", cmd_list_create, "list create NAME",
 	    "create a list", &list_settings, CLI_FORM_NEW },
 	{ "list", "set", cmd_list_set, "list set NAME",

@@ -179,3 +179,26 @@ token_row_free(struct token_row **tp)
 	free(t);
 	*tp = NULL;
 }
+
+static const char SQL_TOKEN_HELD_EXPIRING[] =
+    "SELECT t.object_id, max(t.expires_at) FROM token t "
+    "JOIN spool s ON s.id = t.object_id "
+    "WHERE t.purpose = 'moderate' AND t.used_at IS NULL "
+    "AND s.state = 'held' GROUP BY t.object_id "
+    "HAVING max(t.expires_at) < ?1 ORDER BY t.object_id";
+
+/* token_held_expiring - see db_token.h */
+int
+token_held_expiring(struct db *db, int64_t before,
+    void (*cb)(int64_t, int64_t, void *), void *arg)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if ((st = db_query(db, SQL_TOKEN_HELD_EXPIRING, "i", before)) == NULL)
+		return (DB_ERR);
+	while ((rc = db_step(db, st)) == DB_ROW)
+		cb(sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1),
+		    arg);
+	return (rc);
+}

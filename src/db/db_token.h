@@ -64,4 +64,12 @@ int	token_use(struct db *, int64_t id, int64_t now);
 
 void	token_row_free(struct token_row **);
 
+/*
+ * token_held_expiring - each held post whose unused moderation tokens
+ * all expire before before (so no moderator's reply will count soon):
+ * cb(post id, the last expiry) in post order
+ */
+int	token_held_expiring(struct db *, int64_t before,
+	    void (*cb)(int64_t post_id, int64_t expires_at, void *), void *);
+
 #endif /* DB_TOKEN_H */

@@ -1,0 +1,238 @@
+/*
+ * cli_check.c - moot check: what will surprise the administrator
+ *
+ * Reads the site as it stands and says, one line each, what will not
+ * work the way a list administrator expects: a list nobody owns, posts
+ * that wait for moderators who do not exist, groups that say members
+ * only but let anyone join, requirements that protect nothing, a relay
+ * that does not answer, members whose language has no templates, held
+ * posts whose moderators' reply addresses are about to expire.  Changes
+ * nothing.  Exit 0 when there is nothing to say, 1 with the findings.
+ */
+#include <sys/stat.h>
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "util/alloc.h"
+#include "util/clock.h"
+#include "util/tcp.h"
+#include "util/vbuf.h"
+#include "db/db.h"
+#include "db/db_list.h"
+#include "db/db_rota.h"
+#include "db/db_token.h"
+#include "util/sys_defs.h"
+
+#define RELAY_PROBE_MS	3000		/* a relay slower than this is down */
+#define EXPIRY_WARN	86400		/* tokens that die within a day */
+#define CHAIN_MAX	32		/* requires deeper than this: a loop */
+
+struct check {
+	struct cli	*c;
+	const struct list *l;		/* borrowed: the list being read */
+	int		 n;		/* findings so far */
+	char		**langs;	/* owned: languages said for this list */
+	size_t		 nlangs;
+};
+
+/* finding - one line of what will surprise */
+static void __attribute__((format(printf, 2, 3)))
+finding(struct check *k, const char *fmt, ...)
+{
+	va_list	ap;
+
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+	putchar('\n');
+	k->n++;
+}
+
+/* count_one - member_each's callback: count */
+static int
+count_one(const struct member *m, void *arg)
+{
+	(void)m;
+	(*(int64_t *)arg)++;
+	return (0);
+}
+
+/* with_role - how many members of l have one of roles; -1 on trouble */
+static int64_t
+with_role(struct check *k, const struct list *l, const char *roles)
+{
+	int64_t	n = 0;
+
+	if (member_each_role(k->c->db, l->id, roles, count_one, &n) != DB_OK)
+		return (-1);
+	return (n);
+}
+
+/* check_people - owners, and moderators for a moderated list */
+static void
+check_people(struct check *k, const struct list *l)
+{
+	struct rota_set	rs;
+
+	if (with_role(k, l, "owner") == 0)
+		finding(k, "%s: no owner: mail to %s-owner reaches nobody",
+		    l->name, l->name);
+	if (!l->moderated)
+		return;
+	if (rota_set_load(k->c->db, l->id, (int)l->turn_days, &rs) != DB_OK)
+		return;
+	if (rs.r.n == 0 && with_role(k, l, "moderator,owner") == 0)
+		finding(k, "%s: moderated, and nobody moderates it: held posts "
+		    "wait for ever (moot member add %s ADDR --role moderator)",
+		    l->name, l->name);
+	rota_set_free(&rs);
+}
+
+/* check_joins - members only, and --requires, mean nothing if anyone
+ * may join the list at the bottom */
+static void
+check_joins(struct check *k, const struct list *l)
+{
+	struct list	*req = NULL, *next;
+	int		 depth = 0;
+
+	if (l->members_only && !l->approve_joins && l->requires_id == 0)
+		finding(k, "%s: members-only, yet anyone may join it by mail "
+		    "(moot list set %s --approve-joins)", l->name, l->name);
+	if (l->requires_id == 0 ||
+	    list_load_id(k->c->db, l->requires_id, &req) != DB_OK)
+		return;
+	while (req->requires_id != 0 && depth++ < CHAIN_MAX &&
+	    list_load_id(k->c->db, req->requires_id, &next) == DB_OK) {
+		list_free(&req);
+		req = next;
+	}
+	if (!req->approve_joins)
+		finding(k, "%s: requires %s, which anyone may join by mail, so "
+		    "the requirement keeps nobody out (moot list set %s "
+		    "--approve-joins)", l->name, req->name, req->name);
+	list_free(&req);
+}
+
+/* has_templates - the templates folder has lang/ */
+static int
+has_templates(const struct cli *c, const char *lang)
+{
+	struct stat	 st;
+	struct vbuf	 path;
+	int		 yes;
+
+	vbuf_init(&path, VBUF_NOMAX);
+	vbuf_printf(&path, "%s/%s", c->conf.templates, lang);
+	yes = stat(vbuf_str(&path), &st) == 0 && S_ISDIR(st.st_mode);
+	vbuf_release(&path);
+	return (yes);
+}
+
+/* lang_said - lang was said for this list already; else remember it */
+static int
+lang_said(struct check *k, const char *lang)
+{
+	for (size_t i = 0; i < k->nlangs; i++)
+		if (strcmp(k->langs[i], lang) == 0)
+			return (1);
+	k->langs = xreallocarray(k->langs, k->nlangs + 1, sizeof(*k->langs));
+	k->langs[k->nlangs++] = xstrdup(lang);
+	return (0);
+}
+
+/* member_lang - member_each's callback: a language without templates */
+static int
+member_lang(const struct member *m, void *arg)
+{
+	struct check	*k = arg;
+	const char	*lang = m->language != NULL ? m->language :
+			    k->l->language;
+
+	if (lang != NULL && *lang != '\0' && !lang_said(k, lang) &&
+	    !has_templates(k->c, lang))
+		finding(k, "%s: %s reads %s, which has no templates: notices "
+		    "to them are in %s", k->l->name, m->addr, lang,
+		    k->c->conf.language);
+	return (0);
+}
+
+/* check_langs - each language read on l has its templates */
+static void
+check_langs(struct check *k, const struct list *l)
+{
+	k->l = l;
+	(void)member_each(k->c->db, l->id, member_lang, k);
+	for (size_t i = 0; i < k->nlangs; i++)
+		free(k->langs[i]);
+	free(k->langs);
+	k->langs = NULL;
+	k->nlangs = 0;
+	k->l = NULL;
+}
+
+/* one_list - list_each's callback: every check of one list */
+static int
+one_list(const struct list *l, void *arg)
+{
+	struct check	*k = arg;
+
+	check_people(k, l);
+	check_joins(k, l);
+	check_langs(k, l);
+	return (0);
+}
+
+/* expiring - token_held_expiring's callback */
+static void
+expiring(int64_t post, int64_t at, void *arg)
+{
+	char	when[32];
+
+	clock_iso((time_t)at, when, sizeof(when));
+	finding(arg, "post %lld: held, and its moderators' reply addresses "
+	    "expire %s (moot approve %lld, or reject or discard it)",
+	    (long long)post, when, (long long)post);
+}
+
+/* check_relay - the relay answers */
+static void
+check_relay(struct check *k)
+{
+	struct vbuf	why;
+
+	vbuf_init(&why, 256);
+	if (tcp_probe(k->c->conf.relay_host, (int)k->c->conf.relay_port,
+	    RELAY_PROBE_MS, &why) == -1)
+		finding(k, "relay %s port %lld does not answer: %s ([relay] "
+		    "host and port)", k->c->conf.relay_host,
+		    (long long)k->c->conf.relay_port, vbuf_str(&why));
+	vbuf_release(&why);
+}
+
+/* cmd_check - moot check */
+int
+cmd_check(struct cli *c, int argc, char **argv)
+{
+	struct check	k;
+	int		rc;
+
+	if (cli_wants_help(argc, argv))
+		return (cli_help(cli_command_for(cmd_check), 0));
+	if (argc != 1)
+		return (cli_help(cli_command_for(cmd_check), 1));
+	if ((rc = cli_db(c)) != CLI_OK)
+		return (rc);
+	memset(&k, 0, sizeof(k));
+	k.c = c;
+	if (list_each(c->db, one_list, &k) != DB_OK ||
+	    token_held_expiring(c->db, (int64_t)clock_now() + EXPIRY_WARN,
+	    expiring, &k) != DB_OK)
+		return (cli_error(CLI_FAIL, "cannot read the site"));
+	check_relay(&k);
+	return (k.n == 0 ? CLI_OK : CLI_USAGE);
+}

@@ -1,0 +1,60 @@
+#!/bin/bash
+# check.sh - moot check says what will surprise the administrator, one
+# line each, and exits 1; on a site set up as the partnership works it
+# says nothing and exits 0 (issue 10, item 7).
+. "$(dirname "$0")/lib/common.sh"
+
+sink_start
+site_new
+
+out=$(moot check 2>&1)
+is "$?:$out" "0:" "an empty site with a relay that answers: nothing to say"
+
+moot list create info --moderated >/dev/null
+moot list create ops --members-only >/dev/null
+moot list create strategy --members-only --requires ops >/dev/null
+out=$(moot check 2>&1)
+is $? 1 "findings: exit 1"
+like "$out" "info: no owner" "a list without an owner"
+like "$out" "info: moderated, and nobody moderates it" "a moderated list nobody moderates"
+like "$out" "ops: members-only, yet anyone may join it" "members-only, open to joins"
+like "$out" "strategy: requires ops, which anyone may join" "a requirement that keeps nobody out"
+unlike "$out" "strategy: members-only" "  said once, at the bottom of the chain"
+is "$(echo "$out" | wc -l)" 6 "one line each (three lists without owners)"
+
+# Set up as the partnership works: owners, a moderator, joins approved.
+for l in info ops strategy; do moot member add $l owner@one.example --role owner >/dev/null; done
+moot member add info mod@two.example --role moderator >/dev/null
+moot list set ops --approve-joins >/dev/null
+out=$(moot check 2>&1)
+is "$?:$out" "0:" "set up as the partnership works: nothing to say"
+
+# A member whose language lost its templates.
+cp -r "$MOOT_SRCDIR/templates" "$T/templates"
+moot member add info ana@three.example --lang pl >/dev/null
+sed -i "s|^templates = .*|templates = $T/templates|" "$CONF"
+rm -r "$T/templates/pl"
+out=$(moot check 2>&1)
+is $? 1 "a language without templates: exit 1"
+like "$out" "info: ana@three.example reads pl, which has no templates" "  who reads it"
+sed -i "s|^templates = .*|templates = $MOOT_SRCDIR/templates|" "$CONF"
+
+# A held post whose moderators' reply addresses will soon expire.
+T0=2030-01-07T09:00:00Z
+MOOT_NOW=$T0 post real/crlf.eml info@lists.example.org stranger@nine.example >/dev/null
+MOOT_NOW=$T0 mootd_once 2>/dev/null
+id=$(last_id)
+is "$(spool_state "$id")" held "a post is held"
+out=$(MOOT_NOW=2030-01-08T09:00:00Z moot check 2>&1)
+is "$?:$out" "0:" "a day later: nothing to say"
+out=$(MOOT_NOW=2030-02-05T12:00:00Z moot check 2>&1)
+is $? 1 "a day before its tokens expire: exit 1"
+like "$out" "post $id: held, and its moderators' reply addresses expire" "  naming the post"
+
+# A relay that does not answer.
+conf_set_port 1
+out=$(moot check 2>&1)
+is $? 1 "a relay that does not answer: exit 1"
+like "$out" "relay 127.0.0.1 port 1 does not answer" "  saying where"
+
+done_testing
