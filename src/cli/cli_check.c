@@ -27,15 +27,15 @@
 #include "db/db_token.h"
 #include "util/sys_defs.h"
 
-#define RELAY_PROBE_MS	3000		/* a relay slower than this is down */
-#define EXPIRY_WARN	86400		/* tokens that die within a day */
-#define CHAIN_MAX	32		/* requires deeper than this: a loop */
+#define RELAY_PROBE_MS	3000	/* a relay slower than this is down */
+#define EXPIRY_WARN	86400	/* tokens that die within a day */
+#define CHAIN_MAX	32	/* requires deeper than this: a loop */
 
 struct check {
 	struct cli	*c;
 	const struct list *l;		/* borrowed: the list being read */
 	int		 n;		/* findings so far */
-	char		**langs;	/* owned: languages said for this list */
+	char		**langs;	/* owned: languages said, this list */
 	size_t		 nlangs;
 };
 
