@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include <openssl/evp.h>
+#include <openssl/rand.h>
 #include <openssl/sha.h>
 
 #include "util/alloc.h"
@@ -59,6 +60,18 @@ static const char SQL_SPOOL_INSERT[] =
     "?7, ?7)";
 
 /*
+ * unmatchable - a digest no other message has, when OpenSSL cannot make
+ * the real one: a post must never be taken for another's duplicate and
+ * dropped (a fixed value would make every such post a duplicate).
+ */
+static void
+unmatchable(unsigned char out[SHA256_DIGEST_LENGTH])
+{
+	if (RAND_bytes(out, SHA256_DIGEST_LENGTH) != 1)
+		memset(out, 0xff, SHA256_DIGEST_LENGTH);
+}
+
+/*
  * body_digest - SHA-256 of what follows the header section, so that the
  * same post retried through another hop (new Received: fields) matches,
  * and with every CRLF read as LF, so that the same post stored once by
@@ -83,11 +96,11 @@ body_digest(const char *raw, size_t len, unsigned char out[SHA256_DIGEST_LENGTH]
 			break;
 		}
 	}
-	memset(out, 0, SHA256_DIGEST_LENGTH);
 	if ((ctx = EVP_MD_CTX_new()) == NULL ||
 	    EVP_DigestInit_ex(ctx, EVP_sha256(), NULL) != 1) {
 		EVP_MD_CTX_free(ctx);
-		return;		/* all zero: matches nothing but itself */
+		unmatchable(out);
+		return;
 	}
 	/* Feed each run up to a CR that ends a line, leaving the CR out. */
 	for (i = start; i < len; i += run) {
@@ -99,7 +112,8 @@ body_digest(const char *raw, size_t len, unsigned char out[SHA256_DIGEST_LENGTH]
 		if (i + run < len)
 			run++;		/* the CR */
 	}
-	(void)EVP_DigestFinal_ex(ctx, out, &n);
+	if (EVP_DigestFinal_ex(ctx, out, &n) != 1)
+		unmatchable(out);
 	EVP_MD_CTX_free(ctx);
 }
 
