@@ -2,8 +2,8 @@
  * log.c - diagnostics; see log.h
  *
  * Each line is formatted once into a bounded buffer and written with one
- * call, so lines from several threads do not interleave.  Text from mail
- * that reaches a log line is the caller's to escape (strvis.h).
+ * call, so lines from several threads do not interleave.  Every line is
+ * escaped here with util/vis.c's rule, so no caller has to remember to.
  */
 #include <errno.h>
 #include <sys/stat.h>
@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "util/log.h"
+#include "util/vis.h"
 #include "util/sys_defs.h"
 
 #define LOG_LINE_MAX	2048	/* longer lines are cut, marked with "..." */
@@ -80,31 +81,34 @@ log_set_id(const char *id)
 	log_id[i] = '\0';
 }
 
-/* log_emit - format one line and send it where log_init() said */
+/*
+ * log_emit - format one line and send it where log_init() said.  The
+ * formatted text is escaped here, whatever its arguments (threat F3):
+ * a subject or Message-ID from mail can put no control, escape sequence
+ * or line break on an administrator's terminal or in the journal.
+ */
 static void
 log_emit(int pri, const char *tag, int with_errno, const char *fmt,
     va_list ap)
 {
-	char	 line[LOG_LINE_MAX];
-	size_t	 len = 0;
+	char	 raw[LOG_LINE_MAX], line[LOG_LINE_MAX];
+	size_t	 len, took;
 	int	 n, saved = errno;
 
-	/* The message id first, then the severity: "ID: warning: ...". */
-	if (log_id[0] != '\0') {
-		n = snprintf(line, sizeof(line), "%s: ", log_id);
-		if (n > 0)
-			len = (size_t)n < sizeof(line) ? (size_t)n : 0;
-	}
-	n = snprintf(line + len, sizeof(line) - len, "%s", tag);
-	if (n > 0 && (size_t)n < sizeof(line) - len)
-		len += (size_t)n;
-	n = vsnprintf(line + len, sizeof(line) - len, fmt, ap);
-	if (n < 0)
+	n = vsnprintf(raw, sizeof(raw), fmt, ap);
+	if (n < 0) {
+		raw[0] = '\0';
 		n = 0;
-	len += (size_t)n;
-	if (len >= sizeof(line)) {
-		len = sizeof(line) - 1;
-		memcpy(line + len - 3, "...", 3);
+	}
+	/* The message id first, then the severity: "ID: warning: ...". */
+	len = (size_t)snprintf(line, sizeof(line), "%s%s%s", log_id,
+	    log_id[0] != '\0' ? ": " : "", tag);	/* < 80 bytes */
+	/* Room kept for "..." should the text be cut, by either buffer. */
+	took = vis_bounded(line + len, sizeof(line) - len - 3, raw);
+	len += strlen(line + len);
+	if ((size_t)n >= sizeof(raw) || raw[took] != '\0') {
+		memcpy(line + len, "...", 4);
+		len += 3;
 	}
 	if (with_errno)
 		(void)snprintf(line + len, sizeof(line) - len, ": %s",

@@ -1,6 +1,7 @@
 /*
  * vis.c - escaping for people; see vis.h
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "util/vbuf.h"
@@ -38,30 +39,73 @@ utf8_ok(const unsigned char *p)
 	return (n);
 }
 
+/*
+ * vis_one - the escaped form of the character at p, in out (at most
+ * VIS_ONE_MAX bytes with its NUL); returns how many input bytes it took.
+ * The one rule vis_append() and vis_bounded() share.
+ */
+#define VIS_ONE_MAX	9	/* the 8 bytes \xc2\x85, and a NUL */
+static size_t
+vis_one(const unsigned char *p, char out[VIS_ONE_MAX])
+{
+	size_t	n;
+
+	if (*p == '\\') {
+		memcpy(out, "\\\\", 3);
+		return (1);
+	}
+	if (*p >= 0x20 && *p < 0x7f) {
+		out[0] = (char)*p;
+		out[1] = '\0';
+		return (1);
+	}
+	if (*p >= 0x80 && (n = utf8_ok(p)) > 0) {
+		memcpy(out, p, n);
+		out[n] = '\0';
+		return (n);
+	}
+	if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
+		(void)snprintf(out, VIS_ONE_MAX, "\\x%02x\\x%02x", p[0], p[1]);
+		return (2);
+	}
+	(void)snprintf(out, VIS_ONE_MAX, "\\x%02x", *p);
+	return (1);
+}
+
 /* vis_append - see vis.h */
 void
 vis_append(struct vbuf *out, const char *s)
 {
 	const unsigned char	*p = (const unsigned char *)s;
-	size_t			 n;
+	char			 one[VIS_ONE_MAX];
 
 	if (s == NULL)
 		return;
 	while (*p != '\0') {
-		if (*p == '\\') {
-			vbuf_puts(out, "\\\\");
-			p++;
-		} else if (*p >= 0x20 && *p < 0x7f) {
-			vbuf_putc(out, *p++);
-		} else if (*p >= 0x80 && (n = utf8_ok(p)) > 0) {
-			vbuf_cat(out, p, n);
-			p += n;
-		} else if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
-			vbuf_printf(out, "\\x%02x\\x%02x", p[0], p[1]);
-			p += 2;
-		} else {
-			vbuf_printf(out, "\\x%02x", *p);
-			p++;
-		}
+		p += vis_one(p, one);
+		vbuf_puts(out, one);
 	}
+}
+
+/* vis_bounded - see vis.h */
+size_t
+vis_bounded(char *dst, size_t size, const char *s)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	char			 one[VIS_ONE_MAX];
+	size_t			 len = 0, n, took;
+
+	if (size == 0)
+		return (0);
+	while (*p != '\0') {
+		took = vis_one(p, one);
+		n = strlen(one);
+		if (len + n >= size)	/* never half a character or escape */
+			break;
+		memcpy(dst + len, one, n);
+		len += n;
+		p += took;
+	}
+	dst[len] = '\0';
+	return ((size_t)(p - (const unsigned char *)s));
 }

@@ -13,4 +13,12 @@ struct vbuf;
 /* vis_append - append s, escaped, to out */
 void	vis_append(struct vbuf *out, const char *s);
 
+/*
+ * vis_bounded - s, escaped, into dst of size bytes (NUL-terminated); stops
+ * before a character or escape that does not fit.  Returns how many bytes
+ * of s it took (all of them unless cut).  For callers that must not
+ * allocate, such as log.c.
+ */
+size_t	vis_bounded(char *dst, size_t size, const char *s);
+
 #endif /* VIS_H */
