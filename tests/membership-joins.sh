@@ -114,6 +114,31 @@ is "$out" "" "  not once it has an owner"
 out=$(moot list set info --description "Info" 2>&1 >/dev/null)
 is "$out" "" "  nor for a list that is not moderated"
 
+# 7. LIST-owner: the owners; without owners, [moot] admin; else failed.
+send news-owner@lists.example.org someone@ten.example "To the owners" "hello"
+run
+is "$(spool_state "$(last_id)")" sent "-owner with an owner: sent"
+like "$(newest_to boss@one.example | tr -d '\r')" "Subject: To the owners" "  to the owner"
+send info-owner@lists.example.org someone@ten.example "Nobody owns info" "hello"
+run
+id=$(last_id)
+is "$(spool_state "$id")" failed "-owner without owners or admin: failed, not sent to nobody"
+like "$(spool_reason "$id")" "list info has no owner and \[moot\] admin is not set" "  saying why"
+like "$(cat "$T/mootd.log")" "mail from <someone@ten.example> to info-owner: list info has no owner" "  in the log"
+like "$(moot check 2>&1)" "info: no owner, and no \[moot\] admin: mail to info-owner fails" "moot check names the list"
+sed -i 's/^\[moot\]$/[moot]\nadmin = Root@Admin.example/' "$CONF"
+send info-owner@lists.example.org someone@ten.example "Still nobody" "hello"
+run
+id=$(last_id)
+is "$(spool_state "$id")" done "-owner without owners: done"
+like "$(spool_reason "$id")" "forwarded to \[moot\] admin <root@admin.example>" "  forwarded to [moot] admin"
+msg=$(newest_to root@admin.example | tr -d '\r')
+like "$msg" "^X-Loop: info-owner@lists.example.org" "  as the owners would have it, with moot's X-Loop"
+like "$msg" "Subject: Still nobody" "  the message as it came"
+like "$(moot check 2>&1)" "info: no owner: mail to info-owner goes to \[moot\] admin, root@admin.example" "moot check says where it goes"
+out=$(moot list create solo --moderated 2>&1 >/dev/null)
+like "$out" "mail to solo-owner goes to \[moot\] admin" "the warning says so too"
+
 # 8. A database of schema 4 whose list approved joins: joins approve.
 rm -f "$SITE"/var/moot.db*
 sqlite3 "$SITE/var/moot.db" <"$MOOT_SRCDIR/tests/data/db/v1.sql"
