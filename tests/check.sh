@@ -73,4 +73,18 @@ out=$(moot check 2>&1)
 is $? 1 "a relay that does not answer: exit 1"
 like "$out" "relay 127.0.0.1 port 1 does not answer" "  saying where"
 
+# The README's own site: its "Setting up a site" commands, as written.
+rm -rf "$T/site"
+site_new
+awk '/^## Setting up a site/ { s = 1 } s && /^```$/ { exit } s == 2 { print }
+    s && /^```sh$/ { s = 2 }' "$MOOT_SRCDIR/README.md" |
+    sed 's|^moot -c /etc/moot/moot.conf |moot |' | grep -v '^moot init$' >"$T/readme.sh"
+like "$(cat "$T/readme.sh")" "moot check" "the README's set-up ends with moot check"
+out=$(. "$T/readme.sh" 2>&1)
+is "$?" 0 "the README's set-up runs, and moot check exits 0"
+unlike "$out" "moot:" "  with no error or warning"
+is "$(list_field ops joins) $(list_field strategy joins) $(list_field info joins)" \
+    "approve approve confirm" "  ops and strategy approve joins; anyone joins info"
+is "$(list_field info moderated)" yes "  and info is moderated"
+
 done_testing

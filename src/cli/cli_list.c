@@ -307,6 +307,7 @@ warn_no_owner(struct cli *c, const struct list *l)
 	if (!l->moderated || member_count_role(c->db, l->id, "owner", &n) !=
 	    DB_OK || n > 0)
 		return;
+	(void)fflush(stdout);		/* after what the command printed */
 	(void)cli_error(CLI_OK, "warning: list %s is moderated and has no "
 	    "owner; mail to %s-owner %s (moot member add %s ADDR --role "
 	    "owner)", l->name, l->name, c->conf.admin != NULL ?
