@@ -12,7 +12,7 @@ secret=$(cat "$SITE/var/secret")
 out=$(moot init 2>&1)
 ok "init again succeeds" test $? = 0
 is "$(cat "$SITE/var/secret")" "$secret" "and keeps the secret"
-like "$out" "schema version 4" "and says the schema version"
+like "$out" "schema version 5" "and says the schema version"
 # The journal mode is SQLite's business; no command shows it.
 is "$(sqlite3 "$SITE/var/moot.db" 'PRAGMA journal_mode')" wal "WAL mode"
 chmod 644 "$SITE/var/secret"
@@ -74,6 +74,18 @@ like "$show" "moderated: yes" "list set --moderated"
 like "$show" "max-size: 2097152" "list set --max-size"
 moot list set info --no-moderated >/dev/null
 like "$(moot list show info)" "moderated: no" "list set --no-moderated"
+show=$(moot list show info)
+like "$show" "escalate: 1d" "list show: the default escalation in its largest unit"
+like "$show" "turn: 1w" "list show: the default turn in weeks"
+moot list set info --escalate 36h --turn 14d >/dev/null
+show=$(moot list show info)
+like "$show" "escalate: 36h" "list show: a duration as the option takes it, not in seconds"
+like "$show" "turn: 2w" "list show: a turn of 14 days is 2w"
+moot list set info --escalate 90m --turn 3d >/dev/null
+show=$(moot list show info)
+like "$show" "escalate: 90m" "list show: 90m stays 90m"
+like "$show" "turn: 3d" "list show: 3d stays 3d"
+moot list set info --escalate 24h --turn 1w >/dev/null
 ls=$(moot list ls)
 is "$(echo "$ls" | wc -l)" 5 "list ls shows every list"
 like "$ls" "^info +0 +Information Group" "with members and description"
@@ -177,7 +189,7 @@ rm -f "$SITE"/var/moot.db*
 # since moot init, which says it, would migrate it first itself.
 sqlite3 "$SITE/var/moot.db" 'PRAGMA user_version = 0'
 moot list ls >/dev/null 2>&1
-is "$(sqlite3 "$SITE/var/moot.db" 'PRAGMA user_version')" 4 "an empty database is migrated to the current version, 4"
+is "$(sqlite3 "$SITE/var/moot.db" 'PRAGMA user_version')" 5 "an empty database is migrated to the current version, 5"
 
 # A database of schema version 1 (moot 0.1), with data: migrated, kept.
 rm -f "$SITE"/var/moot.db*
@@ -186,11 +198,11 @@ sqlite3 "$SITE/var/moot.db" <"$MOOT_SRCDIR/tests/data/db/v1.sql"
 out=$(moot list show info 2>&1)
 is $? 0 "a version 1 database is opened"
 # Read from the file, as above: moot init would migrate before saying it.
-is "$(sqlite3 "$SITE/var/moot.db" 'PRAGMA user_version')" 4 "and migrated to version 4"
+is "$(sqlite3 "$SITE/var/moot.db" 'PRAGMA user_version')" 5 "and migrated to version 5"
 like "$out" "description: Information Group" "its list is kept"
 like "$(moot member ls info)" "amira@one.example +moderator" "its members are kept"
 is "$(list_field info nonmember) $(list_field info turn)" \
-    "hold 7d" "new settings have their defaults"
+    "hold 1w" "new settings have their defaults"
 is "$(list_field info who) $(list_field info bulk)" \
     "nobody no" "and those of version 3 too"
 # An index is invisible to every command but for its speed.

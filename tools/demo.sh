@@ -3,7 +3,11 @@
 # it: a demo site with the partnership's three groups (SQLite in demo/,
 # the outbound relay an SMTP sink on 127.0.0.1), a member's post to the
 # Operations Group delivered to its members, and a post to the moderated
-# Information Group held, then approved by its moderator's reply.  Run as root on Debian 12; safe to run again.
+# Information Group held, then approved by its moderator's reply.  The
+# groups are set up as the partnership works (anyone joins info; ops and
+# strategy joins need an organiser's approval; an owner for each), and
+# moot check must say nothing about them.  Run as root on Debian 12;
+# safe to run again.
 set -eu
 cd "$(dirname "$0")/.."
 top=$(pwd)
@@ -47,9 +51,10 @@ moot() { "$top/build/moot" -c "$D/moot.conf" "$@"; }
 
 say "A demo site at lists.example.org; outbound mail goes to an SMTP sink on 127.0.0.1:$port"
 run moot init
+say "The partnership's groups: anyone joins and posts to info, a moderator reads each post; ops and strategy take whom an organiser approves"
 run moot list create info --moderated --description "Information Group"
-run moot list create ops --members-only --description "Operations Group"
-run moot list create strategy --members-only --requires ops --description "Strategy Group"
+run moot list create ops --members-only --joins approve --description "Operations Group"
+run moot list create strategy --members-only --requires ops --joins approve --description "Strategy Group"
 run moot member add info amira@one.example --role moderator
 run moot member add info tomasz@two.example
 run moot member add info fatima@three.example
@@ -59,14 +64,20 @@ run moot member add ops chen@five.example --role organiser --term-start 2026-01-
 run moot member add strategy amira@one.example --role chair
 run moot list ls
 
-say "moot check: what would surprise the administrator of this site"
+say "moot check: what would surprise the administrator of this site (exit 1: it has findings)"
 run moot check || true
-say "The partnership's way: an office owns each group, and joining ops (so strategy) needs approval"
+say "The partnership's way: an office owns each group (it hears of trouble, reads LIST-owner and may approve joins)"
 for l in info ops strategy; do
 	run moot member add $l office@one.example --role owner
 done
-run moot list set ops --approve-joins
-run moot check && echo "(nothing to say)"
+run moot list show ops
+say "moot check again: nothing to say, exit 0"
+if run moot check; then
+	echo "(nothing to say: exit 0)"
+else
+	echo "demo: moot check is not clean on the demo's site" >&2
+	exit 1
+fi
 
 say "Amira posts to the Operations Group; Tomasz posts to the Information Group"
 printf '$ moot inject --to ops@lists.example.org --from amira@one.example < tools/demo/ops-agenda.eml\n'

@@ -2,9 +2,11 @@
  * cli_check.c - moot check: what will surprise the administrator
  *
  * Reads the site as it stands and says, one line each, what will not
- * work the way a list administrator expects: a list nobody owns, posts
- * that wait for moderators who do not exist, groups that say members
- * only but let anyone join, requirements that protect nothing, a relay
+ * work the way a list administrator expects: a list nobody owns (its
+ * -owner mail goes to [moot] admin, or fails), joins nobody may
+ * approve, posts that wait for moderators who do not exist, groups that
+ * say members only but let anyone join, requirements that protect
+ * nothing, a relay
  * that does not answer, members whose language has no templates, held
  * posts whose moderators' reply addresses are about to expire.  Changes
  * nothing.  Exit 0 when there is nothing to say, 1 with the findings.
@@ -52,22 +54,13 @@ finding(struct check *k, const char *fmt, ...)
 	k->n++;
 }
 
-/* count_one - member_each's callback: count */
-static int
-count_one(const struct member *m, void *arg)
-{
-	(void)m;
-	(*(int64_t *)arg)++;
-	return (0);
-}
-
 /* with_role - how many members of l have one of roles; -1 on trouble */
 static int64_t
 with_role(struct check *k, const struct list *l, const char *roles)
 {
 	int64_t	n = 0;
 
-	if (member_each_role(k->c->db, l->id, roles, count_one, &n) != DB_OK)
+	if (member_count_role(k->c->db, l->id, roles, &n) != DB_OK)
 		return (-1);
 	return (n);
 }
@@ -78,9 +71,21 @@ check_people(struct check *k, const struct list *l)
 {
 	struct rota_set	rs;
 
-	if (with_role(k, l, "owner") == 0)
-		finding(k, "%s: no owner: mail to %s-owner reaches nobody",
-		    l->name, l->name);
+	int64_t		owners = with_role(k, l, "owner");
+
+	if (owners == 0 && k->c->conf.admin != NULL)
+		finding(k, "%s: no owner: mail to %s-owner goes to [moot] "
+		    "admin, %s (moot member add %s ADDR --role owner)",
+		    l->name, l->name, k->c->conf.admin, l->name);
+	else if (owners == 0)
+		finding(k, "%s: no owner, and no [moot] admin: mail to "
+		    "%s-owner fails (moot member add %s ADDR --role owner)",
+		    l->name, l->name, l->name);
+	if (list_joins(l) == JOINS_APPROVE &&
+	    with_role(k, l, "owner,organiser") == 0)
+		finding(k, "%s: joins wait for approval, and nobody may give "
+		    "it (moot member add %s ADDR --role organiser)", l->name,
+		    l->name);
 	if (!l->moderated)
 		return;
 	if (rota_set_load(k->c->db, l->id, (int)l->turn_days, &rs) != DB_OK)
@@ -92,6 +97,13 @@ check_people(struct check *k, const struct list *l)
 	rota_set_free(&rs);
 }
 
+/* open_to_joins - anyone who can read mail may join l by mail */
+static int
+open_to_joins(const struct list *l)
+{
+	return (list_joins(l) == JOINS_OPEN || list_joins(l) == JOINS_CONFIRM);
+}
+
 /* check_joins - members only, and --requires, mean nothing if anyone
  * may join the list at the bottom */
 static void
@@ -100,9 +112,9 @@ check_joins(struct check *k, const struct list *l)
 	struct list	*req = NULL, *next;
 	int		 depth = 0;
 
-	if (l->members_only && !l->approve_joins && l->requires_id == 0)
+	if (l->members_only && open_to_joins(l) && l->requires_id == 0)
 		finding(k, "%s: members-only, yet anyone may join it by mail "
-		    "(moot list set %s --approve-joins)", l->name, l->name);
+		    "(moot list set %s --joins approve)", l->name, l->name);
 	if (l->requires_id == 0 ||
 	    list_load_id(k->c->db, l->requires_id, &req) != DB_OK)
 		return;
@@ -111,10 +123,10 @@ check_joins(struct check *k, const struct list *l)
 		list_free(&req);
 		req = next;
 	}
-	if (!req->approve_joins)
+	if (open_to_joins(req))
 		finding(k, "%s: requires %s, which anyone may join by mail, so "
 		    "the requirement keeps nobody out (moot list set %s "
-		    "--approve-joins)", l->name, req->name, req->name);
+		    "--joins approve)", l->name, req->name, req->name);
 	list_free(&req);
 }
 

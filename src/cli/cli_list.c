@@ -16,6 +16,7 @@
 #include "cli/cli_setting.h"
 #include "db/db.h"
 #include "db/db_list.h"
+#include "global/conf.h"
 #include "global/listaddr.h"
 #include "util/vbuf.h"
 #include "util/vis.h"
@@ -73,6 +74,21 @@ set_requires(struct cli *c, const struct cli_setting *s, void *rec,
 	return (rc);
 }
 
+/* set_approve_joins - --approve-joins, the older spelling of --joins
+ * approve; --no-approve-joins undoes only that, to confirm */
+static int
+set_approve_joins(struct cli *c, const struct cli_setting *s, void *rec,
+    const char *arg, int on)
+{
+	struct list	*l = rec;
+
+	if (on)
+		cli_set_string(rec, s, "approve");
+	else if (list_joins(l) == JOINS_APPROVE)
+		cli_set_string(rec, s, "confirm");
+	return (CLI_OK);
+}
+
 /* The values as list show prints them, by the field's type. */
 static void
 show_yes(const struct cli *c, const struct cli_setting *s, const void *l,
@@ -104,18 +120,20 @@ show_number(const struct cli *c, const struct cli_setting *s, const void *l,
 	vbuf_printf(out, "%lld", (long long)*CLI_CFIELD(l, s, int64_t));
 }
 
+/* Durations as the options take them, in their largest exact unit:
+ * --escalate 24h is shown 1d, --turn 14d is 2w. */
 static void
 show_seconds(const struct cli *c, const struct cli_setting *s,
     const void *l, struct vbuf *out)
 {
-	vbuf_printf(out, "%llds", (long long)*CLI_CFIELD(l, s, int64_t));
+	conf_format_duration(*CLI_CFIELD(l, s, int64_t), out);
 }
 
 static void
 show_days(const struct cli *c, const struct cli_setting *s, const void *l,
     struct vbuf *out)
 {
-	vbuf_printf(out, "%lldd", (long long)*CLI_CFIELD(l, s, int64_t));
+	conf_format_duration(*CLI_CFIELD(l, s, int64_t) * 86400, out);
 }
 
 static void
@@ -248,9 +266,11 @@ static const struct cli_setting list_rows[] = {
 	{ .name = "who", .has_arg = required_argument, .off = L(who),
 	    .set = cli_set_choice, .choices = "nobody|members",
 	    .show_at = 17, .show = show_word },
-	{ .name = "approve-joins", .off = L(approve_joins),
-	    .set = cli_set_flag, .unset = 1, .show_at = 18,
-	    .show = show_yes },
+	{ .name = "joins", .has_arg = required_argument, .off = L(joins),
+	    .set = cli_set_choice, .choices = LIST_JOINS_CHOICES,
+	    .show_at = 18, .show = show_word },
+	{ .name = "approve-joins", .off = L(joins), .set = set_approve_joins,
+	    .unset = 1, .alias = 1 },
 	{ .name = "hidden", .off = L(hidden), .set = cli_set_flag,
 	    .unset = 1, .show_at = 19, .show = show_yes },
 	{ .name = "bulk", .off = L(bulk), .set = cli_set_flag, .unset = 1,
@@ -271,6 +291,27 @@ list_options(struct cli *c, int argc, char **argv, int first,
 {
 	return (cli_settings_parse(c, cli_command_for(run), &list_settings,
 	    l, argc, argv, first, force));
+}
+
+/*
+ * warn_no_owner - a moderated list without an owner: the owners are
+ * those who hear of its trouble, and its -owner mail has nobody there
+ * but [moot] admin.  Said on stderr; the change stands (moot check says
+ * it again).
+ */
+static void
+warn_no_owner(struct cli *c, const struct list *l)
+{
+	int64_t	n = 0;
+
+	if (!l->moderated || member_count_role(c->db, l->id, "owner", &n) !=
+	    DB_OK || n > 0)
+		return;
+	(void)fflush(stdout);		/* after what the command printed */
+	(void)cli_error(CLI_OK, "warning: list %s is moderated and has no "
+	    "owner; mail to %s-owner %s (moot member add %s ADDR --role "
+	    "owner)", l->name, l->name, c->conf.admin != NULL ?
+	    "goes to [moot] admin" : "fails", l->name);
 }
 
 /* cmd_list_create - moot list create NAME [options] */
@@ -299,6 +340,7 @@ cmd_list_create(struct cli *c, int argc, char **argv)
 	case DB_OK:
 		printf("list %s created: %s@%s\n", l.name, l.name,
 		    c->conf.domain);
+		warn_no_owner(c, &l);
 		rc = CLI_OK;
 		break;
 	case DB_CONFLICT:
@@ -331,8 +373,10 @@ cmd_list_set(struct cli *c, int argc, char **argv)
 		goto out;
 	if (list_update(c->db, l) != DB_OK)
 		rc = cli_error(CLI_FAIL, "cannot change list %s", l->name);
-	else
+	else {
 		printf("list %s changed\n", l->name);
+		warn_no_owner(c, l);
+	}
 out:
 	list_free(&l);
 	return (rc == CLI_HELPED ? CLI_OK : rc);

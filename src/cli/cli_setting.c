@@ -286,7 +286,7 @@ cli_settings_usage(const struct cli_settings *set, enum cli_form form,
 
 	for (size_t i = 0; i < set->n; i++) {
 		s = &set->rows[i];
-		if (form == CLI_FORM_NEW && s->hide_new)
+		if ((form == CLI_FORM_NEW && s->hide_new) || s->alias)
 			continue;
 		vbuf_puts(out, prev != NULL && prev->off == s->off ? "|" :
 		    prev != NULL ? "] [" : " [");

@@ -36,6 +36,8 @@ struct cli_setting {
 	const char	*arg_new;	/* the word in create/add's usage, if
 					 * not arg */
 	int		 hide_new;	/* not in create/add's usage */
+	int		 alias;		/* an older spelling of another row:
+					 * taken, but in no usage line */
 	int		 show_at;	/* its line in list show; 0: none */
 	/* show - the value as list show prints it, into out */
 	void		(*show)(const struct cli *, const struct cli_setting *,

@@ -39,9 +39,25 @@ member_mode_ok(const char *s)
 	"l.subject_prefix, l.max_bytes, l.language, l.requires_id, "	\
 	"r.name, l.digest_at, l.ends_at, l.created_at, l.nonmember, "	\
 	"l.hold_bytes, l.max_recipients, l.automated, l.notify_held, "	\
-	"l.turn_days, l.escalate_after, l.who, l.approve_joins, "	\
+	"l.turn_days, l.escalate_after, l.who, l.joins, "		\
 	"l.hidden, l.bulk "						\
 	"FROM list l LEFT JOIN list r ON r.id = l.requires_id "
+
+/* The words of enum list_joins, in its order. */
+static const char *const joins_words[] = {
+	[JOINS_OPEN] = "open", [JOINS_CONFIRM] = "confirm",
+	[JOINS_APPROVE] = "approve", [JOINS_CLOSED] = "closed",
+};
+
+/* list_joins - see db_list.h */
+enum list_joins
+list_joins(const struct list *l)
+{
+	for (size_t i = 0; l->joins != NULL && i < nitems(joins_words); i++)
+		if (strcmp(l->joins, joins_words[i]) == 0)
+			return ((enum list_joins)i);
+	return (JOINS_CONFIRM);
+}
 
 static const char SQL_LIST_BY_NAME[] = "SELECT " LIST_COLS
     "WHERE l.name = ?1";
@@ -75,7 +91,7 @@ list_row(sqlite3_stmt *st)
 	l->turn_days = sqlite3_column_int64(st, 18);
 	l->escalate_after = sqlite3_column_int64(st, 19);
 	l->who = db_col_dup(st, 20);
-	l->approve_joins = sqlite3_column_int(st, 21);
+	l->joins = db_col_dup(st, 21);
 	l->hidden = sqlite3_column_int(st, 22);
 	l->bulk = sqlite3_column_int(st, 23);
 	return (l);
@@ -139,13 +155,14 @@ list_with_defaults(struct list *d, const struct list *l)
 	d->turn_days = l->turn_days > 0 ? l->turn_days : 7;
 	d->escalate_after = l->escalate_after > 0 ? l->escalate_after : 86400;
 	d->who = l->who != NULL ? l->who : "nobody";
+	d->joins = l->joins != NULL ? l->joins : "confirm";
 }
 
 static const char SQL_LIST_INSERT[] =
     "INSERT INTO list (name, description, moderated, members_only, "
     "subject_prefix, max_bytes, language, requires_id, digest_at, ends_at, "
     "created_at, nonmember, hold_bytes, max_recipients, automated, "
-    "notify_held, turn_days, escalate_after, who, approve_joins, hidden, "
+    "notify_held, turn_days, escalate_after, who, joins, hidden, "
     "bulk) VALUES (?1, ?2, ?3, ?4, ?5, "
     "NULLIF(?6, 0), ?7, NULLIF(?8, 0), ?9, NULLIF(?10, 0), ?11, ?12, "
     "NULLIF(?13, 0), NULLIF(?14, 0), ?15, ?16, ?17, ?18, ?19, ?20, ?21, "
@@ -159,13 +176,13 @@ list_insert(struct db *db, struct list *l)
 
 	l->created_at = clock_now();
 	list_with_defaults(&d, l);
-	rc = db_exec(db, SQL_LIST_INSERT, "ttiitititiitiitiiitiii", d.name,
+	rc = db_exec(db, SQL_LIST_INSERT, "ttiitititiitiitiiittii", d.name,
 	    d.description, (int64_t)d.moderated, (int64_t)d.members_only,
 	    d.subject_prefix, d.max_bytes, d.language, d.requires_id,
 	    d.digest_at, d.ends_at, d.created_at, d.nonmember,
 	    d.hold_bytes, d.max_recipients, d.automated,
 	    (int64_t)d.notify_held, d.turn_days, d.escalate_after,
-	    d.who, (int64_t)d.approve_joins, (int64_t)d.hidden,
+	    d.who, d.joins, (int64_t)d.hidden,
 	    (int64_t)d.bulk);
 	if (rc == DB_OK)
 		l->id = db_last_id(db);
@@ -179,7 +196,7 @@ static const char SQL_LIST_UPDATE[] =
     "nonmember = ?11, hold_bytes = NULLIF(?12, 0), "
     "max_recipients = NULLIF(?13, 0), automated = ?14, notify_held = ?15, "
     "turn_days = ?16, escalate_after = ?17, who = ?18, "
-    "approve_joins = ?19, hidden = ?20, bulk = ?21 WHERE id = ?1";
+    "joins = ?19, hidden = ?20, bulk = ?21 WHERE id = ?1";
 
 int
 list_update(struct db *db, const struct list *l)
@@ -187,12 +204,12 @@ list_update(struct db *db, const struct list *l)
 	struct list	d;
 
 	list_with_defaults(&d, l);
-	return (db_exec(db, SQL_LIST_UPDATE, "itiititititiitiiitiii", d.id,
+	return (db_exec(db, SQL_LIST_UPDATE, "itiititititiitiiittii", d.id,
 	    d.description, (int64_t)d.moderated, (int64_t)d.members_only,
 	    d.subject_prefix, d.max_bytes, d.language, d.requires_id,
 	    d.digest_at, d.ends_at, d.nonmember, d.hold_bytes,
 	    d.max_recipients, d.automated, (int64_t)d.notify_held,
-	    d.turn_days, d.escalate_after, d.who, (int64_t)d.approve_joins,
+	    d.turn_days, d.escalate_after, d.who, d.joins,
 	    (int64_t)d.hidden, (int64_t)d.bulk));
 }
 
@@ -252,6 +269,7 @@ static const size_t list_strings[] = {
 	offsetof(struct list, nonmember),
 	offsetof(struct list, automated),
 	offsetof(struct list, who),
+	offsetof(struct list, joins),
 };
 
 /* list_release - see db_list.h */
@@ -457,6 +475,19 @@ int
 member_count(struct db *db, int64_t list_id, int64_t *n)
 {
 	return (db_one_int(db, n, SQL_MEMBER_COUNT, "i", list_id));
+}
+
+static const char SQL_MEMBER_COUNT_ROLES[] =
+    "SELECT count(*) FROM member WHERE list_id = ?1 AND "
+    "instr(',' || ?2 || ',', ',' || role || ',') > 0";
+
+/* member_count_role - see db_list.h */
+int
+member_count_role(struct db *db, int64_t list_id, const char *roles_csv,
+    int64_t *n)
+{
+	return (db_one_int(db, n, SQL_MEMBER_COUNT_ROLES, "it", list_id,
+	    roles_csv));
 }
 
 void

@@ -37,13 +37,26 @@ struct list {
 	int64_t	 escalate_after;	/* seconds before the next is asked */
 	/* membership (schema 3) */
 	char	*who;			/* owned; "nobody" or "members" */
-	int	 approve_joins;		/* an owner approves each join */
+	char	*joins;			/* owned; who may join by mail
+					 * (schema 5): see enum list_joins */
 	int	 hidden;		/* left out of the "lists" reply */
 	int	 bulk;			/* one copy for many: no personal
 					 * List-Unsubscribe */
 };
 
 #define LIST_DEFAULT_MAX_RCPTS	10	/* To+Cc before a post is held */
+
+/* Who may join a list by mail: the words of list.joins, in this order. */
+enum list_joins {
+	JOINS_OPEN,		/* at once, without a confirmation */
+	JOINS_CONFIRM,		/* once the address confirms (the default) */
+	JOINS_APPROVE,		/* confirmed, then an owner or organiser */
+	JOINS_CLOSED,		/* not by mail: owners add members */
+};
+#define LIST_JOINS_CHOICES	"open|confirm|approve|closed"
+
+/* list_joins - l's setting as a value; unset reads as JOINS_CONFIRM */
+enum list_joins list_joins(const struct list *l);
 
 struct member {
 	int64_t	 id;
@@ -99,6 +112,10 @@ int	member_delete(struct db *, int64_t list_id, const char *addr);
 int	member_each(struct db *, int64_t list_id,
 	    int (*cb)(const struct member *, void *), void *);
 int	member_count(struct db *, int64_t list_id, int64_t *n);
+/* member_count_role - how many of list's members have one of the
+ * roles "a,b" */
+int	member_count_role(struct db *, int64_t list_id, const char *roles,
+	    int64_t *n);
 /* member_each_role - members of list with one of the roles "a,b" */
 int	member_each_role(struct db *, int64_t list_id, const char *roles,
 	    int (*cb)(const struct member *, void *), void *);

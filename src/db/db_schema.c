@@ -234,6 +234,11 @@ static const char *const migrations[] = {
 	/* 3 -> 4: a list's members in id order, for delivery's cursor: each
 	 * batch an index range, not a sort of the whole list */
 	"CREATE INDEX member_by_list ON member(list_id, id);\n",
+	/* 4 -> 5: who may join by mail.  approve_joins becomes joins =
+	 * 'approve' and is read no more. */
+	"ALTER TABLE list ADD COLUMN joins TEXT NOT NULL DEFAULT 'confirm'\n"
+	"  CHECK (joins IN ('open','confirm','approve','closed'));\n"
+	"UPDATE list SET joins = 'approve' WHERE approve_joins != 0;\n",
 };
 
 /* db_schema_version - the user_version this moot writes */

@@ -20,6 +20,7 @@
 
 #include <ini.h>
 
+#include "mail/addr.h"
 #include "util/alloc.h"
 #include "global/conf.h"
 #include "util/vbuf.h"
@@ -45,6 +46,7 @@ enum conf_type {
 	CT_LANG,		/* a language code: en, ar, fa, pt-BR */
 	CT_MODE,		/* file permissions in octal: 0660 */
 	CT_CLOCK,		/* a time of day, HH:MM, as minutes */
+	CT_ADDR,		/* a mail address, stored canonical */
 };
 
 static const struct conf_key {
@@ -68,6 +70,7 @@ static const struct conf_key {
 	{ "moot", "language", CT_LANG, O(language), "en", 0, 0, 0, NULL },
 	{ "moot", "delimiter", CT_CHAR, O(delimiter), "+", 0, 0, 0, NULL },
 	{ "moot", "user", CT_STR, O(user), NULL, 0, 0, 0, NULL },
+	{ "moot", "admin", CT_ADDR, O(admin), NULL, 0, 0, 0, NULL },
 
 	{ "relay", "host", CT_STR, O(relay_host), "127.0.0.1", 0, 0, 0, NULL },
 	{ "relay", "port", CT_INT, O(relay_port), "10025", 0, 1, 65535, NULL },
@@ -192,6 +195,19 @@ int64_t
 conf_parse_duration(const char *s)
 {
 	return (parse_scaled(s, duration_units));
+}
+
+/* conf_format_duration - see conf.h */
+void
+conf_format_duration(int64_t secs, struct vbuf *out)
+{
+	const struct unit *u, *best = &duration_units[0];
+
+	for (u = duration_units; u->suffixes != NULL; u++)
+		if (secs > 0 && secs % u->factor == 0)
+			best = u;
+	vbuf_printf(out, "%lld%s", (long long)(secs / best->factor),
+	    best->suffixes);
 }
 
 /* conf_parse_size - bytes in "512", "64k", "10M", "1G" (binary units) */
@@ -322,6 +338,21 @@ canon_domain(const struct conf *c, const char *v)
 	return (d);
 }
 
+/* valid_addr - an address moot may write to (addr.h) */
+static int
+valid_addr(const char *s)
+{
+	return (addr_check(s, NULL) == 0);
+}
+
+/* canon_addr - v as moot stores addresses */
+static char *
+canon_addr(const struct conf *c, const char *v)
+{
+	(void)c;
+	return (addr_canon_new(v));
+}
+
 /* How a value of each type is read and kept. */
 enum conf_store {
 	CS_TEXT,		/* a char *, checked by valid */
@@ -357,6 +388,8 @@ static const struct conf_rule {
 	[CT_CLOCK] = { CS_NUMBER, NULL, NULL, parse_clock,
 	    "a time of day such as 09:00", 0 },
 	[CT_CHAR] = { CS_CHAR, NULL, NULL, NULL, NULL, 0 },
+	[CT_ADDR] = { CS_TEXT, valid_addr, canon_addr, NULL,
+	    "a mail address such as postmaster@example.org", 0 },
 };
 
 /* conf_one_of - see conf.h */
@@ -628,6 +661,14 @@ conf_defaults(struct conf_parse *cp, struct vbuf *err)
 	}
 	if (c->relay_helo == NULL)
 		c->relay_helo = xstrdup(c->domain);
+	/* Mail that reaches nobody else goes to admin: at the list domain
+	 * it would come back to moot, and go round. */
+	if (c->admin != NULL && strcmp(addr_domain(c->admin), c->domain) ==
+	    0) {
+		vbuf_printf(err, "%s: [moot] admin: %s is at the list domain; "
+		    "give an address outside it", c->path, c->admin);
+		return (-1);
+	}
 	return (0);
 }
 

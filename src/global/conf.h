@@ -31,6 +31,8 @@ struct conf {
 	char	*language;
 	char	 delimiter;		/* '+', as Postfix recipient_delimiter */
 	char	*user;			/* drop to this user when root; or NULL */
+	char	*admin;			/* the site's administrator, canonical;
+					 * or NULL */
 
 	/* [relay] */
 	char	*relay_host;
@@ -87,6 +89,10 @@ void	conf_free(struct conf *c);
  */
 int64_t	conf_parse_duration(const char *);
 int64_t	conf_parse_size(const char *);
+
+/* conf_format_duration - secs in the largest unit that divides it
+ * exactly, as conf_parse_duration reads it: 86400 is "1d", 5400 "90m" */
+void	conf_format_duration(int64_t secs, struct vbuf *out);
 
 /* conf_one_of - 1 if s is one of the words of choices, "a|b|c" (the
  * choices of a key here, or of a command line option) */

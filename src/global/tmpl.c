@@ -71,6 +71,7 @@ static const struct tmpl_def phrase_defs[] = {
 	{ "r-confirmed", 0, "" },
 	{ "r-bad-token", 0, "" },
 	{ "r-ended", 0, "list" },
+	{ "r-closed", 0, "list" },
 	{ "r-set-bad", 0, "" },
 	{ "r-language-bad", 0, "language,languages" },
 	{ "r-who", 0, "list,members,count" },

@@ -136,6 +136,10 @@ asked_result(struct job *j, const struct command *c, const char *target,
 		else
 			say(j, c, "r-asked", slots, nitems(slots));
 		return (0);
+	case CONFIRM_DONE:
+		/* The person was told themselves: a welcome, or why not. */
+		say_as(j, c, "r-confirmed", NULL, 0, 0);
+		return (0);
 	case CONFIRM_PENDING:
 		/* Asking again for oneself is no news: the confirmation
 		 * is in one's mailbox.  No answer, so no flood (B7). */
@@ -162,6 +166,12 @@ do_join_leave(struct job *j, const struct command *c)
 		struct tmpl_slot slots[] = { { "list", j->l->name } };
 
 		say(j, c, "r-ended", slots, nitems(slots));
+		return (0);
+	}
+	if (join && list_joins(j->l) == JOINS_CLOSED) {
+		struct tmpl_slot slots[] = { { "list", j->l->name } };
+
+		say(j, c, "r-closed", slots, nitems(slots));
 		return (0);
 	}
 	if ((target = target_of(j, c)) == NULL)
@@ -336,8 +346,13 @@ rules_text(struct job *j, struct vbuf *out)
 
 		rule(j, "rule-requires", s, nitems(s), out);
 	}
-	if (l->approve_joins)
+	if (list_joins(l) == JOINS_APPROVE)
 		rule(j, "rule-approve-joins", NULL, 0, out);
+	if (list_joins(l) == JOINS_CLOSED) {
+		struct tmpl_slot s[] = { { "list", l->name } };
+
+		rule(j, "r-closed", s, nitems(s), out);
+	}
 	if (l->ends_at > 0) {
 		struct tmpl_slot s[] = { { "date", date } };
 

@@ -5,6 +5,8 @@
  * Owns: what moot does with the commands command.h reads from a message
  * to LIST-request (subscribe and unsubscribe, for the sender or another
  * address, set, and confirm TOKEN ask or complete a request, confirm.h;
+ * a subscribe to a list closed to joins by mail is answered so, and
+ * asks nothing;
  * help, info, lists and who answer from the database), and with mail to
  * LIST-join and LIST-leave, which is one subscribe or unsubscribe.  All
  * of a message's results go in one reply, to the sender only: never to

@@ -46,6 +46,7 @@ static void	changes_text(struct ctx *, const char *, const struct list *,
 static int	complete_subscribe(struct completing *);
 static int	complete_unsubscribe(struct completing *);
 static int	complete_set(struct completing *);
+static int	complete(struct ctx *, const struct list *, struct request *);
 
 /* What each action asks for, and does once confirmed. */
 static const struct action {
@@ -101,8 +102,9 @@ changes_text(struct ctx *x, const char *lang, const struct list *l,
 }
 
 /*
- * open_request - open r and issue its token into tok; CONFIRM_ASKED if
- * the confirmation may go, else why not
+ * open_request - open r (setting r->id) and issue its token into tok
+ * (NULL: none, for a request that takes effect at once); CONFIRM_ASKED
+ * if the confirmation may go, else why not
  */
 static enum confirm_asked
 open_request(struct ctx *x, struct request *r, char *tok)
@@ -123,8 +125,9 @@ open_request(struct ctx *x, struct request *r, char *tok)
 	r->expires_at = clock_now() + x->conf->confirm_ttl;
 	if ((rc = request_open(x->db, r, &id)) == DB_CONFLICT)
 		return (CONFIRM_PENDING);
-	if (rc != DB_OK || token_issue(x->db, "confirm", r->list_id, id,
-	    r->addr, x->conf->confirm_ttl, tok) != DB_OK)
+	r->id = id;
+	if (rc != DB_OK || (tok != NULL && token_issue(x->db, "confirm",
+	    r->list_id, id, r->addr, x->conf->confirm_ttl, tok) != DB_OK))
 		return (CONFIRM_ERROR);
 	return (CONFIRM_ASKED);
 }
@@ -189,9 +192,36 @@ confirm_ask(struct ctx *x, const struct list *l, const char *asked_by,
 	r.mode = (char *)mode;
 	r.language = (char *)language;
 	r.asked_by = (char *)asked_by;
+	/* An open list takes a person who asks for themselves at once;
+	 * one who asks for another address still needs its confirmation. */
+	if (action == REQUEST_SUBSCRIBE && list_joins(l) == JOINS_OPEN &&
+	    strcmp(target, asked_by) == 0) {
+		if ((res = open_request(x, &r, NULL)) != CONFIRM_ASKED)
+			return (res);
+		return (complete(x, l, &r) == 0 ? CONFIRM_DONE :
+		    CONFIRM_ERROR);
+	}
 	if ((res = open_request(x, &r, tok)) != CONFIRM_ASKED)
 		return (res);
 	return (ask(x, l, &r, tok) == 0 ? CONFIRM_ASKED : CONFIRM_ERROR);
+}
+
+/* refuse_closed - addr asked to join l, which takes no joins by mail:
+ * they hear that its owners add its members */
+static int
+refuse_closed(struct ctx *x, const struct list *l, const char *addr,
+    const char *lang)
+{
+	struct tmpl_slot slots[] = { { "list", l->name } };
+	struct vbuf	 reason;
+	int		 rc;
+
+	vbuf_init(&reason, VBUF_NOMAX);
+	notice_phrase(x, lang, l, "r-closed", slots, nitems(slots), &reason);
+	rc = answer_tell(x, l, "join-refused", addr, lang, "reason",
+	    vbuf_str(&reason));
+	vbuf_release(&reason);
+	return (rc);
 }
 
 /* complete_subscribe - a join, unless a rule or the owners stand between */
@@ -209,7 +239,10 @@ complete_subscribe(struct completing *c)
 		    NULL, NULL));
 	if (why == JOIN_ENDED)
 		return (0);		/* nothing to join any more */
-	if (why == JOIN_OK && l->approve_joins)
+	/* Closed since the request was made: the owners add members. */
+	if (list_joins(l) == JOINS_CLOSED)
+		return (refuse_closed(x, l, c->r->addr, c->lang));
+	if (why == JOIN_OK && list_joins(l) == JOINS_APPROVE)
 		return (join_approval_ask(x, l, c->r, c->lang) == 0 ? 1 : -1);
 	if (why == JOIN_OK)
 		return (answer_join(x, l, c->r, c->lang));

@@ -10,7 +10,8 @@
  * confirmation: whoever can reply from the mailbox the token went to
  * may confirm, whatever the From (B7).  A confirmed join then waits for
  * the owners where the list approves joins (join_approval.h), or is
- * refused where the list has ended or requires another; otherwise it
+ * refused where the list has ended, requires another or has closed to
+ * joins by mail; otherwise it
  * takes effect, as do a leave and a change of settings, each told to
  * the person.  Everything but confirm_reply() works in the caller's
  * transaction.
@@ -30,6 +31,8 @@ struct spool_item;
 /* What became of a request for a confirmation. */
 enum confirm_asked {
 	CONFIRM_ASKED,		/* a confirmation went to the person */
+	CONFIRM_DONE,		/* done at once, and the person told: a
+				 * join of one's own to an open list */
 	CONFIRM_PENDING,	/* one was waiting already: nothing sent */
 	CONFIRM_TOO_MANY,	/* the person has had enough today */
 	CONFIRM_ERROR,		/* database trouble: roll back */
@@ -37,7 +40,10 @@ enum confirm_asked {
 
 /*
  * confirm_ask - open a request asked_by asks for: action for target on
- * l, with mode and language (NULL: none), and ask target to confirm it
+ * l, with mode and language (NULL: none), and ask target to confirm it;
+ * on a list open to joins, a join asked by target itself is carried out
+ * at once, without a confirmation (CONFIRM_DONE).  Closed lists are the
+ * caller's to refuse before asking.
  */
 enum confirm_asked confirm_ask(struct ctx *, const struct list *l,
 	    const char *asked_by, enum request_action, const char *target,

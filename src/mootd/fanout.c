@@ -147,11 +147,11 @@ trouble:
 }
 
 /*
- * build_owner_copy - mail to L-owner as it came, with our X-Loop on top
- * so that an owner who is also forwarding mail cannot loop it back
+ * fanout_owner_copy - see fanout.h; the X-Loop is there so that an
+ * owner who is also forwarding mail cannot loop it back
  */
-static int
-build_owner_copy(struct ctx *x, const struct spool_item *s,
+int
+fanout_owner_copy(struct ctx *x, const struct spool_item *s,
     const struct list *l, struct vbuf *out, struct vbuf *why)
 {
 	struct vbuf	raw;
@@ -441,7 +441,7 @@ fanout_post(struct ctx *x, struct spool_item *s)
 			    "those without one get an address that asks to "
 			    "confirm");
 	}
-	if ((p.who == AUDIENCE_OWNERS ? build_owner_copy(x, s, l, &msg, &why) :
+	if ((p.who == AUDIENCE_OWNERS ? fanout_owner_copy(x, s, l, &msg, &why) :
 	    build(x, s, l, b.list != NULL ? &split : NULL, &msg, &why)) == -1) {
 		log_warnx("cannot build the members' copy: %s",
 		    vbuf_str(&why));

@@ -11,7 +11,9 @@
 #define FANOUT_H
 
 struct ctx;
+struct list;
 struct spool_item;
+struct vbuf;
 
 enum fanout_result {
 	FANOUT_SENT,		/* every member has a final record */
@@ -21,5 +23,13 @@ enum fanout_result {
 
 /* fanout_post - distribute s (state approved or distributing) */
 enum fanout_result fanout_post(struct ctx *, struct spool_item *s);
+
+/*
+ * fanout_owner_copy - mail to L-owner as it came, with our X-Loop on top,
+ * into out (for the owners, or [moot] admin where there are none); 0, or
+ * -1 with the reason in why
+ */
+int	fanout_owner_copy(struct ctx *, const struct spool_item *s,
+	    const struct list *l, struct vbuf *out, struct vbuf *why);
 
 #endif /* FANOUT_H */

@@ -14,6 +14,7 @@
 #include "list/ctx.h"
 #include "db/db.h"
 #include "db/db_list.h"
+#include "db/db_outbox.h"
 #include "db/db_spool.h"
 #include "util/killpoint.h"
 #include "util/log.h"
@@ -23,6 +24,7 @@
 #include "list/policy.h"
 #include "list/poster.h"
 #include "global/listaddr.h"
+#include "mootd/fanout.h"
 #include "mootd/route.h"
 #include "util/vbuf.h"
 #include "util/sys_defs.h"
@@ -110,6 +112,73 @@ route_post(struct ctx *x, struct spool_item *s, const struct mail *m)
 }
 
 /*
+ * to_admin - mail to L-owner of a list without owners, queued for
+ * [moot] admin as the owners would have had it, and s done; on database
+ * trouble s stays spooled
+ */
+static void
+to_admin(struct ctx *x, struct spool_item *s, const struct list *l)
+{
+	const char	*admin = x->conf->admin;
+	struct vbuf	 msg, why, env;
+	char		 done[ADDR_MAX + 64];
+
+	vbuf_init(&msg, VBUF_NOMAX);
+	vbuf_init(&why, 1024);
+	vbuf_init(&env, VBUF_NOMAX);
+	listaddr_format(&env, x->conf, l->name, AK_BOUNCES, NULL);
+	(void)snprintf(done, sizeof(done), "no owner: forwarded to [moot] "
+	    "admin <%s>", admin);
+	if (fanout_owner_copy(x, s, l, &msg, &why) == -1)
+		finish(x, s, SPOOL_FAILED, vbuf_str(&why));
+	else if (db_begin(x->db) != DB_OK)
+		;			/* stays spooled; tried again */
+	else if (outbox_add(x->db, s->id, l->id, "owner-forward",
+	    vbuf_str(&env), admin, msg.data, msg.len) != DB_OK ||
+	    spool_set_state(x->db, s->id, SPOOL_DONE, done) != DB_OK ||
+	    db_commit(x->db) != DB_OK) {
+		db_rollback(x->db);
+		log_warnx("cannot queue the forward to [moot] admin; the "
+		    "message stays spooled");
+	} else
+		log_info("%s done: %s", listaddr_kind_name(s->kind), done);
+	vbuf_release(&msg);
+	vbuf_release(&why);
+	vbuf_release(&env);
+}
+
+/*
+ * owner_or_admin - mail to L-owner goes to the owners; where the list
+ * has none, to [moot] admin; with neither, it fails, said in the log
+ * (and moot check names the list beforehand)
+ */
+static void
+owner_or_admin(struct ctx *x, struct spool_item *s)
+{
+	struct list	*l = NULL;
+	int64_t		 n = 0;
+	char		 why[256];
+
+	if (list_load_id(x->db, s->list_id, &l) != DB_OK ||
+	    member_count_role(x->db, l->id, "owner", &n) != DB_OK) {
+		list_free(&l);
+		return;			/* stays spooled; tried again */
+	}
+	if (n > 0)
+		finish(x, s, SPOOL_APPROVED, NULL);
+	else if (x->conf->admin != NULL)
+		to_admin(x, s, l);
+	else {
+		(void)snprintf(why, sizeof(why), "list %s has no owner and "
+		    "[moot] admin is not set: nobody reads it", l->name);
+		log_warnx("mail from <%s> to %s-owner: %s", s->env_from !=
+		    NULL ? s->env_from : "", l->name, why);
+		finish(x, s, SPOOL_FAILED, why);
+	}
+	list_free(&l);
+}
+
+/*
  * route_owner - mail to L-owner goes to the owners as it came, unless
  * it is our own forward coming back
  */
@@ -132,7 +201,7 @@ route_owner(struct ctx *x, struct spool_item *s, const struct mail *m)
 	else if (loop)
 		finish(x, s, SPOOL_FAILED, "loop: our own forward to the owners");
 	else
-		finish(x, s, SPOOL_APPROVED, NULL);
+		owner_or_admin(x, s);
 	vbuf_release(&v);
 	vbuf_release(&mine);
 }

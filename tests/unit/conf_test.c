@@ -47,6 +47,8 @@ static const struct {
 	{ "[moot]\ndomain = x.example\n  continued\n", "moot.conf:3: not a [section], a key = value line or a comment" },
 	{ "[moot]\ndomain = x.example\ndelimiter = ++\n", "moot.conf:3: [moot] delimiter: must be one character" },
 	{ "[moot]\ndomain = x.example\njunk\n", "moot.conf:3:" },
+	{ "[moot]\ndomain = x.example\nadmin = nobody\n", "moot.conf:3: [moot] admin: \"nobody\" is not a mail address" },
+	{ "[moot]\nadmin = info-owner@X.example\ndomain = x.example\n", "[moot] admin: info-owner@x.example is at the list domain" },
 };
 
 int
@@ -80,7 +82,32 @@ main(void)
 	is_str(c.relay_helo, "lists.example.org", "helo defaults to domain");
 	is_int(c.delimiter, '+', "default delimiter");
 	ok(c.user == NULL, "no user by default");
+	ok(c.admin == NULL, "no admin by default");
 	conf_free(&c);
+
+	e = load("[moot]\ndomain = x.example\nadmin = Root@Example.ORG\n",
+	    &c);
+	is_str(e, "", "an admin address loads");
+	is_str(c.admin, "root@example.org", "and is kept canonical");
+	conf_free(&c);
+	{
+		static const struct { int64_t s; const char *want; } d[] = {
+			{ 86400, "1d" }, { 5400, "90m" }, { 90, "90s" },
+			{ 7 * 86400, "1w" }, { 36 * 3600, "36h" }, { 0, "0s" },
+		};
+		struct vbuf	v;
+
+		vbuf_init(&v, 64);
+		for (size_t i = 0; i < sizeof(d) / sizeof(d[0]); i++) {
+			vbuf_reset(&v);
+			conf_format_duration(d[i].s, &v);
+			is_str(vbuf_str(&v), d[i].want, "duration %lld shown "
+			    "in its largest exact unit", (long long)d[i].s);
+			ok(conf_parse_duration(vbuf_str(&v)) == d[i].s,
+			    "and read back the same");
+		}
+		vbuf_release(&v);
+	}
 
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		e = load(bad[i].text, &c);
