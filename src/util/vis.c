@@ -7,9 +7,9 @@
 #include "util/vis.h"
 #include "util/sys_defs.h"
 
-/* utf8_ok - length of a valid UTF-8 sequence at p (2..4), or 0 */
-static size_t
-utf8_ok(const unsigned char *p)
+/* vis_utf8_len - see vis.h */
+size_t
+vis_utf8_len(const unsigned char *p)
 {
 	size_t	n, i;
 	unsigned int cp;
@@ -53,7 +53,7 @@ vis_append(struct vbuf *out, const char *s)
 			p++;
 		} else if (*p >= 0x20 && *p < 0x7f) {
 			vbuf_putc(out, *p++);
-		} else if (*p >= 0x80 && (n = utf8_ok(p)) > 0) {
+		} else if (*p >= 0x80 && (n = vis_utf8_len(p)) > 0) {
 			vbuf_cat(out, p, n);
 			p += n;
 		} else if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
