@@ -49,6 +49,8 @@ static const struct {
 	    "header field" },
 	{ "hostile/nul-bytes.eml", "NUL bytes" },
 	{ "hostile/deep-nesting-small.eml", "nested deeper than 20" },
+	{ "imperfect/cpython-msg_35.eml", "line 4 of the header section is "
+	    "not a header field" },
 };
 
 /*
@@ -78,6 +80,7 @@ static const struct {
 	{ "imperfect/no-from.eml", NULL, NULL, 0 },
 	{ "imperfect/bad-from.eml", NULL, NULL, 0 },
 	{ "imperfect/utf8-address.eml", "amira@one.example", NULL, 0 },
+	{ "imperfect/cpython-msg_15.eml", "xx@xx.dk", "XX", 1 },
 	{ "hostile/truncated-part.eml", "amira@one.example", NULL, 1 },
 	{ "hostile/missing-boundary.eml", "amira@one.example", NULL, 0 },
 	{ "hostile/endless-boundary.eml", "amira@one.example", NULL, 1 },
