@@ -201,7 +201,8 @@ static const struct {
 	{ "From", FIELD_ADDRESSES }, { "Sender", FIELD_ADDRESSES },
 	{ "Reply-To", FIELD_ADDRESSES }, { "To", FIELD_ADDRESSES },
 	{ "Cc", FIELD_ADDRESSES }, { "Bcc", FIELD_ADDRESSES },
-	{ "Resent-From", FIELD_ADDRESSES }, { "Resent-Sender", FIELD_ADDRESSES },
+	{ "Resent-From", FIELD_ADDRESSES },
+	{ "Resent-Sender", FIELD_ADDRESSES },
 	{ "Resent-To", FIELD_ADDRESSES }, { "Resent-Cc", FIELD_ADDRESSES },
 	{ "Resent-Bcc", FIELD_ADDRESSES },
 	{ "Mail-Followup-To", FIELD_ADDRESSES },
@@ -260,18 +261,19 @@ encode_address(struct vbuf *out, const struct mailimf_address *a,
     struct vbuf *tmp, struct vbuf *name)
 {
 	const struct mailimf_group	*g;
+	clist				*mbs;
 	clistiter			*it;
 
 	if (a->ad_type == MAILIMF_ADDRESS_MAILBOX)
 		return (encode_mailbox(out, a->ad_data.ad_mailbox, tmp, name));
 	g = a->ad_data.ad_group;
+	mbs = g->grp_mb_list != NULL ? g->grp_mb_list->mb_list : NULL;
 	clean_phrase(name, g->grp_display_name, tmp);
 	hdr_encode_phrase(out, vbuf_str(name));
 	vbuf_putc(out, ':');
-	for (it = g->grp_mb_list != NULL ? clist_begin(g->grp_mb_list->mb_list) :
-	    NULL; it != NULL; it = clist_next(it)) {
-		vbuf_puts(out, it == clist_begin(g->grp_mb_list->mb_list) ?
-		    " " : ", ");
+	for (it = mbs != NULL ? clist_begin(mbs) : NULL; it != NULL;
+	    it = clist_next(it)) {
+		vbuf_puts(out, it == clist_begin(mbs) ? " " : ", ");
 		if (encode_mailbox(out, clist_content(it), tmp, name) == -1)
 			return (-1);
 	}

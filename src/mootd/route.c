@@ -234,6 +234,10 @@ route_spooled(struct ctx *x, struct spool_item *s)
 		goto out;
 	}
 	if (mail_parse(&m, canon.data, canon.len, &c->lim, &why) == -1) {
+		/* What could be read before the fault, for whoever is
+		 * asked about it. */
+		(void)spool_set_headers(x->db, s->id, m.msgid, m.from_addr,
+		    m.subject);
 		route_unreadable(x, s, &m, vbuf_str(&why));
 		goto out;
 	}

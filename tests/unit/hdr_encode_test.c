@@ -89,7 +89,8 @@ raw_fields(struct vbuf *out)
 			vbuf_init(&got, VBUF_NOMAX);
 			if (raw8[i].out != NULL) {
 				ok(hdr_encode_8bit(&got, &m.fields[0],
-				    &no) == 0, "raw 8-bit field %zu encoded", i);
+				    &no) == 0, "raw 8-bit field %zu encoded",
+				    i);
 				is_str(vbuf_str(&got), raw8[i].out, "  as "
 				    "encoded words");
 			} else

@@ -160,7 +160,8 @@ main(void)
 		if (why.len > 0)
 			diag("%s", vbuf_str(&why));
 		if (imperfect[i].from != NULL)
-			is_str(m.from_addr, imperfect[i].from, "  From address");
+			is_str(m.from_addr, imperfect[i].from,
+			    "  From address");
 		else
 			ok(m.from_addr == NULL, "  no From address");
 		if (imperfect[i].subject != NULL)
