@@ -20,6 +20,11 @@ moot inject --to info-bounces@lists.example.org --from amira@one.example \
     <"$MAILDIR/real/crlf.eml" 2>"$T/inject.err"
 is $? 65 "mail to info-bounces is refused at the door (exit 65)"
 like "$(cat "$T/inject.err")" "does not take mail at this address" "  saying why"
+# So is a non-ASCII envelope sender, which no relay here can carry.
+moot inject --to info@lists.example.org --from 'jöran@two.example' \
+    <"$MAILDIR/real/crlf.eml" 2>"$T/inject.err"
+is $? 65 "a non-ASCII envelope sender is refused at the door (exit 65)"
+like "$(cat "$T/inject.err")" "SMTPUTF8" "  saying why"
 
 # run NAME [ENVELOPE SENDER]: post imperfect/NAME.eml; the spool id
 run() {
