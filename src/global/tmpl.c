@@ -113,6 +113,7 @@ static const struct tmpl_def phrase_defs[] = {
 	{ "why-ended", 0, "" },
 	{ "why-loop", 0, "" },
 	{ "why-no-from", 0, "" },
+	{ "why-unreadable", 0, "detail" },
 	{ "days", 0, "n" },
 	{ "hours", 0, "n" },
 };

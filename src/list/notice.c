@@ -267,7 +267,7 @@ notice_reason(struct ctx *x, const char *lang, const struct list *l,
 	{
 		struct tmpl_slot slots[] = {
 			{ "count", amount }, { "size", amount },
-			{ "max", limit },
+			{ "max", limit }, { "detail", v.detail },
 		};
 
 		notice_phrase(x, lang, l, policy_reason_phrase(v.reason),

@@ -7,6 +7,7 @@
 
 #include "global/conf.h"
 #include "db/db_list.h"
+#include "mail/hdr_encode.h"
 #include "mail/mail.h"
 #include "list/policy.h"
 #include "util/vbuf.h"
@@ -55,6 +56,9 @@ static const struct reason_row {
 	    NULL, "why-nonmember" },
 	[REASON_MODERATED] = { FORM_PLAIN, "the list is moderated", NULL,
 	    NULL, "why-moderated" },
+	[REASON_UNREADABLE] = { FORM_DETAIL,
+	    "cannot be distributed as it is: ", NULL, NULL,
+	    "why-unreadable" },
 };
 _Static_assert(nitems(reasons) == REASON_COUNT, "words for every reason");
 
@@ -140,7 +144,10 @@ policy_post(const struct conf *c, const struct list *l, const struct mail *m,
 	v->kind = VERDICT_ACCEPT;
 	if (looped(c, l, m, v))
 		return;
-	if (m->from_addr == NULL) {
+	/* Without a From to read, the envelope sender stands in: the
+	 * caller looked it up as a member, a moderator decides below. */
+	if (m->from_addr == NULL && (pf->env_from == NULL ||
+	    *pf->env_from == '\0')) {
 		say(v, VERDICT_REJECT, REASON_NO_FROM, 0, 0);
 		return;
 	}
@@ -177,6 +184,14 @@ policy_post(const struct conf *c, const struct list *l, const struct mail *m,
 		    strcmp(l->nonmember, "reject") == 0;
 		say(v, v->tell_poster ? VERDICT_REJECT : VERDICT_HOLD,
 		    REASON_NONMEMBER, 0, 0);
+		return;
+	}
+	if (m->from_addr == NULL) {
+		say(v, VERDICT_HOLD, REASON_NO_FROM, 0, 0);
+		return;
+	}
+	if ((v->detail = hdr_encode_unsendable(m)) != NULL) {
+		say(v, VERDICT_HOLD, REASON_UNREADABLE, 0, 0);
 		return;
 	}
 	if (l->moderated)

@@ -3,10 +3,12 @@
  *
  * Owns: the rules, in the order they apply: loops (our X-Loop, this
  * list's List-Id, too many Received fields: threat C1), a sender
- * address, size, a list that has ended, automated mail (RFC 3834, the
+ * address (From, else the envelope sender), size, a list that has ended, automated mail (RFC 3834, the
  * null sender: held or dropped, threat C2), too many recipients in To
  * and Cc (held), a size above the list's hold size (held), a stranger
- * on a members-only list (held or rejected with a notice), moderation
+ * on a members-only list (held or rejected with a notice), a post whose
+ * From cannot be read (held, the envelope sender shown), a header that
+ * cannot be written without SMTPUTF8 (held: threat E6), moderation
  * (held); and the words of each reason: English for the spool, a phrase
  * for notices, and the one reading of stored English back.  Pure: the
  * caller looks up membership and passes the facts in, so this is
@@ -48,6 +50,8 @@ enum verdict_reason {
 	REASON_LARGE,		/* amount bytes, over the list's hold size */
 	REASON_NONMEMBER,	/* a stranger on a members-only list */
 	REASON_MODERATED,	/* the list is moderated */
+	REASON_UNREADABLE,	/* detail: what moot cannot read or write
+				 * (mail_parse(), hdr_encode_unsendable()) */
 	REASON_COUNT
 };
 
@@ -67,7 +71,9 @@ struct verdict {
 struct post_facts {
 	const char	*env_from;	/* NULL: not given; "": <> */
 	int64_t		 size;		/* bytes as received */
-	int		 is_member;	/* the From: address is on the list */
+	int		 is_member;	/* the From: address is on the list,
+					 * or without one the envelope
+					 * sender */
 	time_t		 now;
 };
 

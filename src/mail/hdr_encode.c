@@ -7,9 +7,12 @@
  */
 #include <string.h>
 
+#include <libetpan/libetpan.h>
 #include <openssl/evp.h>
 
 #include "mail/hdr_encode.h"
+#include "mail/hdr_read.h"
+#include "mail/mail.h"
 #include "util/vbuf.h"
 #include "util/sys_defs.h"
 
@@ -176,4 +179,197 @@ hdr_encode_mailbox(struct vbuf *out, const char *display, const char *addr)
 		return (vbuf_puts(out, addr));
 	hdr_encode_phrase(out, display);
 	return (vbuf_printf(out, " <%s>", addr));
+}
+
+/*
+ * How a field that arrived with raw 8-bit bytes (RFC 6532) is written
+ * for a relay without SMTPUTF8: addresses one by one, their display
+ * names as encoded words; MIME fields not at all (they belong to the
+ * body's own part); any other field as unstructured text, which is what
+ * RFC 2047 allows encoded words in.
+ */
+enum field_kind {
+	FIELD_TEXT,
+	FIELD_ADDRESSES,
+	FIELD_MIME,
+};
+
+static const struct {
+	const char	*name;
+	enum field_kind	 kind;
+} field_kinds[] = {
+	{ "From", FIELD_ADDRESSES }, { "Sender", FIELD_ADDRESSES },
+	{ "Reply-To", FIELD_ADDRESSES }, { "To", FIELD_ADDRESSES },
+	{ "Cc", FIELD_ADDRESSES }, { "Bcc", FIELD_ADDRESSES },
+	{ "Resent-From", FIELD_ADDRESSES },
+	{ "Resent-Sender", FIELD_ADDRESSES },
+	{ "Resent-To", FIELD_ADDRESSES }, { "Resent-Cc", FIELD_ADDRESSES },
+	{ "Resent-Bcc", FIELD_ADDRESSES },
+	{ "Mail-Followup-To", FIELD_ADDRESSES },
+	{ "Mail-Reply-To", FIELD_ADDRESSES },
+	{ "Disposition-Notification-To", FIELD_ADDRESSES },
+	{ "Return-Receipt-To", FIELD_ADDRESSES },
+	{ "Errors-To", FIELD_ADDRESSES },
+	{ "Content-Description", FIELD_TEXT },	/* text (RFC 2045) */
+	{ "MIME-Version", FIELD_MIME },
+};
+
+/* field_kind - what f holds */
+static enum field_kind
+field_kind(const struct hdr_field *f)
+{
+	for (size_t i = 0; i < nitems(field_kinds); i++)
+		if (hdr_is(f, field_kinds[i].name))
+			return (field_kinds[i].kind);
+	if (f->name_len >= 8 && strncasecmp(f->name, "Content-", 8) == 0)
+		return (FIELD_MIME);
+	return (FIELD_TEXT);
+}
+
+/* is_ascii - s holds no byte above 0x7f */
+static int
+is_ascii(const char *s)
+{
+	for (; *s != '\0'; s++)
+		if ((unsigned char)*s >= 0x80)
+			return (0);
+	return (1);
+}
+
+/* clean_phrase - raw words (8-bit, encoded words) to clean UTF-8 */
+static void
+clean_phrase(struct vbuf *out, const char *raw, struct vbuf *tmp)
+{
+	(void)mail_decode_phrase(raw != NULL ? raw : "", tmp);
+	hdr_encode_clean(out, vbuf_str(tmp));
+}
+
+/* encode_mailbox - one mailbox, appended; -1 if its address is not ASCII */
+static int
+encode_mailbox(struct vbuf *out, const struct mailimf_mailbox *mb,
+    struct vbuf *tmp, struct vbuf *name)
+{
+	if (mb->mb_addr_spec == NULL || !is_ascii(mb->mb_addr_spec))
+		return (-1);
+	clean_phrase(name, mb->mb_display_name, tmp);
+	return (hdr_encode_mailbox(out, vbuf_str(name), mb->mb_addr_spec));
+}
+
+/* encode_address - one address or group, appended; -1 as above */
+static int
+encode_address(struct vbuf *out, const struct mailimf_address *a,
+    struct vbuf *tmp, struct vbuf *name)
+{
+	const struct mailimf_group	*g;
+	clist				*mbs;
+	clistiter			*it;
+
+	if (a->ad_type == MAILIMF_ADDRESS_MAILBOX)
+		return (encode_mailbox(out, a->ad_data.ad_mailbox, tmp, name));
+	g = a->ad_data.ad_group;
+	mbs = g->grp_mb_list != NULL ? g->grp_mb_list->mb_list : NULL;
+	clean_phrase(name, g->grp_display_name, tmp);
+	hdr_encode_phrase(out, vbuf_str(name));
+	vbuf_putc(out, ':');
+	for (it = mbs != NULL ? clist_begin(mbs) : NULL; it != NULL;
+	    it = clist_next(it)) {
+		vbuf_puts(out, it == clist_begin(mbs) ? " " : ", ");
+		if (encode_mailbox(out, clist_content(it), tmp, name) == -1)
+			return (-1);
+	}
+	return (vbuf_putc(out, ';'));
+}
+
+/* encode_addresses - an address list as ASCII into out; -1 if it cannot
+ * be read, or an address in it is not ASCII (it needs SMTPUTF8) */
+static int
+encode_addresses(struct vbuf *out, const char *utf8)
+{
+	struct mailimf_address_list	*al = NULL;
+	struct vbuf			 tmp, name;
+	clistiter			*it;
+	size_t				 idx = 0, len = strlen(utf8);
+	int				 rc = 0;
+
+	if (mailimf_address_list_parse(utf8, len, &idx, &al) !=
+	    MAILIMF_NO_ERROR)
+		return (-1);
+	vbuf_init(&tmp, VBUF_NOMAX);
+	vbuf_init(&name, VBUF_NOMAX);
+	if (utf8[idx + strspn(utf8 + idx, " \t")] != '\0')
+		rc = -1;		/* more after the list: not read */
+	for (it = clist_begin(al->ad_list); rc == 0 && it != NULL;
+	    it = clist_next(it)) {
+		if (it != clist_begin(al->ad_list))
+			vbuf_puts(out, ", ");
+		rc = encode_address(out, clist_content(it), &tmp, &name);
+	}
+	mailimf_address_list_free(al);
+	vbuf_release(&tmp);
+	vbuf_release(&name);
+	return (rc == 0 && !vbuf_err(out) ? 0 : -1);
+}
+
+/* hdr_encode_8bit - see hdr_encode.h */
+int
+hdr_encode_8bit(struct vbuf *out, const struct hdr_field *f,
+    const char **why)
+{
+	struct vbuf	 raw, utf8, value, name;
+	enum field_kind	 kind = field_kind(f);
+	int		 rc = -1;
+
+	*why = NULL;
+	if (kind == FIELD_MIME) {
+		*why = "raw 8-bit bytes in a MIME field of the header";
+		return (-1);
+	}
+	vbuf_init(&raw, VBUF_NOMAX);
+	vbuf_init(&utf8, VBUF_NOMAX);
+	vbuf_init(&value, VBUF_NOMAX);
+	vbuf_init(&name, VBUF_NOMAX);
+	vbuf_cat(&name, f->name, f->name_len);
+	if (hdr_unfold(f, &raw) == 0 && hdr_read_utf8(&utf8,
+	    vbuf_str(&raw)) == 0) {
+		if (kind == FIELD_ADDRESSES)
+			rc = encode_addresses(&value, vbuf_str(&utf8));
+		else {
+			clean_phrase(&raw, vbuf_str(&utf8), &value);
+			vbuf_reset(&value);
+			rc = hdr_encode_text(&value, vbuf_str(&raw));
+		}
+	}
+	if (rc == -1 && kind == FIELD_ADDRESSES)
+		*why = "an address in the header is not ASCII or cannot be "
+		    "read (sending it needs SMTPUTF8, RFC 6531)";
+	if (rc == 0)
+		rc = hdr_encode_field(out, vbuf_str(&name), vbuf_str(&value));
+	if (rc == -1 && *why == NULL)
+		*why = "a header field cannot be written in ASCII";
+	vbuf_release(&raw);
+	vbuf_release(&utf8);
+	vbuf_release(&value);
+	vbuf_release(&name);
+	return (rc);
+}
+
+/* hdr_encode_unsendable - see hdr_encode.h */
+const char *
+hdr_encode_unsendable(const struct mail *m)
+{
+	struct vbuf	 scratch;
+	const char	*why = NULL, *one;
+
+	vbuf_init(&scratch, VBUF_NOMAX);
+	for (size_t i = 0; why == NULL && i < m->nfields; i++) {
+		const struct hdr_field *f = &m->fields[i];
+
+		if (!hdr_has_8bit(f) || field_kind(f) == FIELD_MIME)
+			continue;
+		vbuf_reset(&scratch);
+		if (hdr_encode_8bit(&scratch, f, &one) == -1)
+			why = one;
+	}
+	vbuf_release(&scratch);
+	return (why);
 }

@@ -3,7 +3,8 @@
  *
  * Owns: RFC 2047 encoding of non-ASCII text, folding to 78 columns, and
  * the rule that a value with CR or LF in it is never written (threat E1:
- * a decoded subject must not become a Bcc: line).  Values come in as
+ * a decoded subject must not become a Bcc: line), and writing in ASCII a
+ * field that came with raw 8-bit bytes (threat E6).  Values come in as
  * UTF-8; controls are stripped by hdr_encode_clean() before they get here.
  */
 #ifndef HDR_ENCODE_H
@@ -32,5 +33,22 @@ int	hdr_encode_field(struct vbuf *out, const char *name, const char *value);
 /* hdr_encode_mailbox - "phrase <addr>" (or just addr) as a field value */
 int	hdr_encode_mailbox(struct vbuf *out, const char *display_utf8,
 	    const char *addr);
+
+/*
+ * hdr_encode_8bit - append field f, which holds raw 8-bit bytes (RFC
+ * 6532), in ASCII for a relay without SMTPUTF8: the same text once
+ * decoded (invalid UTF-8 read as hdr_read.h says).  -1, nothing
+ * appended and a static reason in *why, for a MIME field (the body's
+ * own, left as it is) and for an address that is not ASCII or cannot be
+ * read, which no encoding can carry.
+ */
+struct hdr_field;
+struct mail;
+int	hdr_encode_8bit(struct vbuf *out, const struct hdr_field *f,
+	    const char **why);
+
+/* hdr_encode_unsendable - why a field of m other than a MIME field
+ * cannot be written in ASCII (hdr_encode_8bit()), or NULL if all can */
+const char *hdr_encode_unsendable(const struct mail *m);
 
 #endif /* HDR_ENCODE_H */

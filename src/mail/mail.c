@@ -1,11 +1,11 @@
 /*
  * mail.c - checking and reading a message; see mail.h
  *
- * The header section is split into fields here, because rewriting needs
- * each field's exact bytes; what a field means (addresses, encoded words,
- * MIME parameters) is left to libetpan.  The MIME tree is libetpan's too,
- * after a cheap count that keeps a hostile message from reaching its
- * recursive parser with thousands of levels (threat D2).
+ * The header section is split into fields by hdr_read.c; what a field
+ * means (addresses, encoded words, MIME parameters) is left to libetpan.
+ * The MIME tree is libetpan's too, after a cheap count that keeps a
+ * hostile message from reaching its recursive parser with thousands of
+ * levels (threat D2).
  */
 #include <ctype.h>
 #include <stdlib.h>
@@ -14,6 +14,7 @@
 #include <libetpan/libetpan.h>
 
 #include "mail/addr.h"
+#include "mail/hdr_read.h"
 #include "util/alloc.h"
 #include "mail/mail.h"
 #include "util/vbuf.h"
@@ -45,159 +46,6 @@ mail_canon_append(struct vbuf *out, const char *in, size_t len)
 		run = i + 1;
 	}
 	return (vbuf_cat(out, in + run, len - run));
-}
-
-/* hdr_is - see mail.h */
-int
-hdr_is(const struct hdr_field *f, const char *name)
-{
-	return (strlen(name) == f->name_len &&
-	    strncasecmp(f->name, name, f->name_len) == 0);
-}
-
-/* mail_field - see mail.h */
-const struct hdr_field *
-mail_field(const struct mail *m, const char *name, size_t nth)
-{
-	for (size_t i = 0; i < m->nfields; i++)
-		if (hdr_is(&m->fields[i], name) && nth-- == 0)
-			return (&m->fields[i]);
-	return (NULL);
-}
-
-/* hdr_unfold - see mail.h */
-int
-hdr_unfold(const struct hdr_field *f, struct vbuf *out)
-{
-	const char	*v = f->value, *end = f->value + f->value_len;
-	size_t		 start;
-
-	vbuf_reset(out);
-	vbuf_cat(out, "", 0);
-	for (; v < end; v++) {
-		if (*v == '\r' && v + 1 < end && v[1] == '\n') {
-			v++;
-			continue;
-		}
-		vbuf_putc(out, *v);
-	}
-	if (vbuf_err(out))
-		return (-1);
-	while (out->len > 0 && (out->data[out->len - 1] == ' ' ||
-	    out->data[out->len - 1] == '\t'))
-		vbuf_truncate(out, out->len - 1);
-	for (start = 0; start < out->len && (out->data[start] == ' ' ||
-	    out->data[start] == '\t'); start++)
-		;
-	memmove(out->data, out->data + start, out->len - start + 1);
-	out->len -= start;
-	return (0);
-}
-
-/* mail_decode_phrase - see mail.h */
-int
-mail_decode_phrase(const char *value, struct vbuf *out)
-{
-	char	*utf8 = NULL;
-	size_t	 idx = 0;
-	int	 r;
-
-	vbuf_reset(out);
-	r = mailmime_encoded_phrase_parse("us-ascii", value, strlen(value),
-	    &idx, "utf-8", &utf8);
-	if (r != MAILIMF_NO_ERROR || utf8 == NULL) {
-		/* Not decodable: show it as it was written. */
-		vbuf_puts(out, value);
-		free(utf8);
-		return (-1);
-	}
-	vbuf_puts(out, utf8);
-	free(utf8);
-	return (vbuf_err(out) ? -1 : 0);
-}
-
-/* split_header - fill the field table; -1 with a reason */
-static int
-split_header(struct mail *m, const struct limits *lim, struct vbuf *why)
-{
-	const char	*b = m->buf;
-	size_t		 off = 0, cap = 0, line = 0, eol, i;
-	struct hdr_field *f = NULL;
-
-	while (off < m->len) {
-		const char *nl = memchr(b + off, '\n', m->len - off);
-
-		line++;
-		eol = nl != NULL ? (size_t)(nl - b) + 1 : m->len;
-		if (eol - off == 2 && b[off] == '\r') {
-			m->hdr_end = off;
-			m->body_off = eol;
-			break;
-		}
-		for (i = off; i < eol; i++)
-			if ((unsigned char)b[i] >= 0x80) {
-				vbuf_printf(why, "raw 8-bit bytes in header line "
-				    "%zu (not RFC 2047 encoded; that needs "
-				    "SMTPUTF8, which moot does not support)",
-				    line);
-				return (-1);
-			}
-		if (b[off] == ' ' || b[off] == '\t') {
-			if (f == NULL) {
-				vbuf_puts(why, "the header section starts "
-				    "with a continuation line");
-				return (-1);
-			}
-			f->len = eol - f->off;
-		} else {
-			size_t	colon;
-
-			for (colon = off; colon < eol && b[colon] > ' ' &&
-			    b[colon] < 0x7f && b[colon] != ':'; colon++)
-				;
-			i = colon;
-			while (i < eol && (b[i] == ' ' || b[i] == '\t'))
-				i++;
-			if (colon == off || i >= eol || b[i] != ':') {
-				vbuf_printf(why, "line %zu of the header section "
-				    "is not a header field", line);
-				return (-1);
-			}
-			if (m->nfields == cap) {
-				cap = cap ? cap * 2 : 32;
-				m->fields = xreallocarray(m->fields, cap,
-				    sizeof(*m->fields));
-			}
-			f = &m->fields[m->nfields++];
-			f->name = b + off;
-			f->name_len = colon - off;
-			f->off = off;
-			f->len = eol - off;
-			f->value = b + i + 1;
-		}
-		/* The value runs to the field's final CRLF. */
-		f->value_len = f->off + f->len - (size_t)(f->value - b);
-		if (f->value_len >= 2 && f->value[f->value_len - 1] == '\n')
-			f->value_len -= 2;
-		if ((int64_t)f->len > lim->header_bytes) {
-			vbuf_printf(why, "header field %.*s is longer than "
-			    "%lld bytes", (int)(f->name_len > 40 ? 40 :
-			    f->name_len), f->name, (long long)lim->header_bytes);
-			return (-1);
-		}
-		if ((int64_t)eol > lim->header_section_bytes) {
-			vbuf_printf(why, "header section longer than %lld "
-			    "bytes", (long long)lim->header_section_bytes);
-			return (-1);
-		}
-		off = eol;
-		m->hdr_end = m->body_off = eol;
-	}
-	if (m->nfields == 0) {
-		vbuf_puts(why, "no header fields");
-		return (-1);
-	}
-	return (0);
 }
 
 /* first_word_lower - the value's first token, lower case, into out */
@@ -359,23 +207,6 @@ is_multipart(const struct mailmime_content *ct)
 	    MAILMIME_COMPOSITE_TYPE_MULTIPART);
 }
 
-/* has_close - the message has the closing delimiter of boundary */
-static int
-has_close(const struct mail *m, const char *boundary)
-{
-	size_t		 bl = strlen(boundary);
-	const char	*p = m->buf, *end = m->buf + m->len;
-
-	while ((p = memmem(p, (size_t)(end - p), boundary, bl)) != NULL) {
-		if (p - m->buf >= 2 && p[-1] == '-' && p[-2] == '-' &&
-		    (p - 2 == m->buf || p[-3] == '\n') &&
-		    end - (p + bl) >= 2 && p[bl] == '-' && p[bl + 1] == '-')
-			return (1);
-		p += bl;
-	}
-	return (0);
-}
-
 /* hdr_name_is_approval - see mail.h */
 int
 hdr_name_is_approval(const char *name, size_t len)
@@ -510,20 +341,11 @@ walk_mime(struct walk *w, struct mailmime *mm, int depth)
 		    (long long)w->lim->mime_depth);
 		return (-1);
 	}
-	if (is_multipart(mm->mm_content_type)) {
-		char *bd = mailmime_content_param_get(mm->mm_content_type,
-		    "boundary");
-
-		if (bd == NULL || *bd == '\0') {
-			vbuf_puts(w->why, "a multipart has no boundary");
-			return (-1);
-		}
-		if (!has_close(w->m, bd)) {
-			vbuf_puts(w->why, "truncated: a multipart has no "
-			    "closing boundary");
-			return (-1);
-		}
-	}
+	/*
+	 * A multipart without a boundary parameter or without its closing
+	 * delimiter is read as libetpan reads it (RFC 2046 section 5.1.1
+	 * tells a receiver to make do), and goes out byte for byte.
+	 */
 	if (mm->mm_parent_type == MAILMIME_MULTIPLE)
 		note_part_approvals(w, mm);
 	if (mm->mm_type == MAILMIME_SINGLE)
@@ -553,6 +375,7 @@ read_mime(struct mail *m, const struct limits *lim, struct vbuf *why)
 {
 	struct mailmime	*mime = NULL, *top;
 	struct walk	 w;
+	char		*bd;
 	size_t		 idx = 0;
 	int		 r;
 
@@ -578,10 +401,11 @@ read_mime(struct mail *m, const struct limits *lim, struct vbuf *why)
 	top = mime->mm_type == MAILMIME_MESSAGE ?
 	    mime->mm_data.mm_message.mm_msg_mime : mime;
 	r = top != NULL ? walk_mime(&w, top, 0) : 0;
-	if (r == 0 && top != NULL && is_multipart(top->mm_content_type)) {
+	if (r == 0 && top != NULL && is_multipart(top->mm_content_type) &&
+	    (bd = mailmime_content_param_get(top->mm_content_type,
+	    "boundary")) != NULL && *bd != '\0') {
 		m->multipart = 1;
-		m->boundary = xstrdup(mailmime_content_param_get(
-		    top->mm_content_type, "boundary"));
+		m->boundary = xstrdup(bd);
 	}
 	if (top != NULL && top->mm_content_type != NULL &&
 	    top->mm_content_type->ct_subtype != NULL) {
@@ -600,9 +424,12 @@ int
 mail_parse(struct mail *m, const char *buf, size_t len,
     const struct limits *lim, struct vbuf *why)
 {
+	size_t	skip = hdr_read_mbox_line(buf, len);
+
+	/* The message proper starts after an mbox "From " line. */
 	memset(m, 0, sizeof(*m));
-	m->buf = buf;
-	m->len = len;
+	m->buf = buf += skip;
+	m->len = len -= skip;
 	if (len == 0) {
 		vbuf_puts(why, "empty message");
 		return (-1);
@@ -614,7 +441,7 @@ mail_parse(struct mail *m, const char *buf, size_t len,
 	for (size_t i = 0; i < len && !m->eightbit; i++)
 		if ((unsigned char)buf[i] >= 0x80)
 			m->eightbit = 1;
-	if (split_header(m, lim, why) == -1)
+	if (hdr_read_split(m, lim, why) == -1)
 		return (-1);
 	read_fields(m);
 	return (read_mime(m, lim, why));

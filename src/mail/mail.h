@@ -2,14 +2,19 @@
  * mail.h - a message as moot reads it
  *
  * Owns: the checks every message passes before moot acts on it (threat
- * D1, D2: limits on header size, MIME nesting and parts; no NUL bytes, no
- * raw 8-bit header bytes, a closing boundary for every multipart), and
- * the few facts moot needs from it (sender, subject, Message-ID, loop and
- * automation markers, the top-level MIME type).  MIME parsing and header
- * decoding are libetpan's; this module bounds and interprets them.
+ * D1, D2: limits on header size, MIME nesting and parts; no NUL bytes; a
+ * header section of fields), and the few facts moot needs from it
+ * (sender, subject, Message-ID, loop and automation markers, the
+ * top-level MIME type).  What RFC 5322 section 4, RFC 6532 and RFC 2046
+ * tell a receiver to accept is accepted: a leading mbox "From " line is
+ * skipped, raw 8-bit header bytes are text (hdr_read.h), a multipart
+ * without a boundary parameter or a closing delimiter is read as far as
+ * it goes.  MIME parsing and header decoding are libetpan's; this module
+ * bounds and interprets them.
  *
  * A struct mail borrows its bytes: they must be in canonical CRLF form
- * (mail_canon()) and outlive it.  The field table points into them.
+ * (mail_canon()) and outlive it.  The field table points into them, and
+ * buf is the message proper, after any mbox "From " line.
  */
 #ifndef MAIL_H
 #define MAIL_H
@@ -66,7 +71,8 @@ struct mail {
 	int		 recipients;	/* addresses in To: and Cc: */
 	int		 eightbit;	/* a byte >= 0x80 somewhere */
 
-	int		 multipart;	/* the top level is multipart/... */
+	int		 multipart;	/* the top level is multipart/...
+					 * with a boundary parameter */
 	char		*subtype;	/* owned; top-level subtype, lower */
 	char		*boundary;	/* owned; top-level boundary */
 	int		 mime_depth, mime_parts;
@@ -101,6 +107,9 @@ int	hdr_is(const struct hdr_field *, const char *name);
 /* hdr_name_is_approval - Approved, Approve, X-Approved or X-Approve */
 int	hdr_name_is_approval(const char *name, size_t len);
 
+/* hdr_has_8bit - the field holds a byte above 0x7f (RFC 6532) */
+int	hdr_has_8bit(const struct hdr_field *);
+
 /* hdr_unfold - the value without folding CRLFs, trimmed, into out */
 int	hdr_unfold(const struct hdr_field *, struct vbuf *out);
 
@@ -131,7 +140,8 @@ const char *mail_automated_why(enum mail_auto);
  */
 int	mail_via_list(const struct mail *);
 
-/* mail_decode_phrase - RFC 2047 words in an unfolded value to UTF-8 */
+/* mail_decode_phrase - RFC 2047 words and raw 8-bit text (read as
+ * hdr_read.h says) in an unfolded value to UTF-8 */
 int	mail_decode_phrase(const char *value, struct vbuf *out);
 
 #endif /* MAIL_H */

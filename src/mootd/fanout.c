@@ -209,6 +209,7 @@ build(struct ctx *x, const struct spool_item *s, const struct list *l,
 	in.mail = &m;
 	in.footer = vbuf_str(&foot.body);
 	in.msgid = msgid;
+	in.sender = s->env_from;
 	in.date = (time_t)s->received_at;
 	in.unsubscribe_at = split;
 	if (rewrite_post(&in, out, why) == -1)

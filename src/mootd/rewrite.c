@@ -68,6 +68,26 @@ is_content_field(const struct hdr_field *f)
 	    0) || hdr_is(f, "MIME-Version"));
 }
 
+/*
+ * copy_field - f as received, but for white space between its name and
+ * colon (obsolete syntax, RFC 5322 section 4.5), which a receiver must
+ * accept and a sender must not write: libesmtp, for one, would not see
+ * such a From and would add its own.
+ */
+static void
+copy_field(struct vbuf *out, const struct hdr_field *f)
+{
+	const char	*end = f->name + f->len;
+
+	if (f->name[f->name_len] == ':') {
+		vbuf_cat(out, f->name, f->len);
+		return;
+	}
+	vbuf_cat(out, f->name, f->name_len);
+	vbuf_putc(out, ':');
+	vbuf_cat(out, f->value, (size_t)(end - f->value));
+}
+
 /* rewrite_prefix - the list's subject prefix; "" for none */
 static const char *
 rewrite_prefix(const struct list *l, char *buf, size_t size)
@@ -92,6 +112,24 @@ contains_ci(const char *hay, const char *needle)
 	return (0);
 }
 
+/* subject_value - the Subject's value as it goes out: as received, or,
+ * with raw 8-bit bytes, its decoded text as encoded words (threat E6) */
+static void
+subject_value(struct vbuf *out, const struct rewrite_in *in,
+    const struct hdr_field *f)
+{
+	struct vbuf	clean;
+
+	if (!hdr_has_8bit(f) || in->mail->subject == NULL) {
+		vbuf_cat(out, f->value, f->value_len);
+		return;
+	}
+	vbuf_init(&clean, VBUF_NOMAX);
+	hdr_encode_clean(&clean, in->mail->subject);
+	hdr_encode_text(out, vbuf_str(&clean));
+	vbuf_release(&clean);
+}
+
 /* subject_field - the Subject with the prefix, unless it has it already */
 static void
 subject_field(struct vbuf *out, const struct rewrite_in *in,
@@ -101,37 +139,51 @@ subject_field(struct vbuf *out, const struct rewrite_in *in,
 	const char	*prefix = rewrite_prefix(in->list, buf, sizeof(buf));
 	const char	*v;
 	size_t		 vl;
-	struct vbuf	 enc;
+	struct vbuf	 enc, val, line;
 
-	if (*prefix == '\0' || (in->mail->subject != NULL &&
-	    contains_ci(in->mail->subject, prefix))) {
-		vbuf_cat(out, in->mail->buf + f->off, f->len);
+	if (!hdr_has_8bit(f) && (*prefix == '\0' || (in->mail->subject !=
+	    NULL && contains_ci(in->mail->subject, prefix)))) {
+		copy_field(out, f);
 		return;
 	}
 	vbuf_init(&enc, VBUF_NOMAX);
+	vbuf_init(&val, VBUF_NOMAX);
+	subject_value(&val, in, f);
+	if (*prefix == '\0' || (in->mail->subject != NULL &&
+	    contains_ci(in->mail->subject, prefix)))
+		prefix = "";
 	hdr_encode_text(&enc, prefix);
 	/* An encoded prefix needs a space inside it: the space between two
 	 * encoded words is not displayed (RFC 2047 section 6.2). */
-	v = f->value;
-	vl = f->value_len;
+	v = vbuf_str(&val);
+	vl = val.len;
 	while (vl > 0 && (*v == ' ' || *v == '\t')) {
 		v++;
 		vl--;
 	}
-	vbuf_printf(out, "%.*s: %s", (int)f->name_len, f->name,
-	    vbuf_str(&enc));
+	vbuf_init(&line, VBUF_NOMAX);
+	vbuf_cat(&line, "", 0);
+	if (enc.len > 0)
+		vbuf_printf(&line, " %s", vbuf_str(&enc));
 	if (vl > 0) {
 		if (strncmp(vbuf_str(&enc), "=?", 2) == 0 &&
 		    strncmp(v, "=?", 2) == 0) {
 			vbuf_reset(&enc);
 			hdr_encode_text(&enc, " ");
-			vbuf_printf(out, " %s", vbuf_str(&enc));
+			vbuf_printf(&line, " %s", vbuf_str(&enc));
 		}
-		vbuf_putc(out, ' ');
-		vbuf_cat(out, v, vl);
+		vbuf_putc(&line, ' ');
+		vbuf_cat(&line, v, vl);
 	}
-	vbuf_puts(out, "\r\n");
+	/* Words made here are folded; a value as received keeps its own
+	 * folding. */
+	if (!hdr_has_8bit(f) || hdr_encode_field(out, "Subject",
+	    vbuf_str(&line)) == -1)
+		vbuf_printf(out, "%.*s:%s\r\n", (int)f->name_len, f->name,
+		    vbuf_str(&line));
 	vbuf_release(&enc);
+	vbuf_release(&val);
+	vbuf_release(&line);
 }
 
 /* list_headers - what RFC 2369 and RFC 2919 ask of a list */
@@ -250,6 +302,7 @@ rewrite_post(const struct rewrite_in *in, struct vbuf *out, struct vbuf *why)
 	const struct mail	*m = in->mail;
 	const char		*footer = in->footer;
 	char			 boundary[64], date[64];
+	const char		*why8;
 	size_t			 i, close = m->len;
 	int			 wrap = 0, insert = 0;
 
@@ -272,9 +325,16 @@ rewrite_post(const struct rewrite_in *in, struct vbuf *out, struct vbuf *why)
 			continue;
 		if (hdr_is(f, "Subject") && mail_field(m, "Subject", 0) == f)
 			subject_field(out, in, f);
-		else
-			vbuf_cat(out, m->buf + f->off, f->len);
+		else if (!hdr_has_8bit(f) || hdr_encode_8bit(out, f,
+		    &why8) == -1)
+			/* A MIME field is the body's own; an address
+			 * no encoding carries was shown to a moderator
+			 * (policy.c) and goes as it came. */
+			copy_field(out, f);
 	}
+	if (mail_field(m, "From", 0) == NULL && in->sender != NULL &&
+	    *in->sender != '\0')
+		hdr_encode_field(out, "From", in->sender);
 	if (mail_field(m, "Subject", 0) == NULL) {
 		char	buf[64];
 
@@ -301,8 +361,7 @@ rewrite_post(const struct rewrite_in *in, struct vbuf *out, struct vbuf *why)
 		for (i = 0; i < m->nfields; i++)
 			if (is_content_field(&m->fields[i]) &&
 			    !hdr_is(&m->fields[i], "MIME-Version"))
-				vbuf_cat(out, m->buf + m->fields[i].off,
-				    m->fields[i].len);
+				copy_field(out, &m->fields[i]);
 		vbuf_puts(out, "\r\n");
 		copy_body(out, m, m->body_off, m->len);
 		/* The CRLF before a delimiter belongs to the delimiter. */

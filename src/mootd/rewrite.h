@@ -4,8 +4,10 @@
  * Owns: which inbound header fields are dropped (List-*, Approved and its
  * kin, Bcc, Return-Path, Precedence: threats B6, E4, F1), the list
  * headers moot adds (RFC 2369, RFC 2919, Precedence, X-Loop), the subject
- * prefix (added once), and the footer as a MIME part of its own, so that
- * every original leaf stays byte for byte what it was (threat E4).
+ * prefix (added once), the footer as a MIME part of its own, so that
+ * every original leaf stays byte for byte what it was (threat E4), and
+ * header fields that came with raw 8-bit bytes written in ASCII (RFC
+ * 2047 encoded words, threat E6) for a relay without SMTPUTF8.
  */
 #ifndef REWRITE_H
 #define REWRITE_H
@@ -23,6 +25,8 @@ struct rewrite_in {
 	const struct mail	*mail;		/* parsed, CRLF canonical */
 	const char		*footer;	/* UTF-8, LF; NULL or "": none */
 	const char		*msgid;		/* for a post without one */
+	const char		*sender;	/* the envelope sender, for a
+						 * post without a From */
 	time_t			 date;		/* for a post without a Date */
 	/* Non-NULL: List-Unsubscribe is each member's own, so leave it
 	 * out and store here the offset where it belongs. */

@@ -46,13 +46,66 @@ finish(struct ctx *x, const struct spool_item *s, enum spool_state state,
 		    word);
 }
 
+/* is_member - the From address, or without one the envelope sender,
+ * is a member of l */
+static int
+is_member(struct ctx *x, const struct list *l, const char *from,
+    const char *env_from)
+{
+	struct member	*mem = NULL;
+	char		*canon = NULL;
+	int		 yes;
+
+	if (from == NULL && env_from != NULL && addr_check(env_from,
+	    NULL) == 0)
+		from = canon = addr_canon_new(env_from);
+	yes = from != NULL && member_load(x->db, l->id, from, &mem) ==
+	    DB_OK;
+	member_free(&mem);
+	free(canon);
+	return (yes);
+}
+
+/*
+ * route_unreadable - a message mail_parse() refused for why.  A
+ * member's post waits for a moderator with the reason, so that someone
+ * hears of it; anything else ends failed with it.
+ */
+static void
+route_unreadable(struct ctx *x, struct spool_item *s, const struct mail *m,
+    const char *why)
+{
+	struct list	*l = NULL;
+	struct verdict	 v;
+	int		 rc;
+
+	if (s->kind != AK_POST || s->list_id == 0) {
+		finish(x, s, SPOOL_FAILED, why);
+		return;
+	}
+	if ((rc = list_load_id(x->db, s->list_id, &l)) != DB_OK) {
+		if (rc == DB_NOTFOUND)
+			finish(x, s, SPOOL_FAILED, why);
+		return;			/* else stays spooled */
+	}
+	if (!is_member(x, l, m->from_addr, s->env_from))
+		finish(x, s, SPOOL_FAILED, why);
+	else {
+		memset(&v, 0, sizeof(v));
+		v.kind = VERDICT_HOLD;
+		v.reason = REASON_UNREADABLE;
+		v.detail = why;
+		hold_post(x, s, &v);
+	}
+	list_free(&l);
+}
+
 /* route_post - a post to a list: the rules, then the state */
 static void
 route_post(struct ctx *x, struct spool_item *s, const struct mail *m)
 {
 	const struct conf	*c = x->conf;
 	struct list		*l = NULL;
-	struct member		*mem = NULL;
 	struct post_facts	 pf;
 	struct verdict		 v;
 	struct vbuf		 why;
@@ -84,10 +137,7 @@ route_post(struct ctx *x, struct spool_item *s, const struct mail *m)
 	/* Membership is the From: address's here; the milter's RCPT rule
 	 * (milter/rcpt_rules.c) can only read the envelope sender.  The
 	 * comment there says where the two differ. */
-	if (m->from_addr != NULL &&
-	    member_load(x->db, l->id, m->from_addr, &mem) == DB_OK)
-		pf.is_member = 1;
-	member_free(&mem);
+	pf.is_member = is_member(x, l, m->from_addr, s->env_from);
 	policy_post(c, l, m, &pf, &v);
 	vbuf_init(&why, VBUF_NOMAX);
 	policy_reason_words(&v, &why);
@@ -253,7 +303,11 @@ route_spooled(struct ctx *x, struct spool_item *s)
 		goto out;
 	}
 	if (mail_parse(&m, canon.data, canon.len, &c->lim, &why) == -1) {
-		finish(x, s, SPOOL_FAILED, vbuf_str(&why));
+		/* What could be read before the fault, for whoever is
+		 * asked about it. */
+		(void)spool_set_headers(x->db, s->id, m.msgid, m.from_addr,
+		    m.subject);
+		route_unreadable(x, s, &m, vbuf_str(&why));
 		goto out;
 	}
 	(void)spool_set_headers(x->db, s->id, m.msgid, m.from_addr, m.subject);

@@ -8,9 +8,9 @@
 #include "util/vis.h"
 #include "util/sys_defs.h"
 
-/* utf8_ok - length of a valid UTF-8 sequence at p (2..4), or 0 */
-static size_t
-utf8_ok(const unsigned char *p)
+/* vis_utf8_len - see vis.h */
+size_t
+vis_utf8_len(const unsigned char *p)
 {
 	size_t	n, i;
 	unsigned int cp;
@@ -59,7 +59,7 @@ vis_one(const unsigned char *p, char out[VIS_ONE_MAX])
 		out[1] = '\0';
 		return (1);
 	}
-	if (*p >= 0x80 && (n = utf8_ok(p)) > 0) {
+	if (*p >= 0x80 && (n = vis_utf8_len(p)) > 0) {
 		memcpy(out, p, n);
 		out[n] = '\0';
 		return (n);

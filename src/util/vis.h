@@ -8,7 +8,14 @@
 #ifndef VIS_H
 #define VIS_H
 
+#include <stddef.h>
+
 struct vbuf;
+
+/* vis_utf8_len - length of the valid UTF-8 sequence of a character
+ * U+00A0 or above at p (2..4), or 0: an ASCII byte, a C1 control, an
+ * overlong, cut or surrogate sequence.  Reads no further than a NUL. */
+size_t	vis_utf8_len(const unsigned char *p);
 
 /* vis_append - append s, escaped, to out */
 void	vis_append(struct vbuf *out, const char *s);

@@ -512,7 +512,9 @@ post(const struct conf *c, const struct glist *g, const struct mail *m,
 	pf.env_from = e->sender;
 	pf.size = size;
 	pf.now = now;
-	pf.is_member = m->from_addr != NULL && is_member(g, m->from_addr);
+	/* As mootd's route.c: without a From, the envelope sender. */
+	pf.is_member = is_member(g, m->from_addr != NULL ? m->from_addr :
+	    e->sender);
 	printf("member: %s\n", pf.is_member ? "yes" : "no");
 	policy_post(c, &g->l, m, &pf, &v);
 	printf("policy: %s\n", kind_word[v.kind]);

@@ -5,6 +5,7 @@
 #include "mail/mail.h"
 #include "util/vbuf.h"
 #include "../tap.h"
+#include "testlib.h"
 
 static const char *const texts[] = {
 	"plain ASCII subject",
@@ -39,6 +40,73 @@ max_line(const char *s)
 			s++;
 	}
 	return (max);
+}
+
+/* Fields that came with raw 8-bit bytes (RFC 6532), as written for a
+ * relay without SMTPUTF8; NULL: cannot be. */
+static const struct {
+	const char	*in;
+	const char	*out;
+} raw8[] = {
+	{ "Subject: caf\xc3\xa9\r\n",
+	    "Subject: =?UTF-8?B?Y2Fmw6k=?=\r\n" },
+	{ "Subject: caf\xe9\r\n",			/* ISO-8859-1 */
+	    "Subject: =?UTF-8?B?Y2Fmw6k=?=\r\n" },
+	{ "X-Note: a =?UTF-8?Q?b?= \xc3\xa9\r\n",	/* words decoded */
+	    "X-Note: =?UTF-8?B?YSBiIMOp?=\r\n" },
+	{ "From: Zo\xc3\xab <zoe@one.example>\r\n",
+	    "From: =?UTF-8?B?Wm/Dqw==?= <zoe@one.example>\r\n" },
+	{ "Cc: \"A, B\" <a@x.example>, G\xc3\xa9: c@x.example;\r\n",
+	    "Cc: \"A, B\" <a@x.example>, =?UTF-8?B?R8Op?=: c@x.example;\r\n" },
+	{ "To: Jo <j\xc3\xb6ran@x.example>\r\n", NULL },
+	{ "Content-Type: text/plain; name=\"caf\xc3\xa9\"\r\n", NULL },
+};
+
+/* raw_fields - each raw8 row through hdr_encode_8bit() */
+static void
+raw_fields(struct vbuf *out)
+{
+	struct mail	 m;
+	struct limits	 lim;
+	struct vbuf	 why;
+	const char	*no;
+
+	test_limits(&lim);
+	vbuf_init(&why, 1024);
+	for (size_t i = 0; i < sizeof(raw8) / sizeof(raw8[0]); i++) {
+		vbuf_reset(out);
+		vbuf_puts(out, raw8[i].in);
+		vbuf_puts(out, "\r\nbody\r\n");
+		vbuf_reset(&why);
+		if (mail_parse(&m, out->data, out->len, &lim, &why) == -1 ||
+		    m.nfields != 1) {
+			ok(0, "raw 8-bit field %zu: %s", i, vbuf_str(&why));
+			continue;
+		}
+		{
+			struct vbuf	got;
+
+			vbuf_init(&got, VBUF_NOMAX);
+			if (raw8[i].out != NULL) {
+				ok(hdr_encode_8bit(&got, &m.fields[0],
+				    &no) == 0, "raw 8-bit field %zu encoded",
+				    i);
+				is_str(vbuf_str(&got), raw8[i].out, "  as "
+				    "encoded words");
+			} else
+				ok(hdr_encode_8bit(&got, &m.fields[0],
+				    &no) == -1 && got.len == 0 && no != NULL,
+				    "raw 8-bit field %zu: cannot be, and why",
+				    i);
+			/* A MIME field is the body's: left as it is. */
+			ok((raw8[i].out == NULL && raw8[i].in[0] != 'C') ==
+			    (hdr_encode_unsendable(&m) != NULL), "  unsendable "
+			    "names addresses only");
+			vbuf_release(&got);
+		}
+		mail_free(&m);
+	}
+	vbuf_release(&why);
 }
 
 int
@@ -97,6 +165,7 @@ main(void)
 	hdr_encode_mailbox(&v, "Caf\xc3\xa9 Group", "info-owner@lists.example.org");
 	is_str(vbuf_str(&v), "=?UTF-8?B?Q2Fmw6kgR3JvdXA=?= "
 	    "<info-owner@lists.example.org>", "a non-ASCII display name");
+	raw_fields(&v);
 	vbuf_release(&v);
 	vbuf_release(&f);
 	vbuf_release(&d);
