@@ -68,7 +68,7 @@ is "$(count_to stranger@x.example)" 1 "the poster hears the post is waiting (--n
 addr=$(request_to "$duty")
 like "$addr" "^info-moderate\+[a-z2-7]{26}@lists.example.org$" "the request's Reply-To carries a 26-character token"
 req=$(cat "$(grep -l "^RCPT TO:<$duty>" "$SINK_DIR"/*.env | head -1 | sed 's/env$/eml/')")
-like "$req" $'\r\nFrom: info moderation <info-moderate\\+' "From: is the same address"
+like "$req" $'(^|\r\n)From: info moderation(\r\n)? <info-moderate\\+' "From: is the same address"
 like "$req" "Text of post 1" "the post's text is in the request"
 like "$req" "Content-Type: message/rfc822" "and the whole post is attached"
 like "$req" $'\r\nAuto-Submitted: auto-generated\r\n' "the request is marked automatic"

@@ -58,9 +58,21 @@ is() {
 	return 1
 }
 
+# matches TEXT REGEX: a line of TEXT matches REGEX (grep -E); a REGEX
+# with a line break in it is matched against the whole of TEXT instead
+# (bash's =~, the same extended syntax, where ^ and $ are the ends of
+# TEXT), since grep reads each line of a pattern as a pattern of its own
+# and the empty one after a final line break matches anything.
+matches() {
+	case $2 in
+	*$'\n'*) [[ $1 =~ $2 ]] ;;
+	*) printf '%s' "$1" | grep -Eq -- "$2" ;;
+	esac
+}
+
 # like GOT REGEX DESC: GOT matches the extended regular expression.
 like() {
-	printf '%s' "$1" | grep -Eq -- "$2" && { pass "$3"; return; }
+	matches "$1" "$2" && { pass "$3"; return; }
 	fail "$3"
 	diag "got:  '$1'"
 	diag "want match: '$2'"
@@ -69,7 +81,7 @@ like() {
 
 # unlike GOT REGEX DESC
 unlike() {
-	printf '%s' "$1" | grep -Eq -- "$2" || { pass "$3"; return; }
+	matches "$1" "$2" || { pass "$3"; return; }
 	fail "$3"
 	diag "got:  '$1'"
 	diag "must not match: '$2'"
