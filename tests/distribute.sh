@@ -137,9 +137,13 @@ for k in 1 2 3; do
 	is "$(grep -c '^RCPT' "$f.env")" 1 "  copy $k: one recipient"
 	tok=$(sed -n 's/^List-Unsubscribe: <mailto:own-leave+\([a-z2-7]*\)@lists.example.org>\r$/\1/p' "$f.eml")
 	is "${#tok}" 26 "  copy $k: a List-Unsubscribe of its own"
-	# A member's leave token is a secret that no command shows.
-	is "$(sqlite3 "$SITE/var/moot.db" "SELECT addr FROM member WHERE leave_token = '$tok'")" "$rcpt" \
+	# A member's leave token is a secret that no command shows, and
+	# the database holds only its hash (threat B1).
+	h=$(printf %s "$tok" | sha256sum | cut -d' ' -f1)
+	is "$(sqlite3 "$SITE/var/moot.db" "SELECT m.addr FROM member m JOIN token t ON t.id = m.leave_token_id WHERE t.hash = '$h'")" "$rcpt" \
 	    "  copy $k: the token is its member's"
+	is "$(sqlite3 "$SITE/var/moot.db" .dump | grep -c "$tok")" 0 \
+	    "  copy $k: and is nowhere in the database"
 	others=$(printf '%s\n' ann@one.example ben@two.example cat@three.example | grep -v "^$rcpt$" |
 	    while read -r o; do grep -c "$o" "$f.eml"; done | awk '{ s += $1 } END { print s + 0 }')
 	is "$others" 0 "  copy $k: no other member's address anywhere in it"

@@ -141,10 +141,10 @@ like "$out" "mail to solo-owner goes to \[moot\] admin" "the warning says so too
 
 # 8. A database of schema 4 whose list approved joins: joins approve.
 rm -f "$SITE"/var/moot.db*
-sqlite3 "$SITE/var/moot.db" <"$MOOT_SRCDIR/tests/data/db/v1.sql"
-moot list ls >/dev/null
-db "UPDATE list SET approve_joins = 1 WHERE name = 'info'; ALTER TABLE list DROP COLUMN joins; PRAGMA user_version = 4"
-is "$(list_field info joins)" approve "schema 4 to 5: a list that approved joins approves them"
-is "$(db 'PRAGMA user_version')" 5 "  migrated"
+sqlite3 "$SITE/var/moot.db" <"$MOOT_SRCDIR/tests/data/db/v4.sql"
+db "UPDATE list SET approve_joins = 1 WHERE name = 'ops'"
+is "$(list_field ops joins) $(list_field info joins)" "approve confirm" \
+    "schema 4 to 5: a list that approved joins approves them, others confirm"
+is "$(db 'PRAGMA user_version')" 6 "  migrated"
 
 done_testing

@@ -170,6 +170,32 @@ like "$(newest_to lu@eight.example)" "You have left the info list" "  and told s
 send "$lu" lu@eight.example "" ""
 run
 like "$(moot spool show "$(last_id)")" "reason: a token used before" "  the token works once"
+# Rejoined, the member is not taken off by the old, used address, even
+# if the new membership's row took the old one's id (threat B2).
+moot member add info lu@eight.example >/dev/null
+moot inject --to info@lists.example.org --from owner@one.example <"$T/post.eml"
+run
+lu2=$(newest_to lu@eight.example | sed -n 's/^List-Unsubscribe: <mailto:\(info-leave+[a-z2-7]*@lists.example.org\)>\r$/\1/p')
+ok "rejoined: a new List-Unsubscribe address" test -n "$lu2" -a "$lu2" != "$lu"
+send "$lu" lu@eight.example "" ""
+run
+is "$(member info lu@eight.example)" mail "  the old, used one does not take the member off"
+# Taken off by the owner and added again: the address of the earlier
+# membership, never used, takes nobody off either, though the new row
+# may have the old one's id (SQLite reuses the highest id freed).
+moot member rm info lu@eight.example >/dev/null
+moot member add info lu@eight.example >/dev/null
+moot inject --to info@lists.example.org --from owner@one.example <"$T/post.eml"
+run
+lu3=$(newest_to lu@eight.example | sed -n 's/^List-Unsubscribe: <mailto:\(info-leave+[a-z2-7]*@lists.example.org\)>\r$/\1/p')
+send "$lu2" lu@eight.example "" ""
+run
+is "$(member info lu@eight.example)" mail "  nor does an unused one of an earlier membership"
+like "$(moot spool show "$(last_id)")" "reason: a leave token of an earlier membership" "  which is said"
+ok "  the third membership has an address of its own" test -n "$lu3" -a "$lu3" != "$lu2"
+send "$lu3" lu@eight.example "" ""
+run
+is "$(member info lu@eight.example)" "" "  the current one takes the member off"
 
 # 7. Tokens: flipped, upper-cased, cut, extended; of another purpose or
 # list (B1, B2); expired.

@@ -8,6 +8,7 @@
 #include "util/clock.h"
 #include "db/db.h"
 #include "db/db_delivery.h"
+#include "global/token.h"
 #include "util/vbuf.h"
 #include "util/sys_defs.h"
 
@@ -27,18 +28,45 @@ static const char *const statuses[] = {
  * Digest members get each post until moot builds digests (a later
  * issue): a member who asked for fewer mails must not get none.
  */
-static const char SQL_DELIVERY_BATCH[] =
-    "SELECT m.id, m.addr, m.leave_token FROM member m WHERE m.list_id = ?1 "
+/* The member's List-Unsubscribe token is made again from its row (the
+ * database holds only its hash: token.h), so the member is joined to it. */
+#define DELIVERY_COLS							\
+    "SELECT m.id, m.addr, t.addr, t.nonce, t.expires_at FROM member m "	\
+    "LEFT JOIN token t ON t.id = m.leave_token_id "
+static const char SQL_DELIVERY_BATCH[] = DELIVERY_COLS
+    "WHERE m.list_id = ?1 "
     "AND m.mode IN ('mail', 'digest') AND m.id > ?2 AND NOT EXISTS (SELECT 1 FROM "
     "delivery d WHERE d.spool_id = ?3 AND d.addr = m.addr AND "
     "d.status IN ('sent', 'failed')) ORDER BY m.id LIMIT ?4";
 
 /* Mail to L-owner goes to the owners, whatever their delivery mode. */
-static const char SQL_DELIVERY_BATCH_OWNERS[] =
-    "SELECT m.id, m.addr, m.leave_token FROM member m WHERE m.list_id = ?1 "
+static const char SQL_DELIVERY_BATCH_OWNERS[] = DELIVERY_COLS
+    "WHERE m.list_id = ?1 "
     "AND m.role = 'owner' AND m.id > ?2 AND NOT EXISTS (SELECT 1 FROM "
     "delivery d WHERE d.spool_id = ?3 AND d.addr = m.addr AND "
     "d.status IN ('sent', 'failed')) ORDER BY m.id LIMIT ?4";
+
+/* leave_token - the List-Unsubscribe token of the member of this row, in
+ * out, or "" if it has none (yet) */
+static void
+leave_token(sqlite3_stmt *st, int64_t list_id, char out[TOKEN_CHARS + 1])
+{
+	struct token_mac	 c;
+	const void		*nonce = sqlite3_column_blob(st, 3);
+
+	out[0] = '\0';
+	if (nonce == NULL || sqlite3_column_bytes(st, 3) != TOKEN_NONCE)
+		return;
+	memset(&c, 0, sizeof(c));
+	c.purpose = "leave";
+	c.list_id = list_id;
+	c.object_id = sqlite3_column_int64(st, 0);
+	c.addr = db_col_text(st, 2);
+	memcpy(c.nonce, nonce, TOKEN_NONCE);
+	c.expires_at = sqlite3_column_int64(st, 4);
+	if (token_make(&c, out) == -1)
+		out[0] = '\0';
+}
 
 int
 delivery_batch(struct db *db, int64_t spool_id, int64_t list_id,
@@ -46,6 +74,7 @@ delivery_batch(struct db *db, int64_t spool_id, int64_t list_id,
     void (*cb)(const char *, const char *, void *), void *arg)
 {
 	sqlite3_stmt	*st;
+	char		 tok[TOKEN_CHARS + 1];
 	int		 rc, n = 0;
 
 	if ((st = db_query(db, who == AUDIENCE_OWNERS ?
@@ -54,7 +83,8 @@ delivery_batch(struct db *db, int64_t spool_id, int64_t list_id,
 		return (DB_ERR);
 	while ((rc = db_step(db, st)) == DB_ROW) {
 		*cursor = sqlite3_column_int64(st, 0);
-		cb(db_col_text(st, 1), db_col_text(st, 2), arg);
+		leave_token(st, list_id, tok);
+		cb(db_col_text(st, 1), tok, arg);
 		n++;
 	}
 	if (rc != DB_OK)

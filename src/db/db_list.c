@@ -293,7 +293,7 @@ list_free(struct list **lp)
 
 #define MEMBER_COLS							\
 	"id, list_id, addr, name, role, language, mode, term_start, "	\
-	"term_end, created_at, leave_token, term_told FROM member "
+	"term_end, created_at, leave_token_id, term_told FROM member "
 
 static const char SQL_MEMBER_ONE[] = "SELECT " MEMBER_COLS
     "WHERE list_id = ?1 AND addr = ?2";
@@ -318,7 +318,7 @@ member_row(sqlite3_stmt *st)
 	m->term_start = sqlite3_column_int64(st, 7);
 	m->term_end = sqlite3_column_int64(st, 8);
 	m->created_at = sqlite3_column_int64(st, 9);
-	m->leave_token = db_col_dup(st, 10);
+	m->leave_token_id = sqlite3_column_int64(st, 10);
 	m->term_told = sqlite3_column_int64(st, 11);
 	return (m);
 }
@@ -416,16 +416,16 @@ member_delete(struct db *db, int64_t list_id, const char *addr)
 }
 
 static const char SQL_MEMBER_SET_TOKEN[] =
-    "UPDATE member SET leave_token = ?2 WHERE id = ?1";
+    "UPDATE member SET leave_token_id = ?2 WHERE id = ?1";
 
 int
-member_set_leave_token(struct db *db, int64_t member_id, const char *token)
+member_set_leave_token(struct db *db, int64_t member_id, int64_t token_id)
 {
-	return (db_exec(db, SQL_MEMBER_SET_TOKEN, "it", member_id, token));
+	return (db_exec(db, SQL_MEMBER_SET_TOKEN, "ii", member_id, token_id));
 }
 
 static const char SQL_MEMBER_NO_TOKEN[] = "SELECT " MEMBER_COLS
-    "WHERE list_id = ?1 AND leave_token IS NULL ORDER BY id LIMIT ?2";
+    "WHERE list_id = ?1 AND leave_token_id IS NULL ORDER BY id LIMIT ?2";
 
 int
 member_without_token(struct db *db, int64_t list_id, int64_t limit,
@@ -509,6 +509,5 @@ member_release(struct member *m)
 	free(m->role);
 	free(m->language);
 	free(m->mode);
-	free(m->leave_token);
 	memset(m, 0, sizeof(*m));
 }

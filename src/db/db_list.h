@@ -68,7 +68,7 @@ struct member {
 	char	*mode;			/* owned; mail, digest or nomail */
 	int64_t	 term_start, term_end;	/* 0: none */
 	int64_t	 created_at;
-	char	*leave_token;		/* owned; NULL until first needed */
+	int64_t	 leave_token_id;	/* its List-Unsubscribe token; 0: none yet */
 	int64_t	 term_told;		/* the term_end owners heard of */
 };
 
@@ -125,9 +125,10 @@ void	member_free(struct member **);
  * that is not itself allocated, such as one on the stack) */
 void	member_release(struct member *);
 
-/* member_set_leave_token - store the member's List-Unsubscribe token */
+/* member_set_leave_token - the token (row id) that is now the member's
+ * List-Unsubscribe token; an earlier one no longer takes it off */
 int	member_set_leave_token(struct db *, int64_t member_id,
-	    const char *token);
+	    int64_t token_id);
 /* member_without_token - cb for members of list_id without a leave
  * token, up to limit of them */
 int	member_without_token(struct db *, int64_t list_id, int64_t limit,

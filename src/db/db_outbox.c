@@ -67,9 +67,14 @@ outbox_raw(struct db *db, int64_t id, struct vbuf *out)
 	return (db_fetch_blob(db, db_query(db, SQL_OUTBOX_RAW, "i", id), out));
 }
 
+/*
+ * A notice ends with its text: a request to a moderator or a
+ * confirmation holds a live token, and the database keeps no token once
+ * it has been handed over (threat B1; tokens themselves are hashes).
+ */
 static const char SQL_OUTBOX_FINISH[] =
     "UPDATE outbox SET state = ?2, reason = ?3, sent_at = CASE WHEN ?2 = "
-    "'sent' THEN ?4 END WHERE id = ?1";
+    "'sent' THEN ?4 END, raw = x'' WHERE id = ?1";
 
 int
 outbox_finish(struct db *db, int64_t id, enum outbox_end end,

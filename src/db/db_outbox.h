@@ -38,6 +38,7 @@ int	outbox_add(struct db *, int64_t spool_id, int64_t list_id,
 int	outbox_next(struct db *, int64_t now, int64_t after,
 	    struct outbox_item **);
 int	outbox_raw(struct db *, int64_t id, struct vbuf *out);
+/* outbox_finish - sent or failed for good, and its text emptied */
 int	outbox_finish(struct db *, int64_t id, enum outbox_end,
 	    const char *reason);
 int	outbox_defer(struct db *, int64_t id, int64_t now, int64_t next_try,

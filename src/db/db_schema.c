@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "db/db.h"
+#include "global/token.h"
 #include "util/log.h"
 #include "util/vbuf.h"
 #include "util/sys_defs.h"
@@ -239,7 +240,86 @@ static const char *const migrations[] = {
 	"ALTER TABLE list ADD COLUMN joins TEXT NOT NULL DEFAULT 'confirm'\n"
 	"  CHECK (joins IN ('open','confirm','approve','closed'));\n"
 	"UPDATE list SET joins = 'approve' WHERE approve_joins != 0;\n",
+
+	/*
+	 * 5 -> 6: tokens at rest are their hashes (threat B1); the ids
+	 * tokens bind to are never used again (AUTOINCREMENT, counting
+	 * from past every id a leave token names), and a member names its
+	 * current List-Unsubscribe token, so an earlier membership's works
+	 * no more (B2); a notice's text, which holds its token, goes when the
+	 * notice has been sent.  moot_token_hash() is token_hash(), lent to SQL
+	 * for this migration by db_migrate().
+	 */
+	"CREATE TABLE token_v6 (\n"
+	"  id         INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+	"  hash       TEXT NOT NULL UNIQUE,\n"
+	"  purpose    TEXT NOT NULL,\n"
+	"  list_id    INTEGER NOT NULL,\n"
+	"  object_id  INTEGER NOT NULL,\n"
+	"  addr       TEXT NOT NULL,\n"
+	"  nonce      BLOB NOT NULL,\n"
+	"  expires_at INTEGER NOT NULL,\n"
+	"  used_at    INTEGER,\n"
+	"  created_at INTEGER NOT NULL\n"
+	");\n"
+	"INSERT INTO token_v6 (id, hash, purpose, list_id, object_id, addr,\n"
+	"  nonce, expires_at, used_at, created_at)\n"
+	"  SELECT id, moot_token_hash(token), purpose, list_id, object_id,\n"
+	"  addr, nonce, expires_at, used_at, created_at FROM token;\n"
+	"CREATE TABLE member_v6 (\n"
+	"  id         INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+	"  list_id    INTEGER NOT NULL REFERENCES list(id) ON DELETE CASCADE,\n"
+	"  addr       TEXT NOT NULL,\n"
+	"  name       TEXT NOT NULL DEFAULT '',\n"
+	"  role       TEXT NOT NULL DEFAULT 'member' CHECK (role IN\n"
+	"             ('member','moderator','owner','organiser','chair')),\n"
+	"  language   TEXT,\n"
+	"  mode       TEXT NOT NULL DEFAULT 'mail'\n"
+	"             CHECK (mode IN ('mail','digest','nomail')),\n"
+	"  term_start INTEGER,\n"
+	"  term_end   INTEGER,\n"
+	"  created_at INTEGER NOT NULL,\n"
+	"  leave_token_id INTEGER,\n"		/* token(id), made on first use */
+	"  term_told  INTEGER,\n"
+	"  UNIQUE (list_id, addr)\n"
+	");\n"
+	"INSERT INTO member_v6 (id, list_id, addr, name, role, language,\n"
+	"  mode, term_start, term_end, created_at, leave_token_id,\n"
+	"  term_told)\n"
+	"  SELECT m.id, m.list_id, m.addr, m.name, m.role, m.language,\n"
+	"  m.mode, m.term_start, m.term_end, m.created_at, (SELECT t.id\n"
+	"  FROM token_v6 t WHERE t.hash = moot_token_hash(m.leave_token)),\n"
+	"  m.term_told FROM member m;\n"
+	"DROP TABLE member;\n"
+	"DROP TABLE token;\n"
+	"ALTER TABLE token_v6 RENAME TO token;\n"
+	"ALTER TABLE member_v6 RENAME TO member;\n"
+	"CREATE INDEX member_by_addr ON member(addr);\n"
+	"CREATE INDEX member_by_list ON member(list_id, id);\n"
+	"DELETE FROM sqlite_sequence WHERE name = 'member';\n"
+	"INSERT INTO sqlite_sequence (name, seq) SELECT 'member',\n"
+	"  max(coalesce((SELECT max(id) FROM member), 0),\n"
+	"  coalesce((SELECT max(object_id) FROM token\n"
+	"  WHERE purpose = 'leave'), 0));\n"
+	/* Notices that have ended keep no text (db_outbox.c). */
+	"UPDATE outbox SET raw = x'' WHERE state IN ('sent','failed');\n",
 };
+
+/* sql_token_hash - moot_token_hash(TEXT) for SQL: token_hash(), or NULL
+ * for NULL or for what is not a token */
+static void
+sql_token_hash(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	const unsigned char	*tok;
+	char			 hash[TOKEN_HASH_CHARS + 1];
+
+	if (argc != 1 || (tok = sqlite3_value_text(argv[0])) == NULL ||
+	    token_hash((const char *)tok, hash) == -1) {
+		sqlite3_result_null(cx);
+		return;
+	}
+	sqlite3_result_text(cx, hash, -1, SQLITE_TRANSIENT);
+}
 
 /* db_schema_version - the user_version this moot writes */
 int
@@ -261,6 +341,13 @@ db_migrate(struct db *db, struct vbuf *err)
 		vbuf_printf(err, "cannot read the schema version: %s",
 		    sqlite3_errmsg(h));
 		return (rc);
+	}
+	if (sqlite3_create_function(h, "moot_token_hash", 1, SQLITE_UTF8 |
+	    SQLITE_DETERMINISTIC, NULL, sql_token_hash, NULL, NULL) !=
+	    SQLITE_OK) {
+		vbuf_printf(err, "cannot prepare the migrations: %s",
+		    sqlite3_errmsg(h));
+		return (DB_ERR);
 	}
 	if (v > (int64_t)nitems(migrations)) {
 		vbuf_printf(err, "the database has schema version %lld, newer "

@@ -12,8 +12,9 @@
 #include "global/token.h"
 #include "util/sys_defs.h"
 
+/* The token is kept as its hash (token_hash()): see token.h. */
 static const char SQL_TOKEN_INSERT[] =
-    "INSERT INTO token (token, purpose, list_id, object_id, addr, nonce, "
+    "INSERT INTO token (hash, purpose, list_id, object_id, addr, nonce, "
     "expires_at, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
 
 int
@@ -23,6 +24,7 @@ token_issue(struct db *db, const char *purpose, int64_t list_id,
 {
 	struct token_mac	c;
 	int64_t			now = clock_now();
+	char			hash[TOKEN_HASH_CHARS + 1];
 
 	memset(&c, 0, sizeof(c));
 	c.purpose = purpose;
@@ -30,9 +32,10 @@ token_issue(struct db *db, const char *purpose, int64_t list_id,
 	c.object_id = object_id;
 	c.addr = addr;
 	c.expires_at = now + ttl;
-	if (token_new_nonce(&c) == -1 || token_make(&c, out) == -1)
+	if (token_new_nonce(&c) == -1 || token_make(&c, out) == -1 ||
+	    token_hash(out, hash) == -1)
 		return (DB_ERR);
-	return (db_exec(db, SQL_TOKEN_INSERT, "ttiitbii", out, purpose,
+	return (db_exec(db, SQL_TOKEN_INSERT, "ttiitbii", hash, purpose,
 	    list_id, object_id, addr, (const void *)c.nonce, sizeof(c.nonce),
 	    c.expires_at, now));
 }
@@ -44,7 +47,6 @@ token_row(sqlite3_stmt *st)
 	const void		*n = sqlite3_column_blob(st, 6);
 
 	t->id = sqlite3_column_int64(st, 0);
-	(void)snprintf(t->token, sizeof(t->token), "%s", db_col_text(st, 1));
 	t->purpose = xstrdup(db_col_text(st, 2));
 	t->list_id = sqlite3_column_int64(st, 3);
 	t->object_id = sqlite3_column_int64(st, 4);
@@ -57,8 +59,8 @@ token_row(sqlite3_stmt *st)
 }
 
 static const char SQL_TOKEN_FIND[] =
-    "SELECT id, token, purpose, list_id, object_id, addr, nonce, "
-    "expires_at, coalesce(used_at, 0) FROM token WHERE token = ?1";
+    "SELECT id, hash, purpose, list_id, object_id, addr, nonce, "
+    "expires_at, coalesce(used_at, 0) FROM token WHERE hash = ?1";
 
 /* token_find - the row of tok (any case), its MAC checked again: DB_OK,
  * or DB_NOTFOUND for no such token or a MAC that does not match */
@@ -68,16 +70,18 @@ token_find(struct db *db, const char *tok, struct token_row **out)
 	struct token_mac	 c;
 	struct token_row	*t;
 	char			 norm[TOKEN_CHARS + 1];
+	char			 hash[TOKEN_HASH_CHARS + 1];
 	void			*p;
 	int			 rc;
 
 	*out = NULL;
-	if (token_normal(tok, norm) == -1)
+	if (token_normal(tok, norm) == -1 || token_hash(norm, hash) == -1)
 		return (DB_NOTFOUND);
-	if ((rc = db_fetch(db, db_query(db, SQL_TOKEN_FIND, "t", norm),
+	if ((rc = db_fetch(db, db_query(db, SQL_TOKEN_FIND, "t", hash),
 	    token_row, &p)) != DB_OK)
 		return (rc);
 	t = p;
+	memcpy(t->token, norm, sizeof(t->token));
 	/* The row is only as good as its MAC: check it again. */
 	memset(&c, 0, sizeof(c));
 	c.purpose = t->purpose;

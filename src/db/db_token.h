@@ -2,8 +2,10 @@
  * db_token.h - tokens as stored: handing one out, finding it, using it
  *
  * Owns: the SQL of the token table.  The token's MAC is token.c's; this
- * module keeps what the MAC covers, so a token can be checked again, and
- * whether it has been used (single use: threat B2).
+ * module keeps what the MAC covers, so a token can be checked again (and
+ * made again, token_make(), by whoever holds the key), the token's hash
+ * to find it by, never the token (threat B1), and whether it has been
+ * used (single use: threat B2).
  */
 #ifndef DB_TOKEN_H
 #define DB_TOKEN_H
@@ -16,7 +18,7 @@ struct db;
 
 struct token_row {
 	int64_t		 id;
-	char		 token[TOKEN_CHARS + 1];
+	char		 token[TOKEN_CHARS + 1];	/* as presented, lower */
 	char		*purpose;		/* owned */
 	int64_t		 list_id, object_id;
 	char		*addr;			/* owned */
@@ -26,7 +28,8 @@ struct token_row {
 };
 
 /* token_issue - make and store a token for the claim (nonce and expiry
- * filled in here); out gets the token.  DB_* code. */
+ * filled in here); out gets the token, the database its hash only, and
+ * db_last_id() is its row's id after.  DB_* code. */
 int	token_issue(struct db *, const char *purpose, int64_t list_id,
 	    int64_t object_id, const char *addr, int64_t ttl,
 	    char out[TOKEN_CHARS + 1]);

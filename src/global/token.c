@@ -186,3 +186,24 @@ token_verify(const struct token_mac *c, const char *tok)
 		return (-1);
 	return (token_equal(want, got) ? 0 : -1);
 }
+
+/* token_hash - see token.h */
+int
+token_hash(const char *tok, char out[TOKEN_HASH_CHARS + 1])
+{
+	static const char	 hex[] = "0123456789abcdef";
+	unsigned char		 md[EVP_MAX_MD_SIZE];
+	unsigned int		 n = 0, i;
+	char			 norm[TOKEN_CHARS + 1];
+
+	if (token_normal(tok, norm) == -1 ||
+	    EVP_Digest(norm, TOKEN_CHARS, md, &n, EVP_sha256(), NULL) != 1 ||
+	    n * 2 != TOKEN_HASH_CHARS)
+		return (-1);
+	for (i = 0; i < n; i++) {
+		out[2 * i] = hex[md[i] >> 4];
+		out[2 * i + 1] = hex[md[i] & 0x0f];
+	}
+	out[TOKEN_HASH_CHARS] = '\0';
+	return (0);
+}

@@ -5,8 +5,9 @@
  * the check of a token's MAC.  A token is 26 lowercase base32 characters:
  * 128 bits of HMAC-SHA256 (threat B1) over its purpose, list, object,
  * bound address, a random nonce and its expiry, all of which are kept in
- * the database with it (db_token.c).  Nothing here logs; callers log at
- * most the first TOKEN_LOG_CHARS characters of a token (threat F3).
+ * the database with its hash, never the token itself (db_token.c).
+ * Nothing here logs; callers log at most the first TOKEN_LOG_CHARS
+ * characters of a token (threat F3).
  */
 #ifndef TOKEN_H
 #define TOKEN_H
@@ -51,5 +52,16 @@ int	token_equal(const char *a, const char *b);
 
 /* token_normal - lower-case copy of tok if it has the token's form */
 int	token_normal(const char *tok, char out[TOKEN_CHARS + 1]);
+
+/*
+ * token_hash - what the database keeps of tok (any case): the hex
+ * SHA-256 of its lower-case form, -1 if tok has not the token's form.
+ * Tokens at rest are these hashes (threat B1): whoever reads the database
+ * holds no capability, and moot, holding the key, makes a token again
+ * from its row when it must write it (a member's List-Unsubscribe).  A
+ * token carries 128 bits of MAC, so a plain hash cannot be reversed.
+ */
+#define TOKEN_HASH_CHARS	64
+int	token_hash(const char *tok, char out[TOKEN_HASH_CHARS + 1]);
 
 #endif /* TOKEN_H */

@@ -36,7 +36,8 @@ claim(struct ctx *x, const struct spool_item *s, const struct list *l,
 		why = token_claim_why(cl);
 	else if ((rc = member_load(x->db, l->id, (*t)->addr, m)) != DB_OK)
 		why = rc == DB_NOTFOUND ? "not a member any more" : NULL;
-	else if ((*m)->id != (*t)->object_id)
+	else if ((*m)->id != (*t)->object_id ||
+	    (*m)->leave_token_id != (*t)->id)
 		why = "a leave token of an earlier membership";
 	if (why != NULL)
 		answer_finish(x, s, why);

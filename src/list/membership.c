@@ -49,7 +49,7 @@ leave_token(struct ctx *x, const struct member *m)
 	if ((rc = token_issue(x->db, "leave", m->list_id, m->id, m->addr,
 	    LEAVE_TOKEN_TTL, tok)) != DB_OK)
 		return (rc);
-	return (member_set_leave_token(x->db, m->id, tok));
+	return (member_set_leave_token(x->db, m->id, db_last_id(x->db)));
 }
 
 /* membership_add - see membership.h */

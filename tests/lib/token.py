@@ -3,8 +3,8 @@
 
 usage: token.py SECRET_FILE DB PURPOSE LIST_ID OBJECT_ID ADDR TTL_SECONDS NOW
 
-Writes the token row into the database (as db_token.c would) and prints
-the token.  The format is token.c's: HMAC-SHA256 under the hex key in
+Writes the token row into the database (as db_token.c would: the
+token's SHA-256, not the token) and prints the token.  The format is token.c's: HMAC-SHA256 under the hex key in
 SECRET_FILE over length-prefixed fields (purpose, list id, object id,
 address, nonce, expiry), the first 128 bits in lower-case base32 (RFC
 4648, no padding), 26 characters.  A test that mints a token here and
@@ -39,9 +39,10 @@ def main():
     tok = mint(key, purpose, int(list_id), int(object_id), addr, nonce,
                expires)
     con = sqlite3.connect(db)
-    con.execute("INSERT INTO token (token, purpose, list_id, object_id, addr,"
+    # The database keeps the token's SHA-256 (hex), never the token.
+    con.execute("INSERT INTO token (hash, purpose, list_id, object_id, addr,"
                 " nonce, expires_at, created_at) VALUES (?,?,?,?,?,?,?,?)",
-                (tok, purpose, int(list_id), int(object_id), addr, nonce,
+                (hashlib.sha256(tok.encode()).hexdigest(), purpose, int(list_id), int(object_id), addr, nonce,
                  expires, int(now)))
     con.commit()
     print(tok)
