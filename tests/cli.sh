@@ -12,7 +12,7 @@ secret=$(cat "$SITE/var/secret")
 out=$(moot init 2>&1)
 ok "init again succeeds" test $? = 0
 is "$(cat "$SITE/var/secret")" "$secret" "and keeps the secret"
-like "$out" "schema version 6" "and says the schema version"
+like "$out" "schema version 7" "and says the schema version"
 # The journal mode is SQLite's business; no command shows it.
 is "$(sqlite3 "$SITE/var/moot.db" 'PRAGMA journal_mode')" wal "WAL mode"
 chmod 644 "$SITE/var/secret"
@@ -80,12 +80,17 @@ like "$show" "turn: 1w" "list show: the default turn in weeks"
 moot list set info --escalate 36h --turn 14d >/dev/null
 show=$(moot list show info)
 like "$show" "escalate: 36h" "list show: a duration as the option takes it, not in seconds"
-like "$show" "turn: 2w" "list show: a turn of 14 days is 2w"
+like "$show" "turn: 14d" "list show: a turn given as 14d is 14d"
 moot list set info --escalate 90m --turn 3d >/dev/null
 show=$(moot list show info)
 like "$show" "escalate: 90m" "list show: 90m stays 90m"
 like "$show" "turn: 3d" "list show: 3d stays 3d"
 moot list set info --escalate 24h --turn 1w >/dev/null
+show=$(moot list show info)
+like "$show" "escalate: 24h" "list show: 24h as given, not 1d or 86400s"
+like "$show" "turn: 1w" "  and 1w"
+moot list set info --description "Information Group" >/dev/null
+like "$(moot list show info)" "escalate: 24h" "  kept when another setting changes"
 ls=$(moot list ls)
 is "$(echo "$ls" | wc -l)" 5 "list ls shows every list"
 like "$ls" "^info +0 +Information Group" "with members and description"
@@ -189,7 +194,7 @@ rm -f "$SITE"/var/moot.db*
 # since moot init, which says it, would migrate it first itself.
 sqlite3 "$SITE/var/moot.db" 'PRAGMA user_version = 0'
 moot list ls >/dev/null 2>&1
-is "$(sqlite3 "$SITE/var/moot.db" 'PRAGMA user_version')" 6 "an empty database is migrated to the current version, 6"
+is "$(sqlite3 "$SITE/var/moot.db" 'PRAGMA user_version')" 7 "an empty database is migrated to the current version, 7"
 
 # A database of schema version 1 (moot 0.1), with data: migrated, kept.
 rm -f "$SITE"/var/moot.db*
@@ -198,7 +203,7 @@ sqlite3 "$SITE/var/moot.db" <"$MOOT_SRCDIR/tests/data/db/v1.sql"
 out=$(moot list show info 2>&1)
 is $? 0 "a version 1 database is opened"
 # Read from the file, as above: moot init would migrate before saying it.
-is "$(sqlite3 "$SITE/var/moot.db" 'PRAGMA user_version')" 6 "and migrated to version 6"
+is "$(sqlite3 "$SITE/var/moot.db" 'PRAGMA user_version')" 7 "and migrated to version 7"
 like "$out" "description: Information Group" "its list is kept"
 like "$(moot member ls info)" "amira@one.example +moderator" "its members are kept"
 is "$(list_field info nonmember) $(list_field info turn)" \

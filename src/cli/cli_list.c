@@ -120,20 +120,39 @@ show_number(const struct cli *c, const struct cli_setting *s, const void *l,
 	vbuf_printf(out, "%lld", (long long)*CLI_CFIELD(l, s, int64_t));
 }
 
-/* Durations as the options take them, in their largest exact unit:
- * --escalate 24h is shown 1d, --turn 14d is 2w. */
+/* show_given - the value as it was given (--escalate 24h is 24h), or 0
+ * if it never was (a default, or a list from before schema 7) */
+static int
+show_given(const struct cli_setting *s, const void *l, struct vbuf *out)
+{
+	const char *const *given;
+
+	if (s->given == 0)
+		return (0);
+	given = (const char *const *)(const void *)((const char *)l +
+	    s->given);
+	if (*given == NULL)
+		return (0);
+	vbuf_puts(out, *given);
+	return (1);
+}
+
+/* Durations as they were given; those never given (defaults) as the
+ * options take them, in their largest exact unit: 7d is shown 1w. */
 static void
 show_seconds(const struct cli *c, const struct cli_setting *s,
     const void *l, struct vbuf *out)
 {
-	conf_format_duration(*CLI_CFIELD(l, s, int64_t), out);
+	if (!show_given(s, l, out))
+		conf_format_duration(*CLI_CFIELD(l, s, int64_t), out);
 }
 
 static void
 show_days(const struct cli *c, const struct cli_setting *s, const void *l,
     struct vbuf *out)
 {
-	conf_format_duration(*CLI_CFIELD(l, s, int64_t) * 86400, out);
+	if (!show_given(s, l, out))
+		conf_format_duration(*CLI_CFIELD(l, s, int64_t) * 86400, out);
 }
 
 static void
@@ -255,10 +274,12 @@ static const struct cli_setting list_rows[] = {
 	    .unset = 1, .show_at = 14, .show = show_yes },
 	{ .name = "escalate", .has_arg = required_argument,
 	    .off = L(escalate_after), .set = cli_set_seconds, .min = 60,
+	    .given = L(escalate_given),
 	    .arg = "DURATION", .want = "\"{arg}\" is not a duration of a "
 	    "minute or more, such as 24h", .show_at = 16,
 	    .show = show_seconds },
 	{ .name = "turn", .has_arg = required_argument, .off = L(turn_days),
+	    .given = L(turn_given),
 	    .set = cli_set_days, .min = 86400, .max = 366 * 86400,
 	    .arg = "DURATION", .want = "\"{arg}\" is not a whole number of "
 	    "days or weeks, such as 1w or 3d", .show_at = 15,

@@ -181,12 +181,32 @@ cli_set_count(struct cli *c, const struct cli_setting *s, void *rec,
 	return (set_number(c, s, rec, arg, *end == '\0' ? n : -1));
 }
 
+/* keep_given - a duration's value as given, if the row keeps it, so
+ * list show prints what the administrator wrote */
+static int
+keep_given(const struct cli_setting *s, void *rec, const char *arg)
+{
+	char	**given;
+
+	if (s->given != 0) {
+		given = (char **)(void *)((char *)rec + s->given);
+		free(*given);
+		*given = xstrdup(arg);
+	}
+	return (CLI_OK);
+}
+
 /* cli_set_seconds - see cli_setting.h */
 int
 cli_set_seconds(struct cli *c, const struct cli_setting *s, void *rec,
     const char *arg, int on)
 {
-	return (set_number(c, s, rec, arg, conf_parse_duration(arg)));
+	int	rc;
+
+	if ((rc = set_number(c, s, rec, arg, conf_parse_duration(arg))) !=
+	    CLI_OK)
+		return (rc);
+	return (keep_given(s, rec, arg));
 }
 
 /* cli_set_days - see cli_setting.h */
@@ -199,7 +219,7 @@ cli_set_days(struct cli *c, const struct cli_setting *s, void *rec,
 	if (n < s->min || n > s->max || n % 86400 != 0)
 		return (cli_setting_bad(c, s, arg));
 	*CLI_FIELD(rec, s, int64_t) = n / 86400;
-	return (CLI_OK);
+	return (keep_given(s, rec, arg));
 }
 
 /* cli_set_date - see cli_setting.h */

@@ -38,6 +38,10 @@ struct cli_setting {
 	int		 hide_new;	/* not in create/add's usage */
 	int		 alias;		/* an older spelling of another row:
 					 * taken, but in no usage line */
+	size_t		 given;		/* of a char * field that keeps the
+					 * value as given (a duration's
+					 * "24h"); 0: none (offset 0 is the
+					 * record's id, never a string) */
 	int		 show_at;	/* its line in list show; 0: none */
 	/* show - the value as list show prints it, into out */
 	void		(*show)(const struct cli *, const struct cli_setting *,

@@ -40,7 +40,7 @@ member_mode_ok(const char *s)
 	"r.name, l.digest_at, l.ends_at, l.created_at, l.nonmember, "	\
 	"l.hold_bytes, l.max_recipients, l.automated, l.notify_held, "	\
 	"l.turn_days, l.escalate_after, l.who, l.joins, "		\
-	"l.hidden, l.bulk "						\
+	"l.hidden, l.bulk, l.escalate_given, l.turn_given "		\
 	"FROM list l LEFT JOIN list r ON r.id = l.requires_id "
 
 /* The words of enum list_joins, in its order. */
@@ -94,6 +94,8 @@ list_row(sqlite3_stmt *st)
 	l->joins = db_col_dup(st, 21);
 	l->hidden = sqlite3_column_int(st, 22);
 	l->bulk = sqlite3_column_int(st, 23);
+	l->escalate_given = db_col_dup(st, 24);
+	l->turn_given = db_col_dup(st, 25);
 	return (l);
 }
 
@@ -163,10 +165,10 @@ static const char SQL_LIST_INSERT[] =
     "subject_prefix, max_bytes, language, requires_id, digest_at, ends_at, "
     "created_at, nonmember, hold_bytes, max_recipients, automated, "
     "notify_held, turn_days, escalate_after, who, joins, hidden, "
-    "bulk) VALUES (?1, ?2, ?3, ?4, ?5, "
+    "bulk, escalate_given, turn_given) VALUES (?1, ?2, ?3, ?4, ?5, "
     "NULLIF(?6, 0), ?7, NULLIF(?8, 0), ?9, NULLIF(?10, 0), ?11, ?12, "
     "NULLIF(?13, 0), NULLIF(?14, 0), ?15, ?16, ?17, ?18, ?19, ?20, ?21, "
-    "?22)";
+    "?22, ?23, ?24)";
 
 int
 list_insert(struct db *db, struct list *l)
@@ -176,14 +178,14 @@ list_insert(struct db *db, struct list *l)
 
 	l->created_at = clock_now();
 	list_with_defaults(&d, l);
-	rc = db_exec(db, SQL_LIST_INSERT, "ttiitititiitiitiiittii", d.name,
+	rc = db_exec(db, SQL_LIST_INSERT, "ttiitititiitiitiiittiitt", d.name,
 	    d.description, (int64_t)d.moderated, (int64_t)d.members_only,
 	    d.subject_prefix, d.max_bytes, d.language, d.requires_id,
 	    d.digest_at, d.ends_at, d.created_at, d.nonmember,
 	    d.hold_bytes, d.max_recipients, d.automated,
 	    (int64_t)d.notify_held, d.turn_days, d.escalate_after,
 	    d.who, d.joins, (int64_t)d.hidden,
-	    (int64_t)d.bulk);
+	    (int64_t)d.bulk, d.escalate_given, d.turn_given);
 	if (rc == DB_OK)
 		l->id = db_last_id(db);
 	return (rc);
@@ -196,7 +198,8 @@ static const char SQL_LIST_UPDATE[] =
     "nonmember = ?11, hold_bytes = NULLIF(?12, 0), "
     "max_recipients = NULLIF(?13, 0), automated = ?14, notify_held = ?15, "
     "turn_days = ?16, escalate_after = ?17, who = ?18, "
-    "joins = ?19, hidden = ?20, bulk = ?21 WHERE id = ?1";
+    "joins = ?19, hidden = ?20, bulk = ?21, escalate_given = ?22, "
+    "turn_given = ?23 WHERE id = ?1";
 
 int
 list_update(struct db *db, const struct list *l)
@@ -204,13 +207,14 @@ list_update(struct db *db, const struct list *l)
 	struct list	d;
 
 	list_with_defaults(&d, l);
-	return (db_exec(db, SQL_LIST_UPDATE, "itiititititiitiiittii", d.id,
+	return (db_exec(db, SQL_LIST_UPDATE, "itiititititiitiiittiitt", d.id,
 	    d.description, (int64_t)d.moderated, (int64_t)d.members_only,
 	    d.subject_prefix, d.max_bytes, d.language, d.requires_id,
 	    d.digest_at, d.ends_at, d.nonmember, d.hold_bytes,
 	    d.max_recipients, d.automated, (int64_t)d.notify_held,
 	    d.turn_days, d.escalate_after, d.who, d.joins,
-	    (int64_t)d.hidden, (int64_t)d.bulk));
+	    (int64_t)d.hidden, (int64_t)d.bulk, d.escalate_given,
+	    d.turn_given));
 }
 
 static const char SQL_LIST_DELETE[] = "DELETE FROM list WHERE id = ?1";
@@ -270,6 +274,8 @@ static const size_t list_strings[] = {
 	offsetof(struct list, automated),
 	offsetof(struct list, who),
 	offsetof(struct list, joins),
+	offsetof(struct list, escalate_given),
+	offsetof(struct list, turn_given),
 };
 
 /* list_release - see db_list.h */

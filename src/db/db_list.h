@@ -42,6 +42,10 @@ struct list {
 	int	 hidden;		/* left out of the "lists" reply */
 	int	 bulk;			/* one copy for many: no personal
 					 * List-Unsubscribe */
+	/* durations as they were given, for list show (schema 7);
+	 * owned; NULL: never given, shown in their largest exact unit */
+	char	*escalate_given;
+	char	*turn_given;
 };
 
 #define LIST_DEFAULT_MAX_RCPTS	10	/* To+Cc before a post is held */

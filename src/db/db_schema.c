@@ -303,6 +303,10 @@ static const char *const migrations[] = {
 	"  WHERE purpose = 'leave'), 0));\n"
 	/* Notices that have ended keep no text (db_outbox.c). */
 	"UPDATE outbox SET raw = x'' WHERE state IN ('sent','failed');\n",
+
+	/* 6 -> 7: durations as they were given ("24h"), for list show */
+	"ALTER TABLE list ADD COLUMN escalate_given TEXT;\n"
+	"ALTER TABLE list ADD COLUMN turn_given TEXT;\n",
 };
 
 /* sql_token_hash - moot_token_hash(TEXT) for SQL: token_hash(), or NULL
