@@ -70,7 +70,7 @@ static const struct conf_key {
 	{ "moot", "user", CT_STR, O(user), NULL, 0, 0, 0, NULL },
 
 	{ "relay", "host", CT_STR, O(relay_host), "127.0.0.1", 0, 0, 0, NULL },
-	{ "relay", "port", CT_INT, O(relay_port), "10025", 0, 1, 65535, NULL },
+	{ "relay", "port", CT_INT, O(relay_port), "10030", 0, 1, 65535, NULL },
 	{ "relay", "helo", CT_DOMAIN, O(relay_helo), NULL, 0, 0, 0, NULL },
 	{ "relay", "timeout", CT_DURATION, O(relay_timeout), "60s", 0,
 	    1, 3600, NULL },
@@ -113,7 +113,7 @@ static const struct conf_key {
 	    O(confirmations_per_day), "5", 0, 1, 100, NULL },
 
 	{ "milter", "socket", CT_STR, O(milter_socket),
-	    "inet:8891@127.0.0.1", 0, 0, 0, NULL },
+	    "inet:8895@127.0.0.1", 0, 0, 0, NULL },
 	{ "milter", "pid_file", CT_PATH, O(milter_pid_file),
 	    "var/moot-milter.pid", 0, 0, 0, NULL },
 	{ "milter", "socket_mode", CT_MODE, O(milter_socket_mode), "0660", 0,
