@@ -677,3 +677,27 @@ conf_free(struct conf *c)
 	free(c->dir);
 	c->path = c->dir = NULL;
 }
+
+int
+conf_folder_ready(const char *key, const char *path, struct vbuf *err)
+{
+	struct stat	 st;
+	const char	*slash = strrchr(path, '/');
+	char		*dir;
+	int		 rc = 0;
+
+	if (slash == NULL)
+		return (0);
+	dir = xstrndup(path, slash == path ? 1 : (size_t)(slash - path));
+	/* Only a missing folder is said here; a folder we may not enter
+	 * is for the open or bind that follows to report. */
+	if (stat(dir, &st) == -1 ? errno == ENOENT : !S_ISDIR(st.st_mode)) {
+		vbuf_reset(err);
+		vbuf_printf(err, "%s %s: the folder %s does not exist (make it "
+		    "as README.md says: tmpfiles.d or systemd)", key, path,
+		    dir);
+		rc = -1;
+	}
+	free(dir);
+	return (rc);
+}
