@@ -162,7 +162,18 @@ like "$out" "^\[limits\] message_bytes: 9437184, .* is not below Postfix's messa
 postconf -e message_size_limit=0
 out=$(moot check 2>&1)
 is "$?:$out" "0:" "  with no limit: nothing to say"
+# A copy larger than message_size_limit: the reinjection listener, and
+# its cleanup, take it (9(a)).
+postconf -e message_size_limit=200000
+postfix reload >/dev/null 2>&1
+head -c 300000 /dev/zero | tr '\0' 'y' | fold -w 70 >"$T/big.txt"
+swaks --server "127.0.0.1:$PF_REINJECT" --from ops-bounces@lists.example.org \
+    --to big@seven.example --body "@$T/big.txt" >"$T/swaks.out" 2>&1
+is $? 0 "a copy over message_size_limit: the reinjection listener takes it"
+wait_for 30 eval 'sink_rcpts | grep -q big@seven.example'
+is "$(sink_rcpts | grep -c big@seven.example)" 1 "  and it goes on its way"
 postconf -X message_size_limit
+postfix reload >/dev/null 2>&1
 
 swaks --server "127.0.0.1:$PF_PORT" --to nosuchlist@lists.example.org \
     --from amira@one.example >"$T/swaks.out" 2>&1
@@ -172,7 +183,7 @@ swaks --server "127.0.0.1:$PF_PORT" --to ops@lists.example.org \
     --from amira@one.example --header "Subject: hello ops" >"$T/swaks.out" 2>&1
 is $? 0 "a member's post: 250"
 wait_for 60 eval '[ "$(sink_rcpts | grep -c "@\(one\|four\)\.example")" -ge 3 ]'
-is "$(sink_rcpts | grep -v postmaster | tr '\n' ' ')" \
+is "$(sink_rcpts | grep -v "postmaster\|big@" | tr '\n' ' ')" \
     "amira@one.example bogdan@four.example owner@one.example " \
     "  it reaches the members through the reinjection listener"
 like "$(moot spool ls)" "sent .* ops .* post .* amira@one\.example .*hello ops" \

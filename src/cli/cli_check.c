@@ -252,8 +252,9 @@ check_size(struct check *k, int64_t size, const char *what, const char *fix)
 		return;
 	finding(k, "%s: %lld, with %lld for the headers and footer each "
 	    "copy gains, is not below Postfix's message_size_limit %lld: "
-	    "members' copies of the largest posts are refused (%s)", what,
-	    (long long)size, (long long)room, (long long)k->pf_limit, fix);
+	    "Postfix refuses the largest posts, and a reinjection listener "
+	    "with that limit their copies (%s)", what, (long long)size,
+	    (long long)room, (long long)k->pf_limit, fix);
 }
 
 /* one_list - list_each's callback: every check of one list */

@@ -87,6 +87,10 @@ smtpd_authorized_xclient_hosts = 127.0.0.1"
   -o smtpd_recipient_restrictions=permit_mynetworks,reject
   -o smtpd_forbid_bare_newline=yes
   -o message_size_limit=0
+  -o cleanup_service_name=moot-cleanup
+moot-cleanup unix n - n - 0 cleanup
+  -o syslog_name=postfix/reinject
+  -o message_size_limit=0
 EOC
 	postfix_run
 }
