@@ -140,9 +140,10 @@ unit_start() {
 	# shellcheck disable=SC2086
 	$cmd 2>>"$T/$1.log" &
 	T_PIDS+=("$!")
-	eval "${1//-/_}_pid=$!"
+	UNIT_PID=$!
 }
 unit_start moot-milter
+milter_pid=$UNIT_PID
 unit_start mootd
 wait_for 10 eval "ss -Hltn 'sport = :$MPORT' | grep -q ."
 wait_for 10 test -S "$T/run/mootd.sock"
@@ -199,8 +200,8 @@ is "$(sink_rcpts | grep -c bounces)" 0 "  and is not relayed away"
 
 # The unix-socket recipe, on a Postfix that runs smtpd chrooted, as
 # Debian's does: a folder under the queue, a group of its own.
-kill "$moot_milter_pid" 2>/dev/null
-wait_for 15 eval '! kill -0 "$moot_milter_pid" 2>/dev/null'
+kill "$milter_pid" 2>/dev/null
+wait_for 15 eval '! kill -0 "$milter_pid" 2>/dev/null'
 postfix_stop
 PF_CHROOT=y postfix_bare "smtpd_milters = { inet:127.0.0.1:$DEAD, default_action=accept }"
 mkdir -p "$PF/spool/etc" && cp /etc/hosts /etc/services "$PF/spool/etc/"

@@ -7,7 +7,8 @@
  * only but let anyone join, requirements that protect nothing, a relay
  * that does not answer, members whose language has no templates, held
  * posts whose moderators' reply addresses are about to expire, a post
- * size Postfix would refuse on its way out.  Changes nothing.  Exit 0 when there is nothing to say, 1 with the findings.
+ * size Postfix would refuse on its way out.  Changes nothing.  Exit 0
+ * when there is nothing to say, 1 with the findings.
  */
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -46,8 +47,8 @@ struct check {
 	int		 n;		/* findings so far */
 	char		**langs;	/* owned: languages said, this list */
 	size_t		 nlangs;
-	int64_t		 pf_limit;	/* Postfix's message_size_limit; 0:
-					 * none, or no Postfix to ask */
+	int64_t		 pf_limit;	/* Postfix's message_size_limit;
+					 * 0: none, or no Postfix to ask */
 };
 
 /* finding - one line of what will surprise */

@@ -101,6 +101,7 @@ int	conf_valid_lang(const char *s);
  * exists.  Else -1, with one line in err that names the key, the path
  * and the missing folder: nothing but systemd makes /run/moot.
  */
-int	conf_folder_ready(const char *key, const char *path, struct vbuf *err);
+int	conf_folder_ready(const char *key, const char *path,
+	    struct vbuf *err);
 
 #endif /* CONF_H */
