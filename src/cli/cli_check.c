@@ -8,15 +8,21 @@
  * say members only but let anyone join, requirements that protect
  * nothing, a relay
  * that does not answer, members whose language has no templates, held
- * posts whose moderators' reply addresses are about to expire.  Changes
- * nothing.  Exit 0 when there is nothing to say, 1 with the findings.
+ * posts whose moderators' reply addresses are about to expire, a post
+ * size Postfix would refuse on its way out.  Changes nothing.  Exit 0
+ * when there is nothing to say, 1 with the findings.
  */
 #include <sys/stat.h>
+#include <sys/wait.h>
 
+#include <errno.h>
+#include <fcntl.h>
+#include <spawn.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 #include "util/alloc.h"
@@ -32,6 +38,10 @@
 #define RELAY_PROBE_MS	3000	/* a relay slower than this is down */
 #define EXPIRY_WARN	86400	/* tokens that die within a day */
 #define CHAIN_MAX	32	/* requires deeper than this: a loop */
+#define POSTCONF_PATH	"/usr/sbin/postconf"
+#define FOOTER_ROOM	(64 * 1024)	/* a copy's footer, with room */
+
+extern char **environ;
 
 struct check {
 	struct cli	*c;
@@ -39,6 +49,8 @@ struct check {
 	int		 n;		/* findings so far */
 	char		**langs;	/* owned: languages said, this list */
 	size_t		 nlangs;
+	int64_t		 pf_limit;	/* Postfix's message_size_limit;
+					 * 0: none, or no Postfix to ask */
 };
 
 /* finding - one line of what will surprise */
@@ -187,6 +199,77 @@ check_langs(struct check *k, const struct list *l)
 	k->l = NULL;
 }
 
+/*
+ * postfix_limit - Postfix's message_size_limit, as postconf(1) says it
+ * (MAIL_CONFIG chooses the instance, as for Postfix's own commands); 0
+ * when there is no limit, no postconf, or no answer.  No shell: the
+ * arguments are fixed.
+ */
+static int64_t
+postfix_limit(void)
+{
+	static char	 arg0[] = "postconf", arg1[] = "-h",
+			 arg2[] = "message_size_limit";
+	char		*argv[] = { arg0, arg1, arg2, NULL };
+	posix_spawn_file_actions_t fa;
+	char		 buf[32], *end;
+	size_t		 len = 0;
+	ssize_t		 n;
+	pid_t		 pid;
+	int		 fd[2], st = -1, rc;
+	long long	 v;
+
+	if (pipe(fd) == -1)
+		return (0);
+	if ((rc = posix_spawn_file_actions_init(&fa)) == 0) {
+		(void)posix_spawn_file_actions_adddup2(&fa, fd[1], 1);
+		(void)posix_spawn_file_actions_addclose(&fa, fd[0]);
+		(void)posix_spawn_file_actions_addclose(&fa, fd[1]);
+		(void)posix_spawn_file_actions_addopen(&fa, 2, "/dev/null",
+		    O_WRONLY, 0);
+		rc = posix_spawnp(&pid, arg0, &fa, NULL, argv, environ);
+		/* Debian's postconf is in /usr/sbin, often not in PATH. */
+		if (rc == ENOENT)
+			rc = posix_spawn(&pid, POSTCONF_PATH, &fa, NULL, argv,
+			    environ);
+		(void)posix_spawn_file_actions_destroy(&fa);
+	}
+	(void)close(fd[1]);
+	while (rc == 0 && len < sizeof(buf) - 1 &&
+	    ((n = read(fd[0], buf + len, sizeof(buf) - 1 - len)) > 0 ||
+	    (n == -1 && errno == EINTR)))
+		len += n > 0 ? (size_t)n : 0;
+	(void)close(fd[0]);
+	while (rc == 0 && waitpid(pid, &st, 0) == -1 && errno == EINTR)
+		;
+	if (rc != 0 || !WIFEXITED(st) || WEXITSTATUS(st) != 0)
+		return (0);
+	buf[len] = '\0';
+	errno = 0;
+	v = strtoll(buf, &end, 10);
+	if (end == buf || (*end != '\n' && *end != '\0') || errno != 0 ||
+	    v < 0)
+		return (0);
+	return ((int64_t)v);
+}
+
+/* check_size - a post of size bytes, with the headers and footer each
+ * copy gains, fits through Postfix's message_size_limit; what names
+ * the limit (a list's, or moot.conf's) */
+static void
+check_size(struct check *k, int64_t size, const char *what, const char *fix)
+{
+	int64_t	room = k->c->conf.lim.header_section_bytes + FOOTER_ROOM;
+
+	if (k->pf_limit == 0 || size + room <= k->pf_limit)
+		return;
+	finding(k, "%s: %lld, with %lld for the headers and footer each "
+	    "copy gains, is not below Postfix's message_size_limit %lld: "
+	    "Postfix refuses the largest posts, and a reinjection listener "
+	    "with that limit their copies (%s)", what, (long long)size,
+	    (long long)room, (long long)k->pf_limit, fix);
+}
+
 /* one_list - list_each's callback: every check of one list */
 static int
 one_list(const struct list *l, void *arg)
@@ -196,6 +279,14 @@ one_list(const struct list *l, void *arg)
 	check_people(k, l);
 	check_joins(k, l);
 	check_langs(k, l);
+	if (l->max_bytes != 0) {
+		struct vbuf	fix;
+
+		vbuf_init(&fix, 256);
+		vbuf_printf(&fix, "moot list set %s --max-size", l->name);
+		check_size(k, l->max_bytes, l->name, vbuf_str(&fix));
+		vbuf_release(&fix);
+	}
 	return (0);
 }
 
@@ -241,6 +332,9 @@ cmd_check(struct cli *c, int argc, char **argv)
 		return (rc);
 	memset(&k, 0, sizeof(k));
 	k.c = c;
+	k.pf_limit = postfix_limit();
+	check_size(&k, c->conf.lim.message_bytes, "[limits] message_bytes",
+	    "lower it, or raise message_size_limit in main.cf");
 	if (list_each(c->db, one_list, &k) != DB_OK ||
 	    token_held_expiring(c->db, (int64_t)clock_now() + EXPIRY_WARN,
 	    expiring, &k) != DB_OK)

@@ -73,7 +73,7 @@ static const struct conf_key {
 	{ "moot", "admin", CT_ADDR, O(admin), NULL, 0, 0, 0, NULL },
 
 	{ "relay", "host", CT_STR, O(relay_host), "127.0.0.1", 0, 0, 0, NULL },
-	{ "relay", "port", CT_INT, O(relay_port), "10025", 0, 1, 65535, NULL },
+	{ "relay", "port", CT_INT, O(relay_port), "10030", 0, 1, 65535, NULL },
 	{ "relay", "helo", CT_DOMAIN, O(relay_helo), NULL, 0, 0, 0, NULL },
 	{ "relay", "timeout", CT_DURATION, O(relay_timeout), "60s", 0,
 	    1, 3600, NULL },
@@ -116,7 +116,7 @@ static const struct conf_key {
 	    O(confirmations_per_day), "5", 0, 1, 100, NULL },
 
 	{ "milter", "socket", CT_STR, O(milter_socket),
-	    "inet:8891@127.0.0.1", 0, 0, 0, NULL },
+	    "inet:8895@127.0.0.1", 0, 0, 0, NULL },
 	{ "milter", "pid_file", CT_PATH, O(milter_pid_file),
 	    "var/moot-milter.pid", 0, 0, 0, NULL },
 	{ "milter", "socket_mode", CT_MODE, O(milter_socket_mode), "0660", 0,
@@ -717,4 +717,28 @@ conf_free(struct conf *c)
 	free(c->path);
 	free(c->dir);
 	c->path = c->dir = NULL;
+}
+
+int
+conf_folder_ready(const char *key, const char *path, struct vbuf *err)
+{
+	struct stat	 st;
+	const char	*slash = strrchr(path, '/');
+	char		*dir;
+	int		 rc = 0;
+
+	if (slash == NULL)
+		return (0);
+	dir = xstrndup(path, slash == path ? 1 : (size_t)(slash - path));
+	/* Only a missing folder is said here; a folder we may not enter
+	 * is for the open or bind that follows to report. */
+	if (stat(dir, &st) == -1 ? errno == ENOENT : !S_ISDIR(st.st_mode)) {
+		vbuf_reset(err);
+		vbuf_printf(err, "%s %s: the folder %s does not exist (make it "
+		    "as README.md says: tmpfiles.d or systemd)", key, path,
+		    dir);
+		rc = -1;
+	}
+	free(dir);
+	return (rc);
 }

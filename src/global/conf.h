@@ -101,4 +101,13 @@ int	conf_one_of(const char *choices, const char *s);
 /* conf_valid_lang - 1 if s looks like a language code: en, ar, pt-br */
 int	conf_valid_lang(const char *s);
 
+/*
+ * conf_folder_ready - the folder that path (a file the daemons make: a
+ * lock, pid file or socket; key names its key, "[mootd] lock") goes in
+ * exists.  Else -1, with one line in err that names the key, the path
+ * and the missing folder: nothing but systemd makes /run/moot.
+ */
+int	conf_folder_ready(const char *key, const char *path,
+	    struct vbuf *err);
+
 #endif /* CONF_H */

@@ -563,7 +563,12 @@ main(int argc, char *argv[])
 		    "moot-milter should run as");
 
 	/* Bind first (as root if need be), then give root up. */
-	if ((path = unix_path(conf.milter_socket)) != NULL)
+	path = unix_path(conf.milter_socket);
+	if ((path != NULL && conf_folder_ready("[milter] socket", path,
+	    &err) == -1) || conf_folder_ready("[milter] pid_file",
+	    conf.milter_pid_file, &err) == -1)
+		log_fatalx("%s", vbuf_str(&err));
+	if (path != NULL)
 		(void)unlink(path);
 	if (smfi_setconn(conf.milter_socket) == MI_FAILURE)
 		log_fatalx("[milter] socket %s: not a libmilter connection "

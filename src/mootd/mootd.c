@@ -215,6 +215,12 @@ start(struct conf *conf, const char *conf_path, int once, struct db **db,
 		fprintf(stderr, "mootd: %s\n", vbuf_str(&err));
 		exit(1);
 	}
+	if (conf_folder_ready("[mootd] lock", conf->mootd_lock, &err) == -1 ||
+	    (!once && (conf_folder_ready("[mootd] pid_file",
+	    conf->mootd_pid_file, &err) == -1 ||
+	    conf_folder_ready("[mootd] wake_socket", conf->mootd_wake,
+	    &err) == -1)))
+		log_fatalx("%s", vbuf_str(&err));
 	if (geteuid() == 0) {
 		if (conf->user != NULL) {
 			if (priv_drop(conf->user, &err) == -1)

@@ -4,16 +4,20 @@
 # listens on 127.0.0.1 only: PF_PORT (smtpd with moot-milter on
 # $MILTER_SOCK, as conf/postfix/main.cf sets it up) and PF_REINJECT
 # (smtpd without milters, where mootd hands its mail back), relaying
-# everything to the sink.  It never touches the system's Postfix or
-# port 25; postfix_stop (also run at exit) stops it.
+# everything to the sink.  postfix_bare and postfix_run make and start
+# the same instance without moot's lines, for tests that add them as
+# README.md says.  It never touches the system's Postfix or port 25;
+# postfix_stop (also run at exit) stops it.
 
 PF=
-postfix_start() {
+# postfix_bare [MAIN.CF LINES]: $PF/etc with an instance that knows
+# nothing of moot: smtpd on PF_PORT, everything relayed to the sink.
+postfix_bare() {
 	PF=$T/pf
 	mkdir -p "$PF/etc" "$PF/spool" "$PF/data"
 	chown postfix "$PF/data"
-	PF_PORT=$(free_port)
-	PF_REINJECT=$(free_port)
+	PF_PORT=${PF_PORT:-$(free_port)}
+	PF_REINJECT=${PF_REINJECT:-$(free_port)}
 	cat >"$PF/etc/main.cf" <<EOC
 compatibility_level = 3.6
 queue_directory = $PF/spool
@@ -30,34 +34,14 @@ alias_database =
 inet_interfaces = 127.0.0.1
 inet_protocols = ipv4
 mynetworks = 127.0.0.0/8
-relay_domains = lists.example.org
 relayhost = [127.0.0.1]:$SINK_PORT
 in_flow_delay = 0
 smtpd_error_sleep_time = 0
 smtp_connect_timeout = 5s
-# As conf/postfix/main.cf:
-smtpd_milters = unix:$MILTER_SOCK
-non_smtpd_milters =
-milter_default_action = tempfail
-milter_protocol = 6
-# Tests only: postfix.sh says, by XCLIENT, that a client comes from
-# elsewhere, to see the reinjection listener refuse it.
-smtpd_authorized_xclient_hosts = 127.0.0.1
+$*
 EOC
 	cat >"$PF/etc/master.cf" <<EOC
-127.0.0.1:$PF_PORT  inet n - n - - smtpd
-# As conf/postfix/master.cf: the reinjection listener, without milters.
-127.0.0.1:$PF_REINJECT inet n - n - - smtpd
-  -o syslog_name=postfix/reinject
-  -o smtpd_milters=
-  -o non_smtpd_milters=
-  -o receive_override_options=no_milters,no_address_mappings
-  -o content_filter=
-  -o mynetworks=127.0.0.0/8
-  -o smtpd_client_restrictions=permit_mynetworks,reject
-  -o smtpd_recipient_restrictions=permit_mynetworks,reject
-  -o smtpd_forbid_bare_newline=yes
-  -o message_size_limit=0
+127.0.0.1:$PF_PORT  inet n - ${PF_CHROOT:-n} - - smtpd
 pickup  unix n - n 60 1 pickup
 cleanup unix n - n - 0 cleanup
 qmgr    unix n - n 300 1 qmgr
@@ -78,6 +62,41 @@ anvil   unix - - n - 1 anvil
 scache  unix - - n - 1 scache
 postlog unix-dgram n - n - 1 postlogd
 EOC
+}
+
+postfix_start() {
+	postfix_bare "relay_domains = lists.example.org
+# As conf/postfix/main.cf:
+smtpd_milters = unix:$MILTER_SOCK
+non_smtpd_milters =
+milter_default_action = tempfail
+milter_protocol = 6
+# Tests only: postfix.sh says, by XCLIENT, that a client comes from
+# elsewhere, to see the reinjection listener refuse it.
+smtpd_authorized_xclient_hosts = 127.0.0.1"
+	cat >>"$PF/etc/master.cf" <<EOC
+# As conf/postfix/master.cf: the reinjection listener, without milters.
+127.0.0.1:$PF_REINJECT inet n - n - - smtpd
+  -o syslog_name=postfix/reinject
+  -o smtpd_milters=
+  -o non_smtpd_milters=
+  -o receive_override_options=no_milters,no_address_mappings
+  -o content_filter=
+  -o mynetworks=127.0.0.0/8
+  -o smtpd_client_restrictions=permit_mynetworks,reject
+  -o smtpd_recipient_restrictions=permit_mynetworks,reject
+  -o smtpd_forbid_bare_newline=yes
+  -o message_size_limit=0
+  -o cleanup_service_name=moot-cleanup
+moot-cleanup unix n - n - 0 cleanup
+  -o syslog_name=postfix/reinject
+  -o message_size_limit=0
+EOC
+	postfix_run
+}
+
+# postfix_run: start the instance of $PF/etc and wait for its greeting.
+postfix_run() {
 	if ! postfix -c "$PF/etc" start >/dev/null 2>&1; then
 		echo "Bail out! postfix would not start: $(tail -5 "$PF/maillog" 2>/dev/null)"
 		exit 1
