@@ -99,12 +99,15 @@ say(struct job *j, const struct command *c, const char *key,
 	say_as(j, c, key, slots, nslots, strcmp(key, "r-asked-you") != 0);
 }
 
-/* target_of - the canonical address a command is about, or NULL after
- * saying why it cannot be used */
+/*
+ * target_of - the canonical address a command is about, or NULL after
+ * saying why it cannot be used.  An address moot cannot use is not
+ * repeated: it may be anybody's words, or a link, and the reply goes to
+ * the From, which may be forged (threat E1).
+ */
 static char *
 target_of(struct job *j, const struct command *c)
 {
-	struct tmpl_slot slots[] = { { "address", c->arg } };
 	int		 eight = 0;
 
 	if (c->arg[0] == '\0')
@@ -112,11 +115,11 @@ target_of(struct job *j, const struct command *c)
 	for (const char *p = c->arg; *p != '\0'; p++)
 		eight |= (unsigned char)*p >= 0x80;
 	if (eight) {			/* threat E6 */
-		say(j, c, "r-utf8-address", slots, nitems(slots));
+		say(j, c, "r-utf8-address", NULL, 0);
 		return (NULL);
 	}
 	if (c->arg_too_long || addr_check(c->arg, NULL) == -1) {
-		say(j, c, "r-bad-address", slots, nitems(slots));
+		say(j, c, "r-bad-address", NULL, 0);
 		return (NULL);
 	}
 	return (addr_canon_new(c->arg));
