@@ -300,8 +300,12 @@ MOOT_NOW=$(at 6*86400+60) run
 is "$(count_to flood2@fourteen.example)" 10 "100 such messages: ten answers a day"
 like "$(grep -l '^Subject: Your message' $(grep -l '^RCPT TO:<flood2@fourteen.example>' "$SINK_DIR"/*.env | sed 's/env$/eml/') | head -1 | xargs cat)" \
     "At most 10 commands are read in one message" "  each reads at most ten commands and says so"
-# As above: no command lists requests.
-is "$(db "SELECT count(*) FROM request WHERE asked_by = 'flood2@fourteen.example' AND addr LIKE 'a%'")" 100 \
-    "  (the requests themselves are made; each asks its own address)"
+# As above: no command lists requests.  Each message may ask for one
+# other address, and one sender for confirmations_per_day others a day
+# (B7, C4).
+is "$(db "SELECT count(*) FROM request WHERE asked_by = 'flood2@fourteen.example' AND addr LIKE 'a%'")" 5 \
+    "  one sender asks confirmations of five others a day"
+is "$(db "SELECT count(*) FROM request WHERE asked_by = 'flood2@fourteen.example' AND addr NOT LIKE 'a%' AND addr <> asked_by")" 0 \
+    "  and one a message"
 
 done_testing

@@ -70,6 +70,7 @@ static const struct tmpl_def phrase_defs[] = {
 	 * the reply may go to a forged From: it is never repeated (E1). */
 	{ "r-bad-address", 0, "" },
 	{ "r-utf8-address", 0, "" },
+	{ "r-one-other", 0, "" },
 	{ "r-confirmed", 0, "" },
 	{ "r-bad-token", 0, "" },
 	{ "r-ended", 0, "list" },

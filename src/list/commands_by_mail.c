@@ -45,6 +45,8 @@ struct job {
 	const char		*set_mode;	/* every set of the message, */
 	const char		*set_lang;	/* merged; NULL: unchanged */
 	int			 set_asked;	/* that one request is made */
+	char			*other;		/* owned; the one address not
+						 * the sender's asked about */
 };
 
 typedef int	(*run_fn)(struct job *, const struct command *);
@@ -109,6 +111,7 @@ static char *
 target_of(struct job *j, const struct command *c)
 {
 	int		 eight = 0;
+	char		*t;
 
 	if (c->arg[0] == '\0')
 		return (xstrdup(j->sender));
@@ -122,7 +125,19 @@ target_of(struct job *j, const struct command *c)
 		say(j, c, "r-bad-address", NULL, 0);
 		return (NULL);
 	}
-	return (addr_canon_new(c->arg));
+	t = addr_canon_new(c->arg);
+	if (strcmp(t, j->sender) == 0)
+		return (t);
+	/* One other address a message: one forged message cannot make
+	 * moot write to many people (threats B7, C4). */
+	if (j->other == NULL)
+		j->other = xstrdup(t);
+	else if (strcmp(j->other, t) != 0) {
+		say(j, c, "r-one-other", NULL, 0);
+		free(t);
+		return (NULL);
+	}
+	return (t);
 }
 
 /* asked_result - say what became of a request for a confirmation */
@@ -451,7 +466,8 @@ reply(struct job *j)
 
 	if (!j->others)
 		return (0);
-	if ((capped = answer_capped(j->x, ANSWER_REPLIES, j->sender)) != 0) {
+	if ((capped = answer_capped(j->x, ANSWER_REPLIES, j->sender,
+	    NULL)) != 0) {
 		if (capped == 1)
 			vbuf_puts(&j->summary, "; not answered (daily limit)");
 		return (capped == 1 ? 0 : -1);
@@ -531,6 +547,7 @@ carry_out(struct ctx *x, struct spool_item *s, const struct mail *m,
 			log_warnx("cannot commit; the message is tried again");
 	}
 	free(j.sender);
+	free(j.other);
 	free(j.lang);
 	list_free(&j.l);
 	notice_list_addrs_release(&j.a);

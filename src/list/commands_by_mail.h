@@ -14,7 +14,8 @@
  * whether someone else is a member (F2), never repeating an address
  * moot cannot use (E1), not at all past [membership] replies_per_day
  * (D3), nor when the only news is a confirmation sent to the sender
- * anyway.  Each message is one transaction.
+ * anyway.  One message may ask about one address besides the sender's
+ * (B7, C4).  Each message is one transaction.
  */
 #ifndef COMMANDS_BY_MAIL_H
 #define COMMANDS_BY_MAIL_H

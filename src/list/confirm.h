@@ -5,8 +5,9 @@
  * Owns: opening a request (db_request.h: at most one open per person,
  * list and action) and asking its person to confirm it from
  * LIST-confirm+TOKEN, the token bound to list, person and request,
- * single use and expiring after [membership] confirm_ttl, at most
- * confirmations_per_day to one address a day (threat B7); and the
+ * single use and expiring after [membership] confirm_ttl, within the
+ * daily caps of answer_capped() (to one mailbox, to one domain, and
+ * for others asked by one mailbox: threat B7); and the
  * confirmation: whoever can reply from the mailbox the token went to
  * may confirm, whatever the From (B7).  A confirmed join then waits for
  * the owners where the list approves joins (join_approval.h), or is
