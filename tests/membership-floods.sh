@@ -57,7 +57,7 @@ done
 run
 is "$(confirmations_to 'friend@d[0-9].example')" 5 \
     "one asker, eight others: confirmations_per_day of them are asked (B7)"
-like "$(newest_to 'asker+8@eight.example')" "Too many messages" \
+like "$(newest_to 'asker+8@eight.example')" "You have asked moot to write to too many other addresses today" \
     "  and the asker hears why not"
 # The asker's own join still goes: the cap is on what one asks for others.
 send info-request@lists.example.org asker@eight.example "subscribe" ""

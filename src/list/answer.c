@@ -238,14 +238,14 @@ answer_capped(struct ctx *x, enum answer_cap which, const char *addr,
 	if (addr_mailbox(addr, x->conf->delimiter, &mb) == -1) {
 		log_info("no %s to %s: not an address moot can use",
 		    c->what, addr);
-		return (1);
+		return (ANSWER_CAPPED);
 	}
 	if (outbox_count_since(x->db, c->purposes, &mb, since, &n) != DB_OK)
 		return (-1);
 	if (n >= limit(x, c->per_day)) {
 		log_info("no %s to %s: %lld %s to its mailbox today",
 		    c->what, addr, (long long)n, c->counted);
-		return (1);
+		return (ANSWER_CAPPED);
 	}
 	if (c->per_domain != NO_LIMIT) {
 		if (outbox_count_domain(x->db, c->purposes, &mb, since,
@@ -254,7 +254,7 @@ answer_capped(struct ctx *x, enum answer_cap which, const char *addr,
 		if (n >= limit(x, c->per_domain)) {
 			log_info("no %s to %s: %lld %s to its domain today",
 			    c->what, addr, (long long)n, c->counted);
-			return (1);
+			return (ANSWER_CAPPED);
 		}
 	}
 	/* What one sender may make moot write to others. */
@@ -263,7 +263,7 @@ answer_capped(struct ctx *x, enum answer_cap which, const char *addr,
 	if (addr_mailbox(asked_by, x->conf->delimiter, &by) == -1) {
 		log_info("no %s to %s: asked by %s, not an address moot "
 		    "can use", c->what, addr, asked_by);
-		return (1);
+		return (ANSWER_CAPPED_ASKER);
 	}
 	if (request_count_asked(x->db, &by, since, &n) != DB_OK)
 		return (-1);
@@ -271,5 +271,5 @@ answer_capped(struct ctx *x, enum answer_cap which, const char *addr,
 		return (0);
 	log_info("no %s to %s: %s asked for %lld others today", c->what,
 	    addr, asked_by, (long long)n);
-	return (1);
+	return (ANSWER_CAPPED_ASKER);
 }

@@ -103,10 +103,15 @@ enum answer_cap {
 				 * asked by one mailbox (B7) */
 };
 
+/* What answer_capped() found. */
+#define ANSWER_CAPPED		1	/* addr has had its day's cap */
+#define ANSWER_CAPPED_ASKER	2	/* asked_by asked for enough others */
+
 /*
- * answer_capped - 1 if addr has had its day's cap, or asked_by (NULL:
- * nobody else) has asked for others as often as one may (logged); 0 if
- * not; -1 on database trouble
+ * answer_capped - ANSWER_CAPPED if addr has had its day's cap, or
+ * ANSWER_CAPPED_ASKER if asked_by (NULL: nobody else) has asked for
+ * others as often as one may (logged); 0 if neither; -1 on database
+ * trouble
  */
 int	answer_capped(struct ctx *, enum answer_cap, const char *addr,
 	    const char *asked_by);

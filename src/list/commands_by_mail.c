@@ -167,6 +167,9 @@ asked_result(struct job *j, const struct command *c, const char *target,
 	case CONFIRM_TOO_MANY:
 		say(j, c, "r-too-many", slots, nitems(slots));
 		return (0);
+	case CONFIRM_ASKER_TOO_MANY:
+		say(j, c, "r-too-many-others", NULL, 0);
+		return (0);
 	default:
 		return (-1);
 	}
@@ -468,9 +471,9 @@ reply(struct job *j)
 		return (0);
 	if ((capped = answer_capped(j->x, ANSWER_REPLIES, j->sender,
 	    NULL)) != 0) {
-		if (capped == 1)
+		if (capped > 0)
 			vbuf_puts(&j->summary, "; not answered (daily limit)");
-		return (capped == 1 ? 0 : -1);
+		return (capped > 0 ? 0 : -1);
 	}
 	{
 		struct tmpl_slot slots[] = {

@@ -36,6 +36,8 @@ enum confirm_asked {
 				 * join of one's own to an open list */
 	CONFIRM_PENDING,	/* one was waiting already: nothing sent */
 	CONFIRM_TOO_MANY,	/* the person has had enough today */
+	CONFIRM_ASKER_TOO_MANY,	/* the asker has asked for enough others
+				 * today */
 	CONFIRM_ERROR,		/* database trouble: roll back */
 };
 
