@@ -4,9 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mail/addr.h"
 #include "util/alloc.h"
 #include "util/clock.h"
 #include "db/db.h"
+#include "db/db_mailbox.h"
 #include "db/db_outbox.h"
 #include "util/vbuf.h"
 #include "util/sys_defs.h"
@@ -98,15 +100,29 @@ outbox_defer(struct db *db, int64_t id, int64_t now, int64_t next_try,
 }
 
 static const char SQL_OUTBOX_COUNT[] =
-    "SELECT count(*) FROM outbox WHERE rcpt = ?2 AND created_at >= ?3 "
-    "AND instr(',' || ?1 || ',', ',' || purpose || ',') > 0";
+    "SELECT count(*) FROM outbox WHERE created_at >= ?2 "
+    "AND instr(',' || ?1 || ',', ',' || purpose || ',') > 0 AND "
+    DB_MAILBOX("rcpt", "3", "4", "5");
 
 int
-outbox_count_since(struct db *db, const char *purposes, const char *rcpt,
-    int64_t since, int64_t *n)
+outbox_count_since(struct db *db, const char *purposes,
+    const struct addr_mailbox *mb, int64_t since, int64_t *n)
 {
-	return (db_one_int(db, n, SQL_OUTBOX_COUNT, "tti", purposes, rcpt,
-	    since));
+	return (db_one_int(db, n, SQL_OUTBOX_COUNT, "tittt", purposes, since,
+	    mb->base, mb->at_domain, mb->delim));
+}
+
+static const char SQL_OUTBOX_COUNT_DOMAIN[] =
+    "SELECT count(*) FROM outbox WHERE created_at >= ?2 "
+    "AND instr(',' || ?1 || ',', ',' || purpose || ',') > 0 AND "
+    DB_AT_DOMAIN("rcpt", "3");
+
+int
+outbox_count_domain(struct db *db, const char *purposes,
+    const struct addr_mailbox *mb, int64_t since, int64_t *n)
+{
+	return (db_one_int(db, n, SQL_OUTBOX_COUNT_DOMAIN, "tit", purposes,
+	    since, mb->at_domain));
 }
 
 static const char SQL_OUTBOX_TOLD[] =

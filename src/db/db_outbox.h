@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+struct addr_mailbox;
 struct db;
 struct vbuf;
 
@@ -43,10 +44,14 @@ int	outbox_finish(struct db *, int64_t id, enum outbox_end,
 	    const char *reason);
 int	outbox_defer(struct db *, int64_t id, int64_t now, int64_t next_try,
 	    const char *reason);
-/* outbox_count_since - notices to rcpt since then, of the purposes in
- * the comma-separated list (rate limits: threat D3, B7) */
-int	outbox_count_since(struct db *, const char *purposes, const char *rcpt,
-	    int64_t since, int64_t *n);
+/* outbox_count_since - notices to mailbox mb (any of its sub-addresses)
+ * since then, of the purposes in the comma-separated list (rate limits:
+ * threat D3, B7) */
+int	outbox_count_since(struct db *, const char *purposes,
+	    const struct addr_mailbox *mb, int64_t since, int64_t *n);
+/* outbox_count_domain - the same, to any address at mb's domain */
+int	outbox_count_domain(struct db *, const char *purposes,
+	    const struct addr_mailbox *mb, int64_t since, int64_t *n);
 /* outbox_told - notices of purpose about list_id rcpt was sent since */
 int	outbox_told(struct db *, int64_t list_id, const char *rcpt,
 	    int64_t since, const char *purpose, int64_t *n);

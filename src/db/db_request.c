@@ -4,9 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mail/addr.h"
 #include "util/alloc.h"
 #include "util/clock.h"
 #include "db/db.h"
+#include "db/db_mailbox.h"
 #include "db/db_request.h"
 #include "util/sys_defs.h"
 
@@ -173,6 +175,18 @@ request_expire(struct db *db, int64_t now, int64_t *n)
 	if ((rc = db_exec(db, SQL_REQUEST_EXPIRE, "i", now)) == DB_OK)
 		*n = db_changes(db);
 	return (rc);
+}
+
+static const char SQL_REQUEST_COUNT_ASKED[] =
+    "SELECT count(*) FROM request WHERE created_at >= ?1 AND "
+    "addr <> asked_by AND " DB_MAILBOX("asked_by", "2", "3", "4");
+
+int
+request_count_asked(struct db *db, const struct addr_mailbox *by,
+    int64_t since, int64_t *n)
+{
+	return (db_one_int(db, n, SQL_REQUEST_COUNT_ASKED, "ittt", since,
+	    by->base, by->at_domain, by->delim));
 }
 
 /* request_free - see db_request.h */

@@ -13,6 +13,7 @@
 
 #include <stdint.h>
 
+struct addr_mailbox;
 struct db;
 
 /*
@@ -75,6 +76,12 @@ int	request_set_state(struct db *, int64_t id, enum request_state,
 /* request_expire - open requests whose time has passed become
  * "expired"; *n says how many */
 int	request_expire(struct db *, int64_t now, int64_t *n);
+
+/* request_count_asked - requests made since then for an address other
+ * than the one that asked, by mailbox by (any of its sub-addresses;
+ * threat B7) */
+int	request_count_asked(struct db *, const struct addr_mailbox *by,
+	    int64_t since, int64_t *n);
 
 /* request_free - NULL-safe; nulls the pointer */
 void	request_free(struct request **);

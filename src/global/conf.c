@@ -114,6 +114,8 @@ static const struct conf_key {
 	    0, 1, 1000, NULL },
 	{ "membership", "confirmations_per_day", CT_INT,
 	    O(confirmations_per_day), "5", 0, 1, 100, NULL },
+	{ "membership", "confirmations_per_domain", CT_INT,
+	    O(confirmations_per_domain), "50", 0, 1, 100000, NULL },
 
 	{ "milter", "socket", CT_STR, O(milter_socket),
 	    "inet:8895@127.0.0.1", 0, 0, 0, NULL },

@@ -63,7 +63,9 @@ struct conf {
 	/* [membership] */
 	int64_t	 confirm_ttl;		/* seconds a confirmation works */
 	int64_t	 replies_per_day;	/* answers to one address (D3) */
-	int64_t	 confirmations_per_day;	/* to one address, site-wide (B7) */
+	int64_t	 confirmations_per_day;	/* to one mailbox, and asked by
+					 * one, site-wide (B7) */
+	int64_t	 confirmations_per_domain;	/* to one domain (B7) */
 
 	/* [milter] */
 	char	*milter_socket;

@@ -66,8 +66,12 @@ static const struct tmpl_def phrase_defs[] = {
 	{ "r-asked-you", 0, "" },
 	{ "r-pending", 0, "address" },
 	{ "r-too-many", 0, "address" },
-	{ "r-bad-address", 0, "address" },
-	{ "r-utf8-address", 0, "address" },
+	{ "r-too-many-others", 0, "" },
+	/* An address moot cannot use may be anybody's words or link, and
+	 * the reply may go to a forged From: it is never repeated (E1). */
+	{ "r-bad-address", 0, "" },
+	{ "r-utf8-address", 0, "" },
+	{ "r-one-other", 0, "" },
 	{ "r-confirmed", 0, "" },
 	{ "r-bad-token", 0, "" },
 	{ "r-ended", 0, "list" },

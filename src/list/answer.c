@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "mail/addr.h"
 #include "util/alloc.h"
 #include "list/answer.h"
 #include "util/clock.h"
@@ -27,21 +28,27 @@
 
 #define DAY		86400
 
-/* The daily caps: what counts towards each, and the conf's limit. */
+/* The daily caps: what counts towards each, and the conf's limits. */
+#define NO_LIMIT	((size_t)-1)
 static const struct cap {
 	const char	*purposes;	/* outbox purposes that count */
-	size_t		 per_day;	/* offset of the limit in struct conf */
+	size_t		 per_day;	/* offset of the limit in struct conf:
+					 * to one mailbox, and what one
+					 * mailbox may ask for others */
+	size_t		 per_domain;	/* of the one to a domain, or
+					 * NO_LIMIT */
 	const char	*what;		/* for the log: "no <what> to ..." */
 	const char	*counted;	/* "... <n> <counted> today" */
 } caps[] = {
 	[ANSWER_REPLIES] = {		/* threat D3 */
 		"request-reply,confirm-subscribe,confirm-unsubscribe,"
 		"confirm-set", offsetof(struct conf, replies_per_day),
-		"reply", "answers",
+		NO_LIMIT, "reply", "answers",
 	},
 	[ANSWER_CONFIRMATIONS] = {	/* threat B7 */
 		"confirm-subscribe,confirm-unsubscribe,confirm-set",
 		offsetof(struct conf, confirmations_per_day),
+		offsetof(struct conf, confirmations_per_domain),
 		"confirmation", "sent",
 	},
 };
@@ -211,21 +218,58 @@ answer_date(int64_t t, char *buf, size_t size)
 		buf[10] = '\0';
 }
 
+/* limit - the conf's limit at offset off */
+static int64_t
+limit(const struct ctx *x, size_t off)
+{
+	return (*(const int64_t *)(const void *)((const char *)x->conf + off));
+}
+
 /* answer_capped - see answer.h */
 int
-answer_capped(struct ctx *x, enum answer_cap which, const char *addr)
+answer_capped(struct ctx *x, enum answer_cap which, const char *addr,
+    const char *asked_by)
 {
 	const struct cap	*c = &caps[which];
-	const int64_t		*per_day = (const int64_t *)(const void *)
-				    ((const char *)x->conf + c->per_day);
-	int64_t			 told = 0;
+	struct addr_mailbox	 mb, by;
+	int64_t			 since = clock_now() - DAY, n = 0;
 
-	if (outbox_count_since(x->db, c->purposes, addr, clock_now() - DAY,
-	    &told) != DB_OK)
+	/* Sub-addresses reach one mailbox: they share its cap (B7). */
+	if (addr_mailbox(addr, x->conf->delimiter, &mb) == -1) {
+		log_info("no %s to %s: not an address moot can use",
+		    c->what, addr);
+		return (ANSWER_CAPPED);
+	}
+	if (outbox_count_since(x->db, c->purposes, &mb, since, &n) != DB_OK)
 		return (-1);
-	if (told < *per_day)
+	if (n >= limit(x, c->per_day)) {
+		log_info("no %s to %s: %lld %s to its mailbox today",
+		    c->what, addr, (long long)n, c->counted);
+		return (ANSWER_CAPPED);
+	}
+	if (c->per_domain != NO_LIMIT) {
+		if (outbox_count_domain(x->db, c->purposes, &mb, since,
+		    &n) != DB_OK)
+			return (-1);
+		if (n >= limit(x, c->per_domain)) {
+			log_info("no %s to %s: %lld %s to its domain today",
+			    c->what, addr, (long long)n, c->counted);
+			return (ANSWER_CAPPED);
+		}
+	}
+	/* What one sender may make moot write to others. */
+	if (asked_by == NULL || strcmp(asked_by, addr) == 0)
 		return (0);
-	log_info("no %s to %s: %lld %s today", c->what, addr,
-	    (long long)told, c->counted);
-	return (1);
+	if (addr_mailbox(asked_by, x->conf->delimiter, &by) == -1) {
+		log_info("no %s to %s: asked by %s, not an address moot "
+		    "can use", c->what, addr, asked_by);
+		return (ANSWER_CAPPED_ASKER);
+	}
+	if (request_count_asked(x->db, &by, since, &n) != DB_OK)
+		return (-1);
+	if (n < limit(x, c->per_day))
+		return (0);
+	log_info("no %s to %s: %s asked for %lld others today", c->what,
+	    addr, asked_by, (long long)n);
+	return (ANSWER_CAPPED_ASKER);
 }

@@ -5,8 +5,9 @@
  * (its spool row done, the reason logged), the list it is for, the rule
  * that automated mail is never answered (threat C2), one notice to one
  * person and the short ones about a request, the daily caps on what one
- * address is sent ([membership] replies_per_day, D3, and
- * confirmations_per_day, B7), and a join with its welcome, whoever
+ * mailbox is sent ([membership] replies_per_day, D3, and
+ * confirmations_per_day and confirmations_per_domain, B7) and on the
+ * confirmations one mailbox may ask for others, and a join with its welcome, whoever
  * decided it (the person's confirmation or an owner's approval).
  * Used by commands_by_mail, confirm, join_approval and leave; calls
  * none of them.  Functions that change the database work in the
@@ -87,14 +88,32 @@ void	answer_mode_phrase(struct ctx *, const char *lang, const struct list *,
 /* answer_date - the date of t in the site's zone, YYYY-MM-DD */
 void	answer_date(int64_t t, char *buf, size_t size);
 
-/* What one address may be sent in a day. */
+/*
+ * What one mailbox may be sent in a day.  A mailbox is an address with
+ * its sub-addresses (name+x@ and name<delimiter>x@ reach name@), so the
+ * caps count them together.
+ */
 enum answer_cap {
-	ANSWER_REPLIES,		/* answers to its commands, confirmations */
-	ANSWER_CONFIRMATIONS,	/* confirmations asked, on any list */
+	ANSWER_REPLIES,		/* answers to its commands, confirmations:
+				 * replies_per_day (D3) */
+	ANSWER_CONFIRMATIONS,	/* confirmations asked, on any list:
+				 * confirmations_per_day to one mailbox,
+				 * confirmations_per_domain to one domain,
+				 * and confirmations_per_day for others
+				 * asked by one mailbox (B7) */
 };
 
-/* answer_capped - 1 if addr has had its day's cap (logged), 0 if not, -1
- * on database trouble */
-int	answer_capped(struct ctx *, enum answer_cap, const char *addr);
+/* What answer_capped() found. */
+#define ANSWER_CAPPED		1	/* addr has had its day's cap */
+#define ANSWER_CAPPED_ASKER	2	/* asked_by asked for enough others */
+
+/*
+ * answer_capped - ANSWER_CAPPED if addr has had its day's cap, or
+ * ANSWER_CAPPED_ASKER if asked_by (NULL: nobody else) has asked for
+ * others as often as one may (logged); 0 if neither; -1 on database
+ * trouble
+ */
+int	answer_capped(struct ctx *, enum answer_cap, const char *addr,
+	    const char *asked_by);
 
 #endif /* ANSWER_H */

@@ -117,6 +117,23 @@ token_arg(const char *w, struct command *c)
 	c->arg[n] = '\0';
 }
 
+/*
+ * lang_arg - a language code (letters, '-' and '_') into c, lower case;
+ * anything else is no language: the reply quotes the code, and may go
+ * to a forged From, so it carries no link or words of the sender's (E1)
+ */
+static void
+lang_arg(const char *w, struct command *c)
+{
+	size_t	n = strspn(w, "abcdefghijklmnopqrstuvwxyz"
+		    "ABCDEFGHIJKLMNOPQRSTUVWXYZ-_");
+
+	if (n == 0 || w[n] != '\0' || n >= sizeof(c->lang))
+		return;
+	for (size_t i = 0; i <= n; i++)
+		c->lang[i] = (char)tolower((unsigned char)w[i]);
+}
+
 /* put - append s to the string dst of size bytes, cut to fit */
 static void
 put(char *dst, size_t size, const char *s)
@@ -180,10 +197,7 @@ parse(const struct conf *conf, const char *s, size_t n, struct command *c,
 			if ((strcasecmp(w, "language") == 0 ||
 			    strcasecmp(w, "lang") == 0) &&
 			    next_word(s, n, &i, w, sizeof(w), NULL)) {
-				(void)snprintf(c->lang, sizeof(c->lang), "%.15s",
-				    w);
-				for (char *p = c->lang; *p != '\0'; p++)
-					*p = (char)tolower((unsigned char)*p);
+				lang_arg(w, c);
 			}
 			break;
 		default:
@@ -208,9 +222,12 @@ parse(const struct conf *conf, const char *s, size_t n, struct command *c,
 		put(c->line, sizeof(c->line), " language ");
 		put(c->line, sizeof(c->line), c->lang);
 	}
+	/* Only an address moot could use is quoted back: anything else
+	 * may be a link or words meant for whoever the From names (E1). */
 	if (c->arg[0] != '\0' && c->kind != CMD_CONFIRM) {
 		put(c->line, sizeof(c->line), " ");
-		put(c->line, sizeof(c->line), c->arg_too_long ? "..." : c->arg);
+		put(c->line, sizeof(c->line), c->arg_too_long ||
+		    addr_check(c->arg, NULL) == -1 ? "..." : c->arg);
 	}
 	return (1);
 }

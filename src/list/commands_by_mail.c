@@ -45,6 +45,8 @@ struct job {
 	const char		*set_mode;	/* every set of the message, */
 	const char		*set_lang;	/* merged; NULL: unchanged */
 	int			 set_asked;	/* that one request is made */
+	char			*other;		/* owned; the one address not
+						 * the sender's asked about */
 };
 
 typedef int	(*run_fn)(struct job *, const struct command *);
@@ -99,27 +101,43 @@ say(struct job *j, const struct command *c, const char *key,
 	say_as(j, c, key, slots, nslots, strcmp(key, "r-asked-you") != 0);
 }
 
-/* target_of - the canonical address a command is about, or NULL after
- * saying why it cannot be used */
+/*
+ * target_of - the canonical address a command is about, or NULL after
+ * saying why it cannot be used.  An address moot cannot use is not
+ * repeated: it may be anybody's words, or a link, and the reply goes to
+ * the From, which may be forged (threat E1).
+ */
 static char *
 target_of(struct job *j, const struct command *c)
 {
-	struct tmpl_slot slots[] = { { "address", c->arg } };
 	int		 eight = 0;
+	char		*t;
 
 	if (c->arg[0] == '\0')
 		return (xstrdup(j->sender));
 	for (const char *p = c->arg; *p != '\0'; p++)
 		eight |= (unsigned char)*p >= 0x80;
 	if (eight) {			/* threat E6 */
-		say(j, c, "r-utf8-address", slots, nitems(slots));
+		say(j, c, "r-utf8-address", NULL, 0);
 		return (NULL);
 	}
 	if (c->arg_too_long || addr_check(c->arg, NULL) == -1) {
-		say(j, c, "r-bad-address", slots, nitems(slots));
+		say(j, c, "r-bad-address", NULL, 0);
 		return (NULL);
 	}
-	return (addr_canon_new(c->arg));
+	t = addr_canon_new(c->arg);
+	if (strcmp(t, j->sender) == 0)
+		return (t);
+	/* One other address a message: one forged message cannot make
+	 * moot write to many people (threats B7, C4). */
+	if (j->other == NULL)
+		j->other = xstrdup(t);
+	else if (strcmp(j->other, t) != 0) {
+		say(j, c, "r-one-other", NULL, 0);
+		free(t);
+		return (NULL);
+	}
+	return (t);
 }
 
 /* asked_result - say what became of a request for a confirmation */
@@ -148,6 +166,9 @@ asked_result(struct job *j, const struct command *c, const char *target,
 		return (0);
 	case CONFIRM_TOO_MANY:
 		say(j, c, "r-too-many", slots, nitems(slots));
+		return (0);
+	case CONFIRM_ASKER_TOO_MANY:
+		say(j, c, "r-too-many-others", NULL, 0);
 		return (0);
 	default:
 		return (-1);
@@ -448,10 +469,11 @@ reply(struct job *j)
 
 	if (!j->others)
 		return (0);
-	if ((capped = answer_capped(j->x, ANSWER_REPLIES, j->sender)) != 0) {
-		if (capped == 1)
+	if ((capped = answer_capped(j->x, ANSWER_REPLIES, j->sender,
+	    NULL)) != 0) {
+		if (capped > 0)
 			vbuf_puts(&j->summary, "; not answered (daily limit)");
-		return (capped == 1 ? 0 : -1);
+		return (capped > 0 ? 0 : -1);
 	}
 	{
 		struct tmpl_slot slots[] = {
@@ -528,6 +550,7 @@ carry_out(struct ctx *x, struct spool_item *s, const struct mail *m,
 			log_warnx("cannot commit; the message is tried again");
 	}
 	free(j.sender);
+	free(j.other);
 	free(j.lang);
 	list_free(&j.l);
 	notice_list_addrs_release(&j.a);

@@ -11,9 +11,11 @@
  * LIST-join and LIST-leave, which is one subscribe or unsubscribe.  All
  * of a message's results go in one reply, to the sender only: never to
  * automated mail or to moot's own addresses (threat C2), never saying
- * whether someone else is a member (F2), not at all past [membership]
- * replies_per_day (D3), nor when the only news is a confirmation sent
- * to the sender anyway.  Each message is one transaction.
+ * whether someone else is a member (F2), never repeating an address
+ * moot cannot use (E1), not at all past [membership] replies_per_day
+ * (D3), nor when the only news is a confirmation sent to the sender
+ * anyway.  One message may ask about one address besides the sender's
+ * (B7, C4).  Each message is one transaction.
  */
 #ifndef COMMANDS_BY_MAIL_H
 #define COMMANDS_BY_MAIL_H

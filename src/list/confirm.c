@@ -120,8 +120,11 @@ open_request(struct ctx *x, struct request *r, char *tok)
 	}
 	if (rc != DB_NOTFOUND)
 		return (CONFIRM_ERROR);
-	if ((rc = answer_capped(x, ANSWER_CONFIRMATIONS, r->addr)) != 0)
-		return (rc == 1 ? CONFIRM_TOO_MANY : CONFIRM_ERROR);
+	if ((rc = answer_capped(x, ANSWER_CONFIRMATIONS, r->addr,
+	    r->asked_by)) != 0)
+		return (rc == ANSWER_CAPPED ? CONFIRM_TOO_MANY :
+		    rc == ANSWER_CAPPED_ASKER ? CONFIRM_ASKER_TOO_MANY :
+		    CONFIRM_ERROR);
 	r->expires_at = clock_now() + x->conf->confirm_ttl;
 	if ((rc = request_open(x->db, r, &id)) == DB_CONFLICT)
 		return (CONFIRM_PENDING);

@@ -5,8 +5,9 @@
  * Owns: opening a request (db_request.h: at most one open per person,
  * list and action) and asking its person to confirm it from
  * LIST-confirm+TOKEN, the token bound to list, person and request,
- * single use and expiring after [membership] confirm_ttl, at most
- * confirmations_per_day to one address a day (threat B7); and the
+ * single use and expiring after [membership] confirm_ttl, within the
+ * daily caps of answer_capped() (to one mailbox, to one domain, and
+ * for others asked by one mailbox: threat B7); and the
  * confirmation: whoever can reply from the mailbox the token went to
  * may confirm, whatever the From (B7).  A confirmed join then waits for
  * the owners where the list approves joins (join_approval.h), or is
@@ -35,6 +36,8 @@ enum confirm_asked {
 				 * join of one's own to an open list */
 	CONFIRM_PENDING,	/* one was waiting already: nothing sent */
 	CONFIRM_TOO_MANY,	/* the person has had enough today */
+	CONFIRM_ASKER_TOO_MANY,	/* the asker has asked for enough others
+				 * today */
 	CONFIRM_ERROR,		/* database trouble: roll back */
 };
 

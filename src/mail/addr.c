@@ -3,6 +3,7 @@
  */
 #include <ctype.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "mail/addr.h"
@@ -141,4 +142,28 @@ addr_domain(const char *a)
 	const char	*at = strrchr(a, '@');
 
 	return (at != NULL ? at + 1 : "");
+}
+
+/* addr_mailbox - see addr.h */
+int
+addr_mailbox(const char *a, char delim, struct addr_mailbox *mb)
+{
+	const char	*at;
+	size_t		 n;
+
+	memset(mb, 0, sizeof(*mb));
+	if (addr_check(a, NULL) == -1)
+		return (-1);
+	at = strrchr(a, '@');
+	for (n = 0; a + n < at && a[n] != '+' && a[n] != delim; n++)
+		;
+	memcpy(mb->base, a, n);		/* n <= ADDR_LOCAL_MAX, checked */
+	(void)snprintf(mb->at_domain, sizeof(mb->at_domain), "%s", at);
+	mb->delim[0] = delim;
+	/* As addr_canon_new() stores them. */
+	for (char *p = mb->base; *p != '\0'; p++)
+		*p = (char)tolower((unsigned char)*p);
+	for (char *p = mb->at_domain; *p != '\0'; p++)
+		*p = (char)tolower((unsigned char)*p);
+	return (0);
 }

@@ -32,4 +32,20 @@ int	addr_unbracket(const char *in, char *out, size_t size);
 /* addr_domain - the part after the last '@', or "" */
 const char *addr_domain(const char *a);
 
+/*
+ * A mailbox: what addresses with sub-addresses share.  Mail to
+ * name+anything@domain (and name<delimiter>anything@domain) reaches
+ * name@domain's mailbox, so limits that protect a person count it.
+ */
+struct addr_mailbox {
+	char	base[ADDR_LOCAL_MAX + 1];	/* local part to the first
+						 * '+' or delimiter */
+	char	at_domain[ADDR_MAX + 1];	/* "@domain" */
+	char	delim[2];			/* the delimiter, as text */
+};
+
+/* addr_mailbox - the mailbox of acceptable address a, with delim as a
+ * second sub-address delimiter besides '+'; -1 if a is not acceptable */
+int	addr_mailbox(const char *a, char delim, struct addr_mailbox *mb);
+
 #endif /* ADDR_H */

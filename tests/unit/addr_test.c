@@ -108,6 +108,25 @@ main(void)
 		is_str(a, "amira@one.example", "canonical form");
 		free(a);
 	}
+	{
+		/* Threat B7: sub-addresses share their mailbox's caps. */
+		struct addr_mailbox	mb;
+
+		ok(addr_mailbox("Victim+1@Six.Example", '-', &mb) == 0,
+		    "a mailbox: an address with a sub-address");
+		is_str(mb.base, "victim", "  its base, less +1, in lower case");
+		is_str(mb.at_domain, "@six.example", "  its domain");
+		is_str(mb.delim, "-", "  the delimiter, as text");
+		ok(addr_mailbox("victim-a+b@six.example", '-', &mb) == 0 &&
+		    strcmp(mb.base, "victim") == 0,
+		    "  the configured delimiter too, from the first of either");
+		ok(addr_mailbox("victim@six.example", '+', &mb) == 0 &&
+		    strcmp(mb.base, "victim") == 0, "  none: the local part");
+		ok(addr_mailbox("+x@six.example", '+', &mb) == 0 &&
+		    strcmp(mb.base, "") == 0, "  a sub-address alone: none");
+		ok(addr_mailbox("not an address", '+', &mb) == -1,
+		    "  an address moot cannot use has none");
+	}
 
 	memset(&c, 0, sizeof(c));
 	c.domain = "lists.example.org";

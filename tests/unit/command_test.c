@@ -100,9 +100,14 @@ static const struct {
 	    "subscribe me@x.example" },
 	{ "a mode is only for subscribe", NULL, "", "unsubscribe digest\n",
 	    "unsubscribe" },
-	{ "a non-ASCII address is kept as written", NULL, "",
-	    "subscribe \xc3\xa9l\xc3\xa8ve@x.example\n",
-	    "subscribe \xc3\xa9l\xc3\xa8ve@x.example" },
+	/* Threat E1: only an address moot can use is quoted back. */
+	{ "a non-ASCII address is not quoted back", NULL, "",
+	    "subscribe \xc3\xa9l\xc3\xa8ve@x.example\n", "subscribe ..." },
+	{ "a link given as an address is not quoted back", NULL, "",
+	    "subscribe https://evil.example/win@x.example\n",
+	    "subscribe ..." },
+	{ "nor one with a space", NULL, "",
+	    "subscribe \"click here\"@x.example\n", "subscribe ..." },
 	{ "subscribe twice, once for another address", NULL, "",
 	    "subscribe\nsubscribe o@two.example\nsubscribe\n",
 	    "subscribe; subscribe o@two.example" },
@@ -135,9 +140,12 @@ static const struct {
 	    "set (bad)" },
 	{ "set language without a code", NULL, "", "set language\n",
 	    "set (bad)" },
-	{ "a language code is cut to 15 bytes", NULL, "",
-	    "set language abcdefghijklmnopqrst\n",
-	    "set language abcdefghijklmno" },
+	{ "a language code over 15 bytes is none", NULL, "",
+	    "set language abcdefghijklmnopqrst\n", "set (bad)" },
+	{ "a link is no language code (E1)", NULL, "",
+	    "set language bit.ly/x\n", "set (bad)" },
+	{ "a language code with a region", NULL, "",
+	    "set language pt-BR\n", "set language pt-br" },
 
 	{ "Arabic", NULL, "", AR_JOIN "\n", "subscribe lang=ar" },
 	{ "Arabic, an Arabic comma, an address", NULL, "",
@@ -302,11 +310,14 @@ main(void)
 	/* The quoted line is cut to CMD_LINE_MAX. */
 	vbuf_reset(&body);
 	vbuf_puts(&body, "subscribe digest ");
-	for (i = 0; i < 200; i++)
+	for (i = 0; i < 64; i++)
 		vbuf_putc(&body, 'c');
-	vbuf_puts(&body, "@x.example\n");
+	vbuf_putc(&body, '@');
+	for (i = 0; i < 170; i++)
+		vbuf_putc(&body, 'd');
+	vbuf_puts(&body, ".example\n");
 	read_text(&c, NULL, "", vbuf_str(&body), &r);
-	is_int(r.n, 1, "a 227-byte command line");
+	is_int(r.n, 1, "a 260-byte command line");
 	is_int(strlen(r.cmd[0].line), CMD_LINE_MAX - 1, "  is quoted in %d "
 	    "bytes", CMD_LINE_MAX - 1);
 	ok(strncmp(r.cmd[0].line, "subscribe digest ccc", 20) == 0,
