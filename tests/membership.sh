@@ -173,7 +173,10 @@ like "$(moot spool show "$(last_id)")" "reason: a token used before" "  the toke
 # Rejoined, the member is not taken off by the old, used address, even
 # if the new membership's row took the old one's id (threat B2).
 moot member add info lu@eight.example >/dev/null
-moot inject --to info@lists.example.org --from owner@one.example <"$T/post.eml"
+# Another post: the same one again, without a Message-ID, would be
+# dropped as a duplicate (threat A3).
+sed 's/^Subject: News/Subject: News again/' "$T/post.eml" |
+    moot inject --to info@lists.example.org --from owner@one.example
 run
 lu2=$(newest_to lu@eight.example | sed -n 's/^List-Unsubscribe: <mailto:\(info-leave+[a-z2-7]*@lists.example.org\)>\r$/\1/p')
 ok "rejoined: a new List-Unsubscribe address" test -n "$lu2" -a "$lu2" != "$lu"
@@ -185,7 +188,8 @@ is "$(member info lu@eight.example)" mail "  the old, used one does not take the
 # may have the old one's id (SQLite reuses the highest id freed).
 moot member rm info lu@eight.example >/dev/null
 moot member add info lu@eight.example >/dev/null
-moot inject --to info@lists.example.org --from owner@one.example <"$T/post.eml"
+sed 's/^Subject: News/Subject: News once more/' "$T/post.eml" |
+    moot inject --to info@lists.example.org --from owner@one.example
 run
 lu3=$(newest_to lu@eight.example | sed -n 's/^List-Unsubscribe: <mailto:\(info-leave+[a-z2-7]*@lists.example.org\)>\r$/\1/p')
 send "$lu2" lu@eight.example "" ""

@@ -43,9 +43,11 @@ spooled() {
 }
 # Messages are counted in the database: one stored with no spool row
 # (the looping copy, had the milter got it wrong) is in no command.
-is "$(sqlite3 "$SITE/var/moot.db" "SELECT count(*) FROM message")" 3 "three messages were stored: two posts and the mixed one"
+is "$(sqlite3 "$SITE/var/moot.db" "SELECT count(*) FROM message")" 4 "four messages were stored: two posts, the mixed one and the repeated one"
 is "$(spooled MT00007 | awk '{ print $2 }' | paste -sd' ')" \
     "ops@lists.example.org ops-request@lists.example.org" "the mixed message: its list recipients, not the outside one"
+is "$(spooled MT00010 | awk '{ print $2 }' | paste -sd' ')" "ops@lists.example.org" \
+    "A3: one list address in 100 RCPTs: one spool row"
 is "$(spooled MT00008 | wc -l)" 0 \
     "the looping copy was not stored"
 is "$(spooled MT00006 | cut -d' ' -f3-)" \

@@ -211,6 +211,7 @@ inject_store(struct cli *c, struct injection *j)
 {
 	struct spool_in	 in;
 	int64_t		 mid;
+	size_t		 rows = 0;
 
 	memset(&in, 0, sizeof(in));
 	in.via = "inject";
@@ -224,9 +225,11 @@ inject_store(struct cli *c, struct injection *j)
 	if (spool_store(c->db, &in, &mid) != DB_OK)
 		return (cli_error(EX_TEMPFAIL, "inject: cannot store the "
 		    "message; try again later"));
+	for (size_t i = 0; i < in.nrcpts; i++)
+		rows += !spool_rcpt_repeated(&in, i);
 	log_info("stored: message %lld, %zu bytes, spool rows %lld to %lld",
 	    (long long)mid, j->msg.len,
-	    (long long)(db_last_id(c->db) - (int64_t)j->nto + 1),
+	    (long long)(db_last_id(c->db) - (int64_t)rows + 1),
 	    (long long)db_last_id(c->db));
 	wake_mootd(&c->conf);
 	return (EX_OK);

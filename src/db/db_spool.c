@@ -117,6 +117,29 @@ body_digest(const char *raw, size_t len, unsigned char out[SHA256_DIGEST_LENGTH]
 	EVP_MD_CTX_free(ctx);
 }
 
+/*
+ * rcpt_same - a and b name the same list address: the same list, kind
+ * and token as listaddr_route() read them (folded), however the MTA or
+ * the command line spelled them
+ */
+static int
+rcpt_same(const struct spool_rcpt *a, const struct spool_rcpt *b)
+{
+	return (a->kind == b->kind && strcmp(a->list_name, b->list_name) ==
+	    0 && (a->token == NULL ? b->token == NULL : b->token != NULL &&
+	    strcmp(a->token, b->token) == 0));
+}
+
+/* spool_rcpt_repeated - see db_spool.h */
+int
+spool_rcpt_repeated(const struct spool_in *in, size_t i)
+{
+	for (size_t k = 0; k < i; k++)
+		if (rcpt_same(&in->rcpts[k], &in->rcpts[i]))
+			return (1);
+	return (0);
+}
+
 /* spool_store - see db_spool.h */
 int
 spool_store(struct db *db, const struct spool_in *in, int64_t *message_id)
@@ -140,6 +163,10 @@ spool_store(struct db *db, const struct spool_in *in, int64_t *message_id)
 	for (i = 0; i < in->nrcpts; i++) {
 		const struct spool_rcpt *r = &in->rcpts[i];
 
+		/* One message, one copy: a list address given twice in
+		 * one transaction is stored (and handled) once (A3). */
+		if (spool_rcpt_repeated(in, i))
+			continue;
 		rc = db_exec(db, SQL_SPOOL_INSERT, "itittti", mid, r->rcpt,
 		    r->list_id, r->list_name, listaddr_kind_name(r->kind),
 		    r->token, now);
@@ -349,21 +376,33 @@ spool_defer(struct db *db, int64_t id, int64_t now, int64_t next_try,
 	    reason));
 }
 
+/*
+ * A duplicate is an earlier row for the same list and address kind
+ * whose message had the same body digest and either the same
+ * Message-ID or, where neither had one, the same sender (the From
+ * address, or without one the envelope sender) and subject: a client
+ * that retries a post without a Message-ID sends all three again.
+ */
 static const char SQL_SPOOL_DUP[] =
     "SELECT s.id FROM spool s JOIN message m ON m.id = s.message_id "
-    "WHERE s.list_id = ?1 AND s.msgid = ?2 AND s.id <> ?3 "
+    "WHERE s.list_id = ?1 AND s.id <> ?3 "
     "AND s.created_at >= ?4 AND s.kind = ?5 "
     "AND m.body_sha256 = (SELECT body_sha256 FROM message WHERE id = ?6) "
+    "AND (s.msgid = ?2 OR (?2 IS NULL AND s.msgid IS NULL "
+    "AND coalesce(s.from_addr, m.env_from) IS coalesce(?7, "
+    "(SELECT env_from FROM message WHERE id = ?6)) "
+    "AND s.subject IS ?8)) "
     "AND s.state <> 'failed' ORDER BY s.id LIMIT 1";
 
 int
 spool_find_duplicate(struct db *db, const struct spool_item *s,
     int64_t since, int64_t *dup)
 {
-	if (s->msgid == NULL || s->list_id == 0)
+	if (s->list_id == 0)
 		return (DB_NOTFOUND);
-	return (db_one_int(db, dup, SQL_SPOOL_DUP, "itiiti", s->list_id,
-	    s->msgid, s->id, since, listaddr_kind_name(s->kind), s->message_id));
+	return (db_one_int(db, dup, SQL_SPOOL_DUP, "itiititt", s->list_id,
+	    s->msgid, s->id, since, listaddr_kind_name(s->kind), s->message_id,
+	    s->from_addr, s->subject));
 }
 
 static const char SQL_SPOOL_EACH[] = "SELECT " SPOOL_COLS

@@ -66,8 +66,16 @@ struct spool_in {
 	int64_t		 received_at;
 };
 
-/* spool_store - store in one transaction; sets *message_id.  DB_* code. */
+/*
+ * spool_store - store in one transaction; sets *message_id.  DB_* code.
+ * A recipient that names the same list address as an earlier one
+ * (spool_rcpt_repeated()) gets no row of its own.
+ */
 int	spool_store(struct db *, const struct spool_in *, int64_t *message_id);
+
+/* spool_rcpt_repeated - 1 if in->rcpts[i] names the same list, kind and
+ * token as an earlier recipient of in, which spool_store() stores once */
+int	spool_rcpt_repeated(const struct spool_in *, size_t i);
 
 struct spool_item {
 	int64_t	 id;
@@ -127,8 +135,9 @@ int	spool_defer(struct db *, int64_t id, int64_t now, int64_t next_try,
 	    const char *reason);
 
 /*
- * spool_find_duplicate - a row for the same list, Message-ID and body
- * digest as row id, created since since; its id in *dup, or DB_NOTFOUND
+ * spool_find_duplicate - a row for the same list, body digest and
+ * Message-ID as row id (without one: the same sender and subject),
+ * created since since; its id in *dup, or DB_NOTFOUND
  */
 int	spool_find_duplicate(struct db *, const struct spool_item *,
 	    int64_t since, int64_t *dup);

@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <libetpan/libetpan.h>
+#include <openssl/evp.h>
 #include <openssl/rand.h>
 
 #include "mail/addr.h"
@@ -109,8 +111,11 @@ header(const struct conf *c, const struct notice *n, const char *subject,
 	hdr_encode_field(out, "Date", date);
 	random_hex(rnd, 16);
 	vbuf_printf(out, "Message-ID: <moot.%s@%s>\r\n", rnd, c->domain);
+	/* A Message-ID too long for a line of its own is left out: the
+	 * notice still goes, only unthreaded. */
 	if (n->in_reply_to != NULL && strpbrk(n->in_reply_to, "\r\n<>") ==
-	    NULL && *n->in_reply_to != '\0') {
+	    NULL && *n->in_reply_to != '\0' && strlen(n->in_reply_to) +
+	    sizeof("In-Reply-To: <>") <= HDR_LINE_MAX) {
 		vbuf_printf(out, "In-Reply-To: <%s>\r\n", n->in_reply_to);
 		vbuf_printf(out, "References: <%s>\r\n", n->in_reply_to);
 	}
@@ -118,32 +123,93 @@ header(const struct conf *c, const struct notice *n, const char *subject,
 	return (0);
 }
 
+/*
+ * text_part - the notice's text.  A line longer than HDR_LINE_MAX
+ * octets (a quoted line of 5,000 octets, a 60,000-character subject in
+ * a slot) is not sent as it is: the part goes quoted-printable, whose
+ * soft line breaks keep every line short and the text the same.
+ */
+static void
+text_part(const struct vbuf *text, struct vbuf *out)
+{
+	const char	*cte = "7bit";
+	MMAPString	*qp;
+	int		 col = 0;
+
+	for (size_t i = 0; i < text->len; i++)
+		if ((unsigned char)text->data[i] >= 0x80)
+			cte = "8bit";
+	if (hdr_encode_longest(text->data, text->len) > HDR_LINE_MAX)
+		cte = "quoted-printable";
+	vbuf_printf(out, "Content-Type: text/plain; charset=utf-8\r\n"
+	    "Content-Transfer-Encoding: %s\r\n\r\n", cte);
+	if (*cte != 'q') {
+		mail_canon_append(out, vbuf_str(text), text->len);
+		if (text->len > 0 && text->data[text->len - 1] != '\n')
+			vbuf_puts(out, "\r\n");
+		return;
+	}
+	if ((qp = mmap_string_new("")) == NULL ||
+	    mailmime_quoted_printable_write_mem(qp, &col, 1, text->data,
+	    text->len) != MAILIMF_NO_ERROR)
+		out->err = 1;
+	else {
+		mail_canon_append(out, qp->str, qp->len);
+		if (qp->len > 0 && qp->str[qp->len - 1] != '\n')
+			vbuf_puts(out, "\r\n");
+	}
+	if (qp != NULL)
+		mmap_string_free(qp);
+}
+
+/*
+ * attached - the original as the notice's second part: message/rfc822
+ * as it came, unless a line of it is longer than HDR_LINE_MAX octets.
+ * RFC 2046 allows message/rfc822 no encoding that could shorten it, so
+ * such an original goes as a base64 file the moderator can open.
+ */
+static void
+attached(const struct notice *n, struct vbuf *out)
+{
+	unsigned char	b64[80];
+	size_t		off, chunk;
+
+	if (hdr_encode_longest(n->attach, n->attach_len) <= HDR_LINE_MAX) {
+		vbuf_puts(out, "Content-Type: message/rfc822\r\n"
+		    "Content-Disposition: inline\r\n\r\n");
+		mail_canon_append(out, n->attach, n->attach_len);
+		return;
+	}
+	vbuf_puts(out, "Content-Type: application/octet-stream;"
+	    " name=\"original.eml\"\r\n"
+	    "Content-Disposition: attachment; filename=\"original.eml\"\r\n"
+	    "Content-Transfer-Encoding: base64\r\n\r\n");
+	/* 57 bytes make one line of 76 base64 characters. */
+	for (off = 0; off < n->attach_len && !vbuf_err(out); off += chunk) {
+		chunk = n->attach_len - off < 57 ? n->attach_len - off : 57;
+		EVP_EncodeBlock(b64, (const unsigned char *)n->attach + off,
+		    (int)chunk);
+		vbuf_printf(out, "%s\r\n", (char *)b64);
+	}
+}
+
 /* body - the MIME fields and the text, with the attachment if any */
 static void
 body(const struct notice *n, const struct vbuf *text, struct vbuf *out)
 {
 	char	rnd[33], boundary[48];
-	int	ascii = 1;
 
 	hdr_encode_field(out, "MIME-Version", "1.0");
-	for (size_t i = 0; i < text->len; i++)
-		if ((unsigned char)text->data[i] >= 0x80)
-			ascii = 0;
 	if (n->attach != NULL) {
 		random_hex(rnd, 12);
 		(void)snprintf(boundary, sizeof(boundary), "=_moot_%s", rnd);
 		vbuf_printf(out, "Content-Type: multipart/mixed;\r\n"
 		    " boundary=\"%s\"\r\n\r\n--%s\r\n", boundary, boundary);
 	}
-	vbuf_printf(out, "Content-Type: text/plain; charset=utf-8\r\n"
-	    "Content-Transfer-Encoding: %s\r\n\r\n", ascii ? "7bit" : "8bit");
-	mail_canon_append(out, vbuf_str(text), text->len);
-	if (text->len > 0 && text->data[text->len - 1] != '\n')
-		vbuf_puts(out, "\r\n");
+	text_part(text, out);
 	if (n->attach != NULL) {
-		vbuf_printf(out, "\r\n--%s\r\nContent-Type: message/rfc822\r\n"
-		    "Content-Disposition: inline\r\n\r\n", boundary);
-		mail_canon_append(out, n->attach, n->attach_len);
+		vbuf_printf(out, "\r\n--%s\r\n", boundary);
+		attached(n, out);
 		vbuf_printf(out, "\r\n--%s--\r\n", boundary);
 	}
 }

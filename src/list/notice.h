@@ -2,7 +2,9 @@
  * notice.h - mail that moot writes itself, from a template, to one person
  *
  * Owns: composing a notice (headers, RFC 2047 subject, UTF-8 body, an
- * optional message/rfc822 attachment) and queueing it in the outbox, in
+ * optional message/rfc822 attachment, no line over HDR_LINE_MAX octets:
+ * a long text line makes the text quoted-printable, an original with a
+ * long line goes as a base64 file) and queueing it in the outbox, in
  * the caller's transaction if one is open.  Every notice carries
  * Auto-Submitted, Precedence: bulk and X-Loop, and, about a list, its
  * List-Id (threat C1, C2).  No address field takes a template slot

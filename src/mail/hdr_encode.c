@@ -44,13 +44,43 @@ hdr_encode_clean(struct vbuf *out, const char *s)
 		vbuf_cat(out, "", 0);
 }
 
-/* needs_encoding - non-ASCII, or something a reader would take for a word */
+/* hdr_encode_longest - see hdr_encode.h */
+size_t
+hdr_encode_longest(const char *p, size_t len)
+{
+	size_t	longest = 0, n = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		if (p[i] == '\n' || (p[i] == '\r' && i + 1 < len &&
+		    p[i + 1] == '\n')) {
+			n = 0;
+			continue;
+		}
+		if (++n > longest)
+			longest = n;
+	}
+	return (longest);
+}
+
+/*
+ * needs_encoding - non-ASCII, something a reader would take for a word,
+ * or a word longer than a folded line holds (LINE_MAX_COLS): folding
+ * happens only at spaces, and only encoded words can be cut
+ */
 static int
 needs_encoding(const char *s)
 {
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
 		if (*p >= 0x80 || *p < 0x20 || *p == 0x7f)
 			return (1);
+	for (const char *p = s + strspn(s, " "); *p != '\0';
+	    p += strspn(p, " ")) {
+		size_t	wl = strcspn(p, " ");
+
+		if (1 + wl > LINE_MAX_COLS)
+			return (1);
+		p += wl;
+	}
 	return (strstr(s, "=?") != NULL);
 }
 
@@ -157,6 +187,12 @@ hdr_encode_field(struct vbuf *out, const char *name, const char *value)
 		if (col + 1 + wl > LINE_MAX_COLS && col > strlen(name) + 1) {
 			vbuf_puts(out, "\r\n");
 			col = 0;
+		}
+		/* A word no fold can cut: a strict relay would refuse the
+		 * line, so the field is not written. */
+		if (col + 1 + wl > HDR_LINE_MAX) {
+			vbuf_truncate(out, start);
+			return (-1);
 		}
 		vbuf_putc(out, ' ');
 		vbuf_cat(out, word, wl);
@@ -353,6 +389,14 @@ hdr_encode_8bit(struct vbuf *out, const struct hdr_field *f,
 	return (rc);
 }
 
+/* hdr_encode_remade - see hdr_encode.h */
+int
+hdr_encode_remade(const struct hdr_field *f)
+{
+	return (hdr_has_8bit(f) || hdr_encode_longest(f->name, f->len) >
+	    HDR_LINE_MAX);
+}
+
 /* hdr_encode_unsendable - see hdr_encode.h */
 const char *
 hdr_encode_unsendable(const struct mail *m)
@@ -364,12 +408,23 @@ hdr_encode_unsendable(const struct mail *m)
 	for (size_t i = 0; why == NULL && i < m->nfields; i++) {
 		const struct hdr_field *f = &m->fields[i];
 
-		if (!hdr_has_8bit(f) || field_kind(f) == FIELD_MIME)
+		if (!hdr_encode_remade(f))
 			continue;
+		if (field_kind(f) == FIELD_MIME) {
+			if (hdr_encode_longest(f->name, f->len) > HDR_LINE_MAX)
+				why = "a MIME header field has a line longer "
+				    "than the 998 octets RFC 5322 allows";
+			continue;
+		}
 		vbuf_reset(&scratch);
 		if (hdr_encode_8bit(&scratch, f, &one) == -1)
 			why = one;
 	}
+	/* The body is sent byte for byte (threat E4): it cannot be cut. */
+	if (why == NULL && m->body_off < m->len && hdr_encode_longest(m->buf +
+	    m->body_off, m->len - m->body_off) > HDR_LINE_MAX)
+		why = "the body has a line longer than the 998 octets RFC "
+		    "5322 allows";
 	vbuf_release(&scratch);
 	return (why);
 }

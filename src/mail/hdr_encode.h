@@ -4,7 +4,9 @@
  * Owns: RFC 2047 encoding of non-ASCII text, folding to 78 columns, and
  * the rule that a value with CR or LF in it is never written (threat E1:
  * a decoded subject must not become a Bcc: line), and writing in ASCII a
- * field that came with raw 8-bit bytes (threat E6).  Values come in as
+ * field that came with raw 8-bit bytes (threat E6), and the rule that
+ * no line moot writes is longer than HDR_LINE_MAX octets (RFC 5322
+ * section 2.1.1; strict relays refuse longer ones).  Values come in as
  * UTF-8; controls are stripped by hdr_encode_clean() before they get here.
  */
 #ifndef HDR_ENCODE_H
@@ -14,11 +16,21 @@
 
 struct vbuf;
 
+/* The longest line RFC 5322 allows, in octets, its CRLF not counted. */
+#define HDR_LINE_MAX	998
+
+/* hdr_encode_longest - octets in the longest line of p[0..len), its CR
+ * and LF not counted */
+size_t	hdr_encode_longest(const char *p, size_t len);
+
 /* hdr_encode_clean - copy s to out without C0/C1 controls and DEL (a tab or
  * newline becomes a space); for text from mail that goes into a header */
 void	hdr_encode_clean(struct vbuf *out, const char *s);
 
-/* hdr_encode_text - unstructured text (Subject) as ASCII or encoded words */
+/* hdr_encode_text - unstructured text (Subject) as ASCII or encoded words;
+ * encoded words also when a word is too long to fold onto a line of its
+ * own, so that a 60,000-character word still folds (the spaces between
+ * encoded words are not displayed, RFC 2047 section 6.2) */
 int	hdr_encode_text(struct vbuf *out, const char *utf8);
 
 /* hdr_encode_phrase - a display name: atom(s), a quoted string or words */
@@ -26,7 +38,8 @@ int	hdr_encode_phrase(struct vbuf *out, const char *utf8);
 
 /*
  * hdr_encode_field - append "Name: value\r\n", folded at spaces to 78
- * columns.  -1 (nothing written) if value holds CR, LF or NUL.
+ * columns.  -1 (nothing written) if value holds CR, LF or NUL, or a
+ * word too long for a line of HDR_LINE_MAX octets.
  */
 int	hdr_encode_field(struct vbuf *out, const char *name, const char *value);
 
@@ -47,8 +60,18 @@ struct mail;
 int	hdr_encode_8bit(struct vbuf *out, const struct hdr_field *f,
 	    const char **why);
 
-/* hdr_encode_unsendable - why a field of m other than a MIME field
- * cannot be written in ASCII (hdr_encode_8bit()), or NULL if all can */
+/* hdr_encode_remade - 1 if f is not sent as it came but written again
+ * with hdr_encode_8bit(): it has raw 8-bit bytes, or a line longer than
+ * HDR_LINE_MAX octets */
+int	hdr_encode_remade(const struct hdr_field *f);
+
+/*
+ * hdr_encode_unsendable - why m cannot be sent as it is, or NULL: a
+ * field other than a MIME field that hdr_encode_remade() and
+ * hdr_encode_8bit() cannot write in ASCII or within HDR_LINE_MAX, a
+ * MIME field or a body line longer than HDR_LINE_MAX octets.  The
+ * reason is a static string.
+ */
 const char *hdr_encode_unsendable(const struct mail *m);
 
 #endif /* HDR_ENCODE_H */

@@ -113,14 +113,15 @@ contains_ci(const char *hay, const char *needle)
 }
 
 /* subject_value - the Subject's value as it goes out: as received, or,
- * with raw 8-bit bytes, its decoded text as encoded words (threat E6) */
+ * with raw 8-bit bytes (threat E6) or a line too long to send, its
+ * decoded text as encoded words */
 static void
 subject_value(struct vbuf *out, const struct rewrite_in *in,
     const struct hdr_field *f)
 {
 	struct vbuf	clean;
 
-	if (!hdr_has_8bit(f) || in->mail->subject == NULL) {
+	if (!hdr_encode_remade(f) || in->mail->subject == NULL) {
 		vbuf_cat(out, f->value, f->value_len);
 		return;
 	}
@@ -140,8 +141,9 @@ subject_field(struct vbuf *out, const struct rewrite_in *in,
 	const char	*v;
 	size_t		 vl;
 	struct vbuf	 enc, val, line;
+	int		 remade = hdr_encode_remade(f);
 
-	if (!hdr_has_8bit(f) && (*prefix == '\0' || (in->mail->subject !=
+	if (!remade && (*prefix == '\0' || (in->mail->subject !=
 	    NULL && contains_ci(in->mail->subject, prefix)))) {
 		copy_field(out, f);
 		return;
@@ -177,7 +179,7 @@ subject_field(struct vbuf *out, const struct rewrite_in *in,
 	}
 	/* Words made here are folded; a value as received keeps its own
 	 * folding. */
-	if (!hdr_has_8bit(f) || hdr_encode_field(out, "Subject",
+	if (!remade || hdr_encode_field(out, "Subject",
 	    vbuf_str(&line)) == -1)
 		vbuf_printf(out, "%.*s:%s\r\n", (int)f->name_len, f->name,
 		    vbuf_str(&line));
@@ -325,11 +327,12 @@ rewrite_post(const struct rewrite_in *in, struct vbuf *out, struct vbuf *why)
 			continue;
 		if (hdr_is(f, "Subject") && mail_field(m, "Subject", 0) == f)
 			subject_field(out, in, f);
-		else if (!hdr_has_8bit(f) || hdr_encode_8bit(out, f,
+		else if (!hdr_encode_remade(f) || hdr_encode_8bit(out, f,
 		    &why8) == -1)
 			/* A MIME field is the body's own; an address
-			 * no encoding carries was shown to a moderator
-			 * (policy.c) and goes as it came. */
+			 * no encoding carries, or a line too long in a
+			 * field that cannot be written again, was shown
+			 * to a moderator (policy.c) and goes as it came. */
 			copy_field(out, f);
 	}
 	if (mail_field(m, "From", 0) == NULL && in->sender != NULL &&

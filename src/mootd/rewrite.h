@@ -7,7 +7,8 @@
  * prefix (added once), the footer as a MIME part of its own, so that
  * every original leaf stays byte for byte what it was (threat E4), and
  * header fields that came with raw 8-bit bytes written in ASCII (RFC
- * 2047 encoded words, threat E6) for a relay without SMTPUTF8.
+ * 2047 encoded words, threat E6) for a relay without SMTPUTF8, as are
+ * those with a line over HDR_LINE_MAX octets (hdr_encode_remade()).
  */
 #ifndef REWRITE_H
 #define REWRITE_H

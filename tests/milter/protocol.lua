@@ -135,6 +135,31 @@ local ok, err = pcall(function()
 	mt.rcptto(conn, "<ops@lists.example.org>")
 	check(mt.getreply(conn) == SMFIR_REPLYCODE, "second message, another sender: judged afresh")
 	mt.disconnect(conn)
+
+	-- 9. One list address in 100 RCPTs, spelled three ways, without a
+	-- Message-ID: stored once (threat A3; milter.sh counts the rows),
+	-- and every spelling taken out of the MTA's delivery.
+	qid = "MT00010"
+	conn = open("<amira@one.example>")
+	local spellings = { "<ops@lists.example.org>", "<OPS@Lists.Example.ORG>",
+	    "<Ops@lists.example.org>" }
+	local all = true
+	for i = 1, 100 do
+		mt.rcptto(conn, spellings[i % 3 + 1])
+		all = all and mt.getreply(conn) == SMFIR_CONTINUE
+	end
+	check(all, "A3: one list address in 100 RCPTs: each accepted")
+	mt.rcptto(conn, "<dave@elsewhere.example>")
+	message(conn, {
+		{ "From", "Amira <amira@one.example>" },
+		{ "To", "ops@lists.example.org" },
+		{ "Subject", "Protocol test repeated" },
+	}, "Once, please.\r\n")
+	check(mt.getreply(conn) == SMFIR_CONTINUE, "A3: repeated RCPTs and another recipient: the message goes on")
+	for _, a in ipairs(spellings) do
+		check(mt.eom_check(conn, MT_RCPTDELETE, a), "A3:   without " .. a)
+	end
+	mt.disconnect(conn)
 end)
 if not ok then
 	mt.echo("FAIL the script stopped: " .. tostring(err))

@@ -109,6 +109,79 @@ raw_fields(struct vbuf *out)
 	vbuf_release(&why);
 }
 
+/*
+ * long_lines - a 60,000-character word is written as folded encoded
+ * words that read back the same; a word no fold can cut is refused; a
+ * field with a line over 998 octets is written again, and a body line
+ * over 998 octets makes a message unsendable (threat D1, issue 11)
+ */
+static void
+long_lines(void)
+{
+	struct vbuf	 w, v, f, d, why;
+	struct mail	 m;
+	struct limits	 lim;
+	struct hdr_field hf;
+	const char	*no;
+
+	vbuf_init(&w, VBUF_NOMAX);
+	vbuf_init(&v, VBUF_NOMAX);
+	vbuf_init(&f, VBUF_NOMAX);
+	vbuf_init(&d, VBUF_NOMAX);
+	vbuf_init(&why, 1024);
+	for (int i = 0; i < 60000; i++)
+		vbuf_putc(&w, 'S');
+	ok(hdr_encode_longest("ab\r\nabcd\nx", 11) == 4 &&
+	    hdr_encode_longest("", 0) == 0, "hdr_encode_longest counts "
+	    "octets, not CR LF");
+	hdr_encode_text(&v, vbuf_str(&w));
+	ok(hdr_encode_field(&f, "Subject", vbuf_str(&v)) == 0,
+	    "a 60,000-character word is written");
+	ok(max_line(vbuf_str(&f)) <= 76, "  no line over 76 (longest %zu)",
+	    max_line(vbuf_str(&f)));
+	memset(&hf, 0, sizeof(hf));
+	hf.name = f.data;
+	hf.name_len = 7;
+	hf.value = f.data + 8;
+	hf.value_len = f.len - 8 - 2;
+	hdr_unfold(&hf, &v);
+	mail_decode_phrase(vbuf_str(&v), &d);
+	ok(strcmp(vbuf_str(&d), vbuf_str(&w)) == 0, "  and reads back the "
+	    "same");
+	vbuf_reset(&f);
+	ok(hdr_encode_field(&f, "X-Long", vbuf_str(&w)) == -1 && f.len == 0,
+	    "a raw word longer than a line is never written");
+	/* The same word in a field as received: written again. */
+	test_limits(&lim);
+	vbuf_reset(&v);
+	vbuf_printf(&v, "X-Note: a %.*s b\r\n\r\nbody\r\n", 2000, w.data);
+	if (mail_parse(&m, v.data, v.len, &lim, &why) == 0) {
+		vbuf_reset(&f);
+		ok(hdr_encode_remade(&m.fields[0]), "a field with a line of "
+		    "2,000 octets is written again");
+		ok(hdr_encode_8bit(&f, &m.fields[0], &no) == 0 &&
+		    max_line(vbuf_str(&f)) <= 76, "  folded as encoded words");
+		ok(hdr_encode_unsendable(&m) == NULL, "  and the message can "
+		    "be sent");
+		mail_free(&m);
+	} else
+		ok(0, "parse a 2,000-octet field: %s", vbuf_str(&why));
+	vbuf_reset(&v);
+	vbuf_printf(&v, "Subject: x\r\n\r\nbody\r\n%.*s\r\n", 999, w.data);
+	if (mail_parse(&m, v.data, v.len, &lim, &why) == 0) {
+		no = hdr_encode_unsendable(&m);
+		ok(no != NULL && strstr(no, "998") != NULL, "a body line of "
+		    "999 octets: unsendable, saying why");
+		mail_free(&m);
+	} else
+		ok(0, "parse a 999-octet body line: %s", vbuf_str(&why));
+	vbuf_release(&w);
+	vbuf_release(&v);
+	vbuf_release(&f);
+	vbuf_release(&d);
+	vbuf_release(&why);
+}
+
 int
 main(void)
 {
@@ -166,6 +239,7 @@ main(void)
 	is_str(vbuf_str(&v), "=?UTF-8?B?Q2Fmw6kgR3JvdXA=?= "
 	    "<info-owner@lists.example.org>", "a non-ASCII display name");
 	raw_fields(&v);
+	long_lines();
 	vbuf_release(&v);
 	vbuf_release(&f);
 	vbuf_release(&d);
