@@ -1,7 +1,8 @@
 #!/bin/bash
 # moderation.sh - posts held for the moderator on duty, decided by reply:
 # who is asked, what a reply must carry (a valid token for this list and
-# purpose, unexpired and unused, AND a moderator's address), what each
+# purpose, unexpired and unused, AND from the moderator it was sent
+# to), what each
 # decision does, and what never gets an answer (threats A8, B2-B6,
 # C2-C4, F3).
 . "$(dirname "$0")/lib/common.sh"
@@ -114,13 +115,23 @@ n0=$(ls "$SINK_DIR"/*.env | wc -l)
 reply "$addr" "reader@four.example" "approve"
 run
 is "$(state_of $p3)" held "a valid token from a non-moderator: still held"
-like "$(grep 'reply ignored' "$T/mootd.log" | tail -1)" "<reader@four.example> is not a moderator of info" \
+like "$(grep 'reply ignored' "$T/mootd.log" | tail -1)" "<reader@four.example> is not the address the token was sent to" \
     "the log says why"
 reply "info-moderate+abcdefghijklmnopqrstuvwxyz@lists.example.org" "$duty" "approve"
 run
 is "$(state_of $p3)" held "a moderator's From with a forged token: still held"
 like "$(grep 'reply ignored' "$T/mootd.log" | tail -1)" "unknown or forged token abcdef\.\.\." "logged with six characters of it"
 is "$(ls "$SINK_DIR"/*.env | wc -l)" "$n0" "neither drew any mail (no oracle)"
+# Another moderator of the list answering with the token sent to the
+# moderator on duty decides nothing either: a token is its addressee's.
+other=mod3@three.example
+[ "$duty" = mod3@three.example ] && other=mod2@two.example
+reply "$addr" "$other" "approve"
+run
+is "$(state_of $p3)" held "another moderator with the duty moderator's token: still held (B3)"
+like "$(grep 'reply ignored' "$T/mootd.log" | tail -1)" "<$other> is not the address the token was sent to" \
+    "  the log says why"
+is "$(ls "$SINK_DIR"/*.env | wc -l)" "$n0" "  and no mail is sent (no oracle)"
 
 # 6. An automatic reply carrying the token decides nothing (B5); the
 #    token still works afterwards.
