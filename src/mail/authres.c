@@ -284,15 +284,20 @@ authres_aligned(const char *fields, const char *servid,
 }
 
 /*
- * Trace fields that verifiers in the MTA add at the top, above the
- * client's fields.  (Postfix does not show milters its own Received
- * field; any Received a milter sees came from the client.)
+ * Fields that the MTA adds at the top, above the client's: its
+ * verifiers' trace fields, and what Postfix's pipe(8) prepends for the
+ * transport that runs moot inject (flags R, D, O).  Postfix does not
+ * show milters its own Received field; any Received a milter sees, and
+ * any other field, came from the client.
  */
 static const char *const top_fields[] = {
 	"Authentication-Results",
 	"Received-SPF",
 	"DKIM-Filter",
 	"DMARC-Filter",
+	"Return-Path",
+	"Delivered-To",
+	"X-Original-To",
 };
 
 static int
@@ -361,6 +366,9 @@ authres_collect(const char *raw, size_t len, const char *servid,
 	size_t			 forged = 0, flen;
 
 	vbuf_init(&val, VBUF_NOMAX);
+	/* pipe(8)'s F flag: an mbox "From " line before the header. */
+	if (len > 5 && memcmp(p, "From ", 5) == 0)
+		p = (eol = memchr(p, '\n', len)) != NULL ? eol + 1 : end;
 	while (p < end && *p != '\r' && *p != '\n') {
 		/* A field: its first line and the lines that fold it. */
 		eol = p;

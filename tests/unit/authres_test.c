@@ -120,6 +120,14 @@ static const struct {
 	    "\r\n", "", 1 },
 	{ "Subject: hi\r\nAuthentication-Results: other.example; none\r\n",
 	    "other.example; none", 0 },
+	/* As Postfix's pipe(8) hands it to moot inject (flags FRDO). */
+	{ "From a@one.example  Wed Dec  2 17:21:13 2026\n"
+	    "Return-Path: <a@one.example>\nDelivered-To: info@lists.example."
+	    "org\nX-Original-To: info@lists.example.org\n"
+	    "Authentication-Results: " ID "; dkim=pass header.d=one.example\n"
+	    "Received: from x\nAuthentication-Results: " ID "; spf=pass "
+	    "smtp.mailfrom=one.example\n\nbody\n",
+	    ID "; dkim=pass header.d=one.example", 1 },
 };
 
 int
