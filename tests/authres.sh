@@ -95,4 +95,31 @@ moot inject --to open@lists.example.org --from amira@one.example <"$T/o.eml"
 run
 is "$(spool_state "$(last_id)")" sent "--from-check any: a member's From: alone is enough"
 
+# 5. moot-milter: a client's field naming our authserv-id is deleted and
+#    not stored; the MTA's, at the top, is stored.
+if command -v miltertest >/dev/null; then
+	. "$(dirname "$0")/lib/postfix.sh"
+	milter_start
+	miltertest -D sock="unix:$MILTER_SOCK" -s "$MOOT_SRCDIR/tests/milter/authres.lua" >"$T/mt.out" 2>&1
+	while read -r verdict text; do
+		case $verdict in
+		PASS) ok "$text" true ;;
+		FAIL) ok "$text" false ;;
+		*) diag "miltertest: $verdict $text" ;;
+		esac
+	done <"$T/mt.out"
+	is "$(grep -c '^PASS\|^FAIL' "$T/mt.out")" 2 "miltertest ran its checks"
+	is "$(db "SELECT auth_results FROM message WHERE queue_id = 'AR00001'")" \
+	    "$ID; dkim=pass header.d=one.example" "the MTA's field is stored"
+	is "$(db "SELECT auth_results FROM message WHERE queue_id = 'AR00002'")" \
+	    "other.example; spf=pass smtp.mailfrom=one.example" "the client's forgery is not stored; another site's is"
+	is "$(db "SELECT instr(raw, '$ID') FROM message WHERE queue_id = 'AR00002'")" 0 \
+	    "  nor kept in the message"
+	like "$(cat "$T/milter.log")" "AR00002: Authentication-Results naming $ID below the MTA's own" \
+	    "the milter logs it with the queue id"
+	milter_stop
+else
+	for i in 1 2 3 4 5 6 7 8; do skip "miltertest is not installed"; done
+fi
+
 done_testing
