@@ -229,6 +229,22 @@ is "$(log_count info " post $p8 +by ")" 1 "one decision in the audit log"
 f=$(grep -l "^RCPT TO:<$other>" "$SINK_DIR"/*.env | sort | tail -1)
 like "$(cat "${f%.env}.eml")" "was already decided:"$'\r\n'"approved, by $duty" "the other is told who decided first"
 
+# 10b. The address a token was sent to must still moderate the list: a
+#     token made out to a plain member (a moderator since demoted)
+#     decides nothing (B3).
+post_from stranger8b@x.example "Demoted"
+p8b=$(last_id)
+run
+rtok=$("$PYTHON3" "$MOOT_SRCDIR/tests/lib/token.py" "$SITE/var/secret" "$SITE/var/moot.db" \
+    moderate "$info_id" "$p8b" reader@four.example 86400 "$(date -u -d "$T0" +%s)")
+n0=$(ls "$SINK_DIR"/*.env | wc -l)
+reply "info-moderate+$rtok@lists.example.org" reader@four.example "approve"
+run
+is "$(state_of $p8b)" held "the token's own addressee, no longer a moderator: still held"
+like "$(grep 'reply ignored' "$T/mootd.log" | tail -1)" "<reader@four.example> is not a moderator of info" \
+    "  the log says why"
+is "$(ls "$SINK_DIR"/*.env | wc -l)" "$n0" "  and nothing is sent"
+
 # 11. An Approved: header does not approve (B6), and never goes out.
 printf 'From: stranger9@x.example\nTo: info@lists.example.org\nSubject: pre-approved\nApproved: secret\nX-Approved: secret\nMessage-ID: <ap1@x>\n\nhello\n' >"$T/ap.eml"
 moot inject --to info@lists.example.org --from stranger9@x.example <"$T/ap.eml"
