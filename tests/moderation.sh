@@ -1,7 +1,8 @@
 #!/bin/bash
 # moderation.sh - posts held for the moderator on duty, decided by reply:
 # who is asked, what a reply must carry (a valid token for this list and
-# purpose, unexpired and unused, AND a moderator's address), what each
+# purpose, unexpired and unused, AND from the moderator it was sent
+# to), what each
 # decision does, and what never gets an answer (threats A8, B2-B6,
 # C2-C4, F3).
 . "$(dirname "$0")/lib/common.sh"
@@ -114,13 +115,23 @@ n0=$(ls "$SINK_DIR"/*.env | wc -l)
 reply "$addr" "reader@four.example" "approve"
 run
 is "$(state_of $p3)" held "a valid token from a non-moderator: still held"
-like "$(grep 'reply ignored' "$T/mootd.log" | tail -1)" "<reader@four.example> is not a moderator of info" \
+like "$(grep 'reply ignored' "$T/mootd.log" | tail -1)" "<reader@four.example> is not the address the token was sent to" \
     "the log says why"
 reply "info-moderate+abcdefghijklmnopqrstuvwxyz@lists.example.org" "$duty" "approve"
 run
 is "$(state_of $p3)" held "a moderator's From with a forged token: still held"
 like "$(grep 'reply ignored' "$T/mootd.log" | tail -1)" "unknown or forged token abcdef\.\.\." "logged with six characters of it"
 is "$(ls "$SINK_DIR"/*.env | wc -l)" "$n0" "neither drew any mail (no oracle)"
+# Another moderator of the list answering with the token sent to the
+# moderator on duty decides nothing either: a token is its addressee's.
+other=mod3@three.example
+[ "$duty" = mod3@three.example ] && other=mod2@two.example
+reply "$addr" "$other" "approve"
+run
+is "$(state_of $p3)" held "another moderator with the duty moderator's token: still held (B3)"
+like "$(grep 'reply ignored' "$T/mootd.log" | tail -1)" "<$other> is not the address the token was sent to" \
+    "  the log says why"
+is "$(ls "$SINK_DIR"/*.env | wc -l)" "$n0" "  and no mail is sent (no oracle)"
 
 # 6. An automatic reply carrying the token decides nothing (B5); the
 #    token still works afterwards.
@@ -217,6 +228,22 @@ is "$(state_of $p8)" sent "two answers in one run: the first decides"
 is "$(log_count info " post $p8 +by ")" 1 "one decision in the audit log"
 f=$(grep -l "^RCPT TO:<$other>" "$SINK_DIR"/*.env | sort | tail -1)
 like "$(cat "${f%.env}.eml")" "was already decided:"$'\r\n'"approved, by $duty" "the other is told who decided first"
+
+# 10b. The address a token was sent to must still moderate the list: a
+#     token made out to a plain member (a moderator since demoted)
+#     decides nothing (B3).
+post_from stranger8b@x.example "Demoted"
+p8b=$(last_id)
+run
+rtok=$("$PYTHON3" "$MOOT_SRCDIR/tests/lib/token.py" "$SITE/var/secret" "$SITE/var/moot.db" \
+    moderate "$info_id" "$p8b" reader@four.example 86400 "$(date -u -d "$T0" +%s)")
+n0=$(ls "$SINK_DIR"/*.env | wc -l)
+reply "info-moderate+$rtok@lists.example.org" reader@four.example "approve"
+run
+is "$(state_of $p8b)" held "the token's own addressee, no longer a moderator: still held"
+like "$(grep 'reply ignored' "$T/mootd.log" | tail -1)" "<reader@four.example> is not a moderator of info" \
+    "  the log says why"
+is "$(ls "$SINK_DIR"/*.env | wc -l)" "$n0" "  and nothing is sent"
 
 # 11. An Approved: header does not approve (B6), and never goes out.
 printf 'From: stranger9@x.example\nTo: info@lists.example.org\nSubject: pre-approved\nApproved: secret\nX-Approved: secret\nMessage-ID: <ap1@x>\n\nhello\n' >"$T/ap.eml"

@@ -127,6 +127,11 @@ check_joins(struct check *k, const struct list *l)
 	if (l->members_only && open_to_joins(l) && l->requires_id == 0)
 		finding(k, "%s: members-only, yet anyone may join it by mail "
 		    "(moot list set %s --joins approve)", l->name, l->name);
+	if (list_from_check(l) == FROM_CHECK_AUTHENTICATED &&
+	    (k->c->conf.authserv_id == NULL || *k->c->conf.authserv_id ==
+	    '\0'))
+		finding(k, "%s: --from-check authenticated, and no [milter] "
+		    "authserv_id: no post counts as a member's", l->name);
 	if (l->requires_id == 0 ||
 	    list_load_id(k->c->db, l->requires_id, &req) != DB_OK)
 		return;

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "mail/addr.h"
+#include "mail/authres.h"
 #include "global/listaddr.h"
 #include "util/alloc.h"
 #include "cli/cli.h"
@@ -210,9 +211,19 @@ static int
 inject_store(struct cli *c, struct injection *j)
 {
 	struct spool_in	 in;
+	struct vbuf	 ar;
 	int64_t		 mid;
-	size_t		 rows = 0;
+	size_t		 forged, rows = 0;
+	int		 rc = EX_OK;
 
+	/* Authentication-Results as moot-milter keeps them: those naming
+	 * [milter] authserv_id below the MTA's own are not believed. */
+	vbuf_init(&ar, VBUF_NOMAX);
+	if ((forged = authres_collect(j->msg.data, j->msg.len,
+	    c->conf.authserv_id, &ar)) > 0)
+		log_info("%zu Authentication-Results field%s naming %s not "
+		    "added by this site's MTA: not believed", forged,
+		    forged == 1 ? "" : "s", c->conf.authserv_id);
 	memset(&in, 0, sizeof(in));
 	in.via = "inject";
 	in.queue_id = j->queue_id;
@@ -222,9 +233,13 @@ inject_store(struct cli *c, struct injection *j)
 	in.rcpts = j->rcpts;
 	in.nrcpts = j->nto;
 	in.received_at = clock_now();
+	in.auth_results = ar.len > 0 ? vbuf_str(&ar) : NULL;
 	if (spool_store(c->db, &in, &mid) != DB_OK)
-		return (cli_error(EX_TEMPFAIL, "inject: cannot store the "
-		    "message; try again later"));
+		rc = cli_error(EX_TEMPFAIL, "inject: cannot store the "
+		    "message; try again later");
+	vbuf_release(&ar);
+	if (rc != EX_OK)
+		return (rc);
 	for (size_t i = 0; i < in.nrcpts; i++)
 		rows += !spool_rcpt_repeated(&in, i);
 	log_info("stored: message %lld, %zu bytes, spool rows %lld to %lld",

@@ -259,6 +259,10 @@ static const struct cli_setting list_rows[] = {
 	{ .name = "nonmember", .has_arg = required_argument,
 	    .off = L(nonmember), .set = cli_set_choice,
 	    .choices = "hold|reject", .show_at = 10, .show = show_word },
+	{ .name = "from-check", .has_arg = required_argument,
+	    .off = L(from_check), .set = cli_set_choice,
+	    .choices = LIST_FROM_CHECK_CHOICES, .show_at = 21,
+	    .show = show_word },
 	{ .name = "hold-size", .has_arg = required_argument,
 	    .off = L(hold_bytes), .set = cli_set_size, .min = 0,
 	    .arg = "SIZE", .want = "\"{arg}\" is not a size such as 512k "
@@ -335,6 +339,23 @@ warn_no_owner(struct cli *c, const struct list *l)
 	    "goes to [moot] admin" : "fails", l->name);
 }
 
+/*
+ * warn_from_check - a list that takes only authenticated From: fields
+ * on a site that names no authserv-id: no post counts as a member's.
+ * Said on stderr; the change stands (moot check says it again).
+ */
+static void
+warn_from_check(struct cli *c, const struct list *l)
+{
+	if (list_from_check(l) != FROM_CHECK_AUTHENTICATED ||
+	    (c->conf.authserv_id != NULL && *c->conf.authserv_id != '\0'))
+		return;
+	(void)fflush(stdout);
+	(void)cli_error(CLI_OK, "warning: list %s has --from-check "
+	    "authenticated but [milter] authserv_id is not set: no post "
+	    "counts as a member's", l->name);
+}
+
 /* cmd_list_create - moot list create NAME [options] */
 int
 cmd_list_create(struct cli *c, int argc, char **argv)
@@ -362,6 +383,7 @@ cmd_list_create(struct cli *c, int argc, char **argv)
 		printf("list %s created: %s@%s\n", l.name, l.name,
 		    c->conf.domain);
 		warn_no_owner(c, &l);
+		warn_from_check(c, &l);
 		rc = CLI_OK;
 		break;
 	case DB_CONFLICT:
@@ -397,6 +419,7 @@ cmd_list_set(struct cli *c, int argc, char **argv)
 	else {
 		printf("list %s changed\n", l->name);
 		warn_no_owner(c, l);
+		warn_from_check(c, l);
 	}
 out:
 	list_free(&l);

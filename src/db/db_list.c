@@ -40,7 +40,8 @@ member_mode_ok(const char *s)
 	"r.name, l.digest_at, l.ends_at, l.created_at, l.nonmember, "	\
 	"l.hold_bytes, l.max_recipients, l.automated, l.notify_held, "	\
 	"l.turn_days, l.escalate_after, l.who, l.joins, "		\
-	"l.hidden, l.bulk, l.escalate_given, l.turn_given "		\
+	"l.hidden, l.bulk, l.escalate_given, l.turn_given, "		\
+	"l.from_check "							\
 	"FROM list l LEFT JOIN list r ON r.id = l.requires_id "
 
 /* The words of enum list_joins, in its order. */
@@ -57,6 +58,15 @@ list_joins(const struct list *l)
 		if (strcmp(l->joins, joins_words[i]) == 0)
 			return ((enum list_joins)i);
 	return (JOINS_CONFIRM);
+}
+
+/* list_from_check - see db_list.h */
+enum list_from_check
+list_from_check(const struct list *l)
+{
+	return (l->from_check != NULL && strcmp(l->from_check,
+	    "authenticated") == 0 ? FROM_CHECK_AUTHENTICATED :
+	    FROM_CHECK_ANY);
 }
 
 static const char SQL_LIST_BY_NAME[] = "SELECT " LIST_COLS
@@ -96,6 +106,7 @@ list_row(sqlite3_stmt *st)
 	l->bulk = sqlite3_column_int(st, 23);
 	l->escalate_given = db_col_dup(st, 24);
 	l->turn_given = db_col_dup(st, 25);
+	l->from_check = db_col_dup(st, 26);
 	return (l);
 }
 
@@ -158,6 +169,7 @@ list_with_defaults(struct list *d, const struct list *l)
 	d->escalate_after = l->escalate_after > 0 ? l->escalate_after : 86400;
 	d->who = l->who != NULL ? l->who : "nobody";
 	d->joins = l->joins != NULL ? l->joins : "confirm";
+	d->from_check = l->from_check != NULL ? l->from_check : "any";
 }
 
 static const char SQL_LIST_INSERT[] =
@@ -165,10 +177,10 @@ static const char SQL_LIST_INSERT[] =
     "subject_prefix, max_bytes, language, requires_id, digest_at, ends_at, "
     "created_at, nonmember, hold_bytes, max_recipients, automated, "
     "notify_held, turn_days, escalate_after, who, joins, hidden, "
-    "bulk, escalate_given, turn_given) VALUES (?1, ?2, ?3, ?4, ?5, "
-    "NULLIF(?6, 0), ?7, NULLIF(?8, 0), ?9, NULLIF(?10, 0), ?11, ?12, "
-    "NULLIF(?13, 0), NULLIF(?14, 0), ?15, ?16, ?17, ?18, ?19, ?20, ?21, "
-    "?22, ?23, ?24)";
+    "bulk, escalate_given, turn_given, from_check) VALUES (?1, ?2, ?3, "
+    "?4, ?5, NULLIF(?6, 0), ?7, NULLIF(?8, 0), ?9, NULLIF(?10, 0), ?11, "
+    "?12, NULLIF(?13, 0), NULLIF(?14, 0), ?15, ?16, ?17, ?18, ?19, ?20, "
+    "?21, ?22, ?23, ?24, ?25)";
 
 int
 list_insert(struct db *db, struct list *l)
@@ -178,14 +190,14 @@ list_insert(struct db *db, struct list *l)
 
 	l->created_at = clock_now();
 	list_with_defaults(&d, l);
-	rc = db_exec(db, SQL_LIST_INSERT, "ttiitititiitiitiiittiitt", d.name,
+	rc = db_exec(db, SQL_LIST_INSERT, "ttiitititiitiitiiittiittt", d.name,
 	    d.description, (int64_t)d.moderated, (int64_t)d.members_only,
 	    d.subject_prefix, d.max_bytes, d.language, d.requires_id,
 	    d.digest_at, d.ends_at, d.created_at, d.nonmember,
 	    d.hold_bytes, d.max_recipients, d.automated,
 	    (int64_t)d.notify_held, d.turn_days, d.escalate_after,
 	    d.who, d.joins, (int64_t)d.hidden,
-	    (int64_t)d.bulk, d.escalate_given, d.turn_given);
+	    (int64_t)d.bulk, d.escalate_given, d.turn_given, d.from_check);
 	if (rc == DB_OK)
 		l->id = db_last_id(db);
 	return (rc);
@@ -199,7 +211,7 @@ static const char SQL_LIST_UPDATE[] =
     "max_recipients = NULLIF(?13, 0), automated = ?14, notify_held = ?15, "
     "turn_days = ?16, escalate_after = ?17, who = ?18, "
     "joins = ?19, hidden = ?20, bulk = ?21, escalate_given = ?22, "
-    "turn_given = ?23 WHERE id = ?1";
+    "turn_given = ?23, from_check = ?24 WHERE id = ?1";
 
 int
 list_update(struct db *db, const struct list *l)
@@ -207,14 +219,14 @@ list_update(struct db *db, const struct list *l)
 	struct list	d;
 
 	list_with_defaults(&d, l);
-	return (db_exec(db, SQL_LIST_UPDATE, "itiititititiitiiittiitt", d.id,
+	return (db_exec(db, SQL_LIST_UPDATE, "itiititititiitiiittiittt", d.id,
 	    d.description, (int64_t)d.moderated, (int64_t)d.members_only,
 	    d.subject_prefix, d.max_bytes, d.language, d.requires_id,
 	    d.digest_at, d.ends_at, d.nonmember, d.hold_bytes,
 	    d.max_recipients, d.automated, (int64_t)d.notify_held,
 	    d.turn_days, d.escalate_after, d.who, d.joins,
 	    (int64_t)d.hidden, (int64_t)d.bulk, d.escalate_given,
-	    d.turn_given));
+	    d.turn_given, d.from_check));
 }
 
 static const char SQL_LIST_DELETE[] = "DELETE FROM list WHERE id = ?1";
@@ -276,6 +288,7 @@ static const size_t list_strings[] = {
 	offsetof(struct list, joins),
 	offsetof(struct list, escalate_given),
 	offsetof(struct list, turn_given),
+	offsetof(struct list, from_check),
 };
 
 /* list_release - see db_list.h */

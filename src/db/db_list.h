@@ -46,6 +46,8 @@ struct list {
 	 * owned; NULL: never given, shown in their largest exact unit */
 	char	*escalate_given;
 	char	*turn_given;
+	/* posting (schema 8) */
+	char	*from_check;		/* owned; see enum list_from_check */
 };
 
 #define LIST_DEFAULT_MAX_RCPTS	10	/* To+Cc before a post is held */
@@ -59,8 +61,19 @@ enum list_joins {
 };
 #define LIST_JOINS_CHOICES	"open|confirm|approve|closed"
 
+/* What makes a post a member's: the words of list.from_check, in order. */
+enum list_from_check {
+	FROM_CHECK_ANY,		/* the From: address alone (the default) */
+	FROM_CHECK_AUTHENTICATED, /* and our MTA's DKIM or SPF pass,
+				 * aligned with it (mail/authres.h) */
+};
+#define LIST_FROM_CHECK_CHOICES	"any|authenticated"
+
 /* list_joins - l's setting as a value; unset reads as JOINS_CONFIRM */
 enum list_joins list_joins(const struct list *l);
+
+/* list_from_check - l's rule for whose post is a member's */
+enum list_from_check list_from_check(const struct list *l);
 
 struct member {
 	int64_t	 id;

@@ -307,6 +307,11 @@ static const char *const migrations[] = {
 	/* 6 -> 7: durations as they were given ("24h"), for list show */
 	"ALTER TABLE list ADD COLUMN escalate_given TEXT;\n"
 	"ALTER TABLE list ADD COLUMN turn_given TEXT;\n",
+
+	/* 7 -> 8: what makes a post a member's: its From: alone, or a From:
+	 * our MTA authenticated (DKIM or SPF, aligned) */
+	"ALTER TABLE list ADD COLUMN from_check TEXT NOT NULL DEFAULT 'any'\n"
+	"  CHECK (from_check IN ('any','authenticated'));\n",
 };
 
 /* sql_token_hash - moot_token_hash(TEXT) for SQL: token_hash(), or NULL

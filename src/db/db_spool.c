@@ -188,7 +188,7 @@ fail:
 	"s.first_defer_at, s.next_try, s.msgid, s.from_addr, s.subject, "	\
 	"s.decided_by, s.decided_at, s.created_at, s.updated_at, "	\
 	"m.queue_id, m.env_from, m.size, m.received_at, m.via, "	\
-	"m.client_addr, m.client_name "					\
+	"m.client_addr, m.client_name, m.auth_results "			\
 	"FROM spool s JOIN message m ON m.id = s.message_id "
 
 /* column_kind - the address kind a column names; AK_COUNT if unknown */
@@ -247,6 +247,7 @@ spool_row(sqlite3_stmt *st)
 	s->via = db_col_dup(st, 24);
 	s->client_addr = db_col_dup(st, 25);
 	s->client_name = db_col_dup(st, 26);
+	s->auth_results = db_col_dup(st, 27);
 	return (s);
 }
 
@@ -301,6 +302,7 @@ spool_item_free(struct spool_item **sp)
 	free(s->via);
 	free(s->client_addr);
 	free(s->client_name);
+	free(s->auth_results);
 	free(s);
 	*sp = NULL;
 }

@@ -104,6 +104,7 @@ struct spool_item {
 	char	*via;			/* owned; "inject" or "milter" */
 	char	*client_addr;		/* owned; NULL: not over SMTP */
 	char	*client_name;		/* owned; NULL or "": unknown */
+	char	*auth_results;		/* owned; NULL: none stored */
 };
 
 int	spool_load(struct db *, int64_t id, struct spool_item **);

@@ -123,6 +123,8 @@ static const struct conf_key {
 	    "var/moot-milter.pid", 0, 0, 0, NULL },
 	{ "milter", "socket_mode", CT_MODE, O(milter_socket_mode), "0660", 0,
 	    0, 0777, NULL },
+	{ "milter", "authserv_id", CT_STR, O(authserv_id), NULL, 0, 0, 0,
+	    NULL },
 
 	{ "limits", "message_bytes", CT_SIZE, O(lim.message_bytes), "9M", 0,
 	    1024, 1024LL * 1024 * 1024, NULL },

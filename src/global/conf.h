@@ -71,6 +71,8 @@ struct conf {
 	char	*milter_socket;
 	char	*milter_pid_file;
 	int64_t	 milter_socket_mode;	/* of a unix socket */
+	char	*authserv_id;		/* our MTA's, in Authentication-
+					 * Results; NULL: none trusted */
 
 	struct limits lim;
 };

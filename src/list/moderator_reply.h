@@ -2,8 +2,9 @@
  * moderator_reply.h - mail to LIST-moderate+TOKEN: a moderator's answer
  *
  * Owns: handling that mail.  It decides only with a valid token for
- * this list and purpose, unexpired and unused, AND a sender who
- * moderates the list (threat B3); then the words are read (mod_reply.c)
+ * this list and purpose, unexpired and unused, AND a sender who is the
+ * address the token was sent to and still moderates or owns the list
+ * (threat B3); then the words are read (mod_reply.c)
  * and the decision applied (decision.c).  An owner's answer about a
  * join, with a join token, goes to join_approval.c.  Refusals are logged and
  * never answered (no oracle for tokens: B3, C4).

@@ -7,6 +7,8 @@
 
 #include "global/conf.h"
 #include "db/db_list.h"
+#include "mail/addr.h"
+#include "mail/authres.h"
 #include "mail/hdr_encode.h"
 #include "mail/mail.h"
 #include "list/policy.h"
@@ -54,6 +56,9 @@ static const struct reason_row {
 	[REASON_NONMEMBER] = { FORM_PLAIN,
 	    "the sender is not a member of this members-only list", NULL,
 	    NULL, "why-nonmember" },
+	[REASON_UNAUTHENTICATED] = { FORM_DETAIL,
+	    "treated as a non-member's post: the From: address was not "
+	    "authenticated: ", NULL, NULL, "why-nonmember" },
 	[REASON_MODERATED] = { FORM_PLAIN, "the list is moderated", NULL,
 	    NULL, "why-moderated" },
 	[REASON_UNREADABLE] = { FORM_DETAIL,
@@ -127,6 +132,47 @@ looped(const struct conf *c, const struct list *l, const struct mail *m,
 	return (0);
 }
 
+/*
+ * unauthenticated - why a member's post to l does not count as theirs
+ * (--from-check authenticated: our MTA's DKIM or SPF pass aligned with
+ * the From: domain; mail/authres.h), or NULL when it does
+ */
+static const char *
+unauthenticated(const struct conf *c, const struct list *l,
+    const struct mail *m, const struct post_facts *pf)
+{
+	if (list_from_check(l) != FROM_CHECK_AUTHENTICATED)
+		return (NULL);
+	if (c->authserv_id == NULL || *c->authserv_id == '\0')
+		return ("no [milter] authserv_id is set");
+	if (m->from_addr == NULL)
+		return ("no From: address");
+	if (authres_aligned(pf->auth_results, c->authserv_id,
+	    addr_domain(m->from_addr)) == NULL)
+		return ("no DKIM or SPF pass for its domain from this site");
+	return (NULL);
+}
+
+/* stranger - a members-only list refuses the post as a stranger's */
+static int
+stranger(const struct conf *c, const struct list *l, const struct mail *m,
+    const struct post_facts *pf, struct verdict *v)
+{
+	enum verdict_reason	 r = REASON_NONMEMBER;
+
+	if (!l->members_only)
+		return (0);
+	if (pf->is_member) {
+		if ((v->detail = unauthenticated(c, l, m, pf)) == NULL)
+			return (0);
+		r = REASON_UNAUTHENTICATED;
+	}
+	v->tell_poster = l->nonmember != NULL &&
+	    strcmp(l->nonmember, "reject") == 0;
+	say(v, v->tell_poster ? VERDICT_REJECT : VERDICT_HOLD, r, 0, 0);
+	return (1);
+}
+
 /* policy_post - see policy.h */
 void
 policy_post(const struct conf *c, const struct list *l, const struct mail *m,
@@ -179,13 +225,8 @@ policy_post(const struct conf *c, const struct list *l, const struct mail *m,
 		    (long long)l->hold_bytes);
 		return;
 	}
-	if (l->members_only && !pf->is_member) {
-		v->tell_poster = l->nonmember != NULL &&
-		    strcmp(l->nonmember, "reject") == 0;
-		say(v, v->tell_poster ? VERDICT_REJECT : VERDICT_HOLD,
-		    REASON_NONMEMBER, 0, 0);
+	if (stranger(c, l, m, pf, v))
 		return;
-	}
 	if (m->from_addr == NULL) {
 		say(v, VERDICT_HOLD, REASON_NO_FROM, 0, 0);
 		return;

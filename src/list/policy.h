@@ -6,7 +6,9 @@
  * address (From, else the envelope sender), size, a list that has ended, automated mail (RFC 3834, the
  * null sender: held or dropped, threat C2), too many recipients in To
  * and Cc (held), a size above the list's hold size (held), a stranger
- * on a members-only list (held or rejected with a notice), a post whose
+ * on a members-only list (held or rejected with a notice; with
+ * --from-check authenticated, a member's From: that our MTA's
+ * Authentication-Results do not vouch for counts as a stranger's), a post whose
  * From cannot be read (held, the envelope sender shown), a header that
  * cannot be written without SMTPUTF8 (held: threat E6), moderation
  * (held); and the words of each reason: English for the spool, a phrase
@@ -49,6 +51,10 @@ enum verdict_reason {
 	REASON_RECIPIENTS,	/* amount addresses in To and Cc, over limit */
 	REASON_LARGE,		/* amount bytes, over the list's hold size */
 	REASON_NONMEMBER,	/* a stranger on a members-only list */
+	REASON_UNAUTHENTICATED,	/* a member's From: on a members-only list
+				 * with --from-check authenticated, which
+				 * our MTA did not authenticate: detail
+				 * says how the check fell short */
 	REASON_MODERATED,	/* the list is moderated */
 	REASON_UNREADABLE,	/* detail: what moot cannot read or write
 				 * (mail_parse(), hdr_encode_unsendable()) */
@@ -75,6 +81,8 @@ struct post_facts {
 					 * or without one the envelope
 					 * sender */
 	time_t		 now;
+	const char	*auth_results;	/* as stored (newline-separated
+					 * values); NULL: none */
 };
 
 void	policy_post(const struct conf *, const struct list *,

@@ -37,6 +37,7 @@
 #include "global/conf.h"
 #include "db/db.h"
 #include "db/db_spool.h"
+#include "mail/authres.h"
 #include "milter/rcpt_rules.h"
 #include "util/killpoint.h"
 #include "util/log.h"
@@ -63,6 +64,10 @@ struct mmsg {
 	size_t		 nforeign;	/* recipients outside the list domain */
 	struct vbuf	 data;		/* header and body as received */
 	struct vbuf	 authres;	/* Authentication-Results values */
+	struct authres_gate argate;	/* which of them our MTA added */
+	size_t		 nar;		/* Authentication-Results seen */
+	size_t		 drop[16];	/* forged ones: their nar, to delete */
+	size_t		 ndrop, nforged;
 	int64_t		 limit;		/* the largest limit of its lists;
 					 * the whole message, header included */
 	int		 too_big;
@@ -162,7 +167,7 @@ cb_negotiate(SMFICTX *ctx, unsigned long f0, unsigned long f1,
 		log_warnx("the MTA does not let milters delete recipients");
 		return (SMFIS_REJECT);
 	}
-	*pf0 = SMFIF_DELRCPT;
+	*pf0 = SMFIF_DELRCPT | (f0 & SMFIF_CHGHDRS);
 	/* We want everything but HELO, unknown commands and DATA; with
 	 * HDR_LEADSPC header values come with their leading space, so the
 	 * stored message is what the client sent. */
@@ -294,6 +299,55 @@ keep(struct mmsg *m, const void *p, size_t n)
 	(void)mail_canon_append(&m->data, p, n);
 }
 
+/*
+ * forged_authres - an Authentication-Results field: stored, unless it
+ * names [milter] authserv_id below the fields our MTA's verifiers add
+ * (mail/authres.h): then it is a client's forgery, noted to be deleted
+ * at the end of the message (smfi_chgheader() works only there).
+ */
+static int
+forged_authres(SMFICTX *ctx, struct mmsg *m, const char *name,
+    const char *value)
+{
+	m->argate.servid = conf.authserv_id;
+	switch (authres_gate_field(&m->argate, name, strlen(name), value)) {
+	case AUTHRES_NOT_AR:
+		return (0);
+	case AUTHRES_OURS:
+	case AUTHRES_OTHER:
+		m->nar++;
+		authres_value_append(&m->authres, value, strlen(value));
+		return (0);
+	case AUTHRES_FORGED:
+		break;
+	}
+	m->nar++;
+	m->nforged++;
+	if (m->ndrop < nitems(m->drop))
+		m->drop[m->ndrop++] = m->nar;
+	log_set_id(qid(ctx));
+	log_info("Authentication-Results naming %s below the MTA's own: "
+	    "a client's, not believed, removed", conf.authserv_id);
+	log_set_id(NULL);
+	return (1);
+}
+
+/* drop_forged - delete what forged_authres() found, the last first, as
+ * each deletion renumbers the fields of that name after it */
+static void
+drop_forged(SMFICTX *ctx, struct mmsg *m)
+{
+	while (m->ndrop > 0)
+		if (smfi_chgheader(ctx, "Authentication-Results",
+		    (int)m->drop[--m->ndrop], NULL) != MI_SUCCESS)
+			log_warnx("cannot delete forged Authentication-Results "
+			    "%zu for the other recipients", m->drop[m->ndrop]);
+	if (m->nforged > nitems(m->drop))
+		log_warnx("%zu forged Authentication-Results fields; only %zu "
+		    "deleted for the other recipients", m->nforged,
+		    nitems(m->drop));
+}
+
 static sfsistat
 cb_header(SMFICTX *ctx, char *name, char *value)
 {
@@ -306,15 +360,14 @@ cb_header(SMFICTX *ctx, char *name, char *value)
 	/* No list recipient: nothing of this message is ours. */
 	if (m->nrcpts == 0)
 		return (SMFIS_ACCEPT);
+	if (forged_authres(ctx, m, name, value))
+		return (SMFIS_CONTINUE);	/* neither stored nor kept */
 	keep(m, name, strlen(name));
 	keep(m, ":", 1);
 	if (!mc->leadspc)
 		keep(m, " ", 1);
 	keep(m, value, strlen(value));
 	keep(m, "\r\n", 2);
-	if (strcasecmp(name, "Authentication-Results") == 0)
-		vbuf_printf(&m->authres, "%s%s", m->authres.len ? "\n" : "",
-		    value + strspn(value, " \t"));
 	if (strcasecmp(name, "X-Loop") == 0) {
 		const char *v = value + strspn(value, " \t");
 		size_t vl = strcspn(v, " \t\r\n");
@@ -390,6 +443,7 @@ cb_eom(SMFICTX *ctx)
 	if (m->nrcpts == 0)
 		return (SMFIS_CONTINUE);
 	log_set_id(qid(ctx));
+	drop_forged(ctx, m);
 	if (m->too_big) {
 		rcpt_set(&r, RCPT_REJECT, "552", "5.3.4", "This message is "
 		    "larger than the %lld bytes the list takes", (long long)
@@ -487,7 +541,7 @@ cb_close(SMFICTX *ctx)
 static struct smfiDesc desc = {
 	.xxfi_name = "moot",
 	.xxfi_version = SMFI_VERSION,
-	.xxfi_flags = SMFIF_DELRCPT,
+	.xxfi_flags = SMFIF_DELRCPT | SMFIF_CHGHDRS,
 	.xxfi_connect = cb_connect,
 	.xxfi_envfrom = cb_envfrom,
 	.xxfi_envrcpt = cb_envrcpt,

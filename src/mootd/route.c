@@ -134,6 +134,7 @@ route_post(struct ctx *x, struct spool_item *s, const struct mail *m)
 	pf.env_from = s->env_from;
 	pf.size = s->size;
 	pf.now = now;
+	pf.auth_results = s->auth_results;
 	/* Membership is the From: address's here; the milter's RCPT rule
 	 * (milter/rcpt_rules.c) can only read the envelope sender.  The
 	 * comment there says where the two differ. */

@@ -6,6 +6,7 @@
 #include "mail/mail.h"
 #include "list/policy.h"
 #include "util/vbuf.h"
+#include "util/sys_defs.h"
 #include "../tap.h"
 #include "testlib.h"
 
@@ -137,6 +138,82 @@ round_trips(void)
 	vbuf_release(&words);
 }
 
+/*
+ * from_check - --from-check authenticated: a member's From: counts only
+ * with our MTA's aligned DKIM or SPF pass (the From: forgery rows)
+ */
+static void
+from_check(struct conf *c)
+{
+	static const struct {
+		const char		*desc;
+		const char		*servid;	/* [milter] authserv_id */
+		const char		*ar;		/* stored fields */
+		int			 is_member;
+		enum verdict_reason	 why;
+		const char		*reason;
+	} fc[] = {
+		{ "authenticated: dkim=pass aligned", "mx.example.org",
+		    "mx.example.org; dkim=pass header.d=one.example", 1,
+		    REASON_NONE, "" },
+		{ "authenticated: no fields", "mx.example.org", NULL, 1,
+		    REASON_UNAUTHENTICATED, "no DKIM or SPF pass" },
+		{ "authenticated: another site's pass", "mx.example.org",
+		    "other.example; dkim=pass header.d=one.example", 1,
+		    REASON_UNAUTHENTICATED, "not authenticated" },
+		{ "authenticated: no authserv_id", NULL,
+		    "mx.example.org; dkim=pass header.d=one.example", 1,
+		    REASON_UNAUTHENTICATED, "no [milter] authserv_id" },
+		{ "authenticated: a stranger with a pass", "mx.example.org",
+		    "mx.example.org; dkim=pass header.d=one.example", 0,
+		    REASON_NONMEMBER, "not a member" },
+	};
+	const char	*msg = "From: a@one.example\n\nhi\n";
+	struct list	 l;
+	struct mail	 m;
+	struct post_facts pf;
+	struct verdict	 v, back;
+	struct vbuf	 canon, why, words;
+
+	vbuf_init(&canon, VBUF_NOMAX);
+	vbuf_init(&why, 1024);
+	vbuf_init(&words, VBUF_NOMAX);
+	mail_canon(&canon, msg, strlen(msg));
+	mail_parse(&m, canon.data, canon.len, &c->lim, &why);
+	for (size_t i = 0; i < nitems(fc); i++) {
+		memset(&l, 0, sizeof(l));
+		l.name = "info";
+		l.members_only = 1;
+		l.from_check = "authenticated";
+		c->authserv_id = (char *)fc[i].servid;
+		memset(&pf, 0, sizeof(pf));
+		pf.now = NOW;
+		pf.is_member = fc[i].is_member;
+		pf.auth_results = fc[i].ar;
+		policy_post(c, &l, &m, &pf, &v);
+		is_int(v.reason, fc[i].why, "%s", fc[i].desc);
+		vbuf_reset(&words);
+		policy_reason_words(&v, &words);
+		has_str(vbuf_str(&words), fc[i].reason, "  in English");
+		if (v.reason != REASON_NONE)
+			ok(policy_reason_read(vbuf_str(&words), &back) == 0 &&
+			    back.reason == v.reason, "  reads back");
+	}
+	memset(&l, 0, sizeof(l));
+	l.name = "info";
+	l.members_only = 1;
+	memset(&pf, 0, sizeof(pf));
+	pf.is_member = 1;
+	policy_post(c, &l, &m, &pf, &v);
+	is_int(v.reason, REASON_NONE, "--from-check any (unset): the From: "
+	    "alone, as before");
+	c->authserv_id = NULL;
+	mail_free(&m);
+	vbuf_release(&canon);
+	vbuf_release(&why);
+	vbuf_release(&words);
+}
+
 int
 main(void)
 {
@@ -207,6 +284,7 @@ main(void)
 	is_str(vbuf_str(&words), "loop: 51 Received fields (more than 50)",
 	    "  in English");
 	mail_free(&m);
+	from_check(&c);
 	round_trips();
 	vbuf_release(&canon);
 	vbuf_release(&why);
