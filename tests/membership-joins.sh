@@ -76,6 +76,19 @@ join strategy stranger@six.example
 confirm stranger@six.example
 is "$(member strategy stranger@six.example)" "" "  so strategy is closed to them too"
 like "$(newest_to stranger@six.example)" "You cannot join the strategy list yet" "  told it requires ops"
+# An approval is the person's it was sent to (threat B3): another
+# organiser holding it forwarded or intercepted it.
+ja=$(reply_addr org@one.example moderate)
+like "$ja" '^ops-moderate\+[a-z2-7]{26}@' "the organiser's reply address carries a token"
+moot member add ops org2@one.example --role organiser >/dev/null
+send "$ja" org2@one.example "Re: New member" "approve"
+run
+is "$(member ops stranger@six.example)" "" "another organiser with that token: nothing"
+is "$(db "SELECT state FROM request WHERE addr = 'stranger@six.example' AND list_id = (SELECT id FROM list WHERE name = 'ops')")" approving \
+    "  the join still waits"
+send "$ja" org@one.example "Re: New member" "approve"
+run
+is "$(member ops stranger@six.example)" member "the organiser it was sent to approves"
 
 # 5. closed: refused with a clear answer, no confirmation, no request.
 moot list create board --joins closed >/dev/null

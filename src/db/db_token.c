@@ -9,6 +9,7 @@
 #include "util/clock.h"
 #include "db/db.h"
 #include "db/db_token.h"
+#include "mail/addr.h"
 #include "global/token.h"
 #include "util/sys_defs.h"
 
@@ -205,4 +206,21 @@ token_held_expiring(struct db *db, int64_t before,
 		cb(sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1),
 		    arg);
 	return (rc);
+}
+
+/* token_sent_to - see db_token.h */
+int
+token_sent_to(const struct token_row *t, const char *from)
+{
+	char	*a, *b;
+	int	 same;
+
+	if (from == NULL || t->addr == NULL)
+		return (0);
+	a = addr_canon_new(from);
+	b = addr_canon_new(t->addr);
+	same = strcmp(a, b) == 0;
+	free(a);
+	free(b);
+	return (same);
 }

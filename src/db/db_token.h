@@ -59,6 +59,15 @@ enum claim token_claim(struct db *, const char *tok,
 	    const char *const *purposes, int64_t list_id, int64_t now,
 	    struct token_row **out);
 
+/*
+ * token_sent_to - from (a From: address) is the address t was sent to,
+ * compared as addr.c canonicalises.  A token that decides (a post's
+ * moderation, a join's approval) is one person's: the rota, escalation
+ * and approvals ask each in turn, so someone else holding it had it
+ * forwarded or intercepted it, and it decides nothing for them (B3).
+ */
+int	token_sent_to(const struct token_row *, const char *from);
+
 /* token_claim_why - a few words for the log: "an expired token", ... */
 const char *token_claim_why(enum claim);
 

@@ -145,10 +145,18 @@ join_approval_ask(struct ctx *x, const struct list *l,
  */
 static int
 read_decision(struct ctx *x, const struct spool_item *s,
-    const struct mail *m, struct decision_read *d)
+    const struct mail *m, const struct token_row *t,
+    struct decision_read *d)
 {
 	char	*lang, why[200];
 
+	if (!token_sent_to(t, m->from_addr)) {
+		(void)snprintf(why, sizeof(why), "<%s> is not the address the "
+		    "token was sent to", m->from_addr != NULL ? m->from_addr :
+		    "");
+		answer_finish(x, s, why);
+		return (-1);
+	}
 	if (!membership_has_role(x->db, s->list_id, m->from_addr,
 	    APPROVERS)) {
 		(void)snprintf(why, sizeof(why), "<%s> may not decide joins to "
@@ -257,7 +265,7 @@ join_approval_reply(struct ctx *x, struct spool_item *s,
 	struct deciding		 dc;
 	char			*lang;
 
-	if (read_decision(x, s, m, &d) == -1)
+	if (read_decision(x, s, m, t, &d) == -1)
 		return;
 	if (list_load_id(x->db, s->list_id, &l) != DB_OK ||
 	    db_begin(x->db) != DB_OK) {

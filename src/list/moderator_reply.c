@@ -11,7 +11,6 @@
 #include "db/db_spool.h"
 #include "db/db_token.h"
 #include "util/log.h"
-#include "mail/addr.h"
 #include "mail/mail.h"
 #include "list/join_approval.h"
 #include "list/decision.h"
@@ -30,28 +29,6 @@ ignore(struct ctx *x, const struct spool_item *s, const char *why)
 }
 
 /*
- * addressee - m is from the address t was sent to.  A moderation token
- * is one moderator's (the rota and escalation ask each in turn), so
- * another moderator holding it forwarded or intercepted it: it decides
- * nothing for them (threat B3).
- */
-static int
-addressee(const struct mail *m, const struct token_row *t)
-{
-	char	*from, *to;
-	int	 same;
-
-	if (m->from_addr == NULL || t->addr == NULL)
-		return (0);
-	from = addr_canon_new(m->from_addr);
-	to = addr_canon_new(t->addr);
-	same = strcmp(from, to) == 0;
-	free(from);
-	free(to);
-	return (same);
-}
-
-/*
  * refused - why the token t (claimed as cl) may not decide for the
  * sender of m, into why; "" if it may
  */
@@ -65,7 +42,7 @@ refused(struct ctx *x, const struct spool_item *s, const struct mail *m,
 	else if (cl != CLAIM_OK)
 		(void)snprintf(why, size, "%s %.*s...", token_claim_why(cl),
 		    TOKEN_LOG_CHARS, t->token);
-	else if (!addressee(m, t))
+	else if (!token_sent_to(t, m->from_addr))
 		(void)snprintf(why, size, "<%s> is not the address the token "
 		    "was sent to", m->from_addr != NULL ? m->from_addr : "");
 	else if (!membership_has_role(x->db, s->list_id, m->from_addr,
