@@ -19,6 +19,16 @@ moot member add ops amira@one.example >/dev/null
 milter_start
 ok "moot-milter listens on its socket" test -S "$MILTER_SOCK"
 is "$(stat -c %a "$MILTER_SOCK")" 666 "with [milter] socket_mode"
+# Threat G2: as root without [moot] user, in the foreground only.
+if [ "$(id -u)" = 0 ]; then
+	out=$(timeout 20 "$MILTER_BIN" -c "$CONF" 2>&1)
+	is $? 2 "as root without [moot] user, not into the background"
+	like "$out" "will not run as root in the background" "  saying why on standard error"
+	like "$(cat "$T/milter.log")" "warning: running as root" "  in the foreground it runs, saying so"
+	ok "  and the running milter's socket is left alone" test -S "$MILTER_SOCK"
+else
+	for _ in 1 2 3 4; do skip "not run as root"; done
+fi
 
 miltertest -D sock="unix:$MILTER_SOCK" -s "$MOOT_SRCDIR/tests/milter/protocol.lua" >"$T/mt.out" 2>&1
 while read -r verdict text; do

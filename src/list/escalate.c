@@ -72,6 +72,8 @@ escalate(struct ctx *x, const struct asked_post *p)
 	if (db_commit(x->db) == DB_OK)
 		log_info("post %lld escalated to level %d",
 		    (long long)p->spool_id, want);
+	else
+		done = 0;		/* nobody was asked after all */
 	hold_release(&h);
 	return (done);
 }

@@ -500,6 +500,10 @@ static struct smfiDesc desc = {
 	.xxfi_negotiate = cb_negotiate,
 };
 
+#define ROOT_BG "will not run as root in the background: set [moot] " \
+	"user to the user moot-milter should run as (or run it in the " \
+	"foreground with -f)"
+
 static void __attribute__((noreturn))
 usage(int status)
 {
@@ -557,6 +561,13 @@ main(int argc, char *argv[])
 	    clock_init(conf.timezone, &err) == -1) {
 		fprintf(stderr, "moot-milter: %s\n", vbuf_str(&err));
 		exit(1);
+	}
+	/* Threat G2: never root in the background; in the foreground (a
+	 * test, a first try by hand) it may, and says so. */
+	if (geteuid() == 0 && conf.user == NULL && !fg) {
+		/* On standard error too: without -f it is not logged there. */
+		fprintf(stderr, "moot-milter: fatal: %s\n", ROOT_BG);
+		log_fatalx("%s", ROOT_BG);
 	}
 	if (geteuid() == 0 && conf.user == NULL)
 		log_warnx("running as root: set [moot] user to the user "
