@@ -96,4 +96,22 @@ unlike "$(spool_reason "$id")" "crashed" "  not counted as crashes"
 run_at 900
 is "$(spool_state "$id")" held "the database free again: held"
 
+# 4. A post held while its list has nobody to ask (no moderators, no
+# owners) is not forgotten: once the list has a moderator, the next
+# round asks them, and escalation and reminders go on from there.
+moot list create quiet --moderated >/dev/null
+printf 'From: a@x.example\nTo: quiet@lists.example.org\nSubject: anyone?\nMessage-ID: <quiet1@x.example>\n\nHello.\n' |
+    moot inject --to quiet@lists.example.org --from a@x.example
+id=$(last_id)
+run_at 1000
+is "$(spool_state "$id")" held "a post to a list with nobody to ask: held"
+run_at 86400
+ok "  nobody asked a day later" test -z "$(grep -l '^RCPT TO:<late@one.example>' "$SINK_DIR"/*.env)"
+moot member add quiet late@one.example --role moderator >/dev/null
+run_at $((40 * 86400))
+ok "a moderator added: the next round asks them" grep -q '^RCPT TO:<late@one.example>' "$SINK_DIR"/*.env
+like "$(grep -l '^RCPT TO:<late@one.example>' "$SINK_DIR"/*.env | head -1 | sed 's/env$/eml/' | xargs cat)" \
+    'Reply-To: quiet-moderate\+[a-z2-7]+@lists\.example\.org' "  with a token of their own"
+like "$(cat "$T/mootd.log")" "post $id: nobody had been asked; asked now" "  the log says so"
+
 done_testing
