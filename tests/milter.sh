@@ -74,6 +74,8 @@ like "$log" "MT00002: reject: .* 550 5.7.1 Only members of the ops list may post
 like "$log" "MT00003: reject: .* 550 5.7.1 The tf-old list has finished its work" "the log: an ended list"
 like "$log" "MT00004: reject: .* 552 5.3.4 Posts to small may be at most 65536 bytes" "the log: SIZE= too large"
 like "$log" "MT00005: reject: 552 5.3.4" "the log: too large at the end"
+like "$log" "MT00010: too large for small@lists.example.org: removed; the other recipients still get it" \
+    "the log: too large with an outside recipient"
 like "$log" "MT00006: stored: message 1" "the log: stored, with the queue id"
 like "$log" "MT00008: to=<ops@lists.example.org> dropped: it carries our X-Loop" "the log: the loop"
 is "$(grep -vcE '^moot-milter: (MT[0-9]+|NOQUEUE): |^moot-milter: (listening|stopped|warning: running as root)' "$T/milter.log")" 0 \

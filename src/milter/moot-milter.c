@@ -390,6 +390,16 @@ cb_eom(SMFICTX *ctx)
 	if (m->nrcpts == 0)
 		return (SMFIS_CONTINUE);
 	log_set_id(qid(ctx));
+	if (m->too_big && m->nforeign > 0) {
+		/* A 552 would refuse the other recipients too (A7): take
+		 * only ours out.  XXX the sender is not told. */
+		for (i = 0; i < m->nrcpts; i++)
+			log_info("too large for %s: removed; the other "
+			    "recipients still get it; from=<%s>",
+			    m->rcpts[i].g.canon, m->sender);
+		st = remove_ours(ctx, m);
+		goto out;
+	}
 	if (m->too_big) {
 		rcpt_set(&r, RCPT_REJECT, "552", "5.3.4", "This message is "
 		    "larger than the %lld bytes the list takes", (long long)
