@@ -19,6 +19,17 @@ is "$(cat "$SITE/var/mootd.pid" 2>/dev/null)" "$pid" "and wrote its pid file"
 out=$("$MOOTD_BIN" -c "$CONF" -f 2>&1)
 is $? 2 "a second mootd on the same database refuses to start"
 like "$out" "another mootd holds" "saying why"
+# Threat G2: as root without [moot] user, never in the background; in
+# the foreground it works and says so.
+if [ "$(id -u)" = 0 ]; then
+	out=$(timeout 20 "$MOOTD_BIN" -c "$CONF" 2>&1)
+	is $? 2 "as root without [moot] user, mootd will not go into the background"
+	like "$out" "will not run as root in the background" "  saying why on standard error"
+	like "$(cat "$T/mootd.log")" "warning: running as root" "  in the foreground it runs, saying so"
+	like "$(mootd_once 2>&1)" "warning: running as root" "  and so does --once"
+else
+	for _ in 1 2 3 4; do skip "not run as root"; done
+fi
 
 # The poll is an hour: only the wake-up can bring the post out before
 # it.  (A minute is allowed, so that a loaded machine cannot fail this.)

@@ -19,6 +19,16 @@ moot member add ops amira@one.example >/dev/null
 milter_start
 ok "moot-milter listens on its socket" test -S "$MILTER_SOCK"
 is "$(stat -c %a "$MILTER_SOCK")" 666 "with [milter] socket_mode"
+# Threat G2: as root without [moot] user, in the foreground only.
+if [ "$(id -u)" = 0 ]; then
+	out=$(timeout 20 "$MILTER_BIN" -c "$CONF" 2>&1)
+	is $? 2 "as root without [moot] user, not into the background"
+	like "$out" "will not run as root in the background" "  saying why on standard error"
+	like "$(cat "$T/milter.log")" "warning: running as root" "  in the foreground it runs, saying so"
+	ok "  and the running milter's socket is left alone" test -S "$MILTER_SOCK"
+else
+	for _ in 1 2 3 4; do skip "not run as root"; done
+fi
 
 miltertest -D sock="unix:$MILTER_SOCK" -s "$MOOT_SRCDIR/tests/milter/protocol.lua" >"$T/mt.out" 2>&1
 while read -r verdict text; do
@@ -66,6 +76,8 @@ like "$log" "MT00002: reject: .* 550 5.7.1 Only members of the ops list may post
 like "$log" "MT00003: reject: .* 550 5.7.1 The tf-old list has finished its work" "the log: an ended list"
 like "$log" "MT00004: reject: .* 552 5.3.4 Posts to small may be at most 65536 bytes" "the log: SIZE= too large"
 like "$log" "MT00005: reject: 552 5.3.4" "the log: too large at the end"
+like "$log" "MT00010: too large for small@lists.example.org: removed; the other recipients still get it" \
+    "the log: too large with an outside recipient"
 like "$log" "MT00006: stored: message 1" "the log: stored, with the queue id"
 like "$log" "MT00008: to=<ops@lists.example.org> dropped: it carries our X-Loop" "the log: the loop"
 is "$(grep -vcE '^moot-milter: (MT[0-9]+|NOQUEUE): |^moot-milter: (listening|stopped|warning: running as root)' "$T/milter.log")" 0 \

@@ -110,4 +110,19 @@ run_at $((6000 + 6 * 86400 + 120))
 is "$(spool_state "$id")" sent "the retry sends the rest"
 ok "every member got their copy exactly once" exactly_once 5
 
+# Every member refused for good (a size limit, say): the post reached
+# nobody, so it fails and the owner is told (it is not "sent").
+sink_start --reject-rcpt user0
+# (a line more in the body: not a duplicate of the first post)
+{ cat "$MAILDIR/real/crlf.eml"; printf 'Once more.\r\n'; } >"$T/refused.eml"
+post "$T/refused.eml" info@lists.example.org user00002@example.org
+id=$(last_id)
+run_at $((6000 + 7 * 86400))
+is "$(spool_state "$id")" failed "refused for every member: failed, not sent"
+like "$(spool_reason "$id")" "refused for every member \(5\): 550 5.1.1" "  saying so"
+owner=$(grep -l '^RCPT TO:<owner@one.example>' "$SINK_DIR"/*.env)
+is "$(echo "$owner" | grep -c .)" 1 "the owner is told"
+like "$(cat "${owner%.env}.eml")" $'\r\nSubject: Post to info reached nobody\r\n' \
+    "  with the delivery-refused notice"
+
 done_testing

@@ -11,6 +11,7 @@
 
 #include "util/alloc.h"
 #include "db/db.h"
+#include "util/killpoint.h"
 #include "util/log.h"
 #include "util/vbuf.h"
 #include "util/sys_defs.h"
@@ -197,6 +198,10 @@ db_begin(struct db *db)
 
 	if (db->in_txn)
 		log_panic("db: nested transaction");
+	/* The tests' stand-in for another writer that holds the lock for
+	 * longer than the busy timeout. */
+	if (killpoint_fail("db-begin"))
+		return (DB_TEMP);
 	if ((rc = db_exec(db, "BEGIN IMMEDIATE", "")) == DB_OK)
 		db->in_txn = 1;
 	return (rc);

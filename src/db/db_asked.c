@@ -105,8 +105,9 @@ asked_names(struct db *db, int64_t spool_id, struct vbuf *out)
 }
 
 static const char SQL_WAITING[] =
-    "SELECT s.id, s.list_id, min(a.at), s.escalated FROM spool s "
-    "JOIN asked a ON a.spool_id = s.id WHERE s.state = 'held' "
+    "SELECT s.id, s.list_id, coalesce(min(a.at), s.updated_at), "
+    "s.escalated, count(a.addr) = 0 FROM spool s "
+    "LEFT JOIN asked a ON a.spool_id = s.id WHERE s.state = 'held' "
     "AND s.list_id IS NOT NULL GROUP BY s.id ORDER BY s.id";
 
 /* asked_waiting - see db_asked.h */
@@ -130,7 +131,8 @@ asked_waiting(struct db *db, int (*cb)(const struct asked_post *, void *),
 		rows[n].spool_id = sqlite3_column_int64(st, 0);
 		rows[n].list_id = sqlite3_column_int64(st, 1);
 		rows[n].since = sqlite3_column_int64(st, 2);
-		rows[n++].level = (int)sqlite3_column_int64(st, 3);
+		rows[n].level = (int)sqlite3_column_int64(st, 3);
+		rows[n++].nobody = sqlite3_column_int(st, 4);
 	}
 	for (size_t i = 0; rc == DB_OK && i < n; i++)
 		if (cb(&rows[i], arg) != 0)

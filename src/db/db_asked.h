@@ -27,15 +27,18 @@ int	asked_each(struct db *, int64_t spool_id,
 /* asked_names - "a, b (next), c (all)" for listings */
 int	asked_names(struct db *, int64_t spool_id, struct vbuf *out);
 
-/* A held post that someone was asked about. */
+/* A held post, and whether anyone was asked about it. */
 struct asked_post {
 	int64_t	 spool_id;
 	int64_t	 list_id;
-	int64_t	 since;		/* when the first moderator was asked */
+	int64_t	 since;		/* when the first moderator was asked, or,
+				 * if nobody was, when it was held */
 	int	 level;		/* how far asking has gone (spool.escalated) */
+	int	 nobody;	/* nobody has been asked yet */
 };
 
-/* asked_waiting - every held post someone was asked about, by id */
+/* asked_waiting - every held post, by id: those nobody was asked about
+ * (asking failed, or the list had nobody to ask) too */
 int	asked_waiting(struct db *,
 	    int (*cb)(const struct asked_post *, void *), void *);
 

@@ -328,6 +328,16 @@ spool_begin_attempt(struct db *db, int64_t id)
 	    (int64_t)clock_now()));
 }
 
+static const char SQL_SPOOL_END_ATTEMPT[] =
+    "UPDATE spool SET unfinished = max(unfinished - 1, 0) "
+    "WHERE id = ?1 AND state = 'spooled'";
+
+int
+spool_end_attempt(struct db *db, int64_t id)
+{
+	return (db_exec(db, SQL_SPOOL_END_ATTEMPT, "i", id));
+}
+
 static const char SQL_SPOOL_STATE[] =
     "UPDATE spool SET state = ?2, reason = ?3, unfinished = 0, "
     "updated_at = ?4 WHERE id = ?1";

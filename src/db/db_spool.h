@@ -120,6 +120,10 @@ int	spool_raw(struct db *, int64_t message_id, struct vbuf *out);
 /* spool_begin_attempt - count an attempt before work starts (A6) */
 int	spool_begin_attempt(struct db *, int64_t id);
 
+/* spool_end_attempt - uncount it: the attempt ended without a crash
+ * and left the row spooled (database trouble); no-op in other states */
+int	spool_end_attempt(struct db *, int64_t id);
+
 /* spool_set_state - new state and reason; the attempt has finished */
 int	spool_set_state(struct db *, int64_t id, enum spool_state,
 	    const char *reason);

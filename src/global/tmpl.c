@@ -33,6 +33,9 @@ static const struct tmpl_def {
 	{ "delivery-failed", 1,
 	    "list,list_address,owner_address,subject,from,reason,after,"
 	    "post_id" },
+	{ "delivery-refused", 1,
+	    "list,list_address,owner_address,subject,from,reason,count,"
+	    "post_id" },
 	{ "held-notify", 1,
 	    "list,list_address,from,subject,reason,date,text,post_id,note" },
 	{ "held-waiting", 1, "list,list_address,subject,owner_address" },

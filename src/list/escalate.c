@@ -46,6 +46,43 @@ ask_next(struct ctx *x, struct hold *h, time_t now)
 	return (asked);
 }
 
+/* count_person - member_each_role()'s callback: one more */
+static int
+count_person(const struct member *m, void *arg)
+{
+	(void)m;
+	++*(int *)arg;
+	return (0);
+}
+
+/*
+ * ask_first - a held post nobody was asked about (asking failed, or the
+ * list had no moderators or owners then): ask now, as hold_post() would
+ * have; 1 if anyone was asked.  Looked at every round, so the cheap
+ * question (is there anyone to ask?) comes before loading the post.
+ */
+static int
+ask_first(struct ctx *x, const struct asked_post *p)
+{
+	struct hold	h;
+	int		n = 0, done = 0;
+
+	if (member_each_role(x->db, p->list_id, "moderator,owner",
+	    count_person, &n) != DB_OK || n == 0 ||
+	    hold_load(x, p->spool_id, &h) != DB_OK)
+		return (0);
+	if (db_begin(x->db) == DB_OK) {
+		done = hold_ask_first(x, &h);
+		if (db_commit(x->db) != DB_OK)
+			done = 0;
+		else if (done)
+			log_info("post %lld: nobody had been asked; asked "
+			    "now", (long long)p->spool_id);
+	}
+	hold_release(&h);
+	return (done);
+}
+
 /* escalate - ask the next moderator, then all of them; how many asked */
 static int
 escalate(struct ctx *x, const struct asked_post *p)
@@ -55,6 +92,8 @@ escalate(struct ctx *x, const struct asked_post *p)
 	int64_t		e;
 	int		want, done = 0;
 
+	if (p->nobody)
+		return (ask_first(x, p));
 	if (p->level >= 2 || hold_load(x, p->spool_id, &h) != DB_OK)
 		return (0);
 	e = h.list->escalate_after;
@@ -72,6 +111,8 @@ escalate(struct ctx *x, const struct asked_post *p)
 	if (db_commit(x->db) == DB_OK)
 		log_info("post %lld escalated to level %d",
 		    (long long)p->spool_id, want);
+	else
+		done = 0;		/* nobody was asked after all */
 	hold_release(&h);
 	return (done);
 }

@@ -206,11 +206,16 @@ hold_ask(struct ctx *x, struct hold *h, const char *addr, int level)
 	int	 rc;
 
 	if (token_issue(x->db, "moderate", h->list->id, h->post->id, addr,
-	    x->conf->moderate_ttl, tok) != DB_OK ||
-	    asked_add(x->db, h->post->id, addr, level, clock_now()) != DB_OK)
+	    x->conf->moderate_ttl, tok) != DB_OK)
 		return (-1);
 	lang = membership_lang(x->db, h->list->id, addr);
-	if ((rc = request(x, h, addr, lang, tok, level)) == 0) {
+	/* Recorded as asked only once the request is queued: a post that
+	 * nobody was really asked about is escalate.c's to ask again. */
+	rc = request(x, h, addr, lang, tok, level);
+	if (rc == 0 && asked_add(x->db, h->post->id, addr, level,
+	    clock_now()) != DB_OK)
+		rc = -1;
+	if (rc == 0) {
 		log_info("asked %s (level %d, token %.*s...)", addr, level,
 		    TOKEN_LOG_CHARS, tok);
 		addrs_add(&h->asked, addr);
@@ -238,9 +243,9 @@ hold_ask_all(struct ctx *x, struct hold *h, int level)
 	return (n);
 }
 
-/* ask_on_duty - the moderator on duty or, with none, everyone */
-static int
-ask_on_duty(struct ctx *x, struct hold *h)
+/* hold_ask_first - see hold.h */
+int
+hold_ask_first(struct ctx *x, struct hold *h)
 {
 	struct rota_set	rs;
 	long		on;
@@ -272,9 +277,10 @@ hold_post(struct ctx *x, const struct spool_item *s, const struct verdict *v)
 		db_rollback(x->db);
 		goto out;
 	}
-	if (!ask_on_duty(x, &h))
-		log_warnx("held, but nobody to ask: %s has no moderators or "
-		    "owners", h.list->name);
+	if (!hold_ask_first(x, &h))
+		log_warnx("held, but nobody asked yet: %s has no moderators "
+		    "or owners, or asking failed; asked again later",
+		    h.list->name);
 	if (h.list->notify_held && !v->automated)
 		poster_tell(x, h.post, h.list, "held-waiting", NULL);
 	if (db_commit(x->db) == DB_OK)

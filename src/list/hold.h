@@ -56,6 +56,11 @@ int	hold_was_asked(const struct hold *, const char *addr);
  * the caller's transaction; 0, or -1 (logged) */
 int	hold_ask(struct ctx *, struct hold *, const char *addr, int level);
 
+/* hold_ask_first - ask the moderator on duty or, with no rota or
+ * everyone in it away, every moderator and owner (level 0), in the
+ * caller's transaction; 1 if anyone was asked */
+int	hold_ask_first(struct ctx *, struct hold *);
+
 /* hold_ask_all - ask every moderator and owner not asked yet; how many
  * were asked */
 int	hold_ask_all(struct ctx *, struct hold *, int level);

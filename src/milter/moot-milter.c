@@ -444,6 +444,16 @@ cb_eom(SMFICTX *ctx)
 		return (SMFIS_CONTINUE);
 	log_set_id(qid(ctx));
 	drop_forged(ctx, m);
+	if (m->too_big && m->nforeign > 0) {
+		/* A 552 would refuse the other recipients too (A7): take
+		 * only ours out.  XXX the sender is not told. */
+		for (i = 0; i < m->nrcpts; i++)
+			log_info("too large for %s: removed; the other "
+			    "recipients still get it; from=<%s>",
+			    m->rcpts[i].g.canon, m->sender);
+		st = remove_ours(ctx, m);
+		goto out;
+	}
 	if (m->too_big) {
 		rcpt_set(&r, RCPT_REJECT, "552", "5.3.4", "This message is "
 		    "larger than the %lld bytes the list takes", (long long)
@@ -554,6 +564,10 @@ static struct smfiDesc desc = {
 	.xxfi_negotiate = cb_negotiate,
 };
 
+#define ROOT_BG "will not run as root in the background: set [moot] " \
+	"user to the user moot-milter should run as (or run it in the " \
+	"foreground with -f)"
+
 static void __attribute__((noreturn))
 usage(int status)
 {
@@ -611,6 +625,13 @@ main(int argc, char *argv[])
 	    clock_init(conf.timezone, &err) == -1) {
 		fprintf(stderr, "moot-milter: %s\n", vbuf_str(&err));
 		exit(1);
+	}
+	/* Threat G2: never root in the background; in the foreground (a
+	 * test, a first try by hand) it may, and says so. */
+	if (geteuid() == 0 && conf.user == NULL && !fg) {
+		/* On standard error too: without -f it is not logged there. */
+		fprintf(stderr, "moot-milter: fatal: %s\n", ROOT_BG);
+		log_fatalx("%s", ROOT_BG);
 	}
 	if (geteuid() == 0 && conf.user == NULL)
 		log_warnx("running as root: set [moot] user to the user "

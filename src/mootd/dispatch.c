@@ -47,8 +47,9 @@ one_cb(void *arg, const struct send_result *r, size_t n)
 	return (0);
 }
 
-/* dispatch_one - send one item and record what happened */
-static void
+/* dispatch_one - send one item and record what happened; -1 if that
+ * could not be recorded */
+static int
 dispatch_one(struct ctx *x, struct outbox_item *o, struct vbuf *raw)
 {
 	const struct conf	*c = x->conf;
@@ -58,7 +59,7 @@ dispatch_one(struct ctx *x, struct outbox_item *o, struct vbuf *raw)
 	const char		*rcpts[1];
 	char			 id[32];
 	time_t			 now = clock_now();
-	int			 eightbit = 0;
+	int			 eightbit = 0, rc;
 
 	(void)snprintf(id, sizeof(id), "N%lld", (long long)o->id);
 	log_set_id(id);
@@ -81,11 +82,11 @@ dispatch_one(struct ctx *x, struct outbox_item *o, struct vbuf *raw)
 	(void)send_run(c, &job, &err);
 	if (res.got && res.status == SEND_SENT) {
 		log_info("%s to=<%s> sent: %s", o->purpose, o->rcpt, res.reply);
-		(void)outbox_finish(x->db, o->id, OUTBOX_SENT, res.reply);
+		rc = outbox_finish(x->db, o->id, OUTBOX_SENT, res.reply);
 	} else if (res.got && res.status == SEND_FAILED) {
 		log_warnx("%s to=<%s> refused: %s", o->purpose, o->rcpt,
 		    res.reply);
-		(void)outbox_finish(x->db, o->id, OUTBOX_FAILED, res.reply);
+		rc = outbox_finish(x->db, o->id, OUTBOX_FAILED, res.reply);
 	} else {
 		const char *why = res.got ? res.reply : vbuf_str(&err);
 
@@ -93,35 +94,45 @@ dispatch_one(struct ctx *x, struct outbox_item *o, struct vbuf *raw)
 		    c->give_up) {
 			log_warnx("%s to=<%s> given up: %s", o->purpose,
 			    o->rcpt, why);
-			(void)outbox_finish(x->db, o->id, OUTBOX_FAILED, why);
+			rc = outbox_finish(x->db, o->id, OUTBOX_FAILED, why);
 		} else {
 			log_info("%s to=<%s> deferred: %s", o->purpose,
 			    o->rcpt, why);
-			(void)outbox_defer(x->db, o->id, now,
+			rc = outbox_defer(x->db, o->id, now,
 			    retry_at(c, o->defers + 1, now), why);
 		}
 	}
+	if (rc != DB_OK)
+		log_warnx("%s to=<%s>: cannot record the outcome", o->purpose,
+		    o->rcpt);
 	vbuf_release(&err);
 	log_set_id(NULL);
+	return (rc == DB_OK ? 0 : -1);
 }
 
 /* dispatch_run - see dispatch.h */
 int
-dispatch_run(struct ctx *x)
+dispatch_run(struct ctx *x, int *trouble)
 {
 	struct outbox_item	*o;
 	struct vbuf		 raw;
 	int64_t			 after = 0;
-	int			 n = 0;
+	int			 n = 0, rc;
 
 	vbuf_init(&raw, VBUF_NOMAX);
-	while ((x->stop == NULL || !*x->stop) &&
-	    outbox_next(x->db, clock_now(), after, &o) == DB_OK) {
+	while (!*trouble && (x->stop == NULL || !*x->stop) &&
+	    (rc = outbox_next(x->db, clock_now(), after, &o)) != DB_NOTFOUND) {
+		if (rc != DB_OK) {
+			*trouble = 1;
+			break;
+		}
 		after = o->id;
-		if (outbox_raw(x->db, o->id, &raw) == DB_OK)
-			dispatch_one(x, o, &raw);
+		if (outbox_raw(x->db, o->id, &raw) != DB_OK ||
+		    dispatch_one(x, o, &raw) == -1)
+			*trouble = 1;
+		else
+			n++;
 		outbox_item_free(&o);
-		n++;
 	}
 	vbuf_release(&raw);
 	return (n);

@@ -57,6 +57,7 @@ struct pass {
 	int		 too_many;	/* a 452: send the rest again now */
 	int		 db_trouble;
 	char		 last[200];	/* the last deferral's reply */
+	char		 refused[200];	/* the last refusal's */
 };
 
 static void
@@ -129,6 +130,8 @@ record(void *arg, const struct send_result *r, size_t n)
 		case SEND_FAILED:
 			p->failed++;
 			log_info("to=<%s> refused: %s", r[i].addr, r[i].reply);
+			(void)snprintf(p->refused, sizeof(p->refused), "%s",
+			    r[i].reply);
 			break;
 		case SEND_DEFERRED:
 			p->deferred++;
@@ -237,15 +240,19 @@ collect_addr(const struct member *m, void *arg)
 	return (0);
 }
 
-/* tell_owners - the post could not be delivered for give_up: say so */
+/*
+ * tell_owners - the post reached not every member, and never will: say
+ * so with tmpl, "delivery-failed" (given up after give_up) or
+ * "delivery-refused" (refused for good for all nrefused members)
+ */
 static void
 tell_owners(struct ctx *x, const struct spool_item *s, const struct list *l,
-    const char *reason)
+    const char *tmpl, const char *reason, int64_t nrefused)
 {
 	struct vbuf	 owners, err, la, oa, after;
-	char		 count[32], post[32];
+	char		 count[32], post[32], refused[32];
 	const char	*unit;
-	int		 n = 0;
+	int		 n = 0, given_up = strcmp(tmpl, "delivery-failed") == 0;
 
 	vbuf_init(&owners, VBUF_NOMAX);
 	vbuf_init(&err, 1024);
@@ -266,6 +273,7 @@ tell_owners(struct ctx *x, const struct spool_item *s, const struct list *l,
 		    (long long)((x->conf->give_up + 3599) / 3600));
 	}
 	(void)snprintf(post, sizeof(post), "%lld", (long long)s->id);
+	(void)snprintf(refused, sizeof(refused), "%lld", (long long)nrefused);
 	for (const char *a = owners.data, *lang; a != NULL &&
 	    a < owners.data + owners.len; a = lang + strlen(lang) + 1) {
 		lang = a + strlen(a) + 1;
@@ -273,8 +281,9 @@ tell_owners(struct ctx *x, const struct spool_item *s, const struct list *l,
 
 		/* "5 days" in the owner's own language */
 		vbuf_reset(&after);
-		notice_phrase(x, *lang != '\0' ? lang : NULL, l, unit, n_slot,
-		    nitems(n_slot), &after);
+		if (given_up)
+			notice_phrase(x, *lang != '\0' ? lang : NULL, l, unit,
+			    n_slot, nitems(n_slot), &after);
 		struct tmpl_slot slots[] = {
 			{ "list", l->name },
 			{ "list_address", vbuf_str(&la) },
@@ -282,11 +291,13 @@ tell_owners(struct ctx *x, const struct spool_item *s, const struct list *l,
 			{ "subject", s->subject },
 			{ "from", s->from_addr },
 			{ "reason", reason },
-			{ "after", vbuf_str(&after) },
 			{ "post_id", post },
+			/* the one slot the two notices do not share */
+			{ given_up ? "after" : "count",
+			    given_up ? vbuf_str(&after) : refused },
 		};
 		struct notice nt = {
-			.tmpl = "delivery-failed", .to = a, .lang = lang,
+			.tmpl = tmpl, .to = a, .lang = lang,
 			.list = l,
 			.from_kind = AK_OWNER, .spool_id = s->id,
 			.slots = slots, .nslots = nitems(slots),
@@ -326,7 +337,7 @@ defer_or_give_up(struct ctx *x, struct spool_item *s, const struct list *l,
 			db_rollback(x->db);
 			return (FANOUT_DEFERRED);
 		}
-		tell_owners(x, s, l, why);
+		tell_owners(x, s, l, "delivery-failed", why, 0);
 		if (db_commit(x->db) != DB_OK)
 			return (FANOUT_DEFERRED);
 		return (FANOUT_FAILED);
@@ -335,6 +346,55 @@ defer_or_give_up(struct ctx *x, struct spool_item *s, const struct list *l,
 	(void)spool_defer(x->db, s->id, now, retry_at(c, s->defers + 1, now),
 	    why);
 	return (FANOUT_DEFERRED);
+}
+
+/*
+ * refused_by_all - whether the relay refused every member's copy for
+ * good (a post just under its size limit whose copies are over it, say):
+ * then the post has reached nobody and never will, so it fails and the
+ * owners are told, in one transaction.  1 if so, 0 if anyone got it,
+ * -1 on database trouble.
+ */
+static int
+refused_by_all(struct ctx *x, const struct spool_item *s,
+    const struct list *l, const struct pass *p)
+{
+	int64_t	 sent = 0, failed = 0;
+	char	 reason[300];
+	const char *last = p->refused[0] != '\0' ? p->refused :
+	    "(in an earlier try; see moot spool show)";
+
+	if (delivery_count(x->db, s->id, DELIVERY_SENT, &sent) != DB_OK ||
+	    delivery_count(x->db, s->id, DELIVERY_FAILED, &failed) != DB_OK)
+		return (-1);
+	if (sent > 0 || failed == 0)
+		return (0);
+	(void)snprintf(reason, sizeof(reason), "refused for every member "
+	    "(%lld): %s", (long long)failed, last);
+	log_warnx("%s", reason);
+	if (db_begin(x->db) != DB_OK)
+		return (-1);
+	if (spool_set_state(x->db, s->id, SPOOL_FAILED, reason) != DB_OK) {
+		db_rollback(x->db);
+		return (-1);
+	}
+	tell_owners(x, s, l, "delivery-refused", last, failed);
+	return (db_commit(x->db) == DB_OK ? 1 : -1);
+}
+
+/* all_final - every member has a final record: the post is sent, or
+ * failed if it reached nobody */
+static enum fanout_result
+all_final(struct ctx *x, const struct spool_item *s, const struct list *l,
+    const struct pass *p)
+{
+	int	rc = p->who == AUDIENCE_MEMBERS ? refused_by_all(x, s, l, p) : 0;
+
+	if (rc != 0)
+		return (rc == 1 ? FANOUT_FAILED : FANOUT_DEFERRED);
+	if (spool_set_state(x->db, s->id, SPOOL_SENT, NULL) != DB_OK)
+		return (FANOUT_DEFERRED);
+	return (FANOUT_SENT);
 }
 
 /* one_pass - walk the members once; 0, or -1 if the relay or db failed */
@@ -487,8 +547,7 @@ fanout_post(struct ctx *x, struct spool_item *s)
 		    p.last);
 		goto out;
 	}
-	if (spool_set_state(x->db, s->id, SPOOL_SENT, NULL) == DB_OK)
-		res = FANOUT_SENT;
+	res = all_final(x, s, l, &p);
 out:
 	list_free(&l);
 	vbuf_release(&msg);

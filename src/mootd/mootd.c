@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sysexits.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -36,7 +37,12 @@
 #include "util/vbuf.h"
 #include "util/sys_defs.h"
 
+#define ROOT_BG "will not run as root in the background: set [moot] " \
+	"user to the user mootd should run as (or run it in the " \
+	"foreground with -f)"
 #define HANDOFF_MAX_S	600	/* --once waits this long for a running mootd */
+#define BACKOFF_MIN_S	1	/* the first wait after database trouble */
+#define BACKOFF_MAX_S	300	/* and the longest */
 
 static volatile sig_atomic_t	stop;
 static volatile sig_atomic_t	reload;
@@ -107,42 +113,84 @@ hand_off(const struct conf *c, struct db *db, int lockfd)
 	return (0);
 }
 
-/* each_state - handle every row in state that is due now */
+/* What a round did: the rows and items whose new state was recorded,
+ * and whether a state could not be written (the round then stops). */
+struct round {
+	int	done;
+	int	trouble;
+};
+
+/*
+ * moved - whether row s, just handled, left state or was put off to a
+ * later try: work finished, as the database records it.  A row still
+ * due in the same state is one whose new state could not be written.
+ */
 static int
-each_state(struct ctx *x, enum spool_state state)
+moved(struct ctx *x, const struct spool_item *s, enum spool_state state,
+    time_t now)
+{
+	struct spool_item	*after = NULL;
+	int			 rc, yes;
+
+	if ((rc = spool_load(x->db, s->id, &after)) == DB_NOTFOUND)
+		return (1);		/* deleted: nothing left to do */
+	if (rc != DB_OK)
+		return (0);
+	yes = after->state != state || after->next_try > now;
+	spool_item_free(&after);
+	return (yes);
+}
+
+/* each_state - handle every row in state that is due now */
+static void
+each_state(struct ctx *x, enum spool_state state, struct round *r)
 {
 	struct spool_item	*s;
 	int64_t			 after = 0;
-	int			 n = 0;
+	time_t			 now;
+	int			 rc;
 
-	while (!stop && spool_next(x->db, state, clock_now(), after, &s) ==
-	    DB_OK) {
+	while (!stop && !r->trouble && (rc = spool_next(x->db, state,
+	    now = clock_now(), after, &s)) != DB_NOTFOUND) {
+		if (rc != DB_OK) {
+			r->trouble = 1;
+			break;
+		}
 		after = s->id;
 		log_set_id(s->queue_id);
 		if (state == SPOOL_SPOOLED)
 			route_spooled(x, s);
 		else
 			(void)fanout_post(x, s);
+		if (moved(x, s, state, now))
+			r->done++;
+		else if (!stop) {
+			log_warnx("its new state could not be recorded");
+			r->trouble = 1;
+		}
 		log_set_id(NULL);
 		spool_item_free(&s);
-		n++;
 	}
-	return (n);
 }
 
-/* pass - everything that is due; the number of things done */
-static int
-pass(struct ctx *x)
+/*
+ * work_round - everything that is due, stopping at the first state that
+ * cannot be written: what was done then may be done again, so it must
+ * not be done again at once (see run_daemon() and run_once()).
+ */
+static void
+work_round(struct ctx *x, struct round *r)
 {
-	int	n = 0;
-
-	n += each_state(x, SPOOL_SPOOLED);
-	n += escalate_tick(x);
-	n += membership_tick(x);
-	n += each_state(x, SPOOL_APPROVED);
-	n += each_state(x, SPOOL_DISTRIBUTING);
-	n += dispatch_run(x);
-	return (n);
+	memset(r, 0, sizeof(*r));
+	each_state(x, SPOOL_SPOOLED, r);
+	if (r->trouble)
+		return;
+	r->done += escalate_tick(x);
+	r->done += membership_tick(x);
+	each_state(x, SPOOL_APPROVED, r);
+	each_state(x, SPOOL_DISTRIBUTING, r);
+	if (!r->trouble)
+		r->done += dispatch_run(x, &r->trouble);
 }
 
 /*
@@ -204,8 +252,8 @@ write_pid(const char *path)
 
 /* start - what mootd does before any work, each failure fatal */
 static void
-start(struct conf *conf, const char *conf_path, int once, struct db **db,
-    int *lockfd)
+start(struct conf *conf, const char *conf_path, int once, int fg,
+    struct db **db, int *lockfd)
 {
 	struct vbuf	 err;
 
@@ -222,10 +270,18 @@ start(struct conf *conf, const char *conf_path, int once, struct db **db,
 	    &err) == -1)))
 		log_fatalx("%s", vbuf_str(&err));
 	if (geteuid() == 0) {
+		/* Threat G2: a daemon in the background never stays root;
+		 * in the foreground or for --once (tests, scripts, a first
+		 * try by hand) it may, and says so where it was started. */
 		if (conf->user != NULL) {
 			if (priv_drop(conf->user, &err) == -1)
 				log_fatalx("%s", vbuf_str(&err));
-		} else if (!once)
+		} else if (!fg && !once) {
+			/* Said on standard error too: it is not logged
+			 * there without -f, and it was started by hand. */
+			fprintf(stderr, "mootd: fatal: %s\n", ROOT_BG);
+			log_fatalx("%s", ROOT_BG);
+		} else
 			log_warnx("running as root: set [moot] user to the "
 			    "user mootd should run as");
 	}
@@ -258,24 +314,57 @@ catch_signals(void)
 	(void)signal(SIGPIPE, SIG_IGN);
 }
 
-/* run_once - --once: everything due now, then return */
-static void
+/*
+ * run_once - --once: everything due now, then return; 0, or -1 when a
+ * state could not be written (the caller exits EX_TEMPFAIL, and the
+ * work left waits for the next run)
+ */
+static int
 run_once(struct ctx *x, int lockfd)
 {
-	int	mine = flock(lockfd, LOCK_EX | LOCK_NB) == 0;
+	struct round	r;
+	int		mine = flock(lockfd, LOCK_EX | LOCK_NB) == 0;
 
-	/* A row that cannot change state (database trouble) must not keep
-	 * --once busy for ever: its unfinished count ends it. */
-	if (mine || hand_off(x->conf, x->db, lockfd))
-		for (int i = 0; i < 1000 && !stop && pass(x) > 0; i++)
-			;
+	if (!mine && !hand_off(x->conf, x->db, lockfd))
+		return (0);
+	/* The cap is a safety net: each round must finish some work. */
+	for (int i = 0; i < 1000 && !stop; i++) {
+		work_round(x, &r);
+		if (r.trouble) {
+			log_warnx("stopped: the database cannot record what "
+			    "was done; the rest waits for the next run");
+			return (-1);
+		}
+		if (r.done == 0)
+			break;
+	}
+	return (0);
+}
+
+/*
+ * backoff - after a round that could not write a state: wait, longer
+ * each time up to BACKOFF_MAX_S, before the next round, so that a full
+ * disk or a read-only database cannot make mootd send the same mail
+ * again and again.  Only a signal cuts the wait short (SIGUSR1 is the
+ * administrator's); wake-ups from new mail wait for it.
+ */
+static void
+backoff(int *wait_s)
+{
+	*wait_s = *wait_s == 0 ? BACKOFF_MIN_S : *wait_s * 2;
+	if (*wait_s > BACKOFF_MAX_S)
+		*wait_s = BACKOFF_MAX_S;
+	log_warnx("the database cannot record what was done; next round "
+	    "in %d s", *wait_s);
+	(void)wake_wait(-1, *wait_s * 1000);
 }
 
 /* run_daemon - work until SIGTERM, waking on the socket or the poll */
 static void
 run_daemon(struct ctx *x, struct conf *conf, const char *conf_path, int fg)
 {
-	int	wakefd;
+	struct round	r;
+	int		wakefd, wait_s = 0;
 
 	if (!fg && daemon(0, 0) == -1)
 		log_fatal("daemon");
@@ -287,10 +376,17 @@ run_daemon(struct ctx *x, struct conf *conf, const char *conf_path, int fg)
 			reload = 0;
 			reload_conf(conf, conf_path);
 		}
-		while (!stop && pass(x) > 0)
-			;
-		if (!stop)
-			(void)wake_wait(wakefd, (int)conf->poll * 1000);
+		do
+			work_round(x, &r);
+		while (!stop && !r.trouble && r.done > 0);
+		if (stop)
+			break;
+		if (r.trouble) {
+			backoff(&wait_s);
+			continue;
+		}
+		wait_s = 0;
+		(void)wake_wait(wakefd, (int)conf->poll * 1000);
 	}
 	log_info("stopped");
 	if (wakefd != -1) {
@@ -314,6 +410,7 @@ main(int argc, char *argv[])
 	struct ctx		 x;
 	const char		*conf_path = NULL;
 	int			 ch, once = 0, fg = 0, verbose = 0, lockfd;
+	int			 status = 0;
 
 	while ((ch = getopt_long(argc, argv, "c:fhv", opts, NULL)) != -1) {
 		switch (ch) {
@@ -332,17 +429,17 @@ main(int argc, char *argv[])
 		usage(1);
 	log_init("mootd", (fg || once ? LOG_TO_STDERR : 0) | LOG_TO_SYSLOG);
 	log_verbose(verbose);
-	start(&conf, conf_path, once, &db, &lockfd);
+	start(&conf, conf_path, once, fg, &db, &lockfd);
 	catch_signals();
 	x.conf = &conf;
 	x.db = db;
 	x.stop = &stop;
 	if (once)
-		run_once(&x, lockfd);
+		status = run_once(&x, lockfd) == -1 ? EX_TEMPFAIL : 0;
 	else
 		run_daemon(&x, &conf, conf_path, fg);
 	db_close(&db);
 	(void)close(lockfd);
 	conf_free(&conf);
-	return (0);
+	return (status);
 }

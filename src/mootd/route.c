@@ -274,6 +274,45 @@ static const route_handler handlers[AK_COUNT] = {
 	[AK_CONFIRM] = confirm_reply,
 };
 
+/*
+ * Attempts that ended without a crash but could not be uncounted (the
+ * database failed again): uncounted at the row's next visit, before it
+ * is worked on, so that only a crash counts (threat A6).  A restart
+ * forgets them; each then costs one count, as a crash would.
+ */
+#define OWED_MAX	32
+static int64_t	owed[OWED_MAX];
+static size_t	nowed;
+
+/* end_attempt - the attempt on s ended without a crash */
+static void
+end_attempt(struct ctx *x, const struct spool_item *s)
+{
+	if (spool_end_attempt(x->db, s->id) == DB_OK)
+		return;
+	if (nowed < OWED_MAX)
+		owed[nowed++] = s->id;
+	else
+		log_warnx("cannot uncount this attempt; it counts as a crash");
+}
+
+/* settle_owed - uncount an earlier attempt on s; -1 if still owed */
+static int
+settle_owed(struct ctx *x, struct spool_item *s)
+{
+	for (size_t i = 0; i < nowed; i++) {
+		if (owed[i] != s->id)
+			continue;
+		if (spool_end_attempt(x->db, s->id) != DB_OK)
+			return (-1);
+		owed[i] = owed[--nowed];
+		if (s->unfinished > 0)
+			s->unfinished--;
+		break;
+	}
+	return (0);
+}
+
 /* route_spooled - see route.h */
 void
 route_spooled(struct ctx *x, struct spool_item *s)
@@ -283,6 +322,8 @@ route_spooled(struct ctx *x, struct spool_item *s)
 	struct mail		 m;
 	char			 reason[128];
 
+	if (settle_owed(x, s) == -1)
+		return;			/* the database is still in trouble */
 	if (s->unfinished >= c->max_unfinished) {
 		(void)snprintf(reason, sizeof(reason), "crashed processor "
 		    "(%lld unfinished attempts)", (long long)s->unfinished);
@@ -329,6 +370,9 @@ route_spooled(struct ctx *x, struct spool_item *s)
 		finish(x, s, SPOOL_FAILED, "mail to this address is not handled "
 		    "by this version of moot");
 out:
+	/* Still spooled: database trouble, not a crash (those never get
+	 * here), so it must not bring the row closer to "failed". */
+	end_attempt(x, s);
 	mail_free(&m);
 	vbuf_release(&raw);
 	vbuf_release(&canon);

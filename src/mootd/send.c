@@ -139,6 +139,53 @@ rcpt_result(smtp_recipient_t r, const char *mailbox, void *arg)
 	w->i++;
 }
 
+/* nodelay - TCP_NODELAY on a socket to the relay */
+static void
+nodelay(int fd)
+{
+	int	one = 1;
+
+	(void)setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
+}
+
+/*
+ * cut - end the session on a socket to the relay: libesmtp has no call
+ * that stops a session, and would otherwise go on sending the
+ * transactions left after the caller asked to stop (a database that
+ * cannot record them: each would be sent again later).  A transaction
+ * cut before the end of its data is not delivered (RFC 5321 4.1.1.4).
+ */
+static void
+cut(int fd)
+{
+	(void)shutdown(fd, SHUT_RDWR);
+}
+
+/* relay_socks - fn on each of our connected TCP sockets to the relay */
+static void
+relay_socks(const struct conf *c, void (*fn)(int))
+{
+	for (int fd = 0; fd < 1024; fd++) {
+		struct sockaddr_storage	 ss;
+		struct stat		 st;
+		socklen_t		 sl = sizeof(ss);
+		int			 port;
+
+		if (fstat(fd, &st) == -1 || !S_ISSOCK(st.st_mode))
+			continue;
+		if (getpeername(fd, (struct sockaddr *)&ss, &sl) == -1)
+			continue;
+		if (ss.ss_family == AF_INET)
+			port = ntohs(((struct sockaddr_in *)&ss)->sin_port);
+		else if (ss.ss_family == AF_INET6)
+			port = ntohs(((struct sockaddr_in6 *)&ss)->sin6_port);
+		else
+			continue;
+		if (port == c->relay_port)
+			fn(fd);
+	}
+}
+
 /* txn_done - a transaction has its final reply: give cb the results */
 static void
 txn_done(struct session *s, smtp_message_t m)
@@ -158,32 +205,7 @@ txn_done(struct session *s, smtp_message_t m)
 	if (s->job->cb(s->job->arg, s->results, w.i) == -1) {
 		s->stop = 1;
 		vbuf_printf(s->err, "stopped by the caller");
-	}
-}
-
-/* nodelay - TCP_NODELAY on our connected TCP sockets to the relay port */
-static void
-nodelay(const struct conf *c)
-{
-	for (int fd = 0; fd < 1024; fd++) {
-		struct sockaddr_storage	 ss;
-		struct stat		 st;
-		socklen_t		 sl = sizeof(ss);
-		int			 one = 1, port;
-
-		if (fstat(fd, &st) == -1 || !S_ISSOCK(st.st_mode))
-			continue;
-		if (getpeername(fd, (struct sockaddr *)&ss, &sl) == -1)
-			continue;
-		if (ss.ss_family == AF_INET)
-			port = ntohs(((struct sockaddr_in *)&ss)->sin_port);
-		else if (ss.ss_family == AF_INET6)
-			port = ntohs(((struct sockaddr_in6 *)&ss)->sin6_port);
-		else
-			continue;
-		if (port == c->relay_port)
-			(void)setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one,
-			    sizeof(one));
+		relay_socks(s->conf, cut);
 	}
 }
 
@@ -198,7 +220,7 @@ event_cb(smtp_session_t session, int ev, void *arg, ...)
 	va_start(ap, arg);
 	switch (ev) {
 	case SMTP_EV_CONNECT:
-		nodelay(s->conf);
+		relay_socks(s->conf, nodelay);
 		break;
 	case SMTP_EV_MESSAGESENT:
 		txn_done(s, va_arg(ap, smtp_message_t));

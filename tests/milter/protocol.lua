@@ -90,6 +90,16 @@ local ok, err = pcall(function()
 	message(conn, post_headers("big"), string.rep("0123456789abcdef", 8192) .. "\r\n")
 	check(mt.getreply(conn) == SMFIR_REPLYCODE, "larger than the list's limit: refused at the end")
 	mt.disconnect(conn)
+	-- With an outside recipient too: only the list is taken out (A7).
+	qid = "MT00010"
+	conn = open("<amira@one.example>")
+	mt.rcptto(conn, "<small@lists.example.org>")
+	mt.rcptto(conn, "<bob@elsewhere.example>")
+	message(conn, post_headers("big-mixed"), string.rep("0123456789abcdef", 8192) .. "\r\n")
+	check(mt.getreply(conn) == SMFIR_CONTINUE, "too large, with an outside recipient: the message goes on")
+	check(mt.eom_check(conn, MT_RCPTDELETE, "<small@lists.example.org>"), "  without the list address")
+	check(not mt.eom_check(conn, MT_RCPTDELETE, "<bob@elsewhere.example>"), "  but still for the outside recipient")
+	mt.disconnect(conn)
 
 	-- 5. A post: stored, and the MTA told to drop it (every recipient ours).
 	qid = "MT00006"
