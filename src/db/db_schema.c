@@ -307,6 +307,16 @@ static const char *const migrations[] = {
 	/* 6 -> 7: durations as they were given ("24h"), for list show */
 	"ALTER TABLE list ADD COLUMN escalate_given TEXT;\n"
 	"ALTER TABLE list ADD COLUMN turn_given TEXT;\n",
+
+	/*
+	 * 7 -> 8: retention (db_purge.c).  Removing a spool row sets
+	 * audit.spool_id and outbox.spool_id to NULL, which without these
+	 * indexes is a scan of each table for every row removed; expired
+	 * tokens are found by their expiry.
+	 */
+	"CREATE INDEX audit_by_spool ON audit(spool_id);\n"
+	"CREATE INDEX outbox_by_spool ON outbox(spool_id);\n"
+	"CREATE INDEX token_by_expiry ON token(expires_at);\n",
 };
 
 /* sql_token_hash - moot_token_hash(TEXT) for SQL: token_hash(), or NULL
