@@ -29,6 +29,7 @@
 #include "list/escalate.h"
 #include "mootd/dispatch.h"
 #include "util/priv.h"
+#include "mootd/retention.h"
 #include "mootd/route.h"
 #include "global/tmpl.h"
 #include "global/token.h"
@@ -142,6 +143,7 @@ pass(struct ctx *x)
 	n += each_state(x, SPOOL_APPROVED);
 	n += each_state(x, SPOOL_DISTRIBUTING);
 	n += dispatch_run(x);
+	n += retention_tick(x);
 	return (n);
 }
 
