@@ -234,19 +234,13 @@ cmd_spool_retry(struct cli *c, int argc, char **argv)
 static int
 purge_all(struct cli *c, const struct purge_rules *r, int64_t n[PURGE_NKINDS])
 {
-	int64_t	step[PURGE_NKINDS], total;
-	int	rc;
+	int	rc, more;
 
 	do {
-		memset(step, 0, sizeof(step));
-		if ((rc = purge_batch(c->db, r, PURGE_STEP, step)) != DB_OK)
+		if ((rc = purge_batch(c->db, r, PURGE_STEP, n, &more)) !=
+		    DB_OK)
 			return (rc);
-		total = 0;
-		for (int k = 0; k < PURGE_NKINDS; k++) {
-			n[k] += step[k];
-			total += step[k];
-		}
-	} while (total > 0);
+	} while (more);
 	return (DB_OK);
 }
 

@@ -10,8 +10,10 @@
 #include "db/db_purge.h"
 #include "util/sys_defs.h"
 
-/* The batch of message ids removed in one transaction, at most. */
-#define PURGE_IDS_MAX	500
+/* The batch of message ids removed in one transaction, at most, and
+ * the rows removed with each on average (delivery records, mostly). */
+#define PURGE_IDS_MAX		500
+#define PURGE_ROWS_PER_MESSAGE	20
 
 static const struct {
 	const char	*name;
@@ -92,6 +94,10 @@ static const char SQL_SPOOL_KINDS_ALL[] =
     "SELECT " KIND_OF("s") ", count(*) FROM spool s "
     "WHERE s.message_id IN (" MESSAGES_GOING ") GROUP BY 1";
 static const char SQL_MESSAGE_DELETE[] = "DELETE FROM message WHERE id = ?1";
+static const char SQL_DELIVERY_DELETE[] =
+    "DELETE FROM delivery WHERE (spool_id, addr) IN (SELECT d.spool_id, "
+    "d.addr FROM delivery d JOIN spool s ON s.id = d.spool_id "
+    "WHERE s.message_id = ?1 LIMIT ?2)";
 
 /*
  * The other kinds, each a table and which of its rows may go: ?1 the
@@ -157,13 +163,42 @@ add_kinds(struct db *db, sqlite3_stmt *st, int64_t n[PURGE_NKINDS])
 	return (rc);
 }
 
-/* messages_batch - one transaction: at most limit messages removed, and
- * their spool rows counted by kind into n */
+/*
+ * message_going - remove message id, its spool rows and what cascades
+ * from them, counting the spool rows by kind into n; but first its
+ * delivery records, at most *budget of them (a post to a large list has
+ * one a member), so that no transaction grows with the list.  0 if the
+ * message went, 1 if the budget ran out first (it goes in a later
+ * batch, without the records removed now), or an error.
+ */
 static int
-messages_batch(struct db *db, const struct purge_rules *r, int64_t limit,
+message_going(struct db *db, int64_t id, int64_t *budget,
     int64_t n[PURGE_NKINDS])
 {
-	int64_t		 ids[PURGE_IDS_MAX], got = 0;
+	int	rc;
+
+	if ((rc = db_exec(db, SQL_DELIVERY_DELETE, "ii", id, *budget)) !=
+	    DB_OK)
+		return (rc);
+	*budget -= db_changes(db);
+	if (*budget <= 0)
+		return (1);
+	if ((rc = add_kinds(db, db_query(db, SQL_SPOOL_KINDS, "i", id), n)) !=
+	    DB_OK ||
+	    (rc = db_exec(db, SQL_MESSAGE_DELETE, "i", id)) != DB_OK)
+		return (rc);
+	(*budget)--;
+	return (0);
+}
+
+/* messages_batch - one transaction: at most limit messages removed, and
+ * their spool rows counted by kind into n; *more if there may be more */
+static int
+messages_batch(struct db *db, const struct purge_rules *r, int64_t limit,
+    int64_t n[PURGE_NKINDS], int *more)
+{
+	int64_t		 ids[PURGE_IDS_MAX], got = 0, i;
+	int64_t		 budget = limit * PURGE_ROWS_PER_MESSAGE;
 	sqlite3_stmt	*st;
 	int		 rc;
 
@@ -182,12 +217,12 @@ messages_batch(struct db *db, const struct purge_rules *r, int64_t limit,
 	db_reset(st);
 	if (rc != DB_OK && rc != DB_ROW)
 		goto fail;
-	for (int64_t i = 0; i < got; i++)
-		if ((rc = add_kinds(db, db_query(db, SQL_SPOOL_KINDS, "i",
-		    ids[i]), n)) != DB_OK ||
-		    (rc = db_exec(db, SQL_MESSAGE_DELETE, "i", ids[i])) !=
-		    DB_OK)
-			goto fail;
+	*more |= got == limit;
+	for (i = 0, rc = 0; i < got && rc == 0; i++)
+		rc = message_going(db, ids[i], &budget, n);
+	if (rc < 0)
+		goto fail;
+	*more |= rc;
 	return (db_commit(db));
 fail:
 	db_rollback(db);
@@ -197,11 +232,12 @@ fail:
 /* purge_batch - see db_purge.h */
 int
 purge_batch(struct db *db, const struct purge_rules *r, int64_t limit,
-    int64_t n[PURGE_NKINDS])
+    int64_t n[PURGE_NKINDS], int *more)
 {
 	int	rc;
 
-	if ((rc = messages_batch(db, r, limit, n)) != DB_OK)
+	*more = 0;
+	if ((rc = messages_batch(db, r, limit, n, more)) != DB_OK)
 		return (rc);
 	for (size_t i = 0; i < nitems(tables); i++) {
 		enum purge_kind	k = tables[i].kind;
@@ -216,6 +252,7 @@ purge_batch(struct db *db, const struct purge_rules *r, int64_t limit,
 			return (rc);
 		}
 		n[k] += db_changes(db);
+		*more |= db_changes(db) == limit;
 		if ((rc = db_commit(db)) != DB_OK)
 			return (rc);
 	}

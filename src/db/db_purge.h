@@ -71,10 +71,13 @@ void	purge_rules(const struct conf *c, int64_t now, struct purge_rules *);
 /*
  * purge_batch - remove at most limit records of each kind, one
  * transaction per kind, adding what went to n (spool rows for the
- * first three kinds).  DB_OK, or an error (what was committed stays).
+ * first three kinds); *more is 1 if some may be left, for another
+ * call.  A message's delivery records go first, at most 20 times limit
+ * in one transaction, so that a post to a large list takes several
+ * calls.  DB_OK, or an error (what was committed stays).
  */
 int	purge_batch(struct db *, const struct purge_rules *, int64_t limit,
-	    int64_t n[PURGE_NKINDS]);
+	    int64_t n[PURGE_NKINDS], int *more);
 
 /* purge_count - what purge_batch would remove without a limit, into n */
 int	purge_count(struct db *, const struct purge_rules *,

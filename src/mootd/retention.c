@@ -51,7 +51,7 @@ retention_tick(struct ctx *x)
 {
 	struct purge_rules	 r;
 	int64_t			 n[PURGE_NKINDS] = { 0 }, last, now, total = 0;
-	int			 rc;
+	int			 rc, more;
 
 	now = clock_now();
 	if ((x->stop != NULL && *x->stop) ||
@@ -59,7 +59,7 @@ retention_tick(struct ctx *x)
 	    (last > 0 && now - last < RETENTION_EVERY))
 		return (0);
 	purge_rules(x->conf, now, &r);
-	rc = purge_batch(x->db, &r, RETENTION_BATCH, n);
+	rc = purge_batch(x->db, &r, RETENTION_BATCH, n, &more);
 	for (int k = 0; k < PURGE_NKINDS; k++) {
 		removed[k] += n[k];
 		total += n[k];
@@ -70,8 +70,8 @@ retention_tick(struct ctx *x)
 		return (0);
 	if (rc != DB_OK)
 		log_warnx("retention: stopped by a database error");
-	else if (total > 0)
-		return ((int)(total < 1000 ? total : 1000));
+	else if (more)		/* mootd's loop calls again */
+		return ((int)(total < 1 ? 1 : total < 1000 ? total : 1000));
 	run_ended(x, now);
 	return (0);
 }
