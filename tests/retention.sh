@@ -133,6 +133,8 @@ is "$(spool_state "$p_held")" held "  still held"
 like "$(moot held mod)" "Wait" "  moot held lists it"
 ok "  the audit log keeps every record" test "$(db "SELECT count(*) FROM audit")" -ge "$audit0"
 ok "  the highest spool id is kept" kept "$top"
+is "$(db "SELECT state FROM request WHERE addr = 'last@six.example'")" expired \
+    "  the newest request, expired at day 7, is kept: its id is the highest"
 is "$(db "SELECT count(*) FROM spool")" 2 "  and the held post: nothing else"
 send open-request@lists.example.org someone@three.example "help" ""
 ok "  a new message takes a new id" test "$(last_id)" -gt "$top"
