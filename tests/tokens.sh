@@ -52,7 +52,7 @@ old_mt=ewbpcp342m6bg4yxnqapvkoxwq
 old_lt=d7nknbcd2mab5b6j35zdhskksy
 is "$(nowhere $old_mt) $(nowhere $old_lt)" "2 2" "schema 4 kept tokens in clear (lines of the dump)"
 moot list ls >/dev/null 2>&1
-is "$(db 'PRAGMA user_version')" 8 "migrated"
+is "$(db 'PRAGMA user_version')" "$SCHEMA_VERSION" "migrated"
 is "$(nowhere $old_mt) $(nowhere $old_lt)" "0 0" \
     "  and no token is left in clear: rows, members, sent notices (B1)"
 is "$(moot member ls ops | wc -l)" 2 "  the members are kept"

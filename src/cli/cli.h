@@ -120,6 +120,7 @@ int	cmd_inject(struct cli *, int, char **);
 int	cmd_spool(struct cli *, int, char **);
 int	cmd_spool_show(struct cli *, int, char **);
 int	cmd_spool_retry(struct cli *, int, char **);
+int	cmd_spool_purge(struct cli *, int, char **);
 int	cmd_held(struct cli *, int, char **);
 int	cmd_approve(struct cli *, int, char **);
 int	cmd_reject(struct cli *, int, char **);

@@ -10,6 +10,7 @@
 #include "util/clock.h"
 #include "db/db.h"
 #include "db/db_delivery.h"
+#include "db/db_purge.h"
 #include "db/db_spool.h"
 #include "global/listaddr.h"
 #include "util/vis.h"
@@ -224,4 +225,59 @@ cmd_spool_retry(struct cli *c, int argc, char **argv)
 	}
 	spool_item_free(&s);
 	return (rc);
+}
+
+/* The records removed in one transaction of `moot spool purge`. */
+#define PURGE_STEP	1000
+
+/* purge_all - every record [retention] keeps no longer, step by step */
+static int
+purge_all(struct cli *c, const struct purge_rules *r, int64_t n[PURGE_NKINDS])
+{
+	int	rc, more;
+
+	do {
+		if ((rc = purge_batch(c->db, r, PURGE_STEP, n, &more)) !=
+		    DB_OK)
+			return (rc);
+	} while (more);
+	return (DB_OK);
+}
+
+/* cmd_spool_purge - moot spool purge [--dry-run] */
+int
+cmd_spool_purge(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "dry-run", no_argument, NULL, 'n' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct purge_rules	 r;
+	int64_t			 n[PURGE_NKINDS] = { 0 };
+	int			 ch, dry = 0, rc;
+
+	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'n': dry = 1; break;
+		case 'h':
+			return (cli_help(cli_command_for(cmd_spool_purge), 0));
+		default:
+			return (cli_help(cli_command_for(cmd_spool_purge), 1));
+		}
+	}
+	if (optind != argc)
+		return (cli_help(cli_command_for(cmd_spool_purge), 1));
+	if ((rc = cli_db(c)) != CLI_OK)
+		return (rc);
+	purge_rules(&c->conf, clock_now(), &r);
+	rc = dry ? purge_count(c->db, &r, n) : purge_all(c, &r, n);
+	/* What went before an error is gone: say it either way. */
+	for (int k = 0; k < PURGE_NKINDS; k++)
+		printf("%s %s %lld\n", dry ? "would remove" : "removed",
+		    purge_kind_name((enum purge_kind)k), (long long)n[k]);
+	if (rc != DB_OK)
+		return (cli_error(CLI_FAIL, "cannot remove old records%s",
+		    rc == DB_TEMP ? ": the database is busy, try again" : ""));
+	return (CLI_OK);
 }

@@ -49,6 +49,8 @@ const struct cli_command cli_commands[] = {
 	    "show one spooled message and what became of it" },
 	{ "spool", "retry", cmd_spool_retry, "spool retry ID",
 	    "process a failed or deferred message again" },
+	{ "spool", "purge", cmd_spool_purge, "spool purge [--dry-run]",
+	    "remove what [retention] keeps no longer, saying how much" },
 	{ NULL, "held", cmd_held, "held [LIST]",
 	    "list the posts waiting for a moderator" },
 	{ NULL, "approve", cmd_approve, "approve ID",

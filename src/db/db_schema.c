@@ -312,6 +312,16 @@ static const char *const migrations[] = {
 	 * our MTA authenticated (DKIM or SPF, aligned) */
 	"ALTER TABLE list ADD COLUMN from_check TEXT NOT NULL DEFAULT 'any'\n"
 	"  CHECK (from_check IN ('any','authenticated'));\n",
+
+	/*
+	 * 8 -> 9: retention (db_purge.c).  Removing a spool row sets
+	 * audit.spool_id and outbox.spool_id to NULL, which without these
+	 * indexes is a scan of each table for every row removed; expired
+	 * tokens are found by their expiry.
+	 */
+	"CREATE INDEX audit_by_spool ON audit(spool_id);\n"
+	"CREATE INDEX outbox_by_spool ON outbox(spool_id);\n"
+	"CREATE INDEX token_by_expiry ON token(expires_at);\n",
 };
 
 /* sql_token_hash - moot_token_hash(TEXT) for SQL: token_hash(), or NULL

@@ -117,6 +117,22 @@ static const struct conf_key {
 	{ "membership", "confirmations_per_domain", CT_INT,
 	    O(confirmations_per_domain), "50", 0, 1, 100000, NULL },
 
+	/* 0 is for ever; at most ten years */
+	{ "retention", "junk", CT_DURATION, O(retain_junk), "30d", 0,
+	    0, 3650 * 86400, NULL },
+	{ "retention", "failed", CT_DURATION, O(retain_failed), "90d", 0,
+	    0, 3650 * 86400, NULL },
+	{ "retention", "posts", CT_DURATION, O(retain_posts), "365d", 0,
+	    0, 3650 * 86400, NULL },
+	{ "retention", "tokens", CT_DURATION, O(retain_tokens), "30d", 0,
+	    0, 3650 * 86400, NULL },
+	{ "retention", "requests", CT_DURATION, O(retain_requests), "90d", 0,
+	    0, 3650 * 86400, NULL },
+	{ "retention", "notices", CT_DURATION, O(retain_notices), "30d", 0,
+	    0, 3650 * 86400, NULL },
+	{ "retention", "audit", CT_DURATION, O(retain_audit), "0", 0,
+	    0, 3650 * 86400, NULL },
+
 	{ "milter", "socket", CT_STR, O(milter_socket),
 	    "inet:8895@127.0.0.1", 0, 0, 0, NULL },
 	{ "milter", "pid_file", CT_PATH, O(milter_pid_file),

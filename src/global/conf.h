@@ -67,6 +67,16 @@ struct conf {
 					 * one, site-wide (B7) */
 	int64_t	 confirmations_per_domain;	/* to one domain (B7) */
 
+	/* [retention]: seconds each kind of record is kept after it
+	 * ended; 0 keeps it for ever (db_purge.h says what ended means) */
+	int64_t	 retain_junk;		/* finished mail that is not a post */
+	int64_t	 retain_failed;		/* mail moot could not handle */
+	int64_t	 retain_posts;		/* posts sent or rejected */
+	int64_t	 retain_tokens;		/* after the token expired */
+	int64_t	 retain_requests;	/* membership requests closed */
+	int64_t	 retain_notices;	/* mail moot wrote, once sent */
+	int64_t	 retain_audit;		/* the audit log */
+
 	/* [milter] */
 	char	*milter_socket;
 	char	*milter_pid_file;

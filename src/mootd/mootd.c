@@ -30,6 +30,7 @@
 #include "list/escalate.h"
 #include "mootd/dispatch.h"
 #include "util/priv.h"
+#include "mootd/retention.h"
 #include "mootd/route.h"
 #include "global/tmpl.h"
 #include "global/token.h"
@@ -191,6 +192,8 @@ work_round(struct ctx *x, struct round *r)
 	each_state(x, SPOOL_DISTRIBUTING, r);
 	if (!r->trouble)
 		r->done += dispatch_run(x, &r->trouble);
+	if (!r->trouble)
+		r->done += retention_tick(x);
 }
 
 /*
