@@ -151,6 +151,20 @@ like "$msg" "Subject: Still nobody" "  the message as it came"
 like "$(moot check 2>&1)" "info: no owner: mail to info-owner goes to \[moot\] admin, root@admin.example" "moot check says where it goes"
 out=$(moot list create solo --moderated 2>&1 >/dev/null)
 like "$out" "mail to solo-owner goes to \[moot\] admin" "the warning says so too"
+# A post held on a list with no moderators or owners: [moot] admin is
+# asked, decides as a moderator would, and nobody else with its token.
+send solo@lists.example.org poster@eleven.example "For solo" "hello"
+run
+id=$(last_id)
+is "$(spool_state "$id")" held "a post to solo, with nobody to moderate it: held"
+ma=$(reply_addr root@admin.example moderate)
+like "$ma" '^solo-moderate\+[a-z2-7]{26}@' "  [moot] admin is asked"
+send "$ma" poster@eleven.example "Re:" "approve"
+run
+is "$(spool_state "$id")" held "  another sender with its token decides nothing"
+send "$ma" Root@Admin.example "Re:" "approve"
+run
+like "$(spool_state "$id")" "sent|approved" "  [moot] admin's approval decides"
 
 # 8. A database of schema 4 whose list approved joins: joins approve.
 rm -f "$SITE"/var/moot.db*

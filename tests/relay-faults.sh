@@ -124,5 +124,15 @@ owner=$(grep -l '^RCPT TO:<owner@one.example>' "$SINK_DIR"/*.env)
 is "$(echo "$owner" | grep -c .)" 1 "the owner is told"
 like "$(cat "${owner%.env}.eml")" $'\r\nSubject: Post to info reached nobody\r\n' \
     "  with the delivery-refused notice"
+# A list without owners: [moot] admin is told instead (issue 10 item 6).
+moot member rm info owner@one.example >/dev/null
+sed -i 's/^\[moot\]$/[moot]\nadmin = root@admin.example/' "$CONF"
+{ cat "$T/refused.eml"; printf 'And again.\r\n'; } >"$T/refused2.eml"
+post "$T/refused2.eml" info@lists.example.org user00002@example.org
+id=$(last_id)
+run_at $((6000 + 8 * 86400))
+is "$(spool_state "$id")" failed "refused for every member of a list without owners: failed"
+admin=$(grep -l '^RCPT TO:<root@admin.example>' "$SINK_DIR"/*.env)
+is "$(echo "$admin" | grep -c .)" 1 "  and [moot] admin is told"
 
 done_testing

@@ -68,7 +68,8 @@ ask_first(struct ctx *x, const struct asked_post *p)
 	int		n = 0, done = 0;
 
 	if (member_each_role(x->db, p->list_id, "moderator,owner",
-	    count_person, &n) != DB_OK || n == 0 ||
+	    count_person, &n) != DB_OK || (n == 0 && membership_stand_in(x,
+	    p->list_id, "moderator,owner") == NULL) ||
 	    hold_load(x, p->spool_id, &h) != DB_OK)
 		return (0);
 	if (db_begin(x->db) == DB_OK) {

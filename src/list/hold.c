@@ -229,12 +229,16 @@ int
 hold_ask_all(struct ctx *x, struct hold *h, int level)
 {
 	struct hold_addrs	all;
+	const char		*admin;
 	int			n = 0;
 
 	/* Collected first: asking writes while the query would be open. */
 	memset(&all, 0, sizeof(all));
 	(void)member_each_role(x->db, h->list->id, "moderator,owner",
 	    collect_person, &all);
+	if (all.n == 0 && (admin = membership_stand_in(x, h->list->id,
+	    "moderator,owner")) != NULL)
+		addrs_add(&all, admin);
 	for (size_t i = 0; i < all.n; i++)
 		if (!hold_was_asked(h, all.v[i]) &&
 		    hold_ask(x, h, all.v[i], level) == 0)
@@ -279,7 +283,8 @@ hold_post(struct ctx *x, const struct spool_item *s, const struct verdict *v)
 	}
 	if (!hold_ask_first(x, &h))
 		log_warnx("held, but nobody asked yet: %s has no moderators "
-		    "or owners, or asking failed; asked again later",
+		    "or owners and [moot] admin is not set, or asking "
+		    "failed; asked again later",
 		    h.list->name);
 	if (h.list->notify_held && !v->automated)
 		poster_tell(x, h.post, h.list, "held-waiting", NULL);

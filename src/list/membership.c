@@ -491,3 +491,15 @@ membership_tick(struct ctx *x)
 	}
 	return (done);
 }
+
+/* membership_stand_in - see membership.h */
+const char *
+membership_stand_in(struct ctx *x, int64_t list_id, const char *roles)
+{
+	int64_t	n = 0;
+
+	if (x->conf->admin == NULL ||
+	    member_count_role(x->db, list_id, roles, &n) != DB_OK || n > 0)
+		return (NULL);
+	return (x->conf->admin);
+}

@@ -75,6 +75,16 @@ char	*membership_reader_lang(struct db *, int64_t list_id,
 int	membership_has_role(struct db *, int64_t list_id, const char *addr,
 	    const char *roles);
 
+/*
+ * membership_stand_in - who reads, for list_id, what its people of roles
+ * ("a,b") would have read when it has none of them: [moot] admin, or
+ * NULL when the list has some, when admin is not set, or on database
+ * trouble.  The one rule for held posts on a list without moderators or
+ * owners, notices for owners a list lacks (issue 10 item 6).
+ */
+const char *membership_stand_in(struct ctx *, int64_t list_id,
+	    const char *roles);
+
 /* membership_leave_tokens - every member of l has a token for its
  * List-Unsubscribe address; DB code */
 int	membership_leave_tokens(struct ctx *, const struct list *l);

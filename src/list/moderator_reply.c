@@ -46,7 +46,8 @@ refused(struct ctx *x, const struct spool_item *s, const struct mail *m,
 		(void)snprintf(why, size, "<%s> is not the address the token "
 		    "was sent to", m->from_addr != NULL ? m->from_addr : "");
 	else if (!membership_has_role(x->db, s->list_id, m->from_addr,
-	    "moderator,owner"))
+	    "moderator,owner") && !token_sent_to(t, membership_stand_in(x,
+	    s->list_id, "moderator,owner")))
 		(void)snprintf(why, size, "<%s> is not a moderator of %s",
 		    m->from_addr != NULL ? m->from_addr : "", s->list_name);
 	else

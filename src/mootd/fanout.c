@@ -251,7 +251,7 @@ tell_owners(struct ctx *x, const struct spool_item *s, const struct list *l,
 {
 	struct vbuf	 owners, err, la, oa, after;
 	char		 count[32], post[32], refused[32];
-	const char	*unit;
+	const char	*unit, *admin;
 	int		 n = 0, given_up = strcmp(tmpl, "delivery-failed") == 0;
 
 	vbuf_init(&owners, VBUF_NOMAX);
@@ -260,6 +260,11 @@ tell_owners(struct ctx *x, const struct spool_item *s, const struct list *l,
 	vbuf_init(&oa, VBUF_NOMAX);
 	/* Collected first: notices are queued outside the member query. */
 	(void)member_each_role(x->db, l->id, "owner", collect_addr, &owners);
+	if (owners.len == 0 && (admin = membership_stand_in(x, l->id,
+	    "owner")) != NULL) {
+		vbuf_cat(&owners, admin, strlen(admin) + 1);
+		vbuf_cat(&owners, "", 1);	/* no language: the site's */
+	}
 	listaddr_format(&la, x->conf, l->name, AK_POST, NULL);
 	listaddr_format(&oa, x->conf, l->name, AK_OWNER, NULL);
 	vbuf_init(&after, VBUF_NOMAX);
