@@ -19,6 +19,7 @@
 #include <netinet/in.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <pthread.h>
 #include <signal.h>
@@ -602,7 +603,7 @@ main(int argc, char *argv[])
 	struct db	*db = NULL;
 	const char	*conf_path = NULL, *path;
 	int		 ch, fg = 0, verbose = 0, rc;
-	FILE		*pf;
+	mode_t		 old_mask;
 
 	while ((ch = getopt_long(argc, argv, "c:fhv", opts, NULL)) != -1) {
 		switch (ch) {
@@ -650,16 +651,23 @@ main(int argc, char *argv[])
 		    "spec (unix:/path or inet:port@host)", conf.milter_socket);
 	if (smfi_register(desc) == MI_FAILURE)
 		log_fatalx("smfi_register failed");
-	if (smfi_opensocket(1) == MI_FAILURE)
+	/* The socket is made with its mode (the umask around the bind), not
+	 * changed by path after: whoever can write its folder could put a
+	 * link there in between (threat G2). */
+	old_mask = umask(~(mode_t)conf.milter_socket_mode & 0777);
+	rc = smfi_opensocket(1);
+	(void)umask(old_mask);
+	if (rc == MI_FAILURE)
 		log_fatalx("cannot listen on %s", conf.milter_socket);
-	if (path != NULL && chmod(path, (mode_t)conf.milter_socket_mode) == -1)
-		log_fatal("chmod %s", path);
 	if (geteuid() == 0 && conf.user != NULL) {
 		uid_t	uid;
 		gid_t	gid;
 
+		/* Given to the user so it can be removed; a link in its
+		 * place is what changes owner, never what it names. */
 		if (path != NULL && priv_lookup(conf.user, &uid, &gid,
-		    &err) == 0 && chown(path, uid, gid) == -1)
+		    &err) == 0 && fchownat(AT_FDCWD, path, uid, gid,
+		    AT_SYMLINK_NOFOLLOW) == -1)
 			log_warn("chown %s", path);
 		if (priv_drop(conf.user, &err) == -1)
 			log_fatalx("%s", vbuf_str(&err));
@@ -674,12 +682,7 @@ main(int argc, char *argv[])
 	(void)signal(SIGPIPE, SIG_IGN);
 	if (!fg && daemon(0, 0) == -1)
 		log_fatal("daemon");
-	if ((pf = fopen(conf.milter_pid_file, "w")) != NULL) {
-		fprintf(pf, "%ld\n", (long)getpid());
-		if (fclose(pf) == EOF)
-			log_warn("%s", conf.milter_pid_file);
-	} else
-		log_warn("pid file %s", conf.milter_pid_file);
+	priv_write_pid(conf.milter_pid_file);
 	log_info("listening on %s", conf.milter_socket);
 	rc = smfi_main();
 	log_info("stopped");
