@@ -591,6 +591,51 @@ unix_path(const char *spec)
 	return (NULL);
 }
 
+/*
+ * open_socket - listen on [milter] socket (path is its file, or NULL for
+ * a TCP socket), as root if need be, then become [moot] user; fatal on
+ * failure
+ */
+static void
+open_socket(const char *path, struct vbuf *err)
+{
+	mode_t	old_mask;
+	int	rc;
+
+	if ((path != NULL && conf_folder_ready("[milter] socket", path,
+	    err) == -1) || conf_folder_ready("[milter] pid_file",
+	    conf.milter_pid_file, err) == -1)
+		log_fatalx("%s", vbuf_str(err));
+	if (path != NULL)
+		(void)unlink(path);
+	if (smfi_setconn(conf.milter_socket) == MI_FAILURE)
+		log_fatalx("[milter] socket %s: not a libmilter connection "
+		    "spec (unix:/path or inet:port@host)", conf.milter_socket);
+	if (smfi_register(desc) == MI_FAILURE)
+		log_fatalx("smfi_register failed");
+	/* The socket is made with its mode (the umask around the bind), not
+	 * changed by path after: whoever can write its folder could put a
+	 * link there in between (threat G2). */
+	old_mask = umask(~(mode_t)conf.milter_socket_mode & 0777);
+	rc = smfi_opensocket(1);
+	(void)umask(old_mask);
+	if (rc == MI_FAILURE)
+		log_fatalx("cannot listen on %s", conf.milter_socket);
+	if (geteuid() == 0 && conf.user != NULL) {
+		uid_t	uid;
+		gid_t	gid;
+
+		/* Given to the user so it can be removed; a link in its
+		 * place is what changes owner, never what it names. */
+		if (path != NULL && priv_lookup(conf.user, &uid, &gid,
+		    err) == 0 && fchownat(AT_FDCWD, path, uid, gid,
+		    AT_SYMLINK_NOFOLLOW) == -1)
+			log_warn("chown %s", path);
+		if (priv_drop(conf.user, err) == -1)
+			log_fatalx("%s", vbuf_str(err));
+	}
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -603,7 +648,6 @@ main(int argc, char *argv[])
 	struct db	*db = NULL;
 	const char	*conf_path = NULL, *path;
 	int		 ch, fg = 0, verbose = 0, rc;
-	mode_t		 old_mask;
 
 	while ((ch = getopt_long(argc, argv, "c:fhv", opts, NULL)) != -1) {
 		switch (ch) {
@@ -640,38 +684,7 @@ main(int argc, char *argv[])
 
 	/* Bind first (as root if need be), then give root up. */
 	path = unix_path(conf.milter_socket);
-	if ((path != NULL && conf_folder_ready("[milter] socket", path,
-	    &err) == -1) || conf_folder_ready("[milter] pid_file",
-	    conf.milter_pid_file, &err) == -1)
-		log_fatalx("%s", vbuf_str(&err));
-	if (path != NULL)
-		(void)unlink(path);
-	if (smfi_setconn(conf.milter_socket) == MI_FAILURE)
-		log_fatalx("[milter] socket %s: not a libmilter connection "
-		    "spec (unix:/path or inet:port@host)", conf.milter_socket);
-	if (smfi_register(desc) == MI_FAILURE)
-		log_fatalx("smfi_register failed");
-	/* The socket is made with its mode (the umask around the bind), not
-	 * changed by path after: whoever can write its folder could put a
-	 * link there in between (threat G2). */
-	old_mask = umask(~(mode_t)conf.milter_socket_mode & 0777);
-	rc = smfi_opensocket(1);
-	(void)umask(old_mask);
-	if (rc == MI_FAILURE)
-		log_fatalx("cannot listen on %s", conf.milter_socket);
-	if (geteuid() == 0 && conf.user != NULL) {
-		uid_t	uid;
-		gid_t	gid;
-
-		/* Given to the user so it can be removed; a link in its
-		 * place is what changes owner, never what it names. */
-		if (path != NULL && priv_lookup(conf.user, &uid, &gid,
-		    &err) == 0 && fchownat(AT_FDCWD, path, uid, gid,
-		    AT_SYMLINK_NOFOLLOW) == -1)
-			log_warn("chown %s", path);
-		if (priv_drop(conf.user, &err) == -1)
-			log_fatalx("%s", vbuf_str(&err));
-	}
+	open_socket(path, &err);
 	/* The schema is brought up to date once, before any thread. */
 	if (db_open(&db, conf.database, 0, &err) != DB_OK ||
 	    db_migrate(db, &err) != DB_OK)
