@@ -9,6 +9,21 @@ poll = 1h"
 moot list create info >/dev/null
 moot member add info amira@one.example >/dev/null
 
+# Threat G2: the lock and pid file are never opened through a link, so
+# whoever can write their folder cannot point mootd at another file.
+echo precious >"$T/victim"
+ln -s "$T/victim" "$SITE/var/mootd.lock"
+out=$(mootd_once 2>&1)
+is $? 2 "a link as the lock: mootd stops"
+like "$out" "fatal: lock .*mootd.lock: Too many levels of symbolic links" "  saying why"
+is "$(cat "$T/victim")" precious "  and the file it names is untouched"
+rm -f "$SITE/var/mootd.lock"
+ln "$T/victim" "$SITE/var/mootd.lock"
+out=$(mootd_once 2>&1)
+is $? 2 "a hard link as the lock: mootd stops too"
+like "$out" "fatal: lock .*mootd.lock: Too many links" "  saying why"
+rm -f "$SITE/var/mootd.lock"
+
 "$MOOTD_BIN" -c "$CONF" -f 2>"$T/mootd.log" &
 pid=$!
 T_PIDS+=("$pid")

@@ -16,9 +16,18 @@ moot list create small --max-size 64k >/dev/null
 moot list create tf-old --ends 2020-01-01 >/dev/null
 moot member add ops amira@one.example >/dev/null
 
+# Threat G2: a link where the pid file goes (its folder writable by the
+# moot user) must not make moot-milter, still root, write another file.
+echo precious >"$T/victim"
+ln -s "$T/victim" "$SITE/var/moot-milter.pid"
 milter_start
 ok "moot-milter listens on its socket" test -S "$MILTER_SOCK"
 is "$(stat -c %a "$MILTER_SOCK")" 666 "with [milter] socket_mode"
+is "$(cat "$T/victim")" precious "a link as its pid file: the file it names is untouched (G2)"
+wait_for 10 grep -q "pid file" "$T/milter.log"
+like "$(cat "$T/milter.log")" "warning: pid file .*moot-milter.pid: Too many levels of symbolic links" \
+    "  and the log says why there is no pid file"
+rm -f "$SITE/var/moot-milter.pid"
 # Threat G2: as root without [moot] user, in the foreground only.
 if [ "$(id -u)" = 0 ]; then
 	out=$(timeout 20 "$MILTER_BIN" -c "$CONF" 2>&1)
@@ -80,7 +89,7 @@ like "$log" "MT00010: too large for small@lists.example.org: removed; the other 
     "the log: too large with an outside recipient"
 like "$log" "MT00006: stored: message 1" "the log: stored, with the queue id"
 like "$log" "MT00008: to=<ops@lists.example.org> dropped: it carries our X-Loop" "the log: the loop"
-is "$(grep -vcE '^moot-milter: (MT[0-9]+|NOQUEUE): |^moot-milter: (listening|stopped|warning: running as root)' "$T/milter.log")" 0 \
+is "$(grep -vcE '^moot-milter: (MT[0-9]+|NOQUEUE): |^moot-milter: (listening|stopped|warning: running as root|warning: pid file )' "$T/milter.log")" 0 \
     "every line about a message starts with its queue id"
 
 milter_stop

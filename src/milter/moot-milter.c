@@ -19,6 +19,7 @@
 #include <netinet/in.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <pthread.h>
 #include <signal.h>
@@ -590,6 +591,51 @@ unix_path(const char *spec)
 	return (NULL);
 }
 
+/*
+ * open_socket - listen on [milter] socket (path is its file, or NULL for
+ * a TCP socket), as root if need be, then become [moot] user; fatal on
+ * failure
+ */
+static void
+open_socket(const char *path, struct vbuf *err)
+{
+	mode_t	old_mask;
+	int	rc;
+
+	if ((path != NULL && conf_folder_ready("[milter] socket", path,
+	    err) == -1) || conf_folder_ready("[milter] pid_file",
+	    conf.milter_pid_file, err) == -1)
+		log_fatalx("%s", vbuf_str(err));
+	if (path != NULL)
+		(void)unlink(path);
+	if (smfi_setconn(conf.milter_socket) == MI_FAILURE)
+		log_fatalx("[milter] socket %s: not a libmilter connection "
+		    "spec (unix:/path or inet:port@host)", conf.milter_socket);
+	if (smfi_register(desc) == MI_FAILURE)
+		log_fatalx("smfi_register failed");
+	/* The socket is made with its mode (the umask around the bind), not
+	 * changed by path after: whoever can write its folder could put a
+	 * link there in between (threat G2). */
+	old_mask = umask(~(mode_t)conf.milter_socket_mode & 0777);
+	rc = smfi_opensocket(1);
+	(void)umask(old_mask);
+	if (rc == MI_FAILURE)
+		log_fatalx("cannot listen on %s", conf.milter_socket);
+	if (geteuid() == 0 && conf.user != NULL) {
+		uid_t	uid;
+		gid_t	gid;
+
+		/* Given to the user so it can be removed; a link in its
+		 * place is what changes owner, never what it names. */
+		if (path != NULL && priv_lookup(conf.user, &uid, &gid,
+		    err) == 0 && fchownat(AT_FDCWD, path, uid, gid,
+		    AT_SYMLINK_NOFOLLOW) == -1)
+			log_warn("chown %s", path);
+		if (priv_drop(conf.user, err) == -1)
+			log_fatalx("%s", vbuf_str(err));
+	}
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -602,7 +648,6 @@ main(int argc, char *argv[])
 	struct db	*db = NULL;
 	const char	*conf_path = NULL, *path;
 	int		 ch, fg = 0, verbose = 0, rc;
-	FILE		*pf;
 
 	while ((ch = getopt_long(argc, argv, "c:fhv", opts, NULL)) != -1) {
 		switch (ch) {
@@ -639,31 +684,7 @@ main(int argc, char *argv[])
 
 	/* Bind first (as root if need be), then give root up. */
 	path = unix_path(conf.milter_socket);
-	if ((path != NULL && conf_folder_ready("[milter] socket", path,
-	    &err) == -1) || conf_folder_ready("[milter] pid_file",
-	    conf.milter_pid_file, &err) == -1)
-		log_fatalx("%s", vbuf_str(&err));
-	if (path != NULL)
-		(void)unlink(path);
-	if (smfi_setconn(conf.milter_socket) == MI_FAILURE)
-		log_fatalx("[milter] socket %s: not a libmilter connection "
-		    "spec (unix:/path or inet:port@host)", conf.milter_socket);
-	if (smfi_register(desc) == MI_FAILURE)
-		log_fatalx("smfi_register failed");
-	if (smfi_opensocket(1) == MI_FAILURE)
-		log_fatalx("cannot listen on %s", conf.milter_socket);
-	if (path != NULL && chmod(path, (mode_t)conf.milter_socket_mode) == -1)
-		log_fatal("chmod %s", path);
-	if (geteuid() == 0 && conf.user != NULL) {
-		uid_t	uid;
-		gid_t	gid;
-
-		if (path != NULL && priv_lookup(conf.user, &uid, &gid,
-		    &err) == 0 && chown(path, uid, gid) == -1)
-			log_warn("chown %s", path);
-		if (priv_drop(conf.user, &err) == -1)
-			log_fatalx("%s", vbuf_str(&err));
-	}
+	open_socket(path, &err);
 	/* The schema is brought up to date once, before any thread. */
 	if (db_open(&db, conf.database, 0, &err) != DB_OK ||
 	    db_migrate(db, &err) != DB_OK)
@@ -674,12 +695,7 @@ main(int argc, char *argv[])
 	(void)signal(SIGPIPE, SIG_IGN);
 	if (!fg && daemon(0, 0) == -1)
 		log_fatal("daemon");
-	if ((pf = fopen(conf.milter_pid_file, "w")) != NULL) {
-		fprintf(pf, "%ld\n", (long)getpid());
-		if (fclose(pf) == EOF)
-			log_warn("%s", conf.milter_pid_file);
-	} else
-		log_warn("pid file %s", conf.milter_pid_file);
+	priv_write_pid(conf.milter_pid_file);
 	log_info("listening on %s", conf.milter_socket);
 	rc = smfi_main();
 	log_info("stopped");

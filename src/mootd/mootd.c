@@ -73,7 +73,7 @@ open_lock(const char *path)
 {
 	int	fd;
 
-	if ((fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0640)) == -1)
+	if ((fd = priv_open(path, O_RDWR | O_CREAT, 0640)) == -1)
 		log_fatal("lock %s", path);
 	return (fd);
 }
@@ -238,21 +238,6 @@ reload_conf(struct conf *conf, const char *path)
 	vbuf_release(&err);
 }
 
-/* write_pid - the daemon's pid, for scripts and systemd */
-static void
-write_pid(const char *path)
-{
-	FILE	*f;
-
-	if ((f = fopen(path, "w")) == NULL) {
-		log_warn("pid file %s", path);
-		return;
-	}
-	fprintf(f, "%ld\n", (long)getpid());
-	if (fclose(f) == EOF)
-		log_warn("pid file %s", path);
-}
-
 /* start - what mootd does before any work, each failure fatal */
 static void
 start(struct conf *conf, const char *conf_path, int once, int fg,
@@ -371,7 +356,7 @@ run_daemon(struct ctx *x, struct conf *conf, const char *conf_path, int fg)
 
 	if (!fg && daemon(0, 0) == -1)
 		log_fatal("daemon");
-	write_pid(conf->mootd_pid_file);
+	priv_write_pid(conf->mootd_pid_file);
 	wakefd = wake_listen(conf);
 	log_info("started");
 	while (!stop) {
