@@ -100,15 +100,8 @@ is "$(spool_state "$(last_id)")" sent "--from-check any: a member's From: alone 
 if command -v miltertest >/dev/null; then
 	. "$(dirname "$0")/lib/postfix.sh"
 	milter_start
-	miltertest -D sock="unix:$MILTER_SOCK" -s "$MOOT_SRCDIR/tests/milter/authres.lua" >"$T/mt.out" 2>&1
-	while read -r verdict text; do
-		case $verdict in
-		PASS) ok "$text" true ;;
-		FAIL) ok "$text" false ;;
-		*) diag "miltertest: $verdict $text" ;;
-		esac
-	done <"$T/mt.out"
-	is "$(grep -c '^PASS\|^FAIL' "$T/mt.out")" 2 "miltertest ran its checks"
+	miltertest_run authres.lua
+	is "$MT_N" 2 "miltertest ran its checks"
 	is "$(db "SELECT auth_results FROM message WHERE queue_id = 'AR00001'")" \
 	    "$ID; dkim=pass header.d=one.example" "the MTA's field is stored"
 	is "$(db "SELECT auth_results FROM message WHERE queue_id = 'AR00002'")" \

@@ -39,15 +39,8 @@ else
 	for _ in 1 2 3 4; do skip "not run as root"; done
 fi
 
-miltertest -D sock="unix:$MILTER_SOCK" -s "$MOOT_SRCDIR/tests/milter/protocol.lua" >"$T/mt.out" 2>&1
-while read -r verdict text; do
-	case $verdict in
-	PASS) ok "$text" true ;;
-	FAIL) ok "$text" false ;;
-	*) diag "miltertest: $verdict $text" ;;
-	esac
-done <"$T/mt.out"
-ok "miltertest ran its checks" test "$(grep -c '^PASS\|^FAIL' "$T/mt.out")" -ge 20
+miltertest_run protocol.lua
+ok "miltertest ran its checks" test "$MT_N" -ge 20
 
 # spooled QUEUE-ID: the spool rows of the message with that queue id,
 # oldest first, from moot spool show: "ID RCPT VIA ENV-FROM CLIENT".

@@ -144,3 +144,18 @@ milter_stop() {
 	wait "$MILTER_PID" 2>/dev/null
 	MILTER_PID=
 }
+
+# miltertest_run SCRIPT: the miltertest script (tests/milter/) against
+# the milter on $MILTER_SOCK, each of its PASS or FAIL lines a check;
+# sets MT_N to how many it ran.
+miltertest_run() {
+	miltertest -D sock="unix:$MILTER_SOCK" -s "$MOOT_SRCDIR/tests/milter/$1" >"$T/mt.out" 2>&1
+	while read -r verdict text; do
+		case $verdict in
+		PASS) ok "$text" true ;;
+		FAIL) ok "$text" false ;;
+		*) diag "miltertest: $verdict $text" ;;
+		esac
+	done <"$T/mt.out"
+	MT_N=$(grep -c '^PASS\|^FAIL' "$T/mt.out")
+}
