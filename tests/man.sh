@@ -258,7 +258,7 @@ type_word() {
     CT_INT) echo number ;; CT_DURATION) echo duration ;; CT_SIZE) echo size ;;
     CT_CHAR) echo character ;; CT_CHOICE) echo choice ;;
     CT_ZONE) echo zone ;; CT_LANG) echo language ;; CT_MODE) echo mode ;;
-    CT_CLOCK) echo time ;; CT_ADDR) echo address ;;
+    CT_CLOCK) echo time ;; CT_ADDR) echo address ;; CT_SOCKET) echo socket ;;
     *) echo "?$1" ;;
     esac
 }

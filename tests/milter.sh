@@ -89,4 +89,22 @@ milter_stop
 ok "SIGTERM stops moot-milter" test -z "$MILTER_PID"
 ok "and it removes its socket" test ! -e "$MILTER_SOCK"
 
+# The default door is a unix socket beside the database, not TCP, where
+# any local user could store mail with forged MTA facts (issue 11 item
+# 6); a TCP socket still works, with a warning.
+sed '/^socket = /d' "$CONF" >"$SITE/default.conf"
+CONF=$SITE/default.conf MILTER_SOCK=$SITE/var/moot-milter.sock milter_start
+ok "without [milter] socket: a unix socket in the site's var/" test -S "$SITE/var/moot-milter.sock"
+milter_stop
+port=$(free_port)
+sed "s/^socket = .*/socket = inet:$port@127.0.0.1/" "$CONF" >"$SITE/tcp.conf"
+: >"$T/milter.log"
+"$MILTER_BIN" -c "$SITE/tcp.conf" -f 2>>"$T/milter.log" &
+MILTER_PID=$!
+T_PIDS+=("$MILTER_PID")
+wait_for 10 grep -q "listening on" "$T/milter.log"
+like "$(cat "$T/milter.log")" "warning: \[milter\] socket inet:$port@127.0.0.1 is not a unix socket: any local user" \
+    "a TCP socket still works, with a warning"
+milter_stop
+
 done_testing

@@ -6,8 +6,9 @@
 # and ports replaced by the test's (as_here says which).  Then a post
 # reaches the members, an unknown list is refused at RCPT, Postfix's own
 # bounce to LIST-bounces@ goes to moot inject and not away, moot check
-# compares the two size limits, and the unix-socket recipe works with
-# smtpd chrooted (issue 10, items 7 and 9).
+# compares the two size limits; the milter's unix socket works with
+# smtpd chrooted too, and the TCP socket the README allows works, with
+# moot-milter's warning (issue 10, items 7 and 9; issue 11, item 6).
 . "$(dirname "$0")/lib/common.sh"
 . "$(dirname "$0")/lib/postfix.sh"
 
@@ -88,6 +89,9 @@ is $? 0 "step 1: the README's commands run"
 is "$(stat -c '%U:%G %a' "$ETC" "$T/lib" "$T/run" 2>&1 | tr '\n' ' ')" \
     "root:nogroup 750 nobody:nogroup 750 nobody:nogroup 750 " \
     "  /etc/moot, /var/lib/moot, and /run/moot by the tmpfiles.d entry"
+is "$(stat -c '%U:%G %a' "$PF/spool/moot")" "nobody:postfix 750" \
+    "  the milter socket's folder: moot's user's, and the group Postfix is in"
+like "$(cat "$T/accounts")" "adduser postfix moot-milter" "  Postfix joins that group, not moot's"
 
 # Step 2: moot.conf (with the templates of the source tree, as "Setting
 # up a site" says for a moot not installed), moot init, a list.
@@ -109,9 +113,9 @@ run_block main.cf
 is $? 0 "step 3: the README's postconf lines run"
 # "change /usr/local/bin and /etc/moot there if yours differ"
 as_here <"$PF/etc/master.cf" >"$T/master.cf" && cp "$T/master.cf" "$PF/etc/master.cf"
-like "$(postconf -h smtpd_milters)" "^\{ inet:127.0.0.1:$DEAD, default_action=accept \} \{ inet:127.0.0.1:$MPORT, default_action=tempfail \}\$" \
+like "$(postconf -h smtpd_milters)" "^\{ inet:127.0.0.1:$DEAD, default_action=accept \} \{ unix:moot/milter.sock, default_action=tempfail \}\$" \
     "  smtpd_milters: the site's milter kept, moot's added after it"
-like "$(postconf -h non_smtpd_milters)" "^ *\{ inet:127.0.0.1:$MPORT, default_action=tempfail \}\$" \
+like "$(postconf -h non_smtpd_milters)" "^ *\{ unix:moot/milter.sock, default_action=tempfail \}\$" \
     "  non_smtpd_milters: from nothing, moot's alone"
 like "$(postconf -h relay_domains)" " lists.example.org\$" "  relay_domains: the list domain added"
 like "$(postconf -h transport_maps)" "^inline:\{ lists.example.org=moot: \}" "  transport_maps: the list domain to moot"
@@ -145,9 +149,10 @@ unit_start() {
 unit_start moot-milter
 milter_pid=$UNIT_PID
 unit_start mootd
-wait_for 10 eval "ss -Hltn 'sport = :$MPORT' | grep -q ."
+wait_for 10 test -S "$PF/spool/moot/milter.sock"
 wait_for 10 test -S "$T/run/mootd.sock"
-ok "step 4: moot-milter listens on the README's socket" test -n "$(ss -Hltn "sport = :$MPORT")"
+ok "step 4: moot-milter listens on the README's socket" test -S "$PF/spool/moot/milter.sock"
+is "$(stat -c '%U %a' "$PF/spool/moot/milter.sock")" "nobody 666" "  owned by moot's user, mode socket_mode"
 ok "  mootd made its wake socket in /run/moot" test -S "$T/run/mootd.sock"
 is "$(stat -c %U "$T/run/mootd.pid" "$T/run/moot-milter.pid" 2>&1 | tr '\n' ' ')" \
     "nobody nobody " "  their pid files, written as moot's user"
@@ -198,29 +203,23 @@ like "$(cat "$PF/maillog")" "to=<ops-bounces@lists.example.org>, relay=moot, .*s
     "Postfix's own bounce to ops-bounces@ goes to moot inject, which refuses it for now"
 is "$(sink_rcpts | grep -c bounces)" 0 "  and is not relayed away"
 
-# The unix-socket recipe, on a Postfix that runs smtpd chrooted, as
-# Debian's does: a folder under the queue, a group of its own.
-kill "$milter_pid" 2>/dev/null
-wait_for 15 eval '! kill -0 "$milter_pid" 2>/dev/null'
+# The same recipe on a Postfix that runs smtpd chrooted, as Debian's
+# does: the relative socket path is found inside the queue directory.
+stop_milter() {
+	kill "$milter_pid" 2>/dev/null
+	wait_for 15 eval '! kill -0 "$milter_pid" 2>/dev/null'
+}
+stop_milter
 postfix_stop
 PF_CHROOT=y postfix_bare "smtpd_milters = { inet:127.0.0.1:$DEAD, default_action=accept }"
 mkdir -p "$PF/spool/etc" && cp /etc/hosts /etc/services "$PF/spool/etc/"
-run_block unix-socket
-is $? 0 "unix socket: the README's commands run"
-is "$(stat -c '%U:%G %a' "$PF/spool/moot")" "nobody:postfix 750" \
-    "  the socket's folder: moot's user's, and the group Postfix is in"
-like "$(cat "$T/accounts")" "adduser postfix moot-milter" "  Postfix joins that group, not moot's"
-sed -i '/^\[milter\]/,$d' "$CONF"
-readme_block unix-socket.conf | as_here >>"$CONF"
-echo "pid_file = $T/run/moot-milter.pid" >>"$CONF"
-run_block main.cf "$(readme_block unix-socket.m | as_here)"
-is $? 0 "  the postconf lines with the unix socket's first line run"
+run_block main.cf
+is $? 0 "chrooted: the postconf lines run"
 as_here <"$PF/etc/master.cf" >"$T/master.cf" && cp "$T/master.cf" "$PF/etc/master.cf"
-like "$(postconf -h smtpd_milters)" "\{ unix:moot/milter.sock, default_action=tempfail \}\$" \
-    "  smtpd_milters: the relative path"
 postfix_run
 like "$(postconf -M "127.0.0.1:$PF_PORT/inet")" "inet +n +- +y " "  smtpd runs chrooted"
 unit_start moot-milter
+milter_pid=$UNIT_PID
 wait_for 10 test -S "$PF/spool/moot/milter.sock"
 n0=$(grep -c milter-discard "$PF/maillog")
 swaks --server "127.0.0.1:$PF_PORT" --to ops@lists.example.org \
@@ -230,5 +229,32 @@ is "$(grep -c milter-discard "$PF/maillog")" $((n0 + 1)) \
     "  taken out of Postfix's delivery by moot-milter"
 wait_for 60 eval '[ "$(sink_rcpts | grep -c amira@one.example)" -ge 2 ]'
 is "$(sink_rcpts | grep -c amira@one.example)" 2 "  and it reaches the members"
+
+# The TCP socket the README allows where a unix one cannot be: it works,
+# and moot-milter says any local user may reach it.
+stop_milter
+postfix_stop
+postfix_bare "smtpd_milters = { inet:127.0.0.1:$DEAD, default_action=accept }"
+sed -i '/^socket \{0,\}=/d; /^socket_mode/d' "$CONF"
+readme_block tcp.conf | as_here | sed 1d >"$T/tcp.lines"
+sed -i "/^\[milter\]\$/r $T/tcp.lines" "$CONF"
+run_block main.cf "$(readme_block tcp.m | as_here)"
+is $? 0 "TCP: the postconf lines with the README's other first line run"
+as_here <"$PF/etc/master.cf" >"$T/master.cf" && cp "$T/master.cf" "$PF/etc/master.cf"
+like "$(postconf -h smtpd_milters)" "\{ inet:127.0.0.1:$MPORT, default_action=tempfail \}\$" \
+    "  smtpd_milters: Postfix's form of the socket"
+postfix_run
+: >"$T/moot-milter.log"
+unit_start moot-milter
+milter_pid=$UNIT_PID
+wait_for 10 eval "ss -Hltn 'sport = :$MPORT' | grep -q ."
+ok "  moot-milter listens on the port" test -n "$(ss -Hltn "sport = :$MPORT")"
+like "$(cat "$T/moot-milter.log")" "is not a unix socket: any local user may connect" \
+    "  and warns that any local user may reach it"
+swaks --server "127.0.0.1:$PF_PORT" --to ops@lists.example.org \
+    --from bogdan@four.example --header "Subject: over TCP" >"$T/swaks.out" 2>&1
+is $? 0 "  a post through it: 250"
+wait_for 60 eval '[ "$(sink_rcpts | grep -c amira@one.example)" -ge 3 ]'
+is "$(sink_rcpts | grep -c amira@one.example)" 3 "  and it reaches the members"
 
 done_testing

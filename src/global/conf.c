@@ -47,6 +47,8 @@ enum conf_type {
 	CT_MODE,		/* file permissions in octal: 0660 */
 	CT_CLOCK,		/* a time of day, HH:MM, as minutes */
 	CT_ADDR,		/* a mail address, stored canonical */
+	CT_SOCKET,		/* a milter socket: unix:PATH made absolute
+				 * as CT_PATH is, inet:PORT@HOST as it is */
 };
 
 static const struct conf_key {
@@ -133,8 +135,10 @@ static const struct conf_key {
 	{ "retention", "audit", CT_DURATION, O(retain_audit), "0", 0,
 	    0, 3650 * 86400, NULL },
 
-	{ "milter", "socket", CT_STR, O(milter_socket),
-	    "inet:8895@127.0.0.1", 0, 0, 0, NULL },
+	/* A unix socket, in a folder only Postfix and moot reach: on TCP
+	 * any local user could store mail with forged MTA facts. */
+	{ "milter", "socket", CT_SOCKET, O(milter_socket),
+	    "unix:var/moot-milter.sock", 0, 0, 0, NULL },
 	{ "milter", "pid_file", CT_PATH, O(milter_pid_file),
 	    "var/moot-milter.pid", 0, 0, 0, NULL },
 	{ "milter", "socket_mode", CT_MODE, O(milter_socket_mode), "0660", 0,
@@ -347,6 +351,23 @@ canon_path(const struct conf *c, const char *v)
 	return (v[0] != '/' ? xasprintf("%s/%s", c->dir, v) : xstrdup(v));
 }
 
+/* canon_socket - a unix:/local: socket's path made absolute against the
+ * folder of the file; any other spec (inet:) as written */
+static char *
+canon_socket(const struct conf *c, const char *v)
+{
+	static const char *const kinds[] = { "unix:", "local:" };
+
+	for (size_t i = 0; i < nitems(kinds); i++) {
+		size_t	n = strlen(kinds[i]);
+
+		if (strncmp(v, kinds[i], n) == 0 && v[n] != '/' &&
+		    v[n] != '\0')
+			return (xasprintf("%s%s/%s", kinds[i], c->dir, v + n));
+	}
+	return (xstrdup(v));
+}
+
 /* canon_domain - v in lower case */
 static char *
 canon_domain(const struct conf *c, const char *v)
@@ -410,6 +431,7 @@ static const struct conf_rule {
 	[CT_CHAR] = { CS_CHAR, NULL, NULL, NULL, NULL, 0 },
 	[CT_ADDR] = { CS_TEXT, valid_addr, canon_addr, NULL,
 	    "a mail address such as postmaster@example.org", 0 },
+	[CT_SOCKET] = { CS_TEXT, NULL, canon_socket, NULL, NULL, 0 },
 };
 
 /* conf_one_of - see conf.h */

@@ -613,6 +613,10 @@ open_socket(const char *path, struct vbuf *err)
 		    "spec (unix:/path or inet:port@host)", conf.milter_socket);
 	if (smfi_register(desc) == MI_FAILURE)
 		log_fatalx("smfi_register failed");
+	if (path == NULL)
+		log_warnx("[milter] socket %s is not a unix socket: any local "
+		    "user may connect to it and store mail with forged MTA "
+		    "facts; see moot-milter(8), POSTFIX", conf.milter_socket);
 	/* The socket is made with its mode (the umask around the bind), not
 	 * changed by path after: whoever can write its folder could put a
 	 * link there in between (threat G2). */
