@@ -123,4 +123,23 @@ mootd_once 2>/dev/null
 is $(( $(sink_msgs) - n0 )) 1 "D3: one reply to the command message"
 all_within "D3" $((n0 + 1))
 
+# D1: mail to the owners with a 5,000-octet line is not forwarded as it
+# came: the owner gets a notice with it attached as a file.
+n0=$(sink_msgs)
+hostile 40 5000 info-owner@lists.example.org >"$T/owner"
+moot inject --to info-owner@lists.example.org --from amira@one.example <"$T/owner"
+mootd_once 2>/dev/null
+is "$(spool_state "$(last_id)")" done "D1 -owner: done"
+is $(( $(sink_msgs) - n0 )) 1 "  one message to the owner"
+msg=$(tr -d '\r' <"$(sink_file $((n0 + 1)))")
+like "$msg" "Subject: To the owners of info: S{40}" "  the notice, with the mail's subject"
+like "$msg" 'filename="original.eml"' "  the mail attached as a file"
+ok "  which is the mail as it came" "$PYTHON3" -c '
+import email, sys
+m = email.message_from_binary_file(open(sys.argv[1], "rb"))
+part = [p for p in m.walk() if p.get_filename() == "original.eml"][0]
+sys.exit(part.get_payload(decode=True) != open(sys.argv[2], "rb").read())' \
+    "$(sink_file $((n0 + 1)))" "$T/owner"
+all_within "D1 -owner" $((n0 + 1))
+
 done_testing

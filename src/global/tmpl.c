@@ -36,6 +36,7 @@ static const struct tmpl_def {
 	{ "delivery-refused", 1,
 	    "list,list_address,owner_address,subject,from,reason,count,"
 	    "post_id" },
+	{ "owner-forward-file", 1, "list,owner_address,from,subject" },
 	{ "held-notify", 1,
 	    "list,list_address,from,subject,reason,date,text,post_id,note" },
 	{ "held-waiting", 1, "list,list_address,subject,owner_address" },

@@ -503,3 +503,36 @@ membership_stand_in(struct ctx *x, int64_t list_id, const char *roles)
 		return (NULL);
 	return (x->conf->admin);
 }
+
+/* add_reader - append m's address and language, each NUL-ended */
+static int
+add_reader(const struct member *m, void *arg)
+{
+	struct vbuf	*b = arg;
+	const char	*lang = m->language != NULL ? m->language : "";
+
+	vbuf_cat(b, m->addr, strlen(m->addr) + 1);
+	vbuf_cat(b, lang, strlen(lang) + 1);
+	return (0);
+}
+
+/* membership_readers - see membership.h */
+int
+membership_readers(struct ctx *x, int64_t list_id, const char *roles,
+    struct vbuf *out)
+{
+	const char	*admin;
+	size_t		 len = out->len;
+	int		 n = 0;
+
+	(void)member_each_role(x->db, list_id, roles, add_reader, out);
+	for (size_t i = len; i < out->len; i++)
+		n += out->data[i] == '\0';
+	if (n > 0)
+		return (n / 2);
+	if ((admin = membership_stand_in(x, list_id, roles)) == NULL)
+		return (0);
+	vbuf_cat(out, admin, strlen(admin) + 1);
+	vbuf_cat(out, "", 1);		/* no language: the site's */
+	return (1);
+}

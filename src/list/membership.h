@@ -85,6 +85,15 @@ int	membership_has_role(struct db *, int64_t list_id, const char *addr,
 const char *membership_stand_in(struct ctx *, int64_t list_id,
 	    const char *roles);
 
+/*
+ * membership_readers - who reads, for list_id, what is meant for its
+ * people of roles: each one's address and language appended to out,
+ * each NUL-ended ("" for no language), or membership_stand_in()'s
+ * address (and "") when it has none.  How many were appended.
+ */
+int	membership_readers(struct ctx *, int64_t list_id, const char *roles,
+	    struct vbuf *out);
+
 /* membership_leave_tokens - every member of l has a token for its
  * List-Unsubscribe address; DB code */
 int	membership_leave_tokens(struct ctx *, const struct list *l);

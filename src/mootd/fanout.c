@@ -227,19 +227,6 @@ out:
 	return (rc);
 }
 
-/* collect_addr - append a member's address and language, each
- * NUL-terminated ("" for no language) */
-static int
-collect_addr(const struct member *m, void *arg)
-{
-	struct vbuf	*b = arg;
-	const char	*lang = m->language != NULL ? m->language : "";
-
-	vbuf_cat(b, m->addr, strlen(m->addr) + 1);
-	vbuf_cat(b, lang, strlen(lang) + 1);
-	return (0);
-}
-
 /*
  * tell_owners - the post reached not every member, and never will: say
  * so with tmpl, "delivery-failed" (given up after give_up) or
@@ -251,7 +238,7 @@ tell_owners(struct ctx *x, const struct spool_item *s, const struct list *l,
 {
 	struct vbuf	 owners, err, la, oa, after;
 	char		 count[32], post[32], refused[32];
-	const char	*unit, *admin;
+	const char	*unit;
 	int		 n = 0, given_up = strcmp(tmpl, "delivery-failed") == 0;
 
 	vbuf_init(&owners, VBUF_NOMAX);
@@ -259,12 +246,7 @@ tell_owners(struct ctx *x, const struct spool_item *s, const struct list *l,
 	vbuf_init(&la, VBUF_NOMAX);
 	vbuf_init(&oa, VBUF_NOMAX);
 	/* Collected first: notices are queued outside the member query. */
-	(void)member_each_role(x->db, l->id, "owner", collect_addr, &owners);
-	if (owners.len == 0 && (admin = membership_stand_in(x, l->id,
-	    "owner")) != NULL) {
-		vbuf_cat(&owners, admin, strlen(admin) + 1);
-		vbuf_cat(&owners, "", 1);	/* no language: the site's */
-	}
+	(void)membership_readers(x, l->id, "owner", &owners);
 	listaddr_format(&la, x->conf, l->name, AK_POST, NULL);
 	listaddr_format(&oa, x->conf, l->name, AK_OWNER, NULL);
 	vbuf_init(&after, VBUF_NOMAX);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "mail/addr.h"
+#include "mail/hdr_encode.h"
 #include "util/alloc.h"
 #include "util/clock.h"
 #include "list/commands_by_mail.h"
@@ -20,10 +21,13 @@
 #include "util/log.h"
 #include "mail/mail.h"
 #include "list/hold.h"
+#include "list/membership.h"
 #include "list/moderator_reply.h"
+#include "list/notice.h"
 #include "list/policy.h"
 #include "list/poster.h"
 #include "global/listaddr.h"
+#include "global/tmpl.h"
 #include "mootd/fanout.h"
 #include "mootd/route.h"
 #include "util/vbuf.h"
@@ -199,6 +203,78 @@ to_admin(struct ctx *x, struct spool_item *s, const struct list *l)
 }
 
 /*
+ * by_file - mail to L-owner with a line longer than mail may carry (RFC
+ * 5322: 998 octets), which a strict relay would refuse if it were
+ * forwarded as it came: its readers (the owners, or [moot] admin) each
+ * get a notice with it attached as a file, and s is done.  1 if it was
+ * such mail (s stays spooled on database trouble), 0 if it may go as it
+ * came or has no reader (owner_or_admin() says so).
+ */
+static int
+by_file(struct ctx *x, struct spool_item *s, const struct list *l)
+{
+	struct vbuf		 raw, readers, err;
+	struct list_addrs	 la;
+	int			 n = 0, rc = 1, failed = 0;
+
+	vbuf_init(&raw, VBUF_NOMAX);
+	if (spool_raw(x->db, s->message_id, &raw) != DB_OK ||
+	    hdr_encode_longest(raw.data, raw.len) <= HDR_LINE_MAX) {
+		vbuf_release(&raw);
+		return (0);
+	}
+	vbuf_init(&readers, VBUF_NOMAX);
+	vbuf_init(&err, 1024);
+	notice_list_addrs(x->conf, l->name, &la);
+	if (membership_readers(x, l->id, "owner", &readers) == 0)
+		rc = 0;
+	else if (db_begin(x->db) != DB_OK)
+		;			/* stays spooled; tried again */
+	else {
+		for (const char *a = readers.data, *lang; a < readers.data +
+		    readers.len; a = lang + strlen(lang) + 1) {
+			lang = a + strlen(a) + 1;
+			struct tmpl_slot slots[] = {
+				{ "list", l->name },
+				{ "owner_address", vbuf_str(&la.owner) },
+				{ "from", s->from_addr != NULL ? s->from_addr :
+				    s->env_from },
+				{ "subject", s->subject },
+			};
+			struct notice nt = {
+				.tmpl = "owner-forward-file", .to = a,
+				.lang = *lang != '\0' ? lang : NULL,
+				.list = l, .from_kind = AK_OWNER,
+				.spool_id = s->id, .slots = slots,
+				.nslots = nitems(slots), .attach = raw.data,
+				.attach_len = raw.len,
+			};
+
+			vbuf_reset(&err);
+			if ((failed = notice_queue(x, &nt, &err) == -1))
+				break;
+			n++;
+		}
+		if (failed || spool_set_state(x->db,
+		    s->id, SPOOL_DONE, "to the owners as a file: a line is "
+		    "longer than 998 octets") != DB_OK ||
+		    db_commit(x->db) != DB_OK) {
+			db_rollback(x->db);
+			log_warnx("cannot queue the owners' notices (%s); the "
+			    "message stays spooled", vbuf_str(&err));
+		} else
+			log_info("owner done: %d notice%s with the message as "
+			    "a file (a line over 998 octets)", n,
+			    n == 1 ? "" : "s");
+	}
+	notice_list_addrs_release(&la);
+	vbuf_release(&err);
+	vbuf_release(&readers);
+	vbuf_release(&raw);
+	return (rc);
+}
+
+/*
  * owner_or_admin - mail to L-owner goes to the owners; where the list
  * has none, to [moot] admin; with neither, it fails, said in the log
  * (and moot check names the list beforehand)
@@ -215,7 +291,9 @@ owner_or_admin(struct ctx *x, struct spool_item *s)
 		list_free(&l);
 		return;			/* stays spooled; tried again */
 	}
-	if (n > 0)
+	if (by_file(x, s, l))
+		;			/* done, or stays spooled */
+	else if (n > 0)
 		finish(x, s, SPOOL_APPROVED, NULL);
 	else if (x->conf->admin != NULL)
 		to_admin(x, s, l);
