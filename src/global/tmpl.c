@@ -195,6 +195,25 @@ read_small(const char *path, struct vbuf *out)
 }
 
 /*
+ * body_value - v into a template's body: line breaks and tabs kept, C0
+ * controls, DEL and C1 controls (U+0080 to U+009F, as UTF-8: NEL, CSI)
+ * dropped, as the Subject loses them in hdr_encode_clean()
+ */
+static void
+body_value(struct vbuf *out, const char *v)
+{
+	for (const unsigned char *p = (const unsigned char *)v; *p != '\0';
+	    p++) {
+		if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
+			p++;
+			continue;
+		}
+		if ((*p >= 0x20 || *p == '\n' || *p == '\t') && *p != 0x7f)
+			vbuf_putc(out, *p);
+	}
+}
+
+/*
  * expand - copy text (len bytes) to out, filling {slots}.  With vals NULL
  * it only checks.  line is the first line's number, for errors.
  */
@@ -247,15 +266,8 @@ expand(const struct tmpl_def *def, const char *text, size_t len, int line,
 			if (in_subject) {
 				hdr_encode_clean(&clean, vals[k].value);
 				vbuf_puts(out, vbuf_str(&clean));
-			} else {
-				/* Keep line breaks in the body; drop controls. */
-				for (const unsigned char *p = (const unsigned
-				    char *)vals[k].value; *p != '\0'; p++)
-					if (*p >= 0x20 || *p == '\n' ||
-					    *p == '\t')
-						if (*p != 0x7f)
-							vbuf_putc(out, *p);
-			}
+			} else
+				body_value(out, vals[k].value);
 			break;
 		}
 		i = j;
