@@ -194,23 +194,18 @@ read_small(const char *path, struct vbuf *out)
 	return (0);
 }
 
-/*
- * body_value - v into a template's body: line breaks and tabs kept, C0
- * controls, DEL and C1 controls (U+0080 to U+009F, as UTF-8: NEL, CSI)
- * dropped, as the Subject loses them in hdr_encode_clean()
- */
+/* body_value - v into a body: line breaks and tabs kept; C0, DEL and C1
+ * controls (U+0080-U+009F: NEL, CSI) dropped, as hdr_encode_clean() does */
 static void
 body_value(struct vbuf *out, const char *v)
 {
 	for (const unsigned char *p = (const unsigned char *)v; *p != '\0';
-	    p++) {
-		if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
+	    p++)
+		if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
 			p++;
-			continue;
-		}
-		if ((*p >= 0x20 || *p == '\n' || *p == '\t') && *p != 0x7f)
+		else if ((*p >= 0x20 || *p == '\n' || *p == '\t') &&
+		    *p != 0x7f)
 			vbuf_putc(out, *p);
-	}
 }
 
 /*

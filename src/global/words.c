@@ -13,6 +13,7 @@
 #include "util/alloc.h"
 #include "global/conf.h"
 #include "util/vbuf.h"
+#include "util/vis.h"
 #include "global/words.h"
 #include "util/sys_defs.h"
 
@@ -47,22 +48,18 @@ utf8_get(const unsigned char **p)
 {
 	const unsigned char	*s = *p;
 	long			 c;
-	int			 n, i;
+	size_t			 n, i;
 
 	if (s[0] < 0x80) {
 		*p += 1;
 		return (s[0]);
 	}
-	if (s[0] >= 0xc2 && s[0] <= 0xdf) { n = 2; c = s[0] & 0x1f; }
-	else if (s[0] >= 0xe0 && s[0] <= 0xef) { n = 3; c = s[0] & 0x0f; }
-	else if (s[0] >= 0xf0 && s[0] <= 0xf4) { n = 4; c = s[0] & 0x07; }
-	else
+	/* vis.c's one UTF-8 rule: no overlong form folds to ASCII. */
+	if ((n = vis_utf8_len(s)) == 0)
 		return (-1);
-	for (i = 1; i < n; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return (-1);
+	c = s[0] & (n == 2 ? 0x1f : n == 3 ? 0x0f : 0x07);
+	for (i = 1; i < n; i++)
 		c = (c << 6) | (s[i] & 0x3f);
-	}
 	*p += n;
 	return (c);
 }
@@ -113,22 +110,31 @@ words_fold(const char *word, struct vbuf *out)
 		vbuf_cat(out, "", 0);
 }
 
-/* read_words - the file at path; NULL if it is not there */
+/* read_words - the words file at path, NUL-terminated (the caller frees
+ * it), or NULL with *why saying why (why may be NULL) */
 static char *
-read_words(const char *path)
+read_words(const char *path, const char **why)
 {
 	struct vbuf	 b;
 	char		 chunk[4096];
 	size_t		 n;
 	FILE		*f;
+	int		 failed;
 
-	if ((f = fopen(path, "r")) == NULL)
+	if ((f = fopen(path, "r")) == NULL) {
+		if (why != NULL)
+			*why = strerror(errno);
 		return (NULL);
+	}
 	vbuf_init(&b, WORDS_FILE_MAX);
 	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
 		vbuf_cat(&b, chunk, n);
+	failed = ferror(f);
 	fclose(f);
-	if (vbuf_err(&b)) {
+	if (failed || vbuf_err(&b)) {
+		/* errno is said only when reading set it, never a stale one */
+		if (why != NULL)
+			*why = failed ? "cannot be read" : "too large";
 		vbuf_release(&b);
 		return (NULL);
 	}
@@ -136,33 +142,33 @@ read_words(const char *path)
 }
 
 /*
- * scan - look for word (folded) in the words text; the key, or NULL.
- * With check set, report the first malformed line in check instead.
+ * walk - call cb(key, folded word, line, arg) for each word of the words
+ * text, in order, until cb returns non-zero (walk returns that); with
+ * check set, the first malformed line is reported in check.
  */
-static const char *
-scan(const char *text, const char *word, const char *wanted,
-    struct vbuf *check)
+static int
+walk(const char *text, int (*cb)(const char *, const char *, int, void *),
+    void *arg, struct vbuf *check)
 {
 	struct vbuf	 f;
-	const char	*line = text, *found = NULL;
-	int		 lineno = 0;
+	const char	*line = text;
+	int		 lineno = 0, stop = 0;
 
 	vbuf_init(&f, VBUF_NOMAX);
-	while (*line != '\0' && found == NULL) {
+	for (; *line != '\0' && stop == 0; line += strcspn(line, "\n") +
+	    (line[strcspn(line, "\n")] == '\n')) {
 		size_t		 len = strcspn(line, "\n");
-		const char	*eq = memchr(line, '=', len), *k;
-		size_t		 kl, i;
+		const char	*eq = memchr(line, '=', len), *k, *w;
+		const char	*end = line + len;
+		size_t		 kl, i, wl;
 
 		lineno++;
-		if (len == 0 || line[0] == '#') {
-			line += len + (line[len] == '\n');
+		if (len == 0 || line[0] == '#')
 			continue;
-		}
 		if (eq == NULL) {
 			if (check != NULL && check->len == 0)
 				vbuf_printf(check, "line %d: not \"key = words\"",
 				    lineno);
-			line += len + (line[len] == '\n');
 			continue;
 		}
 		for (k = line; k < eq && isspace((unsigned char)*k); k++)
@@ -180,33 +186,82 @@ scan(const char *text, const char *word, const char *wanted,
 				    "key (approve, reject, discard, subscribe, "
 				    "unsubscribe, confirm, help, lists, who, set, "
 				    "info)", lineno, (int)kl, k);
-		} else if (word != NULL && in_csv(wanted, keys[i])) {
-			const char	*w = eq + 1, *end = line + len;
-
-			while (w < end && found == NULL) {
-				size_t	wl;
-
-				while (w < end && isspace((unsigned char)*w))
-					w++;
-				wl = 0;
-				while (w + wl < end &&
-				    !isspace((unsigned char)w[wl]))
-					wl++;
-				if (wl > 0) {
-					char	*one = xstrndup(w, wl);
-
-					words_fold(one, &f);
-					free(one);
-					if (strcmp(vbuf_str(&f), word) == 0)
-						found = keys[i];
-				}
-				w += wl;
-			}
+			continue;
 		}
-		line += len + (line[len] == '\n');
+		for (w = eq + 1; w < end && stop == 0; w += wl) {
+			char	*one;
+
+			while (w < end && isspace((unsigned char)*w))
+				w++;
+			for (wl = 0; w + wl < end &&
+			    !isspace((unsigned char)w[wl]); wl++)
+				;
+			if (wl == 0)
+				continue;
+			one = xstrndup(w, wl);
+			words_fold(one, &f);
+			free(one);
+			stop = cb(keys[i], vbuf_str(&f), lineno, arg);
+		}
 	}
 	vbuf_release(&f);
-	return (found);
+	return (stop);
+}
+
+struct find {
+	const char	*word, *wanted;	/* folded; keys "a,b" or NULL */
+	const char	*found;
+};
+
+/* find_one - stop at word under one of the wanted keys */
+static int
+find_one(const char *key, const char *folded, int line, void *arg)
+{
+	struct find	*f = arg;
+
+	if (!in_csv(f->wanted, key) || strcmp(folded, f->word) != 0)
+		return (0);
+	f->found = key;
+	return (1);
+}
+
+/* scan - the key of word (folded) in the words text, or NULL */
+static const char *
+scan(const char *text, const char *word, const char *wanted)
+{
+	struct find	f = { word, wanted, NULL };
+
+	(void)walk(text, find_one, &f, NULL);
+	return (f.found);
+}
+
+struct seen {
+	struct vbuf	 words;		/* "key\0word\0" each */
+	struct vbuf	*why;
+};
+
+/* seen_once - a word may belong to one key only (words_match() would
+ * answer with the first): the second key of a word is an error */
+static int
+seen_once(const char *key, const char *folded, int line, void *arg)
+{
+	struct seen	*s = arg;
+
+	if (s->why->len > 0)		/* a malformed line was said first */
+		return (1);
+	for (const char *k = s->words.data, *w; k != NULL &&
+	    k < s->words.data + s->words.len; k = w + strlen(w) + 1) {
+		w = k + strlen(k) + 1;
+		if (strcmp(w, folded) == 0 && strcmp(k, key) != 0) {
+			vbuf_printf(s->why, "line %d: \"%s\" is a word of "
+			    "%s already, and a word may answer one key only",
+			    line, folded, k);
+			return (1);
+		}
+	}
+	vbuf_cat(&s->words, key, strlen(key) + 1);
+	vbuf_cat(&s->words, folded, strlen(folded) + 1);
+	return (0);
 }
 
 /* match_in - the key of folded word in lang's words file, or NULL */
@@ -220,8 +275,8 @@ match_in(const struct conf *c, const char *lang, const char *folded,
 	if (lang == NULL || !conf_valid_lang(lang))
 		return (NULL);
 	path = xasprintf("%s/%s/words", c->templates, lang);
-	if ((text = read_words(path)) != NULL) {
-		found = scan(text, folded, wanted, NULL);
+	if ((text = read_words(path, NULL)) != NULL) {
+		found = scan(text, folded, wanted);
 		free(text);
 	}
 	free(path);
@@ -291,22 +346,27 @@ words_match_any(const struct conf *c, const char *word, const char *wanted,
 int
 words_check(const char *path, struct vbuf *err)
 {
+	struct seen	 seen;
 	struct vbuf	 why;
+	const char	*cannot = NULL;
 	char		*text;
 
-	if ((text = read_words(path)) == NULL) {
-		vbuf_printf(err, "%s: %s", path, errno ? strerror(errno) :
-		    "too large");
+	if ((text = read_words(path, &cannot)) == NULL) {
+		vbuf_printf(err, "%s: %s", path, cannot);
 		return (-1);
 	}
 	vbuf_init(&why, 1024);
-	(void)scan(text, NULL, NULL, &why);
-	free(text);
-	if (why.len > 0) {
-		vbuf_printf(err, "%s:%s", path, vbuf_str(&why));
+	seen.why = &why;
+	vbuf_init(&seen.words, VBUF_NOMAX);
+	if (walk(text, seen_once, &seen, &why) == 0 && why.len == 0) {
+		vbuf_release(&seen.words);
 		vbuf_release(&why);
-		return (-1);
+		free(text);
+		return (0);
 	}
+	vbuf_printf(err, "%s:%s", path, vbuf_str(&why));
+	vbuf_release(&seen.words);
 	vbuf_release(&why);
-	return (0);
+	free(text);
+	return (-1);
 }
