@@ -125,4 +125,7 @@ show_sink
 say "The spool: what came in, and what became of it"
 run moot spool
 
+say "Retention: what a purge would remove today ([retention] in moot.conf)"
+run moot spool purge --dry-run
+
 say "Done. The demo's files are in demo/; run tools/check.sh for the test suite."

@@ -46,15 +46,6 @@ ask_next(struct ctx *x, struct hold *h, time_t now)
 	return (asked);
 }
 
-/* count_person - member_each_role()'s callback: one more */
-static int
-count_person(const struct member *m, void *arg)
-{
-	(void)m;
-	++*(int *)arg;
-	return (0);
-}
-
 /*
  * ask_first - a held post nobody was asked about (asking failed, or the
  * list had no moderators or owners then): ask now, as hold_post() would
@@ -65,11 +56,12 @@ static int
 ask_first(struct ctx *x, const struct asked_post *p)
 {
 	struct hold	h;
-	int		n = 0, done = 0;
+	int64_t		n = 0;
+	int		done = 0;
 
-	if (member_each_role(x->db, p->list_id, "moderator,owner",
-	    count_person, &n) != DB_OK || (n == 0 && membership_stand_in(x,
-	    p->list_id, "moderator,owner") == NULL) ||
+	if (member_count_role(x->db, p->list_id, "moderator,owner", &n) !=
+	    DB_OK || (n == 0 && membership_stand_in(x, p->list_id,
+	    "moderator,owner") == NULL) ||
 	    hold_load(x, p->spool_id, &h) != DB_OK)
 		return (0);
 	if (db_begin(x->db) == DB_OK) {

@@ -504,15 +504,21 @@ membership_stand_in(struct ctx *x, int64_t list_id, const char *roles)
 	return (x->conf->admin);
 }
 
+struct readers {
+	struct vbuf	*out;
+	int		 n;
+};
+
 /* add_reader - append m's address and language, each NUL-ended */
 static int
 add_reader(const struct member *m, void *arg)
 {
-	struct vbuf	*b = arg;
+	struct readers	*r = arg;
 	const char	*lang = m->language != NULL ? m->language : "";
 
-	vbuf_cat(b, m->addr, strlen(m->addr) + 1);
-	vbuf_cat(b, lang, strlen(lang) + 1);
+	vbuf_cat(r->out, m->addr, strlen(m->addr) + 1);
+	vbuf_cat(r->out, lang, strlen(lang) + 1);
+	r->n++;
 	return (0);
 }
 
@@ -521,15 +527,12 @@ int
 membership_readers(struct ctx *x, int64_t list_id, const char *roles,
     struct vbuf *out)
 {
+	struct readers	 r = { out, 0 };
 	const char	*admin;
-	size_t		 len = out->len;
-	int		 n = 0;
 
-	(void)member_each_role(x->db, list_id, roles, add_reader, out);
-	for (size_t i = len; i < out->len; i++)
-		n += out->data[i] == '\0';
-	if (n > 0)
-		return (n / 2);
+	(void)member_each_role(x->db, list_id, roles, add_reader, &r);
+	if (r.n > 0)
+		return (r.n);
 	if ((admin = membership_stand_in(x, list_id, roles)) == NULL)
 		return (0);
 	vbuf_cat(out, admin, strlen(admin) + 1);
