@@ -69,6 +69,14 @@ judge(const struct conf *c, const char *lang, const char *s, size_t n,
 	if (out->d == DECISION_NONE) {
 		(void)snprintf(out->why, sizeof(out->why), "the first line "
 		    "is not a decision");
+		vbuf_init(&r, VBUF_NOMAX);
+		vbuf_init(&clean, VBUF_NOMAX);
+		vbuf_cat(&r, s, n);
+		hdr_encode_clean(&clean, vbuf_str(&r));
+		(void)snprintf(out->read, sizeof(out->read), "%s",
+		    vbuf_str(&clean));
+		vbuf_release(&r);
+		vbuf_release(&clean);
 		return;
 	}
 	if (out->d != DECISION_REJECT)

@@ -23,6 +23,9 @@ struct decision_read {
 	enum decision	 d;
 	char		 reason[600];	/* UTF-8, one line; for a rejection */
 	char		 why[120];	/* for DECISION_NONE: why, for the log */
+	char		 read[160];	/* for DECISION_NONE: the line moot
+					 * read (UTF-8, one line, cut short),
+					 * to tell the moderator; "" if none */
 };
 
 /* mod_reply_read - the decision in reply m, written in lang (or English) */
