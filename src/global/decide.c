@@ -90,6 +90,19 @@ next_word(const char *s, size_t n, size_t *i, size_t *w)
 	return ((size_t)p - *w);
 }
 
+/* after_quotes - i past the quotation marks that close a word there
+ * ("reject" - spam: the reason is "spam") */
+static size_t
+after_quotes(const char *s, size_t n, size_t i)
+{
+	int32_t	q;
+
+	while (i < n && u_hasBinaryProperty(at(s, (int32_t)i, (int32_t)n, &q),
+	    UCHAR_QUOTATION_MARK))
+		i = (size_t)q;
+	return (i);
+}
+
 /* lookup - the key of the word (w, l bytes) among wanted, in lang (or,
  * for NULL, any language; lang then names it); NULL if none */
 static const char *
@@ -195,7 +208,7 @@ decide_line(const struct conf *c, const char *lang, const char *s, size_t n,
 	    strcmp(key + kl - 6, "-alone") == 0)) {
 		return (0);		/* "No problem, ...", "Post it" */
 	} else
-		d->rest = i;
+		d->rest = after_quotes(s, n, i);
 	/* The key as the caller named it, without "-alone". */
 	for (const char *k = keys; *k != '\0'; k += strcspn(k, ",") +
 	    (k[strcspn(k, ",")] == ',')) {
