@@ -194,13 +194,53 @@ judge(const struct conf *c, const char *lang, const struct mail *m,
 	vbuf_release(&clean);
 }
 
+/* first_line - the first line of the person's own in text (its length
+ * in *n; *rest: what follows it), or NULL */
+static const char *
+first_line(const char *text, size_t *n, const char **rest)
+{
+	const char	*p = text, *l;
+
+	while ((l = reply_next_line(&p, n)) != NULL) {
+		enum reply_line cl = reply_line_class(l, *n);
+
+		if (cl == RL_SIG || (cl == RL_TEXT &&
+		    reply_quote_starts(l, *n, p)))
+			return (NULL);	/* the rest is not the person's */
+		if (cl != RL_TEXT || reply_is_attribution(l, *n, p))
+			continue;
+		*rest = p;
+		return (l);
+	}
+	return (NULL);
+}
+
+/* mod_reply_declines - see mod_reply.h */
+int
+mod_reply_declines(const struct conf *c, const struct mail *m)
+{
+	struct decided	 dd;
+	struct vbuf	 text;
+	const char	*l, *rest;
+	size_t		 n;
+	int		 no = 0;
+
+	vbuf_init(&text, VBUF_NOMAX);
+	(void)text_part_get(m, (size_t)c->lim.text_bytes, &text);
+	if ((l = first_line(vbuf_str(&text), &n, &rest)) != NULL)
+		no = decide_line(c, NULL, l, n, "reject,cancel", DECIDE_ALONE,
+		    &dd);
+	vbuf_release(&text);
+	return (no);
+}
+
 /* mod_reply_read - see mod_reply.h */
 void
 mod_reply_read(const struct conf *c, const struct mail *m, const char *lang,
     struct decision_read *out)
 {
 	struct vbuf	 text;
-	const char	*p, *l;
+	const char	*rest, *l;
 	size_t		 n;
 
 	memset(out, 0, sizeof(*out));
@@ -213,16 +253,8 @@ mod_reply_read(const struct conf *c, const struct mail *m, const char *lang,
 	}
 	vbuf_init(&text, VBUF_NOMAX);
 	(void)text_part_get(m, (size_t)c->lim.text_bytes, &text);
-	p = vbuf_str(&text);
-	while ((l = reply_next_line(&p, &n)) != NULL) {
-		enum reply_line cl = reply_line_class(l, n);
-
-		if (cl == RL_SIG || (cl == RL_TEXT &&
-		    reply_quote_starts(l, n, p)))
-			break;		/* the rest is not the moderator's */
-		if (cl != RL_TEXT || reply_is_attribution(l, n, p))
-			continue;
-		judge(c, lang, m, l, n, p, out);
+	if ((l = first_line(vbuf_str(&text), &n, &rest)) != NULL) {
+		judge(c, lang, m, l, n, rest, out);
 		vbuf_release(&text);
 		return;
 	}

@@ -32,6 +32,14 @@ struct decision_read {
 void	mod_reply_read(const struct conf *, const struct mail *m,
 	    const char *lang, struct decision_read *);
 
+/*
+ * mod_reply_declines - reply m to a confirmation clearly declines: its
+ * first line of its own is a no-word (reject, reject-alone) or a cancel
+ * word, alone (polite words and punctuation aside), in any language
+ * (by its script).  Anything else, an empty reply too, confirms.
+ */
+int	mod_reply_declines(const struct conf *, const struct mail *m);
+
 /* mod_reply_name - the words.c key of a decision: "approve", "reject",
  * "discard"; "none" */
 const char *mod_reply_name(enum decision);

@@ -200,7 +200,12 @@ run_case(const struct conf *c, struct tcase *t)
 	mail_canon(&canon, vbuf_str(&msg), msg.len);
 	if (mail_parse(&m, canon.data, canon.len, &c->lim, &why) == -1)
 		ok(0, "%s: parses (%s)", t->desc, vbuf_str(&why));
-	else {
+	else if (strcmp(t->want, "confirm") == 0 ||
+	    strcmp(t->want, "decline") == 0) {
+		is_str(mod_reply_declines(c, &m) ? "decline" : "confirm",
+		    t->want, "confirmation: %s", t->desc);
+		mail_free(&m);
+	} else {
 		mod_reply_read(c, &m, strcmp(t->lang, "-") == 0 ? NULL :
 		    t->lang, &d);
 		is_str(mod_reply_name(d.d), strcmp(t->want, "none") == 0 ?
@@ -214,17 +219,17 @@ run_case(const struct conf *c, struct tcase *t)
 	vbuf_release(&why);
 }
 
-/* table - every case of tests/data/replies/moderation.txt */
+/* table - every case of tests/data/replies/<name> */
 static void
-table(const struct conf *c, const char *src)
+table(const struct conf *c, const char *src, const char *name)
 {
 	struct tcase	 t;
 	char		 path[512], line[2048];
 	FILE		*f;
 	int		 open = 0;
 
-	(void)snprintf(path, sizeof(path),
-	    "%s/tests/data/replies/moderation.txt", src);
+	(void)snprintf(path, sizeof(path), "%s/tests/data/replies/%s", src,
+	    name);
 	if ((f = fopen(path, "r")) == NULL) {
 		ok(0, "cannot open %s", path);
 		return;
@@ -319,7 +324,8 @@ main(void)
 			ok(d.why[0] != '\0', "  and why not (%s)", d.why);
 		mail_free(&m);
 	}
-	table(&c, src);
+	table(&c, src, "moderation.txt");
+	table(&c, src, "confirm.txt");
 
 	/* The HTML reader leaves quotes out and reads entities. */
 	text_part_html("<p>a &amp; b</p><blockquote>no</blockquote><br>c",
