@@ -3,7 +3,8 @@
  *
  * Owns: the rules shared by moderators' replies (list/mod_reply.h) and command
  * messages (command.h) for where a person's own words are: lines quoted
- * with '>', an attribution ("On Monday, X wrote:") before a quote, a
+ * with '>', an attribution ("On Monday, X wrote:") before a quote, what
+ * mail programs write above quoted text (Outlook, Gmail, forwards), a
  * "-- " signature, reply prefixes on a subject ("Re: Aw: Fwd:"), and the
  * first word of a line without its trailing punctuation.  Pure.
  */
