@@ -12,7 +12,7 @@
 #include "util/vbuf.h"
 #include "util/sys_defs.h"
 
-#define FOLD_MAX	512	/* UTF-16 units: words are short */
+#define FOLD_MAX	1024	/* UTF-16 units: words are short */
 
 /* Letters written in several ways, to the one the words files use. */
 static const struct {
@@ -66,8 +66,9 @@ fold_word(const char *s, size_t n, struct vbuf *out)
 
 	vbuf_reset(out);
 	vbuf_cat(out, "", 0);
-	if (n > FOLD_MAX / 2)
-		n = FOLD_MAX / 2;	/* no word is that long */
+	/* No word is that long; case folding may triple a word (ΐ). */
+	if (n > FOLD_MAX / 4)
+		n = FOLD_MAX / 4;
 	u_strFromUTF8WithSub(a, FOLD_MAX, &la, s, (int32_t)n, 0xfffd, NULL,
 	    &e);
 	if (U_FAILURE(e))

@@ -128,6 +128,18 @@ static const struct {
 	{ UK_APPROVE_UC, NULL, "approve", "uk" },
 	{ AR_DELETE, "subscribe", NULL, "en" },
 	{ "zzz", NULL, NULL, "en" },
+	/* A stranger's language is the script's (words.h). */
+	{ "tak", NULL, "approve-alone", "pl" },
+	{ "da", NULL, "approve-alone", "ro" },
+	{ "oui", NULL, "approve-alone", "fr" },
+	{ "Odrzu\xc4\x87", NULL, "reject", "pl" },		/* Odrzuć */
+	{ "\xd1\x82\xd0\xb0\xd0\xba", NULL, "approve-alone", "uk" },	/* так */
+	{ "\xd8\xae\xdb\x8c\xd8\xb1", NULL, "reject-alone", "fa" },	/* خیر */
+	{ "\xd8\xae\xd9\x8a\xd8\xb1", NULL, "reject-alone", "fa" },	/* خير */
+	{ "\xd9\x84\xd8\xa7", NULL, "reject-alone", "ar" },	/* لا */
+	{ "\xe1\x8a\xa5\xe1\x8b\x88", NULL, "approve-alone", "ti" },	/* እወ */
+	{ "\xe1\x8a\xa0\xe1\x8b\xad\xe1\x8d\x8b\xe1\x88\x8d", NULL,
+	    "reject-alone", "ti" },			/* አይፋል, አ for ኣ */
 };
 
 /* words_check on files written here: 0, or -1 with this in the reason. */
