@@ -177,7 +177,7 @@ judge(const struct conf *c, const char *lang, const struct mail *m,
 				out->d = meanings[i].d;
 	if (out->d == DECISION_NONE) {
 		(void)snprintf(out->why, sizeof(out->why), "the first line "
-		    "is not clearly a decision");
+		    "is not a decision");
 		said(s, n, out);
 		return;
 	}
