@@ -162,16 +162,18 @@ reason_anonymous(const struct conf *c, const struct mail *m, struct vbuf *r)
 	vbuf_release(&out);
 }
 
-/* judge - the decision in line s (n bytes); rest is what follows */
+/* judge - the decision in line s (n bytes), read with flags (decide.h);
+ * rest is what follows */
 static void
 judge(const struct conf *c, const char *lang, const struct mail *m,
-    const char *s, size_t n, const char *rest, struct decision_read *out)
+    const char *s, size_t n, const char *rest, int flags,
+    struct decision_read *out)
 {
 	struct decided	 dd;
 	struct vbuf	 r, clean;
 
 	out->d = DECISION_NONE;
-	if (decide_line(c, lang, s, n, "approve,reject,discard", 0, &dd))
+	if (decide_line(c, lang, s, n, "approve,reject,discard", flags, &dd))
 		for (size_t i = 0; i < nitems(meanings); i++)
 			if (strcmp(meanings[i].key, dd.key) == 0)
 				out->d = meanings[i].d;
@@ -254,16 +256,17 @@ mod_reply_read(const struct conf *c, const struct mail *m, const char *lang,
 	vbuf_init(&text, VBUF_NOMAX);
 	(void)text_part_get(m, (size_t)c->lim.text_bytes, &text);
 	if ((l = first_line(vbuf_str(&text), &n, &rest)) != NULL) {
-		judge(c, lang, m, l, n, rest, out);
+		judge(c, lang, m, l, n, rest, 0, out);
 		vbuf_release(&text);
 		return;
 	}
 	vbuf_release(&text);
-	/* Nothing in the body: the Subject may hold it. */
+	/* Nothing in the body: the Subject may hold it, alone, since it
+	 * holds the post's own subject too ("Re: Approve the budget"). */
 	if (m->subject != NULL) {
 		const char	*s = reply_unprefix(m->subject);
 
-		judge(c, lang, m, s, strlen(s), "", out);
+		judge(c, lang, m, s, strlen(s), "", DECIDE_ALONE, out);
 		if (out->d != DECISION_NONE)
 			return;
 	}
