@@ -202,12 +202,12 @@ decide_line(const struct conf *c, const char *lang, const char *s, size_t n,
 	if (key == NULL || strcmp(key, "polite") == 0)
 		return (0);
 	kl = strlen(key);
-	if (only_polite(c, d->lang, sizeof(d->lang), s, n, i)) {
+	if (only_polite(c, d->lang, sizeof(d->lang), s, n, i))
 		d->rest = n;
-	} else if ((flags & DECIDE_ALONE) || (kl > 6 &&
-	    strcmp(key + kl - 6, "-alone") == 0)) {
+	else if ((flags & DECIDE_ALONE) || (kl > 6 &&
+	    strcmp(key + kl - 6, "-alone") == 0))
 		return (0);		/* "No problem, ...", "Post it" */
-	} else
+	else
 		d->rest = after_quotes(s, n, i);
 	/* The key as the caller named it, without "-alone". */
 	for (const char *k = keys; *k != '\0'; k += strcspn(k, ",") +
