@@ -4,24 +4,29 @@
 #include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
-#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <wctype.h>
+
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
 
 #include "util/alloc.h"
 #include "global/conf.h"
+#include "global/fold.h"
 #include "util/vbuf.h"
-#include "util/vis.h"
 #include "global/words.h"
 #include "util/sys_defs.h"
 
 #define WORDS_FILE_MAX	(64 * 1024)
 
-/* Every key a words file may set. */
+/* Every key a words file may set.  A decision's words are under its
+ * key (they decide, alone or before a reason) or under KEY-alone (they
+ * decide only alone): see words.h. */
 static const char *const keys[] = {
 	"approve", "reject", "discard",				/* decisions */
+	"approve-alone", "reject-alone", "discard-alone",
+	"polite", "cancel",
 	"subscribe", "unsubscribe", "confirm", "help", "lists",	/* commands */
 	"who", "set", "info",
 };
@@ -42,72 +47,11 @@ in_csv(const char *wanted, const char *key)
 	return (wanted == NULL);
 }
 
-/* utf8_get - decode one character at *p (advancing it); -1 if invalid */
-static long
-utf8_get(const unsigned char **p)
-{
-	const unsigned char	*s = *p;
-	long			 c;
-	size_t			 n, i;
-
-	if (s[0] < 0x80) {
-		*p += 1;
-		return (s[0]);
-	}
-	/* vis.c's one UTF-8 rule: no overlong form folds to ASCII. */
-	if ((n = vis_utf8_len(s)) == 0)
-		return (-1);
-	c = s[0] & (n == 2 ? 0x1f : n == 3 ? 0x0f : 0x07);
-	for (i = 1; i < n; i++)
-		c = (c << 6) | (s[i] & 0x3f);
-	*p += n;
-	return (c);
-}
-
-/* utf8_put - encode c */
-static void
-utf8_put(struct vbuf *out, long c)
-{
-	if (c < 0x80)
-		vbuf_putc(out, (int)c);
-	else if (c < 0x800) {
-		vbuf_putc(out, 0xc0 | (int)(c >> 6));
-		vbuf_putc(out, 0x80 | (int)(c & 0x3f));
-	} else if (c < 0x10000) {
-		vbuf_putc(out, 0xe0 | (int)(c >> 12));
-		vbuf_putc(out, 0x80 | (int)((c >> 6) & 0x3f));
-		vbuf_putc(out, 0x80 | (int)(c & 0x3f));
-	} else {
-		vbuf_putc(out, 0xf0 | (int)(c >> 18));
-		vbuf_putc(out, 0x80 | (int)((c >> 12) & 0x3f));
-		vbuf_putc(out, 0x80 | (int)((c >> 6) & 0x3f));
-		vbuf_putc(out, 0x80 | (int)(c & 0x3f));
-	}
-}
-
 /* words_fold - see words.h */
 void
 words_fold(const char *word, struct vbuf *out)
 {
-	static locale_t		 loc;
-	const unsigned char	*p = (const unsigned char *)word;
-
-	/* Made once; a race makes two, which is harmless. */
-	if (loc == (locale_t)0)
-		loc = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
-	vbuf_reset(out);
-	while (*p != '\0') {
-		long	c = utf8_get(&p);
-
-		if (c < 0) {		/* not UTF-8: keep the byte */
-			vbuf_putc(out, *p++);
-			continue;
-		}
-		utf8_put(out, loc != (locale_t)0 ? (long)towlower_l((wint_t)c,
-		    loc) : (c < 0x80 ? tolower((int)c) : c));
-	}
-	if (out->data == NULL)
-		vbuf_cat(out, "", 0);
+	fold_word(word, strlen(word), out);
 }
 
 /* read_words - the words file at path, NUL-terminated (the caller frees
@@ -181,11 +125,14 @@ walk(const char *text, int (*cb)(const char *, const char *, int, void *),
 			    strncmp(keys[i], k, kl) == 0)
 				break;
 		if (i == nitems(keys)) {
-			if (check != NULL && check->len == 0)
+			if (check != NULL && check->len == 0) {
 				vbuf_printf(check, "line %d: \"%.*s\" is not a "
-				    "key (approve, reject, discard, subscribe, "
-				    "unsubscribe, confirm, help, lists, who, set, "
-				    "info)", lineno, (int)kl, k);
+				    "key (", lineno, (int)kl, k);
+				for (i = 0; i < nitems(keys); i++)
+					vbuf_printf(check, "%s%s", i > 0 ?
+					    ", " : "", keys[i]);
+				vbuf_putc(check, ')');
+			}
 			continue;
 		}
 		for (w = eq + 1; w < end && stop == 0; w += wl) {
@@ -300,44 +247,152 @@ words_match(const struct conf *c, const char *lang, const char *word,
 	return (found);
 }
 
+/*
+ * The languages of moot's words files by script, and the letters that
+ * tell them apart: a stranger's word is looked up in the languages of
+ * its script, those whose own letters it has first.  Languages not in
+ * this table (a folder added by an administrator) come last, in name
+ * order.
+ */
+static const struct {
+	UScriptCode	 script;
+	const char	*lang;
+	const char	*letters;	/* UTF-8: letters peculiar to lang */
+} by_script[] = {
+	{ USCRIPT_ARABIC, "ar", "\xd8\xa9\xd9\x89" },		/* ة ى */
+	{ USCRIPT_ARABIC, "fa", "\xd9\xbe\xda\x86\xda\x98\xda\xaf\xda\xa9"
+	    "\xdb\x8c" },					/* پ چ ژ گ ک ی */
+	{ USCRIPT_CYRILLIC, "uk", "" },
+	{ USCRIPT_ETHIOPIC, "ti", "" },
+	{ USCRIPT_LATIN, "fr", "\xc3\xa9\xc3\xa8\xc3\xaa\xc3\xa0\xc3\xa7"
+	    "\xc3\xb4\xc3\xbb\xc3\xb9\xc5\x93\xc3\x89" },	/* éèêàçôûùœÉ */
+	{ USCRIPT_LATIN, "pl", "\xc4\x85\xc4\x99\xc5\x82\xc5\x84\xc5\x9b"
+	    "\xc5\xba\xc5\xbc\xc4\x87\xc3\xb3\xc5\x81" },	/* ąęłńśźżćóŁ */
+	{ USCRIPT_LATIN, "ro", "\xc4\x83\xc8\x99\xc8\x9b\xc5\x9f\xc5\xa3"
+	    "\xc3\xa2\xc3\xae\xc4\x82" },			/* ășțşţâîĂ */
+};
+
+/* script_of - the script of the first letter of word */
+static UScriptCode
+script_of(const char *word)
+{
+	int32_t		 i = 0, n = (int32_t)strlen(word);
+	UErrorCode	 e = U_ZERO_ERROR;
+	UChar32		 c;
+	UScriptCode	 sc;
+
+	while (i < n) {
+		U8_NEXT(word, i, n, c);
+		if (c < 0)
+			continue;
+		sc = uscript_getScript(c, &e);
+		if (U_SUCCESS(e) && sc != USCRIPT_COMMON &&
+		    sc != USCRIPT_INHERITED)
+			return (sc);
+		e = U_ZERO_ERROR;
+	}
+	return (USCRIPT_COMMON);
+}
+
+/* has_letter_of - word holds one of the UTF-8 letters */
+static int
+has_letter_of(const char *word, const char *letters)
+{
+	int32_t	i = 0, start, n = (int32_t)strlen(letters);
+	UChar32	c;
+	char	one[8];
+
+	while (i < n) {
+		start = i;
+		U8_NEXT(letters, i, n, c);
+		if (c < 0 || i - start >= (int32_t)sizeof(one))
+			continue;
+		memcpy(one, letters + start, (size_t)(i - start));
+		one[i - start] = '\0';
+		if (strstr(word, one) != NULL)
+			return (1);
+	}
+	return (0);
+}
+
+/* try_lang - the key of folded in lang, and lang into out */
+static const char *
+try_lang(const struct conf *c, const char *lang, const char *folded,
+    const char *wanted, char *out, size_t size)
+{
+	const char	*k = match_in(c, lang, folded, wanted);
+
+	if (k != NULL)
+		(void)snprintf(out, size, "%s", lang);
+	return (k);
+}
+
+/* in_table - lang is one of by_script's */
+static int
+in_table(const char *lang)
+{
+	for (size_t i = 0; i < nitems(by_script); i++)
+		if (strcmp(by_script[i].lang, lang) == 0)
+			return (1);
+	return (0);
+}
+
+/* others - the first language not in by_script, in name order, whose
+ * words file has folded */
+static const char *
+others(const struct conf *c, const char *folded, const char *wanted,
+    char *lang, size_t size)
+{
+	const char	*found = NULL, *k;
+	struct dirent	*de;
+	char		 best[16] = "";
+	DIR		*d;
+
+	if ((d = opendir(c->templates)) == NULL)
+		return (NULL);
+	while ((de = readdir(d)) != NULL) {
+		size_t	dl = strlen(de->d_name);
+
+		if (de->d_name[0] == '.' || dl >= sizeof(best) ||
+		    strcmp(de->d_name, "en") == 0 || in_table(de->d_name) ||
+		    (best[0] != '\0' && strcmp(de->d_name, best) >= 0))
+			continue;
+		if ((k = match_in(c, de->d_name, folded, wanted)) != NULL) {
+			found = k;
+			memcpy(best, de->d_name, dl + 1);
+		}
+	}
+	closedir(d);
+	if (found != NULL)
+		(void)snprintf(lang, size, "%s", best);
+	return (found);
+}
+
 /* words_match_any - see words.h */
 const char *
 words_match_any(const struct conf *c, const char *word, const char *wanted,
     char *lang, size_t size)
 {
 	const char	*found;
-	struct dirent	*de;
+	UScriptCode	 sc = script_of(word);
 	struct vbuf	 f;
-	DIR		*d;
+	size_t		 i;
+	int		 pass;
 
 	vbuf_init(&f, VBUF_NOMAX);
 	words_fold(word, &f);
 	(void)snprintf(lang, size, "en");
 	found = match_in(c, "en", vbuf_str(&f), wanted);
-	if (found == NULL && (d = opendir(c->templates)) != NULL) {
-		/* Languages in name order, so the answer never depends on
-		 * the order of the folder. */
-		char	best[16] = "";
-
-		while ((de = readdir(d)) != NULL) {
-			const char *k;
-
-			size_t	 dl = strlen(de->d_name);
-
-			if (de->d_name[0] == '.' || dl >= sizeof(best) ||
-			    strcmp(de->d_name, "en") == 0 || (best[0] != '\0' &&
-			    strcmp(de->d_name, best) >= 0))
-				continue;
-			if ((k = match_in(c, de->d_name, vbuf_str(&f),
-			    wanted)) != NULL) {
-				found = k;
-				memcpy(best, de->d_name, dl + 1);
-			}
-		}
-		closedir(d);
-		if (found != NULL)
-			(void)snprintf(lang, size, "%s", best);
-	}
+	/* The script's languages with the word's own letters, then the
+	 * script's others, then languages moot has no table for. */
+	for (pass = 0; found == NULL && pass < 2; pass++)
+		for (i = 0; found == NULL && i < nitems(by_script); i++)
+			if (by_script[i].script == sc && has_letter_of(word,
+			    by_script[i].letters) == (pass == 0))
+				found = try_lang(c, by_script[i].lang,
+				    vbuf_str(&f), wanted, lang, size);
+	if (found == NULL)
+		found = others(c, vbuf_str(&f), wanted, lang, size);
 	vbuf_release(&f);
 	return (found);
 }

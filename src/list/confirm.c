@@ -21,6 +21,7 @@
 #include "global/listaddr.h"
 #include "util/log.h"
 #include "list/membership.h"
+#include "list/mod_reply.h"
 #include "list/notice.h"
 #include "global/tmpl.h"
 #include "global/token.h"
@@ -333,10 +334,14 @@ complete(struct ctx *x, const struct list *l, struct request *r)
 	return (rc == 1 ? 0 : rc);	/* 1: open, waiting for the owners */
 }
 
-/* confirm_token - see confirm.h */
-int
-confirm_token(struct ctx *x, const struct list *l, const char *tok,
-    char *who, size_t size)
+/*
+ * settle - confirm_token, or with decline set, the person's "no": the
+ * request is closed as expired (closed, nothing acts on it, as if nobody
+ * had answered) and the token is used up
+ */
+static int
+settle(struct ctx *x, const struct list *l, const char *tok, char *who,
+    size_t size, int decline)
 {
 	static const char *const purposes[] = { "confirm", NULL };
 	struct token_row	*t = NULL;
@@ -367,8 +372,14 @@ confirm_token(struct ctx *x, const struct list *l, const char *tok,
 	else if (rc == DB_OK) {
 		if (who != NULL)
 			(void)snprintf(who, size, "%s", t->addr);
-		if ((rc = token_use(x->db, t->id, clock_now())) == DB_OK)
+		if ((rc = token_use(x->db, t->id, clock_now())) != DB_OK)
+			;
+		else if (!decline)
 			rc = complete(x, l, r) == 0 ? DB_OK : DB_ERR;
+		else if ((rc = request_set_state(x->db, r->id,
+		    REQUEST_EXPIRED, 0, r->addr)) == DB_OK)
+			log_info("confirmation declined: request %lld of %s "
+			    "cancelled", (long long)r->id, r->addr);
 	}
 	token_row_free(&t);
 	request_free(&r);
@@ -377,12 +388,20 @@ confirm_token(struct ctx *x, const struct list *l, const char *tok,
 	return (rc == DB_OK ? 1 : rc == DB_NOTFOUND ? 0 : -1);
 }
 
+/* confirm_token - see confirm.h */
+int
+confirm_token(struct ctx *x, const struct list *l, const char *tok,
+    char *who, size_t size)
+{
+	return (settle(x, l, tok, who, size, 0));
+}
+
 /* confirm_reply - see confirm.h */
 void
 confirm_reply(struct ctx *x, struct spool_item *s, const struct mail *m)
 {
 	struct list	*l;
-	int		 rc;
+	int		 rc, no;
 
 	if (answer_list_load(x, s, &l) == -1)
 		return;
@@ -391,13 +410,16 @@ confirm_reply(struct ctx *x, struct spool_item *s, const struct mail *m)
 		return;
 	}
 	/* Whoever can reply from the mailbox the token went to may
-	 * confirm: the From proves nothing either way. */
-	rc = confirm_token(x, l, s->token != NULL ? s->token : "", NULL, 0);
+	 * confirm: the From proves nothing either way.  Whatever the
+	 * reply says confirms, unless it clearly declines ("no",
+	 * "cancel" alone: mod_reply.h). */
+	no = mod_reply_declines(x->conf, m);
+	rc = settle(x, l, s->token != NULL ? s->token : "", NULL, 0, no);
 	if (rc == -1)
 		db_rollback(x->db);
 	else {
-		answer_finish(x, s, rc == 1 ? "confirmed" :
-		    "confirmation refused");
+		answer_finish(x, s, rc != 1 ? "confirmation refused" : no ?
+		    "declined" : "confirmed");
 		if (db_commit(x->db) != DB_OK)
 			log_warnx("cannot commit the confirmation");
 	}

@@ -2,12 +2,16 @@
  * mod_reply.h - reading a moderator's decision from a reply
  *
  * Owns: where the decision is (the first line that is not empty, quoted
- * with '>', an "On ... wrote:" line before a quote, or past a "-- "
- * signature; the Subject when the body has none), which words mean what
- * (words.h: the moderator's language and English), and the reason of a
- * rejection (the rest of that line, or the lines that follow it).  An
- * automatic reply (RFC 3834) decides nothing; neither does an unknown
- * word (threat B5).  Pure: the message in, the decision out.
+ * with '>', an "On ... wrote:" line before a quote; the text ends at a
+ * signature or at what mail programs put before quoted text:
+ * reply_lines.h; the Subject when the body has none), whether that line
+ * is clearly a decision (global/decide.h: the moderator's language and
+ * English), and the reason of a rejection (the rest of that line, or the
+ * lines that follow it), without the moderator's name or address or any
+ * of moot's addresses (moderators stay anonymous to posters).  Also
+ * whether a reply to a confirmation declines.  An automatic reply (RFC
+ * 3834) decides nothing; neither does an unknown word (threat B5).
+ * Pure: the message in, the decision out.
  */
 #ifndef MOD_REPLY_H
 #define MOD_REPLY_H
@@ -31,6 +35,14 @@ struct decision_read {
 /* mod_reply_read - the decision in reply m, written in lang (or English) */
 void	mod_reply_read(const struct conf *, const struct mail *m,
 	    const char *lang, struct decision_read *);
+
+/*
+ * mod_reply_declines - reply m to a confirmation clearly declines: its
+ * first line of its own is a no-word (reject, reject-alone) or a cancel
+ * word, alone (polite words and punctuation aside), in any language
+ * (by its script).  Anything else, an empty reply too, confirms.
+ */
+int	mod_reply_declines(const struct conf *, const struct mail *m);
 
 /* mod_reply_name - the words.c key of a decision: "approve", "reject",
  * "discard"; "none" */

@@ -147,10 +147,141 @@ remove_tree(const char *dir)
 	}
 }
 
+/* expand - \u{XXXX} in s into UTF-8, appended to out */
+static void
+expand(const char *s, struct vbuf *out)
+{
+	while (*s != '\0') {
+		unsigned long	 c;
+		char		*end;
+
+		if (strncmp(s, "\\u{", 3) != 0 || (c = strtoul(s + 3, &end,
+		    16)) == 0 || *end != '}') {
+			vbuf_putc(out, *s++);
+			continue;
+		}
+		if (c < 0x800) {
+			vbuf_putc(out, 0xc0 | (int)(c >> 6));
+			vbuf_putc(out, 0x80 | (int)(c & 0x3f));
+		} else {
+			vbuf_putc(out, 0xe0 | (int)(c >> 12));
+			vbuf_putc(out, 0x80 | (int)((c >> 6) & 0x3f));
+			vbuf_putc(out, 0x80 | (int)(c & 0x3f));
+		}
+		s = end + 1;
+	}
+}
+
+struct tcase {
+	char		 desc[200], lang[8], want[16], reason[600];
+	int		 has_reason;
+	struct vbuf	 hdr, body;
+};
+
+/* run_case - read the case's message and check its decision */
+static void
+run_case(const struct conf *c, struct tcase *t)
+{
+	struct vbuf		 msg, canon, why;
+	struct mail		 m;
+	struct decision_read	 d;
+	const char		*h = vbuf_str(&t->hdr);
+
+	vbuf_init(&msg, VBUF_NOMAX);
+	vbuf_init(&canon, VBUF_NOMAX);
+	vbuf_init(&why, 1024);
+	vbuf_puts(&msg, "From: \"Alice Martin\" <alice@mods.example>\n");
+	if (strstr(h, "Subject:") == NULL)
+		vbuf_puts(&msg, "Subject: Re: Waiting for you: hello (to "
+		    "info)\n");
+	if (strstr(h, "Content-Type:") == NULL)
+		vbuf_puts(&msg, "Content-Type: text/plain; charset=utf-8\n");
+	vbuf_printf(&msg, "%s\n%s", h, vbuf_str(&t->body));
+	mail_canon(&canon, vbuf_str(&msg), msg.len);
+	if (mail_parse(&m, canon.data, canon.len, &c->lim, &why) == -1)
+		ok(0, "%s: parses (%s)", t->desc, vbuf_str(&why));
+	else if (strcmp(t->want, "confirm") == 0 ||
+	    strcmp(t->want, "decline") == 0) {
+		is_str(mod_reply_declines(c, &m) ? "decline" : "confirm",
+		    t->want, "confirmation: %s", t->desc);
+		mail_free(&m);
+	} else {
+		mod_reply_read(c, &m, strcmp(t->lang, "-") == 0 ? NULL :
+		    t->lang, &d);
+		is_str(mod_reply_name(d.d), strcmp(t->want, "none") == 0 ?
+		    "none" : t->want, "%s: %s", t->lang, t->desc);
+		if (t->has_reason)
+			is_str(d.reason, t->reason, "  its reason");
+		mail_free(&m);
+	}
+	vbuf_release(&msg);
+	vbuf_release(&canon);
+	vbuf_release(&why);
+}
+
+/* table - every case of tests/data/replies/<name> */
+static void
+table(const struct conf *c, const char *src, const char *name)
+{
+	struct tcase	 t;
+	char		 path[512], line[2048];
+	FILE		*f;
+	int		 open = 0;
+
+	(void)snprintf(path, sizeof(path), "%s/tests/data/replies/%s", src,
+	    name);
+	if ((f = fopen(path, "r")) == NULL) {
+		ok(0, "cannot open %s", path);
+		return;
+	}
+	vbuf_init(&t.hdr, VBUF_NOMAX);
+	vbuf_init(&t.body, VBUF_NOMAX);
+	for (;;) {
+		int	eof = fgets(line, sizeof(line), f) == NULL;
+
+		if (eof || strncmp(line, "=== ", 4) == 0) {
+			if (open && (eof || strncmp(line, "=== reason:", 11)))
+				run_case(c, &t);
+			if (eof)
+				break;
+		}
+		if (line[0] == '#')
+			continue;
+		if (strncmp(line, "=== reason:", 11) == 0) {
+			(void)snprintf(t.reason, sizeof(t.reason), "%s",
+			    line + 11 + (line[11] == ' '));
+			t.reason[strcspn(t.reason, "\n")] = '\0';
+			t.has_reason = 1;
+		} else if (strncmp(line, "=== ", 4) == 0) {
+			char	*bar = strstr(line, " | ");
+
+			open = 1;
+			t.has_reason = 0;
+			vbuf_reset(&t.hdr);
+			vbuf_reset(&t.body);
+			if (bar == NULL || sscanf(line, "=== %15s %7s",
+			    t.want, t.lang) != 2) {
+				ok(0, "a malformed case: %s", line);
+				open = 0;
+				continue;
+			}
+			(void)snprintf(t.desc, sizeof(t.desc), "%s", bar + 3);
+			t.desc[strcspn(t.desc, "\n")] = '\0';
+		} else if (open && strncmp(line, "+H ", 3) == 0)
+			vbuf_puts(&t.hdr, line + 3);
+		else if (open)
+			expand(line, &t.body);
+	}
+	fclose(f);
+	vbuf_release(&t.hdr);
+	vbuf_release(&t.body);
+}
+
 int
 main(void)
 {
 	char		 dir[] = "/tmp/moot-decide-test.XXXXXX", path[512];
+	char		 tdir[512];
 	const char	*src = getenv("MOOT_SRCDIR");
 	struct conf	 c;
 	struct vbuf	 canon, why, text;
@@ -160,29 +291,19 @@ main(void)
 
 	if (mkdtemp(dir) == NULL)
 		return (1);
-	/* A templates folder with English from the tree and two words
-	 * files of our own. */
+	/* The tree's words files, and a folder of our own with a copy of
+	 * the English one for words_check. */
+	if (src == NULL)
+		src = "..";
 	memset(&c, 0, sizeof(c));
 	test_limits(&c.lim);
-	c.templates = dir;
+	(void)snprintf(tdir, sizeof(tdir), "%s/templates", src);
+	c.templates = tdir;
+	c.domain = "lists.example";
 	(void)snprintf(path, sizeof(path), "%s/en", dir);
 	mkdir(path, 0755);
-	if (copy_words(src != NULL ? src : "..", dir) == -1)
+	if (copy_words(src, dir) == -1)
 		return (1);
-	(void)snprintf(path, sizeof(path), "%s/ar", dir);
-	mkdir(path, 0755);
-	(void)snprintf(path, sizeof(path), "%s/ar/words", dir);
-	f = fopen(path, "w");
-	fputs("approve = \xd9\x85\xd9\x88\xd8\xa7\xd9\x81\xd9\x82\nreject = "
-	    "\xd8\xb1\xd9\x81\xd8\xb6\n", f);
-	fclose(f);
-	(void)snprintf(path, sizeof(path), "%s/uk", dir);
-	mkdir(path, 0755);
-	(void)snprintf(path, sizeof(path), "%s/uk/words", dir);
-	f = fopen(path, "w");
-	fputs("approve = \xd1\x81\xd1\x85\xd0\xb2\xd0\xb0\xd0\xbb\xd0\xb8\xd1"
-	    "\x82\xd0\xb8\n", f);
-	fclose(f);
 
 	vbuf_init(&canon, VBUF_NOMAX);
 	vbuf_init(&why, 1024);
@@ -203,6 +324,8 @@ main(void)
 			ok(d.why[0] != '\0', "  and why not (%s)", d.why);
 		mail_free(&m);
 	}
+	table(&c, src, "moderation.txt");
+	table(&c, src, "confirm.txt");
 
 	/* The HTML reader leaves quotes out and reads entities. */
 	text_part_html("<p>a &amp; b</p><blockquote>no</blockquote><br>c",

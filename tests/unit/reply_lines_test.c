@@ -16,6 +16,30 @@
 #define AR_REJECT	"\xd8\xb1\xd9\x81\xd8\xb6"		 /* رفض */
 #define TI_APPROVE	"\xe1\x8a\xa3\xe1\x8c\xbd\xe1\x8b\xb5\xe1\x89\x95"
 
+/* reply_quote_starts: the line begins a quote that runs to the end. */
+static const struct {
+	const char	*line;
+	const char	*rest;
+	int		 want;
+} quotes[] = {
+	{ "-----Original Message-----", "From: a@b\n", 1 },
+	{ "-----Message d'origine-----", "De : a@b\n", 1 },
+	{ "---------- Forwarded message ---------", "From: a@b\n", 1 },
+	{ "________________________________", "From: moot <info@x>\n", 1 },
+	{ "________________________________", "\napprove\n", 0 },
+	{ "From: moot <info-mod+abc@lists.example>", "Sent: Monday\n", 1 },
+	{ "De : moot", "Envoy\xc3\xa9 : lundi\n\xc3\x80 : moi\n", 1 },
+	{ "From: moot", "approve\n", 0 },
+	{ "reject: off topic", "approve\n", 0 },
+	{ "Begin forwarded message:", "\nFrom: a@b\n", 1 },
+	{ "On Mon, 23 Nov 2026, moot wrote:", "", 1 },
+	{ "On Mon, 23 Nov 2026, moot wrote:", "> approve\n", 0 },
+	{ "On Mon, 23 Nov 2026 at 10:00, Alice <", "a@b> wrote:\n> x\n", 0 },
+	{ "On Mon, 23 Nov 2026 at 10:00, Alice <", "a@b> wrote:\nx\n", 1 },
+	{ "approve", "-----Original Message-----\n", 0 },
+	{ "-----", "", 0 },
+};
+
 static const struct {
 	const char	*line;
 	int		 n;		/* -1: strlen(line) */
@@ -72,17 +96,22 @@ static const struct {
 } attributions[] = {
 	{ "On Mon, 23 Nov 2026, moot wrote:", "> approve?\n", 1 },
 	{ "On Mon, 23 Nov 2026, moot wrote:", "\n  \n> approve?\n", 1 },
-	{ "On Mon, 23 Nov 2026, moot wrote:", "approve\n> x\n", 0 },
-	{ "On Mon, 23 Nov 2026, moot wrote:", "", 0 },
-	{ "On Mon, 23 Nov 2026, moot wrote:", "\n\n", 0 },
-	{ "On Mon, 23 Nov 2026, moot wrote:", "-- \n> x\n", 0 },
+	/* "wrote" says it whatever follows (HTML quotes leave nothing). */
+	{ "On Mon, 23 Nov 2026, moot wrote:", "approve\n> x\n", 1 },
+	{ "On Mon, 23 Nov 2026, moot wrote:", "", 1 },
+	{ "On Mon, 23 Nov 2026, moot wrote:", "\n\n", 1 },
+	{ "On Mon, 23 Nov 2026, moot wrote:", "-- \n> x\n", 1 },
+	{ "Re: held post:", "approve\n", 0 },
+	{ "On Mon, 23 Nov 2026 at 10:00, Alice Martin <",
+	    "alice@example.org> wrote:\n> x\n", 1 },	/* wrapped */
 	{ "On Mon, 23 Nov 2026, moot wrote", "> approve?\n", 0 },
 	{ "", "> x\n", 0 },
 	{ ":", "> x\n", 1 },
 	{ "Le lundi 23 novembre 2026, moot a \xc3\xa9" "crit :", "> x\n", 1 },
 	{ "\xd9\x83\xd8\xaa\xd8\xa8 moot:", "> x\n", 1 },
-	/* The line as given: a trailing space is the caller's to trim. */
-	{ "moot wrote: ", "> x\n", 0 },
+	/* Spaces and bidi marks after the colon do not count. */
+	{ "moot wrote: ", "> x\n", 1 },
+	{ "\xd9\x83\xd8\xaa\xd8\xa8 moot:\xe2\x80\xac", "", 1 },
 };
 
 static const struct {
@@ -204,6 +233,10 @@ main(void)
 		    strlen(attributions[i].line), attributions[i].rest),
 		    attributions[i].want, "attribution: \"%s\" before case %zu",
 		    attributions[i].line, i);
+	for (i = 0; i < nitems(quotes); i++)
+		is_int(reply_quote_starts(quotes[i].line, strlen(quotes[i].line),
+		    quotes[i].rest), quotes[i].want, "a quote starts at \"%s\"",
+		    quotes[i].line);
 	for (i = 0; i < nitems(words); i++) {
 		size_t	size = words[i].size ? words[i].size : sizeof(w);
 

@@ -22,7 +22,9 @@
 #define UK_APPROVE_UC	"\xd0\xa1\xd0\xa5\xd0\x92\xd0\x90\xd0\x9b\xd0\x98\xd0" \
 			"\xa2\xd0\x98"				/* СХВАЛИТИ */
 
-/* words_fold: the lower case of a word, UTF-8 in and out. */
+#define RC	"\xef\xbf\xbd"	/* U+FFFD */
+
+/* words_fold: one spelling of a word (fold.h), UTF-8 in and out. */
 static const struct {
 	const char	*in;
 	const char	*want;
@@ -39,11 +41,23 @@ static const struct {
 	{ "\xce\xa3", "\xcf\x83" },			/* Σ to σ */
 	{ AR_APPROVE, AR_APPROVE },			/* no case */
 	{ "\xf0\x9f\x98\x80", "\xf0\x9f\x98\x80" },	/* an emoji */
-	/* Bytes that are not UTF-8 are kept as they are. */
-	{ "caf\xc9", "caf\xc9" },			/* Latin-1 É */
-	{ "\xff\xfe" "A", "\xff\xfe" "a" },
-	{ "\xc1\x81", "\xc1\x81" },			/* overlong A */
-	{ "\xe2\x82", "\xe2\x82" },			/* cut short */
+	/* Bytes that are not UTF-8 become U+FFFD, never a letter. */
+	{ "caf\xc9", "caf" RC },			/* Latin-1 É */
+	{ "\xff\xfe" "A", RC RC "a" },
+	{ "\xc1\x81", RC RC },			/* overlong A */
+	{ "\xe2\x82", RC },				/* cut short */
+	/* What keyboards and scripts vary in folds to one spelling. */
+	{ "\xc3\x9f", "ss" },				/* ß: full folding */
+	{ "\xe2\x80\x8f" "OK\xe2\x80\x8e", "ok" },	/* bidi marks */
+	{ "e\xcc\x81", "\xc3\xa9" },			/* NFC */
+	{ "\xd9\x85\xd9\x80\xd9\x88\xd8\xa7\xd9\x81\xd9\x82", AR_APPROVE }, /* tatweel */
+	{ "\xd8\xaa\xd8\xa3\xdb\x8c\xdb\x8c\xd8\xaf",
+	    "\xd8\xaa\xd8\xa7\xd9\x8a\xd9\x8a\xd8\xaf" },	/* تأیید, ی and أ */
+	{ "\xda\xa9", "\xd9\x83" },			/* ک to ك */
+	{ "\xd8\xa9", "\xd9\x87" },			/* ة to ه */
+	{ "\xe1\x8d\x80", "\xe1\x8c\xb8" },		/* ፀ to ጸ */
+	{ "\xe1\x8a\xa0", "\xe1\x8a\xa3" },		/* አ to ኣ */
+	{ "d\xe2\x80\x99" "accord", "d'accord" },	/* the apostrophe */
 };
 
 /* Overlong forms are not UTF-8 either, so they must not fold to ASCII. */
@@ -51,8 +65,8 @@ static const struct {
 	const char	*in;
 	const char	*want;
 } overlong[] = {
-	{ "\xe0\x81\x81" "PPROVE", "\xe0\x81\x81" "pprove" },
-	{ "\xf0\x80\x81\x81" "PPROVE", "\xf0\x80\x81\x81" "pprove" },
+	{ "\xe0\x81\x81" "PPROVE", RC RC RC "pprove" },
+	{ "\xf0\x80\x81\x81" "PPROVE", RC RC RC RC "pprove" },
 };
 
 /* words_match against the tree's templates/. */
@@ -64,11 +78,11 @@ static const struct {
 } matches[] = {
 	{ NULL, "approve", NULL, "approve" },
 	{ NULL, "APPROVED", NULL, "approve" },
-	{ NULL, "Ok", NULL, "approve" },
-	{ NULL, "+1", NULL, "approve" },
-	{ NULL, "-1", NULL, "reject" },
-	{ NULL, "y", NULL, "approve" },
-	{ NULL, "N", NULL, "reject" },
+	{ NULL, "Ok", NULL, "approve-alone" },	/* decide alone only */
+	{ NULL, "+1", NULL, "approve-alone" },
+	{ NULL, "-1", NULL, "reject-alone" },
+	{ NULL, "y", NULL, "approve-alone" },
+	{ NULL, "N", NULL, "reject-alone" },
 	{ NULL, "spam", NULL, "discard" },
 	{ NULL, "?", NULL, "help" },
 	{ NULL, "members", NULL, "who" },
@@ -114,6 +128,18 @@ static const struct {
 	{ UK_APPROVE_UC, NULL, "approve", "uk" },
 	{ AR_DELETE, "subscribe", NULL, "en" },
 	{ "zzz", NULL, NULL, "en" },
+	/* A stranger's language is the script's (words.h). */
+	{ "tak", NULL, "approve-alone", "pl" },
+	{ "da", NULL, "approve-alone", "ro" },
+	{ "oui", NULL, "approve-alone", "fr" },
+	{ "Odrzu\xc4\x87", NULL, "reject", "pl" },		/* Odrzuć */
+	{ "\xd1\x82\xd0\xb0\xd0\xba", NULL, "approve-alone", "uk" },	/* так */
+	{ "\xd8\xae\xdb\x8c\xd8\xb1", NULL, "reject-alone", "fa" },	/* خیر */
+	{ "\xd8\xae\xd9\x8a\xd8\xb1", NULL, "reject-alone", "fa" },	/* خير */
+	{ "\xd9\x84\xd8\xa7", NULL, "reject-alone", "ar" },	/* لا */
+	{ "\xe1\x8a\xa5\xe1\x8b\x88", NULL, "approve-alone", "ti" },	/* እወ */
+	{ "\xe1\x8a\xa0\xe1\x8b\xad\xe1\x8d\x8b\xe1\x88\x8d", NULL,
+	    "reject-alone", "ti" },			/* አይፋል, አ for ኣ */
 };
 
 /* words_check on files written here: 0, or -1 with this in the reason. */
