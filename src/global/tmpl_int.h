@@ -1,0 +1,50 @@
+/*
+ * tmpl_int.h - what the template files share (tmpl.c, tmpl_phrase.c),
+ * for no other module: callers use tmpl.h
+ *
+ * Owns: the reading of a small file, the filling of {slots}, the
+ * language chain, and the walk of a phrases file.
+ */
+#ifndef TMPL_INT_H
+#define TMPL_INT_H
+
+#include <stddef.h>
+
+#include "util/vbuf.h"
+
+struct conf;
+struct tmpl_slot;
+
+#define TMPL_FILE_MAX	(64 * 1024)
+#define TMPL_CHAIN_MAX	8
+
+/* How a text is filled: with vals NULL it is only checked. */
+struct tmpl_fill {
+	const char		 *slots;	/* allowed, comma-separated */
+	const struct tmpl_slot	 *vals;
+	size_t			  nvals;
+	int			  in_subject;
+};
+
+/* tmpl_read_small - the file at path, NUL-terminated; -1 with errno */
+int	tmpl_read_small(const char *path, struct vbuf *out);
+
+/* tmpl_expand - copy text (len bytes) to out, filling {slots}; line is
+ * the first line's number, for "line N: reason" in err.  0 or -1. */
+int	tmpl_expand(const struct tmpl_fill *, const char *text, size_t len,
+	    int line, struct vbuf *out, struct vbuf *err);
+
+/* tmpl_chain - the languages to try, langs first (valid codes only),
+ * then the site's, then en; their number */
+size_t	tmpl_chain(const struct conf *, const char *const *langs,
+	    const char *chain[TMPL_CHAIN_MAX]);
+
+/* tmpl_phrase_at - the i-th phrase moot knows and its slots, or NULL
+ * past the end */
+const char *tmpl_phrase_at(size_t i, const char **slots);
+
+/* tmpl_phrases_check - the phrases file at path is well formed; with
+ * all, complete.  0, or -1 with path:line: reason in err. */
+int	tmpl_phrases_check(const char *path, int all, struct vbuf *err);
+
+#endif /* TMPL_INT_H */
