@@ -124,6 +124,18 @@ static const struct tmpl_def phrase_defs[] = {
 	{ "why-unreadable", 0, "detail" },
 	{ "days", 0, "n" },
 	{ "hours", 0, "n" },
+	/* Counted nouns (slot n only): forms by number, {count:posts} */
+	{ "posts", 0, "n" },
+	{ "members", 0, "n" },
+	{ "lines", 0, "n" },
+	{ "people", 0, "n" },
+	{ "bytes", 0, "n" },
+	/* A member's role, as a notice names it */
+	{ "role-member", 0, "" },
+	{ "role-moderator", 0, "" },
+	{ "role-owner", 0, "" },
+	{ "role-organiser", 0, "" },
+	{ "role-chair", 0, "" },
 };
 
 /* Header fields a template may set, besides Subject. */
@@ -208,15 +220,109 @@ body_value(struct vbuf *out, const char *v)
 			vbuf_putc(out, *p);
 }
 
+/* fill_counted - {slot:noun}: the counted noun for the slot's value, in
+ * the text's language first */
+static int
+fill_counted(const struct tmpl_fill *f, const char *value, const char *noun,
+    size_t nlen, struct vbuf *out, struct vbuf *err)
+{
+	struct tmpl_slot	 n = { "n", value };
+	struct vbuf		 text, clean;
+	char			 key[SLOT_NAME_MAX + 1];
+	int			 rc;
+
+	if (f->conf == NULL) {		/* no languages: the number alone */
+		body_value(out, value);
+		return (0);
+	}
+	if (nlen >= sizeof(key))
+		nlen = sizeof(key) - 1;	/* name_end() stops before */
+	memcpy(key, noun, nlen);
+	key[nlen] = '\0';
+	vbuf_init(&text, TMPL_FILE_MAX);
+	vbuf_init(&clean, VBUF_NOMAX);
+	rc = tmpl_phrase_chain(f->conf, f->chain, f->nchain, key, &n, 1,
+	    &text, err);
+	if (rc == 0 && f->in_subject) {
+		hdr_encode_clean(&clean, vbuf_str(&text));
+		vbuf_puts(out, vbuf_str(&clean));
+	} else if (rc == 0)
+		vbuf_puts(out, vbuf_str(&text));
+	vbuf_release(&text);
+	vbuf_release(&clean);
+	return (rc);
+}
+
+/* fill_slot - the value of slot name (len bytes) into out; with noun,
+ * the counted noun for it */
+static int
+fill_slot(const struct tmpl_fill *f, const char *name, size_t len,
+    const char *noun, size_t nlen, struct vbuf *out, struct vbuf *err)
+{
+	struct vbuf	clean;
+
+	for (size_t k = 0; f->vals != NULL && k < f->nvals; k++) {
+		const struct tmpl_slot *v = &f->vals[k];
+
+		if (strlen(v->name) != len || strncmp(v->name, name, len) != 0)
+			continue;
+		if (noun != NULL)
+			return (fill_counted(f, v->value != NULL ? v->value :
+			    "", noun, nlen, out, err));
+		if (v->value == NULL)
+			break;
+		if (f->in_subject) {
+			vbuf_init(&clean, VBUF_NOMAX);
+			hdr_encode_clean(&clean, v->value);
+			vbuf_puts(out, vbuf_str(&clean));
+			vbuf_release(&clean);
+		} else
+			body_value(out, v->value);
+		break;
+	}
+	return (0);
+}
+
+/* noun_check - the noun of {slot:noun}, at text (len bytes before the
+ * "}"), is a counted noun and may stand here */
+static int
+noun_check(const struct tmpl_fill *f, const char *noun, size_t len,
+    int line, struct vbuf *err)
+{
+	if (f->counted) {
+		vbuf_printf(err, "line %d: {n:%.*s}: a counted noun holds no "
+		    "other", line, (int)len, noun);
+		return (-1);
+	}
+	if (!tmpl_phrase_counted(noun, len)) {
+		vbuf_printf(err, "line %d: [%.*s] is not a counted noun moot "
+		    "knows (a phrase whose slot is {n})", line, (int)len,
+		    noun);
+		return (-1);
+	}
+	return (0);
+}
+
+/* name_end - the end of a slot's or a noun's name at text[i] */
+static size_t
+name_end(const char *text, size_t i, size_t len, int noun)
+{
+	size_t	j = i;
+
+	while (j < len && j - i < SLOT_NAME_MAX && ((text[j] >= 'a' &&
+	    text[j] <= 'z') || text[j] == '_' || (noun && (text[j] == '-' ||
+	    (text[j] >= '0' && text[j] <= '9')))))
+		j++;
+	return (j);
+}
+
 /* tmpl_expand - see tmpl_int.h */
 int
 tmpl_expand(const struct tmpl_fill *f, const char *text, size_t len,
     int line, struct vbuf *out, struct vbuf *err)
 {
-	struct vbuf	 clean;
-	size_t		 i, j;
+	size_t	i, j, k;
 
-	vbuf_init(&clean, VBUF_NOMAX);
 	for (i = 0; i < len; i++) {
 		if (text[i] == '\n')
 			line++;
@@ -234,42 +340,30 @@ tmpl_expand(const struct tmpl_fill *f, const char *text, size_t len,
 			i++;
 			continue;
 		}
-		for (j = i + 1; j < len && j - i <= SLOT_NAME_MAX &&
-		    ((text[j] >= 'a' && text[j] <= 'z') || text[j] == '_'); j++)
-			;
-		if (j >= len || text[j] != '}' || j == i + 1) {
+		/* {slot}, or {slot:noun} for a counted noun */
+		j = k = name_end(text, i + 1, len, 0);
+		if (j < len && text[j] == ':' && j > i + 1)
+			k = name_end(text, j + 1, len, 1);
+		if (k >= len || text[k] != '}' || j == i + 1 || k == j + 1) {
 			vbuf_printf(err, "line %d: a { that does not start a "
 			    "{slot} (write {{ for a brace)", line);
-			goto fail;
+			return (-1);
 		}
 		if (!slot_allowed(f->slots, text + i + 1, j - i - 1)) {
 			vbuf_printf(err, "line %d: {%.*s} is not a slot of "
 			    "this template (it has: %s)", line,
 			    (int)(j - i - 1), text + i + 1, f->slots);
-			goto fail;
+			return (-1);
 		}
-		for (size_t k = 0; f->vals != NULL && k < f->nvals; k++) {
-			const struct tmpl_slot *v = &f->vals[k];
-
-			if (strlen(v->name) != j - i - 1 ||
-			    strncmp(v->name, text + i + 1, j - i - 1) != 0)
-				continue;
-			if (v->value == NULL)
-				break;
-			if (f->in_subject) {
-				hdr_encode_clean(&clean, v->value);
-				vbuf_puts(out, vbuf_str(&clean));
-			} else
-				body_value(out, v->value);
-			break;
-		}
-		i = j;
+		if (k > j && noun_check(f, text + j + 1, k - j - 1, line,
+		    err) == -1)
+			return (-1);
+		if (fill_slot(f, text + i + 1, j - i - 1, k > j ? text + j +
+		    1 : NULL, k > j ? k - j - 1 : 0, out, err) == -1)
+			return (-1);
+		i = k;
 	}
-	vbuf_release(&clean);
 	return (vbuf_err(out) ? -1 : 0);
-fail:
-	vbuf_release(&clean);
-	return (-1);
 }
 
 /*
@@ -277,13 +371,11 @@ fail:
  * err gets "line N: reason" (the caller adds the file).
  */
 static int
-parse_file(const struct tmpl_def *def, const char *text, size_t len,
-    const struct tmpl_slot *vals, size_t nvals, struct tmpl_out *out,
-    struct vbuf *err)
+parse_file(const struct tmpl_def *def, struct tmpl_fill *f,
+    const char *text, size_t len, struct tmpl_out *out, struct vbuf *err)
 {
-	struct tmpl_fill f = { def->slots, vals, nvals, 0 };
-	size_t		 off = 0;
-	int		 line = 1, have_subject = 0;
+	size_t	off = 0;
+	int	line = 1, have_subject = 0;
 
 	if (memchr(text, '\0', len) != NULL) {
 		vbuf_puts(err, "line 1: NUL byte in the file");
@@ -314,8 +406,8 @@ parse_file(const struct tmpl_def *def, const char *text, size_t len,
 		while (colon < eol && text[colon] == ' ')
 			colon++;
 		vbuf_reset(&out->subject);
-		f.in_subject = 1;
-		if (tmpl_expand(&f, text + colon, eol - colon, line,
+		f->in_subject = 1;
+		if (tmpl_expand(f, text + colon, eol - colon, line,
 		    &out->subject, err) == -1)
 			return (-1);
 		have_subject = 1;
@@ -331,8 +423,8 @@ parse_file(const struct tmpl_def *def, const char *text, size_t len,
 		off++;
 	line++;
 	vbuf_reset(&out->body);
-	f.in_subject = 0;
-	return (tmpl_expand(&f, text + off, len - off, line, &out->body,
+	f->in_subject = 0;
+	return (tmpl_expand(f, text + off, len - off, line, &out->body,
 	    err));
 }
 
@@ -344,6 +436,7 @@ tmpl_render(const struct conf *c, const char *const *langs,
 {
 	const struct tmpl_def	*def = tmpl_def(name);
 	const char		*chain[TMPL_CHAIN_MAX];
+	struct tmpl_fill	 f;
 	struct vbuf		 text, why;
 	size_t			 n, i;
 	int			 rc = -1;
@@ -353,6 +446,11 @@ tmpl_render(const struct conf *c, const char *const *langs,
 		return (-1);
 	}
 	n = tmpl_chain(c, langs, chain);
+	memset(&f, 0, sizeof(f));
+	f.slots = def->slots;
+	f.vals = vals;
+	f.nvals = nvals;
+	f.conf = c;
 	vbuf_init(&text, TMPL_FILE_MAX);
 	vbuf_init(&why, 1024);
 	for (i = 0; i < n; i++) {
@@ -370,8 +468,10 @@ tmpl_render(const struct conf *c, const char *const *langs,
 			break;
 		}
 		vbuf_reset(&why);
-		if (parse_file(def, vbuf_str(&text), text.len, vals, nvals,
-		    out, &why) == -1) {
+		f.chain = chain + i;
+		f.nchain = n - i;
+		if (parse_file(def, &f, vbuf_str(&text), text.len, out,
+		    &why) == -1) {
 			vbuf_printf(err, "%s:%s", path, vbuf_str(&why));
 			free(path);
 			break;
@@ -397,8 +497,8 @@ tmpl_chain(const struct conf *c, const char *const *langs,
 {
 	size_t	n = 0;
 
-	for (size_t i = 0; langs != NULL && langs[i] != NULL &&
-	    n < TMPL_CHAIN_MAX - 2; i++)
+	/* At most five of the caller's; room is left for two more. */
+	for (size_t i = 0; langs != NULL && langs[i] != NULL && n < 5; i++)
 		if (*langs[i] != '\0' && conf_valid_lang(langs[i]))
 			chain[n++] = langs[i];
 	chain[n++] = c->language;
@@ -496,6 +596,7 @@ check_dir(const struct conf *c, const char *lang, struct vbuf *err)
 	vbuf_init(&why, 1024);
 	while (rc == 0 && (de = readdir(d)) != NULL) {
 		const struct tmpl_def *def;
+		struct tmpl_fill f;
 		char	*path;
 
 		if (de->d_name[0] == '.')
@@ -505,8 +606,8 @@ check_dir(const struct conf *c, const char *lang, struct vbuf *err)
 			if (words_check(path, err) == -1)
 				rc = -1;
 		} else if (strcmp(de->d_name, "phrases") == 0) {
-			if (tmpl_phrases_check(path, strcmp(lang, "en") ==
-			    0, err) == -1)
+			if (tmpl_phrases_check(path, lang, strcmp(lang,
+			    "en") == 0, err) == -1)
 				rc = -1;
 		} else if ((def = tmpl_def(de->d_name)) == NULL) {
 			vbuf_printf(err, "%s: not a template moot knows", path);
@@ -516,7 +617,9 @@ check_dir(const struct conf *c, const char *lang, struct vbuf *err)
 			rc = -1;
 		} else {
 			vbuf_reset(&why);
-			if (parse_file(def, vbuf_str(&text), text.len, NULL, 0,
+			memset(&f, 0, sizeof(f));
+			f.slots = def->slots;
+			if (parse_file(def, &f, vbuf_str(&text), text.len,
 			    &out, &why) == -1) {
 				vbuf_printf(err, "%s:%s", path, vbuf_str(&why));
 				rc = -1;

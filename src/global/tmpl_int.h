@@ -24,6 +24,11 @@ struct tmpl_fill {
 	const struct tmpl_slot	 *vals;
 	size_t			  nvals;
 	int			  in_subject;
+	int			  counted;	/* a counted noun: {n} only */
+	/* For {slot:noun}: the languages, the text's own first. */
+	const struct conf	 *conf;
+	const char *const	 *chain;
+	size_t			  nchain;
 };
 
 /* tmpl_read_small - the file at path, NUL-terminated; -1 with errno */
@@ -43,8 +48,21 @@ size_t	tmpl_chain(const struct conf *, const char *const *langs,
  * past the end */
 const char *tmpl_phrase_at(size_t i, const char **slots);
 
-/* tmpl_phrases_check - the phrases file at path is well formed; with
- * all, complete.  0, or -1 with path:line: reason in err. */
-int	tmpl_phrases_check(const char *path, int all, struct vbuf *err);
+/* tmpl_phrases_check - the phrases file at path, of language lang, is
+ * well formed; with all, complete.  0, or -1 with path:line: reason in
+ * err. */
+int	tmpl_phrases_check(const char *path, const char *lang, int all,
+	    struct vbuf *err);
+
+/* tmpl_phrase_chain - tmpl_phrase() with the languages already chosen;
+ * a counted noun takes the form for its slot n in the language of the
+ * file it is found in */
+int	tmpl_phrase_chain(const struct conf *, const char *const *chain,
+	    size_t nchain, const char *key, const struct tmpl_slot *,
+	    size_t nslots, struct vbuf *out, struct vbuf *err);
+
+/* tmpl_phrase_counted - name (n bytes) is a counted noun: a phrase whose
+ * one slot is {n}, with forms by number */
+int	tmpl_phrase_counted(const char *name, size_t n);
 
 #endif /* TMPL_INT_H */
