@@ -8,6 +8,9 @@
 # reader's language ({reason}, {count:posts}) or with digits ({post_id},
 # {date}).  A slot filled with Latin text ({list}, an address) counts as
 # Latin.  Exit 1 if a line is printed.
+#
+# rtl-layout.py --mail FILE... - the same of messages as they were sent:
+# the Subject and the plain-text body of each, decoded.
 import os
 import re
 import sys
@@ -41,7 +44,25 @@ def first_strong(name, line):
     return None
 
 
+def check_mail(paths):
+    import email
+    import email.policy
+    bad = 0
+    for path in paths:
+        with open(path, "rb") as f:
+            m = email.message_from_binary_file(f, policy=email.policy.default)
+        body = m.get_body(("plain",))
+        text = str(m["Subject"] or "") + "\n" + (body.get_content() if body else "")
+        for no, line in enumerate(text.split("\n")):
+            if ARABIC.search(line) and first_strong("", line):
+                print("%s: %s" % (path, line.strip()))
+                bad += 1
+    return bad
+
+
 def main():
+    if sys.argv[1] == "--mail":
+        sys.exit(1 if check_mail(sys.argv[2:]) else 0)
     tpl, bad = sys.argv[1], 0
     for lang in sys.argv[2:]:
         d = os.path.join(tpl, lang)
