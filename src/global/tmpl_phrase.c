@@ -159,7 +159,7 @@ section_walk(const char *text, size_t len, section_cb cb, void *arg,
 struct phrase_find {
 	const char	*key;
 	enum plural_cat	 cat;		/* the form wanted, if counted */
-	int		 rank;		/* of best: 0 the form, 1 other, 2 plain */
+	int		 rank;		/* 0 the form, 1 other, 2 plain */
 	int		 line;
 	struct vbuf	 best;		/* the text of the best section yet */
 };
