@@ -3,7 +3,8 @@
 # and phrase exists in each language; a reply in each language is valid
 # MIME with a correctly encoded subject; command words in each language
 # are understood; right-to-left text keeps addresses on lines of their
-# own (issue 6, threat E6 for non-ASCII text).
+# own and begins each line with its own script (issue 6, threat E6 for
+# non-ASCII text).
 . "$(dirname "$0")/lib/common.sh"
 
 export MOOT_NOW=2026-11-23T10:00:00Z
@@ -32,6 +33,12 @@ for l in ar fa; do
 	mixed=$(grep -n -P '[\x{0600}-\x{06FF}].*\{[a-z_]*address\}|\{[a-z_]*address\}.*[\x{0600}-\x{06FF}]' \
 	    "$TPL/$l"/* 2>/dev/null | grep -v '^[^:]*:[0-9]*:#' | head -3)
 	is "$mixed" "" "$l: addresses stand on lines of their own"
+	# A line that holds Arabic script begins with it, not with Latin
+	# text or a slot filled with Latin text: a plain-text mail program
+	# lays each line out by its first letter (every notice and phrase,
+	# slots in the reader's language passed by).
+	is "$("$PYTHON3" "$MOOT_SRCDIR/tests/lib/rtl-layout.py" "$TPL" "$l")" "" \
+	    "$l: no line of Arabic script begins with Latin text"
 done
 
 sink_start
@@ -56,6 +63,10 @@ import email, email.header, sys
 m = email.message_from_binary_file(open(sys.argv[1], "rb"))
 print(str(email.header.make_header(email.header.decode_header(m["Subject"]))))' "$f")
 	is "$got" "$want" "$l: its subject decodes to the template's"
+	case $l in ar|fa)
+		is "$("$PYTHON3" "$MOOT_SRCDIR/tests/lib/rtl-layout.py" --mail "$f")" "" \
+		    "$l: as sent, no line of Arabic script begins with Latin text"
+	esac
 	ok "$l: the header is all ASCII (RFC 2047 words)" "$PYTHON3" -c '
 import sys
 head = open(sys.argv[1], "rb").read().split(b"\r\n\r\n", 1)[0]

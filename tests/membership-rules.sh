@@ -125,11 +125,19 @@ like "$(newest_to late@nine.example)" "The tf-housing group has ended. It does n
 
 # 4. An organiser's term: at most three years; owners hear a month before.
 moot member add ops org2@ten.example --role organiser --term-start 2024-01-01 --term-end 2026-12-20 >/dev/null
+moot member add ops owner-fr@one.example --role owner --lang fr >/dev/null
 like "$(moot member ls ops)" "org2@ten.example +organiser .*term 2024-01-01 to 2026-12-20 \(ends soon\)" \
     "moot member ls: a term that ends soon"
 run
 like "$(newest_to owner@one.example)" $'\r\nSubject: Term ending on 2026-12-20: org2@ten.example \\(organiser of ops\\)\r\n' \
     "a month before the end, the owners are told"
+# The role in the owner's language, not the English word.
+newest_to owner-fr@one.example | "$PYTHON3" -c '
+import email, email.policy, sys
+m = email.message_from_binary_file(sys.stdin.buffer, policy=email.policy.default)
+print(m["Subject"]); print(m.get_body(("plain",)).get_content())' >"$T/fr"
+like "$(cat "$T/fr")" "\\(organisateur de ops\\)" "  a French owner reads the role in French"
+ok "  and never the English word" sh -c "! grep -q organiser '$T/fr'"
 n0=$(count_to owner@one.example)
 MOOT_NOW=$(at 86400) run
 is "$(count_to owner@one.example)" "$n0" "  once"

@@ -67,7 +67,7 @@ moot list set info --who members >/dev/null
 send info-request@lists.example.org new@two.example "who" ""
 send info-request@lists.example.org stranger@four.example "who" ""
 run
-like "$(newest_to new@two.example)" $'The 2 members of the info list:\r\n  new@two.example\r\n  owner@one.example' \
+like "$(newest_to new@two.example)" $'The info list has 2 members:\r\n  new@two.example\r\n  owner@one.example' \
     "who, from a member of a list that allows it: the members"
 like "$(newest_to stranger@four.example)" "The member list of info is not available to you." \
     "  from a stranger: refused"

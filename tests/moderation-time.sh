@@ -60,10 +60,10 @@ MOOT_NOW=$(at 3*86400+22*3600) run		# Friday 08:00
 is "$(grep -l '^Subject: .*still waiting for a moderator' "$SINK_DIR"/*.eml 2>/dev/null | wc -l)" "$r0" \
     "no reminder before 09:00"
 MOOT_NOW=$(at 3*86400+23*3600+60) run		# Friday 09:01
-r1=$(grep -l '^Subject: 1 post(s) to info still waiting for a moderator' "$SINK_DIR"/*.eml | wc -l)
+r1=$(grep -l '^Subject: 1 post to info still waiting for a moderator' "$SINK_DIR"/*.eml | wc -l)
 is "$r1" $((r0 + 3)) "at 09:00 each of the three asked gets a reminder"
 MOOT_NOW=$(at 3*86400+23*3600+3600) run
-is "$(grep -l '^Subject: 1 post(s) to info still waiting' "$SINK_DIR"/*.eml | wc -l)" "$r1" "and only once that day"
+is "$(grep -l '^Subject: 1 post to info still waiting' "$SINK_DIR"/*.eml | wc -l)" "$r1" "and only once that day"
 moot approve "$p1" >/dev/null
 MOOT_NOW=$(at 4*86400+23*3600+60) run		# Saturday 09:01
 is "$(grep -l '^Subject: .* still waiting' "$SINK_DIR"/*.eml | wc -l)" "$r1" "nothing waits: no reminder"

@@ -92,6 +92,7 @@ note=$(cat "${owner%.env}.eml")
 like "$note" $'\r\nSubject: Post to info could not be delivered\r\n' "with the template's subject"
 like "$note" $'\r\nAuto-Submitted: auto-generated\r\n' "as automated mail"
 like "$note" "moot spool retry 5" "saying how to send it again"
+like "$note" "moot tried for 5 days to give" "for how long, in the form 5 takes"
 like "$(head -1 "${owner%.env}.env")" "MAIL FROM:<info-bounces@lists.example.org>" "from the bounce address"
 
 # Personal copies: the first three transactions get 451, the other two

@@ -14,11 +14,11 @@
 #include "global/conf.h"
 #include "mail/hdr_encode.h"
 #include "global/tmpl.h"
+#include "global/tmpl_int.h"
 #include "util/vbuf.h"
 #include "global/words.h"
 #include "util/sys_defs.h"
 
-#define TMPL_FILE_MAX	(64 * 1024)
 #define SLOT_NAME_MAX	32
 
 /* Every template moot knows, and the slots it may use. */
@@ -124,6 +124,18 @@ static const struct tmpl_def phrase_defs[] = {
 	{ "why-unreadable", 0, "detail" },
 	{ "days", 0, "n" },
 	{ "hours", 0, "n" },
+	/* Counted nouns (slot n only): forms by number, {count:posts} */
+	{ "posts", 0, "n" },
+	{ "members", 0, "n" },
+	{ "lines", 0, "n" },
+	{ "people", 0, "n" },
+	{ "bytes", 0, "n" },
+	/* A member's role, as a notice names it */
+	{ "role-member", 0, "" },
+	{ "role-moderator", 0, "" },
+	{ "role-owner", 0, "" },
+	{ "role-organiser", 0, "" },
+	{ "role-chair", 0, "" },
 };
 
 /* Header fields a template may set, besides Subject. */
@@ -167,9 +179,9 @@ tmpl_out_release(struct tmpl_out *o)
 	vbuf_release(&o->body);
 }
 
-/* read_small - the file at path, NUL-terminated; -1 with errno */
-static int
-read_small(const char *path, struct vbuf *out)
+/* tmpl_read_small - see tmpl_int.h */
+int
+tmpl_read_small(const char *path, struct vbuf *out)
 {
 	char	 chunk[4096];
 	ssize_t	 n;
@@ -208,19 +220,109 @@ body_value(struct vbuf *out, const char *v)
 			vbuf_putc(out, *p);
 }
 
-/*
- * expand - copy text (len bytes) to out, filling {slots}.  With vals NULL
- * it only checks.  line is the first line's number, for errors.
- */
+/* fill_counted - {slot:noun}: the counted noun for the slot's value, in
+ * the text's language first */
 static int
-expand(const struct tmpl_def *def, const char *text, size_t len, int line,
-    const struct tmpl_slot *vals, size_t nvals, int in_subject,
-    struct vbuf *out, struct vbuf *err)
+fill_counted(const struct tmpl_fill *f, const char *value, const char *noun,
+    size_t nlen, struct vbuf *out, struct vbuf *err)
 {
-	struct vbuf	 clean;
-	size_t		 i, j;
+	struct tmpl_slot	 n = { "n", value };
+	struct vbuf		 text, clean;
+	char			 key[SLOT_NAME_MAX + 1];
+	int			 rc;
 
+	if (f->conf == NULL) {		/* no languages: the number alone */
+		body_value(out, value);
+		return (0);
+	}
+	if (nlen >= sizeof(key))
+		nlen = sizeof(key) - 1;	/* name_end() stops before */
+	memcpy(key, noun, nlen);
+	key[nlen] = '\0';
+	vbuf_init(&text, TMPL_FILE_MAX);
 	vbuf_init(&clean, VBUF_NOMAX);
+	rc = tmpl_phrase_chain(f->conf, f->chain, f->nchain, key, &n, 1,
+	    &text, err);
+	if (rc == 0 && f->in_subject) {
+		hdr_encode_clean(&clean, vbuf_str(&text));
+		vbuf_puts(out, vbuf_str(&clean));
+	} else if (rc == 0)
+		vbuf_puts(out, vbuf_str(&text));
+	vbuf_release(&text);
+	vbuf_release(&clean);
+	return (rc);
+}
+
+/* fill_slot - the value of slot name (len bytes) into out; with noun,
+ * the counted noun for it */
+static int
+fill_slot(const struct tmpl_fill *f, const char *name, size_t len,
+    const char *noun, size_t nlen, struct vbuf *out, struct vbuf *err)
+{
+	struct vbuf	clean;
+
+	for (size_t k = 0; f->vals != NULL && k < f->nvals; k++) {
+		const struct tmpl_slot *v = &f->vals[k];
+
+		if (strlen(v->name) != len || strncmp(v->name, name, len) != 0)
+			continue;
+		if (noun != NULL)
+			return (fill_counted(f, v->value != NULL ? v->value :
+			    "", noun, nlen, out, err));
+		if (v->value == NULL)
+			break;
+		if (f->in_subject) {
+			vbuf_init(&clean, VBUF_NOMAX);
+			hdr_encode_clean(&clean, v->value);
+			vbuf_puts(out, vbuf_str(&clean));
+			vbuf_release(&clean);
+		} else
+			body_value(out, v->value);
+		break;
+	}
+	return (0);
+}
+
+/* noun_check - the noun of {slot:noun}, at text (len bytes before the
+ * "}"), is a counted noun and may stand here */
+static int
+noun_check(const struct tmpl_fill *f, const char *noun, size_t len,
+    int line, struct vbuf *err)
+{
+	if (f->counted) {
+		vbuf_printf(err, "line %d: {n:%.*s}: a counted noun holds no "
+		    "other", line, (int)len, noun);
+		return (-1);
+	}
+	if (!tmpl_phrase_counted(noun, len)) {
+		vbuf_printf(err, "line %d: [%.*s] is not a counted noun moot "
+		    "knows (a phrase whose slot is {n})", line, (int)len,
+		    noun);
+		return (-1);
+	}
+	return (0);
+}
+
+/* name_end - the end of a slot's or a noun's name at text[i] */
+static size_t
+name_end(const char *text, size_t i, size_t len, int noun)
+{
+	size_t	j = i;
+
+	while (j < len && j - i < SLOT_NAME_MAX && ((text[j] >= 'a' &&
+	    text[j] <= 'z') || text[j] == '_' || (noun && (text[j] == '-' ||
+	    (text[j] >= '0' && text[j] <= '9')))))
+		j++;
+	return (j);
+}
+
+/* tmpl_expand - see tmpl_int.h */
+int
+tmpl_expand(const struct tmpl_fill *f, const char *text, size_t len,
+    int line, struct vbuf *out, struct vbuf *err)
+{
+	size_t	i, j, k;
+
 	for (i = 0; i < len; i++) {
 		if (text[i] == '\n')
 			line++;
@@ -238,40 +340,30 @@ expand(const struct tmpl_def *def, const char *text, size_t len, int line,
 			i++;
 			continue;
 		}
-		for (j = i + 1; j < len && j - i <= SLOT_NAME_MAX &&
-		    ((text[j] >= 'a' && text[j] <= 'z') || text[j] == '_'); j++)
-			;
-		if (j >= len || text[j] != '}' || j == i + 1) {
+		/* {slot}, or {slot:noun} for a counted noun */
+		j = k = name_end(text, i + 1, len, 0);
+		if (j < len && text[j] == ':' && j > i + 1)
+			k = name_end(text, j + 1, len, 1);
+		if (k >= len || text[k] != '}' || j == i + 1 || k == j + 1) {
 			vbuf_printf(err, "line %d: a { that does not start a "
 			    "{slot} (write {{ for a brace)", line);
-			goto fail;
+			return (-1);
 		}
-		if (!slot_allowed(def->slots, text + i + 1, j - i - 1)) {
+		if (!slot_allowed(f->slots, text + i + 1, j - i - 1)) {
 			vbuf_printf(err, "line %d: {%.*s} is not a slot of "
 			    "this template (it has: %s)", line,
-			    (int)(j - i - 1), text + i + 1, def->slots);
-			goto fail;
+			    (int)(j - i - 1), text + i + 1, f->slots);
+			return (-1);
 		}
-		for (size_t k = 0; vals != NULL && k < nvals; k++) {
-			if (strlen(vals[k].name) != j - i - 1 ||
-			    strncmp(vals[k].name, text + i + 1, j - i - 1) != 0)
-				continue;
-			if (vals[k].value == NULL)
-				break;
-			if (in_subject) {
-				hdr_encode_clean(&clean, vals[k].value);
-				vbuf_puts(out, vbuf_str(&clean));
-			} else
-				body_value(out, vals[k].value);
-			break;
-		}
-		i = j;
+		if (k > j && noun_check(f, text + j + 1, k - j - 1, line,
+		    err) == -1)
+			return (-1);
+		if (fill_slot(f, text + i + 1, j - i - 1, k > j ? text + j +
+		    1 : NULL, k > j ? k - j - 1 : 0, out, err) == -1)
+			return (-1);
+		i = k;
 	}
-	vbuf_release(&clean);
 	return (vbuf_err(out) ? -1 : 0);
-fail:
-	vbuf_release(&clean);
-	return (-1);
 }
 
 /*
@@ -279,9 +371,8 @@ fail:
  * err gets "line N: reason" (the caller adds the file).
  */
 static int
-parse_file(const struct tmpl_def *def, const char *text, size_t len,
-    const struct tmpl_slot *vals, size_t nvals, struct tmpl_out *out,
-    struct vbuf *err)
+parse_file(const struct tmpl_def *def, struct tmpl_fill *f,
+    const char *text, size_t len, struct tmpl_out *out, struct vbuf *err)
 {
 	size_t	off = 0;
 	int	line = 1, have_subject = 0;
@@ -315,8 +406,9 @@ parse_file(const struct tmpl_def *def, const char *text, size_t len,
 		while (colon < eol && text[colon] == ' ')
 			colon++;
 		vbuf_reset(&out->subject);
-		if (expand(def, text + colon, eol - colon, line, vals, nvals,
-		    1, &out->subject, err) == -1)
+		f->in_subject = 1;
+		if (tmpl_expand(f, text + colon, eol - colon, line,
+		    &out->subject, err) == -1)
 			return (-1);
 		have_subject = 1;
 		off = eol < len ? eol + 1 : eol;
@@ -331,8 +423,9 @@ parse_file(const struct tmpl_def *def, const char *text, size_t len,
 		off++;
 	line++;
 	vbuf_reset(&out->body);
-	return (expand(def, text + off, len - off, line, vals, nvals, 0,
-	    &out->body, err));
+	f->in_subject = 0;
+	return (tmpl_expand(f, text + off, len - off, line, &out->body,
+	    err));
 }
 
 /* tmpl_render - see tmpl.h */
@@ -342,26 +435,28 @@ tmpl_render(const struct conf *c, const char *const *langs,
     struct tmpl_out *out, struct vbuf *err)
 {
 	const struct tmpl_def	*def = tmpl_def(name);
-	const char		*chain[8];
+	const char		*chain[TMPL_CHAIN_MAX];
+	struct tmpl_fill	 f;
 	struct vbuf		 text, why;
-	size_t			 n = 0, i;
+	size_t			 n, i;
 	int			 rc = -1;
 
 	if (def == NULL) {
 		vbuf_printf(err, "no template is called %s", name);
 		return (-1);
 	}
-	for (i = 0; langs != NULL && langs[i] != NULL && n < 5; i++)
-		if (*langs[i] != '\0' && conf_valid_lang(langs[i]))
-			chain[n++] = langs[i];
-	chain[n++] = c->language;
-	chain[n++] = "en";
+	n = tmpl_chain(c, langs, chain);
+	memset(&f, 0, sizeof(f));
+	f.slots = def->slots;
+	f.vals = vals;
+	f.nvals = nvals;
+	f.conf = c;
 	vbuf_init(&text, TMPL_FILE_MAX);
 	vbuf_init(&why, 1024);
 	for (i = 0; i < n; i++) {
 		char	*path = xasprintf("%s/%s/%s", c->templates, chain[i],
 		    name);
-		int	 r = read_small(path, &text);
+		int	 r = tmpl_read_small(path, &text);
 
 		if (r == -1 && errno == ENOENT) {
 			free(path);
@@ -373,8 +468,10 @@ tmpl_render(const struct conf *c, const char *const *langs,
 			break;
 		}
 		vbuf_reset(&why);
-		if (parse_file(def, vbuf_str(&text), text.len, vals, nvals,
-		    out, &why) == -1) {
+		f.chain = chain + i;
+		f.nchain = n - i;
+		if (parse_file(def, &f, vbuf_str(&text), text.len, out,
+		    &why) == -1) {
 			vbuf_printf(err, "%s:%s", path, vbuf_str(&why));
 			free(path);
 			break;
@@ -393,244 +490,32 @@ tmpl_render(const struct conf *c, const char *const *langs,
 	return (rc);
 }
 
-static const struct tmpl_def *
-phrase_def(const char *name, size_t n)
+/* tmpl_chain - see tmpl_int.h */
+size_t
+tmpl_chain(const struct conf *c, const char *const *langs,
+    const char *chain[TMPL_CHAIN_MAX])
 {
-	for (size_t i = 0; i < nitems(phrase_defs); i++)
-		if (strlen(phrase_defs[i].name) == n &&
-		    strncmp(phrase_defs[i].name, name, n) == 0)
-			return (&phrase_defs[i]);
-	return (NULL);
-}
+	size_t	n = 0;
 
-/* section_name - the name of a "[name]" line, or 0 if it is not one */
-static size_t
-section_name(const char *l, size_t n, const char **name)
-{
-	size_t	i = 1;
-
-	while (n > 0 && (l[n - 1] == ' ' || l[n - 1] == '\t' ||
-	    l[n - 1] == '\r'))
-		n--;
-	if (n < 3 || l[0] != '[' || l[n - 1] != ']')
-		return (0);
-	for (; i < n - 1; i++)
-		if (!((l[i] >= 'a' && l[i] <= 'z') || (l[i] >= '0' &&
-		    l[i] <= '9') || l[i] == '-'))
-			return (0);
-	*name = l + 1;
-	return (n - 2);
-}
-
-typedef int (*section_cb)(const char *name, size_t nlen, const char *body,
-    size_t blen, int line, void *arg);
-
-/*
- * section_walk - cb for each [name] section of a phrases file, with its
- * text: comment lines left out, blank lines at its end trimmed.  0, or
- * -1 with "line N: reason" in why (or cb's -1).
- */
-static int
-section_walk(const char *text, size_t len, section_cb cb, void *arg,
-    struct vbuf *why)
-{
-	struct vbuf	 body;
-	const char	*p = text, *end = text + len, *name = NULL;
-	size_t		 nlen = 0;
-	int		 line = 0, at = 0, rc = 0;
-
-	if (memchr(text, '\0', len) != NULL) {
-		vbuf_puts(why, "line 1: NUL byte in the file");
-		return (-1);
-	}
-	vbuf_init(&body, TMPL_FILE_MAX);
-	while (rc == 0) {
-		const char	*nl, *sn;
-		size_t		 n, sl;
-
-		if (p >= end)
-			sl = 0, n = 0;
-		else {
-			nl = memchr(p, '\n', (size_t)(end - p));
-			n = nl != NULL ? (size_t)(nl - p) : (size_t)(end - p);
-			line++;
-		}
-		if (p >= end || (sl = section_name(p, n, &sn)) > 0) {
-			if (name != NULL) {
-				size_t	bl = body.len;
-
-				while (bl > 0 && (body.data[bl - 1] == '\n' ||
-				    body.data[bl - 1] == ' '))
-					bl--;
-				vbuf_truncate(&body, bl);
-				rc = cb(name, nlen, body.data != NULL ?
-				    body.data : "", body.len, at, arg);
-			}
-			if (p >= end)
-				break;
-			name = sn;
-			nlen = sl;
-			at = line + 1;
-			vbuf_reset(&body);
-		} else if (n > 0 && p[0] == '#')
-			;		/* a note for translators */
-		else if (name == NULL) {
-			if (strspn(p, " \t\r") < n) {
-				vbuf_printf(why, "line %d: text before the "
-				    "first [name] line", line);
-				rc = -1;
-			}
-		} else {
-			/* Blank lines at the start of a section do not count. */
-			if (body.len > 0 || strspn(p, " \t\r") < n) {
-				vbuf_cat(&body, p, n);
-				vbuf_putc(&body, '\n');
-			}
-		}
-		p += n + 1;
-	}
-	vbuf_release(&body);
-	return (rc);
-}
-
-struct phrase_find {
-	const char		*key;
-	const struct tmpl_slot	*vals;
-	size_t			 nvals;
-	struct vbuf		*out, *why;
-	int			 found;
-};
-
-static int
-phrase_found(const char *name, size_t nlen, const char *body, size_t blen,
-    int line, void *arg)
-{
-	struct phrase_find	*f = arg;
-	const struct tmpl_def	*def;
-
-	if (f->found || strlen(f->key) != nlen || strncmp(f->key, name,
-	    nlen) != 0)
-		return (0);
-	if ((def = phrase_def(name, nlen)) == NULL)
-		return (0);
-	f->found = 1;
-	return (expand(def, body, blen, line, f->vals, f->nvals, 0, f->out,
-	    f->why));
-}
-
-/* tmpl_phrase - see tmpl.h */
-int
-tmpl_phrase(const struct conf *c, const char *const *langs, const char *key,
-    const struct tmpl_slot *vals, size_t nvals, struct vbuf *out,
-    struct vbuf *err)
-{
-	const char		*chain[8];
-	struct phrase_find	 f;
-	struct vbuf		 text, why;
-	size_t			 n = 0, i;
-	int			 rc = -1;
-
-	if (phrase_def(key, strlen(key)) == NULL) {
-		vbuf_printf(err, "no phrase is called %s", key);
-		return (-1);
-	}
-	for (i = 0; langs != NULL && langs[i] != NULL && n < 5; i++)
+	/* At most five of the caller's; room is left for two more. */
+	for (size_t i = 0; langs != NULL && langs[i] != NULL && n < 5; i++)
 		if (*langs[i] != '\0' && conf_valid_lang(langs[i]))
 			chain[n++] = langs[i];
 	chain[n++] = c->language;
 	chain[n++] = "en";
-	vbuf_init(&text, TMPL_FILE_MAX);
-	vbuf_init(&why, 1024);
-	for (i = 0; i < n && rc == -1; i++) {
-		char	*path = xasprintf("%s/%s/phrases", c->templates,
-		    chain[i]);
-		size_t	 mark = out->len;
-
-		memset(&f, 0, sizeof(f));
-		f.key = key;
-		f.vals = vals;
-		f.nvals = nvals;
-		f.out = out;
-		f.why = &why;
-		if (read_small(path, &text) == 0 && section_walk(text.data,
-		    text.len, phrase_found, &f, &why) == 0 && f.found)
-			rc = 0;
-		else if (why.len > 0) {
-			/* A broken translation: English still serves. */
-			vbuf_printf(err, "%s:%s; ", path, vbuf_str(&why));
-			vbuf_reset(&why);
-			vbuf_truncate(out, mark);
-		}
-		free(path);
-	}
-	if (rc == -1)
-		vbuf_printf(err, "%s/en/phrases: no [%s]", c->templates, key);
-	vbuf_release(&text);
-	vbuf_release(&why);
-	return (rc);
+	return (n);
 }
 
-struct phrase_check {
-	unsigned char	 seen[nitems(phrase_defs)];
-	struct vbuf	*why;
-	struct vbuf	 out;
-};
-
-static int
-phrase_checked(const char *name, size_t nlen, const char *body, size_t blen,
-    int line, void *arg)
+/* tmpl_phrase_at - see tmpl_int.h */
+const char *
+tmpl_phrase_at(size_t i, const char **slots)
 {
-	struct phrase_check	*pc = arg;
-	const struct tmpl_def	*def = phrase_def(name, nlen);
-
-	if (def == NULL) {
-		vbuf_printf(pc->why, "line %d: [%.*s] is not a phrase moot "
-		    "knows", line - 1, (int)nlen, name);
-		return (-1);
-	}
-	if (pc->seen[def - phrase_defs]++) {
-		vbuf_printf(pc->why, "line %d: [%.*s] is there twice",
-		    line - 1, (int)nlen, name);
-		return (-1);
-	}
-	vbuf_reset(&pc->out);
-	return (expand(def, body, blen, line, NULL, 0, 0, &pc->out, pc->why));
+	if (i >= nitems(phrase_defs))
+		return (NULL);
+	*slots = phrase_defs[i].slots;
+	return (phrase_defs[i].name);
 }
 
-/* phrases_check - a phrases file is well formed; with all, complete */
-static int
-phrases_check(const char *path, int all, struct vbuf *err)
-{
-	struct phrase_check	 pc;
-	struct vbuf		 text, why;
-	int			 rc = -1;
-
-	memset(&pc, 0, sizeof(pc));
-	vbuf_init(&text, TMPL_FILE_MAX);
-	vbuf_init(&why, 1024);
-	vbuf_init(&pc.out, VBUF_NOMAX);
-	pc.why = &why;
-	if (read_small(path, &text) == -1)
-		vbuf_printf(err, "%s: %s", path, strerror(errno));
-	else if (section_walk(text.data, text.len, phrase_checked, &pc,
-	    &why) == -1)
-		vbuf_printf(err, "%s:%s", path, vbuf_str(&why));
-	else {
-		rc = 0;
-		for (size_t i = 0; all && i < nitems(phrase_defs); i++)
-			if (!pc.seen[i]) {
-				vbuf_printf(err, "%s: [%s] is missing (English "
-				    "must have every phrase)", path,
-				    phrase_defs[i].name);
-				rc = -1;
-				break;
-			}
-	}
-	vbuf_release(&text);
-	vbuf_release(&why);
-	vbuf_release(&pc.out);
-	return (rc);
-}
 
 /* tmpl_has_language - templates/<lang>/ exists */
 int
@@ -711,6 +596,7 @@ check_dir(const struct conf *c, const char *lang, struct vbuf *err)
 	vbuf_init(&why, 1024);
 	while (rc == 0 && (de = readdir(d)) != NULL) {
 		const struct tmpl_def *def;
+		struct tmpl_fill f;
 		char	*path;
 
 		if (de->d_name[0] == '.')
@@ -720,18 +606,20 @@ check_dir(const struct conf *c, const char *lang, struct vbuf *err)
 			if (words_check(path, err) == -1)
 				rc = -1;
 		} else if (strcmp(de->d_name, "phrases") == 0) {
-			if (phrases_check(path, strcmp(lang, "en") == 0,
-			    err) == -1)
+			if (tmpl_phrases_check(path, lang, strcmp(lang,
+			    "en") == 0, err) == -1)
 				rc = -1;
 		} else if ((def = tmpl_def(de->d_name)) == NULL) {
 			vbuf_printf(err, "%s: not a template moot knows", path);
 			rc = -1;
-		} else if (read_small(path, &text) == -1) {
+		} else if (tmpl_read_small(path, &text) == -1) {
 			vbuf_printf(err, "%s: %s", path, strerror(errno));
 			rc = -1;
 		} else {
 			vbuf_reset(&why);
-			if (parse_file(def, vbuf_str(&text), text.len, NULL, 0,
+			memset(&f, 0, sizeof(f));
+			f.slots = def->slots;
+			if (parse_file(def, &f, vbuf_str(&text), text.len,
 			    &out, &why) == -1) {
 				vbuf_printf(err, "%s:%s", path, vbuf_str(&why));
 				rc = -1;

@@ -413,24 +413,29 @@ tell_term(struct terms *t, const struct member *m)
 	struct ctx	*x = t->x;
 	struct list	*l = NULL;
 	struct ended	 owners;
-	struct vbuf	 err;
-	char		 end[32];
+	struct vbuf	 err, role;
+	char		 end[32], key[48];
 
 	if (list_load_id(x->db, m->list_id, &l) != DB_OK)
 		return;
 	memset(&owners, 0, sizeof(owners));
 	vbuf_init(&err, 1024);
+	vbuf_init(&role, VBUF_NOMAX);
+	/* The role as the owner's language names it: phrase role-<role> */
+	(void)snprintf(key, sizeof(key), "role-%s", m->role);
 	clock_iso((time_t)m->term_end, end, sizeof(end));
 	end[10] = '\0';
 	(void)member_each_role(x->db, l->id, "owner", collect_member_lang, &owners);
 	if (db_begin(x->db) != DB_OK)
 		goto out;
 	for (size_t i = 0; i < owners.n; i++) {
+		vbuf_reset(&role);
+		notice_phrase(x, owners.lang[i], l, key, NULL, 0, &role);
 		struct tmpl_slot slots[] = {
 			{ "list", l->name },
 			{ "address", m->addr },
 			{ "name", m->name },
-			{ "role", m->role },
+			{ "role", role.len > 0 ? vbuf_str(&role) : m->role },
 			{ "term_end", end },
 		};
 		struct notice	 n = {
@@ -463,6 +468,7 @@ out:
 	free(owners.to);
 	free(owners.lang);
 	vbuf_release(&err);
+	vbuf_release(&role);
 	list_free(&l);
 }
 

@@ -169,6 +169,40 @@ static const struct {
 	{ "a broken words file", "ar/words", "approve ok\n",
 	    "/ar/words:line 1: not \"key = words\"" },
 	{ "NUL in a template", "en/welcome", NULL, "NUL byte" },
+	/* Counted nouns: forms by number, and {slot:noun}. */
+	{ "forms by number pass", "ar/phrases", "[days:two]\n" AR_HELLO
+	    "\n\n[days:other]\n{n} " AR_HELLO "\n", NULL },
+	{ "a counted slot in a phrase passes", "ar/phrases", "[r-more]\n"
+	    "{count:lines}\n", NULL },
+	{ "a form the language does not have", "fr/phrases", "[days:one]\n"
+	    "{n} jour\n[days:few]\n{n}\n[days:other]\n{n} jours\n",
+	    "/fr/phrases:line 3: [days:few]: fr has no form few (it has: one "
+	    "many other)" },
+	{ "a form CLDR does not have", "ar/phrases", "[days:several]\n{n}\n",
+	    "/ar/phrases:line 1: [days:several]: several is not a plural "
+	    "category" },
+	{ "forms on a phrase that is not counted", "ar/phrases",
+	    "[r-none:one]\nx\n", ":line 1: [r-none] has no forms by number" },
+	{ "forms of a phrase moot does not know", "ar/phrases",
+	    "[dayz:one]\n{n}\n", ":line 1: [dayz] is not a phrase moot knows" },
+	{ "a form twice", "ar/phrases", "[days:one]\na\n[days]\nb\n"
+	    "[days:one]\nc\n", ":line 5: [days:one] is there twice" },
+	{ "forms, but none for other numbers", "ar/phrases", "[days:one]\n"
+	    "{n}\n", "/ar/phrases: [days] has forms by number but no "
+	    "[days:other]" },
+	{ "a counted noun moot does not know", "en/held-reminder",
+	    "Subject: {count:postz}\n\n{posts}\n", "/en/held-reminder:line 1: "
+	    "[postz] is not a counted noun moot knows" },
+	{ "a phrase that is not a counted noun", "en/held-reminder",
+	    "Subject: s\n\n{count:r-none}\n", ":line 3: [r-none] is not a "
+	    "counted noun" },
+	{ "a counted slot the template does not have", "en/held-reminder",
+	    "Subject: {size:posts}\n\n", ":line 1: {size} is not a slot" },
+	{ "a counted noun in a counted noun", "ar/phrases", "[days]\n"
+	    "{n:hours}\n", ":line 2: {n:hours}: a counted noun holds no "
+	    "other" },
+	{ "a counted slot with no noun", "en/held-reminder",
+	    "Subject: {count:}\n\n", "a { that does not start a {slot}" },
 };
 
 static char	root[] = "/tmp/moot-tmpl-test.XXXXXX";
@@ -483,6 +517,69 @@ test_phrases(struct conf *c)
 	vbuf_release(&err);
 }
 
+/* {slot:noun} in a notice and a phrase, in English and Arabic */
+static void
+test_counted(struct conf *c)
+{
+	static const char *const ar[] = { "ar", NULL }, *const en[] = { "en",
+	    NULL };
+	static const struct {
+		const char *const	*langs;
+		const char		*count, *subject, *body;
+	} cases[] = {
+		{ en, "1", "1 post to info", "1 post, 1 post" },
+		{ en, "2", "2 posts to info", "2 posts, 2 posts" },
+		{ en, "0", "0 posts to info", "0 posts, 0 posts" },
+		{ ar, "2", AR_HELLO " 2", "TWO" },
+		/* ar has no [posts:one]: its own "other", not English */
+		{ ar, "1", AR_HELLO " 1", "1 AR" },
+		{ ar, "11", AR_HELLO " 11", "11 AR" },
+		/* not a number: "other", and a Subject stays one line */
+		{ en, "x\r\nBcc: e@x", "x Bcc: e@x posts to info",
+		    "x\nBcc: e@x posts, x\nBcc: e@x posts" },
+		{ en, NULL, " posts to info", " posts,  posts" },
+	};
+	struct tmpl_out	 out;
+	struct vbuf	 err;
+
+	tmpl_out_init(&out);
+	vbuf_init(&err, 4096);
+	c->templates = root;
+	put("en/phrases", "[posts:one]\n{n} post\n\n[posts:other]\n{n} "
+	    "posts\n[lines]\n{n} lines\n[r-more]\n{count:lines} more\n", -1);
+	put("ar/phrases", "[posts:two]\nTWO\n[posts:other]\n{n} AR\n", -1);
+	put("en/held-reminder", "Subject: {count:posts} to {list}\n\n"
+	    "{count:posts}, {count:posts}", -1);
+	put("ar/held-reminder", "Subject: " AR_HELLO " {count}\n\n"
+	    "{count:posts}", -1);
+	for (size_t i = 0; i < nitems(cases); i++) {
+		struct tmpl_slot s[] = {
+			{ "list", "info" }, { "count", cases[i].count },
+		};
+
+		vbuf_reset(&err);
+		is_int(tmpl_render(c, cases[i].langs, "held-reminder", s,
+		    nitems(s), &out, &err), 0, "counted case %zu renders", i);
+		is_str(vbuf_str(&out.subject), cases[i].subject, "  its "
+		    "Subject");
+		is_str(vbuf_str(&out.body), cases[i].body, "  its body");
+		is_str(vbuf_str(&err), "", "  no complaint");
+	}
+	{
+		struct tmpl_slot	s = { "count", "1" };
+		struct vbuf		p;
+
+		vbuf_init(&p, VBUF_NOMAX);
+		ok(tmpl_phrase(c, ar, "r-more", &s, 1, &p, &err) == 0 &&
+		    strcmp(vbuf_str(&p), "1 lines more") == 0, "a counted slot "
+		    "in a phrase; [lines] with no forms serves every number");
+		vbuf_release(&p);
+	}
+	rm_tree("ar");
+	tmpl_out_release(&out);
+	vbuf_release(&err);
+}
+
 static void
 test_check(struct conf *c, const char *tree)
 {
@@ -655,6 +752,7 @@ main(void)
 	test_fills(&c);
 	test_fallback(&c);
 	test_phrases(&c);
+	test_counted(&c);
 	test_check(&c, tree);
 	return (done_testing());
 }
