@@ -83,7 +83,7 @@ static const struct {
 	{ NULL, "-1", NULL, "reject-alone" },
 	{ NULL, "y", NULL, "approve-alone" },
 	{ NULL, "N", NULL, "reject-alone" },
-	{ NULL, "spam", NULL, "discard" },
+	{ NULL, "spam", NULL, "discard-alone" },
 	{ NULL, "?", NULL, "help" },
 	{ NULL, "members", NULL, "who" },
 	{ NULL, "join", "subscribe,unsubscribe", "subscribe" },
