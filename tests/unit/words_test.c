@@ -100,7 +100,7 @@ static const struct {
 	{ "en", AR_APPROVE, NULL, NULL },
 	{ NULL, AR_APPROVE, NULL, NULL },
 	{ "ar", AR_APPROVE, NULL, "approve" },
-	{ "ar", AR_DELETE, NULL, "discard" },
+	{ "ar", AR_DELETE, NULL, "discard-alone" },
 	{ "ar", AR_JOIN, "subscribe", "subscribe" },
 	{ "ar", AR_JOIN, "approve,reject,discard", NULL },
 	{ "ar", "approve", NULL, "approve" },	/* English always works */
@@ -123,7 +123,7 @@ static const struct {
 	{ "approve", NULL, "approve", "en" },
 	{ "SUBSCRIBE", NULL, "subscribe", "en" },
 	{ AR_APPROVE, NULL, "approve", "ar" },
-	{ AR_DELETE, NULL, "discard", "ar" },	/* Arabic and Persian: */
+	{ AR_DELETE, NULL, "discard-alone", "ar" },	/* Arabic and Persian: */
 	{ FA_APPROVE, NULL, "approve", "fa" },	/* the first by name */
 	{ UK_APPROVE_UC, NULL, "approve", "uk" },
 	{ AR_DELETE, "subscribe", NULL, "en" },
