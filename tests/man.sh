@@ -17,6 +17,7 @@
 #     src/milter/moot-milter.c the SYNOPSIS of moot-milter.8;
 #   - every template of tmpl_defs[] (src/global/tmpl.c) and its slots are in
 #     moot.conf.5, and every spool state of src/db/db_spool.c in moot.1;
+#   - who may use a token is said in the same words in moot.1 and mootd.8;
 #   - mandoc -Tlint finds no warning or error in the four pages.
 #
 # The SYNOPSIS is compared as it reads: rendered by mandoc when mandoc is
@@ -417,6 +418,16 @@ done <"$T/states"
 [ -s "$T/states" ] || why="no states read from src/db/db_spool.c"
 ok "moot.1 SPOOL STATES has the $(wc -l <"$T/states") states of src/db/db_spool.c" \
     test -z "$why" || diag "${why#$'\n'}"
+
+# Who may use a notice's token is said in the same words in moot.1 and
+# mootd.8 (issue 12): the paragraph from "Who may use a token:" to the
+# next .Pp, the same in both.
+token_para() { sed -n '/^Who may use a token:$/,/^\.Pp$/p' "$1"; }
+token_para "$MAN1" >"$T/tok1"
+token_para "$MAN8" >"$T/tok8"
+ok "moot.1 and mootd.8 say who may use a token in the same words" \
+    same_text "$T/tok1" "$T/tok8" ||
+    diag "$(diff "$T/tok1" "$T/tok8" | head -20)"
 
 # --- (c) mandoc -Tlint -----------------------------------------------------
 
