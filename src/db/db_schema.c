@@ -322,6 +322,47 @@ static const char *const migrations[] = {
 	"CREATE INDEX audit_by_spool ON audit(spool_id);\n"
 	"CREATE INDEX outbox_by_spool ON outbox(spool_id);\n"
 	"CREATE INDEX token_by_expiry ON token(expires_at);\n",
+
+	/*
+	 * 9 -> 10: the partnership's calendar (db_meeting.c).  A meeting
+	 * belongs to a group: a list's name, or an outside body ("board")
+	 * that has no list, so it is a name and not a list id.  Its start is
+	 * kept twice: the UTC instant, and the local wall time it stands
+	 * for in the zone named beside it, since a rule keeps meetings at
+	 * the same local time of day across clock changes.  A meeting a
+	 * rule made names the rule and the meeting it was made from; the
+	 * pair is unique, so keeping a rule in step never makes a second.
+	 */
+	"CREATE TABLE meeting_rule (\n"
+	"  id         INTEGER PRIMARY KEY,\n"
+	"  grp        TEXT NOT NULL,\n"		/* makes this group's */
+	"  before_grp TEXT NOT NULL,\n"		/* from this group's */
+	"  days       INTEGER NOT NULL CHECK (days > 0),\n"
+	"  given      TEXT NOT NULL,\n"		/* "2w", as typed */
+	"  created_at INTEGER NOT NULL,\n"
+	"  UNIQUE (grp, before_grp),\n"
+	"  CHECK (grp <> before_grp)\n"
+	");\n"
+	"CREATE TABLE meeting (\n"
+	"  id          INTEGER PRIMARY KEY,\n"
+	"  grp         TEXT NOT NULL,\n"
+	"  start_at    INTEGER NOT NULL,\n"		/* UTC */
+	"  start_local TEXT NOT NULL,\n"		/* "2018-03-14 10:00" */
+	"  zone        TEXT NOT NULL,\n"		/* of start_local */
+	"  duration    INTEGER NOT NULL CHECK (duration > 0),\n"
+	"  location    TEXT,\n"
+	"  notes_taker TEXT,\n"
+	"  state       TEXT NOT NULL DEFAULT 'scheduled'\n"
+	"              CHECK (state IN ('scheduled','cancelled')),\n"
+	"  sequence    INTEGER NOT NULL DEFAULT 0,\n"	/* iCalendar's */
+	"  rule_id     INTEGER REFERENCES meeting_rule(id)\n"
+	"              ON DELETE SET NULL,\n"		/* NULL: by hand */
+	"  source_id   INTEGER REFERENCES meeting(id) ON DELETE SET NULL,\n"
+	"  created_at  INTEGER NOT NULL,\n"
+	"  UNIQUE (rule_id, source_id)\n"
+	");\n"
+	"CREATE INDEX meeting_by_group ON meeting(grp, start_at);\n"
+	"CREATE INDEX meeting_by_source ON meeting(source_id);\n",
 };
 
 /* sql_token_hash - moot_token_hash(TEXT) for SQL: token_hash(), or NULL
