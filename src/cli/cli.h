@@ -129,6 +129,12 @@ int	cmd_log(struct cli *, int, char **);
 int	cmd_rota(struct cli *, int, char **);
 int	cmd_rota_set(struct cli *, int, char **);
 int	cmd_rota_away(struct cli *, int, char **);
+int	cmd_meeting_add(struct cli *, int, char **);
+int	cmd_meeting_ls(struct cli *, int, char **);
+int	cmd_meeting_show(struct cli *, int, char **);
+int	cmd_meeting_move(struct cli *, int, char **);
+int	cmd_meeting_cancel(struct cli *, int, char **);
+int	cmd_meeting_rule(struct cli *, int, char **);
 
 /* The command table (commands.c), one row a command. */
 extern const struct cli_command cli_commands[];

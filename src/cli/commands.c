@@ -67,6 +67,20 @@ const struct cli_command cli_commands[] = {
 	    "[--escalate DURATION]", "set the moderators' rota, in order" },
 	{ "rota", "away", cmd_rota_away, "rota away ADDR FROM TO | "
 	    "rota away ADDR --back", "a moderator away: the turn passes on" },
+	{ "meeting", "add", cmd_meeting_add, "meeting add LIST START "
+	    "[--duration DURATION] [--location TEXT] [--notes-taker ADDR] "
+	    "[--rrule RULE]", "add a group's meeting, or a series of them" },
+	{ "meeting", "ls", cmd_meeting_ls, "meeting ls [LIST]",
+	    "list the meetings, by start" },
+	{ "meeting", "show", cmd_meeting_show, "meeting show ID",
+	    "show one meeting, and what follows it" },
+	{ "meeting", "move", cmd_meeting_move, "meeting move ID START",
+	    "move a meeting, and those that follow it" },
+	{ "meeting", "cancel", cmd_meeting_cancel, "meeting cancel ID",
+	    "cancel a meeting, and those that follow it" },
+	{ "meeting", "rule", cmd_meeting_rule, "meeting rule GROUP --before "
+	    "OTHER OFFSET | meeting rule ls | meeting rule rm ID",
+	    "a group meets OFFSET before each meeting of another" },
 };
 const size_t cli_ncommands = nitems(cli_commands);
 
