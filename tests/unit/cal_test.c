@@ -2,6 +2,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <libical/ical.h>
+
 #include "cal/cal_rrule.h"
 #include "cal/cal_time.h"
 #include "util/clock.h"
@@ -140,6 +142,43 @@ test_rrule(void)
 	    "not the first time", "a first start the rule does not give");
 }
 
+/*
+ * The zone by the C library (cal_time) and by libical, which will write
+ * the invitations' VTIMEZONE, agree on every day of 2017 to 2019 at
+ * 10:00 and at 23:30, across six clock changes.
+ */
+static void
+test_libical_agrees(void)
+{
+	icaltimezone		*z;
+	struct icaltimetype	 it;
+	struct cal_local	 l = { 2017, 1, 1, 10, 0 };
+	time_t			 ours;
+	int			 days = 0, differ = 0;
+
+	z = icaltimezone_get_builtin_timezone("Europe/London");
+	ok(z != NULL, "libical knows Europe/London");
+	if (z == NULL)
+		return;
+	for (; l.year < 2020; cal_local_add_days(&l, 1), days++) {
+		for (int k = 0; k < 2; k++) {
+			l.hour = k == 0 ? 10 : 23;
+			l.min = k == 0 ? 0 : 30;
+			it = icaltime_null_time();
+			it.year = l.year;
+			it.month = l.month;
+			it.day = l.day;
+			it.hour = l.hour;
+			it.minute = l.min;
+			if (cal_local_to_utc(&l, &ours) == -1 ||
+			    icaltime_as_timet_with_zone(it, z) != ours)
+				differ++;
+		}
+	}
+	ok(days == 1095 && differ == 0, "libical and the C library agree "
+	    "on %d days: %d differ", days, differ);
+}
+
 int
 main(void)
 {
@@ -151,6 +190,7 @@ main(void)
 	test_parse();
 	test_zone();
 	test_rrule();
+	test_libical_agrees();
 	vbuf_release(&err);
 	return (done_testing());
 }
