@@ -273,7 +273,7 @@ fill_slot(const struct tmpl_fill *f, const char *name, size_t len,
 			break;
 		if (f->in_subject) {
 			vbuf_init(&clean, VBUF_NOMAX);
-			hdr_encode_clean(&clean, v->value);
+			hdr_encode_shown(&clean, v->value);
 			vbuf_puts(out, vbuf_str(&clean));
 			vbuf_release(&clean);
 		} else
