@@ -76,9 +76,9 @@ walk(struct mailmime *mm, struct pick *p, int depth)
 	}
 }
 
-/* decode - the part's bytes, transfer encoding undone, as UTF-8 */
-static int
-decode(struct mailmime *mm, size_t max, struct vbuf *out)
+/* text_part_decode - see text_part.h */
+int
+text_part_decode(struct mailmime *mm, size_t max, struct vbuf *out)
 {
 	struct mailmime_single_fields	 sf;
 	struct mailmime_data		*d = mm->mm_data.mm_single;
@@ -229,10 +229,10 @@ text_part_get(const struct mail *m, size_t max, struct vbuf *out)
 	if (top != NULL)
 		walk(top, &p, 0);
 	vbuf_init(&raw, VBUF_NOMAX);
-	if (p.plain != NULL && decode(p.plain, max * 4, out) == 0)
+	if (p.plain != NULL && text_part_decode(p.plain, max * 4, out) == 0)
 		from = TEXT_PART_PLAIN;
-	else if (p.html != NULL && decode(p.html, max * 16, &raw) == 0 &&
-	    text_part_html(raw.data, raw.len, max * 4, out) == 0)
+	else if (p.html != NULL && text_part_decode(p.html, max * 16,
+	    &raw) == 0 && text_part_html(raw.data, raw.len, max * 4, out) == 0)
 		from = TEXT_PART_HTML;
 	vbuf_release(&raw);
 	mailmime_free(mime);
