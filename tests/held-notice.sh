@@ -110,6 +110,17 @@ like "$s" "statement\\.pdf \\(application/pdf" "ar: the attachment"
 is "$("$PYTHON3" "$MOOT_SRCDIR/tests/lib/rtl-layout.py" --mail "$T/n1ar.eml")" "" \
     "ar: no line with Arabic begins with Latin text"
 
+# An HTML-only post: its text, as shown, has each link's target after
+# its text.
+printf 'From: cai@z.example\nTo: info@lists.example.org\nSubject: Renew\nMessage-ID: <html1@z.example>\nContent-Type: text/html; charset=utf-8\n\n<p>Renew at <a href="http://evil.example/r">https://www.bank.example/renew</a> today.</p>\n' |
+    moot inject --to info@lists.example.org --from cai@z.example --queue-id QHTML1
+run
+newest_to mod@one.example >"$T/n3.eml"
+s=$(shown "$T/n3.eml")
+like "$s" 'Subject: [^\n]*Renew' "the request about an HTML-only post came"
+like "$s" $'\n-{70}\n\nRenew at https://www\\.bank\\.example/renew <http://evil\\.example/r> today\\.\n' \
+    "its text shows the link's target after its text"
+
 # 2. A post over attach_max: not attached, and the notice says so.
 { printf 'From: Ben <ben@y.example>\nTo: info@lists.example.org\nSubject: Long minutes\nMessage-ID: <big1@y.example>\n\n'
   for i in $(seq 200); do printf 'Line %03d of the minutes of the long meeting, as taken.\n' "$i"; done; } >"$T/big.eml"

@@ -113,7 +113,7 @@ text_of(struct ctx *x, struct hold *h)
 	vbuf_init(&why, 256);
 	if (mail_canon(&canon, h->raw.data, h->raw.len) == 0 &&
 	    mail_parse(&m, canon.data, canon.len, &x->conf->lim, &why) == 0) {
-		(void)text_part_get(&m, INLINE_TEXT_MAX, &h->text);
+		(void)text_part_show(&m, INLINE_TEXT_MAX, &h->text);
 		(void)mime_parts_read(&m, &h->parts);
 		if (m.from_name != NULL)
 			h->from_name = xstrdup(m.from_name);

@@ -481,9 +481,16 @@ mime_parts_release(struct mime_parts *p)
 int
 mime_link_differs(const struct mime_link *l)
 {
-	const char	*t = l->text, *u = l->target;
+	return (mime_link_text_differs(l->text, l->target));
+}
+
+/* mime_link_text_differs - see mime_parts.h */
+int
+mime_link_text_differs(const char *t, const char *u)
+{
 	size_t		 n;
 
+	t += strspn(t, " \t\r\n");
 	if (*t == '\0')
 		return (0);
 	/* "example.org" over "https://example.org/" says the same thing;
@@ -500,6 +507,8 @@ mime_link_differs(const struct mime_link *l)
 	else if (strncasecmp(t, "http://", 7) == 0)
 		t += 7;
 	n = strlen(t);
+	while (n > 0 && strchr(" \t\r\n", t[n - 1]) != NULL)
+		n--;
 	while (n > 0 && t[n - 1] == '/')
 		n--;
 	if (strncasecmp(t, u, n) != 0)

@@ -56,6 +56,10 @@ void	mime_parts_release(struct mime_parts *p);
  * what the reader sees and where the link goes are two things to show */
 int	mime_link_differs(const struct mime_link *);
 
+/* mime_link_text_differs - the same rule for a text (white space around
+ * it aside) and a target */
+int	mime_link_text_differs(const char *text, const char *target);
+
 /* mime_parts_html_links - the links of an HTML document (for tests too) */
 int	mime_parts_html_links(const char *html, size_t len,
 	    struct mime_parts *p);
