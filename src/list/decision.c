@@ -151,8 +151,9 @@ decide_now(struct ctx *x, const struct spool_item *post,
 		return (DECISION_ERROR);
 	killpoint_at("decision-after-commit");
 	{
-		char	saved[LOG_ID_MAX];	/* the post's, not the reply's */
+		char	saved[LOG_ID_MAX];
 
+		/* Under the post's queue id, not the reply's. */
 		log_swap_id(post->queue_id, saved);
 		log_info("post %lld %s by %s%s%s", (long long)post->id,
 		    spool_state_name(state), actor,

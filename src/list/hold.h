@@ -45,9 +45,8 @@ struct hold {
 	struct list		*list;		/* owned */
 	struct vbuf		 raw;		/* the message, to attach */
 	struct vbuf		 text;		/* its text, inline */
-	char			*from_name;	/* owned; the sender's display
-						 * name, or NULL */
-	struct mime_parts	 parts;		/* its attachments and links */
+	char			*from_name;	/* owned; display name */
+	struct mime_parts	 parts;		/* attachments, links */
 	char			 date[32];	/* when it came */
 	struct hold_addrs	 asked;		/* who has been asked */
 };

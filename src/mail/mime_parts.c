@@ -18,8 +18,8 @@
 
 #define HTML_MAX	(16 * 1024 * 1024)	/* as text_part.c reads */
 #define LINK_TEXT_MAX	300	/* bytes of a link's text kept */
-#define LINK_TARGET_MAX	2048	/* of its target: the end of a long URL
-				 * is where the real host may hide */
+/* Of its target: the end of a long URL is where the real host may hide. */
+#define LINK_TARGET_MAX	2048
 #define NAME_MAX_BYTES	300	/* of a file name */
 
 /* Discrete types by libetpan's number (RFC 2045 section 5.1). */
@@ -154,7 +154,7 @@ decoded_size(struct mailmime *mm)
 #define RFC2231_SECTIONS	32
 
 struct rfc2231 {
-	const char	*v[RFC2231_SECTIONS];	/* borrowed from libetpan */
+	const char	*v[RFC2231_SECTIONS];	/* borrowed */
 	int		 enc[RFC2231_SECTIONS];	/* percent-encoded */
 	size_t		 n;
 };

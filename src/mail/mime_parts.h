@@ -17,27 +17,27 @@
 struct mail;
 struct vbuf;
 
-#define MIME_PARTS_LINKS_MAX	100	/* links kept; the rest are counted */
+#define MIME_PARTS_LINKS_MAX	100	/* kept; the rest are counted */
 
 struct mime_attachment {
-	char	*name;		/* owned; UTF-8, encoded words decoded;
-				 * "" when the part gives none */
-	char	*type;		/* owned; "application/pdf", lower case */
-	size_t	 size;		/* bytes once decoded */
+	char	*name;	/* owned; UTF-8, encoded words decoded; "" when
+			 * the part gives none */
+	char	*type;	/* owned; "application/pdf", lower case */
+	size_t	 size;	/* bytes once decoded */
 };
 
 struct mime_link {
-	char	*text;		/* owned; UTF-8, white space run together;
-				 * "" for a link with no text (an image) */
-	char	*target;	/* owned; the href, trimmed */
+	char	*text;	/* owned; UTF-8, white space run together; ""
+			 * for a link with no text (an image) */
+	char	*target; /* owned; the href, trimmed */
 };
 
 struct mime_parts {
-	struct mime_attachment	*att;		/* owned array */
+	struct mime_attachment	*att;	/* owned array */
 	size_t			 natt;
-	struct mime_link	*links;		/* owned array */
+	struct mime_link	*links;	/* owned array */
 	size_t			 nlinks;
-	size_t			 more_links;	/* past MIME_PARTS_LINKS_MAX */
+	size_t			 more_links; /* past MIME_PARTS_LINKS_MAX */
 };
 
 /*

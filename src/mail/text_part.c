@@ -161,8 +161,9 @@ html_text(xmlNode *n, struct vbuf *out, int links)
 			continue;
 		if (links && xmlStrcasecmp(n->name, (const xmlChar *)"a") ==
 		    0) {
-			xmlChar	*href = xmlGetProp(n, (const xmlChar *)"href");
+			xmlChar	*href;
 
+			href = xmlGetProp(n, (const xmlChar *)"href");
 			if (href != NULL) {
 				html_link(n, (const char *)href, out);
 				xmlFree(href);

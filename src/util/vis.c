@@ -49,8 +49,9 @@ vis_bidi_len(const unsigned char *p)
 		return (2);
 	if (p[0] != 0xe2 || (p[1] != 0x80 && p[1] != 0x81))
 		return (0);
-	if (p[1] == 0x80 && ((p[2] >= 0x8e && p[2] <= 0x8f) ||	/* LRM RLM */
-	    (p[2] >= 0xaa && p[2] <= 0xae)))	/* LRE RLE PDF LRO RLO */
+	/* LRM RLM; LRE RLE PDF LRO RLO */
+	if (p[1] == 0x80 && ((p[2] >= 0x8e && p[2] <= 0x8f) ||
+	    (p[2] >= 0xaa && p[2] <= 0xae)))
 		return (3);
 	if (p[1] == 0x81 && p[2] >= 0xa6 && p[2] <= 0xa9)	/* LRI..PDI */
 		return (3);

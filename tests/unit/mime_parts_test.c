@@ -16,9 +16,11 @@
 #define ALT	"MIME-Version: 1.0\n" \
 		"Content-Type: multipart/alternative; boundary=b\n"
 
-/* A message's parts (a part's bytes end before the CRLF of the
- * delimiter that follows: "xyz\n--b" is 3 bytes), as "name|type|size" lines, and its links, as
- * "text|target|differs" lines. */
+/*
+ * A message's parts, as "name|type|size" lines (a part's bytes end
+ * before the CRLF of the delimiter that follows: "xyz\n--b" is 3
+ * bytes), and its links, as "text|target|differs" lines.
+ */
 static const struct {
 	const char	*desc;
 	const char	*headers;
