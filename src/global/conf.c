@@ -105,6 +105,9 @@ static const struct conf_key {
 	{ "mootd", "wake_socket", CT_PATH, O(mootd_wake), "var/mootd.sock", 0,
 	    0, 0, NULL },
 
+	/* 0: never attached; the request still shows the text */
+	{ "moderation", "attach_max", CT_SIZE, O(attach_max), "1M", 0,
+	    0, 1024LL * 1024 * 1024, NULL },
 	{ "moderation", "reminder_at", CT_CLOCK, O(reminder_at), "09:00", 0,
 	    0, 24 * 60 - 1, NULL },
 	{ "moderation", "token_ttl", CT_DURATION, O(moderate_ttl), "30d", 0,

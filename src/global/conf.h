@@ -57,6 +57,8 @@ struct conf {
 	char	*mootd_wake;		/* unix datagram socket */
 
 	/* [moderation] */
+	int64_t	 attach_max;		/* bytes: a held post attached to
+					 * its request at most */
 	int64_t	 reminder_at;		/* minutes after midnight, site zone */
 	int64_t	 moderate_ttl;		/* seconds a moderation token lives */
 

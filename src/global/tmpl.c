@@ -38,7 +38,8 @@ static const struct tmpl_def {
 	    "post_id" },
 	{ "owner-forward-file", 1, "list,owner_address,from,subject" },
 	{ "held-notify", 1,
-	    "list,list_address,from,subject,reason,date,text,post_id,note" },
+	    "list,list_address,from,subject,reason,date,text,post_id,note,"
+	    "attachments,links,attached" },
 	{ "held-waiting", 1, "list,list_address,subject,owner_address" },
 	{ "post-rejected", 1, "list,list_address,subject,reason,owner_address" },
 	{ "decision-already", 1, "list,subject,decision,by,when,post_id" },
@@ -136,6 +137,19 @@ static const struct tmpl_def phrase_defs[] = {
 	{ "role-owner", 0, "" },
 	{ "role-organiser", 0, "" },
 	{ "role-chair", 0, "" },
+	/* What a request to moderators shows of a held post besides its
+	 * text (hold.c), and sizes as people read them (notice_size()) */
+	{ "held-attachments", 0, "" },
+	{ "held-attachment", 0, "name,type,size" },
+	{ "held-no-name", 0, "" },
+	{ "held-links", 0, "" },
+	{ "held-link", 0, "text,target" },
+	{ "held-link-bare", 0, "target" },
+	{ "held-attached", 0, "" },
+	{ "held-not-attached", 0, "size,max" },
+	{ "size-kb", 0, "size" },
+	{ "size-mb", 0, "size" },
+	{ "decimal-point", 0, "" },
 };
 
 /* Header fields a template may set, besides Subject. */
@@ -273,7 +287,7 @@ fill_slot(const struct tmpl_fill *f, const char *name, size_t len,
 			break;
 		if (f->in_subject) {
 			vbuf_init(&clean, VBUF_NOMAX);
-			hdr_encode_clean(&clean, v->value);
+			hdr_encode_shown(&clean, v->value);
 			vbuf_puts(out, vbuf_str(&clean));
 			vbuf_release(&clean);
 		} else

@@ -150,10 +150,17 @@ decide_now(struct ctx *x, const struct spool_item *post,
 	if (db_commit(x->db) != DB_OK)
 		return (DECISION_ERROR);
 	killpoint_at("decision-after-commit");
-	log_info("post %lld %s by %s%s%s", (long long)post->id,
-	    spool_state_name(state), actor,
-	    reason != NULL && *reason != '\0' ? ": " : "",
-	    reason != NULL ? reason : "");
+	{
+		char	saved[LOG_ID_MAX];
+
+		/* Under the post's queue id, not the reply's. */
+		log_swap_id(post->queue_id, saved);
+		log_info("post %lld %s by %s%s%s", (long long)post->id,
+		    spool_state_name(state), actor,
+		    reason != NULL && *reason != '\0' ? ": " : "",
+		    reason != NULL ? reason : "");
+		log_set_id(saved);
+	}
 	return (DECISION_APPLIED);
 }
 

@@ -58,12 +58,14 @@ ask_first(struct ctx *x, const struct asked_post *p)
 	struct hold	h;
 	int64_t		n = 0;
 	int		done = 0;
+	char		saved[LOG_ID_MAX];
 
 	if (member_count_role(x->db, p->list_id, "moderator,owner", &n) !=
 	    DB_OK || (n == 0 && membership_stand_in(x, p->list_id,
 	    "moderator,owner") == NULL) ||
 	    hold_load(x, p->spool_id, &h) != DB_OK)
 		return (0);
+	log_swap_id(h.post->queue_id, saved);	/* the post's lines */
 	if (db_begin(x->db) == DB_OK) {
 		done = hold_ask_first(x, &h);
 		if (db_commit(x->db) != DB_OK)
@@ -72,6 +74,7 @@ ask_first(struct ctx *x, const struct asked_post *p)
 			log_info("post %lld: nobody had been asked; asked "
 			    "now", (long long)p->spool_id);
 	}
+	log_set_id(saved);
 	hold_release(&h);
 	return (done);
 }
@@ -84,14 +87,17 @@ escalate(struct ctx *x, const struct asked_post *p)
 	time_t		now = clock_now();
 	int64_t		e;
 	int		want, done = 0;
+	char		saved[LOG_ID_MAX];
 
 	if (p->nobody)
 		return (ask_first(x, p));
 	if (p->level >= 2 || hold_load(x, p->spool_id, &h) != DB_OK)
 		return (0);
+	log_swap_id(h.post->queue_id, saved);	/* the post's lines */
 	e = h.list->escalate_after;
 	want = now >= p->since + 2 * e ? 2 : now >= p->since + e ? 1 : 0;
 	if (want <= p->level || db_begin(x->db) != DB_OK) {
+		log_set_id(saved);
 		hold_release(&h);
 		return (0);
 	}
@@ -106,6 +112,7 @@ escalate(struct ctx *x, const struct asked_post *p)
 		    (long long)p->spool_id, want);
 	else
 		done = 0;		/* nobody was asked after all */
+	log_set_id(saved);
 	hold_release(&h);
 	return (done);
 }
@@ -142,6 +149,14 @@ remind_line(int64_t spool_id, void *arg)
 		notice_phrase(r->x, r->lang, r->l, "reminder-post", slots,
 		    nitems(slots), &r->posts);
 		vbuf_putc(&r->posts, '\n');
+	}
+	{
+		char	saved[LOG_ID_MAX];	/* the post's line */
+
+		log_swap_id(s->queue_id, saved);
+		log_info("post %lld in a reminder: waiting since %s",
+		    (long long)s->id, when);
+		log_set_id(saved);
 	}
 	r->count++;
 	spool_item_free(&s);

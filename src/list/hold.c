@@ -19,6 +19,7 @@
 #include "global/listaddr.h"
 #include "util/log.h"
 #include "mail/mail.h"
+#include "mail/mime_parts.h"
 #include "mail/text_part.h"
 #include "list/hold.h"
 #include "list/membership.h"
@@ -28,9 +29,12 @@
 #include "global/tmpl.h"
 #include "global/token.h"
 #include "util/vbuf.h"
+#include "util/vis.h"
 #include "util/sys_defs.h"
 
 #define INLINE_TEXT_MAX	(8 * 1024)	/* of a held post, in the request */
+#define SHOWN_ATT_MAX	50	/* attachments listed; then "..." */
+#define SHOWN_LINKS_MAX	50	/* links listed; then "..." */
 
 /* addrs_has - whether a is in s */
 static int
@@ -90,11 +94,14 @@ hold_release(struct hold *h)
 	list_free(&h->list);
 	vbuf_release(&h->raw);
 	vbuf_release(&h->text);
+	free(h->from_name);
+	mime_parts_release(&h->parts);
 	addrs_free(&h->asked);
 	memset(h, 0, sizeof(*h));
 }
 
-/* text_of - the readable text of the message in h, cut to fit */
+/* text_of - the readable text of the message in h, cut to fit, its
+ * attachments and links, and the sender's name */
 static void
 text_of(struct ctx *x, struct hold *h)
 {
@@ -105,8 +112,12 @@ text_of(struct ctx *x, struct hold *h)
 	vbuf_init(&canon, VBUF_NOMAX);
 	vbuf_init(&why, 256);
 	if (mail_canon(&canon, h->raw.data, h->raw.len) == 0 &&
-	    mail_parse(&m, canon.data, canon.len, &x->conf->lim, &why) == 0)
-		(void)text_part_get(&m, INLINE_TEXT_MAX, &h->text);
+	    mail_parse(&m, canon.data, canon.len, &x->conf->lim, &why) == 0) {
+		(void)text_part_show(&m, INLINE_TEXT_MAX, &h->text);
+		(void)mime_parts_read(&m, &h->parts);
+		if (m.from_name != NULL)
+			h->from_name = xstrdup(m.from_name);
+	}
 	mail_free(&m);
 	if (h->text.len == INLINE_TEXT_MAX)
 		vbuf_puts(&h->text, "\n[...]");
@@ -142,19 +153,166 @@ hold_was_asked(const struct hold *h, const char *addr)
 	return (addrs_has(&h->asked, addr));
 }
 
+/* shown_from - the sender as a reader's program shows them, "Name"
+ * <addr>, so a name that claims to be someone else is seen beside the
+ * address it came from */
+static void
+shown_from(const struct hold *h, struct vbuf *out)
+{
+	const char	*addr = h->post->from_addr != NULL ?
+			    h->post->from_addr : h->post->env_from;
+	struct vbuf	 raw;
+
+	vbuf_init(&raw, VBUF_NOMAX);
+	if (h->from_name != NULL && *h->from_name != '\0') {
+		vbuf_putc(&raw, '"');
+		for (const char *p = h->from_name; *p != '\0'; p++) {
+			if (*p == '"' || *p == '\\')
+				vbuf_putc(&raw, '\\');
+			vbuf_putc(&raw, *p);
+		}
+		vbuf_printf(&raw, "\" <%s>", addr != NULL ? addr : "");
+	} else
+		vbuf_puts(&raw, addr != NULL ? addr : "");
+	vis_bidi_append(out, vbuf_str(&raw));
+	vbuf_release(&raw);
+}
+
+/* shown_attachments - a blank line, a heading and a line for each
+ * attachment, for {attachments}; nothing if there are none */
+static void
+shown_attachments(struct ctx *x, const struct hold *h, const char *lang,
+    struct vbuf *out)
+{
+	const struct mime_parts	*p = &h->parts;
+	struct vbuf		 name, size;
+
+	if (p->natt == 0)
+		return;
+	vbuf_init(&name, VBUF_NOMAX);
+	vbuf_init(&size, VBUF_NOMAX);
+	vbuf_putc(out, '\n');
+	notice_phrase(x, lang, h->list, "held-attachments", NULL, 0, out);
+	vbuf_putc(out, '\n');
+	for (size_t i = 0; i < p->natt && i < SHOWN_ATT_MAX; i++) {
+		vbuf_reset(&name);
+		vbuf_reset(&size);
+		if (*p->att[i].name != '\0')
+			vis_bidi_append(&name, p->att[i].name);
+		else
+			notice_phrase(x, lang, h->list, "held-no-name", NULL,
+			    0, &name);
+		notice_size(x, lang, h->list, (int64_t)p->att[i].size, &size);
+		{
+			struct tmpl_slot slots[] = {
+				{ "name", vbuf_str(&name) },
+				{ "type", p->att[i].type },
+				{ "size", vbuf_str(&size) },
+			};
+
+			vbuf_puts(out, "  ");
+			notice_phrase(x, lang, h->list, "held-attachment",
+			    slots, nitems(slots), out);
+			vbuf_putc(out, '\n');
+		}
+	}
+	if (p->natt > SHOWN_ATT_MAX)
+		vbuf_puts(out, "  ...\n");
+	vbuf_release(&name);
+	vbuf_release(&size);
+}
+
+/* shown_links - a blank line, a heading and each link of the post's
+ * HTML, its target beside its text when they differ, for {links} */
+static void
+shown_links(struct ctx *x, const struct hold *h, const char *lang,
+    struct vbuf *out)
+{
+	const struct mime_parts	*p = &h->parts;
+	struct vbuf		 text, target;
+
+	if (p->nlinks == 0)
+		return;
+	vbuf_init(&text, VBUF_NOMAX);
+	vbuf_init(&target, VBUF_NOMAX);
+	vbuf_putc(out, '\n');
+	notice_phrase(x, lang, h->list, "held-links", NULL, 0, out);
+	vbuf_putc(out, '\n');
+	for (size_t i = 0; i < p->nlinks && i < SHOWN_LINKS_MAX; i++) {
+		const struct mime_link *l = &p->links[i];
+
+		vbuf_reset(&text);
+		vbuf_reset(&target);
+		vis_bidi_append(&text, l->text);
+		vis_bidi_append(&target, l->target);
+		{
+			struct tmpl_slot slots[] = {
+				{ "text", vbuf_str(&text) },
+				{ "target", vbuf_str(&target) },
+			};
+
+			vbuf_puts(out, "  ");
+			notice_phrase(x, lang, h->list, mime_link_differs(l) ?
+			    "held-link" : "held-link-bare", slots,
+			    nitems(slots), out);
+			vbuf_putc(out, '\n');
+		}
+	}
+	if (p->nlinks > SHOWN_LINKS_MAX || p->more_links > 0)
+		vbuf_puts(out, "  ...\n");
+	vbuf_release(&text);
+	vbuf_release(&target);
+}
+
+/* shown_attached - whether the message is attached, for {attached}: a
+ * larger one than [moderation] attach_max would fill mailboxes and be
+ * refused by the moderators' relays; *attach says whether to */
+static void
+shown_attached(struct ctx *x, const struct hold *h, const char *lang,
+    int *attach, struct vbuf *out)
+{
+	struct vbuf	size, max;
+
+	*attach = (int64_t)h->raw.len <= x->conf->attach_max;
+	if (*attach) {
+		notice_phrase(x, lang, h->list, "held-attached", NULL, 0, out);
+		return;
+	}
+	vbuf_init(&size, VBUF_NOMAX);
+	vbuf_init(&max, VBUF_NOMAX);
+	notice_size(x, lang, h->list, (int64_t)h->raw.len, &size);
+	notice_size(x, lang, h->list, x->conf->attach_max, &max);
+	{
+		struct tmpl_slot slots[] = {
+			{ "size", vbuf_str(&size) },
+			{ "max", vbuf_str(&max) },
+		};
+
+		notice_phrase(x, lang, h->list, "held-not-attached", slots,
+		    nitems(slots), out);
+	}
+	vbuf_release(&size);
+	vbuf_release(&max);
+}
+
 /* request - the held-notify request to addr, with token tok */
 static int
 request(struct ctx *x, const struct hold *h, const char *addr,
     const char *lang, const char *tok, int level)
 {
 	char		 id[32], name[64];
-	struct vbuf	 la, err, note, why;
-	int		 rc;
+	struct vbuf	 la, err, note, why, from, subject, atts, links, att;
+	int		 rc, attach;
 
 	vbuf_init(&la, VBUF_NOMAX);
 	vbuf_init(&err, 1024);
 	vbuf_init(&note, VBUF_NOMAX);
 	vbuf_init(&why, VBUF_NOMAX);
+	vbuf_init(&from, VBUF_NOMAX);
+	vbuf_init(&subject, VBUF_NOMAX);
+	vbuf_init(&atts, VBUF_NOMAX);
+	vbuf_init(&links, VBUF_NOMAX);
+	vbuf_init(&att, VBUF_NOMAX);
 	listaddr_format(&la, x->conf, h->list->name, AK_POST, NULL);
 	(void)snprintf(id, sizeof(id), "%lld", (long long)h->post->id);
 	(void)snprintf(name, sizeof(name), "%s moderation", h->list->name);
@@ -164,19 +322,25 @@ request(struct ctx *x, const struct hold *h, const char *addr,
 		    "held-all", NULL, 0, &note);
 	}
 	notice_reason(x, lang, h->list, h->post->reason, &why);
+	shown_from(h, &from);
+	vis_bidi_append(&subject, h->post->subject);
+	shown_attachments(x, h, lang, &atts);
+	shown_links(x, h, lang, &links);
+	shown_attached(x, h, lang, &attach, &att);
 	{
 		struct tmpl_slot slots[] = {
 			{ "list", h->list->name },
 			{ "list_address", vbuf_str(&la) },
-			{ "from", h->post->from_addr != NULL ?
-			    h->post->from_addr : h->post->env_from },
-			{ "subject", h->post->subject != NULL ?
-			    h->post->subject : "" },
+			{ "from", vbuf_str(&from) },
+			{ "subject", vbuf_str(&subject) },
 			{ "reason", vbuf_str(&why) },
 			{ "date", h->date },
 			{ "text", vbuf_str(&h->text) },
 			{ "post_id", id },
 			{ "note", vbuf_str(&note) },
+			{ "attachments", vbuf_str(&atts) },
+			{ "links", vbuf_str(&links) },
+			{ "attached", vbuf_str(&att) },
 		};
 		struct notice n = {
 			.tmpl = "held-notify", .to = addr, .lang = lang,
@@ -184,7 +348,8 @@ request(struct ctx *x, const struct hold *h, const char *addr,
 			.from_token = tok, .from_name = name,
 			.spool_id = h->post->id,
 			.slots = slots, .nslots = nitems(slots),
-			.attach = h->raw.data, .attach_len = h->raw.len,
+			.attach = attach ? h->raw.data : NULL,
+			.attach_len = attach ? h->raw.len : 0,
 		};
 
 		if ((rc = notice_queue(x, &n, &err)) == -1)
@@ -194,6 +359,11 @@ request(struct ctx *x, const struct hold *h, const char *addr,
 	vbuf_release(&err);
 	vbuf_release(&note);
 	vbuf_release(&why);
+	vbuf_release(&from);
+	vbuf_release(&subject);
+	vbuf_release(&atts);
+	vbuf_release(&links);
+	vbuf_release(&att);
 	return (rc);
 }
 
@@ -288,8 +458,11 @@ hold_post(struct ctx *x, const struct spool_item *s, const struct verdict *v)
 		    h.list->name);
 	if (h.list->notify_held && !v->automated)
 		poster_tell(x, h.post, h.list, "held-waiting", NULL);
+	/* With the subject, as Mailman's vette log has it: what the
+	 * administrator will look for (log.c escapes it). */
 	if (db_commit(x->db) == DB_OK)
-		log_info("post held: %s", vbuf_str(&reason));
+		log_info("post %lld held: %s; subject: %s", (long long)s->id,
+		    vbuf_str(&reason), s->subject != NULL ? s->subject : "");
 	hold_release(&h);
 out:
 	vbuf_release(&reason);

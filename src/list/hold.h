@@ -3,8 +3,12 @@
  *
  * Owns: holding a post (its state and reason, the first request and the
  * poster's notice, in one transaction), what a request shows (the
- * post's text inline, the message attached, the reason in the
- * moderator's language), and asking: each moderator asked gets a
+ * sender's name beside the address, the post's text inline, its
+ * attachments by name, type and size, each link of its HTML with its
+ * target beside its text, the message attached below [moderation]
+ * attach_max and a sentence saying so above it, the reason in the
+ * moderator's language; bidi controls from the post shown, not
+ * obeyed), and asking: each moderator asked gets a
  * single-use token of their own in the reply address (threat B3).  At
  * first the moderator on duty is asked or, with no rota or everyone in
  * it away, every moderator and owner.  When to ask further is
@@ -16,6 +20,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "mail/mime_parts.h"
 #include "util/vbuf.h"
 
 struct ctx;
@@ -40,6 +45,8 @@ struct hold {
 	struct list		*list;		/* owned */
 	struct vbuf		 raw;		/* the message, to attach */
 	struct vbuf		 text;		/* its text, inline */
+	char			*from_name;	/* owned; display name */
+	struct mime_parts	 parts;		/* attachments, links */
 	char			 date[32];	/* when it came */
 	struct hold_addrs	 asked;		/* who has been asked */
 };

@@ -340,3 +340,52 @@ notice_reason(struct ctx *x, const char *lang, const struct list *l,
 		    slots, nitems(slots), out);
 	}
 }
+
+/* notice_size - see notice.h */
+void
+notice_size(struct ctx *x, const char *lang, const struct list *l,
+    int64_t n, struct vbuf *out)
+{
+	const int64_t	 kb = 1024, mb = 1024 * 1024;
+	struct vbuf	 num;
+	char		 digits[32];
+	int64_t		 tenths;
+
+	vbuf_init(&num, VBUF_NOMAX);
+	if (n < 0)
+		n = 0;
+	if (n < kb) {
+		(void)snprintf(digits, sizeof(digits), "%lld", (long long)n);
+		{
+			struct tmpl_slot slots[] = { { "n", digits } };
+
+			notice_phrase(x, lang, l, "bytes", slots, 1, out);
+		}
+	} else if (n < mb) {
+		(void)snprintf(digits, sizeof(digits), "%lld",
+		    (long long)((n + kb - 1) / kb));
+		{
+			struct tmpl_slot slots[] = { { "size", digits } };
+
+			notice_phrase(x, lang, l, "size-kb", slots, 1, out);
+		}
+	} else {
+		/* Tenths below 10 MB, whole megabytes above. */
+		tenths = (n * 10 + mb - 1) / mb;
+		if (tenths >= 100)
+			tenths = (tenths + 9) / 10 * 10;
+		vbuf_printf(&num, "%lld", (long long)(tenths / 10));
+		if (tenths % 10 != 0) {
+			notice_phrase(x, lang, l, "decimal-point", NULL, 0,
+			    &num);
+			vbuf_printf(&num, "%lld", (long long)(tenths % 10));
+		}
+		{
+			struct tmpl_slot slots[] = { { "size",
+			    vbuf_str(&num) } };
+
+			notice_phrase(x, lang, l, "size-mb", slots, 1, out);
+		}
+	}
+	vbuf_release(&num);
+}

@@ -68,6 +68,15 @@ void	notice_phrase(struct ctx *, const char *lang, const struct list *l,
 void	notice_reason(struct ctx *, const char *lang, const struct list *l,
 	    const char *reason, struct vbuf *out);
 
+/*
+ * notice_size - append n bytes as a person reading lang reads a size:
+ * "512 bytes", "340 KB", "2.4 MB", "12 MB" (phrases bytes, size-kb,
+ * size-mb and decimal-point), rounded up, so a size over a limit never
+ * reads as the limit.
+ */
+void	notice_size(struct ctx *, const char *lang, const struct list *l,
+	    int64_t n, struct vbuf *out);
+
 /* notice_queue - compose and queue; 0, or -1 with the reason in err */
 int	notice_queue(struct ctx *, const struct notice *, struct vbuf *err);
 

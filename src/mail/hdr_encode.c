@@ -14,6 +14,7 @@
 #include "mail/hdr_read.h"
 #include "mail/mail.h"
 #include "util/vbuf.h"
+#include "util/vis.h"
 #include "util/sys_defs.h"
 
 #define LINE_MAX_COLS	76	/* RFC 2047 section 2 asks this of lines with encoded words */
@@ -42,6 +43,21 @@ hdr_encode_clean(struct vbuf *out, const char *s)
 	}
 	if (out->data == NULL)
 		vbuf_cat(out, "", 0);
+}
+
+/* hdr_encode_shown - see hdr_encode.h */
+void
+hdr_encode_shown(struct vbuf *out, const char *s)
+{
+	struct vbuf	clean;
+
+	vbuf_init(&clean, VBUF_NOMAX);
+	hdr_encode_clean(&clean, s);
+	vbuf_reset(out);
+	vis_bidi_append(out, vbuf_str(&clean));
+	if (out->data == NULL)
+		vbuf_cat(out, "", 0);
+	vbuf_release(&clean);
 }
 
 /* hdr_encode_longest - see hdr_encode.h */

@@ -27,6 +27,13 @@ size_t	hdr_encode_longest(const char *p, size_t len);
  * newline becomes a space); for text from mail that goes into a header */
 void	hdr_encode_clean(struct vbuf *out, const char *s);
 
+/* hdr_encode_shown - hdr_encode_clean(), and the bidi controls made
+ * visible (util/vis.h): for text from mail in a header that moot writes
+ * for a person to read, a notice's Subject, where an override would
+ * turn the rest of the line around (threat F3).  Not for a post's own
+ * fields, which go out as the poster wrote them. */
+void	hdr_encode_shown(struct vbuf *out, const char *s);
+
 /* hdr_encode_text - unstructured text (Subject) as ASCII or encoded words;
  * encoded words also when a word is too long to fold onto a line of its
  * own, so that a 60,000-character word still folds (the spaces between

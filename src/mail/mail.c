@@ -137,6 +137,16 @@ read_fields(struct mail *m)
 			if (mb != NULL && mb->mb_addr_spec != NULL &&
 			    addr_check(mb->mb_addr_spec, &d) == 0)
 				m->from_addr = addr_canon_new(mb->mb_addr_spec);
+			/* The name a reader's program shows beside the
+			 * address: moderators see it too (a forged "Bank"). */
+			if (m->from_addr != NULL && mb->mb_display_name !=
+			    NULL) {
+				vbuf_reset(&d);
+				(void)mail_decode_phrase(mb->mb_display_name,
+				    &d);
+				if (d.len > 0)
+					m->from_name = xstrdup(vbuf_str(&d));
+			}
 			mailimf_mailbox_list_free(mbl);
 		}
 	}
@@ -453,6 +463,7 @@ mail_free(struct mail *m)
 {
 	free(m->fields);
 	free(m->from_addr);
+	free(m->from_name);
 	free(m->subject);
 	free(m->msgid);
 	free(m->subtype);

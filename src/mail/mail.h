@@ -61,6 +61,8 @@ struct mail {
 	size_t		 nfields;
 
 	char		*from_addr;	/* owned; canonical; NULL if none */
+	char		*from_name;	/* owned; its display name, in
+					 * UTF-8; NULL if none */
 	char		*subject;	/* owned; decoded to UTF-8; NULL */
 	char		*msgid;		/* owned; without <>; NULL if none */
 	int		 auto_submitted; /* RFC 3834: present and not "no" */

@@ -10,8 +10,10 @@
 #include <libxml/tree.h>
 
 #include "mail/mail.h"
+#include "mail/mime_parts.h"
 #include "mail/text_part.h"
 #include "util/vbuf.h"
+#include "util/vis.h"
 #include "util/sys_defs.h"
 
 struct pick {
@@ -76,9 +78,9 @@ walk(struct mailmime *mm, struct pick *p, int depth)
 	}
 }
 
-/* decode - the part's bytes, transfer encoding undone, as UTF-8 */
-static int
-decode(struct mailmime *mm, size_t max, struct vbuf *out)
+/* text_part_decode - see text_part.h */
+int
+text_part_decode(struct mailmime *mm, size_t max, struct vbuf *out)
 {
 	struct mailmime_single_fields	 sf;
 	struct mailmime_data		*d = mm->mm_data.mm_single;
@@ -113,9 +115,30 @@ decode(struct mailmime *mm, size_t max, struct vbuf *out)
 	return (vbuf_err(out) ? -1 : 0);
 }
 
-/* html_text - text nodes in document order, with breaks for blocks */
+static void	html_text(xmlNode *, struct vbuf *, int);
+
+/* html_link - a link's text, then its target when the text is not it */
 static void
-html_text(xmlNode *n, struct vbuf *out)
+html_link(xmlNode *n, const char *href, struct vbuf *out)
+{
+	struct vbuf	text;
+
+	vbuf_init(&text, VBUF_NOMAX);
+	html_text(n->children, &text, 1);
+	vis_bidi_append(out, vbuf_str(&text));
+	href += strspn(href, " \t\r\n");
+	if (mime_link_text_differs(vbuf_str(&text), href)) {
+		vbuf_puts(out, " <");
+		vis_bidi_append(out, href);
+		vbuf_putc(out, '>');
+	}
+	vbuf_release(&text);
+}
+
+/* html_text - text nodes in document order, with breaks for blocks;
+ * with links, each link's target after its text */
+static void
+html_text(xmlNode *n, struct vbuf *out, int links)
 {
 	static const char *const blocks[] = { "p", "div", "br", "li", "tr",
 	    "h1", "h2", "h3", "h4", "h5", "h6", "pre", "table", "ul", "ol" };
@@ -136,20 +159,32 @@ html_text(xmlNode *n, struct vbuf *out)
 			    (const xmlChar *)skipped[i]) == 0;
 		if (skip)
 			continue;
+		if (links && xmlStrcasecmp(n->name, (const xmlChar *)"a") ==
+		    0) {
+			xmlChar	*href;
+
+			href = xmlGetProp(n, (const xmlChar *)"href");
+			if (href != NULL) {
+				html_link(n, (const char *)href, out);
+				xmlFree(href);
+				continue;
+			}
+		}
 		for (size_t i = 0; i < nitems(blocks); i++)
 			block |= xmlStrcasecmp(n->name,
 			    (const xmlChar *)blocks[i]) == 0;
 		if (block)
 			vbuf_putc(out, '\n');
-		html_text(n->children, out);
+		html_text(n->children, out, links);
 		if (block)
 			vbuf_putc(out, '\n');
 	}
 }
 
-/* text_part_html - see text_part.h */
-int
-text_part_html(const char *html, size_t len, size_t max, struct vbuf *out)
+/* html_render - text from HTML, links shown or not */
+static int
+html_render(const char *html, size_t len, size_t max, int links,
+    struct vbuf *out)
 {
 	htmlDocPtr	doc;
 	struct vbuf	all;
@@ -161,7 +196,7 @@ text_part_html(const char *html, size_t len, size_t max, struct vbuf *out)
 	if (doc == NULL)
 		return (-1);
 	vbuf_init(&all, max * 4 + 1024);
-	html_text(xmlDocGetRootElement(doc), &all);
+	html_text(xmlDocGetRootElement(doc), &all, links);
 	xmlFreeDoc(doc);
 	/* Non-breaking spaces read as spaces. */
 	for (size_t i = 0; i < all.len; i++) {
@@ -176,6 +211,13 @@ text_part_html(const char *html, size_t len, size_t max, struct vbuf *out)
 	if (out->len > max)
 		vbuf_truncate(out, max);
 	return (0);
+}
+
+/* text_part_html - see text_part.h */
+int
+text_part_html(const char *html, size_t len, size_t max, struct vbuf *out)
+{
+	return (html_render(html, len, max, 0, out));
 }
 
 /* cut_utf8 - shorten to at most max bytes without splitting a character */
@@ -210,9 +252,9 @@ lf_only(struct vbuf *b)
 	vbuf_truncate(b, j);
 }
 
-/* text_part_get - see text_part.h */
-enum text_part_from
-text_part_get(const struct mail *m, size_t max, struct vbuf *out)
+/* get - the text, from HTML with its links shown or not */
+static enum text_part_from
+get(const struct mail *m, size_t max, int links, struct vbuf *out)
 {
 	struct mailmime		*mime = NULL, *top;
 	struct pick		 p;
@@ -229,10 +271,11 @@ text_part_get(const struct mail *m, size_t max, struct vbuf *out)
 	if (top != NULL)
 		walk(top, &p, 0);
 	vbuf_init(&raw, VBUF_NOMAX);
-	if (p.plain != NULL && decode(p.plain, max * 4, out) == 0)
+	if (p.plain != NULL && text_part_decode(p.plain, max * 4, out) == 0)
 		from = TEXT_PART_PLAIN;
-	else if (p.html != NULL && decode(p.html, max * 16, &raw) == 0 &&
-	    text_part_html(raw.data, raw.len, max * 4, out) == 0)
+	else if (p.html != NULL && text_part_decode(p.html, max * 16,
+	    &raw) == 0 && html_render(raw.data, raw.len, max * 4, links,
+	    out) == 0)
 		from = TEXT_PART_HTML;
 	vbuf_release(&raw);
 	mailmime_free(mime);
@@ -241,4 +284,18 @@ text_part_get(const struct mail *m, size_t max, struct vbuf *out)
 	if (out->data == NULL)
 		vbuf_cat(out, "", 0);
 	return (from);
+}
+
+/* text_part_get - see text_part.h */
+enum text_part_from
+text_part_get(const struct mail *m, size_t max, struct vbuf *out)
+{
+	return (get(m, max, 0, out));
+}
+
+/* text_part_show - see text_part.h */
+enum text_part_from
+text_part_show(const struct mail *m, size_t max, struct vbuf *out)
+{
+	return (get(m, max, 1, out));
 }

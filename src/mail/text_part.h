@@ -27,6 +27,23 @@ enum text_part_from {
 enum text_part_from text_part_get(const struct mail *, size_t max,
 	    struct vbuf *out);
 
+/*
+ * text_part_show - text_part_get() for a person deciding about the
+ * message: read from HTML, each link whose text is not its target is
+ * followed by it, "text <https://target>", and the bidi controls of both
+ * are shown as \u{202E}, so a phishing link shows where it goes.  Plain
+ * text is as text_part_get() has it.
+ */
+enum text_part_from text_part_show(const struct mail *, size_t max,
+	    struct vbuf *out);
+
+/* text_part_decode - the bytes of part mm (a libetpan struct mailmime
+ * of a single part), transfer encoding undone and charset converted to
+ * UTF-8, at most max bytes before conversion; 0 or -1.  For mime_parts.c,
+ * which reads the links of HTML parts the same way. */
+struct mailmime;
+int	text_part_decode(struct mailmime *mm, size_t max, struct vbuf *out);
+
 /* text_part_html - text from HTML, blockquotes left out (for tests too) */
 int	text_part_html(const char *html, size_t len, size_t max,
 	    struct vbuf *out);

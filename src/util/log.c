@@ -18,7 +18,6 @@
 #include "util/sys_defs.h"
 
 #define LOG_LINE_MAX	2048	/* longer lines are cut, marked with "..." */
-#define LOG_ID_MAX	64
 
 static const char	*log_ident = "moot";
 static int		 log_where = LOG_TO_STDERR;
@@ -79,6 +78,14 @@ log_set_id(const char *id)
 	for (i = 0; id[i] != '\0' && i < sizeof(log_id) - 1; i++)
 		log_id[i] = (id[i] > 0x20 && id[i] < 0x7f) ? id[i] : '?';
 	log_id[i] = '\0';
+}
+
+/* log_swap_id - see log.h */
+void
+log_swap_id(const char *id, char saved[LOG_ID_MAX])
+{
+	memcpy(saved, log_id, LOG_ID_MAX);
+	log_set_id(id);
 }
 
 /*

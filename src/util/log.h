@@ -21,7 +21,16 @@
 
 void	log_init(const char *ident, int where);
 void	log_verbose(int);
-void	log_set_id(const char *);	/* copied; NULL clears */
+void	log_set_id(const char *);	/* copied; NULL or "" clears */
+
+/*
+ * log_swap_id - lines about another message than the one in hand (a
+ * held post, while a moderator's reply or an escalation is worked on):
+ * set id (NULL clears) and keep the one it replaces in saved, for
+ * log_set_id(saved) afterwards.
+ */
+#define LOG_ID_MAX	64
+void	log_swap_id(const char *id, char saved[LOG_ID_MAX]);
 
 void	log_debug(const char *, ...) __attribute__((format(printf, 1, 2)));
 void	log_info(const char *, ...) __attribute__((format(printf, 1, 2)));

@@ -8,6 +8,8 @@
 #include "util/vis.h"
 #include "util/sys_defs.h"
 
+#define VIS_ONE_MAX	10	/* the 9 bytes \u{202E}, and a NUL */
+
 /* vis_utf8_len - see vis.h */
 size_t
 vis_utf8_len(const unsigned char *p)
@@ -39,12 +41,39 @@ vis_utf8_len(const unsigned char *p)
 	return (n);
 }
 
+/* vis_bidi_len - see vis.h */
+size_t
+vis_bidi_len(const unsigned char *p)
+{
+	if (p[0] == 0xd8 && p[1] == 0x9c)		/* U+061C ALM */
+		return (2);
+	if (p[0] != 0xe2 || (p[1] != 0x80 && p[1] != 0x81))
+		return (0);
+	/* LRM RLM; LRE RLE PDF LRO RLO */
+	if (p[1] == 0x80 && ((p[2] >= 0x8e && p[2] <= 0x8f) ||
+	    (p[2] >= 0xaa && p[2] <= 0xae)))
+		return (3);
+	if (p[1] == 0x81 && p[2] >= 0xa6 && p[2] <= 0xa9)	/* LRI..PDI */
+		return (3);
+	return (0);
+}
+
+/* vis_bidi_one - the \u{XXXX} form of the bidi control at p, of n bytes */
+static void
+vis_bidi_one(const unsigned char *p, size_t n, char out[VIS_ONE_MAX])
+{
+	unsigned int	cp;
+
+	cp = n == 2 ? ((p[0] & 0x1fU) << 6) | (p[1] & 0x3fU) :
+	    ((p[0] & 0x0fU) << 12) | ((p[1] & 0x3fU) << 6) | (p[2] & 0x3fU);
+	(void)snprintf(out, VIS_ONE_MAX, "\\u{%04X}", cp);
+}
+
 /*
  * vis_one - the escaped form of the character at p, in out (at most
  * VIS_ONE_MAX bytes with its NUL); returns how many input bytes it took.
  * The one rule vis_append() and vis_bounded() share.
  */
-#define VIS_ONE_MAX	9	/* the 8 bytes \xc2\x85, and a NUL */
 static size_t
 vis_one(const unsigned char *p, char out[VIS_ONE_MAX])
 {
@@ -58,6 +87,10 @@ vis_one(const unsigned char *p, char out[VIS_ONE_MAX])
 		out[0] = (char)*p;
 		out[1] = '\0';
 		return (1);
+	}
+	if ((n = vis_bidi_len(p)) > 0) {
+		vis_bidi_one(p, n, out);
+		return (n);
 	}
 	if (*p >= 0x80 && (n = vis_utf8_len(p)) > 0) {
 		memcpy(out, p, n);
@@ -84,6 +117,26 @@ vis_append(struct vbuf *out, const char *s)
 	while (*p != '\0') {
 		p += vis_one(p, one);
 		vbuf_puts(out, one);
+	}
+}
+
+/* vis_bidi_append - see vis.h */
+void
+vis_bidi_append(struct vbuf *out, const char *s)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	char			 one[VIS_ONE_MAX];
+	size_t			 n;
+
+	if (s == NULL)
+		return;
+	while (*p != '\0') {
+		if ((n = vis_bidi_len(p)) > 0) {
+			vis_bidi_one(p, n, one);
+			vbuf_puts(out, one);
+			p += n;
+		} else
+			vbuf_putc(out, *p++);
 	}
 }
 

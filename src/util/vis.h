@@ -3,7 +3,8 @@
  *
  * Owns: the one escaping rule for text from mail shown to a person
  * (threat F3): C0 and C1 controls, DEL and ESC become \xNN, a backslash
- * becomes \\; valid UTF-8 passes through, invalid bytes become \xNN.
+ * becomes \\; the bidi controls become \u{202E} (vis_bidi_len());
+ * other valid UTF-8 passes through, invalid bytes become \xNN.
  */
 #ifndef VIS_H
 #define VIS_H
@@ -16,6 +17,23 @@ struct vbuf;
  * U+00A0 or above at p (2..4), or 0: an ASCII byte, a C1 control, an
  * overlong, cut or surrogate sequence.  Reads no further than a NUL. */
 size_t	vis_utf8_len(const unsigned char *p);
+
+/*
+ * vis_bidi_len - the length of the bidi control at p (3 for the UTF-8 of
+ * U+200E-U+200F, U+202A-U+202E and U+2066-U+2069; 2 for U+061C), or 0.
+ * These are Unicode's Bidi_Control characters: an override or isolate
+ * in a subject, a name or a file name reorders what follows it on the
+ * line, so "gpj.exe" shows as "exe.jpg" and a link's target as another.
+ */
+size_t	vis_bidi_len(const unsigned char *p);
+
+/*
+ * vis_bidi_append - append s to out with only its bidi controls made
+ * visible as \u{XXXX}; everything else as it is.  For text that stays
+ * text (a notice's body and subject), where vis_append() would also
+ * escape line breaks and backslashes.
+ */
+void	vis_bidi_append(struct vbuf *out, const char *s);
 
 /* vis_append - append s, escaped, to out */
 void	vis_append(struct vbuf *out, const char *s);

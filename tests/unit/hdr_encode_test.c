@@ -227,6 +227,12 @@ main(void)
 	hdr_encode_clean(&v, "a\x1b[2Jb\x07\r\nBcc: evil@x\xc2\x9b");
 	is_str(vbuf_str(&v), "a[2Jb  Bcc: evil@x", "clean drops controls, C1 "
 	    "too, and makes line breaks spaces");
+	hdr_encode_shown(&v, "Invoice \xe2\x80\xae" "fdp.exe\r\n\x1b");
+	is_str(vbuf_str(&v), "Invoice \\u{202E}fdp.exe  ", "shown: cleaned, "
+	    "and a bidi override made visible (F3)");
+	hdr_encode_clean(&v, "a\xe2\x80\xae" "b");
+	is_str(vbuf_str(&v), "a\xe2\x80\xae" "b", "clean alone leaves it: a "
+	    "post's own fields go out as written");
 
 	vbuf_reset(&v);
 	hdr_encode_phrase(&v, "Information Group");

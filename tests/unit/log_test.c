@@ -63,6 +63,32 @@ main(void)
 	    "the queue id first, a backslash doubled, errno last");
 	log_set_id(NULL);
 
+	/* A line about another message carries that message's id; the
+	 * one in hand comes back after it. */
+	{
+		char	saved[LOG_ID_MAX];
+
+		log_set_id("REPLY1");
+		log_swap_id("POST7", saved);
+		log_info("post 7 approved");
+		is_str(logged(f), "t: POST7: post 7 approved\n",
+		    "log_swap_id: the other message's id");
+		log_set_id(saved);
+		log_info("reply read");
+		is_str(logged(f), "t: REPLY1: reply read\n",
+		    "  and the one in hand after it");
+		log_set_id(NULL);
+		log_swap_id("POST8", saved);
+		log_set_id(saved);
+		log_info("x");
+		is_str(logged(f), "t: x\n", "  none in hand: none after");
+	}
+
+	/* A bidi override from a subject is shown, not obeyed (F3). */
+	log_info("subject %s", "a\xe2\x80\xae" "gpj.exe");
+	is_str(logged(f), "t: subject a\\u{202E}gpj.exe\n",
+	    "U+202E in a log line is escaped");
+
 	memset(big, 'a', sizeof(big) - 1);
 	big[sizeof(big) - 1] = '\0';
 	log_info("%s", big);

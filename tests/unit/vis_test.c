@@ -41,11 +41,27 @@ static const struct {
 	{ "U+10FFFF, the last character", "\xf4\x8f\xbf\xbf",
 	    "\xf4\x8f\xbf\xbf" },
 	/*
-	 * U+202E RIGHT-TO-LEFT OVERRIDE is valid UTF-8 and no C0 or C1
-	 * control: the contract lets it through (it is not escaped).
+	 * The bidi controls are valid UTF-8 but turn the rest of a line
+	 * around ("invoice\u{202E}fdp.exe" shows as "invoiceexe.pdf"):
+	 * shown by their code point, all of Unicode's Bidi_Control.
 	 */
-	{ "U+202E RLO is not a control in the contract's sense",
-	    "a\xe2\x80\xae" "b", "a\xe2\x80\xae" "b" },
+	{ "U+202E RLO is shown, not obeyed", "a\xe2\x80\xae" "b",
+	    "a\\u{202E}b" },
+	{ "U+202A LRE, the first embedding", "\xe2\x80\xaa",
+	    "\\u{202A}" },
+	{ "U+202C PDF", "x\xe2\x80\xac", "x\\u{202C}" },
+	{ "U+2066 LRI and U+2069 PDI", "\xe2\x81\xa6" "a\xe2\x81\xa9",
+	    "\\u{2066}a\\u{2069}" },
+	{ "U+200E LRM and U+200F RLM", "\xe2\x80\x8e\xe2\x80\x8f",
+	    "\\u{200E}\\u{200F}" },
+	{ "U+061C ARABIC LETTER MARK", "\xd8\x9c", "\\u{061C}" },
+	{ "U+200D ZWJ, in emoji and Persian, is not bidi: it passes",
+	    "\xe2\x80\x8d", "\xe2\x80\x8d" },
+	{ "U+202F NARROW NO-BREAK SPACE, just past RLO, passes",
+	    "\xe2\x80\xaf", "\xe2\x80\xaf" },
+	{ "U+2065, before LRI, passes (unassigned but valid)",
+	    "\xe2\x81\xa5", "\xe2\x81\xa5" },
+	{ "U+206A, after PDI, passes", "\xe2\x81\xaa", "\xe2\x81\xaa" },
 	{ "U+0085 NEL, a C1 control, as UTF-8", "a\xc2\x85" "b",
 	    "a\\xc2\\x85b" },
 	{ "U+009B CSI, the C1 escape of terminals", "\xc2\x9b" "2J",
@@ -100,6 +116,25 @@ main(void)
 	is_int(out.len, 2004, "a 2001-byte line: 2000 bytes and one escape");
 	ok(strcmp(vbuf_str(&out) + 2000, "\\x1b") == 0, "  the escape is at "
 	    "its end");
+
+	/* vis_bidi_append escapes only the bidi controls. */
+	vbuf_reset(&out);
+	vis_bidi_append(&out, "a\\b\n\xe2\x80\xae" "c\xd9\x85");
+	is_str(vbuf_str(&out), "a\\b\n\\u{202E}c\xd9\x85",
+	    "vis_bidi_append: only the override is escaped");
+	vbuf_reset(&out);
+	vis_bidi_append(&out, NULL);
+	is_str(vbuf_str(&out), "", "vis_bidi_append: NULL appends nothing");
+
+	/* vis_bounded never cuts \u{202E} in half. */
+	{
+		char	dst[8];
+		size_t	took = vis_bounded(dst, sizeof(dst), "ab\xe2\x80\xae");
+
+		is_str(dst, "ab", "vis_bounded: an escape that does not fit "
+		    "is left out whole");
+		is_int(took, 2, "  and the bytes it took say so");
+	}
 
 	/* An escape is four bytes: a capped buffer says it is full. */
 	vbuf_init(&small, 8);
