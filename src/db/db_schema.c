@@ -322,6 +322,10 @@ static const char *const migrations[] = {
 	"CREATE INDEX audit_by_spool ON audit(spool_id);\n"
 	"CREATE INDEX outbox_by_spool ON outbox(spool_id);\n"
 	"CREATE INDEX token_by_expiry ON token(expires_at);\n",
+
+	/* 9 -> 10: how long a post may wait for a moderator (--hold-days):
+	 * then mootd rejects it (list/hold_end.c) */
+	"ALTER TABLE list ADD COLUMN hold_days INTEGER NOT NULL DEFAULT 14;\n",
 };
 
 /* sql_token_hash - moot_token_hash(TEXT) for SQL: token_hash(), or NULL
