@@ -106,7 +106,7 @@ static const struct tmpl_def phrase_defs[] = {
 	{ "change-language", 0, "language" },
 	{ "held-next", 0, "" },
 	{ "held-all", 0, "" },
-	{ "reminder-post", 0, "post_id,since,from,subject" },
+	{ "reminder-post", 0, "post_id,since,from,subject,reply_address" },
 	{ "decided-approved", 0, "" },
 	{ "decided-rejected", 0, "" },
 	{ "decided-discarded", 0, "" },
@@ -122,6 +122,7 @@ static const struct tmpl_def phrase_defs[] = {
 	{ "why-loop", 0, "" },
 	{ "why-no-from", 0, "" },
 	{ "why-unreadable", 0, "detail" },
+	{ "why-undecided", 0, "count" },
 	{ "days", 0, "n" },
 	{ "hours", 0, "n" },
 	/* Counted nouns (slot n only): forms by number, {count:posts} */
