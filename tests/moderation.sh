@@ -147,7 +147,10 @@ is "$(state_of $p3)" held "a garbage reply: still held, nothing crashed"
 reply "$addr" "$duty" "On Mon, moot wrote:\n> Text of post 3.\n\ndiscard\n-- \nsignature approve"
 run
 is "$(state_of $p3)" discarded "discard below a quotation: read right"
-is "$(ls "$SINK_DIR"/*.env | wc -l)" "$n0" "discard sends nothing to anyone"
+# The quote-only reply was the moderator's own, and unclear: answered
+# once (moderation-unclear.sh); the garbage within the hour was not.
+is "$(ls "$SINK_DIR"/*.env | wc -l)" "$((n0 + 1))" "discard sends nothing to anyone (one answer to an unclear reply before)"
+like "$(newest_to "$duty")" "Subject: Nothing changed" "  that one answer went to the moderator"
 
 # 7. An HTML-only reply.
 post_from stranger4@x.example "Sale"
