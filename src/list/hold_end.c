@@ -1,7 +1,6 @@
 /*
  * hold_end.c - the end of a hold nobody decides; see hold_end.h
  */
-#include <stdio.h>
 #include <string.h>
 
 #include "util/clock.h"
