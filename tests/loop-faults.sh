@@ -108,7 +108,8 @@ is "$(spool_state "$id")" held "a post to a list with nobody to ask: held"
 run_at 86400
 ok "  nobody asked a day later" test -z "$(grep -l '^RCPT TO:<late@one.example>' "$SINK_DIR"/*.env)"
 moot member add quiet late@one.example --role moderator >/dev/null
-run_at $((40 * 86400))
+# Ten days on: still within the list's hold (--hold-days, 14 days).
+run_at $((10 * 86400))
 ok "a moderator added: the next round asks them" grep -q '^RCPT TO:<late@one.example>' "$SINK_DIR"/*.env
 like "$(grep -l '^RCPT TO:<late@one.example>' "$SINK_DIR"/*.env | head -1 | sed 's/env$/eml/' | xargs cat)" \
     'Reply-To: quiet-moderate\+[a-z2-7]+@lists\.example\.org' "  with a token of their own"

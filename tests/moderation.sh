@@ -147,7 +147,10 @@ is "$(state_of $p3)" held "a garbage reply: still held, nothing crashed"
 reply "$addr" "$duty" "On Mon, moot wrote:\n> Text of post 3.\n\ndiscard\n-- \nsignature approve"
 run
 is "$(state_of $p3)" discarded "discard below a quotation: read right"
-is "$(ls "$SINK_DIR"/*.env | wc -l)" "$n0" "discard sends nothing to anyone"
+# The quote-only reply was the moderator's own, and unclear: answered
+# once (moderation-unclear.sh); the garbage within the hour was not.
+is "$(ls "$SINK_DIR"/*.env | wc -l)" "$((n0 + 1))" "discard sends nothing to anyone (one answer to an unclear reply before)"
+like "$(newest_to "$duty")" "Subject: Nothing changed" "  that one answer went to the moderator"
 
 # 7. An HTML-only reply.
 post_from stranger4@x.example "Sale"
@@ -192,12 +195,18 @@ reply "info-moderate+$mtok@lists.example.org" "$duty" "approve"
 run
 is "$(state_of $p6)" held "an expired token: nothing"
 like "$(grep 'reply ignored' "$T/mootd.log" | tail -1)" "an expired token" "the log says so"
+# A token lives as long as the post is held, but never past token_ttl
+# (30d): on a list that holds posts 60 days, the request's token is dead
+# on day 31 while the post still waits (hold-days.sh tests the rest).
+moot list set info --hold-days 60 >/dev/null
 MOOT_NOW=$(at 31*86400)
 addr=$(request_to "$duty")
 reply "$addr" "$duty" "approve"
 run
-is "$(state_of $p6)" held "the request's own token, 31 days on: expired"
+is "$(state_of $p6)" held "the request's own token, 31 days on: expired (token_ttl is a ceiling)"
+like "$(grep 'reply ignored' "$T/mootd.log" | tail -1)" "an expired token" "the log says so"
 MOOT_NOW=$T0
+moot list set info --hold-days 14 >/dev/null
 
 # 9. Decisions in Arabic, from a moderator who speaks it.
 post_from stranger7@x.example "Arabic"

@@ -24,7 +24,9 @@ site_new "$(printf '%s\n' 'dedupe_window = 4d' '[retention]' 'junk = 5d' \
     'failed = 6d' 'posts = 8d' 'tokens = 2d' 'requests = 3d' 'notices = 3d')"
 moot list create open >/dev/null
 moot member add open reader@one.example >/dev/null
-moot list create mod --moderated >/dev/null
+# The held post must outlive day 40 (retention never removes what is
+# held): its list holds posts 60 days, past the default 14 (--hold-days).
+moot list create mod --moderated --hold-days 60 >/dev/null
 moot member add mod ana@two.example --role moderator >/dev/null
 moot list create gone >/dev/null
 

@@ -282,6 +282,10 @@ static const struct cli_setting list_rows[] = {
 	    .arg = "DURATION", .want = "\"{arg}\" is not a duration of a "
 	    "minute or more, such as 24h", .show_at = 16,
 	    .show = show_seconds },
+	{ .name = "hold-days", .has_arg = required_argument,
+	    .off = L(hold_days), .set = cli_set_count, .min = 1, .max = 365,
+	    .arg = "N", .want = "a number of days from 1 to 365",
+	    .show_at = 22, .show = show_number },
 	{ .name = "turn", .has_arg = required_argument, .off = L(turn_days),
 	    .given = L(turn_given),
 	    .set = cli_set_days, .min = 86400, .max = 366 * 86400,

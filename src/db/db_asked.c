@@ -185,3 +185,35 @@ asked_waiting_for(struct db *db, int64_t list_id, const char *addr,
 		}
 	return (rc);
 }
+
+static const char SQL_OVERDUE[] =
+    "SELECT s.id FROM spool s JOIN list l ON l.id = s.list_id "
+    "WHERE s.state = 'held' AND s.created_at <= ?1 - l.hold_days * 86400 "
+    "ORDER BY s.id";
+
+/* asked_overdue - see db_asked.h */
+int
+asked_overdue(struct db *db, int64_t now, int (*cb)(int64_t, void *),
+    void *arg)
+{
+	sqlite3_stmt	*st;
+	int64_t		*ids = NULL;
+	size_t		 n = 0, cap = 0;
+	int		 rc;
+
+	/* Collected first: ending a post writes to the spool it reads. */
+	if ((st = db_query(db, SQL_OVERDUE, "i", now)) == NULL)
+		return (DB_ERR);
+	while ((rc = db_step(db, st)) == DB_ROW) {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 16;
+			ids = xreallocarray(ids, cap, sizeof(*ids));
+		}
+		ids[n++] = sqlite3_column_int64(st, 0);
+	}
+	for (size_t i = 0; rc == DB_OK && i < n; i++)
+		if (cb(ids[i], arg) != 0)
+			break;
+	free(ids);
+	return (rc);
+}

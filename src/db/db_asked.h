@@ -51,4 +51,9 @@ int	asked_addrs(struct db *, int64_t list_id,
 int	asked_waiting_for(struct db *, int64_t list_id, const char *addr,
 	    int64_t before, int (*cb)(int64_t spool_id, void *), void *);
 
+/* asked_overdue - every held post that came at least its list's
+ * hold_days before now, by id (collected first) */
+int	asked_overdue(struct db *, int64_t now,
+	    int (*cb)(int64_t spool_id, void *), void *);
+
 #endif /* DB_ASKED_H */

@@ -48,7 +48,12 @@ struct list {
 	char	*turn_given;
 	/* posting (schema 8) */
 	char	*from_check;		/* owned; see enum list_from_check */
+	/* holding (schema 10) */
+	int64_t	 hold_days;		/* a held post nobody decides is
+					 * rejected after this many days */
 };
+
+#define LIST_DEFAULT_HOLD_DAYS	14
 
 #define LIST_DEFAULT_MAX_RCPTS	10	/* To+Cc before a post is held */
 

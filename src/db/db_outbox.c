@@ -137,6 +137,18 @@ outbox_told(struct db *db, int64_t list_id, const char *rcpt, int64_t since,
 	    since, purpose));
 }
 
+static const char SQL_OUTBOX_TOLD_ABOUT[] =
+    "SELECT count(*) FROM outbox WHERE spool_id = ?1 AND rcpt = ?2 AND "
+    "created_at >= ?3 AND purpose = ?4";
+
+int
+outbox_told_about(struct db *db, int64_t spool_id, const char *rcpt,
+    int64_t since, const char *purpose, int64_t *n)
+{
+	return (db_one_int(db, n, SQL_OUTBOX_TOLD_ABOUT, "itit", spool_id,
+	    rcpt, since, purpose));
+}
+
 void
 outbox_item_free(struct outbox_item **op)
 {

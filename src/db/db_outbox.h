@@ -55,6 +55,9 @@ int	outbox_count_domain(struct db *, const char *purposes,
 /* outbox_told - notices of purpose about list_id rcpt was sent since */
 int	outbox_told(struct db *, int64_t list_id, const char *rcpt,
 	    int64_t since, const char *purpose, int64_t *n);
+/* outbox_told_about - the same about spool_id (a held post), any list */
+int	outbox_told_about(struct db *, int64_t spool_id, const char *rcpt,
+	    int64_t since, const char *purpose, int64_t *n);
 void	outbox_item_free(struct outbox_item **);
 
 #endif /* DB_OUTBOX_H */

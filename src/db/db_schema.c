@@ -363,6 +363,10 @@ static const char *const migrations[] = {
 	");\n"
 	"CREATE INDEX meeting_by_group ON meeting(grp, start_at);\n"
 	"CREATE INDEX meeting_by_source ON meeting(source_id);\n",
+
+	/* 10 -> 11: how long a post may wait for a moderator (--hold-days):
+	 * then mootd rejects it (list/hold_end.c) */
+	"ALTER TABLE list ADD COLUMN hold_days INTEGER NOT NULL DEFAULT 14;\n",
 };
 
 /* sql_token_hash - moot_token_hash(TEXT) for SQL: token_hash(), or NULL

@@ -51,6 +51,10 @@ static const struct cap {
 		offsetof(struct conf, confirmations_per_domain),
 		"confirmation", "sent",
 	},
+	[ANSWER_UNCLEAR] = {		/* threat D3: a moderator's */
+		"reply-unclear", offsetof(struct conf, replies_per_day),
+		NO_LIMIT, "answer to an unclear reply", "answers",
+	},
 };
 
 /* answer_finish - see answer.h */

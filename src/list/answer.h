@@ -6,7 +6,8 @@
  * that automated mail is never answered (threat C2), one notice to one
  * person and the short ones about a request, the daily caps on what one
  * mailbox is sent ([membership] replies_per_day, D3, and
- * confirmations_per_day and confirmations_per_domain, B7) and on the
+ * confirmations_per_day and confirmations_per_domain, B7; the answers
+ * to moderators' unclear replies, D3) and on the
  * confirmations one mailbox may ask for others, and a join with its welcome, whoever
  * decided it (the person's confirmation or an owner's approval).
  * Used by commands_by_mail, confirm, join_approval and leave; calls
@@ -101,6 +102,9 @@ enum answer_cap {
 				 * confirmations_per_domain to one domain,
 				 * and confirmations_per_day for others
 				 * asked by one mailbox (B7) */
+	ANSWER_UNCLEAR,		/* answers to moderators' replies that
+				 * decided nothing (unclear.h):
+				 * replies_per_day (D3) */
 };
 
 /* What answer_capped() found. */

@@ -15,13 +15,17 @@
 #include "db/db_list.h"
 #include "db/db_rota.h"
 #include "db/db_spool.h"
+#include "db/db_token.h"
 #include "list/escalate.h"
 #include "list/hold.h"
+#include "list/hold_end.h"
+#include "global/listaddr.h"
 #include "util/log.h"
 #include "list/membership.h"
 #include "list/notice.h"
 #include "global/rota.h"
 #include "global/tmpl.h"
+#include "global/token.h"
 #include "util/vbuf.h"
 #include "util/sys_defs.h"
 
@@ -120,42 +124,61 @@ escalate(struct ctx *x, const struct asked_post *p)
 struct reminder {
 	struct ctx		*x;
 	const struct list	*l;
+	const char		*addr;	/* the moderator reminded */
+	char			 tok[TOKEN_CHARS + 1];	/* the last post's */
 	const char		*lang;	/* of the moderator reminded */
 	int64_t			 due;	/* posts asked about before this */
 	struct vbuf		 posts;
 	int			 count;
 };
 
-/* remind_line - one waiting post, a line of the reminder */
+/*
+ * remind_line - one waiting post, a line of the reminder, with a reply
+ * address of its own: a fresh token for this moderator and post, so a
+ * reply to the reminder decides as a reply to the request would (the
+ * request's token may be near its end, or lost)
+ */
 static int
 remind_line(int64_t spool_id, void *arg)
 {
 	struct reminder		*r = arg;
 	struct spool_item	*s = NULL;
-	char			 when[32], id[32];
+	struct vbuf		 ra;
+	char			 when[32], id[32], tok[TOKEN_CHARS + 1];
 
 	if (spool_load(r->x->db, spool_id, &s) != DB_OK)
 		return (0);
+	if (token_issue(r->x->db, "moderate", r->l->id, s->id, r->addr,
+	    hold_end_ttl(r->x, s, r->l, clock_now()), tok) != DB_OK) {
+		spool_item_free(&s);
+		return (0);		/* the reminder goes without it */
+	}
+	memcpy(r->tok, tok, sizeof(r->tok));
 	clock_iso((time_t)s->created_at, when, sizeof(when));
 	(void)snprintf(id, sizeof(id), "%lld", (long long)s->id);
+	vbuf_init(&ra, VBUF_NOMAX);
+	listaddr_format(&ra, r->x->conf, r->l->name, AK_MODERATE, r->tok);
 	{
 		struct tmpl_slot slots[] = {
 			{ "post_id", id },
 			{ "since", when },
 			{ "from", s->from_addr != NULL ? s->from_addr : "?" },
 			{ "subject", s->subject != NULL ? s->subject : "" },
+			{ "reply_address", vbuf_str(&ra) },
 		};
 
 		notice_phrase(r->x, r->lang, r->l, "reminder-post", slots,
 		    nitems(slots), &r->posts);
 		vbuf_putc(&r->posts, '\n');
 	}
+	vbuf_release(&ra);
 	{
 		char	saved[LOG_ID_MAX];	/* the post's line */
 
 		log_swap_id(s->queue_id, saved);
-		log_info("post %lld in a reminder: waiting since %s",
-		    (long long)s->id, when);
+		log_info("post %lld in a reminder to %s: waiting since %s "
+		    "(token %.*s...)", (long long)s->id, r->addr, when,
+		    TOKEN_LOG_CHARS, r->tok);
 		log_set_id(saved);
 	}
 	r->count++;
@@ -169,12 +192,13 @@ remind_one(const char *addr, void *arg)
 {
 	struct reminder	*r = arg;
 	struct vbuf	 err;
-	char		 count[16], *lang;
+	char		 count[16], name[64], *lang;
 
 	vbuf_reset(&r->posts);
 	r->count = 0;
 	lang = membership_lang(r->x->db, r->l->id, addr);
 	r->lang = lang;
+	r->addr = addr;
 	(void)asked_waiting_for(r->x->db, r->l->id, addr, r->due, remind_line,
 	    r);
 	if (r->count == 0) {
@@ -195,6 +219,14 @@ remind_one(const char *addr, void *arg)
 			.slots = slots, .nslots = nitems(slots),
 		};
 
+		/* About one post: a reply to the reminder decides it. */
+		if (r->count == 1) {
+			(void)snprintf(name, sizeof(name), "%s moderation",
+			    r->l->name);
+			n.from_kind = AK_MODERATE;
+			n.from_token = r->tok;
+			n.from_name = name;
+		}
 		if (notice_queue(r->x, &n, &err) == -1)
 			log_warnx("cannot remind %s: %s", addr,
 			    vbuf_str(&err));

@@ -22,6 +22,7 @@
 #include "mail/mime_parts.h"
 #include "mail/text_part.h"
 #include "list/hold.h"
+#include "list/hold_end.h"
 #include "list/membership.h"
 #include "list/notice.h"
 #include "list/policy.h"
@@ -376,7 +377,7 @@ hold_ask(struct ctx *x, struct hold *h, const char *addr, int level)
 	int	 rc;
 
 	if (token_issue(x->db, "moderate", h->list->id, h->post->id, addr,
-	    x->conf->moderate_ttl, tok) != DB_OK)
+	    hold_end_ttl(x, h->post, h->list, clock_now()), tok) != DB_OK)
 		return (-1);
 	lang = membership_lang(x->db, h->list->id, addr);
 	/* Recorded as asked only once the request is queued: a post that

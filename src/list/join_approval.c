@@ -23,6 +23,7 @@
 #include "list/membership.h"
 #include "list/mod_reply.h"
 #include "list/notice.h"
+#include "list/unclear.h"
 #include "global/tmpl.h"
 #include "global/token.h"
 #include "util/vbuf.h"
@@ -139,6 +140,20 @@ join_approval_ask(struct ctx *x, const struct list *l,
 	return (0);
 }
 
+/* unclear - tell the approver, whose reply m decided nothing (read as
+ * d), what moot read; only while the join t is about still waits */
+static void
+unclear(struct ctx *x, const struct spool_item *s, const struct mail *m,
+    const struct token_row *t, const struct decision_read *d)
+{
+	struct request	*r = NULL;
+
+	if (request_load(x->db, t->object_id, &r) == DB_OK &&
+	    r->state == REQUEST_APPROVING)
+		unclear_answer(x, s, m, s->token, d, 0, r->addr);
+	request_free(&r);
+}
+
 /*
  * read_decision - what an approver's reply says; -1 after finishing s
  * when it is from someone else or decides nothing
@@ -173,6 +188,7 @@ read_decision(struct ctx *x, const struct spool_item *s,
 	(void)snprintf(why, sizeof(why), "no decision from <%s>: %s",
 	    m->from_addr, d->why);
 	answer_finish(x, s, why);
+	unclear(x, s, m, t, d);
 	return (-1);
 }
 

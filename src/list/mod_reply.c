@@ -269,6 +269,7 @@ mod_reply_read(const struct conf *c, const struct mail *m, const char *lang,
 		judge(c, lang, m, s, strlen(s), "", DECIDE_ALONE, out);
 		if (out->d != DECISION_NONE)
 			return;
+		out->read[0] = '\0';	/* the body said nothing: no line */
 	}
 	(void)snprintf(out->why, sizeof(out->why), "no decision in the reply");
 }

@@ -17,10 +17,12 @@
 #include "list/membership.h"
 #include "list/mod_reply.h"
 #include "list/moderator_reply.h"
+#include "list/unclear.h"
 #include "global/token.h"
 #include "util/sys_defs.h"
 
-/* ignore - a reply that decides nothing: logged, never answered */
+/* ignore - a reply that decides nothing: logged; answered only by
+ * unclear() below, when it is the moderator's own */
 static void
 ignore(struct ctx *x, const struct spool_item *s, const char *why)
 {
@@ -54,6 +56,21 @@ refused(struct ctx *x, const struct spool_item *s, const struct mail *m,
 		why[0] = '\0';
 }
 
+/* unclear - tell the moderator, whose reply m decided nothing (read as
+ * d), what moot read; only while the post t is about still waits */
+static void
+unclear(struct ctx *x, const struct spool_item *s, const struct mail *m,
+    const struct token_row *t, const struct decision_read *d)
+{
+	struct spool_item	*post = NULL;
+
+	if (spool_load(x->db, t->object_id, &post) == DB_OK &&
+	    post->state == SPOOL_HELD)
+		unclear_answer(x, s, m, s->token, d, post->id,
+		    post->subject != NULL ? post->subject : "");
+	spool_item_free(&post);
+}
+
 /* decide - the decision in m, applied to the post t is about */
 static void
 decide(struct ctx *x, struct spool_item *s, const struct mail *m,
@@ -72,6 +89,7 @@ decide(struct ctx *x, struct spool_item *s, const struct mail *m,
 		(void)snprintf(why, sizeof(why), "no decision from <%s>: %s",
 		    m->from_addr, d.why);
 		ignore(x, s, why);
+		unclear(x, s, m, t, &d);
 		return;
 	}
 	decision_apply(x, t->object_id, d.d, m->from_addr, d.reason, t->id,

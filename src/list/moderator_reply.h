@@ -7,7 +7,9 @@
  * (threat B3); then the words are read (mod_reply.c)
  * and the decision applied (decision.c).  An owner's answer about a
  * join, with a join token, goes to join_approval.c.  Refusals are logged and
- * never answered (no oracle for tokens: B3, C4).
+ * never answered (no oracle for tokens: B3, C4).  A reply that passes
+ * every check but decides nothing changes nothing, and its moderator
+ * is told what moot read (unclear.h) while the post still waits.
  */
 #ifndef MODERATOR_REPLY_H
 #define MODERATOR_REPLY_H

@@ -17,7 +17,8 @@
 
 /*
  * The words of each reason.  In English they are words, then the detail
- * (FORM_DETAIL), or amount, between, limit and after (FORM_NUMBERS);
+ * (FORM_DETAIL), or amount, between, limit and after (FORM_NUMBERS), or
+ * amount and a noun, between for one and after for more (FORM_COUNT);
  * policy_reason_read() reads English back by the same row, so what the
  * spool stores and what a notice says cannot drift apart.
  */
@@ -25,6 +26,7 @@ enum reason_form {
 	FORM_PLAIN,
 	FORM_DETAIL,
 	FORM_NUMBERS,
+	FORM_COUNT,
 };
 
 static const struct reason_row {
@@ -64,6 +66,8 @@ static const struct reason_row {
 	[REASON_UNREADABLE] = { FORM_DETAIL,
 	    "cannot be distributed as it is: ", NULL, NULL,
 	    "why-unreadable" },
+	[REASON_UNDECIDED] = { FORM_COUNT, "nobody decided within ", " day",
+	    " days", "why-undecided" },
 };
 _Static_assert(nitems(reasons) == REASON_COUNT, "words for every reason");
 
@@ -254,6 +258,9 @@ policy_reason_words(const struct verdict *v, struct vbuf *out)
 	else if (r->form == FORM_NUMBERS)
 		vbuf_printf(out, "%lld%s%lld%s", v->amount, r->between,
 		    v->limit, r->after);
+	else if (r->form == FORM_COUNT)
+		vbuf_printf(out, "%lld%s", v->amount, v->amount == 1 ?
+		    r->between : r->after);
 }
 
 /* policy_reason_phrase - see policy.h */
@@ -291,7 +298,8 @@ policy_reason_read(const char *words, struct verdict *v)
 			if (strncmp(end, r->between, strlen(r->between)) == 0)
 				w.limit = strtoll(end + strlen(r->between),
 				    NULL, 10);
-		}
+		} else if (r->form == FORM_COUNT)
+			w.amount = strtoll(end, NULL, 10);
 		vbuf_reset(&again);
 		policy_reason_words(&w, &again);
 		if (strcmp(vbuf_str(&again), words) == 0)

@@ -58,6 +58,9 @@ enum verdict_reason {
 	REASON_MODERATED,	/* the list is moderated */
 	REASON_UNREADABLE,	/* detail: what moot cannot read or write
 				 * (mail_parse(), hdr_encode_unsendable()) */
+	REASON_UNDECIDED,	/* nobody decided within amount days: never
+				 * policy_post()'s, but list/hold_end.c's
+				 * reason, said as the others are */
 	REASON_COUNT
 };
 

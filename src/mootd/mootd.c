@@ -28,6 +28,7 @@
 #include "util/log.h"
 #include "list/membership.h"
 #include "list/escalate.h"
+#include "list/hold_end.h"
 #include "mootd/dispatch.h"
 #include "util/priv.h"
 #include "mootd/retention.h"
@@ -186,6 +187,8 @@ work_round(struct ctx *x, struct round *r)
 	each_state(x, SPOOL_SPOOLED, r);
 	if (r->trouble)
 		return;
+	/* Holds that are over end first: nobody is reminded of them. */
+	r->done += hold_end_tick(x);
 	r->done += escalate_tick(x);
 	r->done += membership_tick(x);
 	each_state(x, SPOOL_APPROVED, r);

@@ -1,0 +1,42 @@
+/*
+ * unclear.h - the answer to a moderator's reply that decides nothing
+ *
+ * Owns: telling the one who was asked (a moderator about a held post,
+ * an owner or organiser about a join), when their reply with their own
+ * valid token decided nothing, what moot read (the first line of their
+ * own, quoted, at most UNCLEAR_READ_CHARS characters, without bidi
+ * controls; or that the reply had no text of its own) and the words
+ * that work, in their language: template reply-unclear.  Nothing
+ * changes and the token stays good; the answer comes from the same
+ * moderation address, so a reply to it decides.  The caller has checked
+ * the token and that the sender is the address it was sent to and may
+ * decide; anybody else, and a forged, expired or used token, gets no
+ * answer (no oracle for tokens: B3, C4).  Here: never to automated
+ * mail (C2), one answer per person and held post (or list, for a join)
+ * an hour, and no more than [membership] replies_per_day such answers
+ * to one mailbox a day (answer.h, D3).  What is not answered is logged.
+ */
+#ifndef UNCLEAR_H
+#define UNCLEAR_H
+
+#include <stdint.h>
+
+struct ctx;
+struct decision_read;
+struct mail;
+struct spool_item;
+
+#define UNCLEAR_READ_CHARS	80	/* of the line quoted back */
+
+/*
+ * unclear_answer - answer reply s (parsed: m), which came with token tok
+ * and read as d (DECISION_NONE), about held post post_id (0: a join,
+ * about the address that wants to join, about); in the caller's
+ * transaction if one is open
+ */
+void	unclear_answer(struct ctx *, const struct spool_item *s,
+	    const struct mail *m, const char *tok,
+	    const struct decision_read *d, int64_t post_id,
+	    const char *about);
+
+#endif /* UNCLEAR_H */
