@@ -109,7 +109,7 @@ send "$ja" org@six.example "Re: New member" "Who is this person?"
 run
 ans=$(newest_to org@six.example)
 like "$ans" "Subject: Nothing changed" "an unclear answer about a join: the organiser is told"
-like "$ans" '"newbie@seven.example"' "  naming the join"
+like "$ans" '^  newbie@seven\.example' "  naming the join"
 like "$ans" '"Who is this person\?"' "  and what moot read"
 send "$ja" org@six.example "Re: New member" "approve"
 run

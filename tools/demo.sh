@@ -3,7 +3,8 @@
 # it: a demo site with the partnership's three groups (SQLite in demo/,
 # the outbound relay an SMTP sink on 127.0.0.1), a member's post to the
 # Operations Group delivered to its members, and a post to the moderated
-# Information Group held, then approved by its moderator's reply.  The
+# Information Group held, a moderator's unclear reply answered and not
+# guessed at, then the post approved by her next reply.  The
 # groups are set up as the partnership works (anyone joins info; ops and
 # strategy joins need an organiser's approval; an owner for each), and
 # moot check must say nothing about them.  Run as root on Debian 12;
@@ -108,10 +109,20 @@ show_sink() {	# the messages the sink took since the last call
 say "What the relay (the sink) received: the ops post, and Amira's notice of the held post"
 show_sink
 
-say "Amira, the moderator on duty, replies \"approve\" to the notice"
 notice=$(grep -l '^Subject: Waiting for you' "$D"/sink/*.eml | head -n 1)
 reply_to=$(sed -n 's/^Reply-To: .*<\(.*\)>.*/\1/p; s/^Reply-To: \([^<]*@[^ ]*\)$/\1/p' "$notice" |
 	tr -d '\r' | head -n 1)
+
+say "Amira first replies \"No problem, I'll read it tonight\": moot never guesses, so nothing is decided; she is told what moot read and which words work"
+printf 'From: amira@one.example\nTo: %s\nSubject: Re: Waiting for you\n\nNo problem, I will read it tonight.\n' \
+	"$reply_to" >"$D/reply-unclear.eml"
+printf '$ moot inject --to %s --from amira@one.example < reply-unclear.eml\n' "$reply_to"
+moot inject --to "$reply_to" --from amira@one.example <"$D/reply-unclear.eml"
+run "$top/build/mootd" -c "$D/moot.conf" --once
+run moot held info
+show_sink
+
+say "Amira, the moderator on duty, replies \"approve\" to the same notice: its token still works"
 printf 'From: amira@one.example\nTo: %s\nSubject: Re: Waiting for you\n\napprove\n\n> A post to the info list is waiting for a moderator\n' \
 	"$reply_to" >"$D/reply.eml"
 printf '$ moot inject --to %s --from amira@one.example < reply.eml\n' "$reply_to"
