@@ -135,21 +135,32 @@ cal_local_from_utc(time_t t, struct cal_local *l)
 	l->min = tm.tm_min;
 }
 
+/*
+ * civil_day - into tm, the civil date of l moved by days: the date at
+ * noon read as UTC, so whole days with no zone in the way; -1 if out of
+ * range
+ */
+static int
+civil_day(const struct cal_local *l, int days, struct tm *tm)
+{
+	time_t	t;
+
+	memset(tm, 0, sizeof(*tm));
+	tm->tm_year = l->year - 1900;
+	tm->tm_mon = l->month - 1;
+	tm->tm_mday = l->day;
+	tm->tm_hour = 12;
+	t = timegm(tm) + (time_t)days * 86400;
+	return (gmtime_r(&t, tm) == NULL ? -1 : 0);
+}
+
 /* cal_local_add_days - see cal_time.h */
 void
 cal_local_add_days(struct cal_local *l, int days)
 {
 	struct tm	tm;
-	time_t		t;
 
-	/* The civil date at noon, read as UTC: whole days, no zone. */
-	memset(&tm, 0, sizeof(tm));
-	tm.tm_year = l->year - 1900;
-	tm.tm_mon = l->month - 1;
-	tm.tm_mday = l->day;
-	tm.tm_hour = 12;
-	t = timegm(&tm) + (time_t)days * 86400;
-	if (gmtime_r(&t, &tm) == NULL)
+	if (civil_day(l, days, &tm) == -1)
 		return;
 	l->year = tm.tm_year + 1900;
 	l->month = tm.tm_mon + 1;
@@ -163,15 +174,8 @@ cal_local_weekday(const struct cal_local *l)
 	static const char *const names[] = { "Sunday", "Monday", "Tuesday",
 	    "Wednesday", "Thursday", "Friday", "Saturday" };
 	struct tm	tm;
-	time_t		t;
 
-	memset(&tm, 0, sizeof(tm));
-	tm.tm_year = l->year - 1900;
-	tm.tm_mon = l->month - 1;
-	tm.tm_mday = l->day;
-	tm.tm_hour = 12;
-	t = timegm(&tm);
-	if (gmtime_r(&t, &tm) == NULL)
+	if (civil_day(l, 0, &tm) == -1)
 		return ("?");
 	return (names[tm.tm_wday % 7]);
 }
