@@ -48,6 +48,8 @@ struct list {
 	char	*turn_given;
 	/* posting (schema 8) */
 	char	*from_check;		/* owned; see enum list_from_check */
+	/* meetings (schema 11) */
+	char	*meeting_reminders;	/* owned; "14d,2d"; NULL: default */
 };
 
 #define LIST_DEFAULT_MAX_RCPTS	10	/* To+Cc before a post is held */

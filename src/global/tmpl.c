@@ -62,6 +62,8 @@ static const struct tmpl_def {
 	{ "removed-required", 1, "list,address,required" },
 	{ "list-ended", 1, "list,ended,owner_address" },
 	{ "term-ending", 1, "list,address,name,role,term_end" },
+	{ "meeting-invite", 1, "list,start,end,zone,location,days,answers" },
+	{ "meeting-cancel", 1, "list,start,end,zone,location" },
 };
 
 /* Phrases: the pieces notices are made of, in templates/<lang>/phrases. */
@@ -136,6 +138,8 @@ static const struct tmpl_def phrase_defs[] = {
 	{ "role-owner", 0, "" },
 	{ "role-organiser", 0, "" },
 	{ "role-chair", 0, "" },
+	/* The answers to an invitation so far, for its organisers */
+	{ "meeting-answers", 0, "accepted,declined,tentative" },
 };
 
 /* Header fields a template may set, besides Subject. */

@@ -28,6 +28,7 @@
 #include "util/log.h"
 #include "list/membership.h"
 #include "list/escalate.h"
+#include "cal/cal_invite.h"
 #include "mootd/dispatch.h"
 #include "util/priv.h"
 #include "mootd/retention.h"
@@ -188,6 +189,7 @@ work_round(struct ctx *x, struct round *r)
 		return;
 	r->done += escalate_tick(x);
 	r->done += membership_tick(x);
+	r->done += cal_invite_tick(x);
 	each_state(x, SPOOL_APPROVED, r);
 	each_state(x, SPOOL_DISTRIBUTING, r);
 	if (!r->trouble)
