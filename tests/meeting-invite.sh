@@ -217,8 +217,14 @@ export MOOT_NOW=2018-03-19T12:00:00Z
 E=$(moot meeting add ops "2018-04-24 10:00" | head -1)
 F=$(moot meeting add ops "2018-04-05 10:00" | head -1)
 # mootd is down from 19 March to 23 April: E's 14d and 2d passed while
-# down, F began.
+# down, F began.  It crashes twice on the way back: halfway through
+# queueing E's invitations (nothing is kept), and after they are
+# committed but before they are sent (the outbox has them).
 export MOOT_NOW=2018-04-23T09:00:00Z
+MOOT_KILL_AT=invite-queued:2 mootd_once 2>/dev/null
+is "$(sink_msgs)" 15 "a crash while queueing the invitations sends none"
+MOOT_KILL_AT=invite-committed mootd_once 2>/dev/null
+is "$(sink_msgs)" 15 "a crash once they are committed sends none yet"
 mootd_once
 new_msgs
 is "${#M[@]}" 3 "after a long stop: one message each for E, none for F (begun)"
@@ -237,6 +243,16 @@ like "$(moot meeting show "$A")" "attended: alice@example.org" \
 is "$(moot member ls ops --attendance | awk '{ print $1, $3 "/" $5 }' | tr '\n' ' ')" \
     "alice@example.org 1/2 bob@example.org 1/2 carol@example.org 0/2 " \
     "member ls --attendance: each member over the last meetings held"
+
+# --- the October clock change: sent in summer, met in winter ---------
+export MOOT_NOW=2018-10-01T09:00:00Z
+G=$(moot meeting add ops "2018-10-31 10:00" | head -1)
+export MOOT_NOW=2018-10-17T10:00:00Z
+mootd_once
+new_msgs
+is "${#M[@]}" 3 "17 October: G's 14-day reminder"
+check_invite "$(msg_to bob@example.org "${M[@]}")" REQUEST 0 "$G" \
+    "2018-10-31 10:00" "2018-10-31 10:00"
 
 # --- the list's reminders are a setting ------------------------------
 is "$(list_field ops meeting-reminders)" "14d,2d" "the default reminders"

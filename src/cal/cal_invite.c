@@ -22,6 +22,7 @@
 #include "list/notice.h"
 #include "util/alloc.h"
 #include "util/clock.h"
+#include "util/killpoint.h"
 #include "util/log.h"
 #include "util/vbuf.h"
 #include "util/sys_defs.h"
@@ -218,6 +219,7 @@ send_all(struct send *s)
 	for (size_t i = 0; i < s->n; i++) {
 		if (rc == 0 && to_one(s, s->v[i]) == -1)
 			rc = -1;
+		killpoint_at("invite-queued");
 		member_free(&s->v[i]);
 	}
 	free(s->v);
@@ -334,6 +336,7 @@ one(struct ctx *x, const struct meeting *m, int64_t now)
 	} else if (db_commit(x->db) != DB_OK)
 		log_warnx("meeting %lld: cannot commit", (long long)m->id);
 	else {
+		killpoint_at("invite-committed");
 		log_info("meeting %lld of %s: %s sent to %zu member(s)",
 		    (long long)m->id, l->name, d.cancel ? "cancellation" :
 		    d.n > 0 ? "reminder" : "update", s.n);
