@@ -31,7 +31,7 @@
  * "yes" is harmless, and a move sends a new one. */
 #define TOKEN_AFTER	(30 * 86400)
 /* The roles whose last reminder carries the answers so far. */
-#define ORGANISERS	"organiser,owner"
+static const char *const organisers[] = { "organiser", "owner" };
 
 /* cal_reminders_parse - see cal_invite.h */
 int
@@ -96,12 +96,14 @@ collect(const struct member *mem, void *arg)
 	return (0);
 }
 
-/* organiser - mem's role is one of ORGANISERS */
+/* organiser - mem's role is one of organisers[] */
 static int
 organiser(const struct member *mem)
 {
-	return (strcmp(mem->role, "organiser") == 0 ||
-	    strcmp(mem->role, "owner") == 0);
+	for (size_t i = 0; i < nitems(organisers); i++)
+		if (strcmp(mem->role, organisers[i]) == 0)
+			return (1);
+	return (0);
 }
 
 /* answers - the answers so far, as the organisers read them */
