@@ -69,6 +69,7 @@ main(void)
 		    icaltimezone_get_utc_timezone());
 		printf("DTSTART_UTC=%04d-%02d-%02d %02d:%02d\n", t.year,
 		    t.month, t.day, t.hour, t.minute);
+		icaltimezone_free(tz, 1);
 	}
 	p = icalcomponent_get_first_property(ev, ICAL_ORGANIZER_PROPERTY);
 	printf("ORGANIZER=%s\n", p != NULL ? icalproperty_get_organizer(p) :
