@@ -159,6 +159,11 @@ words alice@example.org "$TOK_ALICE" "yes" "Auto-Submitted: auto-replied" |
 mootd_once
 is "$(answers)" "bob@example.org accepted;carol@example.org declined;" \
     "an automatic reply records nothing"
+words alice@example.org "$TOK_ALICE" "yes" |
+    moot inject --to "ops-meeting+$TOK_ALICE@$D" --from ''
+mootd_once
+is "$(answers)" "bob@example.org accepted;carol@example.org declined;" \
+    "a reply from the null sender <> records nothing"
 words alice@example.org "$TOK_ALICE" "No problem, I will see" |
     moot inject --to "ops-meeting+$TOK_ALICE@$D"
 mootd_once
