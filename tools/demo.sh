@@ -4,7 +4,8 @@
 # the outbound relay an SMTP sink on 127.0.0.1), a member's post to the
 # Operations Group delivered to its members, and a post to the moderated
 # Information Group held, a moderator's unclear reply answered and not
-# guessed at, then the post approved by her next reply.  The
+# guessed at, then the post approved by her next reply, and a meeting's
+# invitation with a member's "yes".  The
 # groups are set up as the partnership works (anyone joins info; ops and
 # strategy joins need an organiser's approval; an owner for each), and
 # moot check must say nothing about them.  Run as root on Debian 12;
@@ -132,6 +133,24 @@ run moot log info
 
 say "What the relay received next: the approved post, for the Information Group's members"
 show_sink
+
+say "The Operations Group meets in ten days: mootd sends each member the invitation, which their calendar program can add"
+when=$(date -d '+10 days' '+%Y-%m-%d')
+meeting=$(moot meeting add ops "$when 10:00" --location "Community Centre, Room 2")
+printf '$ moot meeting add ops "%s 10:00" --location "Community Centre, Room 2"\n%s\n' "$when" "$meeting"
+run "$top/build/mootd" -c "$D/moot.conf" --once
+invite=$(grep -l '^To: bogdan@four.example' "$D"/sink/*.eml | tail -n 1)
+echo "--- Bogdan's invitation ($(basename "$invite")): a text part, and text/calendar; method=REQUEST"
+tr -d '\r' <"$invite"
+
+say "Bogdan replies \"yes\" (a calendar program's Accept would do the same); moot meeting show lists the answer"
+reply_to=$(sed -n 's/^Reply-To: \([^<]*@[^ ]*\)$/\1/p' "$invite" | tr -d '\r' | head -n 1)
+printf 'From: bogdan@four.example\nTo: %s\nSubject: Re: Meeting of ops\n\nyes\n' \
+	"$reply_to" >"$D/yes.eml"
+printf '$ moot inject --to %s --from bogdan@four.example < yes.eml\n' "$reply_to"
+moot inject --to "$reply_to" --from bogdan@four.example <"$D/yes.eml"
+run "$top/build/mootd" -c "$D/moot.conf" --once
+run moot meeting show "$meeting"
 
 say "The spool: what came in, and what became of it"
 run moot spool

@@ -7,7 +7,8 @@ set -eu
 
 PACKAGES="build-essential autoconf automake libtool pkg-config
 libetpan-dev libmilter-dev libesmtp-dev libsqlite3-dev libssl-dev libcsv-dev
-libinih-dev libxml2-dev libicu-dev libical-dev sqlite3 postfix swaks miltertest python3 time fiu-utils
+libinih-dev libxml2-dev libicu-dev libical-dev sqlite3 postfix swaks miltertest python3
+python3-icalendar time fiu-utils
 gnupg mandoc"
 
 missing=

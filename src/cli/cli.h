@@ -132,6 +132,11 @@ int	cmd_rota_away(struct cli *, int, char **);
 int	cmd_meeting_add(struct cli *, int, char **);
 int	cmd_meeting_ls(struct cli *, int, char **);
 int	cmd_meeting_show(struct cli *, int, char **);
+int	cmd_meeting_attended(struct cli *, int, char **);
+/* cli_attend.c: a meeting's answers and attendance, for meeting show;
+ * a list's attendance, for member ls --attendance */
+int	cli_attend_show(struct cli *, int64_t meeting_id);
+int	cli_attendance(struct cli *, const struct list *);
 int	cmd_meeting_move(struct cli *, int, char **);
 int	cmd_meeting_cancel(struct cli *, int, char **);
 int	cmd_meeting_rule(struct cli *, int, char **);

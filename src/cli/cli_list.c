@@ -17,6 +17,7 @@
 #include "db/db.h"
 #include "db/db_list.h"
 #include "global/conf.h"
+#include "cal/cal_invite.h"
 #include "global/listaddr.h"
 #include "util/vbuf.h"
 #include "util/vis.h"
@@ -49,6 +50,39 @@ set_digest(struct cli *c, const struct cli_setting *s, void *rec,
 		return (cli_setting_bad(c, s, arg));
 	cli_set_string(rec, s, on ? arg : NULL);
 	return (CLI_OK);
+}
+
+/* set_reminders - --meeting-reminders 14d,2d (or none),
+ * --no-meeting-reminders: the default again */
+static int
+set_reminders(struct cli *c, const struct cli_setting *s, void *rec,
+    const char *arg, int on)
+{
+	int		days[CAL_REMIND_MAX];
+	size_t		n;
+	struct vbuf	err;
+	int		bad;
+
+	vbuf_init(&err, 256);
+	bad = on && cal_reminders_parse(arg, days, &n, &err) == -1;
+	vbuf_release(&err);
+	if (bad)
+		return (cli_setting_bad(c, s, arg));
+	cli_set_string(rec, s, on ? arg : NULL);
+	return (CLI_OK);
+}
+
+/* show_reminders - the list's, or the default */
+static void
+show_reminders(const struct cli *c, const struct cli_setting *s,
+    const void *rec, struct vbuf *out)
+{
+	const struct list *l = rec;
+
+	(void)c;
+	(void)s;
+	vbuf_puts(out, l->meeting_reminders != NULL ? l->meeting_reminders :
+	    CAL_REMIND_DEFAULT);
 }
 
 /* set_requires - --requires LIST (which must exist, and not be this
@@ -304,6 +338,11 @@ static const struct cli_setting list_rows[] = {
 	    .unset = 1, .show_at = 19, .show = show_yes },
 	{ .name = "bulk", .off = L(bulk), .set = cli_set_flag, .unset = 1,
 	    .show_at = 20, .show = show_yes },
+	{ .name = "meeting-reminders", .has_arg = required_argument,
+	    .off = L(meeting_reminders), .set = set_reminders, .unset = 1,
+	    .arg = "OFFSETS", .want = "\"{arg}\" is not up to 4 offsets "
+	    "such as 14d,2d (days or weeks), or none", .show_at = 22,
+	    .show = show_reminders },
 };
 #undef L
 

@@ -375,6 +375,8 @@ cmd_meeting_show(struct cli *c, int argc, char **argv)
 	(void)snprintf(buf, sizeof(buf), "%lld", (long long)m->sequence);
 	show_field("sequence", buf);
 	rc = show_links(c, m);
+	if (rc == CLI_OK)
+		rc = cli_attend_show(c, m->id);
 	vbuf_release(&v);
 	meeting_free(&m);
 	return (rc);

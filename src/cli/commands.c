@@ -34,7 +34,7 @@ const struct cli_command cli_commands[] = {
 	    "change a member's settings", &member_settings, CLI_FORM_CHANGE },
 	{ "member", "rm", cmd_member_rm, "member rm LIST ADDR",
 	    "remove a member" },
-	{ "member", "ls", cmd_member_ls, "member ls LIST",
+	{ "member", "ls", cmd_member_ls, "member ls LIST [--attendance]",
 	    "list a list's members" },
 	{ "member", "import", cmd_member_import, "member import LIST FILE.csv "
 	    "[--dry-run]", "add or update members from a CSV file" },
@@ -74,6 +74,8 @@ const struct cli_command cli_commands[] = {
 	    "list the meetings, by start" },
 	{ "meeting", "show", cmd_meeting_show, "meeting show ID",
 	    "show one meeting, and what follows it" },
+	{ "meeting", "attended", cmd_meeting_attended, "meeting attended ID "
+	    "ADDR...", "record who attended a meeting" },
 	{ "meeting", "move", cmd_meeting_move, "meeting move ID START",
 	    "move a meeting, and those that follow it" },
 	{ "meeting", "cancel", cmd_meeting_cancel, "meeting cancel ID",

@@ -51,6 +51,8 @@ struct list {
 	/* holding (schema 10) */
 	int64_t	 hold_days;		/* a held post nobody decides is
 					 * rejected after this many days */
+	/* meetings (schema 12) */
+	char	*meeting_reminders;	/* owned; "14d,2d"; NULL: default */
 };
 
 #define LIST_DEFAULT_HOLD_DAYS	14

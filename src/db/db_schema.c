@@ -367,6 +367,43 @@ static const char *const migrations[] = {
 	/* 10 -> 11: how long a post may wait for a moderator (--hold-days):
 	 * then mootd rejects it (list/hold_end.c) */
 	"ALTER TABLE list ADD COLUMN hold_days INTEGER NOT NULL DEFAULT 14;\n",
+
+	/*
+	 * 11 -> 12: invitations and attendance (db_invite.c).  A list's
+	 * meeting reminders ("14d,2d"; NULL: the default).  Each invitation,
+	 * update and cancellation sent is a row, written in the transaction
+	 * that queues the mail, so a restart never sends one again; a
+	 * reminder is keyed by its offset and the meeting's sequence, so a
+	 * moved meeting is reminded again.  A member's answer (the latest
+	 * wins) and who attended are kept by address, as members are.
+	 */
+	"ALTER TABLE list ADD COLUMN meeting_reminders TEXT;\n"
+	"CREATE TABLE meeting_sent (\n"
+	"  meeting_id INTEGER NOT NULL REFERENCES meeting(id)\n"
+	"             ON DELETE CASCADE,\n"
+	"  what       TEXT NOT NULL\n"
+	"             CHECK (what IN ('remind','update','cancel')),\n"
+	"  days       INTEGER NOT NULL,\n"		/* remind: the offset */
+	"  sequence   INTEGER NOT NULL,\n"
+	"  sent_at    INTEGER NOT NULL,\n"
+	"  UNIQUE (meeting_id, what, days, sequence)\n"
+	");\n"
+	"CREATE TABLE meeting_answer (\n"
+	"  meeting_id  INTEGER NOT NULL REFERENCES meeting(id)\n"
+	"              ON DELETE CASCADE,\n"
+	"  addr        TEXT NOT NULL,\n"
+	"  answer      TEXT NOT NULL\n"
+	"              CHECK (answer IN ('accepted','declined','tentative')),\n"
+	"  answered_at INTEGER NOT NULL,\n"
+	"  PRIMARY KEY (meeting_id, addr)\n"
+	");\n"
+	"CREATE TABLE meeting_attended (\n"
+	"  meeting_id  INTEGER NOT NULL REFERENCES meeting(id)\n"
+	"              ON DELETE CASCADE,\n"
+	"  addr        TEXT NOT NULL,\n"
+	"  recorded_at INTEGER NOT NULL,\n"
+	"  PRIMARY KEY (meeting_id, addr)\n"
+	");\n",
 };
 
 /* sql_token_hash - moot_token_hash(TEXT) for SQL: token_hash(), or NULL

@@ -64,6 +64,8 @@ static const struct tmpl_def {
 	{ "removed-required", 1, "list,address,required" },
 	{ "list-ended", 1, "list,ended,owner_address" },
 	{ "term-ending", 1, "list,address,name,role,term_end" },
+	{ "meeting-invite", 1, "list,start,end,zone,location,days,answers" },
+	{ "meeting-cancel", 1, "list,start,end,zone,location" },
 };
 
 /* Phrases: the pieces notices are made of, in templates/<lang>/phrases. */
@@ -154,6 +156,8 @@ static const struct tmpl_def phrase_defs[] = {
 	{ "size-kb", 0, "size" },
 	{ "size-mb", 0, "size" },
 	{ "decimal-point", 0, "" },
+	/* The answers to an invitation so far, for its organisers */
+	{ "meeting-answers", 0, "accepted,declined,tentative" },
 };
 
 /* Header fields a template may set, besides Subject. */

@@ -236,6 +236,24 @@ mod_reply_declines(const struct conf *c, const struct mail *m)
 	return (no);
 }
 
+/* mod_reply_first - see mod_reply.h */
+int
+mod_reply_first(const struct conf *c, const struct mail *m, const char *lang,
+    const char *keys, struct decided *dd)
+{
+	struct vbuf	 text;
+	const char	*l, *rest;
+	size_t		 n;
+	int		 yes = 0;
+
+	vbuf_init(&text, VBUF_NOMAX);
+	(void)text_part_get(m, (size_t)c->lim.text_bytes, &text);
+	if ((l = first_line(vbuf_str(&text), &n, &rest)) != NULL)
+		yes = decide_line(c, lang, l, n, keys, DECIDE_ALONE, dd);
+	vbuf_release(&text);
+	return (yes);
+}
+
 /* mod_reply_read - see mod_reply.h */
 void
 mod_reply_read(const struct conf *c, const struct mail *m, const char *lang,

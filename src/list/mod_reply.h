@@ -44,6 +44,17 @@ void	mod_reply_read(const struct conf *, const struct mail *m,
  */
 int	mod_reply_declines(const struct conf *, const struct mail *m);
 
+/*
+ * mod_reply_first - the first line of the person's own text in reply m
+ * is clearly one of keys (words.h keys, "approve,reject"), alone
+ * (DECIDE_ALONE: polite words and punctuation aside), in lang or
+ * English (NULL: by its script); 1 with the key in *dd, else 0.  A
+ * member's "yes" or "no" to an invitation is read so.
+ */
+struct decided;
+int	mod_reply_first(const struct conf *, const struct mail *m,
+	    const char *lang, const char *keys, struct decided *dd);
+
 /* mod_reply_name - the words.c key of a decision: "approve", "reject",
  * "discard"; "none" */
 const char *mod_reply_name(enum decision);

@@ -193,13 +193,46 @@ attached(const struct notice *n, struct vbuf *out)
 	}
 }
 
-/* body - the MIME fields and the text, with the attachment if any */
+/*
+ * calendar_part - the iCalendar object as text/calendar with its method
+ * (RFC 6047).  libical folds its lines at 75 octets, so it goes as it
+ * is, 8bit when a name or place is not ASCII.
+ */
+static void
+calendar_part(const struct notice *n, struct vbuf *out)
+{
+	const char	*cte = "7bit";
+
+	for (size_t i = 0; i < n->calendar_len; i++)
+		if ((unsigned char)n->calendar[i] >= 0x80)
+			cte = "8bit";
+	vbuf_printf(out, "Content-Type: text/calendar; method=%s;"
+	    " charset=UTF-8\r\nContent-Transfer-Encoding: %s\r\n\r\n",
+	    n->cal_method, cte);
+	mail_canon_append(out, n->calendar, n->calendar_len);
+	if (n->calendar_len > 0 && n->calendar[n->calendar_len - 1] != '\n')
+		vbuf_puts(out, "\r\n");
+}
+
+/* body - the MIME fields and the text, with the attachment or the
+ * calendar part if any */
 static void
 body(const struct notice *n, const struct vbuf *text, struct vbuf *out)
 {
 	char	rnd[33], boundary[48];
 
 	hdr_encode_field(out, "MIME-Version", "1.0");
+	if (n->calendar != NULL) {
+		random_hex(rnd, 12);
+		(void)snprintf(boundary, sizeof(boundary), "=_moot_%s", rnd);
+		vbuf_printf(out, "Content-Type: multipart/alternative;\r\n"
+		    " boundary=\"%s\"\r\n\r\n--%s\r\n", boundary, boundary);
+		text_part(text, out);
+		vbuf_printf(out, "\r\n--%s\r\n", boundary);
+		calendar_part(n, out);
+		vbuf_printf(out, "\r\n--%s--\r\n", boundary);
+		return;
+	}
 	if (n->attach != NULL) {
 		random_hex(rnd, 12);
 		(void)snprintf(boundary, sizeof(boundary), "=_moot_%s", rnd);

@@ -2,7 +2,7 @@
  * notice.h - mail that moot writes itself, from a template, to one person
  *
  * Owns: composing a notice (headers, RFC 2047 subject, UTF-8 body, an
- * optional message/rfc822 attachment, no line over HDR_LINE_MAX octets:
+ * optional message/rfc822 attachment or iCalendar part, no line over HDR_LINE_MAX octets:
  * a long text line makes the text quoted-printable, an original with a
  * long line goes as a base64 file) and queueing it in the outbox, in
  * the caller's transaction if one is open.  Every notice carries
@@ -40,6 +40,13 @@ struct notice {
 	const char		*in_reply_to;	/* Message-ID without <> */
 	const char		*attach;	/* a message to attach, or NULL */
 	size_t			 attach_len;
+	/* An iCalendar object (RFC 5545) the text goes with, or NULL:
+	 * then the notice is multipart/alternative, the text and the
+	 * text/calendar part with its iTIP method (RFC 6047), which
+	 * calendar programs offer to add.  Not with attach. */
+	const char		*calendar;
+	size_t			 calendar_len;
+	const char		*cal_method;	/* "REQUEST", "CANCEL" */
 };
 
 /* The addresses of a list, for the slots of a notice. */

@@ -19,6 +19,7 @@
 struct pick {
 	struct mailmime	*plain;		/* the first usable text/plain */
 	struct mailmime	*html;		/* the first usable text/html */
+	struct mailmime	*calendar;	/* the first text/calendar */
 };
 
 /* subtype_is - the part is text/<sub> */
@@ -59,6 +60,8 @@ walk(struct mailmime *mm, struct pick *p, int depth)
 
 	switch (mm->mm_type) {
 	case MAILMIME_SINGLE:
+		if (p->calendar == NULL && text_subtype_is(mm, "calendar"))
+			p->calendar = mm;
 		if (attachment(mm))
 			break;
 		if (p->plain == NULL && text_subtype_is(mm, "plain"))
@@ -298,4 +301,27 @@ enum text_part_from
 text_part_show(const struct mail *m, size_t max, struct vbuf *out)
 {
 	return (get(m, max, 1, out));
+}
+
+/* text_part_calendar - see text_part.h */
+int
+text_part_calendar(const struct mail *m, size_t max, struct vbuf *out)
+{
+	struct mailmime	*mime = NULL, *top;
+	struct pick	 p;
+	size_t		 idx = 0;
+	int		 rc = -1;
+
+	vbuf_reset(out);
+	memset(&p, 0, sizeof(p));
+	if (mailmime_parse(m->buf, m->len, &idx, &mime) != MAILIMF_NO_ERROR)
+		return (-1);
+	top = mime->mm_type == MAILMIME_MESSAGE ?
+	    mime->mm_data.mm_message.mm_msg_mime : mime;
+	if (top != NULL)
+		walk(top, &p, 0);
+	if (p.calendar != NULL && decode(p.calendar, max, out) == 0)
+		rc = 0;
+	mailmime_free(mime);
+	return (rc);
 }

@@ -44,6 +44,13 @@ enum text_part_from text_part_show(const struct mail *, size_t max,
 struct mailmime;
 int	text_part_decode(struct mailmime *mm, size_t max, struct vbuf *out);
 
+/*
+ * text_part_calendar - the first text/calendar part (RFC 6047: an
+ * invitation or a calendar program's answer), attachment or not, its
+ * transfer encoding undone, at most max bytes; 0, or -1 if none
+ */
+int	text_part_calendar(const struct mail *, size_t max, struct vbuf *out);
+
 /* text_part_html - text from HTML, blockquotes left out (for tests too) */
 int	text_part_html(const char *html, size_t len, size_t max,
 	    struct vbuf *out);

@@ -54,6 +54,9 @@ static const struct {
 	    "abc" },
 	{ "strategy-agenda@lists.example.org", LISTADDR_OK, "strategy", AK_AGENDA,
 	    "" },
+	{ "ops-meeting+ABCDEFGHIJKLMNOPQRSTUVWXYZ@lists.example.org",
+	    LISTADDR_OK, "ops", AK_MEETING, "abcdefghijklmnopqrstuvwxyz" },
+	{ "ops-meeting@lists.example.org", LISTADDR_BAD, NULL, 0, NULL },
 	{ "ops-confirm@lists.example.org", LISTADDR_BAD, NULL, 0, NULL },
 	{ "ops+x@lists.example.org", LISTADDR_BAD, NULL, 0, NULL },
 	{ "ops-moderate+a.b@lists.example.org", LISTADDR_BAD, NULL, 0, NULL },
@@ -153,7 +156,8 @@ main(void)
 	for (i = 0; i < AK_COUNT; i++) {
 		vbuf_reset(&b);
 		listaddr_format(&b, &c, name28, i, i == AK_CONFIRM ||
-		    i == AK_MODERATE || i == AK_BOUNCES || i == AK_LEAVE ?
+		    i == AK_MODERATE || i == AK_BOUNCES || i == AK_LEAVE ||
+		    i == AK_MEETING ?
 		    token : NULL);
 		ok(strchr(vbuf_str(&b), '@') - vbuf_str(&b) <= 64,
 		    "%s address of a 28-octet list fits 64 octets",

@@ -1,9 +1,12 @@
 /* cal_test - meeting times in the site's zone, and RRULE expansion */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <libical/ical.h>
 
+#include "cal/cal_ical.h"
+#include "cal/cal_invite.h"
 #include "cal/cal_rrule.h"
 #include "cal/cal_time.h"
 #include "util/clock.h"
@@ -179,6 +182,68 @@ test_libical_agrees(void)
 	    "on %d days: %d differ", days, differ);
 }
 
+/* test_reminders - a list's reminder offsets */
+static void
+test_reminders(void)
+{
+	int		days[CAL_REMIND_MAX];
+	size_t		n;
+	struct vbuf	err;
+
+	vbuf_init(&err, 256);
+	ok(cal_reminders_parse(NULL, days, &n, &err) == 0 && n == 2 &&
+	    days[0] == 14 && days[1] == 2, "the default is 14d,2d");
+	ok(cal_reminders_parse("1w,3d,1d", days, &n, &err) == 0 && n == 3 &&
+	    days[0] == 7 && days[2] == 1, "weeks and days");
+	ok(cal_reminders_parse("none", days, &n, &err) == 0 && n == 0,
+	    "none");
+	ok(cal_reminders_parse("2h", days, &n, &err) == -1, "hours refused");
+	ok(cal_reminders_parse("1d,2d,3d,4d,5d", days, &n, &err) == -1,
+	    "at most four");
+	ok(cal_reminders_parse("14d,", days, &n, &err) == -1,
+	    "an empty offset refused");
+	vbuf_release(&err);
+}
+
+/* reply - an iTIP REPLY with the given ATTENDEE lines */
+static int
+reply(const char *method, const char *attendees, struct cal_ical_reply *r)
+{
+	char	buf[1024];
+
+	(void)snprintf(buf, sizeof(buf), "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"
+	    "PRODID:-//t//t//EN\r\nMETHOD:%s\r\nBEGIN:VEVENT\r\n"
+	    "UID:meeting-7@lists.example.org\r\nDTSTAMP:20180308T100000Z\r\n"
+	    "%sEND:VEVENT\r\nEND:VCALENDAR\r\n", method, attendees);
+	return (cal_ical_reply_read(buf, strlen(buf), r));
+}
+
+/* test_reply - what a calendar program's answer says */
+static void
+test_reply(void)
+{
+	struct cal_ical_reply r;
+
+	ok(reply("REPLY", "ATTENDEE;PARTSTAT=ACCEPTED:MAILTO:bob@example.org"
+	    "\r\n", &r) == 0 && r.answer == ANSWER_ACCEPTED &&
+	    strcmp(r.attendee, "bob@example.org") == 0 &&
+	    strcmp(r.uid, "meeting-7@lists.example.org") == 0,
+	    "REPLY ACCEPTED: the UID, the attendee, the answer");
+	ok(reply("REPLY", "ATTENDEE;PARTSTAT=DECLINED:mailto:b@x.org\r\n",
+	    &r) == 0 && r.answer == ANSWER_DECLINED, "DECLINED");
+	ok(reply("REPLY", "ATTENDEE;PARTSTAT=TENTATIVE:mailto:b@x.org\r\n",
+	    &r) == 0 && r.answer == ANSWER_TENTATIVE, "TENTATIVE");
+	ok(reply("REPLY", "ATTENDEE;PARTSTAT=NEEDS-ACTION:mailto:b@x.org\r\n",
+	    &r) == -1, "NEEDS-ACTION is no answer");
+	ok(reply("REQUEST", "ATTENDEE;PARTSTAT=ACCEPTED:mailto:b@x.org\r\n",
+	    &r) == -1, "a REQUEST is no answer (an invitation sent back)");
+	ok(reply("REPLY", "ATTENDEE;PARTSTAT=ACCEPTED:mailto:a@x.org\r\n"
+	    "ATTENDEE;PARTSTAT=ACCEPTED:mailto:b@x.org\r\n", &r) == -1,
+	    "a REPLY for two attendees is refused");
+	ok(reply("REPLY", "", &r) == -1, "a REPLY with no attendee");
+	ok(cal_ical_reply_read("not a calendar", 14, &r) == -1, "not iCalendar");
+}
+
 int
 main(void)
 {
@@ -191,6 +256,8 @@ main(void)
 	test_zone();
 	test_rrule();
 	test_libical_agrees();
+	test_reminders();
+	test_reply();
 	vbuf_release(&err);
 	return (done_testing());
 }

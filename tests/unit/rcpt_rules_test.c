@@ -30,6 +30,7 @@ static const struct {
 	{ "stranger@x.example", 0, "<strategy@lists.example.org>", RCPT_OURS, NULL, NULL },
 	{ "stranger@x.example", 0, "<ops-owner@lists.example.org>", RCPT_OURS, NULL, NULL },
 	{ "stranger@x.example", 0, "<ops-confirm+abcdef@lists.example.org>", RCPT_OURS, NULL, NULL },
+	{ "stranger@x.example", 0, "<ops-meeting+abcdef@lists.example.org>", RCPT_OURS, NULL, NULL },
 	{ "stranger@x.example", 0, "<info@lists.example.org>", RCPT_OURS, NULL, NULL },
 	{ "a@one.example", 0, "<nope@lists.example.org>", RCPT_REJECT, "550",
 	    "<nope@lists.example.org>: there is no list called nope" },
