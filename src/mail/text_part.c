@@ -320,7 +320,7 @@ text_part_calendar(const struct mail *m, size_t max, struct vbuf *out)
 	    mime->mm_data.mm_message.mm_msg_mime : mime;
 	if (top != NULL)
 		walk(top, &p, 0);
-	if (p.calendar != NULL && decode(p.calendar, max, out) == 0)
+	if (p.calendar != NULL && text_part_decode(p.calendar, max, out) == 0)
 		rc = 0;
 	mailmime_free(mime);
 	return (rc);
