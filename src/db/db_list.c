@@ -14,7 +14,10 @@
 static const char *const roles[] = {
 	"member", "moderator", "owner", "organiser", "chair",
 };
-static const char *const modes[] = { "mail", "digest", "nomail" };
+/* "plain" is digest mode with the digest as RFC 1153 plain text: the
+ * member table keeps it as mode 'digest' and digest_form 'plain'
+ * (schema 11), so that fan-out and digests read one mode. */
+static const char *const modes[] = { "mail", "digest", "plain", "nomail" };
 
 int
 member_role_ok(const char *s)
@@ -311,8 +314,10 @@ list_free(struct list **lp)
 }
 
 #define MEMBER_COLS							\
-	"id, list_id, addr, name, role, language, mode, term_start, "	\
-	"term_end, created_at, leave_token_id, term_told FROM member "
+	"id, list_id, addr, name, role, language, CASE WHEN mode = "	\
+	"'digest' AND digest_form = 'plain' THEN 'plain' ELSE mode END, " \
+	"term_start, term_end, created_at, leave_token_id, term_told "	\
+	"FROM member "
 
 static const char SQL_MEMBER_ONE[] = "SELECT " MEMBER_COLS
     "WHERE list_id = ?1 AND addr = ?2";
@@ -389,10 +394,14 @@ member_each_role(struct db *db, int64_t list_id, const char *roles_csv,
 	    list_id, roles_csv), cb, arg));
 }
 
+/* The member table's mode for a mode word: "plain" is 'digest'. */
+#define MODE_OF(p)	"CASE " p " WHEN 'plain' THEN 'digest' ELSE " p " END"
+
 static const char SQL_MEMBER_INSERT[] =
     "INSERT INTO member (list_id, addr, name, role, language, mode, "
-    "term_start, term_end, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
-    "NULLIF(?7, 0), NULLIF(?8, 0), ?9)";
+    "term_start, term_end, created_at, digest_form) VALUES (?1, ?2, ?3, "
+    "?4, ?5, " MODE_OF("?6") ", NULLIF(?7, 0), NULLIF(?8, 0), ?9, "
+    "CASE ?6 WHEN 'plain' THEN 'plain' ELSE 'mime' END)";
 
 int
 member_insert(struct db *db, struct member *m)
@@ -410,7 +419,9 @@ member_insert(struct db *db, struct member *m)
 }
 
 static const char SQL_MEMBER_UPDATE[] =
-    "UPDATE member SET name = ?2, role = ?3, language = ?4, mode = ?5, "
+    "UPDATE member SET name = ?2, role = ?3, language = ?4, "
+    "mode = " MODE_OF("?5") ", digest_form = CASE ?5 WHEN 'plain' THEN "
+    "'plain' WHEN 'digest' THEN 'mime' ELSE digest_form END, "
     "term_start = NULLIF(?6, 0), term_end = NULLIF(?7, 0) WHERE id = ?1";
 
 int

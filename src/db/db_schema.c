@@ -363,6 +363,63 @@ static const char *const migrations[] = {
 	");\n"
 	"CREATE INDEX meeting_by_group ON meeting(grp, start_at);\n"
 	"CREATE INDEX meeting_by_source ON meeting(source_id);\n",
+
+	/*
+	 * 10 -> 11: digests (db_digest.c).  Every post a list with a digest
+	 * schedule begins to distribute is kept in digest_post, in that
+	 * order (seq), by a trigger, so that no way into 'distributing' can
+	 * forget it; retention keeps its spool row while a digest member
+	 * has not had it (db_purge.c).  A member in digest mode has had the
+	 * posts up to digest_upto and the digest of the scheduled instant
+	 * digest_slot; entering digest mode starts them from that moment.
+	 * list.digest_since is when the schedule was set: only its times
+	 * after that count.  moot_now() is clock_now(), which db_open()
+	 * lends to SQL, so that MOOT_NOW holds here too.
+	 */
+	"ALTER TABLE list ADD COLUMN digest_since INTEGER;\n"
+	"UPDATE list SET digest_since = moot_now() WHERE digest_at IS NOT NULL;\n"
+	"ALTER TABLE member ADD COLUMN digest_form TEXT NOT NULL\n"
+	"  DEFAULT 'mime' CHECK (digest_form IN ('mime','plain'));\n"
+	"ALTER TABLE member ADD COLUMN digest_upto INTEGER NOT NULL DEFAULT 0;\n"
+	"ALTER TABLE member ADD COLUMN digest_slot INTEGER NOT NULL DEFAULT 0;\n"
+	"UPDATE member SET digest_slot = moot_now() WHERE mode = 'digest';\n"
+	"CREATE TABLE digest_post (\n"
+	"  seq      INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+	"  list_id  INTEGER NOT NULL REFERENCES list(id) ON DELETE CASCADE,\n"
+	"  spool_id INTEGER NOT NULL UNIQUE REFERENCES spool(id)\n"
+	"           ON DELETE CASCADE\n"
+	");\n"
+	"CREATE INDEX digest_post_by_list ON digest_post(list_id, seq);\n"
+	"CREATE TRIGGER digest_post_keep AFTER UPDATE OF state ON spool\n"
+	"  WHEN NEW.state = 'distributing' AND OLD.state <> 'distributing'\n"
+	"  AND NEW.kind = 'post' AND NEW.list_id IS NOT NULL AND\n"
+	"  (SELECT digest_at FROM list WHERE id = NEW.list_id) IS NOT NULL\n"
+	"BEGIN\n"
+	"  INSERT OR IGNORE INTO digest_post (list_id, spool_id)\n"
+	"  VALUES (NEW.list_id, NEW.id);\n"
+	"END;\n"
+	"CREATE TRIGGER digest_schedule_set AFTER UPDATE OF digest_at ON list\n"
+	"  WHEN NEW.digest_at IS NOT OLD.digest_at\n"
+	"BEGIN\n"
+	"  UPDATE list SET digest_since = moot_now() WHERE id = NEW.id;\n"
+	"END;\n"
+	"CREATE TRIGGER digest_schedule_new AFTER INSERT ON list\n"
+	"  WHEN NEW.digest_at IS NOT NULL\n"
+	"BEGIN\n"
+	"  UPDATE list SET digest_since = moot_now() WHERE id = NEW.id;\n"
+	"END;\n"
+	"CREATE TRIGGER digest_member_set AFTER UPDATE OF mode ON member\n"
+	"  WHEN NEW.mode = 'digest' AND OLD.mode <> 'digest'\n"
+	"BEGIN\n"
+	"  UPDATE member SET digest_slot = moot_now(), digest_upto =\n"
+	"  (SELECT coalesce(max(seq), 0) FROM digest_post) WHERE id = NEW.id;\n"
+	"END;\n"
+	"CREATE TRIGGER digest_member_new AFTER INSERT ON member\n"
+	"  WHEN NEW.mode = 'digest'\n"
+	"BEGIN\n"
+	"  UPDATE member SET digest_slot = moot_now(), digest_upto =\n"
+	"  (SELECT coalesce(max(seq), 0) FROM digest_post) WHERE id = NEW.id;\n"
+	"END;\n",
 };
 
 /* sql_token_hash - moot_token_hash(TEXT) for SQL: token_hash(), or NULL

@@ -136,6 +136,12 @@ static const struct tmpl_def phrase_defs[] = {
 	{ "role-owner", 0, "" },
 	{ "role-organiser", 0, "" },
 	{ "role-chair", 0, "" },
+	/* A digest's own words (mootd/digest.c) */
+	{ "mode-plain", 0, "" },
+	{ "digest-subject", 0, "list,count" },
+	{ "digest-intro", 0, "list,count,request_address" },
+	{ "digest-contents", 0, "" },
+	{ "digest-end", 0, "list" },
 };
 
 /* Header fields a template may set, besides Subject. */

@@ -28,6 +28,7 @@
 #include "util/log.h"
 #include "list/membership.h"
 #include "list/escalate.h"
+#include "mootd/digest.h"
 #include "mootd/dispatch.h"
 #include "util/priv.h"
 #include "mootd/retention.h"
@@ -190,6 +191,10 @@ work_round(struct ctx *x, struct round *r)
 	r->done += membership_tick(x);
 	each_state(x, SPOOL_APPROVED, r);
 	each_state(x, SPOOL_DISTRIBUTING, r);
+	/* After distributing: a post that went out this round is in
+	 * this round's digests. */
+	if (!r->trouble)
+		r->done += digest_tick(x);
 	if (!r->trouble)
 		r->done += dispatch_run(x, &r->trouble);
 	if (!r->trouble)
