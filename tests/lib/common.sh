@@ -19,7 +19,7 @@ MILTER_BIN=$MOOT_BUILDDIR/moot-milter
 MAILDIR=$MOOT_SRCDIR/tests/data/mail
 # The schema version this moot writes: the number of migrations in
 # src/db/db_schema.c (one place for the tests that check a migration).
-SCHEMA_VERSION=10
+SCHEMA_VERSION=11
 
 T=$(mktemp -d -t moot-test.XXXXXX) || exit 1
 # Daemons may run as another user: let them in.
