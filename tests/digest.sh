@@ -29,7 +29,7 @@ posts_to() {
 # (mime or plain) with the N posts of these subjects, in order
 digest_check() {
 	"$PYTHON3" - "$@" <<'EOF'
-import email, email.policy, sys
+import email, email.policy, os, sys
 path, form, n, subjects = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4:]
 msg = email.message_from_bytes(open(path, 'rb').read(), policy=email.policy.strict)
 def fail(why):
@@ -48,7 +48,7 @@ if form == 'mime':
         if p.get_content_type() != 'message/rfc822':
             fail('part %d is %s' % (i + 2, p.get_content_type()))
         inner = p.get_content()
-        if inner['Subject'] != '[info] ' + s:
+        if inner['Subject'] != '[%s] %s' % (os.environ.get('DLIST', 'info'), s):
             fail('part %d subject %r' % (i + 2, inner['Subject']))
         if '%3d. %s (' % (i + 1, s) not in toc:
             fail('contents lack %r:\n%s' % (s, toc))
@@ -198,5 +198,31 @@ run
 send "$(reply_addr ben@two.example confirm)" ben@two.example "Re: confirm" "yes"
 run
 is "$(member_field info ben@two.example 3)" mail "set nodigest: mail again"
+
+# Retention keeps a post a digest still needs, and only that long.
+sink_stop
+rm -rf "$T/site"
+sink_start
+site_new "$(printf '%s\n' 'dedupe_window = 2d' '[retention]' 'posts = 1d')"
+export MOOT_NOW=2026-11-23T08:00:00Z
+moot list create w --digest "Mon 10:00" >/dev/null
+moot list create each >/dev/null
+moot member add w ana@one.example --digest >/dev/null
+moot member add each cai@three.example >/dev/null
+MOOT_NOW=2026-11-23T10:00:00Z run		# this Monday's time: nothing yet
+MOOT_NOW=2026-11-23T11:00:00Z send each@lists.example.org cai@three.example "Gone" "x"
+gone=$(last_id)
+MOOT_NOW=2026-11-23T11:00:00Z send w@lists.example.org cai@three.example "Kept" "x"
+kept=$(last_id)
+MOOT_NOW=2026-11-23T11:00:00Z send each@lists.example.org cai@three.example "Newest" "x"
+MOOT_NOW=2026-11-23T11:01:00Z run
+MOOT_NOW=2026-11-29T12:00:00Z moot spool purge >/dev/null
+is "$(spool_state "$gone" 2>/dev/null)" "" "retention: a sent post past its time goes"
+is "$(spool_state "$kept")" sent "  but not one a digest member has not had"
+MOOT_NOW=2026-11-30T10:00:00Z run
+is "$(DLIST=w digest_check "$(newest_digest ana@one.example)" mime 1 Kept)" ok \
+    "  which is in the next digest"
+MOOT_NOW=2026-12-03T12:00:00Z moot spool purge >/dev/null
+is "$(spool_state "$kept" 2>/dev/null)" "" "  and goes once it has been sent"
 
 done_testing
