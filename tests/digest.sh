@@ -90,6 +90,7 @@ moot member add info ben@two.example --digest-plain >/dev/null
 moot member add info cai@three.example >/dev/null
 moot member add info dan@four.example --digest --lang fr >/dev/null
 moot member add info eve@five.example >/dev/null
+moot member add info fay@six.example --digest-plain --lang ar >/dev/null
 is "$(member_field info ben@two.example 3)" plain "moot member ls: plain digest"
 is "$(member_field info ana@one.example 3)" digest "  and MIME digest"
 
@@ -134,6 +135,12 @@ like "$("$PYTHON3" -c 'import email,email.policy,sys; m=email.message_from_bytes
     "Résumé de info : 2 messages" "dan's digest is in French"
 like "$(cat "$d")" "Sommaire" "  its contents too"
 is "$(digests_to eve@five.example)" 1 "eve, who asked by mail, gets hers"
+f=$(newest_digest fay@six.example)
+like "$("$PYTHON3" -c 'import email,email.policy,sys; m=email.message_from_bytes(open(sys.argv[1],"rb").read(),policy=email.policy.default); print(m["Subject"]); print(m.get_content())' "$f")" \
+    "ملخص info: رسالتان" "fay's plain digest is in Arabic"
+is "$("$PYTHON3" "$MOOT_SRCDIR/tests/lib/rtl-layout.py" --mail "$f")" "" \
+    "  and each of its Arabic lines reads right to left"
+is "$(DLIST=info digest_check "$f" plain 2 First Second)" ok "  in RFC 1153's form"
 
 MOOT_NOW=2026-11-23T10:01:00Z run
 MOOT_NOW=2026-11-23T15:00:00Z run
@@ -149,8 +156,8 @@ MOOT_NOW=2026-12-01T09:00:00Z run
 MOOT_KILL_AT=digest-queued:1 MOOT_NOW=2026-12-07T10:00:00Z run
 MOOT_NOW=2026-12-07T10:00:00Z run
 MOOT_NOW=2026-12-07T10:05:00Z run
-is "$(digests_to ana@one.example)$(digests_to ben@two.example)$(digests_to dan@four.example)$(digests_to eve@five.example)" \
-    2222 "a crash mid-send: every member gets the digest once"
+is "$(digests_to ana@one.example)$(digests_to ben@two.example)$(digests_to dan@four.example)$(digests_to eve@five.example)$(digests_to fay@six.example)" \
+    22222 "a crash mid-send: every member gets the digest once"
 is "$(digest_check "$(newest_digest ana@one.example)" mime 1 Third)" ok \
     "  with only what came since the last"
 
