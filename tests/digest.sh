@@ -232,4 +232,16 @@ is "$(DLIST=w digest_check "$(newest_digest ana@one.example)" mime 1 Kept)" ok \
 MOOT_NOW=2026-12-03T12:00:00Z moot spool purge >/dev/null
 is "$(spool_state "$kept" 2>/dev/null)" "" "  and goes once it has been sent"
 
+# Many posts in one digest, in the order they went out.
+MOOT_NOW=2026-12-07T10:00:00Z run	# nothing new since the last
+subjects=()
+for i in $(seq 1 24); do
+	MOOT_NOW=2026-12-08T09:00:00Z send w@lists.example.org cai@three.example "Many $i" "$i"
+	subjects+=("Many $i")
+done
+MOOT_NOW=2026-12-08T09:05:00Z run
+MOOT_NOW=2026-12-14T10:00:00Z run
+is "$(DLIST=w digest_check "$(newest_digest ana@one.example)" mime 24 "${subjects[@]}")" ok \
+    "24 posts in one digest, in order"
+
 done_testing

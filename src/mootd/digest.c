@@ -52,7 +52,8 @@ struct pass {
 	struct ctx	*x;
 	struct list	*l;
 	time_t		 slot;
-	struct dpost	*posts;		/* owned; by seq, ascending */
+	struct dpost	**posts;	/* owned, each too: a chosen post's
+					 * address stays as the array grows */
 	size_t		 n, cap;
 };
 
@@ -142,22 +143,22 @@ out:
 	vbuf_release(&v);
 }
 
-/* post_get - the pass's post seq, read on first use */
+/* post_get - the pass's post seq, read on first use; it lives as long
+ * as the pass */
 static const struct dpost *
 post_get(struct pass *ps, int64_t seq, int64_t spool_id)
 {
 	struct dpost	*p;
 
 	for (size_t i = 0; i < ps->n; i++)
-		if (ps->posts[i].seq == seq)
-			return (&ps->posts[i]);
+		if (ps->posts[i]->seq == seq)
+			return (ps->posts[i]);
 	if (ps->n == ps->cap) {
 		ps->cap = ps->cap ? ps->cap * 2 : 16;
 		ps->posts = xreallocarray(ps->posts, ps->cap,
 		    sizeof(*ps->posts));
 	}
-	p = &ps->posts[ps->n++];
-	memset(p, 0, sizeof(*p));
+	p = ps->posts[ps->n++] = xcalloc(1, sizeof(*p));
 	p->seq = seq;
 	p->spool_id = spool_id;
 	vbuf_init(&p->from, VBUF_NOMAX);
@@ -468,11 +469,12 @@ one_list(struct ctx *x, const struct sched_list *sl, time_t slot)
 	}
 	due_release(&b);
 	for (size_t i = 0; i < ps.n; i++) {
-		vbuf_release(&ps.posts[i].from);
-		vbuf_release(&ps.posts[i].subject);
-		vbuf_release(&ps.posts[i].date);
-		vbuf_release(&ps.posts[i].copy);
-		vbuf_release(&ps.posts[i].text);
+		vbuf_release(&ps.posts[i]->from);
+		vbuf_release(&ps.posts[i]->subject);
+		vbuf_release(&ps.posts[i]->date);
+		vbuf_release(&ps.posts[i]->copy);
+		vbuf_release(&ps.posts[i]->text);
+		free(ps.posts[i]);
 	}
 	free(ps.posts);
 	list_free(&ps.l);
