@@ -373,8 +373,10 @@ static const char *const migrations[] = {
 	 * posts up to digest_upto and the digest of the scheduled instant
 	 * digest_slot; entering digest mode starts them from that moment.
 	 * list.digest_since is when the schedule was set: only its times
-	 * after that count.  moot_now() is clock_now(), which db_open()
-	 * lends to SQL, so that MOOT_NOW holds here too.
+	 * after that count.  (db_list.c sets these two moments: a trigger
+	 * cannot, since moot_now(), clock_now() lent to SQL by db_open()
+	 * so that MOOT_NOW holds, is unknown to other programs, whose
+	 * writes would then fail.)
 	 */
 	"ALTER TABLE list ADD COLUMN digest_since INTEGER;\n"
 	"UPDATE list SET digest_since = moot_now() WHERE digest_at IS NOT NULL;\n"
@@ -397,28 +399,6 @@ static const char *const migrations[] = {
 	"BEGIN\n"
 	"  INSERT OR IGNORE INTO digest_post (list_id, spool_id)\n"
 	"  VALUES (NEW.list_id, NEW.id);\n"
-	"END;\n"
-	"CREATE TRIGGER digest_schedule_set AFTER UPDATE OF digest_at ON list\n"
-	"  WHEN NEW.digest_at IS NOT OLD.digest_at\n"
-	"BEGIN\n"
-	"  UPDATE list SET digest_since = moot_now() WHERE id = NEW.id;\n"
-	"END;\n"
-	"CREATE TRIGGER digest_schedule_new AFTER INSERT ON list\n"
-	"  WHEN NEW.digest_at IS NOT NULL\n"
-	"BEGIN\n"
-	"  UPDATE list SET digest_since = moot_now() WHERE id = NEW.id;\n"
-	"END;\n"
-	"CREATE TRIGGER digest_member_set AFTER UPDATE OF mode ON member\n"
-	"  WHEN NEW.mode = 'digest' AND OLD.mode <> 'digest'\n"
-	"BEGIN\n"
-	"  UPDATE member SET digest_slot = moot_now(), digest_upto =\n"
-	"  (SELECT coalesce(max(seq), 0) FROM digest_post) WHERE id = NEW.id;\n"
-	"END;\n"
-	"CREATE TRIGGER digest_member_new AFTER INSERT ON member\n"
-	"  WHEN NEW.mode = 'digest'\n"
-	"BEGIN\n"
-	"  UPDATE member SET digest_slot = moot_now(), digest_upto =\n"
-	"  (SELECT coalesce(max(seq), 0) FROM digest_post) WHERE id = NEW.id;\n"
 	"END;\n",
 };
 
