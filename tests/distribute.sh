@@ -24,7 +24,7 @@ is $? 0 "mootd --once exits 0"
 is "$(spool_state 1)" sent "the post is sent"
 is "$(sink_msgs)" 1 "one SMTP transaction"
 is "$(sink_rcpts | tr '\n' ' ')" "amira@one.example bob@two.example dave@four.example " \
-    "to the members who get mail (and, until digests exist, digest members), not nomail ones"
+    "to the members who get mail (and digest members: info has no digest schedule), not nomail ones"
 is "$(head -1 "$SINK_DIR/000001.env")" "MAIL FROM:<info-bounces@lists.example.org>" \
     "the envelope sender is the list's bounce address"
 msg=$(cat "$(sink_file 1)")

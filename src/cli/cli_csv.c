@@ -485,8 +485,8 @@ row_values(struct import *im, const struct row *r, struct member *w)
 		return (refuse(im, "unknown language ", lang, " (moot has no "
 		    "templates in it)"));
 	if (*mode != '\0' && !member_mode_ok(mode))
-		return (refuse(im, "unknown mode ", mode, " (mail, digest or "
-		    "nomail)"));
+		return (refuse(im, "unknown mode ", mode, " (mail, digest, "
+		    "plain or nomail)"));
 	if (when(im, r, C_START, &w->term_start) == -1 ||
 	    when(im, r, C_END, &w->term_end) == -1)
 		return (-1);

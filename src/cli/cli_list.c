@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "util/alloc.h"
 #include "cli/cli.h"
@@ -19,34 +20,22 @@
 #include "global/conf.h"
 #include "cal/cal_invite.h"
 #include "global/listaddr.h"
+#include "global/schedule.h"
 #include "util/vbuf.h"
 #include "util/vis.h"
 #include "util/sys_defs.h"
-
-/* valid_digest_at - "Mon 10:00" .. "Sun 23:59", or "daily 10:00" */
-static int
-valid_digest_at(const char *s)
-{
-	static const char *const days[] = { "mon", "tue", "wed", "thu", "fri",
-	    "sat", "sun", "daily" };
-	size_t	dl = strcspn(s, " ");
-	int	h, m;
-	char	tail;
-
-	for (size_t i = 0; i < nitems(days); i++)
-		if (strlen(days[i]) == dl && strncasecmp(s, days[i], dl) == 0 &&
-		    sscanf(s + dl, " %2d:%2d%c", &h, &m, &tail) == 2 &&
-		    h >= 0 && h < 24 && m >= 0 && m < 60)
-			return (1);
-	return (0);
-}
 
 /* set_digest - --digest "Mon 10:00", --no-digest */
 static int
 set_digest(struct cli *c, const struct cli_setting *s, void *rec,
     const char *arg, int on)
 {
-	if (on && !valid_digest_at(arg))
+	struct schedule	 sch;
+
+	/* "none" is --no-digest, so that one option can take it away */
+	if (on && strcasecmp(arg, "none") == 0)
+		on = 0;
+	if (on && schedule_parse(arg, &sch) == -1)
 		return (cli_setting_bad(c, s, arg));
 	cli_set_string(rec, s, on ? arg : NULL);
 	return (CLI_OK);

@@ -28,6 +28,16 @@
 #define ROLES	"member|moderator|owner|organiser|chair"
 #define M(f)	offsetof(struct member, f)
 
+/* set_digest_plain - --digest-plain: digest mode, the digest as RFC
+ * 1153 plain text (the mode word "plain": db_list.h) */
+static int
+set_digest_plain(struct cli *c, const struct cli_setting *s, void *rec,
+    const char *arg, int on)
+{
+	cli_set_string(rec, s, "plain");
+	return (CLI_OK);
+}
+
 /* A member's settings, in the order of the usage lines; the three that
  * set the mode share a pair of brackets there. */
 static const struct cli_setting member_rows[] = {
@@ -38,6 +48,7 @@ static const struct cli_setting member_rows[] = {
 	    .set = cli_set_lang, .arg = "CODE",
 	    .want = "moot has no templates in \"{arg}\"" },
 	{ .name = "digest", .off = M(mode), .set = cli_set_word },
+	{ .name = "digest-plain", .off = M(mode), .set = set_digest_plain },
 	{ .name = "mail", .off = M(mode), .set = cli_set_word,
 	    .hide_new = 1 },
 	{ .name = "nomail", .off = M(mode), .set = cli_set_word },

@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 
 #include "util/alloc.h"
+#include "util/clock.h"
 #include "db/db.h"
 #include "util/killpoint.h"
 #include "util/log.h"
@@ -121,6 +122,16 @@ db_pragma(struct db *db, const char *sql, struct vbuf *err)
 	return (DB_OK);
 }
 
+/* sql_now - moot_now() for SQL: clock_now(), so that the schema's
+ * triggers (db_schema.c) see MOOT_NOW as the rest of moot does */
+static void
+sql_now(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	(void)argv;
+	sqlite3_result_int64(cx, (sqlite3_int64)clock_now());
+}
+
 /* db_open - see db.h */
 int
 db_open(struct db **out, const char *path, int flags, struct vbuf *err)
@@ -162,6 +173,12 @@ db_open(struct db **out, const char *path, int flags, struct vbuf *err)
 	    (rc = db_pragma(db, "PRAGMA foreign_keys = ON", err)) != DB_OK) {
 		db_close(&db);
 		return (rc);
+	}
+	if (sqlite3_create_function(db->h, "moot_now", 0, SQLITE_UTF8, NULL,
+	    sql_now, NULL, NULL) != SQLITE_OK) {
+		vbuf_printf(err, "%s: %s", path, sqlite3_errmsg(db->h));
+		db_close(&db);
+		return (DB_ERR);
 	}
 	*out = db;
 	return (DB_OK);

@@ -25,9 +25,13 @@ static const char *const statuses[] = {
  * of the list or a scan of all delivery records per batch.
  */
 /*
- * Digest members get each post until moot builds digests (a later
- * issue): a member who asked for fewer mails must not get none.
+ * Digest members get each post only when the list has no digest
+ * schedule: a member who asked for fewer mails must not get none.
+ * With one, the post waits for their digest (db_digest.h).
  */
+#define GETS_EACH(m)							\
+    "(" m ".mode = 'mail' OR (" m ".mode = 'digest' AND (SELECT "	\
+    "digest_at FROM list WHERE id = ?1) IS NULL))"
 /* The member's List-Unsubscribe token is made again from its row (the
  * database holds only its hash: token.h), so the member is joined to it. */
 #define DELIVERY_COLS							\
@@ -35,7 +39,7 @@ static const char *const statuses[] = {
     "LEFT JOIN token t ON t.id = m.leave_token_id "
 static const char SQL_DELIVERY_BATCH[] = DELIVERY_COLS
     "WHERE m.list_id = ?1 "
-    "AND m.mode IN ('mail', 'digest') AND m.id > ?2 AND NOT EXISTS (SELECT 1 FROM "
+    "AND " GETS_EACH("m") " AND m.id > ?2 AND NOT EXISTS (SELECT 1 FROM "
     "delivery d WHERE d.spool_id = ?3 AND d.addr = m.addr AND "
     "d.status IN ('sent', 'failed')) ORDER BY m.id LIMIT ?4";
 
@@ -108,7 +112,7 @@ delivery_record(struct db *db, int64_t spool_id, const char *addr,
 static const char SQL_DELIVERY_PENDING[] =
     "SELECT count(*) FROM member m WHERE m.list_id = ?1 "
     "AND (CASE ?3 WHEN 1 THEN m.role = 'owner' "
-    "ELSE m.mode IN ('mail', 'digest') END) "
+    "ELSE " GETS_EACH("m") " END) "
     "AND NOT EXISTS (SELECT 1 FROM delivery d WHERE d.spool_id = ?2 AND "
     "d.addr = m.addr AND d.status IN ('sent', 'failed'))";
 

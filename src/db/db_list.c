@@ -14,7 +14,10 @@
 static const char *const roles[] = {
 	"member", "moderator", "owner", "organiser", "chair",
 };
-static const char *const modes[] = { "mail", "digest", "nomail" };
+/* "plain" is digest mode with the digest as RFC 1153 plain text: the
+ * member table keeps it as mode 'digest' and digest_form 'plain'
+ * (schema 13), so that fan-out and digests read one mode. */
+static const char *const modes[] = { "mail", "digest", "plain", "nomail" };
 
 int
 member_role_ok(const char *s)
@@ -176,16 +179,24 @@ list_with_defaults(struct list *d, const struct list *l)
 	    LIST_DEFAULT_HOLD_DAYS;
 }
 
+/* When the digest schedule ?9 was set: now if it is new (schema 13:
+ * only its times after that count). */
+#define DIGEST_SINCE_NEW						\
+    "CASE WHEN ?9 IS NULL THEN NULL ELSE moot_now() END"
+#define DIGEST_SINCE							\
+    "CASE WHEN ?9 IS NULL THEN NULL WHEN ?9 IS digest_at THEN "	\
+    "digest_since ELSE moot_now() END"
+
 static const char SQL_LIST_INSERT[] =
     "INSERT INTO list (name, description, moderated, members_only, "
     "subject_prefix, max_bytes, language, requires_id, digest_at, ends_at, "
     "created_at, nonmember, hold_bytes, max_recipients, automated, "
     "notify_held, turn_days, escalate_after, who, joins, hidden, "
     "bulk, escalate_given, turn_given, from_check, hold_days, "
-    "meeting_reminders) VALUES (?1, "
+    "meeting_reminders, digest_since) VALUES (?1, "
     "?2, ?3, ?4, ?5, NULLIF(?6, 0), ?7, NULLIF(?8, 0), ?9, NULLIF(?10, 0), "
     "?11, ?12, NULLIF(?13, 0), NULLIF(?14, 0), ?15, ?16, ?17, ?18, ?19, "
-    "?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27)";
+    "?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, " DIGEST_SINCE_NEW ")";
 
 int
 list_insert(struct db *db, struct list *l)
@@ -213,6 +224,7 @@ static const char SQL_LIST_UPDATE[] =
     "UPDATE list SET description = ?2, moderated = ?3, members_only = ?4, "
     "subject_prefix = ?5, max_bytes = NULLIF(?6, 0), language = ?7, "
     "requires_id = NULLIF(?8, 0), digest_at = ?9, ends_at = NULLIF(?10, 0), "
+    "digest_since = " DIGEST_SINCE ", "
     "nonmember = ?11, hold_bytes = NULLIF(?12, 0), "
     "max_recipients = NULLIF(?13, 0), automated = ?14, notify_held = ?15, "
     "turn_days = ?16, escalate_after = ?17, who = ?18, "
@@ -319,8 +331,10 @@ list_free(struct list **lp)
 }
 
 #define MEMBER_COLS							\
-	"id, list_id, addr, name, role, language, mode, term_start, "	\
-	"term_end, created_at, leave_token_id, term_told FROM member "
+	"id, list_id, addr, name, role, language, CASE WHEN mode = "	\
+	"'digest' AND digest_form = 'plain' THEN 'plain' ELSE mode END, " \
+	"term_start, term_end, created_at, leave_token_id, term_told "	\
+	"FROM member "
 
 static const char SQL_MEMBER_ONE[] = "SELECT " MEMBER_COLS
     "WHERE list_id = ?1 AND addr = ?2";
@@ -397,10 +411,20 @@ member_each_role(struct db *db, int64_t list_id, const char *roles_csv,
 	    list_id, roles_csv), cb, arg));
 }
 
+/* The member table's mode for a mode word: "plain" is 'digest'. */
+#define MODE_OF(p)	"CASE " p " WHEN 'plain' THEN 'digest' ELSE " p " END"
+/* A member entering digest mode starts from now: from the next time of
+ * the schedule, with the posts from now on (schema 13). */
+#define INTO_DIGEST(p)	"(mode <> 'digest' AND " MODE_OF(p) " = 'digest')"
+#define DIGEST_UPTO_NOW	"(SELECT coalesce(max(seq), 0) FROM digest_post)"
+
 static const char SQL_MEMBER_INSERT[] =
     "INSERT INTO member (list_id, addr, name, role, language, mode, "
-    "term_start, term_end, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
-    "NULLIF(?7, 0), NULLIF(?8, 0), ?9)";
+    "term_start, term_end, created_at, digest_form, digest_slot, "
+    "digest_upto) VALUES (?1, ?2, ?3, "
+    "?4, ?5, " MODE_OF("?6") ", NULLIF(?7, 0), NULLIF(?8, 0), ?9, "
+    "CASE ?6 WHEN 'plain' THEN 'plain' ELSE 'mime' END, moot_now(), "
+    DIGEST_UPTO_NOW ")";
 
 int
 member_insert(struct db *db, struct member *m)
@@ -418,7 +442,12 @@ member_insert(struct db *db, struct member *m)
 }
 
 static const char SQL_MEMBER_UPDATE[] =
-    "UPDATE member SET name = ?2, role = ?3, language = ?4, mode = ?5, "
+    "UPDATE member SET name = ?2, role = ?3, language = ?4, "
+    "mode = " MODE_OF("?5") ", digest_form = CASE ?5 WHEN 'plain' THEN "
+    "'plain' WHEN 'digest' THEN 'mime' ELSE digest_form END, "
+    "digest_slot = CASE WHEN " INTO_DIGEST("?5") " THEN moot_now() "
+    "ELSE digest_slot END, digest_upto = CASE WHEN " INTO_DIGEST("?5")
+    " THEN " DIGEST_UPTO_NOW " ELSE digest_upto END, "
     "term_start = NULLIF(?6, 0), term_end = NULLIF(?7, 0) WHERE id = ?1";
 
 int

@@ -48,7 +48,7 @@ struct list {
 	char	*turn_given;
 	/* posting (schema 8) */
 	char	*from_check;		/* owned; see enum list_from_check */
-	/* holding (schema 10) */
+	/* holding (schema 11) */
 	int64_t	 hold_days;		/* a held post nobody decides is
 					 * rejected after this many days */
 	/* meetings (schema 12) */
@@ -89,7 +89,8 @@ struct member {
 	char	*name;			/* owned; "" when none */
 	char	*role;			/* owned; see member_role_ok() */
 	char	*language;		/* owned; NULL: the list's */
-	char	*mode;			/* owned; mail, digest or nomail */
+	char	*mode;			/* owned; mail, digest, plain (a
+					 * digest as plain text) or nomail */
 	int64_t	 term_start, term_end;	/* 0: none */
 	int64_t	 created_at;
 	int64_t	 leave_token_id;	/* its List-Unsubscribe token; 0: none yet */

@@ -65,7 +65,8 @@ purge_rules(const struct conf *c, int64_t now, struct purge_rules *r)
  * The kind of a spool row that has ended (enum purge_kind), NULL for one
  * that has not; and whether it may go: ended before its kind's cutoff
  * (?1 junk, ?2 failed, ?3 posts), received before ?4, not the highest
- * id, and no queued notice about it.
+ * id, no queued notice about it, and no digest member of its list
+ * still to have it in a digest.
  */
 _Static_assert(PURGE_JUNK == 0 && PURGE_FAILED == 1 && PURGE_POSTS == 2,
     "KIND_OF numbers the spool kinds");
@@ -77,7 +78,11 @@ _Static_assert(PURGE_JUNK == 0 && PURGE_FAILED == 1 && PURGE_POSTS == 2,
     "WHEN 1 THEN ?2 WHEN 2 THEN ?3 END AND " s ".created_at < ?4 "	\
     "AND " s ".id < (SELECT max(id) FROM spool) AND NOT EXISTS "	\
     "(SELECT 1 FROM outbox q WHERE q.state = 'queued' AND "		\
-    "q.spool_id = " s ".id))"
+    "q.spool_id = " s ".id) AND NOT EXISTS (SELECT 1 FROM "		\
+    "digest_post p JOIN member m ON m.list_id = p.list_id JOIN list "	\
+    "l ON l.id = p.list_id WHERE p.spool_id = " s ".id AND "		\
+    "l.digest_at IS NOT NULL AND m.mode = 'digest' AND "		\
+    "m.digest_upto < p.seq))"
 /* Messages every spool row of which may go; ?5 is the limit. */
 #define MESSAGES_GOING							\
     "SELECT DISTINCT s.message_id FROM spool s WHERE s.state IN "	\

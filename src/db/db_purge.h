@@ -22,7 +22,8 @@
  *   - a message until every spool row of it may go, as removing the
  *     message removes them all (ON DELETE CASCADE, and their delivery
  *     and asked rows with them); held, spooled, approved and
- *     distributing rows never may, nor one a queued notice is about;
+ *     distributing rows never may, nor one a queued notice is about,
+ *     nor a post a member in digest mode has not yet had in a digest;
  *   - a message younger than [delivery] dedupe_window (threat A3: its
  *     fingerprint refuses a second copy), nor any record younger than
  *     PURGE_MIN_AGE (the daily caps count a day of requests and notices);

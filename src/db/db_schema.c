@@ -404,6 +404,43 @@ static const char *const migrations[] = {
 	"  recorded_at INTEGER NOT NULL,\n"
 	"  PRIMARY KEY (meeting_id, addr)\n"
 	");\n",
+
+	/*
+	 * 12 -> 13: digests (db_digest.c).  Every post a list with a digest
+	 * schedule begins to distribute is kept in digest_post, in that
+	 * order (seq), by a trigger, so that no way into 'distributing' can
+	 * forget it; retention keeps its spool row while a digest member
+	 * has not had it (db_purge.c).  A member in digest mode has had the
+	 * posts up to digest_upto and the digest of the scheduled instant
+	 * digest_slot; entering digest mode starts them from that moment.
+	 * list.digest_since is when the schedule was set: only its times
+	 * after that count.  (db_list.c sets these two moments: a trigger
+	 * cannot, since moot_now(), clock_now() lent to SQL by db_open()
+	 * so that MOOT_NOW holds, is unknown to other programs, whose
+	 * writes would then fail.)
+	 */
+	"ALTER TABLE list ADD COLUMN digest_since INTEGER;\n"
+	"UPDATE list SET digest_since = moot_now() WHERE digest_at IS NOT NULL;\n"
+	"ALTER TABLE member ADD COLUMN digest_form TEXT NOT NULL\n"
+	"  DEFAULT 'mime' CHECK (digest_form IN ('mime','plain'));\n"
+	"ALTER TABLE member ADD COLUMN digest_upto INTEGER NOT NULL DEFAULT 0;\n"
+	"ALTER TABLE member ADD COLUMN digest_slot INTEGER NOT NULL DEFAULT 0;\n"
+	"UPDATE member SET digest_slot = moot_now() WHERE mode = 'digest';\n"
+	"CREATE TABLE digest_post (\n"
+	"  seq      INTEGER PRIMARY KEY AUTOINCREMENT,\n"
+	"  list_id  INTEGER NOT NULL REFERENCES list(id) ON DELETE CASCADE,\n"
+	"  spool_id INTEGER NOT NULL UNIQUE REFERENCES spool(id)\n"
+	"           ON DELETE CASCADE\n"
+	");\n"
+	"CREATE INDEX digest_post_by_list ON digest_post(list_id, seq);\n"
+	"CREATE TRIGGER digest_post_keep AFTER UPDATE OF state ON spool\n"
+	"  WHEN NEW.state = 'distributing' AND OLD.state <> 'distributing'\n"
+	"  AND NEW.kind = 'post' AND NEW.list_id IS NOT NULL AND\n"
+	"  (SELECT digest_at FROM list WHERE id = NEW.list_id) IS NOT NULL\n"
+	"BEGIN\n"
+	"  INSERT OR IGNORE INTO digest_post (list_id, spool_id)\n"
+	"  VALUES (NEW.list_id, NEW.id);\n"
+	"END;\n",
 };
 
 /* sql_token_hash - moot_token_hash(TEXT) for SQL: token_hash(), or NULL

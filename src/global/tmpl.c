@@ -158,6 +158,12 @@ static const struct tmpl_def phrase_defs[] = {
 	{ "decimal-point", 0, "" },
 	/* The answers to an invitation so far, for its organisers */
 	{ "meeting-answers", 0, "accepted,declined,tentative" },
+	/* A digest's own words (mootd/digest.c) */
+	{ "mode-plain", 0, "" },
+	{ "digest-subject", 0, "list,count" },
+	{ "digest-intro", 0, "list,count,request_address" },
+	{ "digest-contents", 0, "" },
+	{ "digest-end", 0, "list" },
 };
 
 /* Header fields a template may set, besides Subject. */

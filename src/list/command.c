@@ -61,15 +61,30 @@ next_word(const char *s, size_t n, size_t *i, char *w, size_t size,
 	return (1);
 }
 
-/* is_mode - mail, digest, nomail (any case) into mode */
+/*
+ * is_mode - a word of a delivery mode (any case) into mode.  A word
+ * after "digest" says which kind: "plain" is the RFC 1153 text digest
+ * (the mode word "plain"), "mime" the MIME one; "nodigest" is "mail".
+ */
 static int
 is_mode(const char *w, char *mode, size_t size)
 {
-	static const char *const modes[] = { "mail", "digest", "nomail" };
+	static const struct {
+		const char	*word, *mode, *after;	/* after: only then */
+	} modes[] = {
+		{ "mail", "mail", NULL },
+		{ "digest", "digest", NULL },
+		{ "nomail", "nomail", NULL },
+		{ "nodigest", "mail", NULL },
+		{ "plain", "plain", "digest" },
+		{ "mime", "digest", "digest" },
+	};
 
 	for (size_t i = 0; i < nitems(modes); i++)
-		if (strcasecmp(w, modes[i]) == 0) {
-			(void)snprintf(mode, size, "%s", modes[i]);
+		if (strcasecmp(w, modes[i].word) == 0 &&
+		    (modes[i].after == NULL || strcmp(mode,
+		    modes[i].after) == 0)) {
+			(void)snprintf(mode, size, "%s", modes[i].mode);
 			return (1);
 		}
 	return (0);
@@ -216,7 +231,8 @@ parse(const struct conf *conf, const char *s, size_t n, struct command *c,
 	put(c->line, sizeof(c->line), command_name(c->kind));
 	if (c->mode[0] != '\0') {
 		put(c->line, sizeof(c->line), " ");
-		put(c->line, sizeof(c->line), c->mode);
+		put(c->line, sizeof(c->line), strcmp(c->mode, "plain") == 0 ?
+		    "digest plain" : c->mode);
 	}
 	if (c->lang[0] != '\0') {
 		put(c->line, sizeof(c->line), " language ");

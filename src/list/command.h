@@ -41,7 +41,8 @@ struct command {
 	 * the sender's own); confirm: the token */
 	char		 arg[ADDR_MAX + 2];
 	int		 arg_too_long;		/* arg was cut: refuse it */
-	char		 mode[8];		/* mail, digest, nomail, or "" */
+	char		 mode[8];		/* mail, digest, plain (a digest
+						 * as text), nomail, or "" */
 	char		 lang[16];		/* set language CODE, or "" */
 	int		 bad;			/* set with nothing to set */
 };

@@ -129,8 +129,8 @@ header(const struct conf *c, const struct notice *n, const char *subject,
  * a slot) is not sent as it is: the part goes quoted-printable, whose
  * soft line breaks keep every line short and the text the same.
  */
-static void
-text_part(const struct vbuf *text, struct vbuf *out)
+void
+notice_text_part(const struct vbuf *text, struct vbuf *out)
 {
 	const char	*cte = "7bit";
 	MMAPString	*qp;
@@ -163,21 +163,28 @@ text_part(const struct vbuf *text, struct vbuf *out)
 }
 
 /*
- * attached - the original as the notice's second part: message/rfc822
- * as it came, unless a line of it is longer than HDR_LINE_MAX octets.
- * RFC 2046 allows message/rfc822 no encoding that could shorten it, so
- * such an original goes as a base64 file the moderator can open.
+ * notice_message_part - a message as a part: message/rfc822 as it
+ * came (a held post, a post in a digest), unless a line of it is longer
+ * than HDR_LINE_MAX octets.  RFC 2046 allows message/rfc822 no encoding
+ * that could shorten it, so such a message goes as a base64 file the
+ * reader can open.
  */
-static void
-attached(const struct notice *n, struct vbuf *out)
+void
+notice_message_part(const char *msg, size_t len, struct vbuf *out)
 {
 	unsigned char	b64[80];
 	size_t		off, chunk;
+	int		eightbit = 0;
 
-	if (hdr_encode_longest(n->attach, n->attach_len) <= HDR_LINE_MAX) {
-		vbuf_puts(out, "Content-Type: message/rfc822\r\n"
-		    "Content-Disposition: inline\r\n\r\n");
-		mail_canon_append(out, n->attach, n->attach_len);
+	if (hdr_encode_longest(msg, len) <= HDR_LINE_MAX) {
+		/* RFC 2046 5.2.1: 7bit, 8bit or binary; 7bit is the
+		 * default, so a message with 8-bit bytes says so */
+		for (off = 0; off < len && !eightbit; off++)
+			eightbit = (unsigned char)msg[off] >= 0x80;
+		vbuf_printf(out, "Content-Type: message/rfc822\r\n%s"
+		    "Content-Disposition: inline\r\n\r\n", eightbit ?
+		    "Content-Transfer-Encoding: 8bit\r\n" : "");
+		mail_canon_append(out, msg, len);
 		return;
 	}
 	vbuf_puts(out, "Content-Type: application/octet-stream;"
@@ -185,9 +192,9 @@ attached(const struct notice *n, struct vbuf *out)
 	    "Content-Disposition: attachment; filename=\"original.eml\"\r\n"
 	    "Content-Transfer-Encoding: base64\r\n\r\n");
 	/* 57 bytes make one line of 76 base64 characters. */
-	for (off = 0; off < n->attach_len && !vbuf_err(out); off += chunk) {
-		chunk = n->attach_len - off < 57 ? n->attach_len - off : 57;
-		EVP_EncodeBlock(b64, (const unsigned char *)n->attach + off,
+	for (off = 0; off < len && !vbuf_err(out); off += chunk) {
+		chunk = len - off < 57 ? len - off : 57;
+		EVP_EncodeBlock(b64, (const unsigned char *)msg + off,
 		    (int)chunk);
 		vbuf_printf(out, "%s\r\n", (char *)b64);
 	}
@@ -239,10 +246,10 @@ body(const struct notice *n, const struct vbuf *text, struct vbuf *out)
 		vbuf_printf(out, "Content-Type: multipart/mixed;\r\n"
 		    " boundary=\"%s\"\r\n\r\n--%s\r\n", boundary, boundary);
 	}
-	text_part(text, out);
+	notice_text_part(text, out);
 	if (n->attach != NULL) {
 		vbuf_printf(out, "\r\n--%s\r\n", boundary);
-		attached(n, out);
+		notice_message_part(n->attach, n->attach_len, out);
 		vbuf_printf(out, "\r\n--%s--\r\n", boundary);
 	}
 }
@@ -295,6 +302,37 @@ notice_queue(struct ctx *x, const struct notice *n, struct vbuf *err)
 	if (outbox_add(x->db, n->spool_id, n->list != NULL ? n->list->id : 0,
 	    n->tmpl, vbuf_str(&env), n->to, msg.data, msg.len) != DB_OK) {
 		vbuf_puts(err, "cannot queue the notice");
+		goto out;
+	}
+	rc = 0;
+out:
+	vbuf_release(&msg);
+	vbuf_release(&env);
+	return (rc);
+}
+
+/* notice_queue_mime - see notice.h */
+int
+notice_queue_mime(struct ctx *x, const struct notice *n, const char *subject,
+    const struct vbuf *mime, struct vbuf *err)
+{
+	struct vbuf	 msg, env;
+	int		 rc = -1;
+
+	vbuf_init(&msg, VBUF_NOMAX);
+	vbuf_init(&env, VBUF_NOMAX);
+	if (header(x->conf, n, subject, &msg, err) == -1)
+		goto out;
+	hdr_encode_field(&msg, "MIME-Version", "1.0");
+	vbuf_cat(&msg, mime->data, mime->len);
+	if (vbuf_err(&msg)) {
+		vbuf_puts(err, "the message is too large");
+		goto out;
+	}
+	listaddr_format(&env, x->conf, n->list->name, AK_BOUNCES, NULL);
+	if (outbox_add(x->db, n->spool_id, n->list->id, n->tmpl,
+	    vbuf_str(&env), n->to, msg.data, msg.len) != DB_OK) {
+		vbuf_puts(err, "cannot queue the message");
 		goto out;
 	}
 	rc = 0;

@@ -87,4 +87,23 @@ void	notice_size(struct ctx *, const char *lang, const struct list *l,
 /* notice_queue - compose and queue; 0, or -1 with the reason in err */
 int	notice_queue(struct ctx *, const struct notice *, struct vbuf *err);
 
+/*
+ * notice_queue_mime - queue a message with n's header fields (tmpl is
+ * only its purpose in the outbox; n->list is required) and subject,
+ * whose MIME body the caller wrote in mime, from its Content-Type
+ * field on (CRLF); 0, or -1 with the reason in err.  For what a
+ * template cannot say alone: a digest (mootd/digest.c).
+ */
+int	notice_queue_mime(struct ctx *, const struct notice *,
+	    const char *subject, const struct vbuf *mime, struct vbuf *err);
+
+/* notice_text_part - text (UTF-8, LF) as a text/plain part with its
+ * fields: 7bit, 8bit, or quoted-printable if a line is too long */
+void	notice_text_part(const struct vbuf *text, struct vbuf *out);
+
+/* notice_message_part - a message (CRLF) as a message/rfc822 part
+ * with its fields, or as a base64 file if a line is too long for
+ * SMTP (RFC 2046 allows message/rfc822 no encoding that shortens it) */
+void	notice_message_part(const char *msg, size_t len, struct vbuf *out);
+
 #endif /* NOTICE_H */

@@ -30,6 +30,7 @@
 #include "list/escalate.h"
 #include "list/hold_end.h"
 #include "cal/cal_invite.h"
+#include "mootd/digest.h"
 #include "mootd/dispatch.h"
 #include "util/priv.h"
 #include "mootd/retention.h"
@@ -195,6 +196,10 @@ work_round(struct ctx *x, struct round *r)
 	r->done += cal_invite_tick(x);
 	each_state(x, SPOOL_APPROVED, r);
 	each_state(x, SPOOL_DISTRIBUTING, r);
+	/* After distributing: a post that went out this round is in
+	 * this round's digests. */
+	if (!r->trouble)
+		r->done += digest_tick(x);
 	if (!r->trouble)
 		r->done += dispatch_run(x, &r->trouble);
 	if (!r->trouble)

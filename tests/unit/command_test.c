@@ -129,6 +129,12 @@ static const struct {
 	    "Qz7kd0", "", "> Reply to confirm\n", "confirm token=Qz7kd0" },
 
 	{ "set a mode", NULL, "", "set digest\n", "set digest" },
+	{ "the plain-text digest", NULL, "", "set digest plain\n",
+	    "set digest plain" },
+	{ "the MIME digest, said", NULL, "", "set DIGEST mime\n",
+	    "set digest" },
+	{ "plain alone is no mode", NULL, "", "set plain\n", "set (bad)" },
+	{ "nodigest is mail", NULL, "", "set nodigest\n", "set mail" },
 	{ "set a language", NULL, "", "set language AR\n",
 	    "set language ar" },
 	{ "set lang, the short form", NULL, "", "set lang fr\n",

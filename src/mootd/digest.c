@@ -1,0 +1,534 @@
+/*
+ * digest.c - the digests of lists with a digest schedule; see digest.h
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "util/alloc.h"
+#include "util/clock.h"
+#include "global/conf.h"
+#include "global/listaddr.h"
+#include "global/schedule.h"
+#include "global/tmpl.h"
+#include "list/ctx.h"
+#include "list/notice.h"
+#include "db/db.h"
+#include "db/db_digest.h"
+#include "db/db_list.h"
+#include "db/db_spool.h"
+#include "mail/hdr_encode.h"
+#include "mail/mail.h"
+#include "mail/text_part.h"
+#include "mootd/digest.h"
+#include "mootd/rewrite.h"
+#include "util/killpoint.h"
+#include "util/log.h"
+#include "util/vbuf.h"
+#include "util/sys_defs.h"
+
+#define DIGEST_MEMBERS_BATCH	50	/* members read at once */
+#define DIGEST_LISTS_MAX	10000	/* lists looked at in one tick */
+
+/* RFC 1153: a line of 70 hyphens ends the contents, one of 30 ends
+ * each message. */
+#define RULE_CONTENTS \
+	"----------------------------------------------------------------------"
+#define RULE_MESSAGE	"------------------------------"
+
+/* One post, read once for every member of a list's pass. */
+struct dpost {
+	int64_t		 seq, spool_id;
+	int		 ok;		/* 0: it could not be read: left out */
+	struct vbuf	 from, subject, date;	/* UTF-8, no controls */
+	struct vbuf	 copy;		/* as members got it, no footer; CRLF */
+	struct vbuf	 text;		/* readable text, UTF-8, LF */
+};
+
+/* One list's pass at one scheduled instant. */
+struct pass {
+	struct ctx	*x;
+	struct list	*l;
+	time_t		 slot;
+	struct dpost	**posts;	/* owned, each too: a chosen post's
+					 * address stays as the array grows */
+	size_t		 n, cap;
+};
+
+/* A member due a digest, copied out of the row. */
+struct due {
+	int64_t		 id, upto;
+	char		*addr, *lang;	/* owned; lang NULL: the list's */
+	int		 plain;
+};
+
+struct due_batch {
+	struct due	 m[DIGEST_MEMBERS_BATCH];
+	size_t		 n;
+};
+
+/* A list with a schedule, copied out of the row. */
+struct sched_list {
+	int64_t		 id, since;
+	char		*at;		/* owned */
+};
+
+struct sched_lists {
+	struct sched_list *v;		/* owned */
+	size_t		 n, cap;
+};
+
+/* post_read - the members' copy of post spool_id less the footer, and
+ * what a digest shows of it; p->ok says whether it could be read */
+static void
+post_read(struct pass *ps, struct dpost *p)
+{
+	const struct conf	*c = ps->x->conf;
+	struct spool_item	*s = NULL;
+	struct vbuf		 raw, canon, why, v;
+	struct mail		 m;
+	struct rewrite_in	 in;
+	const struct hdr_field	*f;
+	char			 msgid[128], date[64];
+
+	vbuf_init(&raw, VBUF_NOMAX);
+	vbuf_init(&canon, VBUF_NOMAX);
+	vbuf_init(&why, 1024);
+	vbuf_init(&v, VBUF_NOMAX);
+	memset(&m, 0, sizeof(m));
+	if (spool_load(ps->x->db, p->spool_id, &s) != DB_OK ||
+	    spool_raw(ps->x->db, s->message_id, &raw) != DB_OK) {
+		log_warnx("digest %s: post %lld cannot be read: left out",
+		    ps->l->name, (long long)p->spool_id);
+		goto out;
+	}
+	if (mail_canon(&canon, raw.data, raw.len) == -1 ||
+	    mail_parse(&m, canon.data, canon.len, &c->lim, &why) == -1)
+		goto bad;
+	/* The Message-ID fan-out gave a post that came without one. */
+	(void)snprintf(msgid, sizeof(msgid), "moot.%lld.%lld@%s",
+	    (long long)s->id, (long long)s->received_at, c->domain);
+	memset(&in, 0, sizeof(in));
+	in.conf = c;
+	in.list = ps->l;
+	in.mail = &m;
+	in.msgid = msgid;
+	in.sender = s->env_from;
+	in.date = (time_t)s->received_at;
+	if (rewrite_post(&in, &p->copy, &why) == -1)
+		goto bad;
+	(void)text_part_get(&m, (size_t)c->lim.text_bytes, &p->text);
+	if ((f = mail_field(&m, "Date", 0)) != NULL && hdr_unfold(f, &v) == 0)
+		hdr_encode_clean(&p->date, vbuf_str(&v));
+	else {
+		clock_rfc5322((time_t)s->received_at, date, sizeof(date));
+		vbuf_puts(&p->date, date);
+	}
+	hdr_encode_clean(&p->from, s->from_addr != NULL ? s->from_addr :
+	    s->env_from != NULL ? s->env_from : "");
+	hdr_encode_clean(&p->subject, s->subject != NULL ? s->subject : "");
+	p->ok = !vbuf_err(&p->copy) && !vbuf_err(&p->text);
+	goto out;
+bad:
+	log_warnx("%s: digest %s: left out: %s", s->queue_id, ps->l->name,
+	    vbuf_str(&why));
+out:
+	mail_free(&m);
+	spool_item_free(&s);
+	vbuf_release(&raw);
+	vbuf_release(&canon);
+	vbuf_release(&why);
+	vbuf_release(&v);
+}
+
+/* post_get - the pass's post seq, read on first use; it lives as long
+ * as the pass */
+static const struct dpost *
+post_get(struct pass *ps, int64_t seq, int64_t spool_id)
+{
+	struct dpost	*p;
+
+	for (size_t i = 0; i < ps->n; i++)
+		if (ps->posts[i]->seq == seq)
+			return (ps->posts[i]);
+	if (ps->n == ps->cap) {
+		ps->cap = ps->cap ? ps->cap * 2 : 16;
+		ps->posts = xreallocarray(ps->posts, ps->cap,
+		    sizeof(*ps->posts));
+	}
+	p = ps->posts[ps->n++] = xcalloc(1, sizeof(*p));
+	p->seq = seq;
+	p->spool_id = spool_id;
+	vbuf_init(&p->from, VBUF_NOMAX);
+	vbuf_init(&p->subject, VBUF_NOMAX);
+	vbuf_init(&p->date, VBUF_NOMAX);
+	vbuf_init(&p->copy, VBUF_NOMAX);
+	vbuf_init(&p->text, VBUF_NOMAX);
+	post_read(ps, p);
+	return (p);
+}
+
+/* The posts of one member's digest, in order. */
+struct chosen {
+	const struct dpost	*p[DIGEST_POSTS_MAX];
+	size_t			 n;
+	int64_t			 last;	/* seq of the last post looked at */
+	struct pass		*ps;
+};
+
+static int
+choose_cb(int64_t seq, int64_t spool_id, void *arg)
+{
+	struct chosen		*ch = arg;
+	const struct dpost	*p = post_get(ch->ps, seq, spool_id);
+
+	ch->last = seq;
+	if (p->ok && ch->n < nitems(ch->p))
+		ch->p[ch->n++] = p;
+	return (0);
+}
+
+/* phrase - phrase key in the member's language, trailing newlines cut */
+static void
+phrase(struct pass *ps, const struct due *d, const char *key,
+    const struct tmpl_slot *slots, size_t nslots, struct vbuf *out)
+{
+	size_t	start = out->len;
+
+	notice_phrase(ps->x, d->lang, ps->l, key, slots, nslots, out);
+	while (out->len > start && out->data[out->len - 1] == '\n')
+		vbuf_truncate(out, out->len - 1);
+}
+
+/* contents - the intro and the table of contents, UTF-8, LF */
+static void
+contents(struct pass *ps, const struct due *d, const struct chosen *ch,
+    struct vbuf *out)
+{
+	struct list_addrs	 a;
+	char			 count[24];
+
+	notice_list_addrs(ps->x->conf, ps->l->name, &a);
+	(void)snprintf(count, sizeof(count), "%zu", ch->n);
+	{
+		struct tmpl_slot s[] = {
+			{ "list", ps->l->name }, { "count", count },
+			{ "request_address", vbuf_str(&a.request) },
+		};
+
+		phrase(ps, d, "digest-intro", s, nitems(s), out);
+	}
+	vbuf_puts(out, "\n\n");
+	phrase(ps, d, "digest-contents", NULL, 0, out);
+	vbuf_puts(out, "\n\n");
+	for (size_t i = 0; i < ch->n; i++)
+		vbuf_printf(out, "%3zu. %s (%s)\n", i + 1,
+		    vbuf_str(&ch->p[i]->subject), vbuf_str(&ch->p[i]->from));
+	notice_list_addrs_release(&a);
+}
+
+/* unbroken - the text with each line that begins with RFC 1153's 30
+ * hyphens moved one space on, so that no post ends the digest early */
+static void
+unbroken(const struct vbuf *text, struct vbuf *out)
+{
+	const char	*p = vbuf_str(text), *nl;
+	size_t		 n;
+
+	while (*p != '\0') {
+		n = (nl = strchr(p, '\n')) != NULL ? (size_t)(nl - p) + 1 :
+		    strlen(p);
+		if (strncmp(p, RULE_MESSAGE, strlen(RULE_MESSAGE)) == 0)
+			vbuf_putc(out, ' ');
+		vbuf_cat(out, p, n);
+		p += n;
+	}
+	if (text->len > 0 && text->data[text->len - 1] != '\n')
+		vbuf_putc(out, '\n');
+}
+
+/* utf8_chars - characters (not bytes) in s */
+static size_t
+utf8_chars(const char *s)
+{
+	size_t	n = 0;
+
+	for (; *s != '\0'; s++)
+		n += ((unsigned char)*s & 0xc0) != 0x80;
+	return (n);
+}
+
+/* plain_body - the RFC 1153 digest as a text/plain part */
+static void
+plain_body(struct pass *ps, const struct due *d, const struct chosen *ch,
+    struct vbuf *out)
+{
+	struct vbuf	 t, end;
+
+	vbuf_init(&t, VBUF_NOMAX);
+	vbuf_init(&end, VBUF_NOMAX);
+	contents(ps, d, ch, &t);
+	vbuf_puts(&t, "\n" RULE_CONTENTS "\n\n");
+	for (size_t i = 0; i < ch->n; i++) {
+		vbuf_printf(&t, "Date: %s\nFrom: %s\nSubject: %s\n\n",
+		    vbuf_str(&ch->p[i]->date), vbuf_str(&ch->p[i]->from),
+		    vbuf_str(&ch->p[i]->subject));
+		unbroken(&ch->p[i]->text, &t);
+		vbuf_puts(&t, "\n" RULE_MESSAGE "\n\n");
+	}
+	{
+		struct tmpl_slot s[] = { { "list", ps->l->name } };
+
+		phrase(ps, d, "digest-end", s, nitems(s), &end);
+	}
+	vbuf_printf(&t, "%s\n", vbuf_str(&end));
+	for (size_t i = utf8_chars(vbuf_str(&end)); i > 0; i--)
+		vbuf_putc(&t, '*');
+	vbuf_putc(&t, '\n');
+	notice_text_part(&t, out);
+	vbuf_release(&t);
+	vbuf_release(&end);
+}
+
+/* in_any - whether the boundary b occurs in a post of ch */
+static int
+in_any(const struct chosen *ch, const char *b)
+{
+	for (size_t i = 0; i < ch->n; i++)
+		if (memmem(ch->p[i]->copy.data, ch->p[i]->copy.len, b,
+		    strlen(b)) != NULL)
+			return (1);
+	return (0);
+}
+
+/* mime_body - the multipart/digest: the contents, then each post */
+static void
+mime_body(struct pass *ps, const struct due *d, const struct chosen *ch,
+    struct vbuf *out)
+{
+	struct vbuf	 t;
+	char		 b[80];
+	int		 k = 0;
+
+	/* The contents part is ours and quoted-printable or plain text
+	 * without "=_"; a post may hold anything, so look. */
+	do
+		(void)snprintf(b, sizeof(b), "=_moot_digest_%lld_%lld_%d",
+		    (long long)ps->slot, (long long)d->id, k++);
+	while (in_any(ch, b) && k < 1000);
+	vbuf_init(&t, VBUF_NOMAX);
+	contents(ps, d, ch, &t);
+	vbuf_printf(out, "Content-Type: multipart/digest;\r\n"
+	    " boundary=\"%s\"\r\n\r\n--%s\r\n", b, b);
+	notice_text_part(&t, out);
+	for (size_t i = 0; i < ch->n; i++) {
+		vbuf_printf(out, "\r\n--%s\r\n", b);
+		notice_message_part(ch->p[i]->copy.data, ch->p[i]->copy.len,
+		    out);
+	}
+	vbuf_printf(out, "\r\n--%s--\r\n", b);
+	vbuf_release(&t);
+}
+
+/*
+ * one_member - queue d's digest and record it as theirs in one
+ * transaction, or record that there was nothing new; 1 if done, 0 if
+ * it was theirs already, -1 on database trouble
+ */
+static int
+one_member(struct pass *ps, const struct due *d)
+{
+	struct ctx	*x = ps->x;
+	struct chosen	 ch;
+	struct notice	 n;
+	struct vbuf	 subject, body, err;
+	char		 count[24];
+	int		 rc;
+
+	memset(&ch, 0, sizeof(ch));
+	ch.ps = ps;
+	ch.last = d->upto;
+	if (digest_posts(x->db, ps->l->id, d->upto, DIGEST_POSTS_MAX,
+	    choose_cb, &ch) != DB_OK)
+		return (-1);
+	if (ch.n == 0) {
+		/* Nothing new: no mail, but this time is done with. */
+		rc = digest_mark(x->db, d->id, ch.last, (int64_t)ps->slot);
+		return (rc == DB_OK ? 1 : rc == DB_NOTFOUND ? 0 : -1);
+	}
+	vbuf_init(&subject, VBUF_NOMAX);
+	vbuf_init(&body, VBUF_NOMAX);
+	vbuf_init(&err, 1024);
+	(void)snprintf(count, sizeof(count), "%zu", ch.n);
+	{
+		struct tmpl_slot s[] = { { "list", ps->l->name },
+		    { "count", count } };
+
+		phrase(ps, d, "digest-subject", s, nitems(s), &subject);
+	}
+	if (d->plain)
+		plain_body(ps, d, &ch, &body);
+	else
+		mime_body(ps, d, &ch, &body);
+	memset(&n, 0, sizeof(n));
+	n.tmpl = "digest";
+	n.to = d->addr;
+	n.lang = d->lang;
+	n.list = ps->l;
+	n.from_kind = AK_POST;
+	rc = -1;
+	if (db_begin(x->db) != DB_OK)
+		goto out;
+	if (notice_queue_mime(x, &n, vbuf_str(&subject), &body, &err) == -1) {
+		log_warnx("digest %s to %s: %s", ps->l->name, d->addr,
+		    vbuf_str(&err));
+		db_rollback(x->db);
+		goto out;
+	}
+	switch (digest_mark(x->db, d->id, ch.last, (int64_t)ps->slot)) {
+	case DB_OK:
+		rc = db_commit(x->db) == DB_OK ? 1 : -1;
+		break;
+	case DB_NOTFOUND:	/* another mootd --once was first */
+		db_rollback(x->db);
+		rc = 0;
+		break;
+	default:
+		db_rollback(x->db);
+		break;
+	}
+	if (rc == 1) {
+		log_info("digest list=%s to=%s posts=%zu form=%s", ps->l->name,
+		    d->addr, ch.n, d->plain ? "plain" : "mime");
+		/* The crash tests stop here: this digest is queued and
+		 * recorded, the next members' are not. */
+		killpoint_at("digest-queued");
+	}
+out:
+	vbuf_release(&subject);
+	vbuf_release(&body);
+	vbuf_release(&err);
+	return (rc);
+}
+
+static int
+due_cb(const struct digest_member *m, void *arg)
+{
+	struct due_batch	*b = arg;
+	struct due		*d = &b->m[b->n++];
+
+	d->id = m->id;
+	d->upto = m->upto;
+	d->plain = m->plain;
+	d->addr = xstrdup(m->addr);
+	d->lang = m->language != NULL ? xstrdup(m->language) : NULL;
+	return (b->n == nitems(b->m));
+}
+
+static void
+due_release(struct due_batch *b)
+{
+	for (size_t i = 0; i < b->n; i++) {
+		free(b->m[i].addr);
+		free(b->m[i].lang);
+	}
+	b->n = 0;
+}
+
+/* one_list - the digests of list sl due at slot; how many done, or -1 */
+static int
+one_list(struct ctx *x, const struct sched_list *sl, time_t slot)
+{
+	struct pass	 ps;
+	struct due_batch b;
+	int64_t		 after = 0;
+	int		 done = 0, rc = 0;
+
+	memset(&ps, 0, sizeof(ps));
+	ps.x = x;
+	ps.slot = slot;
+	if (list_load_id(x->db, sl->id, &ps.l) != DB_OK)
+		return (-1);
+	b.n = 0;
+	while (rc != -1 && (x->stop == NULL || !*x->stop)) {
+		if (digest_members_due(x->db, sl->id, (int64_t)slot, after,
+		    DIGEST_MEMBERS_BATCH, due_cb, &b) != DB_OK) {
+			rc = -1;
+			break;
+		}
+		if (b.n == 0)
+			break;
+		for (size_t i = 0; i < b.n && rc != -1; i++) {
+			after = b.m[i].id;
+			if ((rc = one_member(&ps, &b.m[i])) == 1)
+				done++;
+		}
+		due_release(&b);
+	}
+	due_release(&b);
+	for (size_t i = 0; i < ps.n; i++) {
+		vbuf_release(&ps.posts[i]->from);
+		vbuf_release(&ps.posts[i]->subject);
+		vbuf_release(&ps.posts[i]->date);
+		vbuf_release(&ps.posts[i]->copy);
+		vbuf_release(&ps.posts[i]->text);
+		free(ps.posts[i]);
+	}
+	free(ps.posts);
+	list_free(&ps.l);
+	return (rc == -1 ? -1 : done);
+}
+
+static int
+list_cb(const struct digest_list *d, void *arg)
+{
+	struct sched_lists	*ls = arg;
+
+	if (ls->n == ls->cap) {
+		ls->cap = ls->cap ? ls->cap * 2 : 8;
+		ls->v = xreallocarray(ls->v, ls->cap, sizeof(*ls->v));
+	}
+	ls->v[ls->n].id = d->id;
+	ls->v[ls->n].since = d->since;
+	ls->v[ls->n].at = xstrdup(d->at);
+	ls->n++;
+	return (ls->n >= DIGEST_LISTS_MAX);
+}
+
+/* digest_tick - see digest.h */
+int
+digest_tick(struct ctx *x)
+{
+	struct sched_lists	 ls;
+	struct schedule		 s;
+	time_t			 now = clock_now(), slot;
+	int			 done = 0, n;
+
+	memset(&ls, 0, sizeof(ls));
+	/* Read first, then write: no statement stays open across the
+	 * transactions that queue digests. */
+	if (digest_each_list(x->db, list_cb, &ls) != DB_OK)
+		goto out;
+	for (size_t i = 0; i < ls.n; i++) {
+		if (schedule_parse(ls.v[i].at, &s) == -1) {
+			log_warnx("list %lld: digest schedule \"%s\" cannot "
+			    "be read: no digest", (long long)ls.v[i].id,
+			    ls.v[i].at);
+			continue;
+		}
+		/* Only the last time counts: one missed while mootd was
+		 * down goes once.  And only times after it was set. */
+		slot = schedule_prev(&s, now);
+		if ((int64_t)slot <= ls.v[i].since)
+			continue;
+		if ((n = one_list(x, &ls.v[i], slot)) > 0)
+			done += n;
+	}
+out:
+	for (size_t i = 0; i < ls.n; i++)
+		free(ls.v[i].at);
+	free(ls.v);
+	return (done);
+}
