@@ -124,7 +124,7 @@ header(const struct conf *c, const struct notice *n, const char *subject,
 }
 
 /*
- * text_part - the notice's text.  A line longer than HDR_LINE_MAX
+ * notice_text_part - the notice's text.  A line longer than HDR_LINE_MAX
  * octets (a quoted line of 5,000 octets, a 60,000-character subject in
  * a slot) is not sent as it is: the part goes quoted-printable, whose
  * soft line breaks keep every line short and the text the same.
@@ -234,7 +234,7 @@ body(const struct notice *n, const struct vbuf *text, struct vbuf *out)
 		(void)snprintf(boundary, sizeof(boundary), "=_moot_%s", rnd);
 		vbuf_printf(out, "Content-Type: multipart/alternative;\r\n"
 		    " boundary=\"%s\"\r\n\r\n--%s\r\n", boundary, boundary);
-		text_part(text, out);
+		notice_text_part(text, out);
 		vbuf_printf(out, "\r\n--%s\r\n", boundary);
 		calendar_part(n, out);
 		vbuf_printf(out, "\r\n--%s--\r\n", boundary);
