@@ -158,6 +158,11 @@ static const struct tmpl_def phrase_defs[] = {
 	{ "decimal-point", 0, "" },
 	/* The answers to an invitation so far, for its organisers */
 	{ "meeting-answers", 0, "accepted,declined,tentative" },
+	/* Why a meeting's notes wait (cal_notes.c): the reasons held
+	 * notes carry, in the request to the organisers */
+	{ "why-notes", 0, "detail" },
+	{ "why-notes-stranger", 0, "detail" },
+	{ "why-notes-no-meeting", 0, "" },
 };
 
 /* Header fields a template may set, besides Subject. */
