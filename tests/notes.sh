@@ -91,6 +91,7 @@ ok "moot meeting notes of a meeting with none succeeds" moot meeting notes "$M0"
 # 5. The weekly update's query: notes approved since T for info (the
 # list named by ops's --notes-to), and none for a list it does not name.
 T_TOOL=$MOOT_BUILDDIR/tests/unit/notes_since
+ok "the query's helper is built" test -x "$T_TOOL"
 if [ -x "$T_TOOL" ]; then
 	is "$("$T_TOOL" "$SITE/var/moot.db" info 0)" "$n1 $M1 ops" \
 	    "notes approved since then for info: these"
