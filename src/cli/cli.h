@@ -140,6 +140,9 @@ int	cli_attendance(struct cli *, const struct list *);
 int	cmd_meeting_move(struct cli *, int, char **);
 int	cmd_meeting_cancel(struct cli *, int, char **);
 int	cmd_meeting_rule(struct cli *, int, char **);
+/* cli_notes.c: a meeting's approved notes, printed and in meeting show */
+int	cmd_meeting_notes(struct cli *, int, char **);
+int	cli_notes_show(struct cli *, int64_t meeting_id);
 
 /* The command table (commands.c), one row a command. */
 extern const struct cli_command cli_commands[];

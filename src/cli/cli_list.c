@@ -97,6 +97,42 @@ set_requires(struct cli *c, const struct cli_setting *s, void *rec,
 	return (rc);
 }
 
+#define NOTES_TO_MAX	8	/* lists named by --notes-to */
+
+/* set_notes_to - --notes-to LIST[,LIST] (each an existing list, up to
+ * NOTES_TO_MAX), whose weekly update carries this group's approved
+ * notes; --no-notes-to: none */
+static int
+set_notes_to(struct cli *c, const struct cli_setting *s, void *rec,
+    const char *arg, int on)
+{
+	struct list	*other = NULL;
+	char		 name[LIST_NAME_MAX + 1];
+	const char	*p, *comma;
+	size_t		 n = 0, len;
+	int		 rc;
+
+	if (!on) {
+		cli_set_string(rec, s, NULL);
+		return (CLI_OK);
+	}
+	for (p = arg; ; p = comma + 1) {
+		comma = strchr(p, ',');
+		len = comma != NULL ? (size_t)(comma - p) : strlen(p);
+		if (len == 0 || len > LIST_NAME_MAX || ++n > NOTES_TO_MAX)
+			return (cli_setting_bad(c, s, arg));
+		memcpy(name, p, len);
+		name[len] = '\0';
+		if ((rc = cli_load_list(c, name, &other)) != CLI_OK)
+			return (rc);	/* it said: no list is called ... */
+		list_free(&other);
+		if (comma == NULL)
+			break;
+	}
+	cli_set_string(rec, s, arg);
+	return (CLI_OK);
+}
+
 /* set_approve_joins - --approve-joins, the older spelling of --joins
  * approve; --no-approve-joins undoes only that, to confirm */
 static int
@@ -332,6 +368,10 @@ static const struct cli_setting list_rows[] = {
 	    .arg = "OFFSETS", .want = "\"{arg}\" is not up to 4 offsets "
 	    "such as 14d,2d (days or weeks), or none", .show_at = 22,
 	    .show = show_reminders },
+	{ .name = "notes-to", .has_arg = required_argument,
+	    .off = L(notes_to), .set = set_notes_to, .unset = 1,
+	    .arg = "LIST[,LIST]", .want = "\"{arg}\" is not up to 8 list "
+	    "names with commas between", .show_at = 23, .show = show_word },
 };
 #undef L
 

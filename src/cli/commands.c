@@ -83,6 +83,8 @@ const struct cli_command cli_commands[] = {
 	{ "meeting", "rule", cmd_meeting_rule, "meeting rule GROUP --before "
 	    "OTHER OFFSET | meeting rule ls | meeting rule rm ID",
 	    "a group meets OFFSET before each meeting of another" },
+	{ "meeting", "notes", cmd_meeting_notes, "meeting notes ID",
+	    "print a meeting's approved notes" },
 };
 const size_t cli_ncommands = nitems(cli_commands);
 

@@ -44,7 +44,7 @@ member_mode_ok(const char *s)
 	"l.hold_bytes, l.max_recipients, l.automated, l.notify_held, "	\
 	"l.turn_days, l.escalate_after, l.who, l.joins, "		\
 	"l.hidden, l.bulk, l.escalate_given, l.turn_given, "		\
-	"l.from_check, l.hold_days, l.meeting_reminders "			\
+	"l.from_check, l.hold_days, l.meeting_reminders, l.notes_to "			\
 	"FROM list l LEFT JOIN list r ON r.id = l.requires_id "
 
 /* The words of enum list_joins, in its order. */
@@ -112,6 +112,7 @@ list_row(sqlite3_stmt *st)
 	l->from_check = db_col_dup(st, 26);
 	l->hold_days = sqlite3_column_int64(st, 27);
 	l->meeting_reminders = db_col_dup(st, 28);
+	l->notes_to = db_col_dup(st, 29);
 	return (l);
 }
 
@@ -193,10 +194,10 @@ static const char SQL_LIST_INSERT[] =
     "created_at, nonmember, hold_bytes, max_recipients, automated, "
     "notify_held, turn_days, escalate_after, who, joins, hidden, "
     "bulk, escalate_given, turn_given, from_check, hold_days, "
-    "meeting_reminders, digest_since) VALUES (?1, "
+    "meeting_reminders, notes_to, digest_since) VALUES (?1, "
     "?2, ?3, ?4, ?5, NULLIF(?6, 0), ?7, NULLIF(?8, 0), ?9, NULLIF(?10, 0), "
     "?11, ?12, NULLIF(?13, 0), NULLIF(?14, 0), ?15, ?16, ?17, ?18, ?19, "
-    "?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, " DIGEST_SINCE_NEW ")";
+    "?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, " DIGEST_SINCE_NEW ")";
 
 int
 list_insert(struct db *db, struct list *l)
@@ -206,7 +207,7 @@ list_insert(struct db *db, struct list *l)
 
 	l->created_at = clock_now();
 	list_with_defaults(&d, l);
-	rc = db_exec(db, SQL_LIST_INSERT, "ttiitititiitiitiiittiitttit", d.name,
+	rc = db_exec(db, SQL_LIST_INSERT, "ttiitititiitiitiiittiitttitt", d.name,
 	    d.description, (int64_t)d.moderated, (int64_t)d.members_only,
 	    d.subject_prefix, d.max_bytes, d.language, d.requires_id,
 	    d.digest_at, d.ends_at, d.created_at, d.nonmember,
@@ -214,7 +215,7 @@ list_insert(struct db *db, struct list *l)
 	    (int64_t)d.notify_held, d.turn_days, d.escalate_after,
 	    d.who, d.joins, (int64_t)d.hidden,
 	    (int64_t)d.bulk, d.escalate_given, d.turn_given, d.from_check,
-	    d.hold_days, d.meeting_reminders);
+	    d.hold_days, d.meeting_reminders, d.notes_to);
 	if (rc == DB_OK)
 		l->id = db_last_id(db);
 	return (rc);
@@ -230,7 +231,7 @@ static const char SQL_LIST_UPDATE[] =
     "turn_days = ?16, escalate_after = ?17, who = ?18, "
     "joins = ?19, hidden = ?20, bulk = ?21, escalate_given = ?22, "
     "turn_given = ?23, from_check = ?24, hold_days = ?25, "
-    "meeting_reminders = ?26 WHERE id = ?1";
+    "meeting_reminders = ?26, notes_to = ?27 WHERE id = ?1";
 
 int
 list_update(struct db *db, const struct list *l)
@@ -238,14 +239,15 @@ list_update(struct db *db, const struct list *l)
 	struct list	d;
 
 	list_with_defaults(&d, l);
-	return (db_exec(db, SQL_LIST_UPDATE, "itiititititiitiiittiitttit", d.id,
+	return (db_exec(db, SQL_LIST_UPDATE, "itiititititiitiiittiitttitt", d.id,
 	    d.description, (int64_t)d.moderated, (int64_t)d.members_only,
 	    d.subject_prefix, d.max_bytes, d.language, d.requires_id,
 	    d.digest_at, d.ends_at, d.nonmember, d.hold_bytes,
 	    d.max_recipients, d.automated, (int64_t)d.notify_held,
 	    d.turn_days, d.escalate_after, d.who, d.joins,
 	    (int64_t)d.hidden, (int64_t)d.bulk, d.escalate_given,
-	    d.turn_given, d.from_check, d.hold_days, d.meeting_reminders));
+	    d.turn_given, d.from_check, d.hold_days, d.meeting_reminders,
+	    d.notes_to));
 }
 
 static const char SQL_LIST_DELETE[] = "DELETE FROM list WHERE id = ?1";
@@ -309,6 +311,7 @@ static const size_t list_strings[] = {
 	offsetof(struct list, turn_given),
 	offsetof(struct list, from_check),
 	offsetof(struct list, meeting_reminders),
+	offsetof(struct list, notes_to),
 };
 
 /* list_release - see db_list.h */

@@ -53,6 +53,8 @@ struct list {
 					 * rejected after this many days */
 	/* meetings (schema 12) */
 	char	*meeting_reminders;	/* owned; "14d,2d"; NULL: default */
+	char	*notes_to;	/* owned; "info,ops": whose weekly update
+				 * carries this group's notes; NULL: none */
 };
 
 #define LIST_DEFAULT_HOLD_DAYS	14

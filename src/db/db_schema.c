@@ -441,6 +441,23 @@ static const char *const migrations[] = {
 	"  INSERT OR IGNORE INTO digest_post (list_id, spool_id)\n"
 	"  VALUES (NEW.list_id, NEW.id);\n"
 	"END;\n",
+
+	/* 13 -> 14: a meeting's notes (LIST-notes@), kept here with their
+	 * text since the spool's copy is purged, and the lists whose weekly
+	 * update carries a group's notes (--notes-to "a,b"). */
+	"ALTER TABLE list ADD COLUMN notes_to TEXT;\n"
+	"CREATE TABLE meeting_notes (\n"
+	"  spool_id    INTEGER PRIMARY KEY,\n"
+	"  meeting_id  INTEGER REFERENCES meeting(id) ON DELETE SET NULL,\n"
+	"  list_id     INTEGER NOT NULL REFERENCES list(id)\n"
+	"              ON DELETE CASCADE,\n"
+	"  sender      TEXT,\n"
+	"  subject     TEXT,\n"
+	"  text        TEXT NOT NULL,\n"
+	"  received_at INTEGER NOT NULL,\n"
+	"  approved_at INTEGER\n"
+	");\n"
+	"CREATE INDEX meeting_notes_approved ON meeting_notes (approved_at);\n",
 };
 
 /* sql_token_hash - moot_token_hash(TEXT) for SQL: token_hash(), or NULL

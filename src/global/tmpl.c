@@ -164,6 +164,11 @@ static const struct tmpl_def phrase_defs[] = {
 	{ "digest-intro", 0, "list,count,request_address" },
 	{ "digest-contents", 0, "" },
 	{ "digest-end", 0, "list" },
+	/* Why a meeting's notes wait (cal_notes.c): the reasons held
+	 * notes carry, in the request to the organisers */
+	{ "why-notes", 0, "detail" },
+	{ "why-notes-stranger", 0, "detail" },
+	{ "why-notes-no-meeting", 0, "" },
 };
 
 /* Header fields a template may set, besides Subject. */

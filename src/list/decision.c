@@ -11,10 +11,12 @@
 #include "db/db.h"
 #include "db/db_audit.h"
 #include "db/db_list.h"
+#include "db/db_notes.h"
 #include "db/db_spool.h"
 #include "db/db_token.h"
 #include "util/killpoint.h"
 #include "util/log.h"
+#include "global/listaddr.h"
 #include "list/decision.h"
 #include "list/membership.h"
 #include "list/notice.h"
@@ -141,7 +143,11 @@ decide_now(struct ctx *x, const struct spool_item *post,
 	if (spool_decide(x->db, post->id, state, actor, now,
 	    d == DECISION_REJECT ? reason : NULL) != DB_OK ||
 	    audit_add(x->db, l->id, post->id, actor, decision_name(d),
-	    reason != NULL ? reason : "") != DB_OK) {
+	    reason != NULL ? reason : "") != DB_OK ||
+	    /* Approved notes are kept with their meeting, as approved
+	     * now, in the same transaction (db_notes.h). */
+	    (post->kind == AK_NOTES && d == DECISION_APPROVE &&
+	    notes_approved(x->db, post->id, now) != DB_OK)) {
 		db_rollback(x->db);
 		return (DECISION_ERROR);
 	}

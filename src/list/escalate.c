@@ -29,6 +29,8 @@
 #include "util/vbuf.h"
 #include "util/sys_defs.h"
 
+#define ASKED_ROLES	"moderator,organiser,owner"
+
 /* ask_next - the next on the rota after those asked; 1 if asked */
 static int
 ask_next(struct ctx *x, struct hold *h, time_t now)
@@ -37,8 +39,11 @@ ask_next(struct ctx *x, struct hold *h, time_t now)
 	long		pos = -1, next = -1;
 	int		asked;
 
-	if (rota_set_load(x->db, h->list->id, (int)h->list->turn_days, &rs) ==
-	    DB_OK && rs.r.n > 0) {
+	/* A meeting's notes: no rota; escalate.c's next step, all of
+	 * the organisers, is the only one. */
+	memset(&rs, 0, sizeof(rs));
+	if (h->post->kind != AK_NOTES && rota_set_load(x->db, h->list->id,
+	    (int)h->list->turn_days, &rs) == DB_OK && rs.r.n > 0) {
 		for (size_t i = 0; i < rs.r.n && pos < 0; i++)
 			if (hold_was_asked(h, rs.addrs[i]))
 				pos = (long)i;
@@ -64,9 +69,11 @@ ask_first(struct ctx *x, const struct asked_post *p)
 	int		done = 0;
 	char		saved[LOG_ID_MAX];
 
-	if (member_count_role(x->db, p->list_id, "moderator,owner", &n) !=
+	/* Anyone who decides about a post or a meeting's notes
+	 * (hold_roles()); hold_ask_first() asks the right ones. */
+	if (member_count_role(x->db, p->list_id, ASKED_ROLES, &n) !=
 	    DB_OK || (n == 0 && membership_stand_in(x, p->list_id,
-	    "moderator,owner") == NULL) ||
+	    ASKED_ROLES) == NULL) ||
 	    hold_load(x, p->spool_id, &h) != DB_OK)
 		return (0);
 	log_swap_id(h.post->queue_id, saved);	/* the post's lines */

@@ -395,6 +395,16 @@ hold_ask(struct ctx *x, struct hold *h, const char *addr, int level)
 	return (rc);
 }
 
+/* hold_roles - see hold.h */
+const char *
+hold_roles(const struct spool_item *s)
+{
+	/* A meeting's notes are the group's organisers' to pass, not the
+	 * moderators' (issue 13: the notes-taker may be a moderator). */
+	return (s != NULL && s->kind == AK_NOTES ? "organiser,owner" :
+	    "moderator,owner");
+}
+
 /* hold_ask_all - see hold.h */
 int
 hold_ask_all(struct ctx *x, struct hold *h, int level)
@@ -405,10 +415,10 @@ hold_ask_all(struct ctx *x, struct hold *h, int level)
 
 	/* Collected first: asking writes while the query would be open. */
 	memset(&all, 0, sizeof(all));
-	(void)member_each_role(x->db, h->list->id, "moderator,owner",
+	(void)member_each_role(x->db, h->list->id, hold_roles(h->post),
 	    collect_person, &all);
 	if (all.n == 0 && (admin = membership_stand_in(x, h->list->id,
-	    "moderator,owner")) != NULL)
+	    hold_roles(h->post))) != NULL)
 		addrs_add(&all, admin);
 	for (size_t i = 0; i < all.n; i++)
 		if (!hold_was_asked(h, all.v[i]) &&
@@ -426,8 +436,11 @@ hold_ask_first(struct ctx *x, struct hold *h)
 	long		on;
 	int		asked;
 
-	if (rota_set_load(x->db, h->list->id, (int)h->list->turn_days, &rs) ==
-	    DB_OK && (on = rota_on_duty(&rs.r, clock_now())) >= 0)
+	/* Notes go to every organiser at once: the rota is moderators'. */
+	memset(&rs, 0, sizeof(rs));
+	if (h->post->kind != AK_NOTES && rota_set_load(x->db, h->list->id,
+	    (int)h->list->turn_days, &rs) == DB_OK &&
+	    (on = rota_on_duty(&rs.r, clock_now())) >= 0)
 		asked = hold_ask(x, h, rs.addrs[on], 0) == 0;
 	else
 		/* No rota, or everyone in it away: every moderator. */

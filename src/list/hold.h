@@ -56,6 +56,11 @@ struct hold {
 int	hold_load(struct ctx *, int64_t spool_id, struct hold *);
 void	hold_release(struct hold *);
 
+/* hold_roles - who decides about held s, as member roles ("a,b"): a
+ * post's moderators and owners, a meeting's notes' organisers and
+ * owners */
+const char *hold_roles(const struct spool_item *s);
+
 /* hold_was_asked - whether addr was asked about h */
 int	hold_was_asked(const struct hold *, const char *addr);
 
@@ -68,8 +73,8 @@ int	hold_ask(struct ctx *, struct hold *, const char *addr, int level);
  * caller's transaction; 1 if anyone was asked */
 int	hold_ask_first(struct ctx *, struct hold *);
 
-/* hold_ask_all - ask every moderator and owner not asked yet; how many
- * were asked */
+/* hold_ask_all - ask every moderator and owner (of a meeting's notes:
+ * every organiser and owner) not asked yet; how many were asked */
 int	hold_ask_all(struct ctx *, struct hold *, int level);
 
 #endif /* HOLD_H */

@@ -14,6 +14,7 @@
 #include "mail/mail.h"
 #include "list/join_approval.h"
 #include "list/decision.h"
+#include "list/hold.h"
 #include "list/membership.h"
 #include "list/mod_reply.h"
 #include "list/moderator_reply.h"
@@ -28,6 +29,20 @@ ignore(struct ctx *x, const struct spool_item *s, const char *why)
 {
 	log_info("moderation reply ignored: %s", why);
 	(void)spool_set_state(x->db, s->id, SPOOL_DONE, why);
+}
+
+/* roles_of - who decides about what t is about (hold_roles()): a held
+ * meeting's notes are the organisers', a post the moderators' */
+static const char *
+roles_of(struct ctx *x, const struct token_row *t)
+{
+	struct spool_item	*held = NULL;
+	const char		*roles;
+
+	(void)spool_load(x->db, t->object_id, &held);
+	roles = hold_roles(held);
+	spool_item_free(&held);
+	return (roles);
 }
 
 /*
@@ -48,8 +63,8 @@ refused(struct ctx *x, const struct spool_item *s, const struct mail *m,
 		(void)snprintf(why, size, "<%s> is not the address the token "
 		    "was sent to", m->from_addr != NULL ? m->from_addr : "");
 	else if (!membership_has_role(x->db, s->list_id, m->from_addr,
-	    "moderator,owner") && !token_sent_to(t, membership_stand_in(x,
-	    s->list_id, "moderator,owner")))
+	    roles_of(x, t)) && !token_sent_to(t, membership_stand_in(x,
+	    s->list_id, roles_of(x, t))))
 		(void)snprintf(why, size, "<%s> is not a moderator of %s",
 		    m->from_addr != NULL ? m->from_addr : "", s->list_name);
 	else

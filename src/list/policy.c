@@ -68,6 +68,14 @@ static const struct reason_row {
 	    "why-unreadable" },
 	[REASON_UNDECIDED] = { FORM_COUNT, "nobody decided within ", " day",
 	    " days", "why-undecided" },
+	[REASON_NOTES] = { FORM_DETAIL, "notes of meeting ", NULL, NULL,
+	    "why-notes" },
+	[REASON_NOTES_STRANGER] = { FORM_DETAIL,
+	    "not from the notes-taker or an organiser: notes of meeting ",
+	    NULL, NULL, "why-notes-stranger" },
+	[REASON_NOTES_NO_MEETING] = { FORM_PLAIN,
+	    "notes, but no meeting of this group has begun", NULL, NULL,
+	    "why-notes-no-meeting" },
 };
 _Static_assert(nitems(reasons) == REASON_COUNT, "words for every reason");
 

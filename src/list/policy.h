@@ -61,6 +61,11 @@ enum verdict_reason {
 	REASON_UNDECIDED,	/* nobody decided within amount days: never
 				 * policy_post()'s, but list/hold_end.c's
 				 * reason, said as the others are */
+	REASON_NOTES,		/* notes to LIST-notes@ (cal/cal_notes.c),
+				 * always held; detail: the meeting */
+	REASON_NOTES_STRANGER,	/* notes not from the notes-taker or an
+				 * organiser; detail: the meeting */
+	REASON_NOTES_NO_MEETING, /* notes, but no meeting has begun */
 	REASON_COUNT
 };
 
