@@ -17,7 +17,10 @@ static const char *const roles[] = {
 /* "plain" is digest mode with the digest as RFC 1153 plain text: the
  * member table keeps it as mode 'digest' and digest_form 'plain'
  * (schema 13), so that fan-out and digests read one mode. */
-static const char *const modes[] = { "mail", "digest", "plain", "nomail" };
+/* "update" is a newsletter list's default: mode 'mail' with news_each 0
+ * (schema 14); "mail" there is the update and each post (news_each 1). */
+static const char *const modes[] = { "mail", "digest", "plain", "nomail",
+    "update" };
 
 int
 member_role_ok(const char *s)
@@ -44,7 +47,8 @@ member_mode_ok(const char *s)
 	"l.hold_bytes, l.max_recipients, l.automated, l.notify_held, "	\
 	"l.turn_days, l.escalate_after, l.who, l.joins, "		\
 	"l.hidden, l.bulk, l.escalate_given, l.turn_given, "		\
-	"l.from_check, l.hold_days, l.meeting_reminders "			\
+	"l.from_check, l.hold_days, l.meeting_reminders, "		\
+	"l.newsletter_at "						\
 	"FROM list l LEFT JOIN list r ON r.id = l.requires_id "
 
 /* The words of enum list_joins, in its order. */
@@ -112,6 +116,7 @@ list_row(sqlite3_stmt *st)
 	l->from_check = db_col_dup(st, 26);
 	l->hold_days = sqlite3_column_int64(st, 27);
 	l->meeting_reminders = db_col_dup(st, 28);
+	l->newsletter_at = db_col_dup(st, 29);
 	return (l);
 }
 
@@ -186,6 +191,13 @@ list_with_defaults(struct list *d, const struct list *l)
 #define DIGEST_SINCE							\
     "CASE WHEN ?9 IS NULL THEN NULL WHEN ?9 IS digest_at THEN "	\
     "digest_since ELSE moot_now() END"
+/* When the weekly update's schedule was set (schema 14), likewise; ?28
+ * when a list is made, ?27 when it changes. */
+#define NEWS_SINCE_NEW							\
+    "CASE WHEN ?28 IS NULL THEN NULL ELSE moot_now() END"
+#define NEWS_SINCE							\
+    "CASE WHEN ?27 IS NULL THEN NULL WHEN ?27 IS newsletter_at THEN "	\
+    "newsletter_since ELSE moot_now() END"
 
 static const char SQL_LIST_INSERT[] =
     "INSERT INTO list (name, description, moderated, members_only, "
@@ -193,10 +205,12 @@ static const char SQL_LIST_INSERT[] =
     "created_at, nonmember, hold_bytes, max_recipients, automated, "
     "notify_held, turn_days, escalate_after, who, joins, hidden, "
     "bulk, escalate_given, turn_given, from_check, hold_days, "
-    "meeting_reminders, digest_since) VALUES (?1, "
+    "meeting_reminders, digest_since, newsletter_at, newsletter_since) "
+    "VALUES (?1, "
     "?2, ?3, ?4, ?5, NULLIF(?6, 0), ?7, NULLIF(?8, 0), ?9, NULLIF(?10, 0), "
     "?11, ?12, NULLIF(?13, 0), NULLIF(?14, 0), ?15, ?16, ?17, ?18, ?19, "
-    "?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, " DIGEST_SINCE_NEW ")";
+    "?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, " DIGEST_SINCE_NEW ", ?28, "
+    NEWS_SINCE_NEW ")";
 
 int
 list_insert(struct db *db, struct list *l)
@@ -206,7 +220,7 @@ list_insert(struct db *db, struct list *l)
 
 	l->created_at = clock_now();
 	list_with_defaults(&d, l);
-	rc = db_exec(db, SQL_LIST_INSERT, "ttiitititiitiitiiittiitttit", d.name,
+	rc = db_exec(db, SQL_LIST_INSERT, "ttiitititiitiitiiittiitttitt", d.name,
 	    d.description, (int64_t)d.moderated, (int64_t)d.members_only,
 	    d.subject_prefix, d.max_bytes, d.language, d.requires_id,
 	    d.digest_at, d.ends_at, d.created_at, d.nonmember,
@@ -214,7 +228,7 @@ list_insert(struct db *db, struct list *l)
 	    (int64_t)d.notify_held, d.turn_days, d.escalate_after,
 	    d.who, d.joins, (int64_t)d.hidden,
 	    (int64_t)d.bulk, d.escalate_given, d.turn_given, d.from_check,
-	    d.hold_days, d.meeting_reminders);
+	    d.hold_days, d.meeting_reminders, d.newsletter_at);
 	if (rc == DB_OK)
 		l->id = db_last_id(db);
 	return (rc);
@@ -230,7 +244,8 @@ static const char SQL_LIST_UPDATE[] =
     "turn_days = ?16, escalate_after = ?17, who = ?18, "
     "joins = ?19, hidden = ?20, bulk = ?21, escalate_given = ?22, "
     "turn_given = ?23, from_check = ?24, hold_days = ?25, "
-    "meeting_reminders = ?26 WHERE id = ?1";
+    "meeting_reminders = ?26, newsletter_at = ?27, "
+    "newsletter_since = " NEWS_SINCE " WHERE id = ?1";
 
 int
 list_update(struct db *db, const struct list *l)
@@ -238,14 +253,15 @@ list_update(struct db *db, const struct list *l)
 	struct list	d;
 
 	list_with_defaults(&d, l);
-	return (db_exec(db, SQL_LIST_UPDATE, "itiititititiitiiittiitttit", d.id,
+	return (db_exec(db, SQL_LIST_UPDATE, "itiititititiitiiittiitttitt", d.id,
 	    d.description, (int64_t)d.moderated, (int64_t)d.members_only,
 	    d.subject_prefix, d.max_bytes, d.language, d.requires_id,
 	    d.digest_at, d.ends_at, d.nonmember, d.hold_bytes,
 	    d.max_recipients, d.automated, (int64_t)d.notify_held,
 	    d.turn_days, d.escalate_after, d.who, d.joins,
 	    (int64_t)d.hidden, (int64_t)d.bulk, d.escalate_given,
-	    d.turn_given, d.from_check, d.hold_days, d.meeting_reminders));
+	    d.turn_given, d.from_check, d.hold_days, d.meeting_reminders,
+	    d.newsletter_at));
 }
 
 static const char SQL_LIST_DELETE[] = "DELETE FROM list WHERE id = ?1";
@@ -309,6 +325,7 @@ static const size_t list_strings[] = {
 	offsetof(struct list, turn_given),
 	offsetof(struct list, from_check),
 	offsetof(struct list, meeting_reminders),
+	offsetof(struct list, newsletter_at),
 };
 
 /* list_release - see db_list.h */
@@ -330,9 +347,13 @@ list_free(struct list **lp)
 	*lp = NULL;
 }
 
+/* On a newsletter list, mode 'mail' without news_each reads "update". */
 #define MEMBER_COLS							\
 	"id, list_id, addr, name, role, language, CASE WHEN mode = "	\
-	"'digest' AND digest_form = 'plain' THEN 'plain' ELSE mode END, " \
+	"'digest' AND digest_form = 'plain' THEN 'plain' WHEN mode = "	\
+	"'mail' AND news_each = 0 AND (SELECT newsletter_at FROM list "	\
+	"WHERE list.id = member.list_id) IS NOT NULL THEN 'update' "	\
+	"ELSE mode END, "						\
 	"term_start, term_end, created_at, leave_token_id, term_told "	\
 	"FROM member "
 
@@ -412,7 +433,16 @@ member_each_role(struct db *db, int64_t list_id, const char *roles_csv,
 }
 
 /* The member table's mode for a mode word: "plain" is 'digest'. */
-#define MODE_OF(p)	"CASE " p " WHEN 'plain' THEN 'digest' ELSE " p " END"
+#define MODE_OF(p)	"CASE " p " WHEN 'plain' THEN 'digest' WHEN 'update' " \
+			"THEN 'mail' ELSE " p " END"
+/* news_each (schema 14): "mail" on a newsletter list is each post as
+ * well as the update; "update" is the update alone; on another list
+ * "mail" leaves it be, so that a list made a newsletter later starts
+ * its members on the update alone unless they asked there. */
+#define NEWS_EACH(p)							\
+    "CASE " p " WHEN 'update' THEN 0 WHEN 'mail' THEN CASE WHEN (SELECT " \
+    "newsletter_at FROM list WHERE list.id = member.list_id) IS NOT " \
+    "NULL THEN 1 ELSE news_each END ELSE 0 END"
 /* A member entering digest mode starts from now: from the next time of
  * the schedule, with the posts from now on (schema 13). */
 #define INTO_DIGEST(p)	"(mode <> 'digest' AND " MODE_OF(p) " = 'digest')"
@@ -421,10 +451,10 @@ member_each_role(struct db *db, int64_t list_id, const char *roles_csv,
 static const char SQL_MEMBER_INSERT[] =
     "INSERT INTO member (list_id, addr, name, role, language, mode, "
     "term_start, term_end, created_at, digest_form, digest_slot, "
-    "digest_upto) VALUES (?1, ?2, ?3, "
+    "digest_upto, news_slot, news_upto) VALUES (?1, ?2, ?3, "
     "?4, ?5, " MODE_OF("?6") ", NULLIF(?7, 0), NULLIF(?8, 0), ?9, "
     "CASE ?6 WHEN 'plain' THEN 'plain' ELSE 'mime' END, moot_now(), "
-    DIGEST_UPTO_NOW ")";
+    DIGEST_UPTO_NOW ", moot_now(), " DIGEST_UPTO_NOW ")";
 
 int
 member_insert(struct db *db, struct member *m)
@@ -448,6 +478,7 @@ static const char SQL_MEMBER_UPDATE[] =
     "digest_slot = CASE WHEN " INTO_DIGEST("?5") " THEN moot_now() "
     "ELSE digest_slot END, digest_upto = CASE WHEN " INTO_DIGEST("?5")
     " THEN " DIGEST_UPTO_NOW " ELSE digest_upto END, "
+    "news_each = " NEWS_EACH("?5") ", "
     "term_start = NULLIF(?6, 0), term_end = NULLIF(?7, 0) WHERE id = ?1";
 
 int

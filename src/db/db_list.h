@@ -53,6 +53,8 @@ struct list {
 					 * rejected after this many days */
 	/* meetings (schema 12) */
 	char	*meeting_reminders;	/* owned; "14d,2d"; NULL: default */
+	/* the weekly update (schema 14) */
+	char	*newsletter_at;		/* owned; "Mon 10:00"; NULL: none */
 };
 
 #define LIST_DEFAULT_HOLD_DAYS	14
@@ -90,7 +92,9 @@ struct member {
 	char	*role;			/* owned; see member_role_ok() */
 	char	*language;		/* owned; NULL: the list's */
 	char	*mode;			/* owned; mail, digest, plain (a
-					 * digest as plain text) or nomail */
+					 * digest as plain text), update
+					 * (a newsletter list's weekly
+					 * update alone) or nomail */
 	int64_t	 term_start, term_end;	/* 0: none */
 	int64_t	 created_at;
 	int64_t	 leave_token_id;	/* its List-Unsubscribe token; 0: none yet */

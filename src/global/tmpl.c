@@ -164,6 +164,15 @@ static const struct tmpl_def phrase_defs[] = {
 	{ "digest-intro", 0, "list,count,request_address" },
 	{ "digest-contents", 0, "" },
 	{ "digest-end", 0, "list" },
+	/* The weekly update's own words (mootd/news.c) */
+	{ "mode-update", 0, "" },
+	{ "news-subject", 0, "list,count" },
+	{ "news-intro", 0, "list,count,request_address" },
+	{ "news-no-posts", 0, "list,count,request_address" },
+	{ "news-meetings", 0, "" },
+	{ "news-no-meetings", 0, "" },
+	{ "news-calendar", 0, "" },
+	{ "news-notes", 0, "" },
 };
 
 /* Header fields a template may set, besides Subject. */
