@@ -171,6 +171,8 @@ is "$(updates_to ana@one.example)" 2 "  not again at 10:01"
 MOOT_NOW=2027-04-01T09:00:00Z send info@lists.example.org cai@three.example "Third" "3"
 MOOT_NOW=2027-04-01T09:00:00Z run
 MOOT_KILL_AT=news-queued:1 MOOT_NOW=2027-04-05T09:00:00Z run
+is "$(db "SELECT count(*) FROM member WHERE news_slot = $(date -u -d 2027-04-05T09:00:00Z +%s)")" \
+    1 "the crash came after one member's update was queued and recorded"
 MOOT_NOW=2027-04-05T09:00:00Z run
 MOOT_NOW=2027-04-05T09:05:00Z run
 is "$(updates_to ana@one.example)$(updates_to ben@two.example)$(updates_to dan@four.example)$(updates_to eve@five.example)$(updates_to fay@six.example)$(updates_to cai@three.example)" \
@@ -209,6 +211,19 @@ MOOT_NOW=2027-11-01T10:01:00Z run
 is "$(updates_to ana@one.example)" 7 "  not again at 10:01"
 is "$(updates_to cai@three.example)" 0 "nomail never gets one"
 
+# set update by mail: back to the update alone.
+MOOT_NOW=2027-11-01T11:00:00Z send info-request@lists.example.org eve@five.example "set update" ""
+MOOT_NOW=2027-11-01T11:00:00Z run
+MOOT_NOW=2027-11-01T11:01:00Z send "$(reply_addr eve@five.example confirm)" eve@five.example "Re: confirm" "yes"
+MOOT_NOW=2027-11-01T11:01:00Z run
+is "$(member_field info eve@five.example 3)" update "set update by mail: the update alone"
+like "$(newest_to eve@five.example)" "the weekly update alone" "  and eve is told so"
+MOOT_NOW=2027-11-01T12:00:00Z send info@lists.example.org cai@three.example "Quiet" "x"
+MOOT_NOW=2027-11-01T12:00:00Z run
+is "$(posts_to eve@five.example)" 4 "  she gets no more posts one by one"
+MOOT_NOW=2027-11-08T10:00:00Z run
+like "$(shape "$(newest_update eve@five.example)")" "1. Quiet" "  but has them in the update"
+
 # --newsletter none: each post again.
 moot list set info --newsletter none >/dev/null
 is "$(list_field info newsletter)" "-" "--newsletter none takes it away"
@@ -216,5 +231,29 @@ is "$(member_field info ana@one.example 3)" mail "  and the update member is a m
 MOOT_NOW=2027-11-02T12:00:00Z send info@lists.example.org cai@three.example "Each" "x"
 MOOT_NOW=2027-11-02T12:00:00Z run
 is "$(posts_to ana@one.example)" 1 "  who gets each post"
+
+# Retention keeps a post an update still needs, and only that long.
+sink_stop
+rm -rf "$T/site"
+sink_start
+site_new "$(printf '%s\n' 'dedupe_window = 2d' '[retention]' 'posts = 1d')"
+export MOOT_NOW=2027-03-17T08:00:00Z
+moot list create w --newsletter "Mon 10:00" >/dev/null
+moot list create each >/dev/null
+moot member add w ana@one.example >/dev/null
+moot member add each cai@three.example >/dev/null
+MOOT_NOW=2027-03-17T11:00:00Z send each@lists.example.org cai@three.example "Gone" "x"
+gone=$(last_id)
+MOOT_NOW=2027-03-17T11:00:00Z send w@lists.example.org cai@three.example "Kept" "x"
+kept=$(last_id)
+MOOT_NOW=2027-03-17T11:00:00Z send each@lists.example.org cai@three.example "Newest" "x"
+MOOT_NOW=2027-03-17T11:01:00Z run
+MOOT_NOW=2027-03-21T12:00:00Z moot spool purge >/dev/null
+is "$(spool_state "$gone" 2>/dev/null)" "" "retention: a sent post past its time goes"
+is "$(spool_state "$kept")" sent "  but not one an update has not had"
+MOOT_NOW=2027-03-22T10:00:00Z run
+like "$(shape "$(newest_update ana@one.example)")" "1. Kept" "  which is in the next update"
+MOOT_NOW=2027-03-25T12:00:00Z moot spool purge >/dev/null
+is "$(spool_state "$kept" 2>/dev/null)" "" "  and goes once it has been sent"
 
 done_testing
