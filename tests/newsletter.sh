@@ -91,6 +91,10 @@ run
 send "$(reply_addr eve@five.example confirm)" eve@five.example "Re: confirm" "yes"
 run
 is "$(member_field info eve@five.example 3)" mail "set mail by mail: each post as well"
+send info-request@lists.example.org cai@three.example "info" ""
+run
+like "$(newest_to cai@three.example)" "sent as a weekly update: Mon 10:00" \
+    "info by mail says the list is a newsletter"
 
 # Meetings: two in the next four weeks (one after the March change),
 # one further off, one cancelled.

@@ -173,6 +173,7 @@ static const struct tmpl_def phrase_defs[] = {
 	{ "news-no-meetings", 0, "" },
 	{ "news-calendar", 0, "" },
 	{ "news-notes", 0, "" },
+	{ "rule-newsletter", 0, "when" },
 };
 
 /* Header fields a template may set, besides Subject. */
