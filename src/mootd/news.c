@@ -191,7 +191,6 @@ meetings_load(struct pass *ps)
 	const char	*titles[NEWS_MEETINGS_MAX];
 	struct vbuf	 err;
 	time_t		 until = ps->now + NEWS_MEETING_DAYS * 86400;
-	int		 rc = 0;
 
 	if (meeting_list(ps->x->db, NULL, &ps->all, &ps->nall) != DB_OK)
 		return (-1);
@@ -219,7 +218,7 @@ meetings_load(struct pass *ps)
 		vbuf_reset(&ps->ics);
 	}
 	vbuf_release(&err);
-	return (rc);
+	return (0);
 }
 
 /*
@@ -303,15 +302,18 @@ static void
 body(struct pass *ps, const struct vbuf *t, struct vbuf *out)
 {
 	char	b[80];
+	int	k = 0;
 
 	if (ps->ics.len == 0) {
 		notice_text_part(t, out);
 		return;
 	}
-	/* The text is ours (quoted-printable or plain, without "=_") and
-	 * the calendar is libical's, neither holds the boundary. */
-	(void)snprintf(b, sizeof(b), "=_moot_update_%lld_%lld",
-	    (long long)ps->slot, (long long)ps->l->id);
+	/* The calendar is libical's and holds no "=_"; the text holds the
+	 * posts, which may quote anything (an earlier update), so look. */
+	do
+		(void)snprintf(b, sizeof(b), "=_moot_update_%lld_%lld_%d",
+		    (long long)ps->slot, (long long)ps->l->id, k++);
+	while (memmem(t->data, t->len, b, strlen(b)) != NULL && k < 1000);
 	vbuf_printf(out, "Content-Type: multipart/mixed;\r\n"
 	    " boundary=\"%s\"\r\n\r\n--%s\r\n", b, b);
 	notice_text_part(t, out);
