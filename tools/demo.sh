@@ -5,7 +5,8 @@
 # Operations Group delivered to its members, and a post to the moderated
 # Information Group held, a moderator's unclear reply answered and not
 # guessed at, then the post approved by her next reply, and a meeting's
-# invitation with a member's "yes".  The
+# invitation with a member's "yes", and the Information Group's
+# weekly update (mootd run with MOOT_NOW at next Monday 10:00).  The
 # groups are set up as the partnership works (anyone joins info; ops and
 # strategy joins need an organiser's approval; an owner for each), and
 # moot check must say nothing about them.  Run as root on Debian 12;
@@ -54,12 +55,13 @@ moot() { "$top/build/moot" -c "$D/moot.conf" "$@"; }
 say "A demo site at lists.example.org; outbound mail goes to an SMTP sink on 127.0.0.1:$port"
 run moot init
 say "The partnership's groups: anyone joins and posts to info, a moderator reads each post; ops and strategy take whom an organiser approves"
-run moot list create info --moderated --description "Information Group"
+run moot list create info --moderated --description "Information Group" --newsletter "Mon 10:00"
 run moot list create ops --members-only --joins approve --description "Operations Group"
 run moot list create strategy --members-only --requires ops --joins approve --description "Strategy Group"
 run moot member add info amira@one.example --role moderator
 run moot member add info tomasz@two.example
 run moot member add info fatima@three.example
+run moot member set info fatima@three.example --mail
 run moot member add ops amira@one.example --role chair
 run moot member add ops bogdan@four.example
 run moot member add ops chen@five.example --role organiser --term-start 2026-01-01 --term-end 2028-12-31
@@ -131,7 +133,7 @@ moot inject --to "$reply_to" --from amira@one.example <"$D/reply.eml"
 run "$top/build/mootd" -c "$D/moot.conf" --once
 run moot log info
 
-say "What the relay received next: the approved post, for the Information Group's members"
+say "What the relay received next: info is a newsletter, so the approved post waits for Monday's update; only Fatima, who asked for each post (--mail), gets it now"
 show_sink
 
 say "The Operations Group meets in ten days: mootd sends each member the invitation, which their calendar program can add"
@@ -151,6 +153,14 @@ printf '$ moot inject --to %s --from bogdan@four.example < yes.eml\n' "$reply_to
 moot inject --to "$reply_to" --from bogdan@four.example <"$D/yes.eml"
 run "$top/build/mootd" -c "$D/moot.conf" --once
 run moot meeting show "$meeting"
+
+say "Monday 10:00 (MOOT_NOW sets mootd's clock): every info member gets the weekly update: the week's posts, and the next four weeks' meetings as text and as one calendar file"
+monday=$(date -u -d "TZ=\"Europe/London\" $(TZ=Europe/London date -d 'next monday' +%Y-%m-%d) 10:00" +%Y-%m-%dT%H:%M:%SZ)
+printf '$ MOOT_NOW=%s mootd -c moot.conf --once\n' "$monday"
+MOOT_NOW=$monday "$top/build/mootd" -c "$D/moot.conf" --once
+update=$(grep -l '^Subject: info: the weekly update' "$D"/sink/*.eml | xargs grep -l '^To: tomasz@two.example' | tail -n 1)
+echo "--- Tomasz's update ($(basename "$update")): multipart/mixed, the text, then text/calendar; method=PUBLISH"
+tr -d '\r' <"$update"
 
 say "The spool: what came in, and what became of it"
 run moot spool

@@ -166,6 +166,90 @@ cal_ical_write(const struct cal_ical_out *o, struct vbuf *out,
 	return (vbuf_err(out) ? -1 : 0);
 }
 
+/* has_zone - whether cal holds a VTIMEZONE with TZID zone */
+static int
+has_zone(icalcomponent *cal, const char *zone)
+{
+	icalcomponent	*c;
+	icalproperty	*p;
+
+	for (c = icalcomponent_get_first_component(cal,
+	    ICAL_VTIMEZONE_COMPONENT); c != NULL;
+	    c = icalcomponent_get_next_component(cal,
+	    ICAL_VTIMEZONE_COMPONENT))
+		if ((p = icalcomponent_get_first_property(c,
+		    ICAL_TZID_PROPERTY)) != NULL &&
+		    strcmp(icalproperty_get_tzid(p), zone) == 0)
+			return (1);
+	return (0);
+}
+
+/* cal_ical_publish - see cal_ical.h */
+int
+cal_ical_publish(const struct meeting *const *ms,
+    const char *const *summaries, size_t n, const char *domain,
+    time_t now, struct vbuf *out, struct vbuf *err)
+{
+	struct cal_local	 start, end;
+	icaltimezone		*tz;
+	icalcomponent		*cal, *ev, *vtz;
+	char			 uid[CAL_UID_MAX], *s;
+
+	cal = icalcomponent_vanew(ICAL_VCALENDAR_COMPONENT,
+	    icalproperty_new_prodid("-//moot//meetings//EN"),
+	    icalproperty_new_version("2.0"),
+	    icalproperty_new_calscale("GREGORIAN"),
+	    icalproperty_new_method(ICAL_METHOD_PUBLISH), (void *)0);
+	for (size_t i = 0; i < n; i++) {
+		const struct meeting	*m = ms[i];
+
+		if ((tz = icaltimezone_get_builtin_timezone(m->zone)) ==
+		    NULL) {
+			vbuf_printf(err, "the system has no time zone %s",
+			    m->zone);
+			icalcomponent_free(cal);
+			return (-1);
+		}
+		/* One VTIMEZONE per zone, before the events (RFC 5545 lets
+		 * them come in any order; some readers want them first). */
+		if (!has_zone(cal, m->zone)) {
+			if ((vtz = vtimezone(tz, m->zone,
+			    (time_t)m->start_at)) == NULL) {
+				vbuf_printf(err, "the system has no time "
+				    "zone %s", m->zone);
+				icalcomponent_free(cal);
+				return (-1);
+			}
+			icalcomponent_add_component(cal, vtz);
+		}
+		cal_local_from_utc((time_t)m->start_at, &start);
+		cal_local_from_utc((time_t)(m->start_at + m->duration), &end);
+		cal_ical_uid(m->id, domain, uid);
+		ev = icalcomponent_vanew(ICAL_VEVENT_COMPONENT,
+		    icalproperty_new_uid(uid),
+		    icalproperty_new_sequence((int)m->sequence),
+		    icalproperty_new_dtstamp(utc(now)),
+		    at(icalproperty_new_dtstart, &start, tz, m->zone),
+		    at(icalproperty_new_dtend, &end, tz, m->zone),
+		    icalproperty_new_summary(summaries[i]),
+		    icalproperty_new_status(ICAL_STATUS_CONFIRMED),
+		    (void *)0);
+		if (m->location != NULL && *m->location != '\0')
+			icalcomponent_add_property(ev,
+			    icalproperty_new_location(m->location));
+		icalcomponent_add_component(cal, ev);
+	}
+	s = icalcomponent_as_ical_string_r(cal);
+	icalcomponent_free(cal);
+	if (s == NULL) {
+		vbuf_puts(err, "libical could not write the calendar");
+		return (-1);
+	}
+	vbuf_puts(out, s);
+	free(s);
+	return (vbuf_err(out) ? -1 : 0);
+}
+
 /* The answers a reply may carry, by PARTSTAT. */
 static const struct {
 	icalparameter_partstat	 partstat;

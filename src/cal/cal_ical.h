@@ -47,6 +47,18 @@ struct cal_ical_out {
 int	cal_ical_write(const struct cal_ical_out *o, struct vbuf *out,
 	    struct vbuf *err);
 
+/*
+ * cal_ical_publish - the n meetings ms as one VCALENDAR with METHOD:
+ * PUBLISH (RFC 5546: a calendar to add, no attendees, no answers), for
+ * the weekly update; each event's UID and SEQUENCE are those of the
+ * meeting's invitations, so a calendar that has it already keeps one
+ * copy.  summaries[i] is ms[i]'s title.  CRLF lines into out; 0, or -1
+ * with err.
+ */
+int	cal_ical_publish(const struct meeting *const *ms,
+	    const char *const *summaries, size_t n, const char *domain,
+	    time_t now, struct vbuf *out, struct vbuf *err);
+
 /* The UID's size: "meeting-" + id + "@" + a domain. */
 #define CAL_UID_MAX	300
 

@@ -25,7 +25,8 @@
 #include "util/vis.h"
 #include "util/sys_defs.h"
 
-/* set_digest - --digest "Mon 10:00", --no-digest */
+/* set_digest - --digest "Mon 10:00", --no-digest; and a schedule
+ * alike: --newsletter "Mon 10:00", --newsletter none */
 static int
 set_digest(struct cli *c, const struct cli_setting *s, void *rec,
     const char *arg, int on)
@@ -372,6 +373,12 @@ static const struct cli_setting list_rows[] = {
 	    .off = L(notes_to), .set = set_notes_to, .unset = 1,
 	    .arg = "LIST[,LIST]", .want = "\"{arg}\" is not up to 8 list "
 	    "names with commas between", .show_at = 23, .show = show_word },
+	/* the weekly update: mootd/news.c */
+	{ .name = "newsletter", .has_arg = required_argument,
+	    .off = L(newsletter_at), .set = set_digest, .unset = 1,
+	    .arg = "WHEN", .arg_new = "\"Mon 10:00\"",
+	    .want = "\"{arg}\" is not a day and time such as \"Mon 10:00\" "
+	    "or none", .show_at = 23, .show = show_word },
 };
 #undef L
 

@@ -61,6 +61,8 @@ static const struct cli_setting member_rows[] = {
 	{ .name = "term-end", .has_arg = required_argument,
 	    .off = M(term_end), .set = cli_set_date, .arg = "WHEN",
 	    .want = "\"{arg}\" is not a date such as 2027-03-31" },
+	/* a newsletter list's weekly update alone (its default) */
+	{ .name = "update", .off = M(mode), .set = cli_set_word },
 };
 #undef M
 

@@ -29,9 +29,16 @@ static const char *const statuses[] = {
  * schedule: a member who asked for fewer mails must not get none.
  * With one, the post waits for their digest (db_digest.h).
  */
+/*
+ * On a newsletter list (schema 14) the posts wait for the weekly update:
+ * only a member who asked for each post as well (news_each, "set mail")
+ * gets them one by one, and digest members have the update instead.
+ */
 #define GETS_EACH(m)							\
-    "(" m ".mode = 'mail' OR (" m ".mode = 'digest' AND (SELECT "	\
-    "digest_at FROM list WHERE id = ?1) IS NULL))"
+    "((" m ".mode = 'mail' AND (" m ".news_each = 1 OR (SELECT "	\
+    "newsletter_at FROM list WHERE id = ?1) IS NULL)) OR (" m ".mode "	\
+    "= 'digest' AND (SELECT digest_at IS NULL AND newsletter_at IS "	\
+    "NULL FROM list WHERE id = ?1)))"
 /* The member's List-Unsubscribe token is made again from its row (the
  * database holds only its hash: token.h), so the member is joined to it. */
 #define DELIVERY_COLS							\

@@ -17,7 +17,10 @@ static const char *const roles[] = {
 /* "plain" is digest mode with the digest as RFC 1153 plain text: the
  * member table keeps it as mode 'digest' and digest_form 'plain'
  * (schema 13), so that fan-out and digests read one mode. */
-static const char *const modes[] = { "mail", "digest", "plain", "nomail" };
+/* "update" is a newsletter list's default: mode 'mail' with news_each 0
+ * (schema 14); "mail" there is the update and each post (news_each 1). */
+static const char *const modes[] = { "mail", "digest", "plain", "nomail",
+    "update" };
 
 int
 member_role_ok(const char *s)
@@ -44,7 +47,8 @@ member_mode_ok(const char *s)
 	"l.hold_bytes, l.max_recipients, l.automated, l.notify_held, "	\
 	"l.turn_days, l.escalate_after, l.who, l.joins, "		\
 	"l.hidden, l.bulk, l.escalate_given, l.turn_given, "		\
-	"l.from_check, l.hold_days, l.meeting_reminders, l.notes_to "			\
+	"l.from_check, l.hold_days, l.meeting_reminders, l.notes_to, "	\
+	"l.newsletter_at "						\
 	"FROM list l LEFT JOIN list r ON r.id = l.requires_id "
 
 /* The words of enum list_joins, in its order. */
@@ -113,6 +117,7 @@ list_row(sqlite3_stmt *st)
 	l->hold_days = sqlite3_column_int64(st, 27);
 	l->meeting_reminders = db_col_dup(st, 28);
 	l->notes_to = db_col_dup(st, 29);
+	l->newsletter_at = db_col_dup(st, 30);
 	return (l);
 }
 
@@ -187,6 +192,13 @@ list_with_defaults(struct list *d, const struct list *l)
 #define DIGEST_SINCE							\
     "CASE WHEN ?9 IS NULL THEN NULL WHEN ?9 IS digest_at THEN "	\
     "digest_since ELSE moot_now() END"
+/* When the weekly update's schedule was set (schema 14), likewise; ?28
+ * when a list is made, ?27 when it changes. */
+#define NEWS_SINCE_NEW							\
+    "CASE WHEN ?29 IS NULL THEN NULL ELSE moot_now() END"
+#define NEWS_SINCE							\
+    "CASE WHEN ?28 IS NULL THEN NULL WHEN ?28 IS newsletter_at THEN "	\
+    "newsletter_since ELSE moot_now() END"
 
 static const char SQL_LIST_INSERT[] =
     "INSERT INTO list (name, description, moderated, members_only, "
@@ -194,10 +206,12 @@ static const char SQL_LIST_INSERT[] =
     "created_at, nonmember, hold_bytes, max_recipients, automated, "
     "notify_held, turn_days, escalate_after, who, joins, hidden, "
     "bulk, escalate_given, turn_given, from_check, hold_days, "
-    "meeting_reminders, notes_to, digest_since) VALUES (?1, "
+    "meeting_reminders, notes_to, digest_since, newsletter_at, "
+    "newsletter_since) VALUES (?1, "
     "?2, ?3, ?4, ?5, NULLIF(?6, 0), ?7, NULLIF(?8, 0), ?9, NULLIF(?10, 0), "
     "?11, ?12, NULLIF(?13, 0), NULLIF(?14, 0), ?15, ?16, ?17, ?18, ?19, "
-    "?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, " DIGEST_SINCE_NEW ")";
+    "?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, " DIGEST_SINCE_NEW ", ?29, "
+    NEWS_SINCE_NEW ")";
 
 int
 list_insert(struct db *db, struct list *l)
@@ -207,7 +221,7 @@ list_insert(struct db *db, struct list *l)
 
 	l->created_at = clock_now();
 	list_with_defaults(&d, l);
-	rc = db_exec(db, SQL_LIST_INSERT, "ttiitititiitiitiiittiitttitt", d.name,
+	rc = db_exec(db, SQL_LIST_INSERT, "ttiitititiitiitiiittiitttittt", d.name,
 	    d.description, (int64_t)d.moderated, (int64_t)d.members_only,
 	    d.subject_prefix, d.max_bytes, d.language, d.requires_id,
 	    d.digest_at, d.ends_at, d.created_at, d.nonmember,
@@ -215,7 +229,7 @@ list_insert(struct db *db, struct list *l)
 	    (int64_t)d.notify_held, d.turn_days, d.escalate_after,
 	    d.who, d.joins, (int64_t)d.hidden,
 	    (int64_t)d.bulk, d.escalate_given, d.turn_given, d.from_check,
-	    d.hold_days, d.meeting_reminders, d.notes_to);
+	    d.hold_days, d.meeting_reminders, d.notes_to, d.newsletter_at);
 	if (rc == DB_OK)
 		l->id = db_last_id(db);
 	return (rc);
@@ -231,7 +245,8 @@ static const char SQL_LIST_UPDATE[] =
     "turn_days = ?16, escalate_after = ?17, who = ?18, "
     "joins = ?19, hidden = ?20, bulk = ?21, escalate_given = ?22, "
     "turn_given = ?23, from_check = ?24, hold_days = ?25, "
-    "meeting_reminders = ?26, notes_to = ?27 WHERE id = ?1";
+    "meeting_reminders = ?26, notes_to = ?27, newsletter_at = ?28, "
+    "newsletter_since = " NEWS_SINCE " WHERE id = ?1";
 
 int
 list_update(struct db *db, const struct list *l)
@@ -239,7 +254,7 @@ list_update(struct db *db, const struct list *l)
 	struct list	d;
 
 	list_with_defaults(&d, l);
-	return (db_exec(db, SQL_LIST_UPDATE, "itiititititiitiiittiitttitt", d.id,
+	return (db_exec(db, SQL_LIST_UPDATE, "itiititititiitiiittiitttittt", d.id,
 	    d.description, (int64_t)d.moderated, (int64_t)d.members_only,
 	    d.subject_prefix, d.max_bytes, d.language, d.requires_id,
 	    d.digest_at, d.ends_at, d.nonmember, d.hold_bytes,
@@ -247,7 +262,7 @@ list_update(struct db *db, const struct list *l)
 	    d.turn_days, d.escalate_after, d.who, d.joins,
 	    (int64_t)d.hidden, (int64_t)d.bulk, d.escalate_given,
 	    d.turn_given, d.from_check, d.hold_days, d.meeting_reminders,
-	    d.notes_to));
+	    d.notes_to, d.newsletter_at));
 }
 
 static const char SQL_LIST_DELETE[] = "DELETE FROM list WHERE id = ?1";
@@ -312,6 +327,7 @@ static const size_t list_strings[] = {
 	offsetof(struct list, from_check),
 	offsetof(struct list, meeting_reminders),
 	offsetof(struct list, notes_to),
+	offsetof(struct list, newsletter_at),
 };
 
 /* list_release - see db_list.h */
@@ -333,9 +349,13 @@ list_free(struct list **lp)
 	*lp = NULL;
 }
 
+/* On a newsletter list, mode 'mail' without news_each reads "update". */
 #define MEMBER_COLS							\
 	"id, list_id, addr, name, role, language, CASE WHEN mode = "	\
-	"'digest' AND digest_form = 'plain' THEN 'plain' ELSE mode END, " \
+	"'digest' AND digest_form = 'plain' THEN 'plain' WHEN mode = "	\
+	"'mail' AND news_each = 0 AND (SELECT newsletter_at FROM list "	\
+	"WHERE list.id = member.list_id) IS NOT NULL THEN 'update' "	\
+	"ELSE mode END, "						\
 	"term_start, term_end, created_at, leave_token_id, term_told "	\
 	"FROM member "
 
@@ -415,7 +435,16 @@ member_each_role(struct db *db, int64_t list_id, const char *roles_csv,
 }
 
 /* The member table's mode for a mode word: "plain" is 'digest'. */
-#define MODE_OF(p)	"CASE " p " WHEN 'plain' THEN 'digest' ELSE " p " END"
+#define MODE_OF(p)	"CASE " p " WHEN 'plain' THEN 'digest' WHEN 'update' " \
+			"THEN 'mail' ELSE " p " END"
+/* news_each (schema 15): "mail" on a newsletter list is each post as
+ * well as the update; "update" is the update alone; on another list
+ * "mail" leaves it be, so that a list made a newsletter later starts
+ * its members on the update alone unless they asked there. */
+#define NEWS_EACH(p)							\
+    "CASE " p " WHEN 'update' THEN 0 WHEN 'mail' THEN CASE WHEN (SELECT " \
+    "newsletter_at FROM list WHERE list.id = member.list_id) IS NOT " \
+    "NULL THEN 1 ELSE news_each END ELSE 0 END"
 /* A member entering digest mode starts from now: from the next time of
  * the schedule, with the posts from now on (schema 13). */
 #define INTO_DIGEST(p)	"(mode <> 'digest' AND " MODE_OF(p) " = 'digest')"
@@ -424,10 +453,10 @@ member_each_role(struct db *db, int64_t list_id, const char *roles_csv,
 static const char SQL_MEMBER_INSERT[] =
     "INSERT INTO member (list_id, addr, name, role, language, mode, "
     "term_start, term_end, created_at, digest_form, digest_slot, "
-    "digest_upto) VALUES (?1, ?2, ?3, "
+    "digest_upto, news_slot, news_upto) VALUES (?1, ?2, ?3, "
     "?4, ?5, " MODE_OF("?6") ", NULLIF(?7, 0), NULLIF(?8, 0), ?9, "
     "CASE ?6 WHEN 'plain' THEN 'plain' ELSE 'mime' END, moot_now(), "
-    DIGEST_UPTO_NOW ")";
+    DIGEST_UPTO_NOW ", moot_now(), " DIGEST_UPTO_NOW ")";
 
 int
 member_insert(struct db *db, struct member *m)
@@ -451,6 +480,7 @@ static const char SQL_MEMBER_UPDATE[] =
     "digest_slot = CASE WHEN " INTO_DIGEST("?5") " THEN moot_now() "
     "ELSE digest_slot END, digest_upto = CASE WHEN " INTO_DIGEST("?5")
     " THEN " DIGEST_UPTO_NOW " ELSE digest_upto END, "
+    "news_each = " NEWS_EACH("?5") ", "
     "term_start = NULLIF(?6, 0), term_end = NULLIF(?7, 0) WHERE id = ?1";
 
 int

@@ -55,6 +55,8 @@ struct list {
 	char	*meeting_reminders;	/* owned; "14d,2d"; NULL: default */
 	char	*notes_to;	/* owned; "info,ops": whose weekly update
 				 * carries this group's notes; NULL: none */
+	/* the weekly update (schema 15) */
+	char	*newsletter_at;		/* owned; "Mon 10:00"; NULL: none */
 };
 
 #define LIST_DEFAULT_HOLD_DAYS	14
@@ -92,7 +94,9 @@ struct member {
 	char	*role;			/* owned; see member_role_ok() */
 	char	*language;		/* owned; NULL: the list's */
 	char	*mode;			/* owned; mail, digest, plain (a
-					 * digest as plain text) or nomail */
+					 * digest as plain text), update
+					 * (a newsletter list's weekly
+					 * update alone) or nomail */
 	int64_t	 term_start, term_end;	/* 0: none */
 	int64_t	 created_at;
 	int64_t	 leave_token_id;	/* its List-Unsubscribe token; 0: none yet */

@@ -81,8 +81,9 @@ _Static_assert(PURGE_JUNK == 0 && PURGE_FAILED == 1 && PURGE_POSTS == 2,
     "q.spool_id = " s ".id) AND NOT EXISTS (SELECT 1 FROM "		\
     "digest_post p JOIN member m ON m.list_id = p.list_id JOIN list "	\
     "l ON l.id = p.list_id WHERE p.spool_id = " s ".id AND "		\
-    "l.digest_at IS NOT NULL AND m.mode = 'digest' AND "		\
-    "m.digest_upto < p.seq))"
+    "((l.digest_at IS NOT NULL AND m.mode = 'digest' AND "		\
+    "m.digest_upto < p.seq) OR (l.newsletter_at IS NOT NULL AND "	\
+    "m.mode <> 'nomail' AND m.news_upto < p.seq))))"
 /* Messages every spool row of which may go; ?5 is the limit. */
 #define MESSAGES_GOING							\
     "SELECT DISTINCT s.message_id FROM spool s WHERE s.state IN "	\

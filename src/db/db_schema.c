@@ -458,6 +458,33 @@ static const char *const migrations[] = {
 	"  approved_at INTEGER\n"
 	");\n"
 	"CREATE INDEX meeting_notes_approved ON meeting_notes (approved_at);\n",
+
+	/*
+	 * 14 -> 15: the weekly update (db_news.c).  A newsletter list has a
+	 * schedule (newsletter_at, "Mon 10:00"; newsletter_since: when it
+	 * was set, as for digests) and its posts are kept in digest_post
+	 * too, so the trigger keeps the posts of either kind of list.  A
+	 * member has had the update of the instant news_slot and the posts
+	 * up to news_upto; news_each says that they asked for each post as
+	 * well ("set mail"): a newsletter list's default is the update
+	 * alone, which is a flag beside the mode, not a mode, so that the
+	 * mode's CHECK (and the member table) stay as they are.
+	 */
+	"ALTER TABLE list ADD COLUMN newsletter_at TEXT;\n"
+	"ALTER TABLE list ADD COLUMN newsletter_since INTEGER;\n"
+	"ALTER TABLE member ADD COLUMN news_each INTEGER NOT NULL DEFAULT 0;\n"
+	"ALTER TABLE member ADD COLUMN news_slot INTEGER NOT NULL DEFAULT 0;\n"
+	"ALTER TABLE member ADD COLUMN news_upto INTEGER NOT NULL DEFAULT 0;\n"
+	"DROP TRIGGER digest_post_keep;\n"
+	"CREATE TRIGGER digest_post_keep AFTER UPDATE OF state ON spool\n"
+	"  WHEN NEW.state = 'distributing' AND OLD.state <> 'distributing'\n"
+	"  AND NEW.kind = 'post' AND NEW.list_id IS NOT NULL AND\n"
+	"  (SELECT digest_at IS NOT NULL OR newsletter_at IS NOT NULL\n"
+	"   FROM list WHERE id = NEW.list_id)\n"
+	"BEGIN\n"
+	"  INSERT OR IGNORE INTO digest_post (list_id, spool_id)\n"
+	"  VALUES (NEW.list_id, NEW.id);\n"
+	"END;\n",
 };
 
 /* sql_token_hash - moot_token_hash(TEXT) for SQL: token_hash(), or NULL

@@ -169,6 +169,16 @@ static const struct tmpl_def phrase_defs[] = {
 	{ "why-notes", 0, "detail" },
 	{ "why-notes-stranger", 0, "detail" },
 	{ "why-notes-no-meeting", 0, "" },
+	/* The weekly update's own words (mootd/news.c) */
+	{ "mode-update", 0, "" },
+	{ "news-subject", 0, "list,count" },
+	{ "news-intro", 0, "list,count,request_address" },
+	{ "news-no-posts", 0, "list,count,request_address" },
+	{ "news-meetings", 0, "" },
+	{ "news-no-meetings", 0, "" },
+	{ "news-calendar", 0, "" },
+	{ "news-notes", 0, "" },
+	{ "rule-newsletter", 0, "when" },
 };
 
 /* Header fields a template may set, besides Subject. */

@@ -78,6 +78,7 @@ is_mode(const char *w, char *mode, size_t size)
 		{ "nodigest", "mail", NULL },
 		{ "plain", "plain", "digest" },
 		{ "mime", "digest", "digest" },
+		{ "update", "update", NULL },	/* a newsletter's alone */
 	};
 
 	for (size_t i = 0; i < nitems(modes); i++)

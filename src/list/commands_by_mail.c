@@ -386,6 +386,11 @@ rules_text(struct job *j, struct vbuf *out)
 
 		rule(j, "rule-digest", s, nitems(s), out);
 	}
+	if (l->newsletter_at != NULL) {
+		struct tmpl_slot s[] = { { "when", l->newsletter_at } };
+
+		rule(j, "rule-newsletter", s, nitems(s), out);
+	}
 }
 
 /* do_info - what the list is, its addresses and its rules */

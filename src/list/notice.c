@@ -208,16 +208,29 @@ notice_message_part(const char *msg, size_t len, struct vbuf *out)
 static void
 calendar_part(const struct notice *n, struct vbuf *out)
 {
+	notice_calendar_part(n->calendar, n->calendar_len, n->cal_method,
+	    NULL, out);
+}
+
+/* notice_calendar_part - see notice.h */
+void
+notice_calendar_part(const char *cal, size_t len, const char *method,
+    const char *filename, struct vbuf *out)
+{
 	const char	*cte = "7bit";
 
-	for (size_t i = 0; i < n->calendar_len; i++)
-		if ((unsigned char)n->calendar[i] >= 0x80)
+	for (size_t i = 0; i < len; i++)
+		if ((unsigned char)cal[i] >= 0x80)
 			cte = "8bit";
 	vbuf_printf(out, "Content-Type: text/calendar; method=%s;"
-	    " charset=UTF-8\r\nContent-Transfer-Encoding: %s\r\n\r\n",
-	    n->cal_method, cte);
-	mail_canon_append(out, n->calendar, n->calendar_len);
-	if (n->calendar_len > 0 && n->calendar[n->calendar_len - 1] != '\n')
+	    " charset=UTF-8\r\nContent-Transfer-Encoding: %s\r\n", method,
+	    cte);
+	if (filename != NULL)
+		vbuf_printf(out, "Content-Disposition: attachment;"
+		    " filename=\"%s\"\r\n", filename);
+	vbuf_puts(out, "\r\n");
+	mail_canon_append(out, cal, len);
+	if (len > 0 && cal[len - 1] != '\n')
 		vbuf_puts(out, "\r\n");
 }
 

@@ -106,4 +106,10 @@ void	notice_text_part(const struct vbuf *text, struct vbuf *out);
  * SMTP (RFC 2046 allows message/rfc822 no encoding that shortens it) */
 void	notice_message_part(const char *msg, size_t len, struct vbuf *out);
 
+/* notice_calendar_part - an iCalendar object (len bytes) as a
+ * text/calendar part with its iTIP method (RFC 6047), as an attachment
+ * named filename unless that is NULL */
+void	notice_calendar_part(const char *cal, size_t len, const char *method,
+	    const char *filename, struct vbuf *out);
+
 #endif /* NOTICE_H */

@@ -31,6 +31,7 @@
 #include "list/hold_end.h"
 #include "cal/cal_invite.h"
 #include "mootd/digest.h"
+#include "mootd/news.h"
 #include "mootd/dispatch.h"
 #include "util/priv.h"
 #include "mootd/retention.h"
@@ -200,6 +201,9 @@ work_round(struct ctx *x, struct round *r)
 	 * this round's digests. */
 	if (!r->trouble)
 		r->done += digest_tick(x);
+	/* Likewise the weekly updates of newsletter lists. */
+	if (!r->trouble)
+		r->done += news_tick(x);
 	if (!r->trouble)
 		r->done += dispatch_run(x, &r->trouble);
 	if (!r->trouble)

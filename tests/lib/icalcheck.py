@@ -37,5 +37,6 @@ for tz in cal.walk('VTIMEZONE'):
     print("VTIMEZONE=%s" % tz.get('TZID'))
 print("ORGANIZER=%s" % ev.get('ORGANIZER'))
 att = ev.get('ATTENDEE')
-for a in (att if isinstance(att, list) else [att]):
+# A published calendar (the weekly update's, METHOD:PUBLISH) has none.
+for a in (att if isinstance(att, list) else [att] if att else []):
     print("ATTENDEE=%s RSVP=%s" % (a, a.params.get('RSVP')))
