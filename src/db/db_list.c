@@ -192,8 +192,8 @@ list_with_defaults(struct list *d, const struct list *l)
 #define DIGEST_SINCE							\
     "CASE WHEN ?9 IS NULL THEN NULL WHEN ?9 IS digest_at THEN "	\
     "digest_since ELSE moot_now() END"
-/* When the weekly update's schedule was set (schema 14), likewise; ?28
- * when a list is made, ?27 when it changes. */
+/* When the weekly update's schedule was set (schema 15), likewise; ?29
+ * when a list is made, ?28 when it changes. */
 #define NEWS_SINCE_NEW							\
     "CASE WHEN ?29 IS NULL THEN NULL ELSE moot_now() END"
 #define NEWS_SINCE							\

@@ -4,7 +4,7 @@
  * Owns: the SQL of a newsletter list's schedule (list.newsletter_at,
  * newsletter_since) and of the members' update columns (news_slot: the
  * scheduled instant of their last update, news_upto: the last post it
- * held; schema 14).  The posts are digest_post's, read with
+ * held; schema 15).  The posts are digest_post's, read with
  * digest_posts() (db_digest.h): one record of what a list distributed.
  * No rules: mootd/news.c decides when an update is due and what it
  * holds.
