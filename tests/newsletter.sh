@@ -8,7 +8,8 @@
 # a crash mid-send and a missed Monday each give one update.  The update
 # read by a strict MIME parser, its calendar (the next four weeks'
 # meetings of every group, METHOD:PUBLISH) by libical alone and by
-# python3-icalendar; the member's language; no notes section yet.
+# python3-icalendar; the member's language; the notes circulated since
+# the last update, once.
 . "$(dirname "$0")/lib/common.sh"
 . "$(dirname "$0")/lib/mailflow.sh"
 
@@ -158,6 +159,19 @@ MOOT_NOW=2027-03-22T10:01:00Z run
 MOOT_NOW=2027-03-22T15:00:00Z run
 is "$(updates_to ana@one.example)" 1 "not again at 10:01, nor after a restart"
 
+# Notes: the Operations Group's notes of its 24 March meeting, approved
+# by its organiser, go into the next update of the list its --notes-to
+# names (item 6), under their group and meeting.
+MOOT_NOW=2027-03-24T13:00:00Z moot list create ops --notes-to info >/dev/null
+MOOT_NOW=2027-03-24T13:00:00Z moot member add ops org@seven.example --role organiser >/dev/null
+MOOT_NOW=2027-03-24T13:00:00Z send ops-notes@lists.example.org org@seven.example \
+    "Notes of 24 March" "Present: five organisations. Agreed: a spring fair."
+MOOT_NOW=2027-03-24T13:01:00Z run
+nid=$(moot held ops | awk 'NR == 1 { print $1 }')
+ok "the notes are held for the organisers" test -n "$nid"
+MOOT_NOW=2027-03-24T14:00:00Z moot approve "$nid" >/dev/null
+MOOT_NOW=2027-03-24T14:01:00Z run
+
 # The Monday after the March change: 10:00 BST is 09:00 UTC.  No posts:
 # the update still goes, and says so.
 MOOT_NOW=2027-03-29T08:59:00Z run
@@ -168,6 +182,9 @@ s=$(shape "$(newest_update ana@one.example)")
 like "$s" "There were no new messages since the last update." \
     "  with no posts it still goes, saying so"
 like "$s" "  board: 2027-03-30 14:00" "  with the meeting still to come"
+like "$s" "Notes circulated since the last update:" "  and the notes approved since the last"
+like "$s" "^ops, 2027-03-24 10:00" "  under their group and meeting"
+like "$s" "^  Present: five organisations. Agreed: a spring fair." "  in full"
 MOOT_NOW=2027-03-29T09:01:00Z run
 is "$(updates_to ana@one.example)" 2 "  not again at 10:01"
 
@@ -183,6 +200,8 @@ is "$(updates_to ana@one.example)$(updates_to ben@two.example)$(updates_to dan@f
     333330 "a crash mid-send: every member gets the update once"
 like "$(shape "$(newest_update ana@one.example)")" "1. Third" \
     "  with only what came since the last"
+unlike "$(shape "$(newest_update ana@one.example)")" "spring fair" \
+    "  and the notes went in one update only"
 
 # Missed: mootd down over two Mondays sends one update when it is back.
 MOOT_NOW=2027-04-21T12:00:00Z run		# a Wednesday, two Mondays on

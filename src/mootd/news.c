@@ -27,6 +27,7 @@
 #include "db/db_list.h"
 #include "db/db_meeting.h"
 #include "db/db_news.h"
+#include "db/db_notes.h"
 #include "db/db_spool.h"
 #include "mail/hdr_encode.h"
 #include "mail/mail.h"
@@ -61,6 +62,8 @@ struct pass {
 	const struct meeting *soon[NEWS_MEETINGS_MAX];	/* in all */
 	size_t		 nsoon;
 	struct vbuf	 ics;		/* soon, as iCalendar; empty: none */
+	time_t		 notes_since;	/* the update before this one */
+	struct vbuf	 notes;		/* the notes since, as text */
 };
 
 /* A member due an update, copied out of the row. */
@@ -221,23 +224,55 @@ meetings_load(struct pass *ps)
 	return (0);
 }
 
-/*
- * notes_section - HOOK for the notes circulated since the last update
- * (issue 13, item 6: notes approved and kept with a meeting, and the
- * list option --notes-to naming the lists whose update shows them).
- * Until notes exist this writes nothing, and the update has no notes
- * heading (tests/newsletter.sh checks that).  When they do: ask the
- * database for the notes approved since the member's last update
- * (d->upto's time: the slot before ps->slot) for ps->l, and write the
- * heading phrase "news-notes" and each note's group, meeting date and
- * text in full, or its first lines when long.
- */
+/* The first lines of a note the update shows; the rest is at its meeting
+ * (moot meeting notes). */
+#define NEWS_NOTE_LINES	40
+
+/* note_cb - one approved note, as the update shows it: its group and
+ * meeting, then its text, the first NEWS_NOTE_LINES lines when long */
+static int
+note_cb(const struct meeting_note *n, void *arg)
+{
+	struct pass	*ps = arg;
+	const char	*when = NULL, *p;
+	int		 lines = 0;
+
+	for (size_t i = 0; i < ps->nall; i++)
+		if (ps->all[i]->id == n->meeting_id)
+			when = ps->all[i]->start_local;
+	vbuf_printf(&ps->notes, "\n%s%s%s\n", n->grp,
+	    when != NULL ? ", " : "", when != NULL ? when : "");
+	for (p = n->text; *p != '\0' && lines < NEWS_NOTE_LINES; lines++) {
+		size_t	len = strcspn(p, "\n");
+
+		vbuf_printf(&ps->notes, "  %.*s\n", (int)len, p);
+		p += len + (p[len] == '\n');
+	}
+	if (*p != '\0')
+		vbuf_puts(&ps->notes, "  [...]\n");
+	return (0);
+}
+
+/* notes_load - the notes circulated since the last update, for the
+ * lists whose --notes-to names this one; -1 on trouble */
+static int
+notes_load(struct pass *ps)
+{
+	return (notes_approved_since(ps->x->db, ps->l->name,
+	    (int64_t)ps->notes_since, note_cb, ps) == DB_OK ? 0 : -1);
+}
+
+/* notes_section - the notes under their heading, in the reader's
+ * language; nothing, and no heading, when there are none */
 static void
 notes_section(struct pass *ps, const struct due *d, struct vbuf *out)
 {
-	(void)ps;
-	(void)d;
-	(void)out;
+	if (ps->notes.len == 0)
+		return;
+	vbuf_putc(out, '\n');
+	phrase(ps, d, "news-notes", NULL, 0, out);
+	vbuf_putc(out, '\n');
+	vbuf_cat(out, ps->notes.data, ps->notes.len);
 }
 
 /*
@@ -434,13 +469,14 @@ pass_release(struct pass *ps)
 	if (ps->all != NULL)
 		meeting_list_free(&ps->all, ps->nall);
 	vbuf_release(&ps->ics);
+	vbuf_release(&ps->notes);
 	list_free(&ps->l);
 }
 
 /* one_list - the updates of list sl due at slot; how many, or -1 */
 static int
 one_list(struct ctx *x, const struct sched_list *sl, time_t slot,
-    time_t now)
+    time_t prev, time_t now)
 {
 	struct pass	 ps;
 	struct due_batch b;
@@ -451,9 +487,11 @@ one_list(struct ctx *x, const struct sched_list *sl, time_t slot,
 	ps.x = x;
 	ps.slot = slot;
 	ps.now = now;
+	ps.notes_since = prev > (time_t)sl->since ? prev : (time_t)sl->since;
 	vbuf_init(&ps.ics, VBUF_NOMAX);
+	vbuf_init(&ps.notes, VBUF_NOMAX);
 	if (list_load_id(x->db, sl->id, &ps.l) != DB_OK ||
-	    meetings_load(&ps) == -1) {
+	    meetings_load(&ps) == -1 || notes_load(&ps) == -1) {
 		pass_release(&ps);
 		return (-1);
 	}
@@ -520,7 +558,8 @@ news_tick(struct ctx *x)
 		slot = schedule_prev(&s, now);
 		if ((int64_t)slot <= ls.v[i].since)
 			continue;
-		if ((n = one_list(x, &ls.v[i], slot, now)) > 0)
+		if ((n = one_list(x, &ls.v[i], slot,
+		    schedule_prev(&s, slot - 1), now)) > 0)
 			done += n;
 	}
 out:
