@@ -41,7 +41,7 @@ member_mode_ok(const char *s)
 	"l.hold_bytes, l.max_recipients, l.automated, l.notify_held, "	\
 	"l.turn_days, l.escalate_after, l.who, l.joins, "		\
 	"l.hidden, l.bulk, l.escalate_given, l.turn_given, "		\
-	"l.from_check, l.hold_days, l.meeting_reminders "			\
+	"l.from_check, l.hold_days, l.meeting_reminders, l.agenda_days " \
 	"FROM list l LEFT JOIN list r ON r.id = l.requires_id "
 
 /* The words of enum list_joins, in its order. */
@@ -109,6 +109,7 @@ list_row(sqlite3_stmt *st)
 	l->from_check = db_col_dup(st, 26);
 	l->hold_days = sqlite3_column_int64(st, 27);
 	l->meeting_reminders = db_col_dup(st, 28);
+	l->agenda_days = sqlite3_column_int64(st, 29);
 	return (l);
 }
 
@@ -174,6 +175,8 @@ list_with_defaults(struct list *d, const struct list *l)
 	d->from_check = l->from_check != NULL ? l->from_check : "any";
 	d->hold_days = l->hold_days > 0 ? l->hold_days :
 	    LIST_DEFAULT_HOLD_DAYS;
+	d->agenda_days = l->agenda_days > 0 ? l->agenda_days :
+	    LIST_DEFAULT_AGENDA_DAYS;
 }
 
 static const char SQL_LIST_INSERT[] =
@@ -182,10 +185,10 @@ static const char SQL_LIST_INSERT[] =
     "created_at, nonmember, hold_bytes, max_recipients, automated, "
     "notify_held, turn_days, escalate_after, who, joins, hidden, "
     "bulk, escalate_given, turn_given, from_check, hold_days, "
-    "meeting_reminders) VALUES (?1, "
+    "meeting_reminders, agenda_days) VALUES (?1, "
     "?2, ?3, ?4, ?5, NULLIF(?6, 0), ?7, NULLIF(?8, 0), ?9, NULLIF(?10, 0), "
     "?11, ?12, NULLIF(?13, 0), NULLIF(?14, 0), ?15, ?16, ?17, ?18, ?19, "
-    "?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27)";
+    "?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28)";
 
 int
 list_insert(struct db *db, struct list *l)
@@ -195,7 +198,7 @@ list_insert(struct db *db, struct list *l)
 
 	l->created_at = clock_now();
 	list_with_defaults(&d, l);
-	rc = db_exec(db, SQL_LIST_INSERT, "ttiitititiitiitiiittiitttit", d.name,
+	rc = db_exec(db, SQL_LIST_INSERT, "ttiitititiitiitiiittiitttiti", d.name,
 	    d.description, (int64_t)d.moderated, (int64_t)d.members_only,
 	    d.subject_prefix, d.max_bytes, d.language, d.requires_id,
 	    d.digest_at, d.ends_at, d.created_at, d.nonmember,
@@ -203,7 +206,7 @@ list_insert(struct db *db, struct list *l)
 	    (int64_t)d.notify_held, d.turn_days, d.escalate_after,
 	    d.who, d.joins, (int64_t)d.hidden,
 	    (int64_t)d.bulk, d.escalate_given, d.turn_given, d.from_check,
-	    d.hold_days, d.meeting_reminders);
+	    d.hold_days, d.meeting_reminders, d.agenda_days);
 	if (rc == DB_OK)
 		l->id = db_last_id(db);
 	return (rc);
@@ -218,7 +221,7 @@ static const char SQL_LIST_UPDATE[] =
     "turn_days = ?16, escalate_after = ?17, who = ?18, "
     "joins = ?19, hidden = ?20, bulk = ?21, escalate_given = ?22, "
     "turn_given = ?23, from_check = ?24, hold_days = ?25, "
-    "meeting_reminders = ?26 WHERE id = ?1";
+    "meeting_reminders = ?26, agenda_days = ?27 WHERE id = ?1";
 
 int
 list_update(struct db *db, const struct list *l)
@@ -226,14 +229,15 @@ list_update(struct db *db, const struct list *l)
 	struct list	d;
 
 	list_with_defaults(&d, l);
-	return (db_exec(db, SQL_LIST_UPDATE, "itiititititiitiiittiitttit", d.id,
+	return (db_exec(db, SQL_LIST_UPDATE, "itiititititiitiiittiitttiti", d.id,
 	    d.description, (int64_t)d.moderated, (int64_t)d.members_only,
 	    d.subject_prefix, d.max_bytes, d.language, d.requires_id,
 	    d.digest_at, d.ends_at, d.nonmember, d.hold_bytes,
 	    d.max_recipients, d.automated, (int64_t)d.notify_held,
 	    d.turn_days, d.escalate_after, d.who, d.joins,
 	    (int64_t)d.hidden, (int64_t)d.bulk, d.escalate_given,
-	    d.turn_given, d.from_check, d.hold_days, d.meeting_reminders));
+	    d.turn_given, d.from_check, d.hold_days, d.meeting_reminders,
+	    d.agenda_days));
 }
 
 static const char SQL_LIST_DELETE[] = "DELETE FROM list WHERE id = ?1";

@@ -53,8 +53,12 @@ struct list {
 					 * rejected after this many days */
 	/* meetings (schema 12) */
 	char	*meeting_reminders;	/* owned; "14d,2d"; NULL: default */
+	/* agendas (schema 13) */
+	int64_t	 agenda_days;		/* the agenda goes this many days
+					 * before a meeting; 0: default */
 };
 
+#define LIST_DEFAULT_AGENDA_DAYS	7
 #define LIST_DEFAULT_HOLD_DAYS	14
 
 #define LIST_DEFAULT_MAX_RCPTS	10	/* To+Cc before a post is held */
