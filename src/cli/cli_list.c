@@ -343,6 +343,10 @@ static const struct cli_setting list_rows[] = {
 	    .arg = "OFFSETS", .want = "\"{arg}\" is not up to 4 offsets "
 	    "such as 14d,2d (days or weeks), or none", .show_at = 22,
 	    .show = show_reminders },
+	{ .name = "agenda-days", .has_arg = required_argument,
+	    .off = L(agenda_days), .set = cli_set_count, .min = 1, .max = 90,
+	    .arg = "N", .want = "a number of days from 1 to 90",
+	    .show_at = 23, .show = show_number },
 };
 #undef L
 

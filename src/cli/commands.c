@@ -83,6 +83,10 @@ const struct cli_command cli_commands[] = {
 	{ "meeting", "rule", cmd_meeting_rule, "meeting rule GROUP --before "
 	    "OTHER OFFSET | meeting rule ls | meeting rule rm ID",
 	    "a group meets OFFSET before each meeting of another" },
+	{ "meeting", "paper", cmd_meeting_paper, "meeting paper ID FILE",
+	    "add a paper to go out with a meeting's agenda" },
+	{ "meeting", "seats", cmd_meeting_seats, "meeting seats MEETING "
+	    "ADDR...", "record who takes the board's three seats" },
 };
 const size_t cli_ncommands = nitems(cli_commands);
 

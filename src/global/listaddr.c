@@ -30,7 +30,7 @@ static const struct addr_kind_info {
 	[AK_BOUNCES]	= { AK_BOUNCES, "-bounces", "bounces", 2, 0 },
 	[AK_JOIN]	= { AK_JOIN, "-join", "join", 0, 1 },
 	[AK_LEAVE]	= { AK_LEAVE, "-leave", "leave", 2, 1 },
-	[AK_AGENDA]	= { AK_AGENDA, "-agenda", "agenda", 0, 0 },
+	[AK_AGENDA]	= { AK_AGENDA, "-agenda", "agenda", 0, 1 },
 	[AK_NOTES]	= { AK_NOTES, "-notes", "notes", 0, 0 },
 	/* The ORGANIZER of an invitation: members' answers (cal_reply). */
 	[AK_MEETING]	= { AK_MEETING, "-meeting", "meeting", 1, 1 },

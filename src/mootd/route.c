@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cal/cal_agenda.h"
 #include "cal/cal_reply.h"
 #include "mail/addr.h"
 #include "mail/hdr_encode.h"
@@ -352,6 +353,7 @@ static const route_handler handlers[AK_COUNT] = {
 	[AK_LEAVE] = commands_by_mail_leave,
 	[AK_CONFIRM] = confirm_reply,
 	[AK_MEETING] = cal_reply,
+	[AK_AGENDA] = cal_agenda,
 };
 
 /*
