@@ -109,10 +109,22 @@ new_msgs
 agendas
 is "${#AG[@]}" 0 "no agenda a minute before 7 days before"
 export MOOT_NOW=2018-03-14T10:00:00Z
+# Two crashes first: halfway through queueing the agenda (nothing is
+# kept), then once it is committed but before it is sent (the outbox
+# has it).
+MOOT_KILL_AT=agenda-queued:2 mootd_once 2>/dev/null
+new_msgs
+agendas
+is "${#AG[@]}" 0 "a crash while queueing the agenda sends none"
+like "$(moot meeting show "$A")" "agenda-sent: no" "  and keeps nothing"
+MOOT_KILL_AT=agenda-committed mootd_once 2>/dev/null
+new_msgs
+agendas
+is "${#AG[@]}" 0 "a crash once it is committed sends none yet"
 mootd_once
 new_msgs
 agendas
-is "${#AG[@]}" 3 "the agenda to the 3 members at 7 days before"
+is "${#AG[@]}" 3 "the agenda to the 3 members at 7 days before, once"
 BA=$(msg_to bob@example.org "${AG[@]}")
 ok "the agenda is valid MIME" "$PYTHON3" "$MOOT_SRCDIR/tests/lib/mimecheck.py" "$BA"
 has "$BA" '^Content-Type: multipart/mixed' "  multipart/mixed"
@@ -174,6 +186,27 @@ ER=$(msg_to erin@example.org "${M[@]}")
 is "$(echo "$ER" | wc -w)" 1 "the strategy meeting's reminder to erin"
 has "$ER" "^The partnership's seats at the board: ann@example.org, ben@example.org, cat@example.org" \
     "it names the seats"
+# --- a flood of items (D3): replies_per_day (10) bounds what is kept --
+moot member add ops fran@example.org >/dev/null
+OPS2=$(moot meeting ls ops | awk '$3 == "2018-06-05" { print $1 }')
+like "$OPS2" '^[0-9]+$' "the ops meeting made from the board's"
+for i in 1 2 3 4 5 6 7 8 9 10 11 12; do
+	item fran@example.org "Flood $i" | send_item x fran@example.org
+done
+item fran@example.org "Flood late" "Auto-Submitted: auto-generated" |
+    send_item x fran@example.org
+mootd_once
+new_msgs
+is "$(msg_to fran@example.org "${M[@]}" | wc -l)" 10 \
+    "a flood: 10 acknowledgements, replies_per_day"
+is "$(moot meeting show "$OPS2" | grep -c '^agenda: .*Flood')" 10 \
+    "  and only those 10 items kept"
+# --- the null sender: never answered, never an item ---------------------
+item bob@example.org "From nobody" | moot inject --to "ops-agenda@$D" --from ''
+mootd_once
+new_msgs
+is "${#M[@]}" 0 "an item from the null sender <> is not answered"
+unlike "$(moot meeting show "$OPS2")" "From nobody" "  nor kept"
 # An ops meeting with no seats in its cycle: the slot is empty.
 has "$BA" "^The ops group meets on 2018-03-21 10:00" "the agenda says when"
 unlike "$(cat "${M[@]}" /dev/null)" "seats at the board: *$" "no empty seats line"
