@@ -53,14 +53,15 @@ agendas() {
 		    -e "^L'ordre du jour, dans l'ordre" "$f" && AG+=("$f")
 	done
 }
-send_item() { moot inject --to "ops-agenda@$D" --from "$2"; }
+# send_item SENDER: inject stdin to ops-agenda from the envelope SENDER
+send_item() { moot inject --to "ops-agenda@$D" --from "$1"; }
 
 item '"Bob Builder" <bob@example.org>' "Housing update" |
-    send_item x bob@example.org
-item carol@example.org "Budget 2018" | send_item x carol@example.org
-item dave@example.net "Sell the office" | send_item x dave@example.net
+    send_item bob@example.org
+item carol@example.org "Budget 2018" | send_item carol@example.org
+item dave@example.net "Sell the office" | send_item dave@example.net
 item bob@example.org "Out of office" "Auto-Submitted: auto-replied" |
-    send_item x bob@example.org
+    send_item bob@example.org
 # An organiser's item with a paper attached.
 {
 	printf 'From: Alice <alice@example.org>\r\nTo: ops-agenda@%s\r\n' "$D"
@@ -73,7 +74,7 @@ item bob@example.org "Out of office" "Auto-Submitted: auto-replied" |
 	printf 'Content-Transfer-Encoding: base64\r\n\r\n'
 	printf '%%PDF-1.4 accounts paper\n' | base64
 	printf -- '--b--\r\n'
-} | send_item x alice@example.org
+} | send_item alice@example.org
 printf 'Minutes of the last meeting.\n' >"$T/minutes.txt"
 like "$(moot meeting paper "$A" "$T/minutes.txt")" "paper minutes.txt" \
     "moot meeting paper keeps a paper"
@@ -146,7 +147,7 @@ is "${#AG[@]}" 0 "not sent again after a restart"
 
 # --- a late item ------------------------------------------------------
 export MOOT_NOW=2018-03-15T10:00:00Z
-item bob@example.org "Late thought" | send_item x bob@example.org
+item bob@example.org "Late thought" | send_item bob@example.org
 mootd_once
 new_msgs
 BL=$(msg_to bob@example.org "${M[@]}")
@@ -156,7 +157,7 @@ like "$(moot meeting show "$A" | grep '^agenda: 4')" "^agenda: 4 late .*Late tho
 
 # --- no meeting to add it to -------------------------------------------
 export MOOT_NOW=2018-03-22T10:00:00Z
-item bob@example.org "Too late" | send_item x bob@example.org
+item bob@example.org "Too late" | send_item bob@example.org
 mootd_once
 new_msgs
 has "$(msg_to bob@example.org "${M[@]}")" "^The ops group has no meeting coming up" \
@@ -191,10 +192,10 @@ moot member add ops fran@example.org >/dev/null
 OPS2=$(moot meeting ls ops | awk '$3 == "2018-06-05" { print $1 }')
 like "$OPS2" '^[0-9]+$' "the ops meeting made from the board's"
 for i in 1 2 3 4 5 6 7 8 9 10 11 12; do
-	item fran@example.org "Flood $i" | send_item x fran@example.org
+	item fran@example.org "Flood $i" | send_item fran@example.org
 done
 item fran@example.org "Flood late" "Auto-Submitted: auto-generated" |
-    send_item x fran@example.org
+    send_item fran@example.org
 mootd_once
 new_msgs
 is "$(msg_to fran@example.org "${M[@]}" | wc -l)" 10 \
