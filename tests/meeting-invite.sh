@@ -20,7 +20,9 @@ sink_start
 site_new
 D=lists.example.org
 export MOOT_NOW=2018-03-01T09:00:00Z
-moot list create ops >/dev/null
+# The agenda goes a day before each meeting, after every clock this test
+# sets: agendas are tests/agenda.sh's, and these counts are invitations.
+moot list create ops --agenda-days 1 >/dev/null
 moot member add ops alice@example.org --role organiser >/dev/null
 moot member add ops bob@example.org >/dev/null
 moot member add ops carol@example.org --lang fr >/dev/null
@@ -225,7 +227,7 @@ F=$(moot meeting add ops "2018-04-05 10:00" | head -1)
 # down, F began.  It crashes twice on the way back: halfway through
 # queueing E's invitations (nothing is kept), and after they are
 # committed but before they are sent (the outbox has them).
-export MOOT_NOW=2018-04-23T09:00:00Z
+export MOOT_NOW=2018-04-23T08:00:00Z
 MOOT_KILL_AT=invite-queued:2 mootd_once 2>/dev/null
 is "$(sink_msgs)" 15 "a crash while queueing the invitations sends none"
 MOOT_KILL_AT=invite-committed mootd_once 2>/dev/null

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cal/cal_agenda.h"
 #include "cal/cal_ical.h"
 #include "cal/cal_invite.h"
 #include "cal/cal_meeting.h"
@@ -96,14 +97,21 @@ collect(const struct member *mem, void *arg)
 	return (0);
 }
 
+/* cal_organiser - see cal_invite.h */
+int
+cal_organiser(const char *role)
+{
+	for (size_t i = 0; role != NULL && i < nitems(organisers); i++)
+		if (strcmp(role, organisers[i]) == 0)
+			return (1);
+	return (0);
+}
+
 /* organiser - mem's role is one of organisers[] */
 static int
 organiser(const struct member *mem)
 {
-	for (size_t i = 0; i < nitems(organisers); i++)
-		if (strcmp(mem->role, organisers[i]) == 0)
-			return (1);
-	return (0);
+	return (cal_organiser(mem->role));
 }
 
 /* answers - the answers so far, as the organisers read them */
@@ -135,7 +143,7 @@ to_one(struct send *s, const struct member *mem)
 {
 	const struct meeting	*m = s->m;
 	struct cal_ical_out	 o;
-	struct vbuf		 ical, org, err, ans;
+	struct vbuf		 ical, org, err, ans, seats, who;
 	struct cal_local	 end;
 	char			 tok[TOKEN_CHARS + 1], days[24], endb[8];
 	int			 rc = -1;
@@ -144,6 +152,8 @@ to_one(struct send *s, const struct member *mem)
 	vbuf_init(&org, 1024);
 	vbuf_init(&err, 1024);
 	vbuf_init(&ans, 1024);
+	vbuf_init(&seats, VBUF_NOMAX);
+	vbuf_init(&who, VBUF_NOMAX);
 	if (token_issue(s->x->db, CAL_TOKEN_PURPOSE, s->l->id, m->id,
 	    mem->addr, m->start_at + m->duration + TOKEN_AFTER - s->now,
 	    tok) != DB_OK) {
@@ -168,6 +178,14 @@ to_one(struct send *s, const struct member *mem)
 	}
 	if (s->counts && organiser(mem))
 		answers(s, mem, &ans);
+	/* The board's seats for this cycle, named once recorded. */
+	cal_seats(s->x, m, &who);
+	if (who.len > 0) {
+		struct tmpl_slot ss[] = { { "seats", vbuf_str(&who) } };
+
+		notice_phrase(s->x, mem->language, s->l, "meeting-seats", ss,
+		    nitems(ss), &seats);
+	}
 	(void)snprintf(days, sizeof(days), "%lld", (long long)
 	    ((m->start_at - s->now) / 86400));
 	cal_local_from_utc((time_t)(m->start_at + m->duration), &end);
@@ -178,6 +196,7 @@ to_one(struct send *s, const struct member *mem)
 			{ "end", endb }, { "zone", m->zone },
 			{ "location", m->location }, { "days", days },
 			{ "answers", vbuf_str(&ans) },
+			{ "seats", vbuf_str(&seats) },
 		};
 		struct notice n;
 
@@ -206,6 +225,8 @@ out:
 	vbuf_release(&org);
 	vbuf_release(&err);
 	vbuf_release(&ans);
+	vbuf_release(&seats);
+	vbuf_release(&who);
 	return (rc);
 }
 

@@ -36,6 +36,10 @@ struct vbuf;
 int	cal_reminders_parse(const char *s, int days[CAL_REMIND_MAX],
 	    size_t *n, struct vbuf *err);
 
+/* cal_organiser - role (NULL: none) is one of the organisers', who get
+ * the answers in the last reminder and may send an agenda's papers */
+int	cal_organiser(const char *role);
+
 /* cal_invite_tick - what is due to be sent now; how many meetings */
 int	cal_invite_tick(struct ctx *);
 

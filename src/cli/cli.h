@@ -139,6 +139,10 @@ int	cli_attend_show(struct cli *, int64_t meeting_id);
 int	cli_attendance(struct cli *, const struct list *);
 int	cmd_meeting_move(struct cli *, int, char **);
 int	cmd_meeting_cancel(struct cli *, int, char **);
+/* cli_agenda.c: a meeting's agenda, papers and seats */
+int	cli_agenda_show(struct cli *, int64_t meeting_id);
+int	cmd_meeting_paper(struct cli *, int, char **);
+int	cmd_meeting_seats(struct cli *, int, char **);
 int	cmd_meeting_rule(struct cli *, int, char **);
 /* cli_notes.c: a meeting's approved notes, printed and in meeting show */
 int	cmd_meeting_notes(struct cli *, int, char **);

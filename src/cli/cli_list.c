@@ -379,6 +379,10 @@ static const struct cli_setting list_rows[] = {
 	    .arg = "WHEN", .arg_new = "\"Mon 10:00\"",
 	    .want = "\"{arg}\" is not a day and time such as \"Mon 10:00\" "
 	    "or none", .show_at = 23, .show = show_word },
+	{ .name = "agenda-days", .has_arg = required_argument,
+	    .off = L(agenda_days), .set = cli_set_count, .min = 1, .max = 90,
+	    .arg = "N", .want = "a number of days from 1 to 90",
+	    .show_at = 23, .show = show_number },
 };
 #undef L
 

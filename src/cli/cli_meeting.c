@@ -379,6 +379,8 @@ cmd_meeting_show(struct cli *c, int argc, char **argv)
 		rc = cli_attend_show(c, m->id);
 	if (rc == CLI_OK)
 		rc = cli_notes_show(c, m->id);
+	if (rc == CLI_OK)
+		rc = cli_agenda_show(c, m->id);
 	vbuf_release(&v);
 	meeting_free(&m);
 	return (rc);

@@ -85,6 +85,10 @@ const struct cli_command cli_commands[] = {
 	    "a group meets OFFSET before each meeting of another" },
 	{ "meeting", "notes", cmd_meeting_notes, "meeting notes ID",
 	    "print a meeting's approved notes" },
+	{ "meeting", "paper", cmd_meeting_paper, "meeting paper ID FILE",
+	    "add a paper to go out with a meeting's agenda" },
+	{ "meeting", "seats", cmd_meeting_seats, "meeting seats MEETING "
+	    "ADDR...", "record who takes the board's three seats" },
 };
 const size_t cli_ncommands = nitems(cli_commands);
 

@@ -57,8 +57,12 @@ struct list {
 				 * carries this group's notes; NULL: none */
 	/* the weekly update (schema 15) */
 	char	*newsletter_at;		/* owned; "Mon 10:00"; NULL: none */
+	/* agendas (schema 16) */
+	int64_t	 agenda_days;		/* the agenda goes this many days
+					 * before a meeting; 0: default */
 };
 
+#define LIST_DEFAULT_AGENDA_DAYS	7
 #define LIST_DEFAULT_HOLD_DAYS	14
 
 #define LIST_DEFAULT_MAX_RCPTS	10	/* To+Cc before a post is held */

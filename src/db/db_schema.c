@@ -485,6 +485,51 @@ static const char *const migrations[] = {
 	"  INSERT OR IGNORE INTO digest_post (list_id, spool_id)\n"
 	"  VALUES (NEW.list_id, NEW.id);\n"
 	"END;\n",
+
+	/*
+	 * 15 -> 16: agendas, papers and board seats (db_agenda.c).  Items
+	 * members sent to LIST-agenda, in the order received, each marked
+	 * late if the agenda had gone; papers, kept whole, to go with the
+	 * agenda; a row when the agenda went, written in the transaction
+	 * that queues it, so a restart never sends it twice; and who takes
+	 * the partnership's (at most three) seats at a board meeting.  A
+	 * list's agenda goes agenda_days before each of its meetings.
+	 */
+	"ALTER TABLE list ADD COLUMN agenda_days INTEGER NOT NULL DEFAULT 7;\n"
+	"CREATE TABLE agenda_item (\n"
+	"  id          INTEGER PRIMARY KEY,\n"
+	"  meeting_id  INTEGER NOT NULL REFERENCES meeting(id)\n"
+	"              ON DELETE CASCADE,\n"
+	"  addr        TEXT NOT NULL,\n"
+	"  name        TEXT NOT NULL,\n"	/* display name, or addr */
+	"  text        TEXT NOT NULL,\n"
+	"  late        INTEGER NOT NULL DEFAULT 0,\n"
+	"  received_at INTEGER NOT NULL\n"
+	");\n"
+	"CREATE INDEX agenda_item_meeting ON agenda_item (meeting_id, id);\n"
+	"CREATE TABLE agenda_paper (\n"
+	"  id          INTEGER PRIMARY KEY,\n"
+	"  meeting_id  INTEGER NOT NULL REFERENCES meeting(id)\n"
+	"              ON DELETE CASCADE,\n"
+	"  filename    TEXT NOT NULL,\n"
+	"  ctype       TEXT NOT NULL,\n"
+	"  data        BLOB NOT NULL,\n"
+	"  added_by    TEXT NOT NULL,\n"
+	"  late        INTEGER NOT NULL DEFAULT 0,\n"
+	"  added_at    INTEGER NOT NULL\n"
+	");\n"
+	"CREATE TABLE agenda_sent (\n"
+	"  meeting_id  INTEGER PRIMARY KEY REFERENCES meeting(id)\n"
+	"              ON DELETE CASCADE,\n"
+	"  sent_at     INTEGER NOT NULL\n"
+	");\n"
+	"CREATE TABLE meeting_seat (\n"
+	"  meeting_id  INTEGER NOT NULL REFERENCES meeting(id)\n"
+	"              ON DELETE CASCADE,\n"
+	"  seat        INTEGER NOT NULL CHECK (seat BETWEEN 1 AND 3),\n"
+	"  addr        TEXT NOT NULL,\n"
+	"  PRIMARY KEY (meeting_id, seat)\n"
+	");\n",
 };
 
 /* sql_token_hash - moot_token_hash(TEXT) for SQL: token_hash(), or NULL

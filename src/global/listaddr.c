@@ -25,12 +25,13 @@ static const struct addr_kind_info {
 	[AK_CONFIRM]	= { AK_CONFIRM, "-confirm", "confirm", 1, 1 },
 	[AK_MODERATE]	= { AK_MODERATE, "-moderate", "moderate", 1, 1 },
 	/* Reserved, so no list takes these names, but refused at the door
-	 * until the issues that read bounces and agendas land:
+	 * until the issue that reads bounces lands:
 	 * nothing is accepted and then dropped. */
 	[AK_BOUNCES]	= { AK_BOUNCES, "-bounces", "bounces", 2, 0 },
 	[AK_JOIN]	= { AK_JOIN, "-join", "join", 0, 1 },
 	[AK_LEAVE]	= { AK_LEAVE, "-leave", "leave", 2, 1 },
-	[AK_AGENDA]	= { AK_AGENDA, "-agenda", "agenda", 0, 0 },
+	/* Agenda items and papers for a group's next meeting (cal_agenda). */
+	[AK_AGENDA]	= { AK_AGENDA, "-agenda", "agenda", 0, 1 },
 	/* A meeting's notes, held for the organisers (cal_notes). */
 	[AK_NOTES]	= { AK_NOTES, "-notes", "notes", 0, 1 },
 	/* The ORGANIZER of an invitation: members' answers (cal_reply). */

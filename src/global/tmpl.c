@@ -64,8 +64,15 @@ static const struct tmpl_def {
 	{ "removed-required", 1, "list,address,required" },
 	{ "list-ended", 1, "list,ended,owner_address" },
 	{ "term-ending", 1, "list,address,name,role,term_end" },
-	{ "meeting-invite", 1, "list,start,end,zone,location,days,answers" },
+	{ "meeting-invite", 1,
+	    "list,start,end,zone,location,days,answers,seats" },
 	{ "meeting-cancel", 1, "list,start,end,zone,location" },
+	{ "agenda-ack", 1, "list,start,item,late,papers" },
+	{ "agenda-not-member", 1,
+	    "list,address,join_address,owner_address" },
+	{ "agenda-no-meeting", 1,
+	    "list,address,join_address,owner_address" },
+	{ "agenda", 1, "list,start,zone,location,days,items,papers,count" },
 };
 
 /* Phrases: the pieces notices are made of, in templates/<lang>/phrases. */
@@ -179,6 +186,11 @@ static const struct tmpl_def phrase_defs[] = {
 	{ "news-calendar", 0, "" },
 	{ "news-notes", 0, "" },
 	{ "rule-newsletter", 0, "when" },
+	/* The board's seats for a meeting's cycle, in its invitation */
+	{ "meeting-seats", 0, "seats" },
+	/* An agenda item that came after the agenda went; no items yet */
+	{ "agenda-late", 0, "" },
+	{ "agenda-empty", 0, "" },
 };
 
 /* Header fields a template may set, besides Subject. */

@@ -42,7 +42,8 @@ static const struct cap {
 } caps[] = {
 	[ANSWER_REPLIES] = {		/* threat D3 */
 		"request-reply,confirm-subscribe,confirm-unsubscribe,"
-		"confirm-set", offsetof(struct conf, replies_per_day),
+		"confirm-set,agenda-ack,agenda-not-member,agenda-no-meeting",
+		offsetof(struct conf, replies_per_day),
 		NO_LIMIT, "reply", "answers",
 	},
 	[ANSWER_CONFIRMATIONS] = {	/* threat B7 */

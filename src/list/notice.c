@@ -234,6 +234,62 @@ notice_calendar_part(const char *cal, size_t len, const char *method,
 		vbuf_puts(out, "\r\n");
 }
 
+/* type_ok - t is a plain "major/minor" of token characters, safe to
+ * write as a Content-Type whoever named it */
+static int
+type_ok(const char *t)
+{
+	size_t	n = strlen(t);
+
+	return (n > 2 && n < 128 && strspn(t, "abcdefghijklmnopqrstuvwxyz"
+	    "0123456789.+-/") == n && strchr(t, '/') != NULL &&
+	    strchr(t, '/') == strrchr(t, '/') && t[0] != '/' &&
+	    t[n - 1] != '/');
+}
+
+/* file_name_param - name as an RFC 2231 parameter value, every byte
+ * but [A-Za-z0-9._-] percent-encoded, so that no name breaks out */
+static void
+file_name_param(const char *name, struct vbuf *out)
+{
+	static const char hex[] = "0123456789ABCDEF";
+
+	vbuf_puts(out, "utf-8''");
+	for (const unsigned char *p = (const unsigned char *)name;
+	    *p != '\0' && out->len < 600; p++)
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || *p == '.' || *p == '-' ||
+		    *p == '_')
+			vbuf_putc(out, *p);
+		else
+			vbuf_printf(out, "%%%c%c", hex[*p >> 4], hex[*p & 15]);
+}
+
+/* file_part - one file as a base64 part, an attachment */
+static void
+file_part(const struct notice_file *f, struct vbuf *out)
+{
+	unsigned char	b64[80];
+	size_t		off, chunk;
+	struct vbuf	fn;
+
+	vbuf_init(&fn, 1024);
+	file_name_param(*f->name != '\0' ? f->name : "paper", &fn);
+	vbuf_printf(out, "Content-Type: %s\r\n"
+	    "Content-Disposition: attachment;\r\n filename*=%s\r\n"
+	    "Content-Transfer-Encoding: base64\r\n\r\n",
+	    type_ok(f->type) ? f->type : "application/octet-stream",
+	    vbuf_str(&fn));
+	vbuf_release(&fn);
+	/* 57 bytes make one line of 76 base64 characters. */
+	for (off = 0; off < f->len && !vbuf_err(out); off += chunk) {
+		chunk = f->len - off < 57 ? f->len - off : 57;
+		EVP_EncodeBlock(b64, (const unsigned char *)f->data + off,
+		    (int)chunk);
+		vbuf_printf(out, "%s\r\n", (char *)b64);
+	}
+}
+
 /* body - the MIME fields and the text, with the attachment or the
  * calendar part if any */
 static void
@@ -250,6 +306,19 @@ body(const struct notice *n, const struct vbuf *text, struct vbuf *out)
 		notice_text_part(text, out);
 		vbuf_printf(out, "\r\n--%s\r\n", boundary);
 		calendar_part(n, out);
+		vbuf_printf(out, "\r\n--%s--\r\n", boundary);
+		return;
+	}
+	if (n->nfiles > 0) {
+		random_hex(rnd, 12);
+		(void)snprintf(boundary, sizeof(boundary), "=_moot_%s", rnd);
+		vbuf_printf(out, "Content-Type: multipart/mixed;\r\n"
+		    " boundary=\"%s\"\r\n\r\n--%s\r\n", boundary, boundary);
+		text_part(text, out);
+		for (size_t i = 0; i < n->nfiles; i++) {
+			vbuf_printf(out, "\r\n--%s\r\n", boundary);
+			file_part(&n->files[i], out);
+		}
 		vbuf_printf(out, "\r\n--%s--\r\n", boundary);
 		return;
 	}

@@ -24,6 +24,14 @@ struct ctx;
 struct list;
 struct tmpl_slot;
 
+/* A file a notice carries (an agenda's paper). */
+struct notice_file {
+	const char	*name;		/* UTF-8; any bytes: it is encoded */
+	const char	*type;		/* "application/pdf"; checked */
+	const void	*data;
+	size_t		 len;
+};
+
 struct notice {
 	const char		*tmpl;		/* template name */
 	const char		*to;		/* one address */
@@ -47,6 +55,10 @@ struct notice {
 	const char		*calendar;
 	size_t			 calendar_len;
 	const char		*cal_method;	/* "REQUEST", "CANCEL" */
+	/* Files after the text, each base64 in multipart/mixed (an
+	 * agenda's papers), or NULL.  Not with attach or calendar. */
+	const struct notice_file *files;
+	size_t			 nfiles;
 };
 
 /* The addresses of a list, for the slots of a notice. */

@@ -123,9 +123,10 @@ is_text(struct mailmime *mm, struct vbuf *type)
 }
 
 /* decoded_size - the bytes of a single part once its transfer encoding
- * is undone; the encoded length if it cannot be decoded */
+ * is undone; the encoded length if it cannot be decoded.  With keep,
+ * the bytes too, in *keep (NULL if they cannot be decoded). */
 static size_t
-decoded_size(struct mailmime *mm)
+decoded_size(struct mailmime *mm, char **keep)
 {
 	struct mailmime_single_fields	 sf;
 	struct mailmime_data		*d = mm->mm_data.mm_single;
@@ -142,6 +143,11 @@ decoded_size(struct mailmime *mm)
 	    d->dt_data.dt_text.dt_length, &idx, enc, &dec, &len) !=
 	    MAILIMF_NO_ERROR)
 		return (d->dt_data.dt_text.dt_length);
+	if (keep != NULL) {
+		*keep = xmalloc(len + 1);
+		memcpy(*keep, dec, len);
+		(*keep)[len] = '\0';
+	}
 	mailmime_decoded_part_free(dec);
 	return (len);
 }
@@ -289,6 +295,7 @@ add_attachment(struct mailmime *mm, const char *type, struct mime_parts *p)
 
 	p->att = xreallocarray(p->att, p->natt + 1, sizeof(*p->att));
 	a = &p->att[p->natt++];
+	a->data = NULL;
 	vbuf_init(&name, VBUF_NOMAX);
 	fields_of(mm, &sf);
 	/* A name in encoded words (what most programs send) reads as the
@@ -301,7 +308,7 @@ add_attachment(struct mailmime *mm, const char *type, struct mime_parts *p)
 	a->name = xstrdup(vbuf_str(&name));
 	a->type = xstrdup(type);
 	if (mm->mm_type == MAILMIME_SINGLE)
-		a->size = decoded_size(mm);
+		a->size = decoded_size(mm, p->keep ? &a->data : NULL);
 	else if (mm->mm_body != NULL && mm->mm_body->dt_type ==
 	    MAILMIME_DATA_TEXT)
 		a->size = mm->mm_body->dt_data.dt_text.dt_length;
@@ -441,14 +448,35 @@ walk(struct mailmime *mm, struct mime_parts *p)
 	vbuf_release(&type);
 }
 
+static int	read_parts(const struct mail *, struct mime_parts *);
+
 /* mime_parts_read - see mime_parts.h */
 int
 mime_parts_read(const struct mail *m, struct mime_parts *p)
 {
+	p->keep = 0;
+	return (read_parts(m, p));
+}
+
+/* mime_parts_read_data - see mime_parts.h */
+int
+mime_parts_read_data(const struct mail *m, struct mime_parts *p)
+{
+	p->keep = 1;
+	return (read_parts(m, p));
+}
+
+/* read_parts - mime_parts_read(), keeping the data if p->keep says so */
+static int
+read_parts(const struct mail *m, struct mime_parts *p)
+{
 	struct mailmime	*mime = NULL, *top;
 	size_t		 idx = 0;
+	int		 keep;
 
+	keep = p->keep;
 	memset(p, 0, sizeof(*p));
+	p->keep = keep;
 	if (mailmime_parse(m->buf, m->len, &idx, &mime) != MAILIMF_NO_ERROR)
 		return (-1);
 	/* The message itself is a message/rfc822 around its body. */
@@ -467,6 +495,7 @@ mime_parts_release(struct mime_parts *p)
 	for (size_t i = 0; i < p->natt; i++) {
 		free(p->att[i].name);
 		free(p->att[i].type);
+		free(p->att[i].data);
 	}
 	for (size_t i = 0; i < p->nlinks; i++) {
 		free(p->links[i].text);

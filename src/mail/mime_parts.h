@@ -24,6 +24,8 @@ struct mime_attachment {
 			 * the part gives none */
 	char	*type;	/* owned; "application/pdf", lower case */
 	size_t	 size;	/* bytes once decoded */
+	char	*data;	/* owned; the decoded bytes, size of them: only
+			 * from mime_parts_read_data(), else NULL */
 };
 
 struct mime_link {
@@ -38,6 +40,7 @@ struct mime_parts {
 	struct mime_link	*links;	/* owned array */
 	size_t			 nlinks;
 	size_t			 more_links; /* past MIME_PARTS_LINKS_MAX */
+	int			 keep;	/* keep each attachment's data */
 };
 
 /*
@@ -51,6 +54,10 @@ struct mime_parts {
  */
 int	mime_parts_read(const struct mail *m, struct mime_parts *p);
 void	mime_parts_release(struct mime_parts *p);
+
+/* mime_parts_read_data - as mime_parts_read(), and each single-part
+ * attachment's decoded bytes kept in its data (papers for an agenda) */
+int	mime_parts_read_data(const struct mail *m, struct mime_parts *p);
 
 /* mime_link_differs - the link's text is not its target (nor empty):
  * what the reader sees and where the link goes are two things to show */

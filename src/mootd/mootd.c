@@ -29,6 +29,7 @@
 #include "list/membership.h"
 #include "list/escalate.h"
 #include "list/hold_end.h"
+#include "cal/cal_agenda.h"
 #include "cal/cal_invite.h"
 #include "mootd/digest.h"
 #include "mootd/news.h"
@@ -195,6 +196,7 @@ work_round(struct ctx *x, struct round *r)
 	r->done += escalate_tick(x);
 	r->done += membership_tick(x);
 	r->done += cal_invite_tick(x);
+	r->done += cal_agenda_tick(x);
 	each_state(x, SPOOL_APPROVED, r);
 	each_state(x, SPOOL_DISTRIBUTING, r);
 	/* After distributing: a post that went out this round is in

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cal/cal_agenda.h"
 #include "cal/cal_notes.h"
 #include "cal/cal_reply.h"
 #include "mail/addr.h"
@@ -353,6 +354,7 @@ static const route_handler handlers[AK_COUNT] = {
 	[AK_LEAVE] = commands_by_mail_leave,
 	[AK_CONFIRM] = confirm_reply,
 	[AK_MEETING] = cal_reply,
+	[AK_AGENDA] = cal_agenda,
 	[AK_NOTES] = cal_notes,
 };
 

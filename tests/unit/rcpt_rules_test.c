@@ -43,8 +43,9 @@ static const struct {
 	    "550", "moot does not take mail at this address yet" },
 	{ "a@one.example", 0, "<ops-bounces+abc@lists.example.org>",
 	    RCPT_REJECT, "550", "does not take mail at this address" },
-	{ "a@one.example", 0, "<ops-agenda@lists.example.org>", RCPT_REJECT,
-	    "550", "does not take mail at this address" },
+	/* Agenda items (issue 13, item 5): mootd reads them. */
+	{ "a@one.example", 0, "<ops-agenda@lists.example.org>", RCPT_OURS,
+	    NULL, NULL },
 	{ "a@one.example", 0, "<nope-agenda@lists.example.org>", RCPT_REJECT,
 	    "550", "there is no list called nope" },
 	{ "a@one.example", 0, "<bob@elsewhere.example>", RCPT_FOREIGN, NULL, NULL },
