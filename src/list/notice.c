@@ -314,7 +314,7 @@ body(const struct notice *n, const struct vbuf *text, struct vbuf *out)
 		(void)snprintf(boundary, sizeof(boundary), "=_moot_%s", rnd);
 		vbuf_printf(out, "Content-Type: multipart/mixed;\r\n"
 		    " boundary=\"%s\"\r\n\r\n--%s\r\n", boundary, boundary);
-		text_part(text, out);
+		notice_text_part(text, out);
 		for (size_t i = 0; i < n->nfiles; i++) {
 			vbuf_printf(out, "\r\n--%s\r\n", boundary);
 			file_part(&n->files[i], out);
