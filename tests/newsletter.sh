@@ -100,7 +100,8 @@ like "$(newest_to cai@three.example)" "sent as a weekly update: Mon 10:00" \
 # Meetings: two in the next four weeks (one after the March change),
 # one further off, one cancelled.
 moot meeting add ops "2027-03-24 10:00" --location "Town Hall" >/dev/null
-moot meeting add board "2027-03-30 14:00" >/dev/null
+B=$(moot meeting add board "2027-03-30 14:00" | head -1)
+moot meeting seats "$B" s1@board.example s2@board.example >/dev/null
 moot meeting add strategy "2027-06-02 10:00" >/dev/null
 C=$(moot meeting add ops "2027-03-25 10:00" | head -1)
 moot meeting cancel "$C" >/dev/null
@@ -182,6 +183,8 @@ s=$(shape "$(newest_update ana@one.example)")
 like "$s" "There were no new messages since the last update." \
     "  with no posts it still goes, saying so"
 like "$s" "  board: 2027-03-30 14:00" "  with the meeting still to come"
+like "$s" "^    The partnership's seats at the board: s1@board.example, s2@board.example" \
+    "  naming who takes the board's seats"
 like "$s" "Notes circulated since the last update:" "  and the notes approved since the last"
 like "$s" "^ops, 2027-03-24 10:00" "  under their group and meeting"
 like "$s" "^  Present: five organisations. Agreed: a spring fair." "  in full"

@@ -21,6 +21,7 @@
 #include "global/tmpl.h"
 #include "list/ctx.h"
 #include "list/notice.h"
+#include "cal/cal_agenda.h"
 #include "cal/cal_ical.h"
 #include "db/db.h"
 #include "db/db_digest.h"
@@ -317,10 +318,24 @@ text(struct pass *ps, const struct due *d, const struct chosen *ch,
 	for (size_t i = 0; i < ps->nsoon; i++) {
 		const struct meeting	*m = ps->soon[i];
 
+		struct vbuf		 seats;
+
 		vbuf_printf(out, "  %s: %s", m->grp, m->start_local);
 		if (m->location != NULL && *m->location != '\0')
 			vbuf_printf(out, ", %s", m->location);
 		vbuf_putc(out, '\n');
+		/* Who takes the board's seats, at the board meeting and at
+		 * the meetings the rules made from it (item 7). */
+		vbuf_init(&seats, VBUF_NOMAX);
+		cal_seats(ps->x, m, &seats);
+		if (seats.len > 0) {
+			struct tmpl_slot ss[] = { { "seats", vbuf_str(&seats) } };
+
+			vbuf_puts(out, "    ");
+			phrase(ps, d, "meeting-seats", ss, nitems(ss), out);
+			vbuf_putc(out, '\n');
+		}
+		vbuf_release(&seats);
 	}
 	if (ps->ics.len > 0) {
 		vbuf_putc(out, '\n');
