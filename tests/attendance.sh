@@ -67,4 +67,25 @@ moot meeting attended "${M[3]}" gina@example.org >/dev/null
 like "$(moot member ls ops --attendance)" "Refugee Action +attended 2 of 4" \
     "  and its members' attendance is the organisation's"
 
+# CSV: import takes an organisation column (trimmed; empty keeps it),
+# export writes it.
+T=$(mktemp -d "$SITE/csv.XXXXXX")
+printf '%s\n' 'address,organisation' 'hana@example.org,"  City Council "' \
+    'alice@example.org,' >"$T/in.csv"
+is "$(moot member import ops "$T/in.csv")" \
+    "imported 1 new, 1 updated, 0 refused" "member import with an organisation column"
+like "$(moot member ls ops)" "hana@example.org .*org City Council\$" \
+    "  the organisation, trimmed"
+like "$(moot member ls ops)" "alice@example.org .*org City Council" \
+    "  an empty field keeps a member's"
+printf '%s\n' 'address,organisation' "ida@example.org,\"two
+lines\"" >"$T/bad.csv"
+like "$(moot member import ops "$T/bad.csv" 2>&1)" \
+    'bad\.csv:2: organisation "two\\x0alines" has control characters' \
+    "  one with control characters is refused"
+is "$(moot member export ops | sed -n '1p; /^hana@/p')" \
+    "$(printf '%s\n' address,name,role,language,mode,term_start,term_end,organisation \
+    'hana@example.org,,member,,mail,,,City Council')" \
+    "member export writes the organisation"
+
 done_testing

@@ -27,7 +27,6 @@
 #include "util/sys_defs.h"
 
 #define ROLES	"member|moderator|owner|organiser|chair"
-#define ORG_MAX	200	/* bytes: a name, and fold_word's limit */
 #define M(f)	offsetof(struct member, f)
 
 /* set_digest_plain - --digest-plain: digest mode, the digest as RFC
@@ -55,7 +54,7 @@ set_org(struct cli *c, const struct cli_setting *s, void *rec,
 		return (CLI_OK);
 	}
 	p = membership_org_trim(arg, &n);
-	if (n == 0 || n > ORG_MAX || !cli_plain_text(arg))
+	if (n == 0 || n > MEMBERSHIP_ORG_MAX || !cli_plain_text(arg))
 		return (cli_setting_bad(c, s, arg));
 	v = xstrndup(p, n);
 	cli_set_string(rec, s, v);

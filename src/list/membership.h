@@ -108,6 +108,8 @@ int	membership_tick(struct ctx *);
  * case, NFC, the ways a letter is written), so "City Council" and
  * " city council" are one.  Member ls --attendance groups by it.
  */
+#define MEMBERSHIP_ORG_MAX	200	/* bytes of a name, trimmed: a
+					 * name, within fold_word's reach */
 /* membership_org_trim - where s begins without its surrounding white
  * space; *n its length so */
 const char *membership_org_trim(const char *s, size_t *n);
