@@ -194,14 +194,14 @@ like "$(cat "$T/err")" "cannot write the members of info" "  says so"
 
 # 8. The export, exactly: a header, members by address, quoting by libcsv.
 cat >"$T/want.csv" <<'EOF'
-address,name,role,language,mode,term_start,term_end
-alice@example.org,"Smith, Alice",moderator,en,mail,,
-bob@example.org,"Bob ""the builder"" Jones",member,,mail,,
-carol@example.org,سلمى الكرمي,member,ar,nomail,,
-dave@example.org,Dave,moderator,,digest,,
-erin@example.org,Erin,organiser,,mail,2026-12-01,2029-11-30
-frank@example.org," Frank, with spaces ",member,,mail,,
-gina@example.org,Gina,organiser,,mail,2026-11-23,2029-11-23
+address,name,role,language,mode,term_start,term_end,organisation
+alice@example.org,"Smith, Alice",moderator,en,mail,,,
+bob@example.org,"Bob ""the builder"" Jones",member,,mail,,,
+carol@example.org,سلمى الكرمي,member,ar,nomail,,,
+dave@example.org,Dave,moderator,,digest,,,
+erin@example.org,Erin,organiser,,mail,2026-12-01,2029-11-30,
+frank@example.org," Frank, with spaces ",member,,mail,,,
+gina@example.org,Gina,organiser,,mail,2026-11-23,2029-11-23,
 EOF
 moot member export info >"$T/info.csv"
 is $? 0 "export: exit 0"

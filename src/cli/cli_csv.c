@@ -55,6 +55,7 @@ const char *const csv_col_names[C_COUNT] = {
 	[C_MODE] = "mode",
 	[C_START] = "term_start",
 	[C_END] = "term_end",
+	[C_ORG] = "organisation",
 };
 
 struct row {
@@ -292,7 +293,8 @@ columns(struct import *im, const struct csvfile *cf, size_t *data)
 			vis_append(&im->why, h->f[i]);
 			return (cli_error(CLI_USAGE, "%s:%zu: unknown column "
 			    "\"%s\" (the columns are address, name, role, "
-			    "language, mode, term_start, term_end); nothing "
+			    "language, mode, term_start, term_end, organisation); "
+			    "nothing "
 			    "imported", im->file, h->line,
 			    vbuf_str(&im->why)));
 		}
@@ -453,6 +455,8 @@ row_values(struct import *im, const struct row *r, struct member *w)
 	const char	*role = field(im, r, C_ROLE);
 	const char	*lang = field(im, r, C_LANG);
 	const char	*mode = field(im, r, C_MODE);
+	size_t		 norg;
+	const char	*org = membership_org_trim(field(im, r, C_ORG), &norg);
 
 	if (r->nul)
 		return (refuse(im, "a field holds a NUL byte", NULL, ""));
@@ -462,7 +466,7 @@ row_values(struct import *im, const struct row *r, struct member *w)
 		if (r->wide || (im->map[i] == C_NONE && r->f[i][0] != '\0'))
 			return (refuse(im, "more fields than columns", NULL,
 			    " (address, name, role, language, mode, "
-			    "term_start, term_end)"));
+			    "term_start, term_end, organisation)"));
 	if (*addr == '\0')
 		return (refuse(im, "no address", NULL, ""));
 	if (r->addr == NULL) {
@@ -487,6 +491,11 @@ row_values(struct import *im, const struct row *r, struct member *w)
 	if (*mode != '\0' && !member_mode_ok(mode))
 		return (refuse(im, "unknown mode ", mode, " (mail, digest, "
 		    "plain or nomail)"));
+	/* member add --org's rule; an empty field keeps the setting */
+	if (norg > MEMBERSHIP_ORG_MAX || !cli_plain_text(org) ||
+	    !utf8_ok(org))
+		return (refuse(im, "organisation ", org, " has control "
+		    "characters, is not UTF-8 text or is over 200 bytes"));
 	if (when(im, r, C_START, &w->term_start) == -1 ||
 	    when(im, r, C_END, &w->term_end) == -1)
 		return (-1);
@@ -495,6 +504,7 @@ row_values(struct import *im, const struct row *r, struct member *w)
 	w->role = *role != '\0' ? xstrdup(role) : NULL;
 	w->language = *lang != '\0' ? xstrdup(lang) : NULL;
 	w->mode = *mode != '\0' ? xstrdup(mode) : NULL;
+	w->org = norg > 0 ? xstrndup(org, norg) : NULL;
 	return (0);
 }
 
@@ -555,6 +565,7 @@ update(struct import *im, struct member *m, struct member *w)
 	changed |= take(&m->role, &w->role);
 	changed |= take(&m->language, &w->language);
 	changed |= take(&m->mode, &w->mode);
+	changed |= take(&m->org, &w->org);
 	if (w->term_start != 0)
 		m->term_start = w->term_start;
 	if (w->term_end != 0)

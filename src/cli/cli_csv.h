@@ -10,7 +10,7 @@
 
 enum csv_col {
 	C_NONE = -1,			/* a field under no column */
-	C_ADDR, C_NAME, C_ROLE, C_LANG, C_MODE, C_START, C_END,
+	C_ADDR, C_NAME, C_ROLE, C_LANG, C_MODE, C_START, C_END, C_ORG,
 	C_COUNT
 };
 

@@ -62,7 +62,8 @@ export_member(const struct member *m, void *arg)
 	    put_field(f, m->mode, 0) == -1 ||
 	    put_field(f, put_date(m->term_start, start, sizeof(start)),
 	    0) == -1 ||
-	    put_field(f, put_date(m->term_end, end, sizeof(end)), 1) == -1)
+	    put_field(f, put_date(m->term_end, end, sizeof(end)), 0) == -1 ||
+	    put_field(f, m->org != NULL ? m->org : "", 1) == -1)
 		return (1);
 	return (0);
 }

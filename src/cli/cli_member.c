@@ -14,6 +14,7 @@
 #include "mail/addr.h"
 #include "cli/cli.h"
 #include "cli/cli_setting.h"
+#include "util/alloc.h"
 #include "util/clock.h"
 #include "db/db.h"
 #include "list/ctx.h"
@@ -35,6 +36,29 @@ set_digest_plain(struct cli *c, const struct cli_setting *s, void *rec,
     const char *arg, int on)
 {
 	cli_set_string(rec, s, "plain");
+	return (CLI_OK);
+}
+
+/* set_org - --org NAME, kept without the white space around it (the
+ * rule is membership.h's); --no-org clears it */
+static int
+set_org(struct cli *c, const struct cli_setting *s, void *rec,
+    const char *arg, int on)
+{
+	const char	*p;
+	char		*v;
+	size_t		 n;
+
+	if (!on) {
+		cli_set_string(rec, s, NULL);
+		return (CLI_OK);
+	}
+	p = membership_org_trim(arg, &n);
+	if (n == 0 || n > MEMBERSHIP_ORG_MAX || !cli_plain_text(arg))
+		return (cli_setting_bad(c, s, arg));
+	v = xstrndup(p, n);
+	cli_set_string(rec, s, v);
+	free(v);
 	return (CLI_OK);
 }
 
@@ -63,6 +87,10 @@ static const struct cli_setting member_rows[] = {
 	    .want = "\"{arg}\" is not a date such as 2027-03-31" },
 	/* a newsletter list's weekly update alone (its default) */
 	{ .name = "update", .off = M(mode), .set = cli_set_word },
+	{ .name = "org", .has_arg = required_argument, .off = M(org),
+	    .set = set_org, .arg = "NAME", .unset = 1,
+	    .want = "an organisation's name, without control characters, "
+	    "at most 200 bytes" },
 };
 #undef M
 
@@ -274,6 +302,14 @@ print_member(const struct member *m, void *arg)
 	(void)arg;
 	vbuf_init(&v, VBUF_NOMAX);
 	vis_append(&v, m->name);
+	/* The organisation after the name, before the term: the columns
+	 * before the name stay where scripts look for them. */
+	if (m->org != NULL) {
+		if (v.len > 0)
+			vbuf_puts(&v, "; ");
+		vbuf_puts(&v, "org ");
+		vis_append(&v, m->org);
+	}
 	printf("%-40s %-9s %-6s %-5s %s", m->addr, m->role, m->mode,
 	    m->language != NULL ? m->language : "-", vbuf_str(&v));
 	if (m->term_end > 0) {

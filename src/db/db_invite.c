@@ -184,14 +184,14 @@ invite_attended_each(struct db *db, int64_t meeting_id,
 static const char SQL_HELD[] =
     "SELECT count(*) FROM (" LAST_HELD ")";
 static const char SQL_TALLY[] =
-    "SELECT addr, count(*) FROM meeting_attended WHERE meeting_id IN ("
-    LAST_HELD ") GROUP BY addr ORDER BY addr";
+    "SELECT meeting_id, addr FROM meeting_attended WHERE meeting_id IN ("
+    LAST_HELD ") ORDER BY addr, meeting_id";
 
 /* invite_attended_tally - see db_invite.h */
 int
 invite_attended_tally(struct db *db, const char *grp, int64_t now,
     int64_t nlast, int64_t *held,
-    int (*cb)(const char *, int64_t, void *), void *arg)
+    int (*cb)(int64_t, const char *, void *), void *arg)
 {
 	sqlite3_stmt	*st;
 	int		 rc;
@@ -202,9 +202,9 @@ invite_attended_tally(struct db *db, const char *grp, int64_t now,
 	if ((st = db_query(db, SQL_TALLY, "tii", grp, now, nlast)) == NULL)
 		return (DB_ERR);
 	while ((rc = db_step(db, st)) == DB_ROW) {
-		const char *addr = (const char *)sqlite3_column_text(st, 0);
+		const char *addr = (const char *)sqlite3_column_text(st, 1);
 
-		if (addr != NULL && cb(addr, sqlite3_column_int64(st, 1),
+		if (addr != NULL && cb(sqlite3_column_int64(st, 0), addr,
 		    arg) != 0)
 			break;
 	}

@@ -68,11 +68,11 @@ int	invite_attended_each(struct db *, int64_t meeting_id,
 /*
  * invite_attended_tally - for the last (at most) nlast meetings of grp
  * that began before now and were not cancelled: how many there were in
- * *held, and cb(addr, how many of them addr attended) for each address
- * that attended any, by address
+ * *held, and cb(meeting id, addr) for each who attended one of them, by
+ * address (the caller counts: by member, or by organisation)
  */
 int	invite_attended_tally(struct db *, const char *grp, int64_t now,
 	    int64_t nlast, int64_t *held,
-	    int (*cb)(const char *addr, int64_t n, void *), void *);
+	    int (*cb)(int64_t meeting_id, const char *addr, void *), void *);
 
 #endif /* DB_INVITE_H */

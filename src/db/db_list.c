@@ -360,8 +360,8 @@ list_free(struct list **lp)
 	"'mail' AND news_each = 0 AND (SELECT newsletter_at FROM list "	\
 	"WHERE list.id = member.list_id) IS NOT NULL THEN 'update' "	\
 	"ELSE mode END, "						\
-	"term_start, term_end, created_at, leave_token_id, term_told "	\
-	"FROM member "
+	"term_start, term_end, created_at, leave_token_id, term_told, "	\
+	"org FROM member "
 
 static const char SQL_MEMBER_ONE[] = "SELECT " MEMBER_COLS
     "WHERE list_id = ?1 AND addr = ?2";
@@ -388,6 +388,7 @@ member_row(sqlite3_stmt *st)
 	m->created_at = sqlite3_column_int64(st, 9);
 	m->leave_token_id = sqlite3_column_int64(st, 10);
 	m->term_told = sqlite3_column_int64(st, 11);
+	m->org = db_col_dup(st, 12);
 	return (m);
 }
 
@@ -457,10 +458,10 @@ member_each_role(struct db *db, int64_t list_id, const char *roles_csv,
 static const char SQL_MEMBER_INSERT[] =
     "INSERT INTO member (list_id, addr, name, role, language, mode, "
     "term_start, term_end, created_at, digest_form, digest_slot, "
-    "digest_upto, news_slot, news_upto) VALUES (?1, ?2, ?3, "
+    "digest_upto, news_slot, news_upto, org) VALUES (?1, ?2, ?3, "
     "?4, ?5, " MODE_OF("?6") ", NULLIF(?7, 0), NULLIF(?8, 0), ?9, "
     "CASE ?6 WHEN 'plain' THEN 'plain' ELSE 'mime' END, moot_now(), "
-    DIGEST_UPTO_NOW ", moot_now(), " DIGEST_UPTO_NOW ")";
+    DIGEST_UPTO_NOW ", moot_now(), " DIGEST_UPTO_NOW ", ?10)";
 
 int
 member_insert(struct db *db, struct member *m)
@@ -468,10 +469,10 @@ member_insert(struct db *db, struct member *m)
 	int	rc;
 
 	m->created_at = clock_now();
-	rc = db_exec(db, SQL_MEMBER_INSERT, "itttttiii", m->list_id, m->addr,
-	    m->name != NULL ? m->name : "", m->role != NULL ? m->role :
-	    "member", m->language, m->mode != NULL ? m->mode : "mail",
-	    m->term_start, m->term_end, m->created_at);
+	rc = db_exec(db, SQL_MEMBER_INSERT, "itttttiiit", m->list_id,
+	    m->addr, m->name != NULL ? m->name : "", m->role != NULL ?
+	    m->role : "member", m->language, m->mode != NULL ? m->mode :
+	    "mail", m->term_start, m->term_end, m->created_at, m->org);
 	if (rc == DB_OK)
 		m->id = db_last_id(db);
 	return (rc);
@@ -485,13 +486,15 @@ static const char SQL_MEMBER_UPDATE[] =
     "ELSE digest_slot END, digest_upto = CASE WHEN " INTO_DIGEST("?5")
     " THEN " DIGEST_UPTO_NOW " ELSE digest_upto END, "
     "news_each = " NEWS_EACH("?5") ", "
-    "term_start = NULLIF(?6, 0), term_end = NULLIF(?7, 0) WHERE id = ?1";
+    "term_start = NULLIF(?6, 0), term_end = NULLIF(?7, 0), org = ?8 "
+    "WHERE id = ?1";
 
 int
 member_update(struct db *db, const struct member *m)
 {
-	return (db_exec(db, SQL_MEMBER_UPDATE, "ittttii", m->id, m->name,
-	    m->role, m->language, m->mode, m->term_start, m->term_end));
+	return (db_exec(db, SQL_MEMBER_UPDATE, "ittttiit", m->id, m->name,
+	    m->role, m->language, m->mode, m->term_start, m->term_end,
+	    m->org));
 }
 
 static const char SQL_MEMBER_DELETE[] =
@@ -602,5 +605,6 @@ member_release(struct member *m)
 	free(m->role);
 	free(m->language);
 	free(m->mode);
+	free(m->org);
 	memset(m, 0, sizeof(*m));
 }

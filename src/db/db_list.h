@@ -105,6 +105,8 @@ struct member {
 	int64_t	 created_at;
 	int64_t	 leave_token_id;	/* its List-Unsubscribe token; 0: none yet */
 	int64_t	 term_told;		/* the term_end owners heard of */
+	char	*org;			/* owned; the organisation, trimmed;
+					 * NULL: none (schema 17) */
 };
 
 

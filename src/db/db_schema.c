@@ -530,6 +530,12 @@ static const char *const migrations[] = {
 	"  addr        TEXT NOT NULL,\n"
 	"  PRIMARY KEY (meeting_id, seat)\n"
 	");\n",
+
+	/* 16 -> 17: the organisation a member belongs to, as it was typed
+	 * (trimmed; NULL: none), for member ls --attendance (issue 13) and
+	 * one vote per organisation (issue 14); names are compared folded
+	 * (fold_word), so the column keeps the spelling people chose. */
+	"ALTER TABLE member ADD COLUMN org TEXT;\n",
 };
 
 /* sql_token_hash - moot_token_hash(TEXT) for SQL: token_hash(), or NULL

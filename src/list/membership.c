@@ -1,6 +1,7 @@
 /*
  * membership.c - the rules of membership; see membership.h
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +19,8 @@
 #include "db/db_token.h"
 #include "util/log.h"
 #include "list/membership.h"
+#include "global/fold.h"
+#include "util/vbuf.h"
 #include "list/notice.h"
 #include "global/tmpl.h"
 #include "util/vbuf.h"
@@ -544,4 +547,29 @@ membership_readers(struct ctx *x, int64_t list_id, const char *roles,
 	vbuf_cat(out, admin, strlen(admin) + 1);
 	vbuf_cat(out, "", 1);		/* no language: the site's */
 	return (1);
+}
+
+/* membership_org_trim - see membership.h */
+const char *
+membership_org_trim(const char *s, size_t *n)
+{
+	size_t	len;
+
+	while (isspace((unsigned char)*s))
+		s++;
+	len = strlen(s);
+	while (len > 0 && isspace((unsigned char)s[len - 1]))
+		len--;
+	*n = len;
+	return (s);
+}
+
+/* membership_org_key - see membership.h */
+void
+membership_org_key(const char *org, struct vbuf *out)
+{
+	size_t		 n;
+	const char	*s = membership_org_trim(org, &n);
+
+	fold_word(s, n, out);
 }

@@ -101,4 +101,19 @@ int	membership_leave_tokens(struct ctx *, const struct list *l);
 /* membership_tick - the work of passing time; returns how much was done */
 int	membership_tick(struct ctx *);
 
+/*
+ * An organisation's name is kept as it was typed, without the white
+ * space around it; two names are one organisation when their keys are
+ * equal: trimmed, then folded as the reply reader folds words (fold.h:
+ * case, NFC, the ways a letter is written), so "City Council" and
+ * " city council" are one.  Member ls --attendance groups by it.
+ */
+#define MEMBERSHIP_ORG_MAX	200	/* bytes of a name, trimmed: a
+					 * name, within fold_word's reach */
+/* membership_org_trim - where s begins without its surrounding white
+ * space; *n its length so */
+const char *membership_org_trim(const char *s, size_t *n);
+/* membership_org_key - the key of organisation org into out */
+void	membership_org_key(const char *org, struct vbuf *out);
+
 #endif /* MEMBERSHIP_H */
