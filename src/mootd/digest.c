@@ -23,6 +23,7 @@
 #include "mail/mail.h"
 #include "mail/text_part.h"
 #include "mootd/digest.h"
+#include "mootd/kept.h"
 #include "mootd/rewrite.h"
 #include "util/killpoint.h"
 #include "util/log.h"
@@ -38,23 +39,12 @@
 	"----------------------------------------------------------------------"
 #define RULE_MESSAGE	"------------------------------"
 
-/* One post, read once for every member of a list's pass. */
-struct dpost {
-	int64_t		 seq, spool_id;
-	int		 ok;		/* 0: it could not be read: left out */
-	struct vbuf	 from, subject, date;	/* UTF-8, no controls */
-	struct vbuf	 copy;		/* as members got it, no footer; CRLF */
-	struct vbuf	 text;		/* readable text, UTF-8, LF */
-};
-
 /* One list's pass at one scheduled instant. */
 struct pass {
 	struct ctx	*x;
 	struct list	*l;
 	time_t		 slot;
-	struct dpost	**posts;	/* owned, each too: a chosen post's
-					 * address stays as the array grows */
-	size_t		 n, cap;
+	struct kept_posts kept;		/* the posts read in this pass */
 };
 
 /* A member due a digest, copied out of the row. */
@@ -80,99 +70,9 @@ struct sched_lists {
 	size_t		 n, cap;
 };
 
-/* post_read - the members' copy of post spool_id less the footer, and
- * what a digest shows of it; p->ok says whether it could be read */
-static void
-post_read(struct pass *ps, struct dpost *p)
-{
-	const struct conf	*c = ps->x->conf;
-	struct spool_item	*s = NULL;
-	struct vbuf		 raw, canon, why, v;
-	struct mail		 m;
-	struct rewrite_in	 in;
-	const struct hdr_field	*f;
-	char			 msgid[128], date[64];
-
-	vbuf_init(&raw, VBUF_NOMAX);
-	vbuf_init(&canon, VBUF_NOMAX);
-	vbuf_init(&why, 1024);
-	vbuf_init(&v, VBUF_NOMAX);
-	memset(&m, 0, sizeof(m));
-	if (spool_load(ps->x->db, p->spool_id, &s) != DB_OK ||
-	    spool_raw(ps->x->db, s->message_id, &raw) != DB_OK) {
-		log_warnx("digest %s: post %lld cannot be read: left out",
-		    ps->l->name, (long long)p->spool_id);
-		goto out;
-	}
-	if (mail_canon(&canon, raw.data, raw.len) == -1 ||
-	    mail_parse(&m, canon.data, canon.len, &c->lim, &why) == -1)
-		goto bad;
-	/* The Message-ID fan-out gave a post that came without one. */
-	(void)snprintf(msgid, sizeof(msgid), "moot.%lld.%lld@%s",
-	    (long long)s->id, (long long)s->received_at, c->domain);
-	memset(&in, 0, sizeof(in));
-	in.conf = c;
-	in.list = ps->l;
-	in.mail = &m;
-	in.msgid = msgid;
-	in.sender = s->env_from;
-	in.date = (time_t)s->received_at;
-	if (rewrite_post(&in, &p->copy, &why) == -1)
-		goto bad;
-	(void)text_part_get(&m, (size_t)c->lim.text_bytes, &p->text);
-	if ((f = mail_field(&m, "Date", 0)) != NULL && hdr_unfold(f, &v) == 0)
-		hdr_encode_clean(&p->date, vbuf_str(&v));
-	else {
-		clock_rfc5322((time_t)s->received_at, date, sizeof(date));
-		vbuf_puts(&p->date, date);
-	}
-	hdr_encode_clean(&p->from, s->from_addr != NULL ? s->from_addr :
-	    s->env_from != NULL ? s->env_from : "");
-	hdr_encode_clean(&p->subject, s->subject != NULL ? s->subject : "");
-	p->ok = !vbuf_err(&p->copy) && !vbuf_err(&p->text);
-	goto out;
-bad:
-	log_warnx("%s: digest %s: left out: %s", s->queue_id, ps->l->name,
-	    vbuf_str(&why));
-out:
-	mail_free(&m);
-	spool_item_free(&s);
-	vbuf_release(&raw);
-	vbuf_release(&canon);
-	vbuf_release(&why);
-	vbuf_release(&v);
-}
-
-/* post_get - the pass's post seq, read on first use; it lives as long
- * as the pass */
-static const struct dpost *
-post_get(struct pass *ps, int64_t seq, int64_t spool_id)
-{
-	struct dpost	*p;
-
-	for (size_t i = 0; i < ps->n; i++)
-		if (ps->posts[i]->seq == seq)
-			return (ps->posts[i]);
-	if (ps->n == ps->cap) {
-		ps->cap = ps->cap ? ps->cap * 2 : 16;
-		ps->posts = xreallocarray(ps->posts, ps->cap,
-		    sizeof(*ps->posts));
-	}
-	p = ps->posts[ps->n++] = xcalloc(1, sizeof(*p));
-	p->seq = seq;
-	p->spool_id = spool_id;
-	vbuf_init(&p->from, VBUF_NOMAX);
-	vbuf_init(&p->subject, VBUF_NOMAX);
-	vbuf_init(&p->date, VBUF_NOMAX);
-	vbuf_init(&p->copy, VBUF_NOMAX);
-	vbuf_init(&p->text, VBUF_NOMAX);
-	post_read(ps, p);
-	return (p);
-}
-
 /* The posts of one member's digest, in order. */
 struct chosen {
-	const struct dpost	*p[DIGEST_POSTS_MAX];
+	const struct kept_post	*p[DIGEST_POSTS_MAX];
 	size_t			 n;
 	int64_t			 last;	/* seq of the last post looked at */
 	struct pass		*ps;
@@ -182,7 +82,7 @@ static int
 choose_cb(int64_t seq, int64_t spool_id, void *arg)
 {
 	struct chosen		*ch = arg;
-	const struct dpost	*p = post_get(ch->ps, seq, spool_id);
+	const struct kept_post	*p = kept_get(&ch->ps->kept, seq, spool_id);
 
 	ch->last = seq;
 	if (p->ok && ch->n < nitems(ch->p))
@@ -451,6 +351,7 @@ one_list(struct ctx *x, const struct sched_list *sl, time_t slot)
 	ps.slot = slot;
 	if (list_load_id(x->db, sl->id, &ps.l) != DB_OK)
 		return (-1);
+	kept_init(&ps.kept, x, ps.l, "digest", 1);
 	b.n = 0;
 	while (rc != -1 && (x->stop == NULL || !*x->stop)) {
 		if (digest_members_due(x->db, sl->id, (int64_t)slot, after,
@@ -468,15 +369,7 @@ one_list(struct ctx *x, const struct sched_list *sl, time_t slot)
 		due_release(&b);
 	}
 	due_release(&b);
-	for (size_t i = 0; i < ps.n; i++) {
-		vbuf_release(&ps.posts[i]->from);
-		vbuf_release(&ps.posts[i]->subject);
-		vbuf_release(&ps.posts[i]->date);
-		vbuf_release(&ps.posts[i]->copy);
-		vbuf_release(&ps.posts[i]->text);
-		free(ps.posts[i]);
-	}
-	free(ps.posts);
+	kept_release(&ps.kept);
 	list_free(&ps.l);
 	return (rc == -1 ? -1 : done);
 }

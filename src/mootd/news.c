@@ -33,6 +33,7 @@
 #include "mail/hdr_encode.h"
 #include "mail/mail.h"
 #include "mail/text_part.h"
+#include "mootd/kept.h"
 #include "mootd/news.h"
 #include "util/killpoint.h"
 #include "util/log.h"
@@ -43,21 +44,12 @@
 #define NEWS_LISTS_MAX		10000	/* lists looked at in one tick */
 #define NEWS_MEETINGS_MAX	200	/* meetings shown in one update */
 
-/* One post, read once for every member of a list's pass. */
-struct npost {
-	int64_t		 seq, spool_id;
-	int		 ok;		/* 0: it could not be read: left out */
-	struct vbuf	 from, subject, date;	/* UTF-8, no controls */
-	struct vbuf	 text;		/* readable text, UTF-8, LF */
-};
-
 /* One list's pass at one scheduled instant. */
 struct pass {
 	struct ctx	*x;
 	struct list	*l;
 	time_t		 slot, now;
-	struct npost	**posts;	/* owned, each too */
-	size_t		 n, cap;
+	struct kept_posts kept;		/* the posts read in this pass */
 	struct meeting	**all;		/* every meeting, by start; owned */
 	size_t		 nall;
 	const struct meeting *soon[NEWS_MEETINGS_MAX];	/* in all */
@@ -88,76 +80,9 @@ struct sched_lists {
 	size_t		 n, cap;
 };
 
-/* post_read - what the update shows of post p: its sender, subject,
- * date and text; p->ok says whether it could be read */
-static void
-post_read(struct pass *ps, struct npost *p)
-{
-	const struct conf	*c = ps->x->conf;
-	struct spool_item	*s = NULL;
-	struct vbuf		 raw, canon, why;
-	struct mail		 m;
-	char			 date[64];
-
-	vbuf_init(&raw, VBUF_NOMAX);
-	vbuf_init(&canon, VBUF_NOMAX);
-	vbuf_init(&why, 1024);
-	memset(&m, 0, sizeof(m));
-	if (spool_load(ps->x->db, p->spool_id, &s) != DB_OK ||
-	    spool_raw(ps->x->db, s->message_id, &raw) != DB_OK) {
-		log_warnx("update %s: post %lld cannot be read: left out",
-		    ps->l->name, (long long)p->spool_id);
-		goto out;
-	}
-	if (mail_canon(&canon, raw.data, raw.len) == -1 ||
-	    mail_parse(&m, canon.data, canon.len, &c->lim, &why) == -1) {
-		log_warnx("%s: update %s: left out: %s", s->queue_id,
-		    ps->l->name, vbuf_str(&why));
-		goto out;
-	}
-	(void)text_part_get(&m, (size_t)c->lim.text_bytes, &p->text);
-	clock_rfc5322((time_t)s->received_at, date, sizeof(date));
-	vbuf_puts(&p->date, date);
-	hdr_encode_clean(&p->from, s->from_addr != NULL ? s->from_addr :
-	    s->env_from != NULL ? s->env_from : "");
-	hdr_encode_clean(&p->subject, s->subject != NULL ? s->subject : "");
-	p->ok = !vbuf_err(&p->text);
-out:
-	mail_free(&m);
-	spool_item_free(&s);
-	vbuf_release(&raw);
-	vbuf_release(&canon);
-	vbuf_release(&why);
-}
-
-/* post_get - the pass's post seq, read on first use */
-static const struct npost *
-post_get(struct pass *ps, int64_t seq, int64_t spool_id)
-{
-	struct npost	*p;
-
-	for (size_t i = 0; i < ps->n; i++)
-		if (ps->posts[i]->seq == seq)
-			return (ps->posts[i]);
-	if (ps->n == ps->cap) {
-		ps->cap = ps->cap ? ps->cap * 2 : 16;
-		ps->posts = xreallocarray(ps->posts, ps->cap,
-		    sizeof(*ps->posts));
-	}
-	p = ps->posts[ps->n++] = xcalloc(1, sizeof(*p));
-	p->seq = seq;
-	p->spool_id = spool_id;
-	vbuf_init(&p->from, VBUF_NOMAX);
-	vbuf_init(&p->subject, VBUF_NOMAX);
-	vbuf_init(&p->date, VBUF_NOMAX);
-	vbuf_init(&p->text, VBUF_NOMAX);
-	post_read(ps, p);
-	return (p);
-}
-
 /* The posts of one member's update, in order. */
 struct chosen {
-	const struct npost	*p[NEWS_POSTS_MAX];
+	const struct kept_post	*p[NEWS_POSTS_MAX];
 	size_t			 n;
 	int64_t			 last;	/* seq of the last post looked at */
 	struct pass		*ps;
@@ -167,7 +92,7 @@ static int
 choose_cb(int64_t seq, int64_t spool_id, void *arg)
 {
 	struct chosen		*ch = arg;
-	const struct npost	*p = post_get(ch->ps, seq, spool_id);
+	const struct kept_post	*p = kept_get(&ch->ps->kept, seq, spool_id);
 
 	ch->last = seq;
 	if (p->ok && ch->n < nitems(ch->p))
@@ -473,14 +398,7 @@ due_release(struct due_batch *b)
 static void
 pass_release(struct pass *ps)
 {
-	for (size_t i = 0; i < ps->n; i++) {
-		vbuf_release(&ps->posts[i]->from);
-		vbuf_release(&ps->posts[i]->subject);
-		vbuf_release(&ps->posts[i]->date);
-		vbuf_release(&ps->posts[i]->text);
-		free(ps->posts[i]);
-	}
-	free(ps->posts);
+	kept_release(&ps->kept);
 	if (ps->all != NULL)
 		meeting_list_free(&ps->all, ps->nall);
 	vbuf_release(&ps->ics);
@@ -510,6 +428,7 @@ one_list(struct ctx *x, const struct sched_list *sl, time_t slot,
 		pass_release(&ps);
 		return (-1);
 	}
+	kept_init(&ps.kept, x, ps.l, "update", 0);
 	b.n = 0;
 	while (rc != -1 && (x->stop == NULL || !*x->stop)) {
 		if (news_members_due(x->db, sl->id, (int64_t)slot, after,
