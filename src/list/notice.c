@@ -451,6 +451,19 @@ notice_list_addrs_release(struct list_addrs *a)
 	vbuf_release(&a->leave);
 }
 
+/* notice_phrase_line - see notice.h */
+void
+notice_phrase_line(struct ctx *x, const char *lang, const struct list *l,
+    const char *key, const struct tmpl_slot *slots, size_t nslots,
+    struct vbuf *out)
+{
+	size_t	start = out->len;
+
+	notice_phrase(x, lang, l, key, slots, nslots, out);
+	while (out->len > start && out->data[out->len - 1] == '\n')
+		vbuf_truncate(out, out->len - 1);
+}
+
 /* notice_phrase - see notice.h */
 void
 notice_phrase(struct ctx *x, const char *lang, const struct list *l,

@@ -79,6 +79,12 @@ void	notice_phrase(struct ctx *, const char *lang, const struct list *l,
 	    const char *key, const struct tmpl_slot *, size_t nslots,
 	    struct vbuf *out);
 
+/* notice_phrase_line - notice_phrase(), its trailing newlines cut: a
+ * phrase that goes on a line with more after it */
+void	notice_phrase_line(struct ctx *, const char *lang,
+	    const struct list *l, const char *key, const struct tmpl_slot *,
+	    size_t nslots, struct vbuf *out);
+
 /*
  * notice_reason - append a post's reason, as stored, the way a person
  * speaking lang reads it: one of policy's reasons as its phrase, with

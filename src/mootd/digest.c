@@ -70,41 +70,17 @@ struct sched_lists {
 	size_t		 n, cap;
 };
 
-/* The posts of one member's digest, in order. */
-struct chosen {
-	const struct kept_post	*p[DIGEST_POSTS_MAX];
-	size_t			 n;
-	int64_t			 last;	/* seq of the last post looked at */
-	struct pass		*ps;
-};
-
-static int
-choose_cb(int64_t seq, int64_t spool_id, void *arg)
-{
-	struct chosen		*ch = arg;
-	const struct kept_post	*p = kept_get(&ch->ps->kept, seq, spool_id);
-
-	ch->last = seq;
-	if (p->ok && ch->n < nitems(ch->p))
-		ch->p[ch->n++] = p;
-	return (0);
-}
-
 /* phrase - phrase key in the member's language, trailing newlines cut */
 static void
 phrase(struct pass *ps, const struct due *d, const char *key,
     const struct tmpl_slot *slots, size_t nslots, struct vbuf *out)
 {
-	size_t	start = out->len;
-
-	notice_phrase(ps->x, d->lang, ps->l, key, slots, nslots, out);
-	while (out->len > start && out->data[out->len - 1] == '\n')
-		vbuf_truncate(out, out->len - 1);
+	notice_phrase_line(ps->x, d->lang, ps->l, key, slots, nslots, out);
 }
 
 /* contents - the intro and the table of contents, UTF-8, LF */
 static void
-contents(struct pass *ps, const struct due *d, const struct chosen *ch,
+contents(struct pass *ps, const struct due *d, const struct kept_chosen *ch,
     struct vbuf *out)
 {
 	struct list_addrs	 a;
@@ -162,7 +138,7 @@ utf8_chars(const char *s)
 
 /* plain_body - the RFC 1153 digest as a text/plain part */
 static void
-plain_body(struct pass *ps, const struct due *d, const struct chosen *ch,
+plain_body(struct pass *ps, const struct due *d, const struct kept_chosen *ch,
     struct vbuf *out)
 {
 	struct vbuf	 t, end;
@@ -194,7 +170,7 @@ plain_body(struct pass *ps, const struct due *d, const struct chosen *ch,
 
 /* in_any - whether the boundary b occurs in a post of ch */
 static int
-in_any(const struct chosen *ch, const char *b)
+in_any(const struct kept_chosen *ch, const char *b)
 {
 	for (size_t i = 0; i < ch->n; i++)
 		if (memmem(ch->p[i]->copy.data, ch->p[i]->copy.len, b,
@@ -205,7 +181,7 @@ in_any(const struct chosen *ch, const char *b)
 
 /* mime_body - the multipart/digest: the contents, then each post */
 static void
-mime_body(struct pass *ps, const struct due *d, const struct chosen *ch,
+mime_body(struct pass *ps, const struct due *d, const struct kept_chosen *ch,
     struct vbuf *out)
 {
 	struct vbuf	 t;
@@ -241,17 +217,17 @@ static int
 one_member(struct pass *ps, const struct due *d)
 {
 	struct ctx	*x = ps->x;
-	struct chosen	 ch;
+	struct kept_chosen	 ch;
 	struct notice	 n;
 	struct vbuf	 subject, body, err;
 	char		 count[24];
 	int		 rc;
 
 	memset(&ch, 0, sizeof(ch));
-	ch.ps = ps;
+	ch.k = &ps->kept;
 	ch.last = d->upto;
-	if (digest_posts(x->db, ps->l->id, d->upto, DIGEST_POSTS_MAX,
-	    choose_cb, &ch) != DB_OK)
+	if (digest_posts(x->db, ps->l->id, d->upto, KEPT_CHOSEN_MAX,
+	    kept_choose_cb, &ch) != DB_OK)
 		return (-1);
 	if (ch.n == 0) {
 		/* Nothing new: no mail, but this time is done with. */

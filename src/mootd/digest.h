@@ -5,8 +5,8 @@
  * global/schedule.h, that is after the schedule was set and after the
  * member's last digest: so a digest missed while mootd was down goes
  * once, not once per missed time), what it holds (every post the list
- * distributed since the member's last digest, at most DIGEST_POSTS_MAX;
- * the rest waits for the next), and its two forms: MIME
+ * distributed since the member's last digest, at most KEPT_CHOSEN_MAX
+ * of kept.h; the rest waits for the next), and its two forms: MIME
  * multipart/digest (RFC 2046 5.1.5: a text/plain contents part first,
  * then each post as message/rfc822, as members got it less the footer)
  * or RFC 1153 plain text.  The words moot writes are phrases in the
@@ -19,7 +19,6 @@
 
 struct ctx;
 
-#define DIGEST_POSTS_MAX	100	/* posts in one digest */
 
 /* digest_tick - queue every digest that is due; how many were queued
  * or recorded as not needed (nothing new) */

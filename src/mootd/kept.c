@@ -147,3 +147,16 @@ kept_release(struct kept_posts *k)
 	free(k->v);
 	memset(k, 0, sizeof(*k));
 }
+
+/* kept_choose_cb - see kept.h */
+int
+kept_choose_cb(int64_t seq, int64_t spool_id, void *arg)
+{
+	struct kept_chosen	*ch = arg;
+	const struct kept_post	*p = kept_get(ch->k, seq, spool_id);
+
+	ch->last = seq;
+	if (p->ok && ch->n < KEPT_CHOSEN_MAX)
+		ch->p[ch->n++] = p;
+	return (0);
+}

@@ -48,4 +48,19 @@ const struct kept_post *kept_get(struct kept_posts *, int64_t seq,
 
 void	kept_release(struct kept_posts *);
 
+/* The posts one member's digest or update carries, in order: filled by
+ * kept_choose_cb from the database's list of a member's posts. */
+#define KEPT_CHOSEN_MAX	100	/* posts in one digest or update */
+
+struct kept_chosen {
+	const struct kept_post	*p[KEPT_CHOSEN_MAX];
+	size_t			 n;
+	int64_t			 last;	/* seq of the last post looked at */
+	struct kept_posts	*k;	/* where they are read */
+};
+
+/* kept_choose_cb - post seq (spool row spool_id) into the kept_chosen
+ * arg, unless it could not be read or the digest is full */
+int	kept_choose_cb(int64_t seq, int64_t spool_id, void *arg);
+
 #endif /* MOOTD_KEPT_H */

@@ -80,36 +80,12 @@ struct sched_lists {
 	size_t		 n, cap;
 };
 
-/* The posts of one member's update, in order. */
-struct chosen {
-	const struct kept_post	*p[NEWS_POSTS_MAX];
-	size_t			 n;
-	int64_t			 last;	/* seq of the last post looked at */
-	struct pass		*ps;
-};
-
-static int
-choose_cb(int64_t seq, int64_t spool_id, void *arg)
-{
-	struct chosen		*ch = arg;
-	const struct kept_post	*p = kept_get(&ch->ps->kept, seq, spool_id);
-
-	ch->last = seq;
-	if (p->ok && ch->n < nitems(ch->p))
-		ch->p[ch->n++] = p;
-	return (0);
-}
-
 /* phrase - phrase key in the member's language, trailing newlines cut */
 static void
 phrase(struct pass *ps, const struct due *d, const char *key,
     const struct tmpl_slot *slots, size_t nslots, struct vbuf *out)
 {
-	size_t	start = out->len;
-
-	notice_phrase(ps->x, d->lang, ps->l, key, slots, nslots, out);
-	while (out->len > start && out->data[out->len - 1] == '\n')
-		vbuf_truncate(out, out->len - 1);
+	notice_phrase_line(ps->x, d->lang, ps->l, key, slots, nslots, out);
 }
 
 /* meetings_load - the meetings of every group that begin in the next
@@ -209,7 +185,7 @@ notes_section(struct pass *ps, const struct due *d, struct vbuf *out)
 
 /* text - the update's text, UTF-8, LF */
 static void
-text(struct pass *ps, const struct due *d, const struct chosen *ch,
+text(struct pass *ps, const struct due *d, const struct kept_chosen *ch,
     struct vbuf *out)
 {
 	struct list_addrs	 a;
@@ -304,17 +280,17 @@ static int
 one_member(struct pass *ps, const struct due *d)
 {
 	struct ctx	*x = ps->x;
-	struct chosen	 ch;
+	struct kept_chosen	 ch;
 	struct notice	 n;
 	struct vbuf	 subject, t, mime, err;
 	char		 count[24];
 	int		 rc;
 
 	memset(&ch, 0, sizeof(ch));
-	ch.ps = ps;
+	ch.k = &ps->kept;
 	ch.last = d->upto;
-	if (digest_posts(x->db, ps->l->id, d->upto, NEWS_POSTS_MAX,
-	    choose_cb, &ch) != DB_OK)
+	if (digest_posts(x->db, ps->l->id, d->upto, KEPT_CHOSEN_MAX,
+	    kept_choose_cb, &ch) != DB_OK)
 		return (-1);
 	vbuf_init(&subject, VBUF_NOMAX);
 	vbuf_init(&t, VBUF_NOMAX);

@@ -5,8 +5,8 @@
  * newsletter schedule, global/schedule.h, after the schedule was set
  * and after the member's last update: one missed while mootd was down
  * goes once, as digests do) and what it holds: the posts the list
- * collected since the member's last update (at most NEWS_POSTS_MAX;
- * their text, plain), then the sections moot writes from what it
+ * collected since the member's last update (at most KEPT_CHOSEN_MAX
+ * of kept.h; their text, plain), then the sections moot writes from what it
  * knows: every group's meetings in the next four weeks, the notes
  * circulated since the last update (a hook, empty until notes exist),
  * and (once decisions exist) what was decided.  It goes to every
@@ -23,7 +23,6 @@
 
 struct ctx;
 
-#define NEWS_POSTS_MAX		100	/* posts in one update */
 #define NEWS_MEETING_DAYS	28	/* how far ahead meetings are shown */
 
 /* news_tick - queue every weekly update that is due; how many */
