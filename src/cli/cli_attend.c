@@ -226,7 +226,8 @@ cli_attendance(struct cli *c, const struct list *l)
 	    member_each(c->db, l->id, count_one, &t) != DB_OK)
 		rc = cli_error(CLI_FAIL, "cannot read the attendance");
 	else {
-		qsort(t.org, t.norg, sizeof(*t.org), org_cmp);
+		if (t.norg > 0)	/* qsort's array may not be NULL */
+			qsort(t.org, t.norg, sizeof(*t.org), org_cmp);
 		for (size_t i = 0; i < t.norg; i++) {
 			vbuf_reset(&v);
 			vis_append(&v, t.org[i].name);
