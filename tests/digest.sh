@@ -244,4 +244,21 @@ MOOT_NOW=2026-12-14T10:00:00Z run
 is "$(DLIST=w digest_check "$(newest_digest ana@one.example)" mime 24 "${subjects[@]}")" ok \
     "24 posts in one digest, in order"
 
+# --digest-empty: a digest that says so when nothing came, in both forms.
+moot member add w ben@two.example --digest-plain >/dev/null
+MOOT_NOW=2026-12-21T10:00:00Z run
+is "$(digests_to ana@one.example)" 2 "no empty digest unless the list asks"
+moot list set w --digest-empty >/dev/null
+like "$(moot list show w)" "digest-empty: yes" "moot list show: --digest-empty"
+MOOT_NOW=2026-12-28T10:00:00Z run
+is "$(digests_to ana@one.example)" 3 "--digest-empty: a digest with nothing new"
+is "$(DLIST=w digest_check "$(newest_digest ana@one.example)" mime 0)" ok \
+    "  a MIME digest of its contents alone"
+like "$(cat "$(newest_digest ana@one.example)")" "Nothing was sent to the list" \
+    "  saying nothing was sent"
+is "$(DLIST=w digest_check "$(newest_digest ben@two.example)" plain 0)" ok \
+    "  and an RFC 1153 one for a plain member"
+MOOT_NOW=2026-12-28T11:00:00Z run
+is "$(digests_to ana@one.example)" 3 "  once"
+
 done_testing

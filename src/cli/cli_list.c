@@ -373,6 +373,9 @@ static const struct cli_setting list_rows[] = {
 	    .off = L(notes_to), .set = set_notes_to, .unset = 1,
 	    .arg = "LIST[,LIST]", .want = "\"{arg}\" is not up to 8 list "
 	    "names with commas between", .show_at = 23, .show = show_word },
+	{ .name = "digest-empty", .off = L(digest_empty),
+	    .set = cli_set_flag, .unset = 1, .show_at = 8,
+	    .show = show_yes },
 	/* the weekly update: mootd/news.c */
 	{ .name = "newsletter", .has_arg = required_argument,
 	    .off = L(newsletter_at), .set = set_digest, .unset = 1,

@@ -48,7 +48,7 @@ member_mode_ok(const char *s)
 	"l.turn_days, l.escalate_after, l.who, l.joins, "		\
 	"l.hidden, l.bulk, l.escalate_given, l.turn_given, "		\
 	"l.from_check, l.hold_days, l.meeting_reminders, l.notes_to, "	\
-	"l.newsletter_at, l.agenda_days "					\
+	"l.newsletter_at, l.agenda_days, l.digest_empty "					\
 	"FROM list l LEFT JOIN list r ON r.id = l.requires_id "
 
 /* The words of enum list_joins, in its order. */
@@ -119,6 +119,7 @@ list_row(sqlite3_stmt *st)
 	l->notes_to = db_col_dup(st, 29);
 	l->newsletter_at = db_col_dup(st, 30);
 	l->agenda_days = sqlite3_column_int64(st, 31);
+	l->digest_empty = sqlite3_column_int(st, 32);
 	return (l);
 }
 
@@ -210,11 +211,11 @@ static const char SQL_LIST_INSERT[] =
     "notify_held, turn_days, escalate_after, who, joins, hidden, "
     "bulk, escalate_given, turn_given, from_check, hold_days, "
     "meeting_reminders, notes_to, digest_since, newsletter_at, "
-    "newsletter_since, agenda_days) VALUES (?1, "
+    "newsletter_since, agenda_days, digest_empty) VALUES (?1, "
     "?2, ?3, ?4, ?5, NULLIF(?6, 0), ?7, NULLIF(?8, 0), ?9, NULLIF(?10, 0), "
     "?11, ?12, NULLIF(?13, 0), NULLIF(?14, 0), ?15, ?16, ?17, ?18, ?19, "
     "?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, " DIGEST_SINCE_NEW ", ?29, "
-    NEWS_SINCE_NEW ", ?30)";
+    NEWS_SINCE_NEW ", ?30, ?31)";
 
 int
 list_insert(struct db *db, struct list *l)
@@ -224,7 +225,7 @@ list_insert(struct db *db, struct list *l)
 
 	l->created_at = clock_now();
 	list_with_defaults(&d, l);
-	rc = db_exec(db, SQL_LIST_INSERT, "ttiitititiitiitiiittiitttittti", d.name,
+	rc = db_exec(db, SQL_LIST_INSERT, "ttiitititiitiitiiittiitttitttii", d.name,
 	    d.description, (int64_t)d.moderated, (int64_t)d.members_only,
 	    d.subject_prefix, d.max_bytes, d.language, d.requires_id,
 	    d.digest_at, d.ends_at, d.created_at, d.nonmember,
@@ -233,7 +234,7 @@ list_insert(struct db *db, struct list *l)
 	    d.who, d.joins, (int64_t)d.hidden,
 	    (int64_t)d.bulk, d.escalate_given, d.turn_given, d.from_check,
 	    d.hold_days, d.meeting_reminders, d.notes_to, d.newsletter_at,
-	    d.agenda_days);
+	    d.agenda_days, (int64_t)d.digest_empty);
 	if (rc == DB_OK)
 		l->id = db_last_id(db);
 	return (rc);
@@ -250,7 +251,8 @@ static const char SQL_LIST_UPDATE[] =
     "joins = ?19, hidden = ?20, bulk = ?21, escalate_given = ?22, "
     "turn_given = ?23, from_check = ?24, hold_days = ?25, "
     "meeting_reminders = ?26, notes_to = ?27, newsletter_at = ?28, "
-    "newsletter_since = " NEWS_SINCE ", agenda_days = ?29 WHERE id = ?1";
+    "newsletter_since = " NEWS_SINCE ", agenda_days = ?29, "
+    "digest_empty = ?30 WHERE id = ?1";
 
 int
 list_update(struct db *db, const struct list *l)
@@ -258,7 +260,7 @@ list_update(struct db *db, const struct list *l)
 	struct list	d;
 
 	list_with_defaults(&d, l);
-	return (db_exec(db, SQL_LIST_UPDATE, "itiititititiitiiittiitttittti", d.id,
+	return (db_exec(db, SQL_LIST_UPDATE, "itiititititiitiiittiitttitttii", d.id,
 	    d.description, (int64_t)d.moderated, (int64_t)d.members_only,
 	    d.subject_prefix, d.max_bytes, d.language, d.requires_id,
 	    d.digest_at, d.ends_at, d.nonmember, d.hold_bytes,
@@ -266,7 +268,8 @@ list_update(struct db *db, const struct list *l)
 	    d.turn_days, d.escalate_after, d.who, d.joins,
 	    (int64_t)d.hidden, (int64_t)d.bulk, d.escalate_given,
 	    d.turn_given, d.from_check, d.hold_days, d.meeting_reminders,
-	    d.notes_to, d.newsletter_at, d.agenda_days));
+	    d.notes_to, d.newsletter_at, d.agenda_days,
+	    (int64_t)d.digest_empty));
 }
 
 static const char SQL_LIST_DELETE[] = "DELETE FROM list WHERE id = ?1";

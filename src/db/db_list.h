@@ -60,6 +60,7 @@ struct list {
 	/* agendas (schema 16) */
 	int64_t	 agenda_days;		/* the agenda goes this many days
 					 * before a meeting; 0: default */
+	int	 digest_empty;		/* a digest even with no posts (18) */
 };
 
 #define LIST_DEFAULT_AGENDA_DAYS	7

@@ -536,6 +536,10 @@ static const char *const migrations[] = {
 	 * one vote per organisation (issue 14); names are compared folded
 	 * (fold_word), so the column keeps the spelling people chose. */
 	"ALTER TABLE member ADD COLUMN org TEXT;\n",
+	/* 17 -> 18: a digest even when nothing was posted since the last
+	 * (list set --digest-empty), for lists whose members want to know
+	 * the list is alive (issue 13). */
+	"ALTER TABLE list ADD COLUMN digest_empty INTEGER NOT NULL DEFAULT 0;\n",
 };
 
 /* sql_token_hash - moot_token_hash(TEXT) for SQL: token_hash(), or NULL

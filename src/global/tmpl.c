@@ -191,6 +191,8 @@ static const struct tmpl_def phrase_defs[] = {
 	/* An agenda item that came after the agenda went; no items yet */
 	{ "agenda-late", 0, "" },
 	{ "agenda-empty", 0, "" },
+	/* A digest with nothing in it (list set --digest-empty) */
+	{ "digest-none", 0, "" },
 };
 
 /* Header fields a template may set, besides Subject. */

@@ -97,6 +97,14 @@ contents(struct pass *ps, const struct due *d, const struct kept_chosen *ch,
 		phrase(ps, d, "digest-intro", s, nitems(s), out);
 	}
 	vbuf_puts(out, "\n\n");
+	if (ch->n == 0) {
+		/* list set --digest-empty: say so rather than show an
+		 * empty table */
+		phrase(ps, d, "digest-none", NULL, 0, out);
+		vbuf_putc(out, '\n');
+		notice_list_addrs_release(&a);
+		return;
+	}
 	phrase(ps, d, "digest-contents", NULL, 0, out);
 	vbuf_puts(out, "\n\n");
 	for (size_t i = 0; i < ch->n; i++)
@@ -229,7 +237,7 @@ one_member(struct pass *ps, const struct due *d)
 	if (digest_posts(x->db, ps->l->id, d->upto, KEPT_CHOSEN_MAX,
 	    kept_choose_cb, &ch) != DB_OK)
 		return (-1);
-	if (ch.n == 0) {
+	if (ch.n == 0 && !ps->l->digest_empty) {
 		/* Nothing new: no mail, but this time is done with. */
 		rc = digest_mark(x->db, d->id, ch.last, (int64_t)ps->slot);
 		return (rc == DB_OK ? 1 : rc == DB_NOTFOUND ? 0 : -1);
