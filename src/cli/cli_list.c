@@ -300,6 +300,9 @@ static const struct cli_setting list_rows[] = {
 	    .arg_new = "\"Mon 10:00\"",
 	    .want = "\"{arg}\" is not a day and time such as \"Mon 10:00\" "
 	    "or \"daily 18:00\"", .show_at = 8, .show = show_word },
+	{ .name = "digest-empty", .off = L(digest_empty),
+	    .set = cli_set_flag, .unset = 1, .show_at = 8,
+	    .show = show_yes },
 	{ .name = "subject-prefix", .has_arg = required_argument,
 	    .off = L(subject_prefix), .set = cli_set_text, .max = 40,
 	    .arg = "TEXT", .want = "at most 40 characters, no controls",
@@ -373,9 +376,6 @@ static const struct cli_setting list_rows[] = {
 	    .off = L(notes_to), .set = set_notes_to, .unset = 1,
 	    .arg = "LIST[,LIST]", .want = "\"{arg}\" is not up to 8 list "
 	    "names with commas between", .show_at = 23, .show = show_word },
-	{ .name = "digest-empty", .off = L(digest_empty),
-	    .set = cli_set_flag, .unset = 1, .show_at = 8,
-	    .show = show_yes },
 	/* the weekly update: mootd/news.c */
 	{ .name = "newsletter", .has_arg = required_argument,
 	    .off = L(newsletter_at), .set = set_digest, .unset = 1,
