@@ -17,6 +17,7 @@
 #include "list/notice.h"
 #include "db/db.h"
 #include "db/db_digest.h"
+#include "db/db_sched.h"
 #include "db/db_list.h"
 #include "db/db_spool.h"
 #include "mail/hdr_encode.h"
@@ -25,13 +26,11 @@
 #include "mootd/digest.h"
 #include "mootd/kept.h"
 #include "mootd/rewrite.h"
+#include "mootd/sched_send.h"
 #include "util/killpoint.h"
 #include "util/log.h"
 #include "util/vbuf.h"
 #include "util/sys_defs.h"
-
-#define DIGEST_MEMBERS_BATCH	50	/* members read at once */
-#define DIGEST_LISTS_MAX	10000	/* lists looked at in one tick */
 
 /* RFC 1153: a line of 70 hyphens ends the contents, one of 30 ends
  * each message. */
@@ -41,38 +40,18 @@
 
 /* One list's pass at one scheduled instant. */
 struct pass {
+	struct sched_pass *sp;		/* the walk's */
 	struct ctx	*x;
-	struct list	*l;
+	struct list	*l;		/* the walk's */
 	time_t		 slot;
 	struct kept_posts kept;		/* the posts read in this pass */
 };
 
-/* A member due a digest, copied out of the row. */
-struct due {
-	int64_t		 id, upto;
-	char		*addr, *lang;	/* owned; lang NULL: the list's */
-	int		 plain;
-};
-
-struct due_batch {
-	struct due	 m[DIGEST_MEMBERS_BATCH];
-	size_t		 n;
-};
-
-/* A list with a schedule, copied out of the row. */
-struct sched_list {
-	int64_t		 id, since;
-	char		*at;		/* owned */
-};
-
-struct sched_lists {
-	struct sched_list *v;		/* owned */
-	size_t		 n, cap;
-};
+static const struct sched_sender digest_sender;
 
 /* phrase - phrase key in the member's language, trailing newlines cut */
 static void
-phrase(struct pass *ps, const struct due *d, const char *key,
+phrase(struct pass *ps, const struct sched_due *d, const char *key,
     const struct tmpl_slot *slots, size_t nslots, struct vbuf *out)
 {
 	notice_phrase_line(ps->x, d->lang, ps->l, key, slots, nslots, out);
@@ -80,7 +59,7 @@ phrase(struct pass *ps, const struct due *d, const char *key,
 
 /* contents - the intro and the table of contents, UTF-8, LF */
 static void
-contents(struct pass *ps, const struct due *d, const struct kept_chosen *ch,
+contents(struct pass *ps, const struct sched_due *d, const struct kept_chosen *ch,
     struct vbuf *out)
 {
 	struct list_addrs	 a;
@@ -146,7 +125,7 @@ utf8_chars(const char *s)
 
 /* plain_body - the RFC 1153 digest as a text/plain part */
 static void
-plain_body(struct pass *ps, const struct due *d, const struct kept_chosen *ch,
+plain_body(struct pass *ps, const struct sched_due *d, const struct kept_chosen *ch,
     struct vbuf *out)
 {
 	struct vbuf	 t, end;
@@ -189,7 +168,7 @@ in_any(const struct kept_chosen *ch, const char *b)
 
 /* mime_body - the multipart/digest: the contents, then each post */
 static void
-mime_body(struct pass *ps, const struct due *d, const struct kept_chosen *ch,
+mime_body(struct pass *ps, const struct sched_due *d, const struct kept_chosen *ch,
     struct vbuf *out)
 {
 	struct vbuf	 t;
@@ -222,12 +201,12 @@ mime_body(struct pass *ps, const struct due *d, const struct kept_chosen *ch,
  * it was theirs already, -1 on database trouble
  */
 static int
-one_member(struct pass *ps, const struct due *d)
+one_member(struct pass *ps, const struct sched_due *d)
 {
 	struct ctx	*x = ps->x;
 	struct kept_chosen	 ch;
 	struct notice	 n;
-	struct vbuf	 subject, body, err;
+	struct vbuf	 subject, body;
 	char		 count[24];
 	int		 rc;
 
@@ -239,12 +218,12 @@ one_member(struct pass *ps, const struct due *d)
 		return (-1);
 	if (ch.n == 0 && !ps->l->digest_empty) {
 		/* Nothing new: no mail, but this time is done with. */
-		rc = digest_mark(x->db, d->id, ch.last, (int64_t)ps->slot);
+		rc = sched_mark(x->db, SCHED_DIGEST, d->id, ch.last,
+		    (int64_t)ps->slot);
 		return (rc == DB_OK ? 1 : rc == DB_NOTFOUND ? 0 : -1);
 	}
 	vbuf_init(&subject, VBUF_NOMAX);
 	vbuf_init(&body, VBUF_NOMAX);
-	vbuf_init(&err, 1024);
 	(void)snprintf(count, sizeof(count), "%zu", ch.n);
 	{
 		struct tmpl_slot s[] = { { "list", ps->l->name },
@@ -262,27 +241,8 @@ one_member(struct pass *ps, const struct due *d)
 	n.lang = d->lang;
 	n.list = ps->l;
 	n.from_kind = AK_POST;
-	rc = -1;
-	if (db_begin(x->db) != DB_OK)
-		goto out;
-	if (notice_queue_mime(x, &n, vbuf_str(&subject), &body, &err) == -1) {
-		log_warnx("digest %s to %s: %s", ps->l->name, d->addr,
-		    vbuf_str(&err));
-		db_rollback(x->db);
-		goto out;
-	}
-	switch (digest_mark(x->db, d->id, ch.last, (int64_t)ps->slot)) {
-	case DB_OK:
-		rc = db_commit(x->db) == DB_OK ? 1 : -1;
-		break;
-	case DB_NOTFOUND:	/* another mootd --once was first */
-		db_rollback(x->db);
-		rc = 0;
-		break;
-	default:
-		db_rollback(x->db);
-		break;
-	}
+	rc = sched_send_queue(ps->sp, &digest_sender, &n, vbuf_str(&subject),
+	    &body, d, ch.last);
 	if (rc == 1) {
 		log_info("digest list=%s to=%s posts=%zu form=%s", ps->l->name,
 		    d->addr, ch.n, d->plain ? "plain" : "mime");
@@ -290,122 +250,49 @@ one_member(struct pass *ps, const struct due *d)
 		 * recorded, the next members' are not. */
 		killpoint_at("digest-queued");
 	}
-out:
 	vbuf_release(&subject);
 	vbuf_release(&body);
-	vbuf_release(&err);
 	return (rc);
 }
 
+/* begin - a pass over one list's members at one instant */
 static int
-due_cb(const struct digest_member *m, void *arg)
+begin(struct sched_pass *sp)
 {
-	struct due_batch	*b = arg;
-	struct due		*d = &b->m[b->n++];
+	struct pass	*ps = xcalloc(1, sizeof(*ps));
 
-	d->id = m->id;
-	d->upto = m->upto;
-	d->plain = m->plain;
-	d->addr = xstrdup(m->addr);
-	d->lang = m->language != NULL ? xstrdup(m->language) : NULL;
-	return (b->n == nitems(b->m));
+	ps->sp = sp;
+	ps->x = sp->x;
+	ps->l = sp->l;
+	ps->slot = sp->slot;
+	kept_init(&ps->kept, sp->x, sp->l, "digest", 1);
+	sp->own = ps;
+	return (0);
+}
+
+static int
+member(struct sched_pass *sp, const struct sched_due *d)
+{
+	return (one_member(sp->own, d));
 }
 
 static void
-due_release(struct due_batch *b)
+end(struct sched_pass *sp)
 {
-	for (size_t i = 0; i < b->n; i++) {
-		free(b->m[i].addr);
-		free(b->m[i].lang);
-	}
-	b->n = 0;
+	struct pass	*ps = sp->own;
+
+	kept_release(&ps->kept);
+	free(ps);
+	sp->own = NULL;
 }
 
-/* one_list - the digests of list sl due at slot; how many done, or -1 */
-static int
-one_list(struct ctx *x, const struct sched_list *sl, time_t slot)
-{
-	struct pass	 ps;
-	struct due_batch b;
-	int64_t		 after = 0;
-	int		 done = 0, rc = 0;
-
-	memset(&ps, 0, sizeof(ps));
-	ps.x = x;
-	ps.slot = slot;
-	if (list_load_id(x->db, sl->id, &ps.l) != DB_OK)
-		return (-1);
-	kept_init(&ps.kept, x, ps.l, "digest", 1);
-	b.n = 0;
-	while (rc != -1 && (x->stop == NULL || !*x->stop)) {
-		if (digest_members_due(x->db, sl->id, (int64_t)slot, after,
-		    DIGEST_MEMBERS_BATCH, due_cb, &b) != DB_OK) {
-			rc = -1;
-			break;
-		}
-		if (b.n == 0)
-			break;
-		for (size_t i = 0; i < b.n && rc != -1; i++) {
-			after = b.m[i].id;
-			if ((rc = one_member(&ps, &b.m[i])) == 1)
-				done++;
-		}
-		due_release(&b);
-	}
-	due_release(&b);
-	kept_release(&ps.kept);
-	list_free(&ps.l);
-	return (rc == -1 ? -1 : done);
-}
-
-static int
-list_cb(const struct digest_list *d, void *arg)
-{
-	struct sched_lists	*ls = arg;
-
-	if (ls->n == ls->cap) {
-		ls->cap = ls->cap ? ls->cap * 2 : 8;
-		ls->v = xreallocarray(ls->v, ls->cap, sizeof(*ls->v));
-	}
-	ls->v[ls->n].id = d->id;
-	ls->v[ls->n].since = d->since;
-	ls->v[ls->n].at = xstrdup(d->at);
-	ls->n++;
-	return (ls->n >= DIGEST_LISTS_MAX);
-}
+static const struct sched_sender digest_sender = {
+	SCHED_DIGEST, "digest", begin, member, end,
+};
 
 /* digest_tick - see digest.h */
 int
 digest_tick(struct ctx *x)
 {
-	struct sched_lists	 ls;
-	struct schedule		 s;
-	time_t			 now = clock_now(), slot;
-	int			 done = 0, n;
-
-	memset(&ls, 0, sizeof(ls));
-	/* Read first, then write: no statement stays open across the
-	 * transactions that queue digests. */
-	if (digest_each_list(x->db, list_cb, &ls) != DB_OK)
-		goto out;
-	for (size_t i = 0; i < ls.n; i++) {
-		if (schedule_parse(ls.v[i].at, &s) == -1) {
-			log_warnx("list %lld: digest schedule \"%s\" cannot "
-			    "be read: no digest", (long long)ls.v[i].id,
-			    ls.v[i].at);
-			continue;
-		}
-		/* Only the last time counts: one missed while mootd was
-		 * down goes once.  And only times after it was set. */
-		slot = schedule_prev(&s, now);
-		if ((int64_t)slot <= ls.v[i].since)
-			continue;
-		if ((n = one_list(x, &ls.v[i], slot)) > 0)
-			done += n;
-	}
-out:
-	for (size_t i = 0; i < ls.n; i++)
-		free(ls.v[i].at);
-	free(ls.v);
-	return (done);
+	return (sched_send_tick(x, &digest_sender));
 }

@@ -27,7 +27,7 @@
 #include "db/db_digest.h"
 #include "db/db_list.h"
 #include "db/db_meeting.h"
-#include "db/db_news.h"
+#include "db/db_sched.h"
 #include "db/db_notes.h"
 #include "db/db_spool.h"
 #include "mail/hdr_encode.h"
@@ -35,19 +35,19 @@
 #include "mail/text_part.h"
 #include "mootd/kept.h"
 #include "mootd/news.h"
+#include "mootd/sched_send.h"
 #include "util/killpoint.h"
 #include "util/log.h"
 #include "util/vbuf.h"
 #include "util/sys_defs.h"
 
-#define NEWS_MEMBERS_BATCH	50	/* members read at once */
-#define NEWS_LISTS_MAX		10000	/* lists looked at in one tick */
 #define NEWS_MEETINGS_MAX	200	/* meetings shown in one update */
 
 /* One list's pass at one scheduled instant. */
 struct pass {
+	struct sched_pass *sp;		/* the walk's */
 	struct ctx	*x;
-	struct list	*l;
+	struct list	*l;		/* the walk's */
 	time_t		 slot, now;
 	struct kept_posts kept;		/* the posts read in this pass */
 	struct meeting	**all;		/* every meeting, by start; owned */
@@ -59,30 +59,11 @@ struct pass {
 	struct vbuf	 notes;		/* the notes since, as text */
 };
 
-/* A member due an update, copied out of the row. */
-struct due {
-	int64_t		 id, upto;
-	char		*addr, *lang;	/* owned; lang NULL: the list's */
-};
-
-struct due_batch {
-	struct due	 m[NEWS_MEMBERS_BATCH];
-	size_t		 n;
-};
-
-struct sched_list {
-	int64_t		 id, since;
-	char		*at;		/* owned */
-};
-
-struct sched_lists {
-	struct sched_list *v;		/* owned */
-	size_t		 n, cap;
-};
+static const struct sched_sender news_sender;
 
 /* phrase - phrase key in the member's language, trailing newlines cut */
 static void
-phrase(struct pass *ps, const struct due *d, const char *key,
+phrase(struct pass *ps, const struct sched_due *d, const char *key,
     const struct tmpl_slot *slots, size_t nslots, struct vbuf *out)
 {
 	notice_phrase_line(ps->x, d->lang, ps->l, key, slots, nslots, out);
@@ -167,7 +148,7 @@ notes_load(struct pass *ps)
 /* notes_section - the notes under their heading, in the reader's
  * language; nothing, and no heading, when there are none */
 static void
-notes_section(struct pass *ps, const struct due *d, struct vbuf *out)
+notes_section(struct pass *ps, const struct sched_due *d, struct vbuf *out)
 {
 	if (ps->notes.len == 0)
 		return;
@@ -185,7 +166,7 @@ notes_section(struct pass *ps, const struct due *d, struct vbuf *out)
 
 /* text - the update's text, UTF-8, LF */
 static void
-text(struct pass *ps, const struct due *d, const struct kept_chosen *ch,
+text(struct pass *ps, const struct sched_due *d, const struct kept_chosen *ch,
     struct vbuf *out)
 {
 	struct list_addrs	 a;
@@ -277,12 +258,12 @@ body(struct pass *ps, const struct vbuf *t, struct vbuf *out)
 /* one_member - queue d's update and record it as theirs in one
  * transaction; 1 if done, 0 if it was theirs already, -1 on trouble */
 static int
-one_member(struct pass *ps, const struct due *d)
+one_member(struct pass *ps, const struct sched_due *d)
 {
 	struct ctx	*x = ps->x;
 	struct kept_chosen	 ch;
 	struct notice	 n;
-	struct vbuf	 subject, t, mime, err;
+	struct vbuf	 subject, t, mime;
 	char		 count[24];
 	int		 rc;
 
@@ -295,7 +276,6 @@ one_member(struct pass *ps, const struct due *d)
 	vbuf_init(&subject, VBUF_NOMAX);
 	vbuf_init(&t, VBUF_NOMAX);
 	vbuf_init(&mime, VBUF_NOMAX);
-	vbuf_init(&err, 1024);
 	(void)snprintf(count, sizeof(count), "%zu", ch.n);
 	{
 		struct tmpl_slot s[] = { { "list", ps->l->name },
@@ -311,27 +291,8 @@ one_member(struct pass *ps, const struct due *d)
 	n.lang = d->lang;
 	n.list = ps->l;
 	n.from_kind = AK_POST;
-	rc = -1;
-	if (db_begin(x->db) != DB_OK)
-		goto out;
-	if (notice_queue_mime(x, &n, vbuf_str(&subject), &mime, &err) == -1) {
-		log_warnx("update %s to %s: %s", ps->l->name, d->addr,
-		    vbuf_str(&err));
-		db_rollback(x->db);
-		goto out;
-	}
-	switch (news_mark(x->db, d->id, ch.last, (int64_t)ps->slot)) {
-	case DB_OK:
-		rc = db_commit(x->db) == DB_OK ? 1 : -1;
-		break;
-	case DB_NOTFOUND:	/* another mootd --once was first */
-		db_rollback(x->db);
-		rc = 0;
-		break;
-	default:
-		db_rollback(x->db);
-		break;
-	}
+	rc = sched_send_queue(ps->sp, &news_sender, &n, vbuf_str(&subject),
+	    &mime, d, ch.last);
 	if (rc == 1) {
 		log_info("update list=%s to=%s posts=%zu meetings=%zu",
 		    ps->l->name, d->addr, ch.n, ps->nsoon);
@@ -339,142 +300,64 @@ one_member(struct pass *ps, const struct due *d)
 		 * recorded, the next members' are not. */
 		killpoint_at("news-queued");
 	}
-out:
 	vbuf_release(&subject);
 	vbuf_release(&t);
 	vbuf_release(&mime);
-	vbuf_release(&err);
 	return (rc);
 }
 
-static int
-due_cb(const struct digest_member *m, void *arg)
-{
-	struct due_batch	*b = arg;
-	struct due		*d = &b->m[b->n++];
-
-	d->id = m->id;
-	d->upto = m->upto;
-	d->addr = xstrdup(m->addr);
-	d->lang = m->language != NULL ? xstrdup(m->language) : NULL;
-	return (b->n == nitems(b->m));
-}
-
+/* end - what a pass owns */
 static void
-due_release(struct due_batch *b)
+end(struct sched_pass *sp)
 {
-	for (size_t i = 0; i < b->n; i++) {
-		free(b->m[i].addr);
-		free(b->m[i].lang);
-	}
-	b->n = 0;
-}
+	struct pass	*ps = sp->own;
 
-/* pass_release - what one list's pass owns */
-static void
-pass_release(struct pass *ps)
-{
 	kept_release(&ps->kept);
 	if (ps->all != NULL)
 		meeting_list_free(&ps->all, ps->nall);
 	vbuf_release(&ps->ics);
 	vbuf_release(&ps->notes);
-	list_free(&ps->l);
+	free(ps);
+	sp->own = NULL;
 }
 
-/* one_list - the updates of list sl due at slot; how many, or -1 */
+/* begin - a pass over one list's members at one instant: the
+ * meetings and notes every member's update shows, read once */
 static int
-one_list(struct ctx *x, const struct sched_list *sl, time_t slot,
-    time_t prev, time_t now)
+begin(struct sched_pass *sp)
 {
-	struct pass	 ps;
-	struct due_batch b;
-	int64_t		 after = 0;
-	int		 done = 0, rc = 0;
+	struct pass	*ps = xcalloc(1, sizeof(*ps));
 
-	memset(&ps, 0, sizeof(ps));
-	ps.x = x;
-	ps.slot = slot;
-	ps.now = now;
-	ps.notes_since = prev > (time_t)sl->since ? prev : (time_t)sl->since;
-	vbuf_init(&ps.ics, VBUF_NOMAX);
-	vbuf_init(&ps.notes, VBUF_NOMAX);
-	if (list_load_id(x->db, sl->id, &ps.l) != DB_OK ||
-	    meetings_load(&ps) == -1 || notes_load(&ps) == -1) {
-		pass_release(&ps);
+	ps->sp = sp;
+	ps->x = sp->x;
+	ps->l = sp->l;
+	ps->slot = sp->slot;
+	ps->now = sp->now;
+	ps->notes_since = sp->prev;
+	vbuf_init(&ps->ics, VBUF_NOMAX);
+	vbuf_init(&ps->notes, VBUF_NOMAX);
+	kept_init(&ps->kept, sp->x, sp->l, "update", 0);
+	sp->own = ps;
+	if (meetings_load(ps) == -1 || notes_load(ps) == -1) {
+		end(sp);
 		return (-1);
 	}
-	kept_init(&ps.kept, x, ps.l, "update", 0);
-	b.n = 0;
-	while (rc != -1 && (x->stop == NULL || !*x->stop)) {
-		if (news_members_due(x->db, sl->id, (int64_t)slot, after,
-		    NEWS_MEMBERS_BATCH, due_cb, &b) != DB_OK) {
-			rc = -1;
-			break;
-		}
-		if (b.n == 0)
-			break;
-		for (size_t i = 0; i < b.n && rc != -1; i++) {
-			after = b.m[i].id;
-			if ((rc = one_member(&ps, &b.m[i])) == 1)
-				done++;
-		}
-		due_release(&b);
-	}
-	due_release(&b);
-	pass_release(&ps);
-	return (rc == -1 ? -1 : done);
+	return (0);
 }
 
 static int
-list_cb(const struct digest_list *d, void *arg)
+member(struct sched_pass *sp, const struct sched_due *d)
 {
-	struct sched_lists	*ls = arg;
-
-	if (ls->n == ls->cap) {
-		ls->cap = ls->cap ? ls->cap * 2 : 8;
-		ls->v = xreallocarray(ls->v, ls->cap, sizeof(*ls->v));
-	}
-	ls->v[ls->n].id = d->id;
-	ls->v[ls->n].since = d->since;
-	ls->v[ls->n].at = xstrdup(d->at);
-	ls->n++;
-	return (ls->n >= NEWS_LISTS_MAX);
+	return (one_member(sp->own, d));
 }
+
+static const struct sched_sender news_sender = {
+	SCHED_NEWS, "update", begin, member, end,
+};
 
 /* news_tick - see news.h */
 int
 news_tick(struct ctx *x)
 {
-	struct sched_lists	 ls;
-	struct schedule		 s;
-	time_t			 now = clock_now(), slot;
-	int			 done = 0, n;
-
-	memset(&ls, 0, sizeof(ls));
-	/* Read first, then write: no statement stays open across the
-	 * transactions that queue updates. */
-	if (news_each_list(x->db, list_cb, &ls) != DB_OK)
-		goto out;
-	for (size_t i = 0; i < ls.n; i++) {
-		if (schedule_parse(ls.v[i].at, &s) == -1) {
-			log_warnx("list %lld: newsletter schedule \"%s\" "
-			    "cannot be read: no update",
-			    (long long)ls.v[i].id, ls.v[i].at);
-			continue;
-		}
-		/* Only the last time counts: one missed while mootd was
-		 * down goes once.  And only times after it was set. */
-		slot = schedule_prev(&s, now);
-		if ((int64_t)slot <= ls.v[i].since)
-			continue;
-		if ((n = one_list(x, &ls.v[i], slot,
-		    schedule_prev(&s, slot - 1), now)) > 0)
-			done += n;
-	}
-out:
-	for (size_t i = 0; i < ls.n; i++)
-		free(ls.v[i].at);
-	free(ls.v);
-	return (done);
+	return (sched_send_tick(x, &news_sender));
 }
