@@ -460,7 +460,7 @@ static const char *const migrations[] = {
 	"CREATE INDEX meeting_notes_approved ON meeting_notes (approved_at);\n",
 
 	/*
-	 * 14 -> 15: the weekly update (db_news.c).  A newsletter list has a
+	 * 14 -> 15: the weekly update (db_sched.c).  A newsletter list has a
 	 * schedule (newsletter_at, "Mon 10:00"; newsletter_since: when it
 	 * was set, as for digests) and its posts are kept in digest_post
 	 * too, so the trigger keeps the posts of either kind of list.  A

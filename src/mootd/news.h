@@ -15,7 +15,7 @@
  * method=PUBLISH, cal/cal_ical.h) when there are any; with neither
  * posts nor meetings it still goes, saying so, since the partnership
  * counts on it coming every week.  Each member's update is queued in
- * the transaction that records it as theirs (db_news.h), so a restart
+ * the transaction that records it as theirs (db_sched.h), so a restart
  * or a crash never sends one twice.
  */
 #ifndef NEWS_H
