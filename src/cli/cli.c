@@ -16,6 +16,8 @@
 #include "db/db_list.h"
 #include "global/listaddr.h"
 #include "util/priv.h"
+#include "util/vbuf.h"
+#include "util/vis.h"
 #include "util/sys_defs.h"
 
 /* cli_help - see cli.h */
@@ -125,6 +127,18 @@ cli_when(int64_t t, char *buf, size_t size)
 		return ("-");
 	clock_iso((time_t)t, buf, size);
 	return (buf);
+}
+
+/* cli_field - see cli.h */
+void
+cli_field(const char *name, const char *value)
+{
+	struct vbuf	v;
+
+	vbuf_init(&v, VBUF_NOMAX);
+	vis_append(&v, value != NULL ? value : "-");
+	printf("%s: %s\n", name, vbuf_str(&v));
+	vbuf_release(&v);
 }
 
 /* cli_conf - see cli.h */

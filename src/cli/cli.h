@@ -102,6 +102,10 @@ const char *cli_yes(int);
 /* cli_when - a time for people, or "-" for 0 */
 const char *cli_when(int64_t t, char *buf, size_t size);
 
+/* cli_field - print "name: value" for the show commands, the value
+ * escaped for the terminal (it may come from mail); NULL prints "-" */
+void	cli_field(const char *name, const char *value);
+
 /* The commands, by file. */
 int	cmd_init(struct cli *, int, char **);
 int	cmd_check(struct cli *, int, char **);

@@ -300,18 +300,6 @@ load_arg(struct cli *c, int argc, char **argv,
 	}
 }
 
-/* show_field - "name: value", the value escaped */
-static void
-show_field(const char *name, const char *value)
-{
-	struct vbuf	v;
-
-	vbuf_init(&v, VBUF_NOMAX);
-	vis_append(&v, value != NULL ? value : "-");
-	printf("%s: %s\n", name, vbuf_str(&v));
-	vbuf_release(&v);
-}
-
 /* show_links - which rule made m, and which meetings follow it */
 static int
 show_links(struct cli *c, const struct meeting *m)
@@ -358,7 +346,7 @@ cmd_meeting_show(struct cli *c, int argc, char **argv)
 	cal_local_format(&l, start);
 	local_of(m->start_at + m->duration, end);
 	printf("id: %lld\n", (long long)m->id);
-	show_field("group", m->grp);
+	cli_field("group", m->grp);
 	printf("start: %s (%s)\n", start, cal_local_weekday(&l));
 	printf("end: %s\n", end);
 	utc = (time_t)m->start_at;
@@ -366,14 +354,14 @@ cmd_meeting_show(struct cli *c, int argc, char **argv)
 	    strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
 		(void)snprintf(buf, sizeof(buf), "-");
 	printf("start-utc: %s\n", buf);
-	show_field("zone", c->conf.timezone);
+	cli_field("zone", c->conf.timezone);
 	conf_format_duration(m->duration, &v);
-	show_field("duration", vbuf_str(&v));
-	show_field("location", m->location);
-	show_field("notes-taker", m->notes_taker);
-	show_field("state", meeting_state_name(m->state));
+	cli_field("duration", vbuf_str(&v));
+	cli_field("location", m->location);
+	cli_field("notes-taker", m->notes_taker);
+	cli_field("state", meeting_state_name(m->state));
 	(void)snprintf(buf, sizeof(buf), "%lld", (long long)m->sequence);
-	show_field("sequence", buf);
+	cli_field("sequence", buf);
 	rc = show_links(c, m);
 	if (rc == CLI_OK)
 		rc = cli_attend_show(c, m->id);

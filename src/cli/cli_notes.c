@@ -21,18 +21,6 @@
 #include "util/vis.h"
 #include "util/sys_defs.h"
 
-/* field - "name: value", escaped */
-static void
-field(const char *name, const char *value)
-{
-	struct vbuf	v;
-
-	vbuf_init(&v, VBUF_NOMAX);
-	vis_append(&v, value != NULL ? value : "-");
-	printf("%s: %s\n", name, vbuf_str(&v));
-	vbuf_release(&v);
-}
-
 /* show_one - a line of meeting show: when the notes were approved */
 static int
 show_one(const struct meeting_note *n, void *arg)
@@ -73,9 +61,9 @@ print_one(const struct meeting_note *n, void *arg)
 	if ((*(int *)arg)++ > 0)
 		printf("\n");
 	clock_iso((time_t)n->approved_at, when, sizeof(when));
-	field("from", n->sender);
-	field("subject", n->subject);
-	field("approved", when);
+	cli_field("from", n->sender);
+	cli_field("subject", n->subject);
+	cli_field("approved", when);
 	printf("\n");
 	vbuf_init(&v, VBUF_NOMAX);
 	for (p = n->text; *p != '\0'; p = *nl != '\0' ? nl + 1 : nl) {

@@ -134,18 +134,6 @@ spool_id_arg(struct cli *c, int argc, char **argv,
 	}
 }
 
-/* field - "name: value" with the value escaped */
-static void
-field(const char *name, const char *value)
-{
-	struct vbuf	v;
-
-	vbuf_init(&v, VBUF_NOMAX);
-	vis_append(&v, value != NULL ? value : "-");
-	printf("%s: %s\n", name, vbuf_str(&v));
-	vbuf_release(&v);
-}
-
 /* cmd_spool_show - moot spool show ID */
 int
 cmd_spool_show(struct cli *c, int argc, char **argv)
@@ -158,30 +146,30 @@ cmd_spool_show(struct cli *c, int argc, char **argv)
 	if ((rc = spool_id_arg(c, argc, argv, cmd_spool_show, &s)) != CLI_OK)
 		return (rc == CLI_HELPED ? CLI_OK : rc);
 	(void)snprintf(num, sizeof(num), "%lld", (long long)s->id);
-	field("id", num);
-	field("state", spool_state_name(s->state));
-	field("reason", s->reason);
-	field("decided-by", s->decided_by);
-	field("list", s->list_name);
-	field("kind", listaddr_kind_name(s->kind));
-	field("rcpt", s->rcpt);
-	field("queue-id", s->queue_id);
-	field("via", s->via);
+	cli_field("id", num);
+	cli_field("state", spool_state_name(s->state));
+	cli_field("reason", s->reason);
+	cli_field("decided-by", s->decided_by);
+	cli_field("list", s->list_name);
+	cli_field("kind", listaddr_kind_name(s->kind));
+	cli_field("rcpt", s->rcpt);
+	cli_field("queue-id", s->queue_id);
+	cli_field("via", s->via);
 	/* As Postfix logs a client: name[address] */
 	if (s->client_addr != NULL)
 		(void)snprintf(client, sizeof(client), "%s[%s]",
 		    s->client_name != NULL && *s->client_name != '\0' ?
 		    s->client_name : "unknown", s->client_addr);
-	field("client", s->client_addr != NULL ? client : NULL);
-	field("env-from", s->env_from == NULL ? NULL : *s->env_from == '\0' ?
+	cli_field("client", s->client_addr != NULL ? client : NULL);
+	cli_field("env-from", s->env_from == NULL ? NULL : *s->env_from == '\0' ?
 	    "<>" : s->env_from);
-	field("from", s->from_addr);
-	field("subject", s->subject);
-	field("message-id", s->msgid);
-	field("received", cli_when(s->received_at, when, sizeof(when)));
+	cli_field("from", s->from_addr);
+	cli_field("subject", s->subject);
+	cli_field("message-id", s->msgid);
+	cli_field("received", cli_when(s->received_at, when, sizeof(when)));
 	(void)snprintf(num, sizeof(num), "%lld", (long long)s->size);
-	field("size", num);
-	field("next-try", s->next_try > 0 ? cli_when(s->next_try, when,
+	cli_field("size", num);
+	cli_field("next-try", s->next_try > 0 ? cli_when(s->next_try, when,
 	    sizeof(when)) : NULL);
 	(void)delivery_count(c->db, s->id, DELIVERY_SENT, &sent);
 	(void)delivery_count(c->db, s->id, DELIVERY_FAILED, &failed);
