@@ -10,6 +10,7 @@
 #include <libical/ical.h>
 
 #include "cal/cal_ical.h"
+#include "cal/cal_rrule.h"
 #include "cal/cal_time.h"
 #include "db/db_meeting.h"
 #include "util/alloc.h"
@@ -32,14 +33,8 @@ cal_ical_uid(int64_t id, const char *domain, char *buf)
 static struct icaltimetype
 wall(const struct cal_local *l, icaltimezone *tz)
 {
-	struct icaltimetype t = icaltime_null_time();
+	struct icaltimetype t = cal_rrule_wall(l);
 
-	t.year = l->year;
-	t.month = l->month;
-	t.day = l->day;
-	t.hour = l->hour;
-	t.minute = l->min;
-	t.is_date = 0;
 	return (icaltime_set_timezone(&t, tz));
 }
 

@@ -13,9 +13,9 @@
 /* Longer than any rule a person types; libical reads what it is given. */
 #define RRULE_MAX_LEN	512
 
-/* floating - l as a libical date-time with no zone: wall time */
-static struct icaltimetype
-floating(const struct cal_local *l)
+/* cal_rrule_wall - see cal_rrule.h */
+struct icaltimetype
+cal_rrule_wall(const struct cal_local *l)
 {
 	struct icaltimetype t = icaltime_null_time();
 
@@ -74,7 +74,7 @@ cal_rrule_expand(const char *rule, const struct cal_local *firstp,
 	*n = 0;
 	if (parse(rule, &r, err) == -1)
 		return (-1);
-	if ((it = icalrecur_iterator_new(r, floating(first))) == NULL) {
+	if ((it = icalrecur_iterator_new(r, cal_rrule_wall(first))) == NULL) {
 		vbuf_printf(err, "--rrule: \"%s\" cannot be expanded: %s",
 		    rule, icalerror_strerror(icalerrno));
 		icalerror_clear_errno();

@@ -13,6 +13,8 @@
 
 #include <stddef.h>
 
+#include <libical/ical.h>
+
 #include "cal/cal_time.h"
 
 struct vbuf;
@@ -27,5 +29,11 @@ struct vbuf;
  */
 int	cal_rrule_expand(const char *rule, const struct cal_local *first,
 	    struct cal_local *out, size_t max, size_t *n, struct vbuf *err);
+
+/*
+ * cal_rrule_wall - l as a libical date-time with no zone: the wall time
+ * a recurrence rule steps through, and that cal_ical.c puts in a zone
+ */
+struct icaltimetype cal_rrule_wall(const struct cal_local *l);
 
 #endif /* CAL_RRULE_H */
