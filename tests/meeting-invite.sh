@@ -171,6 +171,19 @@ words alice@example.org "$TOK_ALICE" "No problem, I will see" |
 mootd_once
 is "$(answers)" "bob@example.org accepted;carol@example.org declined;" \
     "a reply that is not clearly yes or no records nothing"
+new_msgs
+is "${#M[@]}" 1 "  and is answered"
+like "$(to_of "${M[0]}")" "alice@example.org" "  to alice"
+has "${M[0]}" "Nothing recorded: moot could not read your answer" \
+    "  saying nothing was recorded"
+has "${M[0]}" '"No problem, I will see"' "  quoting what moot read"
+like "$(grep -i '^Reply-To:\|^From:' "${M[0]}" | tr -d '\r')" \
+    "ops-meeting\+$TOK_ALICE@" "  from her own reply address, so a reply answers"
+words alice@example.org "$TOK_ALICE" "perhaps" |
+    moot inject --to "ops-meeting+$TOK_ALICE@$D"
+mootd_once
+is "$(sink_msgs)" 7 "  a second unclear reply within the hour is not answered"
+new_msgs
 FORGED=abcdefghijklmnopqrstuvwxyz
 itip alice@example.org DECLINED "$FORGED" | moot inject --to "ops-meeting+$FORGED@$D"
 mootd_once
@@ -184,7 +197,7 @@ itip bob@example.org TENTATIVE "$TOK_BOB" | moot inject --to "ops-meeting+$TOK_B
 mootd_once
 is "$(answers)" "bob@example.org tentative;carol@example.org declined;" \
     "the latest answer wins"
-is "$(sink_msgs)" 6 "no answer is answered by mail"
+is "$(sink_msgs)" 7 "no clear answer is answered by mail"
 
 # --- A's 2-day reminder (19 March) carries the count to organisers ---
 export MOOT_NOW=2018-03-19T10:00:00Z
@@ -206,7 +219,7 @@ is "${#M[@]}" 3 "a moved meeting: the invitation again to the 3 members"
 check_invite "$(msg_to bob@example.org "${M[@]}")" REQUEST 1 "$A" \
     "2018-03-22 11:00" "2018-03-22 11:00"
 mootd_once
-is "$(sink_msgs)" 12 "  and only once"
+is "$(sink_msgs)" 13 "  and only once"
 
 # --- a cancellation sends METHOD:CANCEL ------------------------------
 moot meeting cancel "$B" >/dev/null
@@ -217,7 +230,7 @@ C=$(msg_to carol@example.org "${M[@]}")
 check_invite "$C" CANCEL 1 "$B" "2018-03-28 10:00" "2018-03-28 09:00"
 is "$(both "$C" STATUS)" "CANCELLED" "  its STATUS is CANCELLED (both)"
 mootd_once
-is "$(sink_msgs)" 15 "  and only once"
+is "$(sink_msgs)" 16 "  and only once"
 
 # --- missed while mootd was down --------------------------------------
 export MOOT_NOW=2018-03-19T12:00:00Z
@@ -229,15 +242,15 @@ F=$(moot meeting add ops "2018-04-05 10:00" | head -1)
 # committed but before they are sent (the outbox has them).
 export MOOT_NOW=2018-04-23T08:00:00Z
 MOOT_KILL_AT=invite-queued:2 mootd_once 2>/dev/null
-is "$(sink_msgs)" 15 "a crash while queueing the invitations sends none"
+is "$(sink_msgs)" 16 "a crash while queueing the invitations sends none"
 MOOT_KILL_AT=invite-committed mootd_once 2>/dev/null
-is "$(sink_msgs)" 15 "a crash once they are committed sends none yet"
+is "$(sink_msgs)" 16 "a crash once they are committed sends none yet"
 mootd_once
 new_msgs
 is "${#M[@]}" 3 "after a long stop: one message each for E, none for F (begun)"
 has "$(msg_to bob@example.org "${M[@]}")" "UID:meeting-$E@" "  about E"
 mootd_once
-is "$(sink_msgs)" 18 "  and not again"
+is "$(sink_msgs)" 19 "  and not again"
 
 # --- attendance -------------------------------------------------------
 is "$(moot meeting attended "$A" bob@example.org 2>&1 >/dev/null; echo $?)" \

@@ -20,12 +20,18 @@
 #include "list/answer.h"
 #include "list/ctx.h"
 #include "list/mod_reply.h"
+#include "list/unclear.h"
 #include "mail/mail.h"
 #include "mail/text_part.h"
 #include "util/clock.h"
 #include "util/log.h"
 #include "util/vbuf.h"
 #include "util/sys_defs.h"
+
+/* The answer to a member's reply that is not clearly yes or no. */
+static const struct unclear_form meeting_unclear = {
+	"meeting-unclear", AK_MEETING, "meetings",
+};
 
 /* Far more than a calendar program's answer. */
 #define CALENDAR_MAX	(64 * 1024)
@@ -62,14 +68,16 @@ from_calendar(struct ctx *x, const struct mail *m, int64_t id,
 	return (rc);
 }
 
-/* from_words - "yes" or "no", clearly; 1 with *a, else 0 */
+/* from_words - "yes" or "no", clearly; 1 with *a, else 0 with what was
+ * read in *unread */
 static int
 from_words(struct ctx *x, const struct mail *m, const char *lang,
-    enum invite_answer *a)
+    enum invite_answer *a, struct decision_read *unread)
 {
 	struct decided	dd;
 
-	if (!mod_reply_first(x->conf, m, lang, "approve,reject", &dd))
+	if (!mod_reply_first_read(x->conf, m, lang, "approve,reject", &dd,
+	    unread))
 		return (0);
 	*a = strcmp(dd.key, "approve") == 0 ? ANSWER_ACCEPTED :
 	    ANSWER_DECLINED;
@@ -103,9 +111,10 @@ cal_reply(struct ctx *x, struct spool_item *s, const struct mail *m)
 	struct member		*mem = NULL;
 	enum invite_answer	 a = ANSWER_ACCEPTED;
 	enum claim		 cl;
+	struct decision_read	 unread;
 	const char		*why = NULL;
-	char			 done[96];
-	int			 got;
+	char			 done[96], about[160];
+	int			 got, unclear = 0;
 
 	if (answer_list_load(x, s, &l) == -1)
 		return;
@@ -120,8 +129,11 @@ cal_reply(struct ctx *x, struct spool_item *s, const struct mail *m)
 	else if ((why = check(x, l, m, t, &mt, &mem)) == NULL) {
 		if ((got = from_calendar(x, m, mt->id, t, &a)) == -1)
 			why = "a calendar answer about another meeting or person";
-		else if (got == 0 && !from_words(x, m, mem->language, &a))
+		else if (got == 0 && !from_words(x, m, mem->language, &a,
+		    &unread)) {
 			why = "not clearly an answer";
+			unclear = 1;
+		}
 	}
 	if (db_begin(x->db) != DB_OK)
 		goto out;
@@ -129,6 +141,14 @@ cal_reply(struct ctx *x, struct spool_item *s, const struct mail *m)
 		(void)snprintf(done, sizeof(done), "meeting answer refused: %s",
 		    why);
 		answer_finish(x, s, done);
+		if (unclear) {
+			/* The member's own token, from them: say what was
+			 * read and what works, from the same address. */
+			(void)snprintf(about, sizeof(about), "%s, %s", mt->grp,
+			    mt->start_local);
+			unclear_answer_as(x, &meeting_unclear, s, m, s->token,
+			    &unread, about);
+		}
 	} else if (invite_answer_set(x->db, mt->id, t->addr, a,
 	    clock_now()) != DB_OK) {
 		db_rollback(x->db);

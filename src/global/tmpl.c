@@ -73,6 +73,7 @@ static const struct tmpl_def {
 	{ "agenda-no-meeting", 1,
 	    "list,address,join_address,owner_address" },
 	{ "agenda", 1, "list,start,zone,location,days,items,papers,count" },
+	{ "meeting-unclear", 1, "list,about,read" },
 };
 
 /* Phrases: the pieces notices are made of, in templates/<lang>/phrases. */

@@ -241,15 +241,35 @@ int
 mod_reply_first(const struct conf *c, const struct mail *m, const char *lang,
     const char *keys, struct decided *dd)
 {
+	return (mod_reply_first_read(c, m, lang, keys, dd, NULL));
+}
+
+/* mod_reply_first_read - see mod_reply.h */
+int
+mod_reply_first_read(const struct conf *c, const struct mail *m,
+    const char *lang, const char *keys, struct decided *dd,
+    struct decision_read *unread)
+{
 	struct vbuf	 text;
 	const char	*l, *rest;
 	size_t		 n;
 	int		 yes = 0;
 
+	if (unread != NULL)
+		memset(unread, 0, sizeof(*unread));
 	vbuf_init(&text, VBUF_NOMAX);
 	(void)text_part_get(m, (size_t)c->lim.text_bytes, &text);
-	if ((l = first_line(vbuf_str(&text), &n, &rest)) != NULL)
+	if ((l = first_line(vbuf_str(&text), &n, &rest)) != NULL) {
 		yes = decide_line(c, lang, l, n, keys, DECIDE_ALONE, dd);
+		if (!yes && unread != NULL)
+			said(l, n, unread);
+	}
+	if (!yes && unread != NULL) {
+		unread->d = DECISION_NONE;
+		(void)snprintf(unread->why, sizeof(unread->why), "%s",
+		    l != NULL ? "the first line is not an answer" :
+		    "no answer in the reply");
+	}
 	vbuf_release(&text);
 	return (yes);
 }

@@ -55,6 +55,12 @@ struct decided;
 int	mod_reply_first(const struct conf *, const struct mail *m,
 	    const char *lang, const char *keys, struct decided *dd);
 
+/* mod_reply_first_read - the same; when it is not clearly one of keys,
+ * unread (if not NULL) says what was read, for unclear.h's answer */
+int	mod_reply_first_read(const struct conf *, const struct mail *m,
+	    const char *lang, const char *keys, struct decided *dd,
+	    struct decision_read *unread);
+
 /* mod_reply_name - the words.c key of a decision: "approve", "reject",
  * "discard"; "none" */
 const char *mod_reply_name(enum decision);

@@ -25,8 +25,11 @@
 #include "util/sys_defs.h"
 
 #define HOUR		3600
-#define TMPL		"reply-unclear"	/* the template, and the outbox's
-					 * purpose the limits count */
+
+/* Moderation's: held posts and joins. */
+static const struct unclear_form moderation = {
+	"reply-unclear", AK_MODERATE, "moderation",
+};
 
 /* is_bidi_control - U+200E/F, U+202A-E, U+2066-9 or U+061C at p (n
  * bytes): characters that would reorder the notice around the quote */
@@ -76,23 +79,23 @@ quote_line(const char *line, struct vbuf *out)
 /* answered_lately - to was answered about this post (or, for a join,
  * this list) within the hour; 1, 0, or -1 on database trouble */
 static int
-answered_lately(struct ctx *x, int64_t list_id, int64_t post_id,
-    const char *to)
+answered_lately(struct ctx *x, const struct unclear_form *f, int64_t list_id,
+    int64_t post_id, const char *to)
 {
 	int64_t	since = clock_now() - HOUR, n = 0;
 	int	rc;
 
 	rc = post_id != 0 ?
-	    outbox_told_about(x->db, post_id, to, since, TMPL, &n) :
-	    outbox_told(x->db, list_id, to, since, TMPL, &n);
+	    outbox_told_about(x->db, post_id, to, since, f->tmpl, &n) :
+	    outbox_told(x->db, list_id, to, since, f->tmpl, &n);
 	return (rc != DB_OK ? -1 : n > 0);
 }
 
 /* may_answer - whether the rules let moot answer m's sender; logs why
  * not */
 static int
-may_answer(struct ctx *x, const struct spool_item *s, const struct mail *m,
-    int64_t post_id)
+may_answer(struct ctx *x, const struct unclear_form *f,
+    const struct spool_item *s, const struct mail *m, int64_t post_id)
 {
 	int	rc;
 
@@ -102,8 +105,8 @@ may_answer(struct ctx *x, const struct spool_item *s, const struct mail *m,
 		    "mail", m->from_addr);
 		return (0);
 	}
-	if ((rc = answered_lately(x, s->list_id, post_id, m->from_addr)) !=
-	    0) {
+	if ((rc = answered_lately(x, f, s->list_id, post_id,
+	    m->from_addr)) != 0) {
 		if (rc == 1)
 			log_info("unclear reply from <%s> not answered: "
 			    "answered within the hour", m->from_addr);
@@ -112,9 +115,9 @@ may_answer(struct ctx *x, const struct spool_item *s, const struct mail *m,
 	return (answer_capped(x, ANSWER_UNCLEAR, m->from_addr, NULL) == 0);
 }
 
-/* unclear_answer - see unclear.h */
-void
-unclear_answer(struct ctx *x, const struct spool_item *s,
+/* answer - unclear_answer() and unclear_answer_as() */
+static void
+answer(struct ctx *x, const struct unclear_form *f, const struct spool_item *s,
     const struct mail *m, const char *tok, const struct decision_read *d,
     int64_t post_id, const char *about)
 {
@@ -122,7 +125,7 @@ unclear_answer(struct ctx *x, const struct spool_item *s,
 	struct vbuf	 read, quoted, err;
 	char		*lang, name[64];
 
-	if (m->from_addr == NULL || !may_answer(x, s, m, post_id) ||
+	if (m->from_addr == NULL || !may_answer(x, f, s, m, post_id) ||
 	    list_load_id(x->db, s->list_id, &l) != DB_OK) {
 		list_free(&l);
 		return;
@@ -142,7 +145,7 @@ unclear_answer(struct ctx *x, const struct spool_item *s,
 			    nitems(q), &read);
 		}
 	}
-	(void)snprintf(name, sizeof(name), "%s moderation", l->name);
+	(void)snprintf(name, sizeof(name), "%s %s", l->name, f->from_name);
 	{
 		struct tmpl_slot slots[] = {
 			{ "list", l->name },
@@ -150,8 +153,8 @@ unclear_answer(struct ctx *x, const struct spool_item *s,
 			{ "read", vbuf_str(&read) },
 		};
 		struct notice n = {
-			.tmpl = TMPL, .to = m->from_addr, .lang = lang,
-			.list = l, .from_kind = AK_MODERATE,
+			.tmpl = f->tmpl, .to = m->from_addr, .lang = lang,
+			.list = l, .from_kind = f->from_kind,
 			.from_token = tok, .from_name = name,
 			.spool_id = post_id, .slots = slots,
 			.nslots = nitems(slots), .reply = 1,
@@ -163,11 +166,29 @@ unclear_answer(struct ctx *x, const struct spool_item *s,
 			    vbuf_str(&err));
 		else
 			log_info("unclear reply from <%s> answered (%s)",
-			    m->from_addr, TMPL);
+			    m->from_addr, f->tmpl);
 	}
 	free(lang);
 	vbuf_release(&read);
 	vbuf_release(&quoted);
 	vbuf_release(&err);
 	list_free(&l);
+}
+
+/* unclear_answer - see unclear.h */
+void
+unclear_answer(struct ctx *x, const struct spool_item *s,
+    const struct mail *m, const char *tok, const struct decision_read *d,
+    int64_t post_id, const char *about)
+{
+	answer(x, &moderation, s, m, tok, d, post_id, about);
+}
+
+/* unclear_answer_as - see unclear.h */
+void
+unclear_answer_as(struct ctx *x, const struct unclear_form *f,
+    const struct spool_item *s, const struct mail *m, const char *tok,
+    const struct decision_read *d, const char *about)
+{
+	answer(x, f, s, m, tok, d, 0, about);
 }

@@ -21,6 +21,8 @@
 
 #include <stdint.h>
 
+#include "global/listaddr.h"
+
 struct ctx;
 struct decision_read;
 struct mail;
@@ -38,5 +40,24 @@ void	unclear_answer(struct ctx *, const struct spool_item *s,
 	    const struct mail *m, const char *tok,
 	    const struct decision_read *d, int64_t post_id,
 	    const char *about);
+
+/* What an unclear answer is about besides moderation: its template
+ * (also the outbox purpose its hourly limit counts, per list), the
+ * address kind it comes from (with tok, so a reply to it answers) and
+ * the name beside it, after the list's ("moderation"). */
+struct unclear_form {
+	const char		*tmpl;
+	enum listaddr_kind	 from_kind;
+	const char		*from_name;
+};
+
+/*
+ * unclear_answer_as - the same answer in form f, at most once an hour
+ * per person and list: a member's answer to a meeting's invitation
+ * (cal_reply.c), a decision's ballot
+ */
+void	unclear_answer_as(struct ctx *, const struct unclear_form *f,
+	    const struct spool_item *s, const struct mail *m, const char *tok,
+	    const struct decision_read *d, const char *about);
 
 #endif /* UNCLEAR_H */
