@@ -58,7 +58,9 @@ send_item() { moot inject --to "ops-agenda@$D" --from "$1"; }
 
 item '"Bob Builder" <bob@example.org>' "Housing update" |
     send_item bob@example.org
-item carol@example.org "Budget 2018" | send_item carol@example.org
+# carol's subject hides a control (ESC, in an encoded word): the agenda
+# lists her item without it.
+item carol@example.org "=?utf-8?q?Budget_2018=1B?=" | send_item carol@example.org
 item dave@example.net "Sell the office" | send_item dave@example.net
 item bob@example.org "Out of office" "Auto-Submitted: auto-replied" |
     send_item bob@example.org
@@ -100,6 +102,8 @@ is "$(echo "$S" | grep -c '^agenda: ')" 3 "three items: the auto-reply is none"
 like "$(echo "$S" | grep '^agenda: 1 ')" "Bob Builder <bob@example.org>: Housing update" \
     "meeting show lists items with their senders"
 unlike "$S" "Out of office" "the auto-reply is not an item"
+is "$(sqlite3 "$SITE/var/moot.db" "SELECT text FROM agenda_item WHERE addr = 'carol@example.org'" | od -An -c | tr -s ' ' | tr -d '\n')" \
+    " B u d g e t 2 0 1 8 \\n" "  an item is kept without the controls of the sender's mail"
 unlike "$S" "Sell the office" "the stranger's item is not kept"
 is "$(echo "$S" | grep -c '^paper: ')" 2 "meeting show lists two papers"
 

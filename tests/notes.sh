@@ -132,7 +132,7 @@ Content-Type: multipart/mixed; boundary="b1"
 --b1
 Content-Type: text/plain; charset=utf-8
 
-The notes are attached.
+The notes are attached.[31m
 --b1
 Content-Type: text/plain; charset=utf-8; name="notes.txt"
 Content-Disposition: attachment; filename="notes.txt"
@@ -152,6 +152,12 @@ like "$(newest_to bob@five.example)" "Item 1: the hall is booked" \
     "  approved, the group gets the attachment"
 like "$(moot meeting notes "$M1")" "\[attached: notes.txt \(text/plain" \
     "  meeting notes names the attachment"
+like "$(moot meeting notes "$M1")" "Item 1: the hall is booked" \
+    "  and keeps the text of an attached plain-text file"
+is "$(sqlite3 "$SITE/var/moot.db" "SELECT count(*) FROM meeting_notes WHERE spool_id = $n3 AND (instr(text, char(27)) > 0 OR instr(text, char(13)) > 0)")" 0 \
+    "  without the controls of the sender's mail (ESC, CR)"
+is "$(sqlite3 "$SITE/var/moot.db" "SELECT count(*) FROM meeting_notes WHERE spool_id = $n3 AND instr(text, 'attached.[31m') > 0")" 1 \
+    "  the rest of the covering text kept"
 
 # 9. An auto-reply to ops-notes@ is never notes.
 send ops-notes@$D org@one.example "Out of office" "I am away." \

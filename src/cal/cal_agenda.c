@@ -20,6 +20,7 @@
 #include "list/answer.h"
 #include "list/ctx.h"
 #include "list/notice.h"
+#include "mail/hdr_encode.h"
 #include "mail/mail.h"
 #include "mail/mime_parts.h"
 #include "mail/text_part.h"
@@ -88,11 +89,12 @@ next_meeting(struct ctx *x, const char *grp, int64_t now,
 }
 
 /* item_words - what the item says: the subject, else the first line of
- * the text, cut at CAL_ITEM_MAX bytes (not inside a character) */
+ * the text, cut at CAL_ITEM_MAX bytes (not inside a character), one
+ * line without controls (the agenda lists an item a line) */
 static void
 item_words(const struct mail *m, struct vbuf *out)
 {
-	struct vbuf	 t;
+	struct vbuf	 t, line;
 	const char	*p;
 	size_t		 n;
 
@@ -114,10 +116,11 @@ item_words(const struct mail *m, struct vbuf *out)
 		while (n > 0 && ((unsigned char)t.data[n] & 0xc0) == 0x80)
 			n--;
 	}
-	/* One line: the agenda lists an item a line. */
-	for (size_t i = 0; i < n; i++)
-		vbuf_putc(out, t.data[i] == '\r' || t.data[i] == '\n' ||
-		    t.data[i] == '\t' ? ' ' : t.data[i]);
+	vbuf_truncate(&t, n);
+	vbuf_init(&line, VBUF_NOMAX);
+	hdr_encode_clean(&line, vbuf_str(&t));
+	vbuf_cat(out, line.data, line.len);
+	vbuf_release(&line);
 	vbuf_release(&t);
 }
 
@@ -197,13 +200,14 @@ cal_agenda(struct ctx *x, struct spool_item *s, const struct mail *m)
 	struct list	*l = NULL;
 	struct member	*mem = NULL;
 	struct meeting	*mt = NULL;
-	struct vbuf	 words, done;
+	struct vbuf	 words, done, clean_name;
 	const char	*name;
 	int64_t		 now = clock_now();
 	int		 late = 0, capped, papers = 0, rc;
 
 	vbuf_init(&words, VBUF_NOMAX);
 	vbuf_init(&done, 512);
+	vbuf_init(&clean_name, VBUF_NOMAX);
 	if (answer_list_load(x, s, &l) == -1)
 		goto out;
 	if (answer_automated(x, s, m))
@@ -241,8 +245,10 @@ cal_agenda(struct ctx *x, struct spool_item *s, const struct mail *m)
 	if (agenda_sent_has(x->db, mt->id, &late) != DB_OK)
 		goto out;
 	item_words(m, &words);
-	name = m->from_name != NULL && *m->from_name != '\0' ?
-	    m->from_name : m->from_addr;
+	/* The name is the sender's display name: controls gone too. */
+	hdr_encode_clean(&clean_name, m->from_name != NULL ? m->from_name :
+	    "");
+	name = clean_name.len > 0 ? vbuf_str(&clean_name) : m->from_addr;
 	if (db_begin(x->db) != DB_OK)
 		goto out;
 	if (cal_organiser(mem->role) &&
@@ -288,6 +294,7 @@ fail:
 out:
 	vbuf_release(&words);
 	vbuf_release(&done);
+	vbuf_release(&clean_name);
 	meeting_free(&mt);
 	member_free(&mem);
 	list_free(&l);

@@ -19,12 +19,14 @@
 #include "list/hold.h"
 #include "list/membership.h"
 #include "list/policy.h"
+#include "mail/hdr_encode.h"
 #include "mail/mail.h"
 #include "mail/mime_parts.h"
 #include "mail/text_part.h"
 #include "util/clock.h"
 #include "util/log.h"
 #include "util/vbuf.h"
+#include "util/vis.h"
 #include "util/sys_defs.h"
 
 #define NOTES_TEXT_MAX	(256 * 1024)	/* kept with the meeting */
@@ -52,23 +54,42 @@ latest_begun(struct db *db, const char *grp, time_t now, struct meeting **m)
 }
 
 /* notes_text - what is kept of m: its text, then a line for each
- * attachment (the group gets the attachments themselves) */
+ * attachment (the group gets the attachments themselves), and the text
+ * of an attached plain-text file: notes sent as notes.txt alone are
+ * still notes the weekly update can show */
 static void
 notes_text(const struct mail *m, struct vbuf *out)
 {
 	struct mime_parts	p;
+	struct vbuf		t;
 
 	memset(&p, 0, sizeof(p));
-	(void)text_part_get(m, NOTES_TEXT_MAX, out);
-	if (mime_parts_read(m, &p) == 0)
+	vbuf_init(&t, NOTES_TEXT_MAX);
+	(void)text_part_get(m, NOTES_TEXT_MAX, &t);
+	if (mime_parts_read_data(m, &p) == 0)
 		for (size_t i = 0; i < p.natt && i < NOTES_ATT_MAX; i++) {
-			if (out->len > 0 && out->data[out->len - 1] != '\n')
-				vbuf_putc(out, '\n');
-			vbuf_printf(out, "[attached: %s (%s, %zu bytes)]\n",
-			    *p.att[i].name != '\0' ? p.att[i].name :
-			    "no name", p.att[i].type, p.att[i].size);
+			const struct mime_attachment *a = &p.att[i];
+
+			if (t.len > 0 && t.data[t.len - 1] != '\n')
+				vbuf_putc(&t, '\n');
+			vbuf_printf(&t, "[attached: %s (%s, %zu bytes)]\n",
+			    *a->name != '\0' ? a->name : "no name", a->type,
+			    a->size);
+			/* UTF-8 only: a file in another charset says
+			 * nothing of it, and is not guessed. */
+			if (strcmp(a->type, "text/plain") == 0 &&
+			    a->data != NULL &&
+			    vis_utf8_text(a->data, a->size) &&
+			    t.len + a->size < NOTES_TEXT_MAX) {
+				vbuf_cat(&t, a->data, a->size);
+				vbuf_putc(&t, '\n');
+			}
 		}
 	mime_parts_release(&p);
+	/* The notes go into the group's mail and the weekly update as
+	 * they are: no controls from the sender's mail in them. */
+	hdr_encode_clean_text(out, vbuf_str(&t));
+	vbuf_release(&t);
 }
 
 /* may_send - from is the meeting's notes-taker, or an organiser or

@@ -20,15 +20,37 @@
 #define LINE_MAX_COLS	76	/* RFC 2047 section 2 asks this of lines with encoded words */
 #define WORD_PREFIX	"=?UTF-8?B?"
 
+static void	strip(struct vbuf *, const char *, int);
+
 /* hdr_encode_clean - see hdr_encode.h */
 void
 hdr_encode_clean(struct vbuf *out, const char *s)
+{
+	strip(out, s, 0);
+}
+
+/* hdr_encode_clean_text - see hdr_encode.h */
+void
+hdr_encode_clean_text(struct vbuf *out, const char *s)
+{
+	strip(out, s, 1);
+}
+
+/* strip - s without controls into out: a header's one line (lines 0:
+ * tabs and line ends become spaces), or a body's text (lines 1: tabs
+ * and LF kept, CR dropped) */
+static void
+strip(struct vbuf *out, const char *s, int lines)
 {
 	const unsigned char	*p = (const unsigned char *)s;
 
 	vbuf_reset(out);
 	for (; *p != '\0'; p++) {
-		if (*p == '\t' || *p == '\n' || *p == '\r') {
+		if (lines && (*p == '\t' || *p == '\n')) {
+			vbuf_putc(out, *p);
+			continue;
+		}
+		if (!lines && (*p == '\t' || *p == '\n' || *p == '\r')) {
 			vbuf_putc(out, ' ');
 			continue;
 		}

@@ -27,6 +27,11 @@ size_t	hdr_encode_longest(const char *p, size_t len);
  * newline becomes a space); for text from mail that goes into a header */
 void	hdr_encode_clean(struct vbuf *out, const char *s);
 
+/* hdr_encode_clean_text - the same for text that goes in a body, as a
+ * meeting's notes or an agenda item in a notice: tabs and LF kept, CR
+ * and every other control gone */
+void	hdr_encode_clean_text(struct vbuf *out, const char *s);
+
 /* hdr_encode_shown - hdr_encode_clean(), and the bidi controls made
  * visible (util/vis.h): for text from mail in a header that moot writes
  * for a person to read, a notice's Subject, where an override would

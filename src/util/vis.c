@@ -162,3 +162,26 @@ vis_bounded(char *dst, size_t size, const char *s)
 	dst[len] = '\0';
 	return ((size_t)(p - (const unsigned char *)s));
 }
+
+/* vis_utf8_text - see vis.h */
+int
+vis_utf8_text(const char *p, size_t len)
+{
+	const unsigned char	*u = (const unsigned char *)p;
+	size_t			 i = 0, n;
+
+	while (i < len) {
+		if (u[i] == '\0')
+			return (0);
+		if (u[i] < 0x80) {
+			i++;
+			continue;
+		}
+		/* vis_utf8_len() stops at a NUL; the data may hold one
+		 * past len only if the caller's buffer does. */
+		if ((n = vis_utf8_len(u + i)) == 0 || n > len - i)
+			return (0);
+		i += n;
+	}
+	return (1);
+}

@@ -18,6 +18,10 @@ struct vbuf;
  * overlong, cut or surrogate sequence.  Reads no further than a NUL. */
 size_t	vis_utf8_len(const unsigned char *p);
 
+/* vis_utf8_text - 1 if p[0..len) is UTF-8 text: no NUL, every byte
+ * ASCII or part of a character vis_utf8_len() accepts */
+int	vis_utf8_text(const char *p, size_t len);
+
 /*
  * vis_bidi_len - the length of the bidi control at p (3 for the UTF-8 of
  * U+200E-U+200F, U+202A-U+202E and U+2066-U+2069; 2 for U+061C), or 0.

@@ -227,6 +227,9 @@ main(void)
 	hdr_encode_clean(&v, "a\x1b[2Jb\x07\r\nBcc: evil@x\xc2\x9b");
 	is_str(vbuf_str(&v), "a[2Jb  Bcc: evil@x", "clean drops controls, C1 "
 	    "too, and makes line breaks spaces");
+	hdr_encode_clean_text(&v, "a\x1b[2Jb\x07\r\n\tc\xc2\x9b\n");
+	is_str(vbuf_str(&v), "a[2Jb\n\tc\n", "clean_text keeps LF and tabs, "
+	    "drops CR and the other controls");
 	hdr_encode_shown(&v, "Invoice \xe2\x80\xae" "fdp.exe\r\n\x1b");
 	is_str(vbuf_str(&v), "Invoice \\u{202E}fdp.exe  ", "shown: cleaned, "
 	    "and a bidi override made visible (F3)");

@@ -136,6 +136,13 @@ main(void)
 		is_int(took, 2, "  and the bytes it took say so");
 	}
 
+	/* vis_utf8_text: text, or not */
+	ok(vis_utf8_text("caf\xc3\xa9 \xd9\x85\n", 9), "vis_utf8_text: UTF-8");
+	ok(!vis_utf8_text("caf\xe9", 4), "  not Latin-1");
+	ok(!vis_utf8_text("a\0b", 3), "  not with a NUL");
+	ok(!vis_utf8_text("\xc3\xa9", 1), "  not a character cut by len");
+	ok(vis_utf8_text("", 0), "  nothing is text");
+
 	/* An escape is four bytes: a capped buffer says it is full. */
 	vbuf_init(&small, 8);
 	vis_append(&small, "\x1b\x1b\x1b");
