@@ -124,6 +124,15 @@ item_words(const struct mail *m, struct vbuf *out)
 	vbuf_release(&t);
 }
 
+/* sender_name - the sender's display name without controls (in
+ * clean), or their address when they give none */
+static const char *
+sender_name(const struct mail *m, struct vbuf *clean)
+{
+	hdr_encode_clean(clean, m->from_name != NULL ? m->from_name : "");
+	return (clean->len > 0 ? vbuf_str(clean) : m->from_addr);
+}
+
 /* keep_papers - an organiser's attachments, as papers of meeting mt;
  * how many, or -1 on trouble */
 static int
@@ -245,10 +254,7 @@ cal_agenda(struct ctx *x, struct spool_item *s, const struct mail *m)
 	if (agenda_sent_has(x->db, mt->id, &late) != DB_OK)
 		goto out;
 	item_words(m, &words);
-	/* The name is the sender's display name: controls gone too. */
-	hdr_encode_clean(&clean_name, m->from_name != NULL ? m->from_name :
-	    "");
-	name = clean_name.len > 0 ? vbuf_str(&clean_name) : m->from_addr;
+	name = sender_name(m, &clean_name);
 	if (db_begin(x->db) != DB_OK)
 		goto out;
 	if (cal_organiser(mem->role) &&

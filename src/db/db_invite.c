@@ -153,6 +153,31 @@ invite_attended_add(struct db *db, int64_t meeting_id, const char *addr,
 	return (db_exec(db, SQL_ATTENDED_ADD, "iti", meeting_id, addr, now));
 }
 
+static const char SQL_ATTEND_ASKED[] =
+    "SELECT 1 FROM meeting_attend_asked WHERE meeting_id = ?1";
+
+/* invite_attend_asked - see db_invite.h */
+int
+invite_attend_asked(struct db *db, int64_t meeting_id, int *yes)
+{
+	int64_t	one;
+	int	rc = db_one_int(db, &one, SQL_ATTEND_ASKED, "i", meeting_id);
+
+	*yes = rc == DB_OK;
+	return (rc == DB_NOTFOUND ? DB_OK : rc);
+}
+
+static const char SQL_ATTEND_ASKED_ADD[] =
+    "INSERT INTO meeting_attend_asked (meeting_id, asked_at) "
+    "VALUES (?1, ?2)";
+
+/* invite_attend_asked_add - see db_invite.h */
+int
+invite_attend_asked_add(struct db *db, int64_t meeting_id, int64_t now)
+{
+	return (db_exec(db, SQL_ATTEND_ASKED_ADD, "ii", meeting_id, now));
+}
+
 static const char SQL_ATTENDED_EACH[] =
     "SELECT addr FROM meeting_attended WHERE meeting_id = ?1 ORDER BY addr";
 

@@ -61,6 +61,12 @@ int	invite_answer_count(struct db *, int64_t meeting_id,
 int	invite_attended_add(struct db *, int64_t meeting_id, const char *addr,
 	    int64_t now);
 
+/* invite_attend_asked - *yes if who attended the meeting was asked */
+int	invite_attend_asked(struct db *, int64_t meeting_id, int *yes);
+
+/* invite_attend_asked_add - keep that it was asked at now */
+int	invite_attend_asked_add(struct db *, int64_t meeting_id, int64_t now);
+
 /* invite_attended_each - cb(addr) for each who attended, by address */
 int	invite_attended_each(struct db *, int64_t meeting_id,
 	    int (*cb)(const char *addr, void *), void *);

@@ -540,6 +540,14 @@ static const char *const migrations[] = {
 	 * (list set --digest-empty), for lists whose members want to know
 	 * the list is alive (issue 13). */
 	"ALTER TABLE list ADD COLUMN digest_empty INTEGER NOT NULL DEFAULT 0;\n",
+	/* 18 -> 19: after a meeting its notes-taker, or else its
+	 * organisers, are asked once who attended, and answer by reply
+	 * (cal_attend.c, issue 13). */
+	"CREATE TABLE meeting_attend_asked (\n"
+	"  meeting_id INTEGER PRIMARY KEY REFERENCES meeting(id)\n"
+	"             ON DELETE CASCADE,\n"
+	"  asked_at   INTEGER NOT NULL\n"
+	");\n",
 };
 
 /* sql_token_hash - moot_token_hash(TEXT) for SQL: token_hash(), or NULL

@@ -74,6 +74,9 @@ static const struct tmpl_def {
 	    "list,address,join_address,owner_address" },
 	{ "agenda", 1, "list,start,zone,location,days,items,papers,count" },
 	{ "meeting-unclear", 1, "list,about,read" },
+	{ "meeting-attendance", 1, "list,start,members" },
+	{ "meeting-attendance-recorded", 1, "list,start,recorded,count" },
+	{ "meeting-attendance-unclear", 1, "list,about,read" },
 };
 
 /* Phrases: the pieces notices are made of, in templates/<lang>/phrases. */
