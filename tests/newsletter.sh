@@ -77,6 +77,12 @@ site_new
 export MOOT_NOW=2027-03-17T12:00:00Z		# a Wednesday, GMT
 moot list create info --newsletter "Mon 10:00" >/dev/null
 like "$(moot list show info)" "newsletter: Mon 10:00" "moot list show: the newsletter's time"
+is "$(moot list set info --digest "Fri 18:00" 2>&1 >/dev/null; echo "rc=$?")" \
+    "$(printf '%s\n' "moot: list info: a newsletter's weekly update already gathers its posts, so it has no digest (--digest none, or --newsletter none)" rc=1)" \
+    "a newsletter list cannot also have a digest"
+is "$(list_field info digest)" "-" "  and nothing changed"
+is "$(moot list create both --digest "Mon 10:00" --newsletter "Mon 10:00" 2>/dev/null; echo "rc=$?")" \
+    rc=1 "  nor can a list be made with both"
 moot member add info ana@one.example >/dev/null
 moot member add info ben@two.example >/dev/null
 moot member set info ben@two.example --mail >/dev/null

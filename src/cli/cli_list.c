@@ -400,8 +400,17 @@ static int
 list_options(struct cli *c, int argc, char **argv, int first,
     struct list *l, int (*run)(struct cli *, int, char **), int *force)
 {
-	return (cli_settings_parse(c, cli_command_for(run), &list_settings,
-	    l, argc, argv, first, force));
+	int	rc;
+
+	if ((rc = cli_settings_parse(c, cli_command_for(run), &list_settings,
+	    l, argc, argv, first, force)) != CLI_OK)
+		return (rc);
+	/* Both would send a digest member every post twice a week. */
+	if (l->digest_at != NULL && l->newsletter_at != NULL)
+		return (cli_error(CLI_USAGE, "list %s: a newsletter's weekly "
+		    "update already gathers its posts, so it has no digest "
+		    "(--digest none, or --newsletter none)", l->name));
+	return (CLI_OK);
 }
 
 /*
