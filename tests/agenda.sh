@@ -21,20 +21,6 @@ moot member add ops carol@example.org --lang fr >/dev/null
 A=$(moot meeting add ops "2018-03-21 10:00" | head -1)
 like "$A" '^[0-9]+$' "a meeting of ops"
 
-SEEN=0
-new_msgs() {
-	local n i
-	n=$(sink_msgs)
-	M=()
-	for ((i = SEEN + 1; i <= n; i++)); do M+=("$(sink_file "$i")"); done
-	SEEN=$n
-}
-to_of() { sed -n 's/^To: //p' "$1" | head -1 | tr -d '\r'; }
-msg_to() {
-	local a=$1 f
-	shift
-	for f in "$@"; do [ "$(to_of "$f")" = "$a" ] && echo "$f"; done
-}
 # item FROM SUBJECT [EXTRA-HEADER]: a plain item for LIST-agenda
 item() {
 	printf 'From: %s\r\nTo: ops-agenda@%s\r\nSubject: %s\r\n' "$1" "$D" "$2"

@@ -16,15 +16,6 @@ digests_to() {
 	    sed 's/env$/eml/' |
 	    xargs -r grep -lE 'multipart/digest|^-{70}.?$' | wc -l
 }
-# posts_to ADDR: how many posts (with the list's subject prefix) ADDR got
-posts_to() {
-	local n=0 f
-	for f in $(grep -l "^RCPT TO:<$1>" "$SINK_DIR"/*.env 2>/dev/null); do
-		grep -m1 '^Subject:' "${f%.env}.eml" | grep -q '^Subject: \[info\]' &&
-		    n=$((n + 1))
-	done
-	echo $n
-}
 # digest_check FILE FORM N SUBJECT...: the digest in FILE is in FORM
 # (mime or plain) with the N posts of these subjects, in order
 digest_check() {
@@ -73,12 +64,6 @@ else:
 print('ok')
 EOF
 }
-# newest_digest ADDR: the path of the newest digest to ADDR
-newest_digest() {
-	local f
-	f=$(grep -l "^RCPT TO:<$1>" "$SINK_DIR"/*.env | sort | tail -1)
-	echo "${f%.env}.eml"
-}
 
 sink_start
 site_new
@@ -117,25 +102,25 @@ MOOT_NOW=2026-11-23T10:00:00Z run
 is "$(digests_to ana@one.example)" 1 "the digest at 10:00"
 is "$(digests_to ben@two.example)" 1 "  to each member in digest mode"
 is "$(digests_to cai@three.example)" 0 "  and not to members in mail mode"
-a=$(newest_digest ana@one.example)
+a=$(newest_file_to ana@one.example)
 like "$(cat "$a")" $'\r\nSubject: info digest: 2 posts\r\n' "  its subject counts the posts"
 is "$(digest_check "$a" mime 2 First Second)" ok \
     "  MIME: contents first, then each post as message/rfc822"
 ok "  and the strict parser finds no defect" \
     "$PYTHON3" "$MOOT_SRCDIR/tests/lib/mimecheck.py" "$a"
-b=$(newest_digest ben@two.example)
+b=$(newest_file_to ben@two.example)
 is "$(digest_check "$b" plain 2 First Second)" ok \
     "  plain: RFC 1153 separators, a post's own line of hyphens moved"
 ok "  and in the plain digest too" \
     "$PYTHON3" "$MOOT_SRCDIR/tests/lib/mimecheck.py" "$b"
 like "$(cat "$b")" "^ ------------------------------" \
     "  the hyphens in a post are moved one space on"
-d=$(newest_digest dan@four.example)
+d=$(newest_file_to dan@four.example)
 like "$("$PYTHON3" -c 'import email,email.policy,sys; m=email.message_from_bytes(open(sys.argv[1],"rb").read(),policy=email.policy.default); print(m["Subject"]); print(list(m.iter_parts())[0].get_content())' "$d")" \
     "Résumé de info : 2 messages" "dan's digest is in French"
 like "$(cat "$d")" "Sommaire" "  its contents too"
 is "$(digests_to eve@five.example)" 1 "eve, who asked by mail, gets hers"
-f=$(newest_digest fay@six.example)
+f=$(newest_file_to fay@six.example)
 like "$("$PYTHON3" -c 'import email,email.policy,sys; m=email.message_from_bytes(open(sys.argv[1],"rb").read(),policy=email.policy.default); print(m["Subject"]); print(m.get_content())' "$f")" \
     "ملخص info: رسالتان" "fay's plain digest is in Arabic"
 is "$("$PYTHON3" "$MOOT_SRCDIR/tests/lib/rtl-layout.py" --mail "$f")" "" \
@@ -158,7 +143,7 @@ MOOT_NOW=2026-12-07T10:00:00Z run
 MOOT_NOW=2026-12-07T10:05:00Z run
 is "$(digests_to ana@one.example)$(digests_to ben@two.example)$(digests_to dan@four.example)$(digests_to eve@five.example)$(digests_to fay@six.example)" \
     22222 "a crash mid-send: every member gets the digest once"
-is "$(digest_check "$(newest_digest ana@one.example)" mime 1 Third)" ok \
+is "$(digest_check "$(newest_file_to ana@one.example)" mime 1 Third)" ok \
     "  with only what came since the last"
 
 # Missed: mootd down over two Mondays sends one digest when it is back.
@@ -227,7 +212,7 @@ MOOT_NOW=2026-11-29T12:00:00Z moot spool purge >/dev/null
 is "$(spool_state "$gone" 2>/dev/null)" "" "retention: a sent post past its time goes"
 is "$(spool_state "$kept")" sent "  but not one a digest member has not had"
 MOOT_NOW=2026-11-30T10:00:00Z run
-is "$(DLIST=w digest_check "$(newest_digest ana@one.example)" mime 1 Kept)" ok \
+is "$(DLIST=w digest_check "$(newest_file_to ana@one.example)" mime 1 Kept)" ok \
     "  which is in the next digest"
 MOOT_NOW=2026-12-03T12:00:00Z moot spool purge >/dev/null
 is "$(spool_state "$kept" 2>/dev/null)" "" "  and goes once it has been sent"
@@ -241,7 +226,7 @@ for i in $(seq 1 24); do
 done
 MOOT_NOW=2026-12-08T09:05:00Z run
 MOOT_NOW=2026-12-14T10:00:00Z run
-is "$(DLIST=w digest_check "$(newest_digest ana@one.example)" mime 24 "${subjects[@]}")" ok \
+is "$(DLIST=w digest_check "$(newest_file_to ana@one.example)" mime 24 "${subjects[@]}")" ok \
     "24 posts in one digest, in order"
 
 # --digest-empty: a digest that says so when nothing came, in both forms.
@@ -252,11 +237,11 @@ moot list set w --digest-empty >/dev/null
 like "$(moot list show w)" "digest-empty: yes" "moot list show: --digest-empty"
 MOOT_NOW=2026-12-28T10:00:00Z run
 is "$(digests_to ana@one.example)" 3 "--digest-empty: a digest with nothing new"
-is "$(DLIST=w digest_check "$(newest_digest ana@one.example)" mime 0)" ok \
+is "$(DLIST=w digest_check "$(newest_file_to ana@one.example)" mime 0)" ok \
     "  a MIME digest of its contents alone"
-like "$(cat "$(newest_digest ana@one.example)")" "Nothing was sent to the list" \
+like "$(cat "$(newest_file_to ana@one.example)")" "Nothing was sent to the list" \
     "  saying nothing was sent"
-is "$(DLIST=w digest_check "$(newest_digest ben@two.example)" plain 0)" ok \
+is "$(DLIST=w digest_check "$(newest_file_to ben@two.example)" plain 0)" ok \
     "  and an RFC 1153 one for a plain member"
 MOOT_NOW=2026-12-28T11:00:00Z run
 is "$(digests_to ana@one.example)" 3 "  once"

@@ -9,9 +9,6 @@
 
 export MOOT_NOW=2026-11-23T10:00:00Z
 run() { mootd_once 2>>"$T/mootd.log"; }
-newest_file_to() {
-	grep -l "^RCPT TO:<$1>" "$SINK_DIR"/*.env 2>/dev/null | sort | tail -1 | sed 's/env$/eml/'
-}
 TPL=$MOOT_SRCDIR/templates
 LANGS="ar fa fr pl ro ti uk"
 

@@ -33,23 +33,6 @@ moot meeting add board "2018-03-20 10:00" >/dev/null
 is "$(moot meeting ls ops | awk '{ print $1 }' | tr '\n' ' ')" "$A $B " \
     "two meetings of ops"
 
-# new_msgs: the messages the sink got since the last call, into M
-SEEN=0
-new_msgs() {
-	local n i
-	n=$(sink_msgs)
-	M=()
-	for ((i = SEEN + 1; i <= n; i++)); do M+=("$(sink_file "$i")"); done
-	SEEN=$n
-}
-# to_of FILE: the message's To
-to_of() { sed -n 's/^To: //p' "$1" | head -1 | tr -d '\r'; }
-# msg_to ADDR FILES...: the one of FILES sent to ADDR
-msg_to() {
-	local a=$1 f
-	shift
-	for f in "$@"; do [ "$(to_of "$f")" = "$a" ] && echo "$f"; done
-}
 # both FILE NAME: NAME's value by libical and by python3-icalendar, which
 # must agree; prints it once
 both() {

@@ -31,21 +31,6 @@ for f in sys.argv[1:]:
     n += any(w in s for w in ("the weekly update", "la lettre hebdomadaire", "النشرة الأسبوعية"))
 print(n)' | grep . || echo 0
 }
-# posts_to ADDR: how many posts (with the list's subject prefix) ADDR got
-posts_to() {
-	local n=0 f
-	for f in $(grep -l "^RCPT TO:<$1>" "$SINK_DIR"/*.env 2>/dev/null); do
-		grep -m1 '^Subject:' "${f%.env}.eml" | grep -q '^Subject: \[info\]' &&
-		    n=$((n + 1))
-	done
-	echo $n
-}
-# newest_update ADDR: the path of the newest message to ADDR
-newest_update() {
-	local f
-	f=$(grep -l "^RCPT TO:<$1>" "$SINK_DIR"/*.env | sort | tail -1)
-	echo "${f%.env}.eml"
-}
 # shape FILE: the update's subject, its parts' types, then its text
 shape() {
 	"$PYTHON3" - "$1" <<'EOF'
@@ -128,7 +113,7 @@ is "$(updates_to ana@one.example)" 1 "the update at 10:00"
 is "$(updates_to ben@two.example)$(updates_to eve@five.example)" 11 \
     "  to members who get each post too"
 is "$(updates_to cai@three.example)" 0 "  and not to nomail"
-a=$(newest_update ana@one.example)
+a=$(newest_file_to ana@one.example)
 ok "  read by a strict MIME parser without a defect" \
     "$PYTHON3" "$MOOT_SRCDIR/tests/lib/mimecheck.py" "$a"
 s=$(shape "$a")
@@ -154,10 +139,10 @@ like "$l" "DTSTART=2027-03-24 10:00" "  with the local start"
 like "$l" "TZID=Europe/London" "  in the site's zone"
 like "$("$PYTHON3" "$MOOT_SRCDIR/tests/lib/icalcheck.py" "$a")" "CTMETHOD=PUBLISH" \
     "  python3-icalendar reads the same method"
-d=$(shape "$(newest_update dan@four.example)")
+d=$(shape "$(newest_file_to dan@four.example)")
 like "$d" "Subject: info : la lettre hebdomadaire, 2 messages" "dan's update is in French"
 like "$d" "Réunions des quatre prochaines semaines" "  its sections too"
-f=$(newest_update fay@six.example)
+f=$(newest_file_to fay@six.example)
 like "$(shape "$f")" "النشرة الأسبوعية لـ info: رسالتان" "fay's is in Arabic, counted in its dual"
 is "$("$PYTHON3" "$MOOT_SRCDIR/tests/lib/rtl-layout.py" --mail "$f")" "" \
     "  and each of its Arabic lines reads right to left"
@@ -185,7 +170,7 @@ MOOT_NOW=2027-03-29T08:59:00Z run
 is "$(updates_to ana@one.example)" 1 "nothing at 09:59 local (BST)"
 MOOT_NOW=2027-03-29T09:00:00Z run
 is "$(updates_to ana@one.example)" 2 "the update at 10:00 BST"
-s=$(shape "$(newest_update ana@one.example)")
+s=$(shape "$(newest_file_to ana@one.example)")
 like "$s" "There were no new messages since the last update." \
     "  with no posts it still goes, saying so"
 like "$s" "  board: 2027-03-30 14:00" "  with the meeting still to come"
@@ -207,9 +192,9 @@ MOOT_NOW=2027-04-05T09:00:00Z run
 MOOT_NOW=2027-04-05T09:05:00Z run
 is "$(updates_to ana@one.example)$(updates_to ben@two.example)$(updates_to dan@four.example)$(updates_to eve@five.example)$(updates_to fay@six.example)$(updates_to cai@three.example)" \
     333330 "a crash mid-send: every member gets the update once"
-like "$(shape "$(newest_update ana@one.example)")" "1. Third" \
+like "$(shape "$(newest_file_to ana@one.example)")" "1. Third" \
     "  with only what came since the last"
-unlike "$(shape "$(newest_update ana@one.example)")" "spring fair" \
+unlike "$(shape "$(newest_file_to ana@one.example)")" "spring fair" \
     "  and the notes went in one update only"
 
 # Missed: mootd down over two Mondays sends one update when it is back.
@@ -229,7 +214,7 @@ MOOT_NOW=2027-10-25T08:59:00Z run
 is "$(updates_to ana@one.example)" 5 "nothing at 09:59 BST (October)"
 MOOT_NOW=2027-10-25T09:00:00Z run
 is "$(updates_to ana@one.example)" 6 "the update at 10:00 BST"
-a=$(newest_update ana@one.example)
+a=$(newest_file_to ana@one.example)
 s=$(shape "$a")
 like "$s" "Type: text/plain text/plain" "  no meetings: no calendar, the text alone"
 like "$s" "No meetings in the next four weeks." "  saying so"
@@ -254,7 +239,7 @@ MOOT_NOW=2027-11-01T12:00:00Z send info@lists.example.org cai@three.example "Qui
 MOOT_NOW=2027-11-01T12:00:00Z run
 is "$(posts_to eve@five.example)" 4 "  she gets no more posts one by one"
 MOOT_NOW=2027-11-08T10:00:00Z run
-like "$(shape "$(newest_update eve@five.example)")" "1. Quiet" "  but has them in the update"
+like "$(shape "$(newest_file_to eve@five.example)")" "1. Quiet" "  but has them in the update"
 
 # --newsletter none: each post again.
 moot list set info --newsletter none >/dev/null
@@ -284,7 +269,7 @@ MOOT_NOW=2027-03-21T12:00:00Z moot spool purge >/dev/null
 is "$(spool_state "$gone" 2>/dev/null)" "" "retention: a sent post past its time goes"
 is "$(spool_state "$kept")" sent "  but not one an update has not had"
 MOOT_NOW=2027-03-22T10:00:00Z run
-like "$(shape "$(newest_update ana@one.example)")" "1. Kept" "  which is in the next update"
+like "$(shape "$(newest_file_to ana@one.example)")" "1. Kept" "  which is in the next update"
 MOOT_NOW=2027-03-25T12:00:00Z moot spool purge >/dev/null
 is "$(spool_state "$kept" 2>/dev/null)" "" "  and goes once it has been sent"
 

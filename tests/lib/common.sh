@@ -135,6 +135,42 @@ sink_rcpts() {
 # sink_file N: the path of the N-th message (1-based).
 sink_file() { printf '%s/%06d.eml' "$SINK_DIR" "$1"; }
 
+# newest_file_to ADDR: the path of the newest message to ADDR, or
+# nothing when there is none.
+newest_file_to() {
+	grep -l "^RCPT TO:<$1>" "$SINK_DIR"/*.env 2>/dev/null | sort | tail -1 |
+	    sed 's/env$/eml/'
+}
+
+# posts_to ADDR [LIST]: how many posts of LIST (default info), those
+# with its subject prefix, the sink took for ADDR.
+posts_to() {
+	local n=0 f
+	for f in $(grep -l "^RCPT TO:<$1>" "$SINK_DIR"/*.env 2>/dev/null); do
+		grep -m1 '^Subject:' "${f%.env}.eml" |
+		    grep -q "^Subject: \[${2:-info}\]" && n=$((n + 1))
+	done
+	echo $n
+}
+
+# new_msgs: the messages the sink took since the last call, into M.
+SEEN=0
+new_msgs() {
+	local n i
+	n=$(sink_msgs)
+	M=()
+	for ((i = SEEN + 1; i <= n; i++)); do M+=("$(sink_file "$i")"); done
+	SEEN=$n
+}
+# to_of FILE: the message's To.
+to_of() { sed -n 's/^To: //p' "$1" | head -1 | tr -d '\r'; }
+# msg_to ADDR FILES...: the one of FILES sent to ADDR.
+msg_to() {
+	local a=$1 f
+	shift
+	for f in "$@"; do [ "$(to_of "$f")" = "$a" ] && echo "$f"; done
+}
+
 # site_new [EXTRA CONF LINES]: a site in $T/site with lists.example.org,
 # relaying to the sink (start the sink first).  Sets CONF.
 site_new() {
