@@ -62,26 +62,13 @@ static void
 contents(struct pass *ps, const struct sched_due *d, const struct kept_chosen *ch,
     struct vbuf *out)
 {
-	struct list_addrs	 a;
-	char			 count[24];
-
-	notice_list_addrs(ps->x->conf, ps->l->name, &a);
-	(void)snprintf(count, sizeof(count), "%zu", ch->n);
-	{
-		struct tmpl_slot s[] = {
-			{ "list", ps->l->name }, { "count", count },
-			{ "request_address", vbuf_str(&a.request) },
-		};
-
-		phrase(ps, d, "digest-intro", s, nitems(s), out);
-	}
+	kept_intro(ps->x, d->lang, ps->l, "digest-intro", ch->n, out);
 	vbuf_puts(out, "\n\n");
 	if (ch->n == 0) {
 		/* list set --digest-empty: say so rather than show an
 		 * empty table */
 		phrase(ps, d, "digest-none", NULL, 0, out);
 		vbuf_putc(out, '\n');
-		notice_list_addrs_release(&a);
 		return;
 	}
 	phrase(ps, d, "digest-contents", NULL, 0, out);
@@ -89,7 +76,6 @@ contents(struct pass *ps, const struct sched_due *d, const struct kept_chosen *c
 	for (size_t i = 0; i < ch->n; i++)
 		vbuf_printf(out, "%3zu. %s (%s)\n", i + 1,
 		    vbuf_str(&ch->p[i]->subject), vbuf_str(&ch->p[i]->from));
-	notice_list_addrs_release(&a);
 }
 
 /* unbroken - the text with each line that begins with RFC 1153's 30

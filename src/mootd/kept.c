@@ -11,6 +11,8 @@
 #include "util/clock.h"
 #include "global/conf.h"
 #include "list/ctx.h"
+#include "list/notice.h"
+#include "global/tmpl.h"
 #include "db/db.h"
 #include "db/db_list.h"
 #include "db/db_spool.h"
@@ -159,4 +161,25 @@ kept_choose_cb(int64_t seq, int64_t spool_id, void *arg)
 	if (p->ok && ch->n < KEPT_CHOSEN_MAX)
 		ch->p[ch->n++] = p;
 	return (0);
+}
+
+/* kept_intro - see kept.h */
+void
+kept_intro(struct ctx *x, const char *lang, const struct list *l,
+    const char *key, size_t count, struct vbuf *out)
+{
+	struct list_addrs	 a;
+	char			 n[24];
+
+	notice_list_addrs(x->conf, l->name, &a);
+	(void)snprintf(n, sizeof(n), "%zu", count);
+	{
+		struct tmpl_slot s[] = {
+			{ "list", l->name }, { "count", n },
+			{ "request_address", vbuf_str(&a.request) },
+		};
+
+		notice_phrase_line(x, lang, l, key, s, nitems(s), out);
+	}
+	notice_list_addrs_release(&a);
 }

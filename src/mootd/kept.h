@@ -63,4 +63,13 @@ struct kept_chosen {
  * arg, unless it could not be read or the digest is full */
 int	kept_choose_cb(int64_t seq, int64_t spool_id, void *arg);
 
+/*
+ * kept_intro - the phrase key (digest-intro, news-intro, ...) that opens
+ * a digest or an update, in lang (NULL: the list's), its slots the
+ * list, the count of posts and the list's request address, on lines of
+ * its own (no trailing newline)
+ */
+void	kept_intro(struct ctx *, const char *lang, const struct list *,
+	    const char *key, size_t count, struct vbuf *out);
+
 #endif /* MOOTD_KEPT_H */

@@ -169,20 +169,8 @@ static void
 text(struct pass *ps, const struct sched_due *d, const struct kept_chosen *ch,
     struct vbuf *out)
 {
-	struct list_addrs	 a;
-	char			 count[24];
-
-	notice_list_addrs(ps->x->conf, ps->l->name, &a);
-	(void)snprintf(count, sizeof(count), "%zu", ch->n);
-	{
-		struct tmpl_slot s[] = {
-			{ "list", ps->l->name }, { "count", count },
-			{ "request_address", vbuf_str(&a.request) },
-		};
-
-		phrase(ps, d, ch->n > 0 ? "news-intro" : "news-no-posts", s,
-		    nitems(s), out);
-	}
+	kept_intro(ps->x, d->lang, ps->l, ch->n > 0 ? "news-intro" :
+	    "news-no-posts", ch->n, out);
 	vbuf_puts(out, "\n\n");
 	for (size_t i = 0; i < ch->n; i++) {
 		vbuf_printf(out, "%zu. %s\n   %s\n   %s\n\n", i + 1,
@@ -225,7 +213,6 @@ text(struct pass *ps, const struct sched_due *d, const struct kept_chosen *ch,
 		vbuf_putc(out, '\n');
 	}
 	notes_section(ps, d, out);
-	notice_list_addrs_release(&a);
 }
 
 /* body - the update's MIME body: the text alone, or multipart/mixed
