@@ -73,6 +73,9 @@ static const struct tmpl_def {
 	{ "agenda-no-meeting", 1,
 	    "list,address,join_address,owner_address" },
 	{ "agenda", 1, "list,start,zone,location,days,items,papers,count" },
+	/* The report by mail, and its refusal (gov_report_mail) */
+	{ "report-sent", 1, "list,first,last,note" },
+	{ "report-refused", 1, "list,address,owner_address" },
 };
 
 /* Phrases: the pieces notices are made of, in templates/<lang>/phrases. */
@@ -191,6 +194,8 @@ static const struct tmpl_def phrase_defs[] = {
 	/* An agenda item that came after the agenda went; no items yet */
 	{ "agenda-late", 0, "" },
 	{ "agenda-empty", 0, "" },
+	/* A report's subject that named no clear period */
+	{ "report-period-unclear", 0, "" },
 };
 
 /* Header fields a template may set, besides Subject. */

@@ -87,6 +87,28 @@ underline(struct vbuf *out, const char *title, int c)
 	vbuf_putc(out, '\n');
 }
 
+/* last_cell - a row's last cell from where the row has come to: wrapped
+ * under itself if it would run past REPORT_WIDTH */
+static void
+last_cell(struct vbuf *out, const char *s)
+{
+	struct vbuf	 v;
+	size_t		 at = 0, i = out->len;
+
+	while (i > 0 && out->data[i - 1] != '\n')
+		i--;
+	at = cols(out->data + i, out->len - i);
+	if (at + cols(s, strlen(s)) <= REPORT_WIDTH ||
+	    at > REPORT_WIDTH - 16) {
+		vbuf_puts(out, s);
+		return;
+	}
+	vbuf_init(&v, VBUF_NOMAX);
+	wrap(&v, s, at);	/* its first line's indent is the row so far */
+	vbuf_cat(out, v.data + at, v.len - at - 1);
+	vbuf_release(&v);
+}
+
 /* table - b's rows, each cell padded to its column's widest */
 static void
 table(struct vbuf *out, const struct report_block *b)
@@ -111,7 +133,10 @@ table(struct vbuf *out, const struct report_block *b)
 				vbuf_puts(out, "  ");
 			if (b->align[c] == 'r')
 				pad(out, n);
-			vbuf_puts(out, s);
+			if (c + 1 == b->ncols && b->align[c] != 'r')
+				last_cell(out, s);
+			else
+				vbuf_puts(out, s);
 			if (b->align[c] != 'r' && c + 1 < b->ncols)
 				pad(out, n);
 		}
