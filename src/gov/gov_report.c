@@ -2,12 +2,10 @@
  * gov_report.c - what the report says; see gov_report.h
  *
  * The sections are a table: each row names a section and the function
- * that collects it from the database into blocks.  Decisions, votes,
- * priorities and statements come as rows of their own, where the
- * table says.
+ * that collects it from the database into blocks (gov_report_int.h).
+ * Decisions, votes, priorities and statements come as rows of their
+ * own, where the table says.
  */
-#include <ctype.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +20,7 @@
 #include "db/db_report.h"
 #include "global/conf.h"
 #include "gov/gov_report.h"
+#include "gov/gov_report_int.h"
 #include "util/alloc.h"
 #include "util/vbuf.h"
 #include "util/sys_defs.h"
@@ -29,226 +28,9 @@
 #define NOTE_LINES	8	/* of a meeting's notes; then how many more */
 #define MONTHS_MAX	120	/* a chart of ten years is enough */
 
-/* What a section's function works with. */
-struct rctx {
-	struct db		*db;
-	const struct conf	*conf;
-	struct report		*r;
-	time_t			 now;
-	char			**lists;	/* every list's name, by id */
-	size_t			 nlists;
-};
-
-/* --- the period -------------------------------------------------------- */
-
-/* day_parse - "YYYY-MM-DD", a real date, to its local midnight's UTC */
-static int
-day_parse(const char *s, int64_t *t)
-{
-	struct cal_local l;
-	char		 buf[32];
-	time_t		 u;
-
-	if (strlen(s) != 10)
-		return (-1);
-	(void)snprintf(buf, sizeof(buf), "%s 00:00", s);
-	if (cal_local_parse(buf, &l) == -1)
-		return (-1);
-	/* A zone that skips midnight starts the day an hour on. */
-	if (cal_local_to_utc(&l, &u) == -1) {
-		l.hour = 1;
-		if (cal_local_to_utc(&l, &u) == -1)
-			return (-1);
-	}
-	*t = (int64_t)u;
-	return (0);
-}
-
-/* day_format - the local day of t as YYYY-MM-DD */
-static void
-day_format(int64_t t, char *buf)
-{
-	struct cal_local l;
-	char		 tmp[32];	/* what int may print, for the compiler */
-
-	cal_local_from_utc((time_t)t, &l);
-	(void)snprintf(tmp, sizeof(tmp), "%04d-%02d-%02d", l.year % 10000,
-	    l.month, l.day);
-	(void)snprintf(buf, REPORT_DAY_SIZE, "%.10s", tmp);
-}
-
-/* year_before - the local midnight a year before t's day */
-static int64_t
-year_before(int64_t t)
-{
-	struct cal_local l;
-	char		 buf[32];
-	int64_t		 out;
-
-	cal_local_from_utc((time_t)t, &l);
-	if (l.month == 2 && l.day == 29)
-		l.day = 28;
-	(void)snprintf(buf, sizeof(buf), "%04d-%02d-%02d",
-	    (l.year - 1) % 10000, l.month, l.day);
-	return (day_parse(buf, &out) == 0 ? out : t - 365 * 86400);
-}
-
-/* gov_report_period - see gov_report.h */
-int
-gov_report_period(const char *first, const char *last, time_t now,
-    struct report_period *p, struct vbuf *why)
-{
-	memset(p, 0, sizeof(*p));
-	if (last != NULL) {
-		if (day_parse(last, &p->to) == -1) {
-			vbuf_printf(why, "\"%s\" is not a date (YYYY-MM-DD)",
-			    last);
-			return (-1);
-		}
-		/* The last day is in: the period ends at the next one. */
-		p->to += 36 * 3600;
-		day_format(p->to, p->last);
-		(void)day_parse(p->last, &p->to);
-		(void)snprintf(p->last, sizeof(p->last), "%s", last);
-	} else {
-		/* What happened at now is in: the period ends after it. */
-		p->to = (int64_t)now + 1;
-		day_format(now, p->last);
-	}
-	if (first != NULL) {
-		if (day_parse(first, &p->from) == -1) {
-			vbuf_printf(why, "\"%s\" is not a date (YYYY-MM-DD)",
-			    first);
-			return (-1);
-		}
-	} else
-		p->from = year_before(p->to);
-	day_format(p->from, p->first);
-	if (p->from >= p->to) {
-		vbuf_printf(why, "the period from %s to %s is empty",
-		    p->first, p->last);
-		return (-1);
-	}
-	return (0);
-}
-
-/* gov_report_period_subject - see gov_report.h */
-int
-gov_report_period_subject(const char *subject, time_t now,
-    struct report_period *p)
-{
-	char		 day[2][REPORT_DAY_SIZE];
-	const char	*s = subject != NULL ? subject : "";
-	size_t		 n = 0, k;
-	struct vbuf	 why;
-	int		 digits = 0, rc;
-
-	for (; *s != '\0'; s++) {
-		if (!isdigit((unsigned char)*s))
-			continue;
-		digits = 1;
-		k = strspn(s, "0123456789-");
-		/* A date stands alone: YYYY-MM-DD, no digit either side. */
-		if (k == 10 && n < 2 && s[4] == '-' && s[7] == '-') {
-			memcpy(day[n], s, 10);
-			day[n++][10] = '\0';
-		} else
-			n = 3;		/* something else: not clear */
-		s += k - 1;
-	}
-	vbuf_init(&why, 256);
-	rc = n == 2 && gov_report_period(day[0], day[1], now, p, &why) == 0 ?
-	    0 : -1;
-	if (rc == -1)
-		(void)gov_report_period(NULL, NULL, now, p, &why);
-	vbuf_release(&why);
-	return (rc == 0 ? 0 : digits ? 2 : 1);
-}
-
-/* --- blocks ------------------------------------------------------------ */
-
-/* block_new - a new block of kind at the end of s */
-static struct report_block *
-block_new(struct report_section *s, enum report_block_kind kind)
-{
-	struct report_block *b;
-
-	s->b = xreallocarray(s->b, s->nb + 1, sizeof(*s->b));
-	b = &s->b[s->nb++];
-	memset(b, 0, sizeof(*b));
-	b->kind = kind;
-	return (b);
-}
-
-/* block_text - a block of kind with printf's text */
-static void __attribute__((format(printf, 3, 4)))
-block_text(struct report_section *s, enum report_block_kind kind,
-    const char *fmt, ...)
-{
-	struct report_block *b = block_new(s, kind);
-	va_list		 ap;
-	struct vbuf	 v;
-
-	vbuf_init(&v, VBUF_NOMAX);
-	va_start(ap, fmt);
-	(void)vbuf_vprintf(&v, fmt, ap);
-	va_end(ap);
-	b->text = vbuf_take(&v, NULL);
-	if (b->text == NULL)
-		b->text = xstrdup("");
-}
-
-/* table_new - a table whose columns are aligned as align says ("lrr"),
- * with the heading cells that follow (ncols of them) */
-static struct report_block *
-table_new(struct report_section *s, const char *align, ...)
-{
-	struct report_block *b = block_new(s, RB_TABLE);
-	va_list		 ap;
-
-	b->ncols = strlen(align);
-	(void)snprintf(b->align, sizeof(b->align), "%s", align);
-	b->cell = xcalloc(b->ncols, sizeof(*b->cell));
-	b->nrows = 1;
-	va_start(ap, align);
-	for (size_t i = 0; i < b->ncols; i++)
-		b->cell[i] = xstrdup(va_arg(ap, const char *));
-	va_end(ap);
-	return (b);
-}
-
-/* table_row - a row of b: its cells (ncols strings) follow */
-static void
-table_row(struct report_block *b, ...)
-{
-	va_list		 ap;
-	size_t		 at = b->nrows * b->ncols;
-
-	b->cell = xreallocarray(b->cell, at + b->ncols, sizeof(*b->cell));
-	va_start(ap, b);
-	for (size_t i = 0; i < b->ncols; i++)
-		b->cell[at + i] = xstrdup(va_arg(ap, const char *));
-	va_end(ap);
-	b->nrows++;
-}
-
-/* num - n as a string, in one of a few buffers a row may use at once */
-static const char *
-num(int64_t n)
-{
-	static char	buf[8][24];
-	static size_t	next;
-	char		*b = buf[next++ % nitems(buf)];
-
-	(void)snprintf(b, sizeof(buf[0]), "%lld", (long long)n);
-	return (b);
-}
-
-/* --- the sections ------------------------------------------------------ */
-
 /* held_in - m was held in the report's period, by now */
 static int
-held_in(const struct rctx *c, const struct meeting *m)
+held_in(const struct report_ctx *c, const struct meeting *m)
 {
 	return (m->state == MEETING_SCHEDULED &&
 	    m->start_at >= c->r->p.from && m->start_at < c->r->p.to &&
@@ -297,22 +79,22 @@ struct grp_count {
 /* meeting_entry - a meeting's heading and the first lines of its
  * approved notes */
 static int
-meeting_entry(struct rctx *c, struct report_section *s,
+meeting_entry(struct report_ctx *c, struct report_section *s,
     const struct meeting *m)
 {
 	struct notes_acc a;
 	int		 rc;
 
-	block_text(s, RB_HEAD, "%s, %s%s%s (meeting %lld)", m->grp,
+	gov_report_says(s, RB_HEAD, "%s, %s%s%s (meeting %lld)", m->grp,
 	    m->start_local, m->location != NULL ? ", " : "",
 	    m->location != NULL ? m->location : "", (long long)m->id);
 	vbuf_init(&a.v, VBUF_NOMAX);
 	a.n = 0;
 	rc = notes_of_meeting(c->db, m->id, note_lines, &a);
 	if (rc == DB_OK && a.n > 0)
-		block_text(s, RB_LINES, "%s", vbuf_str(&a.v));
+		gov_report_says(s, RB_LINES, "%s", vbuf_str(&a.v));
 	else if (rc == DB_OK)
-		block_text(s, RB_PARA, "No notes were kept.");
+		gov_report_says(s, RB_PARA, "No notes were kept.");
 	vbuf_release(&a.v);
 	return (rc);
 }
@@ -320,7 +102,7 @@ meeting_entry(struct rctx *c, struct report_section *s,
 /* sec_meetings - how many meetings each group held in the period, then
  * each meeting, by start, with the first lines of its notes */
 static int
-sec_meetings(struct rctx *c, struct report_section *s)
+sec_meetings(struct report_ctx *c, struct report_section *s)
 {
 	struct meeting		**m = NULL;
 	struct grp_count	 *g = NULL;
@@ -343,11 +125,11 @@ sec_meetings(struct rctx *c, struct report_section *s)
 		g[j].n++;
 	}
 	if (ng == 0)
-		block_text(s, RB_PARA, "No meeting was held in the period.");
+		gov_report_says(s, RB_PARA, "No meeting was held in the period.");
 	else {
-		t = table_new(s, "lr", "Group", "Meetings held");
+		t = gov_report_table(s, "lr", "Group", "Meetings held");
 		for (j = 0; j < ng; j++)
-			table_row(t, g[j].grp, num(g[j].n));
+			gov_report_row(t, g[j].grp, gov_report_num(g[j].n));
 	}
 	for (size_t i = 0; i < n && rc == DB_OK; i++)
 		if (held_in(c, m[i]))
@@ -360,7 +142,7 @@ sec_meetings(struct rctx *c, struct report_section *s)
 /* sec_attendance - each group's attendance by organisation over the
  * meetings held in the period */
 static int
-sec_attendance(struct rctx *c, struct report_section *s)
+sec_attendance(struct report_ctx *c, struct report_section *s)
 {
 	struct cal_attend	 a;
 	struct report_block	*t;
@@ -376,21 +158,21 @@ sec_attendance(struct rctx *c, struct report_section *s)
 		rc = cal_attend_tally(c->db, l, c->r->p.from, until, -1, &a);
 		if (rc == DB_OK && a.held > 0) {
 			any = 1;
-			block_text(s, RB_HEAD, "%s: %lld meeting%s held",
+			gov_report_says(s, RB_HEAD, "%s: %lld meeting%s held",
 			    l->name, (long long)a.held, a.held == 1 ? "" :
 			    "s");
 			/* A member with no organisation counts alone. */
-			t = table_new(s, "lr", "Organisation or member",
+			t = gov_report_table(s, "lr", "Organisation or member",
 			    "Meetings attended");
 			for (size_t i = 0; i < a.n; i++)
-				table_row(t, a.row[i].name,
-				    num(a.row[i].attended));
+				gov_report_row(t, a.row[i].name,
+				    gov_report_num(a.row[i].attended));
 		}
 		cal_attend_release(&a);
 		list_free(&l);
 	}
 	if (rc == DB_OK && !any)
-		block_text(s, RB_PARA, "No attendance was recorded.");
+		gov_report_says(s, RB_PARA, "No attendance was recorded.");
 	return (rc);
 }
 
@@ -413,7 +195,7 @@ seat_add(const char *addr, void *arg)
 /* sec_seats - the board's meetings in the period and the partnership's
  * seats at each */
 static int
-sec_seats(struct rctx *c, struct report_section *s)
+sec_seats(struct report_ctx *c, struct report_section *s)
 {
 	struct meeting		**m = NULL;
 	struct report_block	 *t = NULL;
@@ -430,21 +212,21 @@ sec_seats(struct rctx *c, struct report_section *s)
 		    m[i]->start_at >= c->r->p.to)
 			continue;
 		if (t == NULL)
-			t = table_new(s, "lrl", "Board meeting",
+			t = gov_report_table(s, "lrl", "Board meeting",
 			    "Seats filled", "Taken by");
 		vbuf_init(&a.v, VBUF_NOMAX);
 		a.n = 0;
 		if ((rc = seat_each(c->db, m[i]->id, seat_add, &a)) == DB_OK) {
 			(void)snprintf(filled, sizeof(filled), "%d of %d",
 			    a.n, SEATS_MAX);
-			table_row(t, m[i]->start_local, filled,
+			gov_report_row(t, m[i]->start_local, filled,
 			    a.n > 0 ? vbuf_str(&a.v) : "-");
 		}
 		vbuf_release(&a.v);
 	}
 	meeting_list_free(&m, n);
 	if (rc == DB_OK && t == NULL)
-		block_text(s, RB_PARA, "The board did not meet in the period.");
+		gov_report_says(s, RB_PARA, "The board did not meet in the period.");
 	return (rc);
 }
 
@@ -463,8 +245,8 @@ lang_row(const struct report_lang_count *k, void *arg)
 
 	if (k->now == 0 && k->joined == 0 && k->left == 0)
 		return (0);
-	table_row(a->t, *k->lang != '\0' ? k->lang : a->deflang, num(k->now),
-	    num(k->joined), num(k->left));
+	gov_report_row(a->t, *k->lang != '\0' ? k->lang : a->deflang, gov_report_num(k->now),
+	    gov_report_num(k->joined), gov_report_num(k->left));
 	a->now += k->now;
 	a->joined += k->joined;
 	a->left += k->left;
@@ -474,13 +256,13 @@ lang_row(const struct report_lang_count *k, void *arg)
 /* sec_membership - each group's members at the end of the period, who
  * joined and who left in it, by language */
 static int
-sec_membership(struct rctx *c, struct report_section *s)
+sec_membership(struct report_ctx *c, struct report_section *s)
 {
 	struct members_acc	 a;
 	struct list		*l = NULL;
 	int			 rc = DB_OK;
 
-	block_text(s, RB_PARA, "Members when the period ends, and those "
+	gov_report_says(s, RB_PARA, "Members when the period ends, and those "
 	    "who joined and left in it, by the language moot writes to "
 	    "them in.");
 	for (size_t g = 0; g < c->nlists && rc == DB_OK; g++) {
@@ -489,34 +271,22 @@ sec_membership(struct rctx *c, struct report_section *s)
 		memset(&a, 0, sizeof(a));
 		a.deflang = c->conf->language != NULL ? c->conf->language :
 		    "en";
-		block_text(s, RB_HEAD, "%s", l->name);
-		a.t = table_new(s, "lrrr", "Language", "Members", "Joined",
+		gov_report_says(s, RB_HEAD, "%s", l->name);
+		a.t = gov_report_table(s, "lrrr", "Language", "Members", "Joined",
 		    "Left");
 		rc = report_members_by_lang(c->db, l->id, c->r->p.from,
 		    c->r->p.to, lang_row, &a);
-		table_row(a.t, "all", num(a.now), num(a.joined),
-		    num(a.left));
+		gov_report_row(a.t, "all", gov_report_num(a.now), gov_report_num(a.joined),
+		    gov_report_num(a.left));
 		list_free(&l);
 	}
 	return (rc);
 }
 
-/* month_start - the UTC instant month m of year y begins, locally */
-static int64_t
-month_start(int y, int m)
-{
-	char	buf[32];
-	int64_t	t = 0;
-
-	(void)snprintf(buf, sizeof(buf), "%04d-%02d-01", y % 10000, m);
-	(void)day_parse(buf, &t);
-	return (t);
-}
-
 /* sec_activity - posts, meetings and new members per month: the chart,
  * then its figures */
 static int
-sec_activity(struct rctx *c, struct report_section *s)
+sec_activity(struct report_ctx *c, struct report_section *s)
 {
 	struct report		*r = c->r;
 	struct report_block	*t;
@@ -528,7 +298,7 @@ sec_activity(struct rctx *c, struct report_section *s)
 	cal_local_from_utc((time_t)r->p.from, &l);
 	y = l.year;
 	mo = l.month;
-	for (a = month_start(y, mo); a < r->p.to && r->nmonth < MONTHS_MAX;
+	for (a = gov_report_month_start(y, mo); a < r->p.to && r->nmonth < MONTHS_MAX;
 	    a = b) {
 		struct report_month *m;
 
@@ -542,7 +312,7 @@ sec_activity(struct rctx *c, struct report_section *s)
 			mo = 1;
 			y++;
 		}
-		b = month_start(y, mo);
+		b = gov_report_month_start(y, mo);
 		/* The period's own ends cut its first and last months. */
 		int64_t from = a < r->p.from ? r->p.from : a;
 		int64_t to = b > r->p.to ? r->p.to : b;
@@ -557,14 +327,14 @@ sec_activity(struct rctx *c, struct report_section *s)
 		    &m->joined)) != DB_OK)
 			return (rc);
 	}
-	block_new(s, RB_CHART);
-	t = table_new(s, "lrrr", "Month", "Posts", "Meetings",
+	gov_report_block(s, RB_CHART);
+	t = gov_report_table(s, "lrrr", "Month", "Posts", "Meetings",
 	    "New members");
 	for (size_t i = 0; i < r->nmonth; i++) {
 		(void)snprintf(ym, sizeof(ym), "%04d-%02d",
 		    r->month[i].year % 10000, r->month[i].month);
-		table_row(t, ym, num(r->month[i].posts),
-		    num(r->month[i].meetings), num(r->month[i].joined));
+		gov_report_row(t, ym, gov_report_num(r->month[i].posts),
+		    gov_report_num(r->month[i].meetings), gov_report_num(r->month[i].joined));
 	}
 	return (rc);
 }
@@ -576,7 +346,7 @@ sec_activity(struct rctx *c, struct report_section *s)
 static const struct section_def {
 	const char	*id;
 	const char	*title;
-	int		(*collect)(struct rctx *, struct report_section *);
+	int		(*collect)(struct report_ctx *, struct report_section *);
 } sections[] = {
 	{ "meetings", "Meetings held", sec_meetings },
 	{ "attendance", "Attendance by organisation", sec_attendance },
@@ -592,7 +362,7 @@ static const struct section_def {
 static int
 keep_name(const struct list *l, void *arg)
 {
-	struct rctx	*c = arg;
+	struct report_ctx	*c = arg;
 
 	c->lists = xreallocarray(c->lists, c->nlists + 1, sizeof(*c->lists));
 	c->lists[c->nlists++] = xstrdup(l->name);
@@ -604,7 +374,7 @@ int
 gov_report_collect(struct db *db, const struct conf *conf,
     const struct report_period *p, time_t now, struct report **out)
 {
-	struct rctx	c;
+	struct report_ctx	c;
 	int		rc;
 
 	*out = NULL;
