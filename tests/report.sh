@@ -121,7 +121,9 @@ is "$(stat -c %a "$T/r.html")" 600 "-o makes a file its owner's alone"
 # A note with markup in it is text, not markup.
 export MOOT_NOW=2026-06-30T13:00:00Z
 moot meeting attended "$O1" dina@example.org >/dev/null
-send ops-notes@$D dina@example.org "Notes" "<script>alert(1)</script> & more"
+send ops-notes@$D dina@example.org "Notes" \
+    "<script>alert(1)</script> & more\nSee \xe2\x80\xaegnp.exe" \
+    "MIME-Version: 1.0" "Content-Type: text/plain; charset=utf-8"
 run
 moot approve "$(last_id)" >/dev/null
 run
@@ -129,6 +131,8 @@ moot report --format html >"$T/r2.html"
 ok "notes with markup keep it well-formed" \
     "$PYTHON3" "$MOOT_SRCDIR/tests/lib/htmlcheck.py" "$T/r2.html"
 has "$T/r2.html" "&lt;script&gt;alert\(1\)&lt;/script&gt; &amp; more" "  escaped"
+has "$T/r2.html" 'See \\u\{202E\}gnp.exe' "  a bidi override in notes is shown, not obeyed"
+like "$(moot report)" 'See \\u\{202E\}gnp.exe' "  in the text report too"
 
 # --- PDF ---------------------------------------------------------------
 moot report --format pdf -o "$T/r.pdf"

@@ -10,7 +10,44 @@
 #include "gov/gov_report_int.h"
 #include "util/alloc.h"
 #include "util/vbuf.h"
+#include "util/vis.h"
 #include "util/sys_defs.h"
+
+/*
+ * clean - s as the report may carry it, new: valid UTF-8 (an invalid
+ * byte becomes U+FFFD), no control but the line break and the tab, and
+ * the bidi controls shown, not obeyed (vis_bidi_append: in a note or a
+ * name from mail, an override would reorder what the Board reads).
+ */
+static char *
+clean(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	struct vbuf	 v, out;
+	size_t		 n;
+	char		*r;
+
+	vbuf_init(&v, VBUF_NOMAX);
+	vbuf_init(&out, VBUF_NOMAX);
+	while (*p != '\0') {
+		if (*p < 0x80) {
+			vbuf_putc(&v, *p == '\n' || *p == '\t' ||
+			    (*p >= 0x20 && *p != 0x7f) ? *p : ' ');
+			p++;
+		} else if ((n = vis_utf8_len(p)) > 0) {
+			vbuf_cat(&v, p, n);
+			p += n;
+		} else {
+			vbuf_puts(&v, "\xef\xbf\xbd");
+			p++;
+		}
+	}
+	vis_bidi_append(&out, vbuf_str(&v));
+	vbuf_release(&v);
+	if ((r = vbuf_take(&out, NULL)) == NULL)
+		r = xstrdup("");
+	return (r);
+}
 
 /* gov_report_block - see gov_report_int.h */
 struct report_block *
@@ -38,9 +75,8 @@ gov_report_says(struct report_section *s, enum report_block_kind kind,
 	va_start(ap, fmt);
 	(void)vbuf_vprintf(&v, fmt, ap);
 	va_end(ap);
-	b->text = vbuf_take(&v, NULL);
-	if (b->text == NULL)
-		b->text = xstrdup("");
+	b->text = clean(vbuf_str(&v));
+	vbuf_release(&v);
 }
 
 /* gov_report_table - see gov_report_int.h */
@@ -50,13 +86,15 @@ gov_report_table(struct report_section *s, const char *align, ...)
 	struct report_block *b = gov_report_block(s, RB_TABLE);
 	va_list		 ap;
 
-	b->ncols = strlen(align);
+	/* The writers read a column's alignment for each column. */
+	b->ncols = strlen(align) < sizeof(b->align) ? strlen(align) :
+	    sizeof(b->align) - 1;
 	(void)snprintf(b->align, sizeof(b->align), "%s", align);
 	b->cell = xcalloc(b->ncols, sizeof(*b->cell));
 	b->nrows = 1;
 	va_start(ap, align);
 	for (size_t i = 0; i < b->ncols; i++)
-		b->cell[i] = xstrdup(va_arg(ap, const char *));
+		b->cell[i] = clean(va_arg(ap, const char *));
 	va_end(ap);
 	return (b);
 }
@@ -71,7 +109,7 @@ gov_report_row(struct report_block *b, ...)
 	b->cell = xreallocarray(b->cell, at + b->ncols, sizeof(*b->cell));
 	va_start(ap, b);
 	for (size_t i = 0; i < b->ncols; i++)
-		b->cell[at + i] = xstrdup(va_arg(ap, const char *));
+		b->cell[at + i] = clean(va_arg(ap, const char *));
 	va_end(ap);
 	b->nrows++;
 }

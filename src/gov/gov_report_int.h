@@ -34,7 +34,8 @@ struct report_block *gov_report_block(struct report_section *s,
 	    enum report_block_kind kind);
 
 /* gov_report_says - a block of kind (RB_PARA, RB_LINES, RB_HEAD) with
- * printf's text */
+ * printf's text; as every text of a block, made valid UTF-8 without
+ * controls, its bidi controls shown (vis_bidi_append) */
 void	gov_report_says(struct report_section *s, enum report_block_kind kind,
 	    const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 

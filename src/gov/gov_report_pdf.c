@@ -95,20 +95,23 @@ para(struct pdf *p, enum pdf_font f, const char *s, double after)
 static void
 lines(struct pdf *p, const char *s)
 {
-	char	line[1024];
-	size_t	k;
-	double	h;
+	struct vbuf	line;
+	size_t		k;
+	double		h;
 
+	vbuf_init(&line, VBUF_NOMAX);
 	while (*s != '\0') {
 		k = strcspn(s, "\n");
-		(void)snprintf(line, sizeof(line), "%.*s", (int)k, s);
-		h = layout(p, F_NOTES, *line != '\0' ? line : " ",
+		vbuf_reset(&line);
+		vbuf_cat(&line, s, k);
+		h = layout(p, F_NOTES, k > 0 ? vbuf_str(&line) : " ",
 		    TEXT_W - 16, 0);
 		need(p, h);
 		show(p, MARGIN + 16, p->y);
 		p->y += h;
 		s += k + (s[k] == '\n');
 	}
+	vbuf_release(&line);
 	p->y += 6;
 }
 

@@ -165,6 +165,8 @@ gov_report_text(const struct report *r, struct vbuf *out)
 		for (size_t j = 0; j < s->nb; j++) {
 			const struct report_block *b = &s->b[j];
 
+			if (b->kind == RB_CHART)
+				continue;	/* its figures: the next table */
 			vbuf_putc(out, '\n');
 			switch (b->kind) {
 			case RB_HEAD:
@@ -180,8 +182,6 @@ gov_report_text(const struct report *r, struct vbuf *out)
 				table(out, b);
 				break;
 			case RB_CHART:
-				/* its figures are the table that follows */
-				vbuf_truncate(out, out->len - 1);
 				break;
 			}
 		}
