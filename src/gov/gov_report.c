@@ -26,6 +26,7 @@
 #include "util/sys_defs.h"
 
 #define NOTE_LINES	8	/* of a meeting's notes; then how many more */
+#define NOTE_LINE_MAX	400	/* bytes of one of those lines */
 #define MONTHS_MAX	120	/* a chart of ten years is enough */
 
 /* held_in - m was held in the report's period, by now */
@@ -54,12 +55,22 @@ note_lines(const struct meeting_note *n, void *arg)
 
 	if (a->n++ > 0)
 		vbuf_putc(&a->v, '\n');
-	vbuf_printf(&a->v, "From %s:\n", n->sender);
-	while (*p != '\0') {
+	vbuf_printf(&a->v, "From %s:\n", n->sender != NULL &&
+	    *n->sender != '\0' ? n->sender : "(no sender)");
+	while (p != NULL && *p != '\0') {
 		k = strcspn(p, "\n");
 		if (line++ < NOTE_LINES) {
-			vbuf_cat(&a->v, p, k);
-			vbuf_putc(&a->v, '\n');
+			size_t	cut = k;
+
+			/* A line of a page, not a page: cut at a character. */
+			if (cut > NOTE_LINE_MAX) {
+				cut = NOTE_LINE_MAX;
+				while (cut > 0 &&
+				    ((unsigned char)p[cut] & 0xc0) == 0x80)
+					cut--;
+			}
+			vbuf_cat(&a->v, p, cut);
+			vbuf_puts(&a->v, cut < k ? "...\n" : "\n");
 		} else
 			more++;
 		p += k + (p[k] == '\n');
