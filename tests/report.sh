@@ -232,6 +232,15 @@ run
 is "$(count_to alice@example.org)" "$base_a" "an automatic reply gets nothing"
 is "$(spool_state "$(last_id)")" done "  and is done with"
 
+# A forged From: an organiser's address, another envelope: the report
+# goes to the organiser on the roll, never to the forger.
+base_a=$(count_to alice@example.org)
+printf 'From: alice@example.org\nTo: strategy-report@%s\nSubject: Report\nMessage-ID: <forged@x.example>\n\nPlease.\n' "$D" |
+    moot inject --to "strategy-report@$D" --from mallory@example.net
+run
+is "$(count_to mallory@example.net)" 0 "a forged From: sends the forger nothing"
+is "$(count_to alice@example.org)" $((base_a + 1)) "  the organiser it names gets the report"
+
 # --- the leaves are counted after the audit log is purged --------------
 db "DELETE FROM audit"	# what [retention] audit may do; no command does it now
 like "$(moot report | sed -n '/^ops$/,/^  all/p')" "  fr +0 +1 +1" \
