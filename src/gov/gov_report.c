@@ -351,8 +351,11 @@ sec_activity(struct report_ctx *c, struct report_section *s)
 }
 
 /*
- * The sections, in the order the report has them.  After the merge of
- * the decisions' branches, their rows go where the comments stand.
+ * The sections, in the order the report has them.  The decisions'
+ * sections go where the ROW comments stand, each a row such as
+ *	{ "decisions", "Decisions and votes", gov_decide_report },
+ * whose function, in the decisions' own module, builds its blocks with
+ * gov_report_int.h over c->r->p, as the functions here do.
  */
 static const struct section_def {
 	const char	*id;
