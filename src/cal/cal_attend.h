@@ -1,45 +1,48 @@
 /*
- * cal_attend.h - who attended a meeting, by reply
+ * cal_attend.h - who attended a group's meetings, by organisation
  *
- * Owns: asking, once, when a meeting of a group with a list has ended
- * (and ended no more than CAL_ATTEND_ASK_DAYS ago), its notes-taker, or
- * else the group's organisers and owners, who attended: a notice in
- * their language listing the group's members, from LIST-meeting+TOKEN,
- * a token of purpose "attendance" naming them and the meeting; and
- * reading their reply: each line of their own text the address of a
- * member of the group (alone, or as Name <address>; several on a line
- * with commas between).  Anything else, or an address that is not a
- * member's, records nothing, and the sender is told what moot read
- * (unclear.h); a clear reply records each address (db_invite.h, as
- * `moot meeting attended` does) and is confirmed.  The token works for
- * CAL_ATTEND_TOKEN_DAYS, more than once: a later reply adds to what
- * was recorded.  Automated mail never counts (threat C2).
+ * Owns: the rule for counting attendance: over the meetings of a group
+ * held in a window, an organisation attended a meeting when any of its
+ * members did (names are one organisation by membership.h's rule:
+ * membership_org_key), and a member with no organisation counts alone.
+ * For `moot member ls --attendance` (its group's last meetings) and the
+ * report for the Communities Board (the meetings of a period).  Reads
+ * only; never logs.
  */
 #ifndef CAL_ATTEND_H
 #define CAL_ATTEND_H
 
-struct ctx;
+#include <stddef.h>
+#include <stdint.h>
+
+struct db;
 struct list;
-struct mail;
-struct spool_item;
-struct token_row;
 
-#define CAL_ATTEND_PURPOSE	"attendance"
-#define CAL_ATTEND_ASK_DAYS	7	/* older meetings are not asked about */
-#define CAL_ATTEND_TOKEN_DAYS	30
-#define CAL_ATTEND_MAX		200	/* addresses one reply may record */
+/* One line of the tally. */
+struct cal_attend_row {
+	char		*name;		/* the organisation, as its first
+					 * member (by address) typed it; or
+					 * the address of a member with none */
+	int		 org;		/* 1: an organisation */
+	int64_t		 attended;	/* meetings of the window */
+};
 
-/* cal_attend_tick - ask about each meeting that has ended and was not
- * asked about; how many meetings were */
-int	cal_attend_tick(struct ctx *);
+struct cal_attend {
+	int64_t			 held;	/* meetings in the window */
+	struct cal_attend_row	*row;	/* organisations by name (their
+					 * keys), then the members with none,
+					 * by id */
+	size_t			 n;
+};
 
 /*
- * cal_attend_reply - the reply s (parsed: m) to list l's attendance
- * request, its token t claimed good for l; done with s (answer.h) in
- * every case but database trouble
+ * cal_attend_tally - the attendance of l's members over the last (at
+ * most nlast; -1: all) of l's meetings that began in [since, until] and
+ * were not cancelled, into *out (cal_attend_release() it, also after an
+ * error); DB_OK or a db error
  */
-void	cal_attend_reply(struct ctx *, struct spool_item *s,
-	    const struct mail *m, const struct list *l,
-	    const struct token_row *t);
+int	cal_attend_tally(struct db *, const struct list *l, int64_t since,
+	    int64_t until, int64_t nlast, struct cal_attend *out);
+void	cal_attend_release(struct cal_attend *);
 
 #endif /* CAL_ATTEND_H */

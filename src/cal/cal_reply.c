@@ -6,7 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "cal/cal_attend.h"
+#include "cal/cal_ask.h"
 #include "cal/cal_ical.h"
 #include "cal/cal_invite.h"
 #include "cal/cal_reply.h"
@@ -106,7 +106,7 @@ void
 cal_reply(struct ctx *x, struct spool_item *s, const struct mail *m)
 {
 	static const char *const purposes[] = { CAL_TOKEN_PURPOSE,
-	    CAL_ATTEND_PURPOSE, NULL };
+	    CAL_ASK_PURPOSE, NULL };
 	struct list		*l = NULL;
 	struct token_row	*t = NULL;
 	struct meeting		*mt = NULL;
@@ -126,10 +126,10 @@ cal_reply(struct ctx *x, struct spool_item *s, const struct mail *m)
 	    l->id, clock_now(), &t);
 	if (cl == CLAIM_ERROR)
 		goto out;		/* stays spooled: tried again */
-	if (cl == CLAIM_OK && strcmp(t->purpose, CAL_ATTEND_PURPOSE) == 0) {
+	if (cl == CLAIM_OK && strcmp(t->purpose, CAL_ASK_PURPOSE) == 0) {
 		/* An organiser's answer to who attended, not a member's
 		 * to an invitation. */
-		cal_attend_reply(x, s, m, l, t);
+		cal_ask_reply(x, s, m, l, t);
 		goto out;
 	}
 	if (cl != CLAIM_OK)

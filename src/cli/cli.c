@@ -58,8 +58,12 @@ int
 cli_getopt(struct cli *c, const struct cli_command *k, int argc,
     char **argv, int first, struct cli_args *a)
 {
+	char	shortopts[32];
 	int	ch, rc;
 
+	/* -h, and the command's own short options ("o:" for -o FILE). */
+	(void)snprintf(shortopts, sizeof(shortopts), "+:h%s",
+	    a->short_opts != NULL ? a->short_opts : "");
 	/* getopt_long sees only options: the words between them are taken
 	 * here, since main()'s "+" stops it at the first (glibc keeps the
 	 * ordering of its first call). */
@@ -79,7 +83,7 @@ cli_getopt(struct cli *c, const struct cli_command *k, int argc,
 		/* Our own words for a wrong option: every error of moot(1)
 		 * starts with "moot:". */
 		opterr = 0;
-		ch = getopt_long(argc, argv, "+:h", a->opts, NULL);
+		ch = getopt_long(argc, argv, shortopts, a->opts, NULL);
 		opterr = 1;
 		if (ch == -1)
 			break;

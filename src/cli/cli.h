@@ -58,6 +58,8 @@ struct cli_args {
 	char		**words;	/* the arguments that are not options */
 	size_t		 max_words;	/* room in words; more: a usage error */
 	size_t		 nwords;	/* set: how many came */
+	const char	*short_opts;	/* getopt's, besides h ("o:"), or
+					 * NULL: long options only */
 };
 
 /* cli_conf - load the configuration; CLI_OK or an exit status */
@@ -151,6 +153,8 @@ int	cmd_meeting_rule(struct cli *, int, char **);
 /* cli_notes.c: a meeting's approved notes, printed and in meeting show */
 int	cmd_meeting_notes(struct cli *, int, char **);
 int	cli_notes_show(struct cli *, int64_t meeting_id);
+/* cli_report.c: the report for the Communities Board */
+int	cmd_report(struct cli *, int, char **);
 
 /* The command table (commands.c), one row a command. */
 extern const struct cli_command cli_commands[];

@@ -89,6 +89,10 @@ const struct cli_command cli_commands[] = {
 	    "add a paper to go out with a meeting's agenda" },
 	{ "meeting", "seats", cmd_meeting_seats, "meeting seats MEETING "
 	    "ADDR...", "record who takes the board's three seats" },
+	{ NULL, "report", cmd_report, "report [--from DATE] [--to DATE] "
+	    "[--format text|html|pdf] [-o FILE]",
+	    "the report for the Communities Board, of the last 12 months "
+	    "by default" },
 };
 const size_t cli_ncommands = nitems(cli_commands);
 

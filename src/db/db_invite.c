@@ -201,10 +201,12 @@ invite_attended_each(struct db *db, int64_t meeting_id,
 	return (rc == DB_ROW ? DB_OK : rc);
 }
 
-/* The last meetings of a group that have begun and were held. */
+/* The last meetings of a group that have begun (by ?2, since ?4) and
+ * were held; ?3 of them at most (-1: all). */
 #define LAST_HELD							\
     "SELECT id FROM meeting WHERE grp = ?1 AND start_at <= ?2 "		\
-    "AND state = 'scheduled' ORDER BY start_at DESC LIMIT ?3"
+    "AND start_at >= ?4 AND state = 'scheduled' "			\
+    "ORDER BY start_at DESC LIMIT ?3"
 
 static const char SQL_HELD[] =
     "SELECT count(*) FROM (" LAST_HELD ")";
@@ -214,17 +216,18 @@ static const char SQL_TALLY[] =
 
 /* invite_attended_tally - see db_invite.h */
 int
-invite_attended_tally(struct db *db, const char *grp, int64_t now,
-    int64_t nlast, int64_t *held,
+invite_attended_tally(struct db *db, const char *grp, int64_t since,
+    int64_t now, int64_t nlast, int64_t *held,
     int (*cb)(int64_t, const char *, void *), void *arg)
 {
 	sqlite3_stmt	*st;
 	int		 rc;
 
-	if ((rc = db_one_int(db, held, SQL_HELD, "tii", grp, now, nlast)) !=
-	    DB_OK)
+	if ((rc = db_one_int(db, held, SQL_HELD, "tiii", grp, now, nlast,
+	    since)) != DB_OK)
 		return (rc);
-	if ((st = db_query(db, SQL_TALLY, "tii", grp, now, nlast)) == NULL)
+	if ((st = db_query(db, SQL_TALLY, "tiii", grp, now, nlast, since)) ==
+	    NULL)
 		return (DB_ERR);
 	while ((rc = db_step(db, st)) == DB_ROW) {
 		const char *addr = (const char *)sqlite3_column_text(st, 1);

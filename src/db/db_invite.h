@@ -72,13 +72,14 @@ int	invite_attended_each(struct db *, int64_t meeting_id,
 	    int (*cb)(const char *addr, void *), void *);
 
 /*
- * invite_attended_tally - for the last (at most) nlast meetings of grp
- * that began before now and were not cancelled: how many there were in
- * *held, and cb(meeting id, addr) for each who attended one of them, by
- * address (the caller counts: by member, or by organisation)
+ * invite_attended_tally - for the last (at most nlast; -1: all) meetings
+ * of grp that began in [since, now] and were not cancelled: how many
+ * there were in *held, and cb(meeting id, addr) for each who attended
+ * one of them, by address (the caller counts: by member, or by
+ * organisation: cal/cal_attend.h)
  */
-int	invite_attended_tally(struct db *, const char *grp, int64_t now,
-	    int64_t nlast, int64_t *held,
+int	invite_attended_tally(struct db *, const char *grp, int64_t since,
+	    int64_t now, int64_t nlast, int64_t *held,
 	    int (*cb)(int64_t meeting_id, const char *addr, void *), void *);
 
 #endif /* DB_INVITE_H */

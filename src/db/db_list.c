@@ -502,12 +502,21 @@ member_update(struct db *db, const struct member *m)
 
 static const char SQL_MEMBER_DELETE[] =
     "DELETE FROM member WHERE list_id = ?1 AND addr = ?2";
+/* What the report counts of a member who leaves: no address. */
+static const char SQL_MEMBER_LEFT[] =
+    "INSERT INTO member_left (list_id, language, joined_at, left_at) "
+    "SELECT list_id, language, created_at, ?3 FROM member "
+    "WHERE list_id = ?1 AND addr = ?2";
 
 int
 member_delete(struct db *db, int64_t list_id, const char *addr)
 {
 	int	rc;
 
+	/* In the caller's transaction, so a leave is counted once. */
+	if ((rc = db_exec(db, SQL_MEMBER_LEFT, "iti", list_id, addr,
+	    (int64_t)clock_now())) != DB_OK)
+		return (rc);
 	if ((rc = db_exec(db, SQL_MEMBER_DELETE, "it", list_id, addr)) !=
 	    DB_OK)
 		return (rc);

@@ -146,6 +146,8 @@ int	member_load(struct db *, int64_t list_id, const char *addr,
 	    struct member **);
 int	member_insert(struct db *, struct member *);	/* DB_CONFLICT: exists */
 int	member_update(struct db *, const struct member *);
+/* member_delete - addr off the list, kept in member_left (no address:
+ * its language and dates) for the report's figures */
 int	member_delete(struct db *, int64_t list_id, const char *addr);
 int	member_each(struct db *, int64_t list_id,
 	    int (*cb)(const struct member *, void *), void *);

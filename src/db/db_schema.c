@@ -548,6 +548,23 @@ static const char *const migrations[] = {
 	"             ON DELETE CASCADE,\n"
 	"  asked_at   INTEGER NOT NULL\n"
 	");\n",
+	/* 19 -> 20: members who left, for the report's membership figures
+	 * (moot report, issue 14): a member's row goes when they leave and
+	 * the audit log's "leave" line may be purged ([retention] audit).
+	 * Only the list, the language and the dates are kept: figures need
+	 * no address.  Leaves before this version come from the audit log,
+	 * their language and when they joined unknown (NULL). */
+	"CREATE TABLE member_left (\n"
+	"  id        INTEGER PRIMARY KEY,\n"
+	"  list_id   INTEGER NOT NULL REFERENCES list(id) ON DELETE CASCADE,\n"
+	"  language  TEXT,\n"				/* NULL: the list's */
+	"  joined_at INTEGER,\n"
+	"  left_at   INTEGER NOT NULL\n"
+	");\n"
+	"CREATE INDEX member_left_by_list ON member_left(list_id, left_at);\n"
+	"INSERT INTO member_left (list_id, left_at) SELECT list_id, at\n"
+	"  FROM audit WHERE action = 'leave' AND list_id IN\n"
+	"  (SELECT id FROM list);\n",
 };
 
 /* sql_token_hash - moot_token_hash(TEXT) for SQL: token_hash(), or NULL

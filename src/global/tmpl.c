@@ -77,6 +77,9 @@ static const struct tmpl_def {
 	{ "meeting-attendance", 1, "list,start,members" },
 	{ "meeting-attendance-recorded", 1, "list,start,recorded,count" },
 	{ "meeting-attendance-unclear", 1, "list,about,read" },
+	/* The report by mail, and its refusal (gov_report_mail) */
+	{ "report-sent", 1, "list,first,last,note" },
+	{ "report-refused", 1, "list,address,owner_address" },
 };
 
 /* Phrases: the pieces notices are made of, in templates/<lang>/phrases. */
@@ -197,6 +200,8 @@ static const struct tmpl_def phrase_defs[] = {
 	{ "agenda-empty", 0, "" },
 	/* A digest with nothing in it (list set --digest-empty) */
 	{ "digest-none", 0, "" },
+	/* A report's subject that named no clear period */
+	{ "report-period-unclear", 0, "" },
 };
 
 /* Header fields a template may set, besides Subject. */

@@ -30,7 +30,7 @@
 #include "list/escalate.h"
 #include "list/hold_end.h"
 #include "cal/cal_agenda.h"
-#include "cal/cal_attend.h"
+#include "cal/cal_ask.h"
 #include "cal/cal_invite.h"
 #include "mootd/digest.h"
 #include "mootd/news.h"
@@ -198,7 +198,7 @@ work_round(struct ctx *x, struct round *r)
 	r->done += membership_tick(x);
 	r->done += cal_invite_tick(x);
 	r->done += cal_agenda_tick(x);
-	r->done += cal_attend_tick(x);
+	r->done += cal_ask_tick(x);
 	each_state(x, SPOOL_APPROVED, r);
 	each_state(x, SPOOL_DISTRIBUTING, r);
 	/* After distributing: a post that went out this round is in
