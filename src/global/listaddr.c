@@ -36,6 +36,9 @@ static const struct addr_kind_info {
 	[AK_NOTES]	= { AK_NOTES, "-notes", "notes", 0, 1 },
 	/* The ORGANIZER of an invitation: members' answers (cal_reply). */
 	[AK_MEETING]	= { AK_MEETING, "-meeting", "meeting", 1, 1 },
+	/* The strategy list's owners: whether to review the priorities
+	 * (gov_review). */
+	[AK_REVIEW]	= { AK_REVIEW, "-review", "review", 1, 1 },
 };
 
 /* ends_with - s ends with the suffix x (of length xl) */

@@ -73,6 +73,9 @@ static const struct tmpl_def {
 	{ "agenda-no-meeting", 1,
 	    "list,address,join_address,owner_address" },
 	{ "agenda", 1, "list,start,zone,location,days,items,papers,count" },
+	/* The priorities' yearly review (gov/gov_review.c) */
+	{ "review-ask", 1, "list,agreed,priorities" },
+	{ "review-unclear", 1, "list,read" },
 };
 
 /* Phrases: the pieces notices are made of, in templates/<lang>/phrases. */
@@ -191,6 +194,15 @@ static const struct tmpl_def phrase_defs[] = {
 	/* An agenda item that came after the agenda went; no items yet */
 	{ "agenda-late", 0, "" },
 	{ "agenda-empty", 0, "" },
+	/* What a proposal does if it passes (gov/gov_effect.c); the
+	 * priorities' review as a proposal (gov/gov_review.c) */
+	{ "effect-priorities", 0, "priorities" },
+	{ "effect-appoint", 0, "address,role,list,count" },
+	{ "effect-statement", 0, "" },
+	{ "review-title", 0, "agreed,priorities" },
+	{ "review-text", 0, "agreed,priorities" },
+	/* A counted noun: an appointment's term */
+	{ "years", 0, "n" },
 };
 
 /* Header fields a template may set, besides Subject. */

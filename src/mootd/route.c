@@ -14,6 +14,7 @@
 #include "util/clock.h"
 #include "list/commands_by_mail.h"
 #include "global/conf.h"
+#include "gov/gov_review.h"
 #include "list/confirm.h"
 #include "list/ctx.h"
 #include "db/db.h"
@@ -356,6 +357,7 @@ static const route_handler handlers[AK_COUNT] = {
 	[AK_MEETING] = cal_reply,
 	[AK_AGENDA] = cal_agenda,
 	[AK_NOTES] = cal_notes,
+	[AK_REVIEW] = gov_review_reply,
 };
 
 /*
