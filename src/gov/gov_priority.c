@@ -1,6 +1,7 @@
 /*
  * gov_priority.c - the partnership's priorities; see gov_priority.h
  */
+#include <ctype.h>
 #include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -230,7 +231,9 @@ one_id(const char *word, void *arg)
 
 	errno = 0;
 	v = strtoll(word, &end, 10);
-	if (*end != '\0' || v <= 0 || errno != 0) {
+	/* Digits only: strtoll would take " 3" and "+3" too. */
+	if (!isdigit((unsigned char)*word) || *end != '\0' || v <= 0 ||
+	    errno != 0) {
 		vbuf_printf(s->why, "\"%s\" is not a priority's id", word);
 		return (-1);
 	}
