@@ -117,6 +117,12 @@ run
 new_msgs
 is "${#M[@]}" 0 "a day short of a year: nobody is asked"
 export MOOT_NOW=2026-02-01T11:00:00Z
+MOOT_KILL_AT=review-queued:2 mootd_once 2>/dev/null
+new_msgs
+is "${#M[@]}" 0 "a crash while queueing the question sends none"
+MOOT_KILL_AT=review-committed mootd_once 2>/dev/null
+new_msgs
+is "${#M[@]}" 0 "a crash once it is committed sends none yet"
 run
 new_msgs
 ANN=$(msg_to ann@example.org "${M[@]}")

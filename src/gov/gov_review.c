@@ -27,6 +27,7 @@
 #include "mail/mail.h"
 #include "util/alloc.h"
 #include "util/clock.h"
+#include "util/killpoint.h"
 #include "util/log.h"
 #include "util/vbuf.h"
 #include "util/sys_defs.h"
@@ -119,9 +120,11 @@ ask(struct ctx *x, const struct list *l, int64_t now)
 		if (ask_one(x, l, id, p, *lang != '\0' ? lang : NULL, date,
 		    vbuf_str(&titles)) == -1)
 			goto fail;
+		killpoint_at("review-queued");
 	}
 	if (db_commit(x->db) != DB_OK)
 		goto out;
+	killpoint_at("review-committed");
 	if (n == 0)
 		log_warnx("review: the priorities agreed %s are a year old, "
 		    "and the %s list has no owner to ask", date, l->name);
