@@ -64,6 +64,8 @@ like "$(mline carol@example.org)" "^carol@example.org +chair .*term 2025-04-01 t
     "an organiser appointed chair for three years"
 like "$(mline dan@example.org)" "^dan@example.org +organiser .*term 2025-04-01 to 2026-04-01$" \
     "someone new joins with the role"
+like "$(moot log ops)" "appoint +bob@example.org organiser for 2 year\\(s\\) +by decision 200" \
+    "the appointment is in the list's audit log"
 export MOOT_NOW=2025-05-01T10:00:00Z
 drive passed 200
 like "$(mline bob@example.org)" "term 2025-04-01 to 2027-04-01$" \

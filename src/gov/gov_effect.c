@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "db/db.h"
+#include "db/db_audit.h"
 #include "db/db_effect.h"
 #include "db/db_list.h"
 #include "db/db_priority.h"
@@ -203,6 +204,20 @@ appoint_member(struct db *db, const struct list *l, const struct appoint *a,
 	return (membership_add(&x, l, &fresh));
 }
 
+/* audit_appoint - the list's audit log: "decision ID appoint ADDR ROLE
+ * for N year(s)", beside the joins and leaves of moot log */
+static int
+audit_appoint(struct db *db, const struct list *l, int64_t id,
+    const struct appoint *a)
+{
+	char	actor[32], detail[ADDR_MAX + 64];
+
+	(void)snprintf(actor, sizeof(actor), "decision %lld", (long long)id);
+	(void)snprintf(detail, sizeof(detail), "%s %s for %d year(s)",
+	    a->addr, a->role, a->years);
+	return (audit_add(db, l->id, 0, actor, "appoint", detail));
+}
+
 /* pass_appoint - the member has the role, for a term from now */
 static int
 pass_appoint(struct db *db, int64_t id, const char *arg, int64_t now)
@@ -219,7 +234,8 @@ pass_appoint(struct db *db, int64_t id, const char *arg, int64_t now)
 	else if ((rc = list_load(db, a.list, &l)) != DB_OK)
 		log_warnx("decision %lld: cannot read list %s", (long long)id,
 		    a.list);
-	else if ((rc = appoint_member(db, l, &a, now)) == DB_OK)
+	else if ((rc = appoint_member(db, l, &a, now)) == DB_OK &&
+	    (rc = audit_appoint(db, l, id, &a)) == DB_OK)
 		log_info("decision %lld: %s is %s of %s for %d year(s)",
 		    (long long)id, a.addr, a.role, a.list, a.years);
 	list_free(&l);
