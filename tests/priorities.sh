@@ -75,6 +75,8 @@ is "$(cat "$T/err")" "" "four current priorities: no warning"
 P6=$(moot priority add "Culture" 2>"$T/err")
 has "$T/err" "warning: the partnership now has 5 current priorities" \
     "five current priorities: moot warns"
+like "$(moot check 2>&1)" "priorities: the partnership now has 5 current priorities; it agrees 3 or 4" \
+    "  and so does moot check"
 like "$(moot priority retire "$P6" 2>"$T/err")" "priority $P6 retired" \
     "priority retire"
 is "$(cat "$T/err")" "" "  back to four: no warning"
@@ -82,6 +84,12 @@ ok "retiring it again is refused" not moot priority retire "$P6"
 ok "retiring what does not exist is refused" not moot priority retire 99
 unlike "$(moot priority ls)" "Culture" "ls leaves the retired out"
 like "$(moot priority ls --all)" "^$P6 +retired .*Culture" "  ls --all shows them"
+unlike "$(moot check 2>&1)" "^priorities:" "moot check: four, and a strategy list: nothing to say"
+cp "$CONF" "$T/conf.saved"
+printf '[gov]\nstrategy_list = nosuch\n' >>"$CONF"
+like "$(moot check 2>&1)" "priorities: no list is called nosuch \\(\\[gov\\] strategy_list\\): nobody will be asked" \
+    "moot check: a strategy list that does not exist"
+cp "$T/conf.saved" "$CONF"
 moot priority retire "$P5" >/dev/null 2>&1
 
 # --- a proposal adopting a set ----------------------------------------
