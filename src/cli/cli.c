@@ -1,6 +1,7 @@
 /*
  * cli.c - what the commands of moot(1) share; see cli.h
  */
+#include <errno.h>
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -15,6 +16,7 @@
 #include "db/db.h"
 #include "db/db_list.h"
 #include "global/listaddr.h"
+#include "gov/gov_effect.h"
 #include "util/priv.h"
 #include "util/vbuf.h"
 #include "util/vis.h"
@@ -157,6 +159,7 @@ cli_conf(struct cli *c)
 	if (conf_load(&c->conf, c->conf_path, &c->err) == -1)
 		return (cli_error(CLI_USAGE, "%s", vbuf_str(&c->err)));
 	c->conf_loaded = 1;
+	gov_effect_use_conf(&c->conf);
 	if (clock_init(c->conf.timezone, &c->err) == -1)
 		return (cli_error(CLI_USAGE, "%s", vbuf_str(&c->err)));
 	/* As root, act as the daemons' user, so the files stay theirs. */
@@ -221,4 +224,34 @@ cli_plain_text(const char *s)
 		if ((unsigned char)*s < 0x20 || *s == 0x7f)
 			return (0);
 	return (1);
+}
+
+/* cli_read_file - see cli.h */
+int
+cli_read_file(const char *path, size_t max, const char *why_max,
+    struct vbuf *out)
+{
+	FILE	*f;
+	char	 buf[8192];
+	size_t	 got;
+	int	 rc = 0;
+
+	if ((f = fopen(path, "rb")) == NULL)
+		return (cli_error(CLI_USAGE, "%s: %s", path, strerror(errno)),
+		    -1);
+	while ((got = fread(buf, 1, sizeof(buf), f)) > 0) {
+		if (out->len + got > max) {
+			rc = -1;
+			(void)cli_error(CLI_USAGE, "%s: larger than %zu bytes, "
+			    "%s", path, max, why_max);
+			break;
+		}
+		vbuf_cat(out, buf, got);
+	}
+	if (rc == 0 && ferror(f)) {
+		rc = -1;
+		(void)cli_error(CLI_FAIL, "%s: cannot read", path);
+	}
+	(void)fclose(f);
+	return (rc);
 }

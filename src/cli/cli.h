@@ -98,6 +98,11 @@ int	cli_load_list(struct cli *, const char *name, struct list **l);
  * headers) */
 int	cli_plain_text(const char *s);
 
+/* cli_read_file - path whole into out, at most max bytes (more: "PATH:
+ * larger than MAX bytes, " and why_max); 0, or -1 after saying why */
+int	cli_read_file(const char *path, size_t max, const char *why_max,
+	    struct vbuf *out);
+
 /* cli_yes - "yes" or "no" */
 const char *cli_yes(int);
 
@@ -155,6 +160,12 @@ int	cmd_meeting_notes(struct cli *, int, char **);
 int	cli_notes_show(struct cli *, int64_t meeting_id);
 /* cli_report.c: the report for the Communities Board */
 int	cmd_report(struct cli *, int, char **);
+
+/* cli_priority.c: the partnership's priorities */
+int	cmd_priority_add(struct cli *, int, char **);
+int	cmd_priority_ls(struct cli *, int, char **);
+int	cmd_priority_retire(struct cli *, int, char **);
+int	cmd_priority_lists(struct cli *, int, char **);
 
 /* The command table (commands.c), one row a command. */
 extern const struct cli_command cli_commands[];

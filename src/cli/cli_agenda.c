@@ -6,7 +6,6 @@
  * ADDR... records who takes the partnership's seats at a board
  * meeting; meeting show lists all three (cli_agenda_show).
  */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -152,37 +151,6 @@ cmd_meeting_seats(struct cli *c, int argc, char **argv)
 	return (rc);
 }
 
-/* read_file - path whole into out, at most CAL_PAPER_MAX bytes; 0 or
- * -1 after saying why */
-static int
-read_file(const char *path, struct vbuf *out)
-{
-	FILE	*f;
-	char	 buf[8192];
-	size_t	 got;
-	int	 rc = 0;
-
-	if ((f = fopen(path, "rb")) == NULL)
-		return (cli_error(CLI_USAGE, "%s: %s", path, strerror(errno)),
-		    -1);
-	while ((got = fread(buf, 1, sizeof(buf), f)) > 0) {
-		if (out->len + got > CAL_PAPER_MAX) {
-			rc = -1;
-			(void)cli_error(CLI_USAGE, "%s: larger than %d bytes, "
-			    "too large to send to every member", path,
-			    CAL_PAPER_MAX);
-			break;
-		}
-		vbuf_cat(out, buf, got);
-	}
-	if (rc == 0 && ferror(f)) {
-		rc = -1;
-		(void)cli_error(CLI_FAIL, "%s: cannot read", path);
-	}
-	(void)fclose(f);
-	return (rc);
-}
-
 /* cmd_meeting_paper - moot meeting paper ID FILE */
 int
 cmd_meeting_paper(struct cli *c, int argc, char **argv)
@@ -201,7 +169,8 @@ cmd_meeting_paper(struct cli *c, int argc, char **argv)
 	if ((rc = meeting_arg(c, argv[1], &id)) != CLI_OK)
 		return (rc);
 	vbuf_init(&data, VBUF_NOMAX);
-	if (read_file(argv[2], &data) == -1) {
+	if (cli_read_file(argv[2], CAL_PAPER_MAX, "too large to send to "
+	    "every member", &data) == -1) {
 		vbuf_release(&data);
 		return (CLI_USAGE);
 	}

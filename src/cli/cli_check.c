@@ -9,7 +9,8 @@
  * nothing, a relay
  * that does not answer, members whose language has no templates, held
  * posts whose moderators' reply addresses are about to expire, a post
- * size Postfix would refuse on its way out.  Changes nothing.  Exit 0
+ * size Postfix would refuse on its way out, priorities that are not
+ * three or four or that nobody will be asked to review.  Changes nothing.  Exit 0
  * when there is nothing to say, 1 with the findings.
  */
 #include <sys/stat.h>
@@ -32,7 +33,9 @@
 #include "db/db.h"
 #include "db/db_list.h"
 #include "db/db_rota.h"
+#include "db/db_priority.h"
 #include "db/db_token.h"
+#include "gov/gov_priority.h"
 #include "util/sys_defs.h"
 
 #define RELAY_PROBE_MS	3000	/* a relay slower than this is down */
@@ -322,6 +325,36 @@ check_relay(struct check *k)
 	vbuf_release(&why);
 }
 
+/* check_priorities - three or four current ones, and a strategy list
+ * whose owners will be asked to review them */
+static int
+check_priorities(struct check *k)
+{
+	struct list	*l = NULL;
+	struct vbuf	 w;
+	int64_t		 n = 0;
+	int		 rc;
+
+	if (priority_count(k->c->db, "current", &n) != DB_OK)
+		return (-1);
+	if (n == 0)
+		return (0);		/* a site that keeps none */
+	vbuf_init(&w, 512);
+	if ((rc = gov_priority_warning(k->c->db, &w)) == 1)
+		finding(k, "priorities: %s (moot priority add, retire)",
+		    vbuf_str(&w));
+	vbuf_release(&w);
+	if (rc == -1)
+		return (-1);
+	if ((rc = list_load(k->c->db, k->c->conf.strategy_list,
+	    &l)) == DB_NOTFOUND)
+		finding(k, "priorities: no list is called %s ([gov] "
+		    "strategy_list): nobody will be asked to review them",
+		    k->c->conf.strategy_list);
+	list_free(&l);
+	return (rc != DB_OK && rc != DB_NOTFOUND ? -1 : 0);
+}
+
 /* cmd_check - moot check */
 int
 cmd_check(struct cli *c, int argc, char **argv)
@@ -342,7 +375,7 @@ cmd_check(struct cli *c, int argc, char **argv)
 	    "lower it, or raise message_size_limit in main.cf");
 	if (list_each(c->db, one_list, &k) != DB_OK ||
 	    token_held_expiring(c->db, (int64_t)clock_now() + EXPIRY_WARN,
-	    expiring, &k) != DB_OK)
+	    expiring, &k) != DB_OK || check_priorities(&k) == -1)
 		return (cli_error(CLI_FAIL, "cannot read the site"));
 	check_relay(&k);
 	return (k.n == 0 ? CLI_OK : CLI_USAGE);

@@ -93,6 +93,16 @@ const struct cli_command cli_commands[] = {
 	    "[--format text|html|pdf] [-o FILE]",
 	    "the report for the Communities Board, of the last 12 months "
 	    "by default" },
+	{ "priority", "add", cmd_priority_add, "priority add TITLE "
+	    "[--text FILE] [--lists LIST,LIST] [--proposed]",
+	    "add a priority, current now or proposed for a proposal" },
+	{ "priority", "ls", cmd_priority_ls, "priority ls [--all]",
+	    "list the current and proposed priorities (--all: retired too)" },
+	{ "priority", "retire", cmd_priority_retire, "priority retire ID",
+	    "retire a priority" },
+	{ "priority", "lists", cmd_priority_lists, "priority lists ID "
+	    "LIST,LIST", "set the task-and-finish lists working on a "
+	    "priority" },
 };
 const size_t cli_ncommands = nitems(cli_commands);
 

@@ -565,6 +565,58 @@ static const char *const migrations[] = {
 	"INSERT INTO member_left (list_id, left_at) SELECT list_id, at\n"
 	"  FROM audit WHERE action = 'leave' AND list_id IN\n"
 	"  (SELECT id FROM list);\n",
+	/*
+	 * 20 -> 21: priorities, what a passed proposal does, statements and
+	 * the priorities' yearly review (db_priority.c).  A priority is
+	 * proposed (waiting for a proposal to adopt it), current (agreed
+	 * at agreed_at) or retired; the task-and-finish lists working on
+	 * it go with it, and leave with their list.  gov_effect keeps what
+	 * a proposal does when it passes, by the proposal's id: no foreign
+	 * key, since proposals keep their own table; done_at is set in the
+	 * transaction that carries it out, so it is done once.  A
+	 * statement is a passed proposal's text, kept as agreed.  A
+	 * priority_review row is one question to the strategy list's
+	 * owners: written in the transaction that queues the question, so
+	 * it goes once; answered by the first clear yes or no.
+	 */
+	"CREATE TABLE priority (\n"
+	"  id          INTEGER PRIMARY KEY,\n"
+	"  title       TEXT NOT NULL,\n"
+	"  text        TEXT NOT NULL DEFAULT '',\n"
+	"  state       TEXT NOT NULL CHECK (state IN ('proposed', 'current',\n"
+	"              'retired')),\n"
+	"  created_at  INTEGER NOT NULL,\n"
+	"  agreed_at   INTEGER,\n"
+	"  retired_at  INTEGER\n"
+	");\n"
+	"CREATE TABLE priority_list (\n"
+	"  priority_id INTEGER NOT NULL REFERENCES priority(id)\n"
+	"              ON DELETE CASCADE,\n"
+	"  list_id     INTEGER NOT NULL REFERENCES list(id)\n"
+	"              ON DELETE CASCADE,\n"
+	"  PRIMARY KEY (priority_id, list_id)\n"
+	");\n"
+	"CREATE TABLE gov_effect (\n"
+	"  decision_id INTEGER PRIMARY KEY,\n"
+	"  kind        TEXT NOT NULL,\n"
+	"  arg         TEXT NOT NULL,\n"
+	"  done_at     INTEGER\n"
+	");\n"
+	"CREATE TABLE statement (\n"
+	"  decision_id INTEGER PRIMARY KEY,\n"
+	"  title       TEXT NOT NULL,\n"
+	"  text        TEXT NOT NULL,\n"
+	"  agreed_at   INTEGER NOT NULL\n"
+	");\n"
+	"CREATE INDEX statement_agreed ON statement (agreed_at);\n"
+	"CREATE TABLE priority_review (\n"
+	"  id          INTEGER PRIMARY KEY,\n"
+	"  asked_at    INTEGER NOT NULL,\n"
+	"  answer      TEXT CHECK (answer IN ('yes', 'no')),\n"
+	"  answered_at INTEGER,\n"
+	"  answered_by TEXT,\n"
+	"  decision_id INTEGER\n"	/* the review's proposal, after a yes */
+	");\n",
 };
 
 /* sql_token_hash - moot_token_hash(TEXT) for SQL: token_hash(), or NULL

@@ -104,7 +104,7 @@ token_find(struct db *db, const char *tok, struct token_row **out)
  * until its object closes (ballots and meeting answers, when they come).
  */
 static const char *const single_use[] = { "confirm", "moderate", "join",
-    "leave" };
+    "leave", "review" };
 
 /* is_single_use - tokens of purpose work once */
 static int

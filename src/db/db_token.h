@@ -49,7 +49,7 @@ enum claim {
  * token_claim - the one check of a token presented in an address: its
  * row (MAC checked again) was made for one of purposes (NULL-ended), for
  * list_id, has not expired at now, and, if its purpose is single-use
- * (confirm, moderate, join, leave: every purpose but a meeting's, whose
+ * (confirm, moderate, join, leave, review: every purpose but a meeting's, whose
  * member may change their answer), has not been used.  Claiming never uses a token up: the caller calls token_use()
  * once it has acted, so a reply that decides nothing leaves the token
  * good.  *out is set (the caller frees it) unless CLAIM_UNKNOWN or

@@ -138,6 +138,13 @@ static const struct conf_key {
 	{ "retention", "audit", CT_DURATION, O(retain_audit), "0", 0,
 	    0, 3650 * 86400, NULL },
 
+	/* Decisions (gov/): whose owners are asked to review the
+	 * priorities, and how long the review's proposal stays open. */
+	{ "gov", "strategy_list", CT_STR, O(strategy_list), "strategy", 0,
+	    0, 0, NULL },
+	{ "gov", "review_days", CT_DURATION, O(review_time), "14d", 0,
+	    86400, 90 * 86400, NULL },
+
 	/* A unix socket, in a folder only Postfix and moot reach: on TCP
 	 * any local user could store mail with forged MTA facts. */
 	{ "milter", "socket", CT_SOCKET, O(milter_socket),

@@ -79,6 +79,11 @@ struct conf {
 	int64_t	 retain_notices;	/* mail moot wrote, once sent */
 	int64_t	 retain_audit;		/* the audit log */
 
+	/* [gov] */
+	char	*strategy_list;		/* its owners review the priorities */
+	int64_t	 review_time;		/* seconds a review's proposal is
+					 * open */
+
 	/* [milter] */
 	char	*milter_socket;
 	char	*milter_pid_file;

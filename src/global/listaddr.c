@@ -39,6 +39,9 @@ static const struct addr_kind_info {
 	/* The report for the Communities Board, asked for by mail by an
 	 * organiser of the list (gov_report_mail). */
 	[AK_REPORT]	= { AK_REPORT, "-report", "report", 0, 1 },
+	/* The strategy list's owners: whether to review the priorities
+	 * (gov_review). */
+	[AK_REVIEW]	= { AK_REVIEW, "-review", "review", 1, 1 },
 };
 
 /* ends_with - s ends with the suffix x (of length xl) */
@@ -110,7 +113,6 @@ listaddr_route(const struct conf *c, const char *rcpt, struct listaddr *r)
 	if ((tok = strchr(a, c->delimiter)) != NULL)
 		*tok++ = '\0';
 	len = strlen(a);
-
 	/* The longest suffix that leaves a valid list name wins. */
 	for (i = 0; i < AK_COUNT; i++) {
 		size_t	xl = strlen(kinds[i].suffix);

@@ -4,8 +4,8 @@
  * Owns: the rules for list names and the mapping between a list's
  * addresses and their purpose (design.md, "Addresses"): L, L-request,
  * L-owner, L-confirm+TOKEN, L-moderate+TOKEN, L-bounces[+TOKEN], L-join,
- * L-leave, L-agenda, L-notes, L-meeting+TOKEN, L-report.  Pure functions: no
- * I/O, no allocation.
+ * L-leave, L-agenda, L-notes, L-meeting+TOKEN, L-report,
+ * L-review+TOKEN.  Pure functions: no I/O, no allocation.
  * Address syntax itself is mail/addr.h.
  */
 #ifndef LISTADDR_H
@@ -34,6 +34,8 @@ enum listaddr_kind {
 	AK_NOTES,		/* L-notes@D */
 	AK_MEETING,		/* L-meeting+TOKEN@D: calendar replies */
 	AK_REPORT,		/* L-report@D: the report, for organisers */
+	AK_REVIEW,		/* L-review+TOKEN@D: whether to review the
+				 * priorities (gov_review) */
 	AK_COUNT
 };
 

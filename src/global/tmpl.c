@@ -80,6 +80,9 @@ static const struct tmpl_def {
 	/* The report by mail, and its refusal (gov_report_mail) */
 	{ "report-sent", 1, "list,first,last,note" },
 	{ "report-refused", 1, "list,address,owner_address" },
+	/* The priorities' yearly review (gov/gov_review.c) */
+	{ "review-ask", 1, "list,agreed,priorities" },
+	{ "review-unclear", 1, "list,read" },
 };
 
 /* Phrases: the pieces notices are made of, in templates/<lang>/phrases. */
@@ -202,6 +205,15 @@ static const struct tmpl_def phrase_defs[] = {
 	{ "digest-none", 0, "" },
 	/* A report's subject that named no clear period */
 	{ "report-period-unclear", 0, "" },
+	/* What a proposal does if it passes (gov/gov_effect.c); the
+	 * priorities' review as a proposal (gov/gov_review.c) */
+	{ "effect-priorities", 0, "priorities" },
+	{ "effect-appoint", 0, "address,role,list,count" },
+	{ "effect-statement", 0, "" },
+	{ "review-title", 0, "agreed,priorities" },
+	{ "review-text", 0, "agreed,priorities" },
+	/* A counted noun: an appointment's term */
+	{ "years", 0, "n" },
 };
 
 /* Header fields a template may set, besides Subject. */
@@ -562,7 +574,6 @@ tmpl_chain(const struct conf *c, const char *const *langs,
     const char *chain[TMPL_CHAIN_MAX])
 {
 	size_t	n = 0;
-
 	/* At most five of the caller's; room is left for two more. */
 	for (size_t i = 0; langs != NULL && langs[i] != NULL && n < 5; i++)
 		if (*langs[i] != '\0' && conf_valid_lang(langs[i]))

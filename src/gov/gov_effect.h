@@ -50,4 +50,13 @@ int	gov_effect_passed(struct db *, int64_t decision_id, int64_t now);
 int	gov_effect_describe(struct db *, int64_t decision_id,
 	    const char *lang, struct vbuf *out);
 
+/*
+ * gov_effect_use_conf - the configuration gov_effect_describe() reads
+ * its phrases with (templates/LANG/phrases); set once by each program's
+ * main() before anything is described, and borrowed for as long as the
+ * program runs.  Without it, describe appends nothing and returns -1.
+ */
+struct conf;
+void	gov_effect_use_conf(const struct conf *);
+
 #endif

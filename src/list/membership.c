@@ -166,18 +166,6 @@ membership_remove(struct ctx *x, const struct list *l, const char *addr,
 	return (remove_from(x, l, addr, actor, 0, also));
 }
 
-/* add_years - t plus n calendar years, in the site's zone */
-static time_t
-add_years(time_t t, int n)
-{
-	struct tm	tm;
-
-	localtime_r(&t, &tm);
-	tm.tm_year += n;
-	tm.tm_isdst = -1;
-	return (mktime(&tm));
-}
-
 /* membership_term - see membership.h */
 int
 membership_term(struct member *m, time_t now, struct vbuf *why)
@@ -192,8 +180,8 @@ membership_term(struct member *m, time_t now, struct vbuf *why)
 	if (m->term_start == 0)
 		m->term_start = now;
 	if (m->term_end == 0)
-		m->term_end = add_years((time_t)m->term_start, TERM_MAX_YEARS);
-	if (m->term_end > add_years((time_t)m->term_start, TERM_MAX_YEARS)) {
+		m->term_end = clock_add_years((time_t)m->term_start, TERM_MAX_YEARS);
+	if (m->term_end > clock_add_years((time_t)m->term_start, TERM_MAX_YEARS)) {
 		vbuf_printf(why, "an organiser's term is at most %d years",
 		    TERM_MAX_YEARS);
 		return (-1);

@@ -115,6 +115,27 @@ may_answer(struct ctx *x, const struct unclear_form *f,
 	return (answer_capped(x, ANSWER_UNCLEAR, m->from_addr, NULL) == 0);
 }
 
+/* unclear_read - see unclear.h */
+void
+unclear_read(struct ctx *x, const char *lang, const struct list *l,
+    const struct decision_read *d, struct vbuf *out)
+{
+	struct vbuf	quoted;
+
+	if (d->read[0] == '\0') {
+		notice_phrase(x, lang, l, "unclear-empty", NULL, 0, out);
+		return;
+	}
+	vbuf_init(&quoted, VBUF_NOMAX);
+	quote_line(d->read, &quoted);
+	{
+		struct tmpl_slot q[] = { { "line", vbuf_str(&quoted) } };
+
+		notice_phrase(x, lang, l, "unclear-read", q, nitems(q), out);
+	}
+	vbuf_release(&quoted);
+}
+
 /* answer - unclear_answer() and unclear_answer_as() */
 static void
 answer(struct ctx *x, const struct unclear_form *f, const struct spool_item *s,
@@ -122,7 +143,7 @@ answer(struct ctx *x, const struct unclear_form *f, const struct spool_item *s,
     int64_t post_id, const char *about)
 {
 	struct list	*l = NULL;
-	struct vbuf	 read, quoted, err;
+	struct vbuf	 read, err;
 	char		*lang, name[64];
 
 	if (m->from_addr == NULL || !may_answer(x, f, s, m, post_id) ||
@@ -132,19 +153,8 @@ answer(struct ctx *x, const struct unclear_form *f, const struct spool_item *s,
 	}
 	lang = membership_lang(x->db, l->id, m->from_addr);
 	vbuf_init(&read, VBUF_NOMAX);
-	vbuf_init(&quoted, VBUF_NOMAX);
 	vbuf_init(&err, 1024);
-	if (d->read[0] == '\0')
-		notice_phrase(x, lang, l, "unclear-empty", NULL, 0, &read);
-	else {
-		quote_line(d->read, &quoted);
-		{
-			struct tmpl_slot q[] = { { "line", vbuf_str(&quoted) } };
-
-			notice_phrase(x, lang, l, "unclear-read", q,
-			    nitems(q), &read);
-		}
-	}
+	unclear_read(x, lang, l, d, &read);
 	(void)snprintf(name, sizeof(name), "%s %s", l->name, f->from_name);
 	{
 		struct tmpl_slot slots[] = {
@@ -170,7 +180,6 @@ answer(struct ctx *x, const struct unclear_form *f, const struct spool_item *s,
 	}
 	free(lang);
 	vbuf_release(&read);
-	vbuf_release(&quoted);
 	vbuf_release(&err);
 	list_free(&l);
 }

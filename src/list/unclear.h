@@ -60,4 +60,16 @@ void	unclear_answer_as(struct ctx *, const struct unclear_form *f,
 	    const struct spool_item *s, const struct mail *m, const char *tok,
 	    const struct decision_read *d, const char *about);
 
+/*
+ * unclear_read - what moot read in d, for a person speaking lang about
+ * l: the line quoted (cut short, without bidi controls: phrase
+ * unclear-read) or that there was none (unclear-empty), appended to
+ * out; for the answers to other replies that decide nothing (the
+ * priorities' review, gov/gov_review.h)
+ */
+struct list;
+struct vbuf;
+void	unclear_read(struct ctx *, const char *lang, const struct list *l,
+	    const struct decision_read *d, struct vbuf *out);
+
 #endif /* UNCLEAR_H */

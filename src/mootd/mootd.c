@@ -32,6 +32,8 @@
 #include "cal/cal_agenda.h"
 #include "cal/cal_ask.h"
 #include "cal/cal_invite.h"
+#include "gov/gov_effect.h"
+#include "gov/gov_review.h"
 #include "mootd/digest.h"
 #include "mootd/news.h"
 #include "mootd/dispatch.h"
@@ -199,6 +201,7 @@ work_round(struct ctx *x, struct round *r)
 	r->done += cal_invite_tick(x);
 	r->done += cal_agenda_tick(x);
 	r->done += cal_ask_tick(x);
+	r->done += gov_review_tick(x);
 	each_state(x, SPOOL_APPROVED, r);
 	each_state(x, SPOOL_DISTRIBUTING, r);
 	/* After distributing: a post that went out this round is in
@@ -293,6 +296,8 @@ start(struct conf *conf, const char *conf_path, int once, int fg,
 	}
 	if (tmpl_check_all(conf, &err) == -1)
 		log_fatalx("%s", vbuf_str(&err));
+	/* SIGHUP reloads into the same struct: the pointer stays good. */
+	gov_effect_use_conf(conf);
 	if (token_load_key(conf->secret, &err) == -1)
 		log_fatalx("%s", vbuf_str(&err));
 	*lockfd = open_lock(conf->mootd_lock);

@@ -15,6 +15,7 @@
 #include "util/clock.h"
 #include "list/commands_by_mail.h"
 #include "global/conf.h"
+#include "gov/gov_review.h"
 #include "list/confirm.h"
 #include "list/ctx.h"
 #include "db/db.h"
@@ -358,6 +359,7 @@ static const route_handler handlers[AK_COUNT] = {
 	[AK_AGENDA] = cal_agenda,
 	[AK_NOTES] = cal_notes,
 	[AK_REPORT] = gov_report_mail,
+	[AK_REVIEW] = gov_review_reply,
 };
 
 /*

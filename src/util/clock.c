@@ -179,3 +179,15 @@ clock_iso(time_t t, char *buf, size_t size)
 	if (strftime(buf, size, "%Y-%m-%d %H:%M", &tm) == 0 && size > 0)
 		buf[0] = '\0';
 }
+
+/* clock_add_years - see clock.h */
+time_t
+clock_add_years(time_t t, int n)
+{
+	struct tm	tm;
+
+	localtime_r(&t, &tm);
+	tm.tm_year += n;
+	tm.tm_isdst = -1;
+	return (mktime(&tm));
+}

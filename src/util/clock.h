@@ -34,4 +34,8 @@ void	clock_rfc5322(time_t, char *, size_t);
 /* clock_iso - "2026-11-23 10:00" in the site's zone, for people */
 void	clock_iso(time_t, char *, size_t);
 
+/* clock_add_years - t plus n calendar years, in the site's zone (the
+ * same day and time of day): an organiser's term, a year's review */
+time_t	clock_add_years(time_t t, int n);
+
 #endif /* CLOCK_H */

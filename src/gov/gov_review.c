@@ -1,0 +1,374 @@
+/*
+ * gov_review.c - the priorities' yearly review; see gov_review.h
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db/db.h"
+#include "db/db_list.h"
+#include "db/db_priority.h"
+#include "db/db_spool.h"
+#include "db/db_token.h"
+#include "global/conf.h"
+#include "global/listaddr.h"
+#include "global/tmpl.h"
+#include "gov/gov_effect.h"
+#include "gov/gov_priority.h"
+#include "gov/gov_proposal.h"
+#include "gov/gov_review.h"
+#include "list/answer.h"
+#include "list/ctx.h"
+#include "list/membership.h"
+#include "list/mod_reply.h"
+#include "list/notice.h"
+#include "list/unclear.h"
+#include "mail/mail.h"
+#include "util/alloc.h"
+#include "util/clock.h"
+#include "util/killpoint.h"
+#include "util/log.h"
+#include "util/vbuf.h"
+#include "util/sys_defs.h"
+
+/* due_at - when the owners are to be asked next: a year after the
+ * current priorities were agreed, or after the last question about
+ * them was answered (or, unanswered, asked); DB_NOTFOUND when no
+ * priority is current */
+static int
+due_at(struct db *db, int64_t *due)
+{
+	struct priority_review	r;
+	int64_t			since;
+	int			rc;
+
+	if ((rc = priority_oldest_agreed(db, &since)) != DB_OK)
+		return (rc);
+	if ((rc = review_last(db, since, &r)) == DB_OK)
+		since = r.answered_at != 0 ? r.answered_at : r.asked_at;
+	else if (rc != DB_NOTFOUND)
+		return (rc);
+	*due = clock_add_years((time_t)since, 1);
+	return (DB_OK);
+}
+
+/* title_line - "  - TITLE" */
+static int
+title_line(const struct priority *p, void *arg)
+{
+	vbuf_printf(arg, "  - %s\n", p->title);
+	return (0);
+}
+
+/* ask_one - the question to one owner, with their own token; -1 */
+static int
+ask_one(struct ctx *x, const struct list *l, int64_t review_id,
+    const char *to, const char *lang, const char *agreed,
+    const char *titles)
+{
+	char		tok[TOKEN_CHARS + 1];
+	struct vbuf	err;
+	int		rc;
+	struct tmpl_slot slots[] = {
+		{ "list", l->name },
+		{ "agreed", agreed },
+		{ "priorities", titles },
+	};
+	struct notice	 n = {
+		.tmpl = "review-ask", .to = to, .lang = lang, .list = l,
+		.from_kind = AK_REVIEW, .from_token = tok, .slots = slots,
+		.nslots = nitems(slots),
+	};
+
+	if (token_issue(x->db, GOV_REVIEW_TOKEN_PURPOSE, l->id, review_id, to,
+	    GOV_REVIEW_TOKEN_TTL, tok) != DB_OK)
+		return (-1);
+	vbuf_init(&err, 1024);
+	if ((rc = notice_queue(x, &n, &err)) == -1)
+		log_warnx("review: cannot ask %s: %s", to, vbuf_str(&err));
+	vbuf_release(&err);
+	return (rc);
+}
+
+/* ask - record the question and queue it to each owner of l, in one
+ * transaction: it goes once, or not at all */
+static int
+ask(struct ctx *x, const struct list *l, int64_t now)
+{
+	struct vbuf	 readers, titles;
+	const char	*p, *lang;
+	int64_t		 id, agreed = 0;
+	char		 date[32];
+	int		 n, rc = -1;
+
+	vbuf_init(&readers, VBUF_NOMAX);
+	vbuf_init(&titles, VBUF_NOMAX);
+	n = membership_readers(x, l->id, "owner", &readers);
+	if (priority_oldest_agreed(x->db, &agreed) != DB_OK ||
+	    gov_priority_each(x->db, GP_CURRENT, title_line, &titles) !=
+	    DB_OK)
+		goto out;
+	answer_date(agreed, date, sizeof(date));
+	if (db_begin(x->db) != DB_OK)
+		goto out;
+	if (review_insert(x->db, now, &id) != DB_OK)
+		goto fail;
+	p = readers.data;
+	for (int i = 0; i < n; i++, p = lang + strlen(lang) + 1) {
+		lang = p + strlen(p) + 1;
+		if (ask_one(x, l, id, p, *lang != '\0' ? lang : NULL, date,
+		    vbuf_str(&titles)) == -1)
+			goto fail;
+		killpoint_at("review-queued");
+	}
+	if (db_commit(x->db) != DB_OK)
+		goto out;
+	killpoint_at("review-committed");
+	if (n == 0)
+		log_warnx("review: the priorities agreed %s are a year old, "
+		    "and the %s list has no owner to ask", date, l->name);
+	else
+		log_info("review: %d owner(s) of %s asked whether to review "
+		    "the priorities agreed %s", n, l->name, date);
+	rc = 0;
+	goto out;
+fail:
+	db_rollback(x->db);
+out:
+	vbuf_release(&readers);
+	vbuf_release(&titles);
+	return (rc);
+}
+
+/* gov_review_tick - see gov_review.h */
+int
+gov_review_tick(struct ctx *x)
+{
+	struct list	*l = NULL;
+	int64_t		 due, now = clock_now();
+	int		 rc, done = 0;
+
+	if (due_at(x->db, &due) != DB_OK || now < due)
+		return (0);
+	if ((rc = list_load(x->db, x->conf->strategy_list, &l)) != DB_OK) {
+		/* Asked of nobody, but asked: not again for a year. */
+		if (rc == DB_NOTFOUND && db_begin(x->db) == DB_OK) {
+			if (review_insert(x->db, now, &due) == DB_OK &&
+			    db_commit(x->db) == DB_OK)
+				log_warnx("review: the priorities are a year "
+				    "old, and no list is called %s ([gov] "
+				    "strategy_list): nobody was asked",
+				    x->conf->strategy_list);
+			else
+				db_rollback(x->db);
+		}
+		return (0);
+	}
+	if (ask(x, l, now) == 0)
+		done = 1;
+	list_free(&l);
+	return (done);
+}
+
+/* set_ids - "3,4,5": the current and proposed priorities */
+static int
+set_ids(const struct priority *p, void *arg)
+{
+	struct vbuf	*ids = arg;
+
+	if (strcmp(p->state, "retired") != 0)
+		vbuf_printf(ids, "%s%lld", ids->len > 0 ? "," : "",
+		    (long long)p->id);
+	return (0);
+}
+
+/* set_titles - "  - TITLE (current)" for the review's text */
+static int
+set_titles(const struct priority *p, void *arg)
+{
+	if (strcmp(p->state, "retired") != 0)
+		vbuf_printf(arg, "  - %s (%s)\n", p->title, p->state);
+	return (0);
+}
+
+/* open_review - the review as a proposal on l by who; 0 with *id, or
+ * -1 with why */
+static int
+open_review(struct ctx *x, const struct list *l, const char *who,
+    int64_t *id, struct vbuf *why)
+{
+	struct vbuf	ids, titles, title, text;
+	int64_t		agreed = 0;
+	char		date[32];
+	int		rc = -1;
+
+	vbuf_init(&ids, VBUF_NOMAX);
+	vbuf_init(&titles, VBUF_NOMAX);
+	vbuf_init(&title, VBUF_NOMAX);
+	vbuf_init(&text, VBUF_NOMAX);
+	if (gov_priority_each(x->db, GP_ALL, set_ids, &ids) != DB_OK ||
+	    gov_priority_each(x->db, GP_ALL, set_titles, &titles) != DB_OK) {
+		vbuf_puts(why, "cannot read the priorities");
+		goto out;
+	}
+	(void)priority_oldest_agreed(x->db, &agreed);
+	answer_date(agreed, date, sizeof(date));
+	{
+		struct tmpl_slot slots[] = {
+			{ "agreed", date },
+			{ "priorities", vbuf_str(&titles) },
+		};
+
+		/* The site's language: a proposal has one text. */
+		notice_phrase_line(x, NULL, l, "review-title", slots,
+		    nitems(slots), &title);
+		notice_phrase(x, NULL, l, "review-text", slots, nitems(slots),
+		    &text);
+	}
+	rc = gov_proposal_open(x, l->name, who, vbuf_str(&title),
+	    vbuf_str(&text), clock_now() + x->conf->review_time,
+	    GE_PRIORITIES, vbuf_str(&ids), id, why);
+out:
+	vbuf_release(&ids);
+	vbuf_release(&titles);
+	vbuf_release(&title);
+	vbuf_release(&text);
+	return (rc);
+}
+
+/* unclear - tell t's owner what moot read; nothing changes */
+static void
+unclear(struct ctx *x, const struct spool_item *s, const struct mail *m,
+    const struct list *l, const struct token_row *t,
+    const struct decision_read *d)
+{
+	struct vbuf	 read;
+	char		*lang;
+
+	if (answer_capped(x, ANSWER_UNCLEAR, t->addr, NULL) != 0)
+		return;
+	lang = membership_lang(x->db, l->id, t->addr);
+	vbuf_init(&read, VBUF_NOMAX);
+	unclear_read(x, lang, l, d, &read);
+	{
+		struct tmpl_slot slots[] = {
+			{ "list", l->name },
+			{ "read", vbuf_str(&read) },
+		};
+
+		(void)answer_send(x, l, "review-unclear", t->addr, lang,
+		    AK_REVIEW, s->token, slots, nitems(slots), m->msgid);
+	}
+	vbuf_release(&read);
+	free(lang);
+}
+
+/* check - why t's holder may not answer on l, or NULL */
+static const char *
+check(struct ctx *x, const struct list *l, const struct mail *m,
+    const struct token_row *t)
+{
+	int	answered = 0;
+
+	if (!token_sent_to(t, m->from_addr))
+		return ("not from the owner it was sent to");
+	if (!membership_has_role(x->db, l->id, t->addr, "owner") &&
+	    (x->conf->admin == NULL || strcmp(x->conf->admin, t->addr) != 0))
+		return ("no longer an owner");
+	if (review_answered(x->db, t->object_id, &answered) != DB_OK ||
+	    answered)
+		return ("answered already");
+	return (NULL);
+}
+
+/*
+ * record - the answer (yes with the review's proposal id, or no) in one
+ * transaction with the token used and s done; on database trouble s
+ * stays spooled
+ */
+static void
+record(struct ctx *x, const struct spool_item *s, const struct token_row *t,
+    const char *answer, int64_t proposal, const char *done)
+{
+	int64_t	now = clock_now();
+
+	if (db_begin(x->db) != DB_OK)
+		return;
+	if (review_answer(x->db, t->object_id, answer, t->addr, now,
+	    proposal) == DB_ERR || token_use(x->db, t->id, now) == DB_ERR) {
+		db_rollback(x->db);
+		return;
+	}
+	answer_finish(x, s, done);
+	if (db_commit(x->db) != DB_OK)
+		log_warnx("cannot commit the review's answer");
+}
+
+/* decide - act on t's owner's reply m */
+static void
+decide(struct ctx *x, const struct spool_item *s, const struct mail *m,
+    const struct list *l, const struct token_row *t)
+{
+	struct decision_read	 d;
+	struct vbuf		 why;
+	char			*lang, done[160];
+	int64_t			 id = 0;
+
+	lang = membership_reader_lang(x->db, l->id, t->addr);
+	mod_reply_read(x->conf, m, lang, &d);
+	free(lang);
+	vbuf_init(&why, 512);
+	if (d.d == DECISION_REJECT)
+		record(x, s, t, "no", 0, "review: no, asked again in a year");
+	else if (d.d != DECISION_APPROVE) {
+		unclear(x, s, m, l, t, &d);
+		(void)snprintf(done, sizeof(done), "review: unclear (%s)",
+		    d.why);
+		answer_finish(x, s, done);
+	} else if (open_review(x, l, t->addr, &id, &why) == -1) {
+		/* The token stays good: a yes again may open it. */
+		log_warnx("review: yes from %s, but the proposal could not "
+		    "be opened: %s", t->addr, vbuf_str(&why));
+		(void)snprintf(done, sizeof(done), "review: yes, not opened: "
+		    "%s", vbuf_str(&why));
+		answer_finish(x, s, done);
+	} else {
+		(void)snprintf(done, sizeof(done), "review: yes, proposal %lld",
+		    (long long)id);
+		record(x, s, t, "yes", id, done);
+	}
+	vbuf_release(&why);
+}
+
+/* gov_review_reply - see gov_review.h */
+void
+gov_review_reply(struct ctx *x, struct spool_item *s, const struct mail *m)
+{
+	static const char *const purposes[] = { GOV_REVIEW_TOKEN_PURPOSE,
+	    NULL };
+	struct list		*l = NULL;
+	struct token_row	*t = NULL;
+	enum claim		 cl;
+	const char		*why = NULL;
+	char			 done[96];
+
+	if (answer_list_load(x, s, &l) == -1)
+		return;
+	if (answer_automated(x, s, m))
+		goto out;
+	cl = token_claim(x->db, s->token != NULL ? s->token : "", purposes,
+	    l->id, clock_now(), &t);
+	if (cl == CLAIM_ERROR)
+		goto out;		/* stays spooled: tried again */
+	why = cl != CLAIM_OK ? token_claim_why(cl) : check(x, l, m, t);
+	if (why != NULL) {
+		(void)snprintf(done, sizeof(done), "review answer refused: %s",
+		    why);
+		answer_finish(x, s, done);
+	} else
+		decide(x, s, m, l, t);
+out:
+	token_row_free(&t);
+	list_free(&l);
+}
