@@ -37,6 +37,8 @@ O0=$(moot meeting add ops "2025-03-01 18:00" | head -1)	# before it all
 like "$S1$O1$B1" '^[0-9]+$' "three meetings"
 moot meeting seats "$B1" alice@example.org dina@example.org \
     bob@example.org >/dev/null
+# A priority the ops group works on (one alone: moot warns, and does it).
+moot priority add "Housing for all" --lists ops >/dev/null 2>&1
 
 # --- February: strategy meets; its notes are approved -------------------
 export MOOT_NOW=2026-02-10T13:00:00Z
@@ -87,7 +89,11 @@ like "$R" "  2026-05 +0 +0 +1" "May: erin, new"
 is "$(echo "$R" | awk 'length > 72' | wc -l)" 0 "no line over 72 columns"
 utf8() { iconv -f UTF-8 -t UTF-8 >/dev/null; }
 ok "the text is UTF-8" utf8 <<<"$R"
-unlike "$R" "Decisions|Priorities" "no section for what this version cannot know"
+like "$R" "Priorities and task-and-finish groups" "the priorities' section"
+like "$R" "Agreed 2026-01-05; current\." "  a priority, when agreed"
+like "$(echo "$R" | sed -n '/^Housing for all/,/^$/p;/Task-and-finish group/,/^$/p' | tr -s ' ')" \
+    " ops 0 1" "  its group's posts and meetings held in the period"
+like "$R" "No statement was agreed in the period\." "the statements' section, empty"
 
 # The period's bounds: --to's day is in, --from's first.
 R2=$(moot report --from 2026-03-01 --to 2026-03-31)

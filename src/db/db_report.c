@@ -60,6 +60,34 @@ static const char *const count_sql[] = {
 	    "joined_at >= ?1 AND joined_at < ?2)",
 };
 
+/* The same of one list, ?3 its name. */
+static const char *const count_list_sql[] = {
+	[REPORT_POSTS] =
+	    "SELECT count(*) FROM spool WHERE kind = 'post' AND "
+	    "state = 'sent' AND created_at >= ?1 AND created_at < ?2 AND "
+	    "list_name = ?3",
+	[REPORT_MEETINGS] =
+	    "SELECT count(*) FROM meeting WHERE state = 'scheduled' AND "
+	    "start_at >= ?1 AND start_at < ?2 AND grp = ?3",
+	[REPORT_JOINED] =
+	    "SELECT (SELECT count(*) FROM member m JOIN list l ON "
+	    "l.id = m.list_id WHERE l.name = ?3 AND m.created_at >= ?1 AND "
+	    "m.created_at < ?2) + (SELECT count(*) FROM member_left m JOIN "
+	    "list l ON l.id = m.list_id WHERE l.name = ?3 AND "
+	    "m.joined_at >= ?1 AND m.joined_at < ?2)",
+};
+
+/* report_count_list - see db_report.h */
+int
+report_count_list(struct db *db, enum report_count what, const char *list,
+    int64_t from, int64_t to, int64_t *n)
+{
+	if ((unsigned)what >= nitems(count_list_sql))
+		return (DB_ERR);
+	return (db_one_int(db, n, count_list_sql[what], "iit", from, to,
+	    list));
+}
+
 /* report_count - see db_report.h */
 int
 report_count(struct db *db, enum report_count what, int64_t from,

@@ -44,4 +44,9 @@ enum report_count {
 int	report_count(struct db *, enum report_count what, int64_t from,
 	    int64_t to, int64_t *n);
 
+/* report_count_list - the same, of one list (a group: a meeting's
+ * group is a list's name) */
+int	report_count_list(struct db *, enum report_count what,
+	    const char *list, int64_t from, int64_t to, int64_t *n);
+
 #endif /* DB_REPORT_H */

@@ -20,6 +20,7 @@
 #include "db/db_report.h"
 #include "global/conf.h"
 #include "gov/gov_report.h"
+#include "gov/gov_report_gov.h"
 #include "gov/gov_report_int.h"
 #include "util/alloc.h"
 #include "util/vbuf.h"
@@ -365,11 +366,13 @@ static const struct section_def {
 	{ "meetings", "Meetings held", sec_meetings },
 	{ "attendance", "Attendance by organisation", sec_attendance },
 	/* ROW: decisions and votes with their results (proposals, votes) */
-	/* ROW: the priorities and their task-and-finish groups' activity */
+	{ "priorities", "Priorities and task-and-finish groups",
+	    gov_report_priorities },
 	{ "seats", "The partnership's seats on the board", sec_seats },
 	{ "membership", "Membership by group", sec_membership },
 	{ "activity", "Activity per month", sec_activity },
-	/* ROW: statements for council publications, as agreed */
+	{ "statements", "Statements for council publications",
+	    gov_report_statements },
 };
 
 /* keep_name - a list's name, for the sections to go through */
