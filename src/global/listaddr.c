@@ -36,6 +36,8 @@ static const struct addr_kind_info {
 	[AK_NOTES]	= { AK_NOTES, "-notes", "notes", 0, 1 },
 	/* The ORGANIZER of an invitation: members' answers (cal_reply). */
 	[AK_MEETING]	= { AK_MEETING, "-meeting", "meeting", 1, 1 },
+	/* A voter's personal ballot address (gov_ballot). */
+	[AK_VOTE]	= { AK_VOTE, "-vote", "vote", 1, 1 },
 };
 
 /* ends_with - s ends with the suffix x (of length xl) */

@@ -73,6 +73,19 @@ static const struct tmpl_def {
 	{ "agenda-no-meeting", 1,
 	    "list,address,join_address,owner_address" },
 	{ "agenda", 1, "list,start,zone,location,days,items,papers,count" },
+	/* Decisions (gov/): a ballot, a proposal, what was recorded, an
+	 * answer that was not clear, an objection, the proposer's choice,
+	 * the chair's casting vote, the chair's silence, the result */
+	{ "vote-ballot", 1, "list,title,text,closes,zone,how,effect" },
+	{ "proposal", 1, "list,title,text,closes,zone,how,effect" },
+	{ "ballot-receipt", 1, "list,title,text,closes,zone,choice,reason" },
+	{ "ballot-unclear", 1, "list,title,text,closes,zone,read,how" },
+	{ "proposal-objection", 1, "list,title,text,closes,zone,reason" },
+	{ "proposal-ask", 1, "list,title,text,closes,zone,results" },
+	{ "vote-casting", 1, "list,title,text,closes,zone,results,options,reminder" },
+	{ "vote-chair-silent", 1, "list,title,text,closes,zone,chair" },
+	{ "decision-result", 1,
+	    "list,title,text,closes,zone,results,turnout,electorate,outcome,effect" },
 };
 
 /* Phrases: the pieces notices are made of, in templates/<lang>/phrases. */
@@ -191,6 +204,18 @@ static const struct tmpl_def phrase_defs[] = {
 	/* An agenda item that came after the agenda went; no items yet */
 	{ "agenda-late", 0, "" },
 	{ "agenda-empty", 0, "" },
+	/* Decisions (gov/): how to answer, secrecy, how it ended */
+	{ "decision-how-vote", 0, "options" },
+	{ "decision-how-consensus", 0, "" },
+	{ "decision-how-proposer", 0, "" },
+	{ "decision-secret", 0, "" },
+	{ "decision-open-ballot", 0, "" },
+	{ "decision-per-org", 0, "org" },
+	{ "decision-agreed", 0, "" },
+	{ "decision-not-agreed", 0, "" },
+	{ "decision-won", 0, "option" },
+	{ "decision-casting-decided", 0, "option" },
+	{ "decision-casting-reminder", 0, "" },
 };
 
 /* Header fields a template may set, besides Subject. */

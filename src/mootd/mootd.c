@@ -31,6 +31,7 @@
 #include "list/hold_end.h"
 #include "cal/cal_agenda.h"
 #include "cal/cal_invite.h"
+#include "gov/gov_close.h"
 #include "mootd/digest.h"
 #include "mootd/news.h"
 #include "mootd/dispatch.h"
@@ -197,6 +198,9 @@ work_round(struct ctx *x, struct round *r)
 	r->done += membership_tick(x);
 	r->done += cal_invite_tick(x);
 	r->done += cal_agenda_tick(x);
+	/* Decisions whose deadline came, and tied votes the chair has not
+	 * answered: after the ballots spooled this round were counted. */
+	r->done += gov_close_tick(x);
 	each_state(x, SPOOL_APPROVED, r);
 	each_state(x, SPOOL_DISTRIBUTING, r);
 	/* After distributing: a post that went out this round is in

@@ -8,6 +8,7 @@
 #include "cal/cal_agenda.h"
 #include "cal/cal_notes.h"
 #include "cal/cal_reply.h"
+#include "gov/gov_ballot.h"
 #include "mail/addr.h"
 #include "mail/hdr_encode.h"
 #include "util/alloc.h"
@@ -356,6 +357,7 @@ static const route_handler handlers[AK_COUNT] = {
 	[AK_MEETING] = cal_reply,
 	[AK_AGENDA] = cal_agenda,
 	[AK_NOTES] = cal_notes,
+	[AK_VOTE] = gov_ballot_reply,
 };
 
 /*
