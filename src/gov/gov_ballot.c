@@ -27,6 +27,7 @@
 #include "mail/mail.h"
 #include "util/alloc.h"
 #include "util/clock.h"
+#include "util/killpoint.h"
 #include "util/log.h"
 #include "util/vbuf.h"
 #include "util/sys_defs.h"
@@ -179,6 +180,7 @@ ballot(struct ans *a)
 	rc = ballot_set(a->x->db, a->d->id, key, a->t->addr, c.choice,
 	    *c.reason != '\0' ? c.reason : NULL, a->now) == DB_OK ? 0 : -1;
 	free(key);
+	killpoint_at("ballot-recorded");
 	if (rc == 0) {
 		struct tmpl_slot s[] = {
 			{ "choice", c.choice }, { "reason", c.reason },

@@ -78,6 +78,7 @@ tell_all(struct ctx *x, const struct list *l, const struct decision_row *d)
 			rc = gov_send(x, l, d, "decision-result", v[i].addr,
 			    v[i].lang, NULL, s, nitems(s));
 		}
+		killpoint_at("decision-told");
 	}
 	vbuf_release(&res);
 	vbuf_release(&out);
