@@ -104,6 +104,14 @@ is "$(moot decide show "$V" | sed -n 's/^so far: //p')" \
 unlike "$(moot decide show "$V")" "@v.example" \
     "decide show names no voter on a secret vote"
 
+# The database is read because no command shows a mail's text.
+answers() {
+	db "SELECT count(*) FROM message WHERE instr(CAST(raw AS TEXT),
+	    'Subject: Re: Vote') > 0 OR instr(CAST(raw AS TEXT),
+	    'Subject: Re: Recorded') > 0"
+}
+is "$(answers)" 9 "the 9 answers are kept while votes may change"
+
 # --- closing: a tie waits for the chair -------------------------------
 N=$(sink_msgs)
 export MOOT_NOW=2026-11-30T17:00:00Z
@@ -163,6 +171,10 @@ is "$(db "SELECT count(*) FROM decision_ballot WHERE decision_id = $V AND
     "no ballot names its voter once the result is final"
 is "$(db "SELECT count(*) FROM decision_ballot WHERE decision_id = $V")" 7 \
     "  and the 7 choices are kept"
+is "$(answers)" 1 \
+    "  and their text is dropped at closing (the late one, counted for nothing, stays)"
+is "$(db "SELECT count(*) FROM outbox WHERE purpose = 'ballot-receipt' AND
+    length(raw) > 0")" 0 "  and the receipts' too"
 moot decide audit "$V" >"$T/audit" && pass "decide audit: the recount matches" ||
     fail "decide audit: the recount matches"
 like "$(cat "$T/audit")" "recount: for=3,against=3,abstain=1" "  and shows it"

@@ -437,6 +437,44 @@ ballot_anonymise(struct db *db, int64_t decision_id)
 	return (db_exec(db, SQL_BALLOT_UNNAME, "i", decision_id));
 }
 
+static const char SQL_BALLOT_MAIL_ADD[] =
+    "INSERT OR IGNORE INTO decision_mail (decision_id, spool_id) "
+    "VALUES (?1, ?2)";
+
+/* ballot_mail_add - see db_decision.h */
+int
+ballot_mail_add(struct db *db, int64_t decision_id, int64_t spool_id)
+{
+	return (db_exec(db, SQL_BALLOT_MAIL_ADD, "ii", decision_id,
+	    spool_id));
+}
+
+static const char SQL_BALLOT_MAIL_MESSAGES[] =
+    "UPDATE message SET raw = X'' WHERE id IN (SELECT s.message_id FROM "
+    "spool s JOIN decision_mail m ON m.spool_id = s.id WHERE "
+    "m.decision_id = ?1) AND NOT EXISTS (SELECT 1 FROM spool o WHERE "
+    "o.message_id = message.id AND o.kind <> 'vote' AND o.state NOT IN "
+    "('done', 'failed', 'rejected', 'discarded', 'sent'))";
+static const char SQL_BALLOT_MAIL_RECEIPTS[] =
+    "UPDATE outbox SET raw = X'' WHERE state <> 'queued' AND spool_id IN "
+    "(SELECT spool_id FROM decision_mail WHERE decision_id = ?1)";
+static const char SQL_BALLOT_MAIL_DROP[] =
+    "DELETE FROM decision_mail WHERE decision_id = ?1";
+
+/* ballot_mail_forget - see db_decision.h */
+int
+ballot_mail_forget(struct db *db, int64_t decision_id)
+{
+	int	rc;
+
+	if ((rc = db_exec(db, SQL_BALLOT_MAIL_MESSAGES, "i", decision_id)) !=
+	    DB_OK ||
+	    (rc = db_exec(db, SQL_BALLOT_MAIL_RECEIPTS, "i", decision_id)) !=
+	    DB_OK)
+		return (rc);
+	return (db_exec(db, SQL_BALLOT_MAIL_DROP, "i", decision_id));
+}
+
 static const char SQL_BALLOT_NAMED[] =
     "SELECT count(*) FROM decision_ballot WHERE decision_id = ?1 AND "
     "voter_key IS NOT NULL";

@@ -14,7 +14,9 @@
  * voter, address or time, in the order of the choices, and deletes the
  * rows that named them (with secure_delete, so the pages are
  * overwritten), so the database can recount them (ballot_count()) but
- * no longer tell who chose what.  What is due, who may vote and what
+ * no longer tell who chose what; the mail that carried the answers and
+ * the receipts that said what was recorded lose their text then too
+ * (ballot_mail_forget()).  What is due, who may vote and what
  * a line means are src/gov/'s to decide.
  */
 #ifndef DB_DECISION_H
@@ -153,6 +155,18 @@ int	ballot_each_open(struct db *, int64_t decision_id,
 /* ballot_anonymise - keep each choice (and reason) of the decision, no
  * longer naming voter, address or time (see above) */
 int	ballot_anonymise(struct db *, int64_t decision_id);
+
+/* ballot_mail_add - spool row spool_id carried an answer to the
+ * decision (its receipt is about that row) */
+int	ballot_mail_add(struct db *, int64_t decision_id, int64_t spool_id);
+
+/*
+ * ballot_mail_forget - the text of each answer that came by mail for
+ * the decision, and of each receipt sent about one, dropped (the rows
+ * stay, for the spool's history and retention; a message another
+ * recipient still needs is kept whole); the links then go too
+ */
+int	ballot_mail_forget(struct db *, int64_t decision_id);
 
 /* ballot_named - how many ballots still name their voter (audit) */
 int	ballot_named(struct db *, int64_t decision_id, int64_t *n);

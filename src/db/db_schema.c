@@ -542,7 +542,8 @@ static const char *const migrations[] = {
 	 * their address, or their organisation's on a vote by
 	 * organisation), and ballots.  A ballot names its voter only while
 	 * the voter may change it: voter_key, addr and cast_at are NULL
-	 * once the result is final (db_decision.h). */
+	 * once the result is final, and the text of the mail that carried
+	 * it is dropped (db_decision.h). */
 	"CREATE TABLE decision (\n"
 	"  id           INTEGER PRIMARY KEY,\n"
 	"  list_id      INTEGER NOT NULL REFERENCES list(id)\n"
@@ -589,6 +590,14 @@ static const char *const migrations[] = {
 	"  reason       TEXT,\n"
 	"  cast_at      INTEGER,\n"
 	"  UNIQUE (decision_id, voter_key)\n"
+	");\n"
+	/* The answers that came by mail and the receipts that went, until
+	 * the decision closes: then their text is dropped too. */
+	"CREATE TABLE decision_mail (\n"
+	"  decision_id  INTEGER NOT NULL REFERENCES decision(id)\n"
+	"               ON DELETE CASCADE,\n"
+	"  spool_id     INTEGER NOT NULL,\n"
+	"  PRIMARY KEY (decision_id, spool_id)\n"
 	");\n",
 };
 

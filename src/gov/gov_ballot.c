@@ -133,8 +133,8 @@ unclear(struct ans *a, const struct gov_tally *t, const char *read,
 			{ "read", read }, { "how", vbuf_str(&h) },
 		};
 
-		rc = gov_send(a->x, a->l, a->d, "ballot-unclear", a->t->addr,
-		    a->lang, a->s->token, s, nitems(s));
+		rc = gov_send_about(a->x, a->l, a->d, "ballot-unclear",
+		    a->t->addr, a->lang, a->s->token, s, nitems(s), a->s->id);
 	}
 	vbuf_release(&h);
 	vbuf_release(&opts);
@@ -186,8 +186,8 @@ ballot(struct ans *a)
 			{ "choice", c.choice }, { "reason", c.reason },
 		};
 
-		rc = gov_send(a->x, a->l, a->d, "ballot-receipt", a->t->addr,
-		    a->lang, a->s->token, s, nitems(s));
+		rc = gov_send_about(a->x, a->l, a->d, "ballot-receipt",
+		    a->t->addr, a->lang, a->s->token, s, nitems(s), a->s->id);
 	}
 	if (rc == 0 && cons && strcmp(c.choice, "object") == 0)
 		rc = objection(a, c.reason);
@@ -295,6 +295,9 @@ out:
 static int
 act(struct ans *a)
 {
+	/* Its text goes when the decision closes, as the ballots' names. */
+	if (ballot_mail_add(a->x->db, a->d->id, a->s->id) != DB_OK)
+		return (-1);
 	if (is(a, GOV_TOKEN_BALLOT))
 		return (ballot(a));
 	if (is(a, GOV_TOKEN_CASTING))

@@ -228,7 +228,8 @@ close_open(struct ctx *x, const struct list *l, struct decision_row *d,
 	    d->outcome, d->turnout, d->state == DS_PASSED ? now : 0) != DB_OK)
 		goto out;
 	/* No voter may change a ballot now: none keeps a name. */
-	if (!d->open_ballot && ballot_anonymise(x->db, d->id) != DB_OK)
+	if (!d->open_ballot && (ballot_anonymise(x->db, d->id) != DB_OK ||
+	    ballot_mail_forget(x->db, d->id) != DB_OK))
 		goto out;
 	killpoint_at("decision-counted");
 	switch (d->state) {

@@ -108,6 +108,17 @@ gov_send(struct ctx *x, const struct list *l, const struct decision_row *d,
     const char *tmpl, const char *to, const char *lang, const char *token,
     const struct tmpl_slot *extra, size_t nextra)
 {
+	return (gov_send_about(x, l, d, tmpl, to, lang, token, extra, nextra,
+	    0));
+}
+
+/* gov_send_about - see gov_send.h */
+int
+gov_send_about(struct ctx *x, const struct list *l,
+    const struct decision_row *d, const char *tmpl, const char *to,
+    const char *lang, const char *token, const struct tmpl_slot *extra,
+    size_t nextra, int64_t spool_id)
+{
 	struct tmpl_slot	 slots[5 + EXTRA_MAX];
 	struct notice		 n;
 	struct vbuf		 err;
@@ -131,6 +142,7 @@ gov_send(struct ctx *x, const struct list *l, const struct decision_row *d,
 	n.list = l;
 	n.from_kind = token != NULL ? AK_VOTE : AK_OWNER;
 	n.from_token = token;
+	n.spool_id = spool_id;
 	n.slots = slots;
 	n.nslots = k;
 	vbuf_init(&err, 1024);

@@ -48,6 +48,14 @@ int	gov_send(struct ctx *, const struct list *l, const struct decision_row *d,
 	    const char *tmpl, const char *to, const char *lang,
 	    const char *token, const struct tmpl_slot *extra, size_t nextra);
 
+/* gov_send_about - gov_send(), the notice being about spool row
+ * spool_id (a receipt, about the answer it receipts: its text is
+ * dropped with the answer's when the decision closes) */
+int	gov_send_about(struct ctx *, const struct list *l,
+	    const struct decision_row *d, const char *tmpl, const char *to,
+	    const char *lang, const char *token, const struct tmpl_slot *extra,
+	    size_t nextra, int64_t spool_id);
+
 /* gov_closes - d's closing time as people read it: "YYYY-MM-DD HH:MM" */
 void	gov_closes(int64_t t, char *buf, size_t size);
 
