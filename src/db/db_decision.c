@@ -24,6 +24,7 @@ static const char *const state_names[DS_COUNT] = {
 	[DS_PASSED] = "passed",
 	[DS_FAILED] = "failed",
 	[DS_AMENDED] = "amended",
+	[DS_PENDING] = "pending",
 };
 
 /* decision_kind_name - see db_decision.h */
@@ -54,8 +55,8 @@ word_index(const char *const *names, size_t n, const char *s)
 static const char SQL_DECISION_INSERT[] =
     "INSERT INTO decision (list_id, kind, title, text, proposer, options, "
     "per_org, open_ballot, keep_removed, parent_id, opened_at, closes_at, "
-    "chair, electorate) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
-    "NULLIF(?10, 0), ?11, ?12, ?13, ?14)";
+    "chair, electorate, state) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+    "?9, NULLIF(?10, 0), ?11, ?12, ?13, ?14, ?15)";
 
 /* decision_insert - see db_decision.h */
 int
@@ -63,11 +64,12 @@ decision_insert(struct db *db, struct decision_row *d)
 {
 	int	rc;
 
-	rc = db_exec(db, SQL_DECISION_INSERT, "itttttiiiiiiti", d->list_id,
+	rc = db_exec(db, SQL_DECISION_INSERT, "itttttiiiiiitit", d->list_id,
 	    decision_kind_name(d->kind), d->title, d->text, d->proposer,
 	    d->options, (int64_t)d->per_org, (int64_t)d->open_ballot,
 	    (int64_t)d->keep_removed, d->parent_id, d->opened_at, d->closes_at,
-	    d->chair, d->electorate);
+	    d->chair, d->electorate, decision_state_name(d->state ==
+	    DS_PENDING ? DS_PENDING : DS_OPEN));
 	if (rc == DB_OK)
 		d->id = db_last_id(db);
 	return (rc);
@@ -245,6 +247,21 @@ int
 decision_set_electorate(struct db *db, int64_t id, int64_t n)
 {
 	return (db_exec(db, SQL_DECISION_ELECTORATE, "ii", id, n));
+}
+
+static const char SQL_DECISION_OPENED[] =
+    "UPDATE decision SET state = 'open', opened_at = ?2 WHERE id = ?1 AND "
+    "state = 'pending'";
+
+/* decision_set_opened - see db_decision.h */
+int
+decision_set_opened(struct db *db, int64_t id, int64_t t)
+{
+	int	rc = db_exec(db, SQL_DECISION_OPENED, "ii", id, t);
+
+	if (rc == DB_OK && db_changes(db) == 0)
+		return (DB_NOTFOUND);
+	return (rc);
 }
 
 static const char SQL_DECISION_REMINDED[] =

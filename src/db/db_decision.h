@@ -40,6 +40,7 @@ enum decision_state {
 	DS_FAILED,		/* objections, and a vote was called or
 				 * the proposal was not amended */
 	DS_AMENDED,		/* re-opened as a new proposal */
+	DS_PENDING,		/* sent by mail, not yet confirmed */
 	DS_COUNT
 };
 
@@ -78,7 +79,8 @@ struct decision_row {
 const char *decision_kind_name(enum decision_kind);
 const char *decision_state_name(enum decision_state);
 
-/* decision_insert - d (state open) as a new row; d->id is set */
+/* decision_insert - d (state open or pending) as a new row; d->id is
+ * set */
 int	decision_insert(struct db *, struct decision_row *d);
 
 /* decision_load - decision id into *out (decision_free() it) */
@@ -111,6 +113,10 @@ int	decision_set_casting(struct db *, int64_t id, const char *choice);
 
 /* decision_set_electorate - how many voters it opened with */
 int	decision_set_electorate(struct db *, int64_t id, int64_t n);
+
+/* decision_set_opened - a pending decision opens at t: DB_NOTFOUND if
+ * it is not pending (confirmed already: a replay) */
+int	decision_set_opened(struct db *, int64_t id, int64_t t);
 
 /* decision_set_reminded, decision_set_told - the chair was reminded,
  * the organisers told, at t */

@@ -561,7 +561,7 @@ static const char *const migrations[] = {
 	"  closes_at    INTEGER NOT NULL,\n"
 	"  state        TEXT NOT NULL DEFAULT 'open' CHECK (state IN\n"
 	"               ('open','casting','asking','passed','failed',\n"
-	"               'amended')),\n"
+	"               'amended','pending')),\n"
 	"  chair        TEXT,\n"
 	"  casting      TEXT,\n"
 	"  result       TEXT,\n"

@@ -4,7 +4,7 @@
  * Owns: the rules for list names and the mapping between a list's
  * addresses and their purpose (design.md, "Addresses"): L, L-request,
  * L-owner, L-confirm+TOKEN, L-moderate+TOKEN, L-bounces[+TOKEN], L-join,
- * L-leave, L-agenda, L-notes, L-meeting+TOKEN, L-vote+TOKEN.  Pure functions: no I/O, no allocation.
+ * L-leave, L-agenda, L-notes, L-meeting+TOKEN, L-vote+TOKEN, L-decide.  Pure functions: no I/O, no allocation.
  * Address syntax itself is mail/addr.h.
  */
 #ifndef LISTADDR_H
@@ -34,6 +34,7 @@ enum listaddr_kind {
 	AK_MEETING,		/* L-meeting+TOKEN@D: calendar replies */
 	AK_VOTE,		/* L-vote+TOKEN@D: ballots, answers to a
 				 * proposal, the chair's casting vote */
+	AK_DECIDE,		/* L-decide@D: a proposal or vote by mail */
 	AK_COUNT
 };
 

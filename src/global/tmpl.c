@@ -84,8 +84,10 @@ static const struct tmpl_def {
 	{ "proposal-ask", 1, "list,title,text,closes,zone,results" },
 	{ "vote-casting", 1, "list,title,text,closes,zone,results,options,reminder" },
 	{ "vote-chair-silent", 1, "list,title,text,closes,zone,chair" },
-	{ "decision-result", 1,
-	    "list,title,text,closes,zone,results,turnout,electorate,outcome,effect" },
+	{ "decide-confirm", 1, "list,title,text,closes,zone,kind,options" },
+	{ "decide-refused", 1, "list,reason" },
+	{ "decision-result", 1, "list,title,text,closes,zone,results,"
+	    "turnout,electorate,outcome,effect" },
 };
 
 /* Phrases: the pieces notices are made of, in templates/<lang>/phrases. */
@@ -216,6 +218,12 @@ static const struct tmpl_def phrase_defs[] = {
 	{ "decision-won", 0, "option" },
 	{ "decision-casting-decided", 0, "option" },
 	{ "decision-casting-reminder", 0, "" },
+	/* Decisions opened by mail (gov/gov_mail.c) */
+	{ "decision-kind-vote", 0, "" },
+	{ "decision-kind-proposal", 0, "" },
+	{ "decide-why-role", 0, "" },
+	{ "decide-why-closes", 0, "" },
+	{ "decide-why-other", 0, "detail" },
 };
 
 /* Header fields a template may set, besides Subject. */

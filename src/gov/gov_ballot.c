@@ -16,6 +16,7 @@
 #include "global/tmpl.h"
 #include "gov/gov_ballot.h"
 #include "gov/gov_close.h"
+#include "gov/gov_mail.h"
 #include "gov/gov_open.h"
 #include "gov/gov_read.h"
 #include "gov/gov_send.h"
@@ -80,6 +81,9 @@ check(struct ans *a)
 			return ("no casting vote is awaited");
 		if (a->d->chair == NULL || strcmp(a->d->chair, a->t->addr) != 0)
 			return ("not the chair");
+	} else if (is(a, GOV_TOKEN_OPENING)) {
+		if (a->d->state != DS_PENDING)
+			return ("opened already");
 	} else if (a->d->state != DS_ASKING)
 		return ("the proposer's choice is made");
 	return (NULL);
@@ -212,31 +216,6 @@ casting(struct ans *a)
 	return (gov_close_casting(a->x, a->l, a->d, c.choice, a->now));
 }
 
-/* closes_line - a line "Closes: WHEN" of text, cut out of it, into *t;
- * 1 if there was one it could read, 0 if none, -1 if unreadable */
-static int
-closes_line(struct vbuf *text, int64_t *t)
-{
-	char	*p = text->data, *e, *v;
-	size_t	 len;
-	int	 rc = 0;
-
-	for (; p != NULL && *p != '\0'; p = e != NULL ? e + 1 : NULL) {
-		e = strchr(p, '\n');
-		len = e != NULL ? (size_t)(e - p) : strlen(p);
-		if (len < 7 || strncasecmp(p, "closes:", 7) != 0)
-			continue;
-		v = xstrndup(p + 7, len - 7);
-		rc = gov_parse_when(v, t) == 0 ? 1 : -1;
-		free(v);
-		memmove(p, p + len + (e != NULL), strlen(p + len +
-		    (e != NULL)) + 1);
-		text->len = strlen(text->data);
-		break;
-	}
-	return (rc);
-}
-
 /* proposer - "vote", or "amend" and the new text; 0, -1 (roll back) or
  * -2 (roll back, and finish with a->done: it cannot be done) */
 static int
@@ -255,7 +234,7 @@ proposer(struct ans *a)
 	if (!mod_reply_own_text(a->x->conf, a->m, &line, &text) ||
 	    !decide_line(a->x->conf, a->lang, line.data, line.len,
 	    "vote,amend", DECIDE_ALONE, &dd) || (vote = strcmp(dd.key,
-	    "vote") == 0, !vote && (closes_line(&text, &closes) == -1 ||
+	    "vote") == 0, !vote && (gov_closes_line(&text, "closes:", &closes) == -1 ||
 	    strspn(vbuf_str(&text), " \t\r\n") == text.len))) {
 		rc = unclear(a, NULL, vbuf_str(&line), "decision-how-proposer");
 		goto out;
@@ -291,6 +270,31 @@ out:
 	return (rc);
 }
 
+/* opening - the sender confirms the decision they sent by mail (any
+ * reply but a no); 0, or -2 with a->done if it cannot open */
+static int
+opening(struct ans *a)
+{
+	struct vbuf	why;
+	int		rc = 0;
+
+	if (mod_reply_declines(a->x->conf, a->m)) {
+		(void)snprintf(a->done, sizeof(a->done), "decision %lld: its "
+		    "sender declined to open it", (long long)a->d->id);
+		return (0);
+	}
+	vbuf_init(&why, 1024);
+	if (gov_open_confirmed(a->x, a->d, &why) == -1) {
+		(void)snprintf(a->done, sizeof(a->done), "decision %lld: "
+		    "cannot open: %.60s", (long long)a->d->id, vbuf_str(&why));
+		rc = -2;
+	} else
+		(void)snprintf(a->done, sizeof(a->done), "decision %lld: "
+		    "confirmed and opened", (long long)a->d->id);
+	vbuf_release(&why);
+	return (rc);
+}
+
 /* act - what a's purpose does; 0 or -1 (roll back) */
 static int
 act(struct ans *a)
@@ -302,6 +306,8 @@ act(struct ans *a)
 		return (ballot(a));
 	if (is(a, GOV_TOKEN_CASTING))
 		return (casting(a));
+	if (is(a, GOV_TOKEN_OPENING))
+		return (opening(a));
 	return (proposer(a));
 }
 
@@ -310,7 +316,7 @@ void
 gov_ballot_reply(struct ctx *x, struct spool_item *s, const struct mail *m)
 {
 	static const char *const purposes[] = { GOV_TOKEN_BALLOT,
-	    GOV_TOKEN_CASTING, GOV_TOKEN_PROPOSER, NULL };
+	    GOV_TOKEN_CASTING, GOV_TOKEN_PROPOSER, GOV_TOKEN_OPENING, NULL };
 	struct ans	 a;
 	enum claim	 cl;
 	const char	*why = NULL;

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "cal/cal_time.h"
 #include "db/db.h"
@@ -41,6 +42,31 @@ gov_parse_when(const char *s, int64_t *t)
 		return (-1);
 	*t = (int64_t)u;
 	return (0);
+}
+
+/* gov_closes_line - see gov_open.h */
+int
+gov_closes_line(struct vbuf *text, const char *name, int64_t *t)
+{
+	size_t	 nl = strlen(name);
+	char	*p = text->data, *e, *v;
+	size_t	 len;
+	int	 rc = 0;
+
+	for (; p != NULL && *p != '\0'; p = e != NULL ? e + 1 : NULL) {
+		e = strchr(p, '\n');
+		len = e != NULL ? (size_t)(e - p) : strlen(p);
+		if (len < nl || strncasecmp(p, name, nl) != 0)
+			continue;
+		v = xstrndup(p + nl, len - nl);
+		rc = gov_parse_when(v, t) == 0 ? 1 : -1;
+		free(v);
+		memmove(p, p + len + (e != NULL), strlen(p + len +
+		    (e != NULL)) + 1);
+		text->len = strlen(text->data);
+		break;
+	}
+	return (rc);
 }
 
 /* gov_chair - see gov_open.h */
@@ -180,7 +206,7 @@ out:
 /* insert - the decision's row for n on l into *d; 0 or -1 with why */
 static int
 insert(struct ctx *x, const struct list *l, const struct gov_new *n,
-    int64_t now, size_t nvoters, struct decision_row *d, struct vbuf *why)
+    int64_t now, struct decision_row *d, struct vbuf *why)
 {
 	memset(d, 0, sizeof(*d));
 	d->list_id = l->id;
@@ -196,7 +222,7 @@ insert(struct ctx *x, const struct list *l, const struct gov_new *n,
 	d->parent_id = n->parent_id;
 	d->opened_at = now;
 	d->closes_at = n->closes_at;
-	d->electorate = (int64_t)nvoters;
+	d->state = n->pending ? DS_PENDING : DS_OPEN;
 	if (n->kind == DK_VOTE && gov_chair(x, l->id, &d->chair, why) == -1)
 		return (-1);
 	if (decision_insert(x->db, d) != DB_OK) {
@@ -209,50 +235,90 @@ insert(struct ctx *x, const struct list *l, const struct gov_new *n,
 	return (0);
 }
 
+/* send_ballots - the electorate of d (on l) fixed now, and a ballot to
+ * each; 0, or -1 with why */
+static int
+send_ballots(struct ctx *x, const struct list *l, struct decision_row *d,
+    int64_t now, struct vbuf *why)
+{
+	struct gov_person	*v = NULL;
+	size_t			 nv = 0;
+	int64_t			 voters;
+	int			 rc = -1;
+
+	if (gov_people(x, l->id, NULL, &v, &nv) == -1 || nv == 0) {
+		vbuf_printf(why, "list %s has no members to decide", l->name);
+		goto out;
+	}
+	for (size_t i = 0; i < nv; i++)
+		if (ballot(x, l, d, &v[i], now) == -1) {
+			vbuf_puts(why, "cannot send the ballots");
+			goto out;
+		}
+	/* On a vote by organisation the electorate is the organisations
+	 * (and members with none), not the addresses. */
+	if (voter_count(x->db, d->id, &voters) != DB_OK ||
+	    decision_set_electorate(x->db, d->id, voters) != DB_OK) {
+		vbuf_puts(why, "cannot count the electorate");
+		goto out;
+	}
+	rc = 0;
+out:
+	gov_people_free(&v, nv);
+	return (rc);
+}
+
 /* gov_open_in - see gov_open.h */
 int
 gov_open_in(struct ctx *x, const struct gov_new *n, int64_t *id,
     struct vbuf *why)
 {
 	struct list		*l = NULL;
-	struct gov_person	*v = NULL;
-	struct decision_row		 d;
-	size_t			 nv = 0;
-	int64_t			 now = clock_now(), voters;
+	struct decision_row	 d;
+	int64_t			 now = clock_now();
 	int			 rc = -1;
 
 	memset(&d, 0, sizeof(d));
 	if (check(n, now, why) == -1)
-		return (-1);
+		goto out;
 	if (list_load(x->db, n->list, &l) != DB_OK) {
 		vbuf_printf(why, "no list is called %s", n->list);
-		return (-1);
-	}
-	if (gov_people(x, l->id, NULL, &v, &nv) == -1 || nv == 0) {
-		vbuf_printf(why, "list %s has no members to decide", l->name);
 		goto out;
 	}
-	if (insert(x, l, n, now, nv, &d, why) == -1)
+	if (insert(x, l, n, now, &d, why) == -1 ||
+	    (!n->pending && send_ballots(x, l, &d, now, why) == -1))
 		goto out;
-	for (size_t i = 0; i < nv; i++)
-		if (ballot(x, l, &d, &v[i], now) == -1) {
-			vbuf_puts(why, "cannot send the ballots");
-			goto out;
-		}
-	/* On a vote by organisation the electorate is the organisations
-	 * (and members with none), not the addresses. */
-	if (voter_count(x->db, d.id, &voters) != DB_OK ||
-	    decision_set_electorate(x->db, d.id, voters) != DB_OK) {
-		vbuf_puts(why, "cannot count the electorate");
-		goto out;
-	}
 	*id = d.id;
 	rc = 0;
 out:
 	if (rc == -1)
 		db_rollback(x->db);
 	free(d.chair);
-	gov_people_free(&v, nv);
+	list_free(&l);
+	return (rc);
+}
+
+/* gov_open_confirmed - see gov_open.h */
+int
+gov_open_confirmed(struct ctx *x, const struct decision_row *d0,
+    struct vbuf *why)
+{
+	struct list		*l = NULL;
+	struct decision_row	 d = *d0;
+	int64_t			 now = clock_now();
+	int			 rc = -1;
+
+	if (d.closes_at <= now)
+		vbuf_puts(why, "its closing time has passed");
+	else if (list_load_id(x->db, d.list_id, &l) != DB_OK)
+		vbuf_puts(why, "the list no longer exists");
+	else if (decision_set_opened(x->db, d.id, now) != DB_OK)
+		vbuf_puts(why, "it was opened already");
+	else {
+		d.opened_at = now;
+		d.state = DS_OPEN;
+		rc = send_ballots(x, l, &d, now, why);
+	}
 	list_free(&l);
 	return (rc);
 }

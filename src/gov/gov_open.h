@@ -42,6 +42,9 @@ struct gov_new {
 	int64_t			 closes_at;
 	enum gov_effect_kind	 effect;
 	const char		*effect_arg;
+	int			 pending;	/* recorded only, to open once
+						 * its proposer confirms it
+						 * (gov_open_confirmed()) */
 };
 
 /*
@@ -56,10 +59,23 @@ int	gov_open(struct ctx *, const struct gov_new *n, int64_t *id,
 int	gov_open_in(struct ctx *, const struct gov_new *n, int64_t *id,
 	    struct vbuf *why);
 
+/* gov_open_confirmed - pending d opens now: its electorate is fixed and
+ * the ballots go, in the caller's transaction; 0, or -1 with why (its
+ * closing time passed, or it was opened already: a replay) */
+int	gov_open_confirmed(struct ctx *, const struct decision_row *d,
+	    struct vbuf *why);
+
 /* gov_parse_when - a closing time as people write it: "YYYY-MM-DD
  * HH:MM" in the site's zone (cal_time.h: a time the clocks skip is
  * refused), or RFC 3339; 0, or -1 */
 int	gov_parse_when(const char *s, int64_t *t);
+
+/* gov_closes_line - the first line of text that begins with name
+ * ("closes:", any case), read as gov_parse_when() reads a time into *t
+ * and cut out of text; 1, 0 if there is none, -1 if its time cannot be
+ * read */
+struct vbuf;
+int	gov_closes_line(struct vbuf *text, const char *name, int64_t *t);
 
 /* gov_chair - the address of l's one chair into *addr (caller frees);
  * 0, or -1 with why: no chair, or more than one */

@@ -9,6 +9,7 @@
 #include "cal/cal_notes.h"
 #include "cal/cal_reply.h"
 #include "gov/gov_ballot.h"
+#include "gov/gov_mail.h"
 #include "mail/addr.h"
 #include "mail/hdr_encode.h"
 #include "util/alloc.h"
@@ -358,6 +359,7 @@ static const route_handler handlers[AK_COUNT] = {
 	[AK_AGENDA] = cal_agenda,
 	[AK_NOTES] = cal_notes,
 	[AK_VOTE] = gov_ballot_reply,
+	[AK_DECIDE] = gov_mail_decide,
 };
 
 /*
