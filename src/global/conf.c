@@ -113,6 +113,14 @@ static const struct conf_key {
 	{ "moderation", "token_ttl", CT_DURATION, O(moderate_ttl), "30d", 0,
 	    3600, 365 * 86400, NULL },
 
+	/* A tied vote's chair: reminded, then the organisers told */
+	{ "decisions", "casting_reminder", CT_DURATION, O(casting_reminder),
+	    "1d", 0, 3600, 30 * 86400, NULL },
+	{ "decisions", "casting_tell", CT_DURATION, O(casting_tell), "3d", 0,
+	    3600, 90 * 86400, NULL },
+	{ "decisions", "mail_closes", CT_DURATION, O(mail_closes), "7d", 0,
+	    3600, 365 * 86400, NULL },
+
 	{ "membership", "confirm_ttl", CT_DURATION, O(confirm_ttl), "7d", 0,
 	    3600, 90 * 86400, NULL },
 	{ "membership", "replies_per_day", CT_INT, O(replies_per_day), "10",

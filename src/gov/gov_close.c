@@ -9,6 +9,7 @@
 #include "db/db_decision.h"
 #include "db/db_list.h"
 #include "db/db_token.h"
+#include "global/conf.h"
 #include "global/tmpl.h"
 #include "gov/gov_close.h"
 #include "gov/gov_effect.h"
@@ -283,13 +284,14 @@ chair_silent(struct ctx *x, const struct list *l, const struct decision_row *d,
 	size_t			 n = 0;
 	int			 rc = 0;
 
-	if (d->reminded_at == 0 && now - d->closes_at >= GOV_CASTING_REMIND) {
+	if (d->reminded_at == 0 && now - d->closes_at >=
+	    x->conf->casting_reminder) {
 		if (casting_ballot(x, l, d, 1, now) == -1 ||
 		    decision_set_reminded(x->db, d->id, now) != DB_OK)
 			return (-1);
 		rc = 1;
 	}
-	if (d->told_at == 0 && now - d->closes_at >= GOV_CASTING_TELL) {
+	if (d->told_at == 0 && now - d->closes_at >= x->conf->casting_tell) {
 		if (gov_people(x, l->id, "organiser,owner", &v, &n) == -1)
 			return (-1);
 		for (size_t i = 0; rc != -1 && i < n; i++) {

@@ -15,8 +15,9 @@
  *     asked, at a personal reply address, to amend it or call a vote.
  *   - A vote whose options tie waits for the chair's casting vote: the
  *     chair gets a casting ballot; members hear nothing until the chair
- *     answers.  The chair is reminded after GOV_CASTING_REMIND, and the
- *     organisers (and owners) are told after GOV_CASTING_TELL.
+ *     answers.  The chair is reminded after [decisions]
+ *     casting_reminder, and the organisers (and owners) are told after
+ *     casting_tell (conf.h).
  *   - Any other vote is decided by the majority of the votes cast; each
  *     member is told the result in their language: each option with
  *     its votes (never the casting vote among them), the turnout, and
@@ -31,8 +32,6 @@ struct ctx;
 struct decision_row;
 struct list;
 
-#define GOV_CASTING_REMIND	(1 * 86400)	/* the chair reminded */
-#define GOV_CASTING_TELL	(3 * 86400)	/* the organisers told */
 #define GOV_CASTING_TTL		(30 * 86400)	/* a casting ballot works */
 #define GOV_PROPOSER_TTL	(14 * 86400)	/* the proposer's choice */
 

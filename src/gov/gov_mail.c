@@ -142,10 +142,10 @@ confirm(struct ctx *x, const struct list *l, const struct mail *m,
 /* parse - n from m (its text into text); NULL, or the phrase key of
  * what is wrong */
 static const char *
-parse(const struct mail *m, struct gov_new *n, struct vbuf *text,
-    char **options)
+parse(struct ctx *x, const struct mail *m, struct gov_new *n,
+    struct vbuf *text, char **options)
 {
-	int64_t	closes = clock_now() + (int64_t)GOV_MAIL_DAYS * 86400;
+	int64_t	closes = clock_now() + x->conf->mail_closes;
 
 	(void)text_part_get(m, GOV_TEXT_MAX, text);
 	n->title = m->subject != NULL ? reply_unprefix(m->subject) : "";
@@ -188,7 +188,7 @@ gov_mail_decide(struct ctx *x, struct spool_item *s, const struct mail *m)
 		refuse(x, l, m, NULL, "decide-why-role", "");
 		(void)snprintf(done, sizeof(done), "decision by mail refused: "
 		    "not an organiser or chair of the list");
-	} else if ((bad = parse(m, &n, &text, &options)) != NULL) {
+	} else if ((bad = parse(x, m, &n, &text, &options)) != NULL) {
 		refuse(x, l, m, lang, bad, "");
 		(void)snprintf(done, sizeof(done), "decision by mail refused: "
 		    "a closing time that cannot be read");

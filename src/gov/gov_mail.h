@@ -4,7 +4,7 @@
  * Owns: mail to LIST-decide@domain.  From an organiser or the chair of
  * the list, its Subject is the title and its text the decision's text;
  * a line "Closes: YYYY-MM-DD HH:MM" (the site's zone, or RFC 3339) sets
- * its closing time (else GOV_MAIL_DAYS from now), and a line
+ * its closing time (else [decisions] mail_closes from now), and a line
  * "Options: A,B,..." makes it a vote with those options (else it is a
  * proposal, decided by consensus); both lines are cut from the text.
  * Nothing opens yet: the decision is recorded as pending and the sender
@@ -23,7 +23,6 @@ struct ctx;
 struct mail;
 struct spool_item;
 
-#define GOV_MAIL_DAYS		7		/* a default closing time */
 #define GOV_OPENING_TTL		(3 * 86400)	/* to confirm it */
 #define GOV_TOKEN_OPENING	"opening"
 
