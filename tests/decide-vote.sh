@@ -154,7 +154,8 @@ is "$(moot decide show "$V" | sed -n 's/^result: //p')" \
     "for=3,against=3,abstain=1" "the casting vote is not among the counts"
 R=$(newest_to a@v.example)
 like "$R" "Subject: Result: Tuesdays" "the result goes to each member"
-like "$R" "casting vote decided it" "  saying the casting vote decided"
+like "$R" "^Decided: against\s*$" "  saying what was decided, on its own line"
+like "$R" "^The votes were tied; the chair.s casting vote decided it" "  and that the casting vote decided"
 like "$R" "Turnout: 7 of 8" "  with the turnout"
 like "$(newest_to b@v.example)" "Participation : 7 sur 8" "  in French to b"
 for a in a b c d e f; do

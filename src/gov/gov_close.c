@@ -36,9 +36,12 @@ outcome_phrase(struct ctx *x, const struct list *l, const struct decision_row *d
 		    "decision-agreed" : "decision-not-agreed", NULL, 0, out);
 	else {
 		notice_phrase(x, lang, l, "decision-won", s, nitems(s), out);
-		if (d->casting != NULL)
+		if (d->casting != NULL) {
+			if (out->len > 0 && out->data[out->len - 1] != '\n')
+				vbuf_puts(out, "\n");
 			notice_phrase(x, lang, l, "decision-casting-decided", s,
 			    nitems(s), out);
+		}
 	}
 }
 
