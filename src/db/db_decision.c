@@ -475,6 +475,9 @@ static const char SQL_BALLOT_MAIL_MESSAGES[] =
 static const char SQL_BALLOT_MAIL_RECEIPTS[] =
     "UPDATE outbox SET raw = X'' WHERE state <> 'queued' AND spool_id IN "
     "(SELECT spool_id FROM decision_mail WHERE decision_id = ?1)";
+static const char SQL_BALLOT_MAIL_SUBJECTS[] =
+    "UPDATE spool SET subject = NULL WHERE id IN (SELECT spool_id FROM "
+    "decision_mail WHERE decision_id = ?1)";
 static const char SQL_BALLOT_MAIL_DROP[] =
     "DELETE FROM decision_mail WHERE decision_id = ?1";
 
@@ -487,6 +490,8 @@ ballot_mail_forget(struct db *db, int64_t decision_id)
 	if ((rc = db_exec(db, SQL_BALLOT_MAIL_MESSAGES, "i", decision_id)) !=
 	    DB_OK ||
 	    (rc = db_exec(db, SQL_BALLOT_MAIL_RECEIPTS, "i", decision_id)) !=
+	    DB_OK ||
+	    (rc = db_exec(db, SQL_BALLOT_MAIL_SUBJECTS, "i", decision_id)) !=
 	    DB_OK)
 		return (rc);
 	return (db_exec(db, SQL_BALLOT_MAIL_DROP, "i", decision_id));

@@ -167,8 +167,8 @@ int	ballot_anonymise(struct db *, int64_t decision_id);
 int	ballot_mail_add(struct db *, int64_t decision_id, int64_t spool_id);
 
 /*
- * ballot_mail_forget - the text of each answer that came by mail for
- * the decision, and of each receipt sent about one, dropped (the rows
+ * ballot_mail_forget - the text (and Subject) of each answer that came
+ * by mail for the decision, and of each receipt sent about one, dropped (the rows
  * stay, for the spool's history and retention; a message another
  * recipient still needs is kept whole); the links then go too
  */
