@@ -149,4 +149,15 @@ run
 is "$(moot decide show "$G" | sed -n 's/^so far: //p')" \
     "for=0,against=2,abstain=0" \
     "two addresses of one organisation cannot vote twice: the latest counts"
+
+# --- an open vote shows each choice; a secret one never does -----------
+O=$(moot decide vote orgs --title "Open" --text "$T/text" \
+    --closes "2026-12-04 12:00" --open)
+run
+ans solo@x.example "for"
+run
+like "$(moot decide show "$O")" "choice: solo@x.example for" \
+    "an --open vote shows each voter's choice"
+unlike "$(moot decide show "$G")" "choice:|solo@x.example" \
+    "a secret one shows none"
 done_testing

@@ -89,6 +89,11 @@ ans d@v.example "I think maybe"
 run
 like "$(newest_to b@v.example)" "^  for" "b's French 'pour' is for"
 like "$(newest_to c@v.example)" "^  against" "c's Arabic 'ضد' is against"
+ok "b's French receipt is valid MIME" $MIMECHECK <(newest_to b@v.example)
+ok "c's Arabic receipt is valid MIME" $MIMECHECK <(newest_to c@v.example)
+like "$(newest_to c@v.example)" "Subject: =\?UTF-8\?" "  with its subject encoded"
+is "$("$PYTHON3" "$MOOT_SRCDIR/tests/lib/rtl-layout.py" --mail \
+    <(newest_to c@v.example) 2>&1)" "" "  and reading right to left"
 like "$(newest_to d@v.example)" "Subject: Not recorded: Tuesdays" \
     "d's unclear answer is asked again"
 like "$(newest_to d@v.example)" "I think maybe" "  with what was read"
