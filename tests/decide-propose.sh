@@ -109,4 +109,19 @@ like "$(newest_to a@v.example)" "Grupa strategy głosuje w sprawie" \
     "  each member gets a ballot"
 like "$(newest_to a@v.example)" "The budget is spread over two years" \
     "  on the proposal's text"
+
+# --- 4. nobody answers the proposer's question: it lapses --------------
+export MOOT_NOW=2026-12-20T09:00:00Z
+L=$(moot decide propose strategy --title "Logo" --text "$T/text" \
+    --closes "2026-12-21 12:00")
+run
+ans a@v.example "object: I like the old one"
+run
+export MOOT_NOW=2026-12-21T12:00:00Z
+run
+is "$(state "$L")" asking "an objection: the proposer is asked"
+export MOOT_NOW=2027-01-04T12:00:00Z
+run
+is "$(state "$L")" failed "two weeks without an answer: it failed"
+like "$(newest_to b@v.example)" "Не ухвалено" "  and each member is told, in their language"
 done_testing

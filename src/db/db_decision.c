@@ -179,14 +179,16 @@ decision_each(struct db *db, int64_t list_id, int state,
 
 static const char SQL_DECISION_DUE[] =
     "SELECT " DECISION_COLS "WHERE (d.state = 'open' AND d.closes_at <= ?1) "
-    "OR d.state = 'casting' ORDER BY d.closes_at, d.id";
+    "OR d.state = 'casting' OR (d.state = 'asking' AND d.closes_at <= ?2) "
+    "ORDER BY d.closes_at, d.id";
 
 /* decision_due - see db_decision.h */
 int
-decision_due(struct db *db, int64_t now,
+decision_due(struct db *db, int64_t now, int64_t asked_before,
     int (*cb)(const struct decision_row *, void *), void *arg)
 {
-	return (each(db, db_query(db, SQL_DECISION_DUE, "i", now), cb, arg));
+	return (each(db, db_query(db, SQL_DECISION_DUE, "ii", now,
+	    asked_before), cb, arg));
 }
 
 static const char SQL_DECISION_DECIDED[] =

@@ -92,8 +92,9 @@ int	decision_each(struct db *, int64_t list_id, int state,
 	    int (*cb)(const struct decision_row *, void *), void *);
 
 /* decision_due - cb for each decision whose state needs mootd at now:
- * open and closed, or waiting for the chair or the proposer */
-int	decision_due(struct db *, int64_t now,
+ * open and closed, waiting for the chair, or waiting for a proposer
+ * since it closed before asked_before */
+int	decision_due(struct db *, int64_t now, int64_t asked_before,
 	    int (*cb)(const struct decision_row *, void *), void *);
 
 /* decision_decided_each - cb for each decision that ended (passed or

@@ -312,6 +312,20 @@ chair_silent(struct ctx *x, const struct list *l, const struct decision_row *d,
 	return (rc);
 }
 
+/* lapsed - nobody amended d or called a vote in GOV_PROPOSER_TTL: it
+ * failed, and the members are told; 1, or -1 */
+static int
+lapsed(struct ctx *x, const struct list *l, struct decision_row *d,
+    int64_t now)
+{
+	if (decision_set_state(x->db, d->id, DS_ASKING, DS_FAILED, NULL,
+	    "failed", -1, now) != DB_OK)
+		return (-1);
+	d->state = DS_FAILED;
+	d->decided_at = now;
+	return (tell_all(x, l, d) == -1 ? -1 : 1);
+}
+
 /* one - what is due about d, in a transaction of its own */
 struct tick {
 	struct ctx	*x;
@@ -337,6 +351,7 @@ one(const struct decision_row *d0, void *arg)
 	if (db_begin(x->db) != DB_OK)
 		goto out;
 	rc = d.state == DS_OPEN ? close_open(x, l, &d, now) :
+	    d.state == DS_ASKING ? lapsed(x, l, &d, now) :
 	    chair_silent(x, l, &d, now);
 	if (rc == -1) {
 		db_rollback(x->db);
@@ -366,6 +381,7 @@ gov_close_tick(struct ctx *x)
 {
 	struct tick	tk = { x, 0 };
 
-	(void)decision_due(x->db, clock_now(), one, &tk);
+	(void)decision_due(x->db, clock_now(), clock_now() - GOV_PROPOSER_TTL,
+	    one, &tk);
 	return (tk.done);
 }

@@ -12,7 +12,9 @@
  *     is carried out in that transaction; each member is told.
  *   - A proposal with objections waits for its proposer (an address:
  *     them; the command line: the list's organisers and chair), who is
- *     asked, at a personal reply address, to amend it or call a vote.
+ *     asked, at a personal reply address, to amend it or call a vote;
+ *     if nobody does within GOV_PROPOSER_TTL it fails, and each member
+ *     is told.
  *   - A vote whose options tie waits for the chair's casting vote: the
  *     chair gets a casting ballot; members hear nothing until the chair
  *     answers.  The chair is reminded after [decisions]
