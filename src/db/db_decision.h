@@ -57,11 +57,11 @@ struct decision_row {
 	char			*proposer;	/* owned; an address, or
 						 * "admin" from the command
 						 * line */
-	char			*options;	/* owned; "for,against,abstain" */
+	char			*options;	/* owned; "for,against" */
 	int			 per_org;	/* one vote per organisation */
 	int			 open_ballot;	/* choices shown; not secret */
 	int			 keep_removed;	/* who leaves keeps the vote */
-	int64_t			 parent_id;	/* the proposal a vote follows */
+	int64_t			 parent_id;	/* what a vote follows */
 	int64_t			 opened_at, closes_at;
 	enum decision_state	 state;
 	char			*chair;		/* owned; the casting voter */
@@ -169,9 +169,9 @@ int	ballot_mail_add(struct db *, int64_t decision_id, int64_t spool_id);
 
 /*
  * ballot_mail_forget - the text (and Subject) of each answer that came
- * by mail for the decision, and of each receipt sent about one, dropped (the rows
- * stay, for the spool's history and retention; a message another
- * recipient still needs is kept whole); the links then go too
+ * by mail for the decision, and of each receipt sent about one, dropped
+ * (the rows stay, for the spool's history and retention; a message
+ * another recipient still needs is kept whole); the links then go too
  */
 int	ballot_mail_forget(struct db *, int64_t decision_id);
 

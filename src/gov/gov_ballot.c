@@ -40,7 +40,7 @@ struct ans {
 	const struct mail	*m;
 	struct list		*l;
 	struct token_row	*t;
-	struct decision_row		*d;
+	struct decision_row	*d;
 	char			*lang;		/* the writer's; NULL: list's */
 	int64_t			 now;
 	char			 done[128];	/* for the log */
@@ -216,26 +216,41 @@ casting(struct ans *a)
 	return (gov_close_casting(a->x, a->l, a->d, c.choice, a->now));
 }
 
+/* choice_of - the proposer's reply: *vote, or amend with its new text
+ * (after the first line, its "Closes:" line cut into *closes); 1, or 0
+ * if it is neither, clearly (line: the first line, for the answer) */
+static int
+choice_of(struct ans *a, struct vbuf *line, struct vbuf *text, int *vote,
+    int64_t *closes)
+{
+	struct decided	dd;
+
+	if (!mod_reply_own_text(a->x->conf, a->m, line, text) ||
+	    !decide_line(a->x->conf, a->lang, line->data, line->len,
+	    "vote,amend", DECIDE_ALONE, &dd))
+		return (0);
+	if ((*vote = strcmp(dd.key, "vote") == 0))
+		return (1);
+	/* An amendment has a new text, and a closing time if it says. */
+	return (gov_closes_line(text, "closes:", closes) != -1 &&
+	    strspn(vbuf_str(text), " \t\r\n") < text->len);
+}
+
 /* proposer - "vote", or "amend" and the new text; 0, -1 (roll back) or
  * -2 (roll back, and finish with a->done: it cannot be done) */
 static int
 proposer(struct ans *a)
 {
 	struct vbuf	 line, text, why;
-	struct decided	 dd;
 	struct gov_new	 n;
 	int64_t		 id, closes = a->now + (a->d->closes_at -
 	    a->d->opened_at);
-	int		 vote, rc = -1;
+	int		 vote = 0, rc = -1;
 
 	vbuf_init(&line, VBUF_NOMAX);
 	vbuf_init(&text, GOV_TEXT_MAX + 1);
 	vbuf_init(&why, 1024);
-	if (!mod_reply_own_text(a->x->conf, a->m, &line, &text) ||
-	    !decide_line(a->x->conf, a->lang, line.data, line.len,
-	    "vote,amend", DECIDE_ALONE, &dd) || (vote = strcmp(dd.key,
-	    "vote") == 0, !vote && (gov_closes_line(&text, "closes:", &closes) == -1 ||
-	    strspn(vbuf_str(&text), " \t\r\n") == text.len))) {
+	if (!choice_of(a, &line, &text, &vote, &closes)) {
 		rc = unclear(a, NULL, vbuf_str(&line), "decision-how-proposer");
 		goto out;
 	}

@@ -26,8 +26,8 @@
 
 /* outcome_phrase - how d ended, in lang, into out */
 static void
-outcome_phrase(struct ctx *x, const struct list *l, const struct decision_row *d,
-    const char *lang, struct vbuf *out)
+outcome_phrase(struct ctx *x, const struct list *l,
+    const struct decision_row *d, const char *lang, struct vbuf *out)
 {
 	struct tmpl_slot s[] = { { "option", d->outcome } };
 
@@ -69,7 +69,8 @@ tell_all(struct ctx *x, const struct list *l, const struct decision_row *d)
 		vbuf_reset(&eff);
 		outcome_phrase(x, l, d, v[i].lang, &out);
 		if (d->state == DS_PASSED)
-			(void)gov_effect_describe(x->db, d->id, v[i].lang, &eff);
+			(void)gov_effect_describe(x->db, d->id, v[i].lang,
+			    &eff);
 		{
 			struct tmpl_slot s[] = {
 				{ "results", vbuf_str(&res) },
@@ -107,8 +108,8 @@ lang_of(struct ctx *x, const struct list *l, const char *addr)
 
 /* casting_ballot - the chair's casting ballot (a reminder if reminder) */
 static int
-casting_ballot(struct ctx *x, const struct list *l, const struct decision_row *d,
-    int reminder, int64_t now)
+casting_ballot(struct ctx *x, const struct list *l,
+    const struct decision_row *d, int reminder, int64_t now)
 {
 	struct gov_tally	 t;
 	struct vbuf		 res, opts, rem;

@@ -145,7 +145,9 @@ how(struct ctx *x, const struct list *l, const struct decision_row *d,
 		for (size_t i = 0; i < t.n; i++)
 			vbuf_printf(&opts, "  %s\n", t.opt[i]);
 		{
-			struct tmpl_slot s[] = { { "options", vbuf_str(&opts) } };
+			struct tmpl_slot s[] = {
+				{ "options", vbuf_str(&opts) },
+			};
 
 			notice_phrase(x, p->lang, l, "decision-how-vote", s,
 			    nitems(s), out);

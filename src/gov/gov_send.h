@@ -44,9 +44,10 @@ void	gov_people_free(struct gov_person **v, size_t n);
  * common slots and extra; token (NULL: none) goes in From: and Reply-To:
  * as LIST-vote+TOKEN.  0, or -1 (logged, never with the token)
  */
-int	gov_send(struct ctx *, const struct list *l, const struct decision_row *d,
-	    const char *tmpl, const char *to, const char *lang,
-	    const char *token, const struct tmpl_slot *extra, size_t nextra);
+int	gov_send(struct ctx *, const struct list *l,
+	    const struct decision_row *d, const char *tmpl, const char *to,
+	    const char *lang, const char *token, const struct tmpl_slot *extra,
+	    size_t nextra);
 
 /* gov_send_about - gov_send(), the notice being about spool row
  * spool_id (a receipt, about the answer it receipts: its text is

@@ -102,7 +102,8 @@ decide(struct gov_tally *t)
 
 /* gov_tally_count - see gov_tally.h */
 int
-gov_tally_count(struct db *db, const struct decision_row *d, struct gov_tally *t)
+gov_tally_count(struct db *db, const struct decision_row *d,
+    struct gov_tally *t)
 {
 	struct vbuf	why;
 	int		rc;

@@ -83,7 +83,8 @@ main(void)
 		if (cases[i].want == NULL) {
 			ok(!got, "case %zu: \"%s\" chooses nothing", i,
 			    cases[i].line);
-			is_str(ch.read, cases[i].line, "  and says what it read");
+			is_str(ch.read, cases[i].line,
+			    "  and says what it read");
 			continue;
 		}
 		ok(got, "case %zu: \"%s\" chooses", i, cases[i].line);
