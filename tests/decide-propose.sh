@@ -39,8 +39,15 @@ like "$(newest_to org@o.example)" "^  agree" "an answer is receipted"
 is "$(moot decide show "$P" | sed -n 's/^so far: //p')" \
     "agree=2,object=0,abstain=1" "two agree, one abstains"
 export MOOT_NOW=2026-11-30T12:00:00Z
+# A crash while the result is being queued (threat A8): nothing of the
+# closing stays, and the next pass does all of it, once.
+MOOT_KILL_AT=decision-told:2 mootd_once 2>/dev/null
+is "$(state "$P")" open "killed while queueing the result: still open"
 run
 is "$(state "$P")" passed "no objection: the proposal passes at its deadline"
+# (the outbox is read: the subjects are encoded in Polish and Ukrainian)
+is "$(db "SELECT count(*) FROM outbox WHERE purpose = 'decision-result'")" 4 \
+    "  each of the 4 members is told once"
 like "$(newest_to a@v.example)" "Przyjęto w drodze konsensusu" \
     "each member is told, in their language"
 like "$(newest_to chair@c.example)" "Agreed by consensus" "  (the chair in English)"
