@@ -341,9 +341,14 @@ gov_open(struct ctx *x, const struct gov_new *n, int64_t *id,
 		vbuf_puts(why, "cannot commit the decision");
 		return (-1);
 	}
-	log_info("decision %lld: %s opened on %s, closes %lld",
-	    (long long)*id, decision_kind_name(n->kind), n->list,
-	    (long long)n->closes_at);
+	{
+		char	when[32];
+
+		clock_iso((time_t)n->closes_at, when, sizeof(when));
+		log_info("decision %lld: %s %s on %s, closes %s",
+		    (long long)*id, decision_kind_name(n->kind), n->pending ?
+		    "waits for its sender" : "opened", n->list, when);
+	}
 	return (0);
 }
 
