@@ -160,4 +160,16 @@ like "$(moot decide show "$O")" "choice: solo@x.example for" \
     "an --open vote shows each voter's choice"
 unlike "$(moot decide show "$G")" "choice:|solo@x.example" \
     "a secret one shows none"
+
+# --- a ballot that came in time counts, though mootd reads it late -----
+export MOOT_NOW=2026-12-04T11:59:00Z
+# (one@acme's newest ballot is the open vote's: G's is found by title)
+GB=$(grep -l '^RCPT TO:<one@acme.example>' "$SINK_DIR"/*.env | sed 's/env$/eml/' |
+    xargs grep -l 'Subject: Vote on orgs: Per org' | xargs grep -h -o "^Reply-To: orgs-vote+[a-z2-7]*@$D" |
+    head -1 | sed 's/^Reply-To: //')
+send "$GB" one@acme.example "Re: Vote" "for"	# mootd is down until 12:00
+export MOOT_NOW=2026-12-04T12:00:00Z
+run
+is "$(moot decide show "$G" | sed -n 's/^result: //p')" \
+    "for=1,against=1,abstain=0" "a ballot received before closing counts when read after"
 done_testing

@@ -43,6 +43,10 @@ struct ans {
 	struct decision_row	*d;
 	char			*lang;		/* the writer's; NULL: list's */
 	int64_t			 now;
+	int64_t			 received;	/* when the answer came: a
+						 * ballot that came in time
+						 * counts even if mootd reads
+						 * it after closing */
 	char			 done[128];	/* for the log */
 };
 
@@ -72,7 +76,7 @@ check(struct ans *a)
 	}
 	member_free(&mem);
 	if (is(a, GOV_TOKEN_BALLOT)) {
-		if (a->d->state != DS_OPEN || a->now >= a->d->closes_at)
+		if (a->d->state != DS_OPEN || a->received >= a->d->closes_at)
 			return ("the decision is closed");
 		if (!yes && !a->d->keep_removed)
 			return ("no longer a member");
@@ -342,12 +346,14 @@ gov_ballot_reply(struct ctx *x, struct spool_item *s, const struct mail *m)
 	a.s = s;
 	a.m = m;
 	a.now = clock_now();
+	a.received = s->received_at > 0 && s->received_at < a.now ?
+	    s->received_at : a.now;
 	if (answer_list_load(x, s, &a.l) == -1)
 		return;
 	if (answer_automated(x, s, m))
 		goto out;
 	cl = token_claim(x->db, s->token != NULL ? s->token : "", purposes,
-	    a.l->id, a.now, &a.t);
+	    a.l->id, a.received, &a.t);
 	if (cl == CLAIM_ERROR)
 		goto out;		/* stays spooled: tried again */
 	why = cl != CLAIM_OK ? token_claim_why(cl) : check(&a);
