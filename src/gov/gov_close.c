@@ -53,6 +53,7 @@ tell_all(struct ctx *x, const struct list *l, const struct decision_row *d)
 	size_t			 n = 0;
 	struct vbuf		 res, out, eff;
 	char			 turnout[24], electorate[24];
+	int64_t			 owner = gov_effect_owner(x->db, d);
 	int			 rc = 0;
 
 	if (gov_people(x, l->id, NULL, &v, &n) == -1)
@@ -68,8 +69,8 @@ tell_all(struct ctx *x, const struct list *l, const struct decision_row *d)
 		vbuf_reset(&out);
 		vbuf_reset(&eff);
 		outcome_phrase(x, l, d, v[i].lang, &out);
-		if (d->state == DS_PASSED)
-			(void)gov_effect_describe(x->db, d->id, v[i].lang,
+		if (gov_effect_due(d) && owner != 0)
+			(void)gov_effect_describe(x->db, owner, v[i].lang,
 			    &eff);
 		{
 			struct tmpl_slot s[] = {
@@ -200,6 +201,20 @@ closed(struct decision_row *d, const struct gov_tally *t)
 	return (t->winner < 0 ? DS_CASTING : DS_PASSED);
 }
 
+/* carry_out - what d's line of proposals does, if d decided it, in the
+ * transaction that records d's end; 0 or -1 */
+static int
+carry_out(struct ctx *x, const struct decision_row *d, int64_t now)
+{
+	int64_t	owner;
+
+	if (!gov_effect_due(d))
+		return (0);
+	if ((owner = gov_effect_owner(x->db, d)) == 0)
+		return (-1);
+	return (gov_effect_passed(x->db, owner, now) == -1 ? -1 : 0);
+}
+
 /* close_open - d's deadline has come: count, record, tell; in the
  * caller's transaction; 0 or -1 */
 static int
@@ -240,8 +255,7 @@ close_open(struct ctx *x, const struct list *l, struct decision_row *d,
 	switch (d->state) {
 	case DS_PASSED:
 		d->decided_at = now;
-		if (d->kind == DK_CONSENSUS &&
-		    gov_effect_passed(x->db, d->id, now) == -1)
+		if (carry_out(x, d, now) == -1)
 			goto out;
 		rc = tell_all(x, l, d);
 		break;
@@ -275,6 +289,8 @@ gov_close_casting(struct ctx *x, const struct list *l,
 	d.outcome = (char *)choice;
 	d.state = DS_PASSED;
 	d.decided_at = now;
+	if (carry_out(x, &d, now) == -1)
+		return (-1);
 	return (tell_all(x, l, &d));
 }
 

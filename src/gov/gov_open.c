@@ -189,7 +189,10 @@ ballot(struct ctx *x, const struct list *l, const struct decision_row *d,
 		goto out;
 	}
 	how(x, l, d, p, &h);
-	(void)gov_effect_describe(x->db, d->id, p->lang, &eff);
+	/* A vote on a proposal, or its amendment, does what it does. */
+	if (d->kind == DK_CONSENSUS || d->parent_id != 0)
+		(void)gov_effect_describe(x->db, gov_effect_owner(x->db, d),
+		    p->lang, &eff);
 	{
 		struct tmpl_slot s[] = {
 			{ "how", vbuf_str(&h) }, { "effect", vbuf_str(&eff) },

@@ -135,3 +135,35 @@ gov_decided_each(struct db *db, int64_t since, int64_t until,
 {
 	return (decision_decided_each(db, since, until, cb, arg));
 }
+
+/* The longest line of amendments and votes followed to its proposal. */
+#define OWNER_DEPTH	32
+
+/* gov_effect_owner - see gov_tally.h */
+int64_t
+gov_effect_owner(struct db *db, const struct decision_row *d)
+{
+	struct decision_row	*p = NULL;
+	int64_t			 id = d->id, parent = d->parent_id;
+
+	for (int i = 0; parent != 0 && i < OWNER_DEPTH; i++) {
+		if (decision_load(db, parent, &p) != DB_OK)
+			return (0);
+		id = p->id;
+		parent = p->parent_id;
+		decision_free(&p);
+	}
+	return (id);
+}
+
+/* gov_effect_due - see gov_tally.h */
+int
+gov_effect_due(const struct decision_row *d)
+{
+	if (d->state != DS_PASSED)
+		return (0);
+	if (d->kind == DK_CONSENSUS)
+		return (1);
+	return (d->parent_id != 0 && d->outcome != NULL &&
+	    strcmp(d->outcome, "for") == 0);
+}

@@ -48,6 +48,20 @@ int	gov_tally_option(const struct gov_tally *t, const char *name);
 void	gov_tally_format(const struct gov_tally *t, struct vbuf *out);
 
 /*
+ * gov_effect_owner - the decision whose effect (gov_effect.h) d carries
+ * out if it passes: the first proposal of its line (a proposal amended
+ * and re-opened, or a vote called on it, keeps what the proposal does),
+ * d itself if it follows none.  A vote carries it out only when "for"
+ * wins.  Its id, or 0 on database trouble.
+ */
+int64_t	gov_effect_owner(struct db *, const struct decision_row *d);
+
+/* gov_effect_due - d, decided now (state passed, outcome set), carries
+ * out its owner's effect: a proposal that passed, or a vote on one that
+ * "for" won */
+int	gov_effect_due(const struct decision_row *d);
+
+/*
  * gov_decided_each - cb for each decision that ended (passed or failed)
  * in [since, until), in the order they ended: what the weekly update
  * and the report say was decided.  d->outcome is the option decided
