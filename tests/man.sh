@@ -3,7 +3,7 @@
 #
 # Fails when man/moot.1, man/mootd.8, man/moot-milter.8, man/moot.conf.5
 # or conf/moot.conf drift apart from the tables in the code:
-#   - every key of conf_keys[] (src/global/conf.c) is in moot.conf.5, under the
+#   - every key of conf_keys[] (src/global/conf_keys.c) is in moot.conf.5, under the
 #     .Ss of its section as ".It Ic key TYPE", with its default and
 #     bounds (in octal for a mode), and in conf/moot.conf under its
 #     [section] as "key =" or ";key =";
@@ -225,7 +225,7 @@ mdoc_entry() {
 
 # --- what the code says -------------------------------------------------
 
-c_rows "$SRC/src/global/conf.c" conf_keys @ >"$T/keys"
+c_rows "$SRC/src/global/conf_keys.c" conf_keys @ >"$T/keys"
 c_rows "$SRC/src/cli/commands.c" commands >"$T/commands"
 c_rows "$SRC/src/global/tmpl.c" tmpl_defs >"$T/templates"
 c_rows "$SRC/src/db/db_spool.c" spool_states >"$T/states.row"
@@ -242,7 +242,7 @@ sed -n 's/.*"usage: \(moot-milter [^"]*\)\\n".*/\1/p' \
     "$SRC/src/milter/moot-milter.c" >"$T/milter_usage"
 
 NKEYS=$(wc -l <"$T/keys")
-NKEYS_GREP=$(grep -cE '^[[:space:]]*\{ "[a-z]+", "[a-z_]+",' "$SRC/src/global/conf.c")
+NKEYS_GREP=$(grep -cE '^[[:space:]]*\{ "[a-z]+", "[a-z_]+",' "$SRC/src/global/conf_keys.c")
 NCMDS=$(wc -l <"$T/commands")
 NCMDS_GREP=$(sed -n '/commands\[\] = {/,/^};/p' "$SRC/src/cli/commands.c" |
     grep -cE '^[[:space:]]*\{ (NULL|"[a-z]+"), "[a-z]+",')
@@ -250,7 +250,7 @@ NCMDS_GREP=$(sed -n '/commands\[\] = {/,/^};/p' "$SRC/src/cli/commands.c" |
 # --- (a) and the defaults: conf_keys[] in moot.conf.5 and conf/moot.conf
 
 ok "conf_keys[] read: $NKEYS keys" test "$NKEYS" -gt 0 -a "$NKEYS" = "$NKEYS_GREP" ||
-    diag "$NKEYS_GREP lines of src/global/conf.c look like { \"section\", \"key\", but $NKEYS rows were parsed"
+    diag "$NKEYS_GREP lines of src/global/conf_keys.c look like { \"section\", \"key\", but $NKEYS rows were parsed"
 
 # The word on the .It line of each type.
 type_word() {

@@ -273,4 +273,25 @@ like "$(shape "$(newest_file_to ana@one.example)")" "1. Kept" "  which is in the
 MOOT_NOW=2027-03-25T12:00:00Z moot spool purge >/dev/null
 is "$(spool_state "$kept" 2>/dev/null)" "" "  and goes once it has been sent"
 
+# What was decided since the last update: the list's own decisions and
+# those of a group whose --notes-to names it, not another group's.
+moot list create ops --notes-to w >/dev/null
+moot list create strat >/dev/null
+moot member add ops bob@two.example >/dev/null
+moot member add strat dan@four.example >/dev/null
+printf 'As it says.\n' >"$T/p.txt"
+for l in "w:Keep the Monday time" "ops:Book the hall" "strat:A plan of its own"; do
+	MOOT_NOW=2027-03-23T09:00:00Z moot decide propose "${l%%:*}" \
+	    --title "${l#*:}" --text "$T/p.txt" --closes "2027-03-25 12:00" >/dev/null
+done
+MOOT_NOW=2027-03-23T09:01:00Z run
+MOOT_NOW=2027-03-25T13:00:00Z run		# they close, agreed
+MOOT_NOW=2027-03-29T10:00:00Z run
+u=$(shape "$(newest_file_to ana@one.example)")
+like "$u" "What was decided since the last update:" "the update says what was decided"
+like "$u" "w: Keep the Monday time" "  the list's own decision"
+like "$u" "ops: Book the hall" "  a group's whose --notes-to names it"
+like "$u" "Agreed by consensus: nobody objected" "  and how each ended"
+unlike "$u" "A plan of its own" "  not another group's"
+
 done_testing

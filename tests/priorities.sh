@@ -201,13 +201,12 @@ is "${#M[@]}" 2 "  then asked again"
 TB=$(tok_of "$(msg_to bea@example.org "${M[@]}")")
 answer bea@example.org "$TB" "Oui, merci"
 run
-like "$(spool_reason "$(last_id)")" "^review: yes, not opened: proposals are not built in this tree" \
-    "a clear yes (in French) opens the review as a proposal (not built in this tree)"
-has "$T/mootd.log" "review: yes from bea@example.org, but the proposal could not be opened" \
-    "  said in the log"
+like "$(spool_reason "$(last_id)")" "^review: yes, proposal [0-9]+" \
+    "a clear yes (in French) opens the review as a proposal"
+P=$(spool_reason "$(last_id)" | sed 's/.*proposal //')
+like "$(moot decide show "$P")" "priorities" "  which moot decide show has, about the priorities"
 answer bea@example.org "$TB" "non"
 run
-like "$(spool_reason "$(last_id)")" "^review: no" \
-    "  a yes that opened nothing leaves the question open"
+like "$(spool_reason "$(last_id)")" "refused: a token used before" "  and the question is answered: a later no is refused"
 
 done_testing

@@ -6,7 +6,9 @@
 # Information Group held, a moderator's unclear reply answered and not
 # guessed at, then the post approved by her next reply, and a meeting's
 # invitation with a member's "yes", and the Information Group's
-# weekly update (mootd run with MOOT_NOW at next Monday 10:00).  The
+# weekly update (mootd run with MOOT_NOW at next Monday 10:00), a
+# proposal agreed by consensus and a tied vote decided by the chair's
+# casting vote.  The
 # groups are set up as the partnership works (anyone joins info; ops and
 # strategy joins need an organiser's approval; an owner for each), and
 # moot check must say nothing about them.  Run as root on Debian 12;
@@ -161,6 +163,57 @@ MOOT_NOW=$monday "$top/build/mootd" -c "$D/moot.conf" --once
 update=$(grep -l '^Subject: info: the weekly update' "$D"/sink/*.eml | xargs grep -l '^To: tomasz@two.example' | tail -n 1)
 echo "--- Tomasz's update ($(basename "$update")): multipart/mixed, the text, then text/calendar; method=PUBLISH"
 tr -d '\r' <"$update"
+
+say "Decisions: the Operations Group agrees terms of reference by consensus; each member gets the proposal at a personal reply address"
+closes=$(date -d '+3 days' '+%Y-%m-%d')
+printf 'The Operations Group meets monthly and reports to the Strategy Group.\n' >"$D/tor.txt"
+run moot decide propose ops --title "Terms of reference" --text "$D/tor.txt" --closes "$closes 12:00"
+run "$top/build/mootd" -c "$D/moot.conf" --once
+# answer ADDR WORDS: ADDR replies WORDS to the newest ballot it got
+answer() {
+	local f to
+	f=$(grep -l "^To: $1" "$D"/sink/*.eml | tail -n 1)
+	to=$(sed -n 's/^Reply-To: \(ops-vote+[^ ]*\)$/\1/p' "$f" | tr -d '\r' | head -n 1)
+	printf 'From: %s\nTo: %s\nSubject: Re: ballot\n\n%s\n' "$1" "$to" "$2" >"$D/answer.eml"
+	printf '$ moot inject --to %s --from %s   # "%s"\n' "$to" "$1" "$2"
+	moot inject --to "$to" --from "$1" <"$D/answer.eml"
+}
+for a in amira@one.example bogdan@four.example chen@five.example office@one.example; do
+	answer "$a" agree
+done
+run "$top/build/mootd" -c "$D/moot.conf" --once
+run moot decide ls ops
+say "At its deadline nobody has objected: it passes, and each member is told"
+closing=$(date -u -d "TZ=\"Europe/London\" $closes 12:00" +%Y-%m-%dT%H:%M:%SZ)
+printf '$ MOOT_NOW=%s mootd -c moot.conf --once\n' "$closing"
+MOOT_NOW=$closing "$top/build/mootd" -c "$D/moot.conf" --once
+result=$(grep -l '^Subject: Result: Terms of reference' "$D"/sink/*.eml | tail -n 1)
+tr -d '\r' <"$result" | sed -n '/^$/,$p'
+
+say "A vote on moving the meeting to Tuesdays: secret ballots, 2 for and 2 against"
+closes2=$(date -d '+4 days' '+%Y-%m-%d')
+printf 'Should the Operations Group meet on Tuesdays from next month?\n' >"$D/tue.txt"
+vote=$(moot decide vote ops --title "Tuesdays" --text "$D/tue.txt" --closes "$closes2 12:00")
+printf '$ moot decide vote ops --title Tuesdays --text tue.txt --closes "%s 12:00"\n%s\n' "$closes2" "$vote"
+run "$top/build/mootd" -c "$D/moot.conf" --once
+answer bogdan@four.example for
+answer office@one.example for
+answer chen@five.example against
+answer amira@one.example against
+run "$top/build/mootd" -c "$D/moot.conf" --once
+run moot decide show "$vote"
+say "At its deadline the vote is tied: Amira, the chair, gets a casting ballot; the members hear nothing yet"
+closing2=$(date -u -d "TZ=\"Europe/London\" $closes2 12:00" +%Y-%m-%dT%H:%M:%SZ)
+MOOT_NOW=$closing2 "$top/build/mootd" -c "$D/moot.conf" --once
+cast=$(grep -l '^Subject: Your casting vote' "$D"/sink/*.eml | tail -n 1)
+tr -d '\r' <"$cast" | sed -n '/^$/,$p'
+say "Amira replies \"for\": her casting vote decides, and every member gets the result in their language"
+answer amira@one.example for
+MOOT_NOW=$closing2 "$top/build/mootd" -c "$D/moot.conf" --once
+result=$(grep -l '^Subject: Result: Tuesdays' "$D"/sink/*.eml | tail -n 1)
+tr -d '\r' <"$result" | sed -n '/^$/,$p'
+run moot decide show "$vote"
+run moot decide audit "$vote"
 
 say "The spool: what came in, and what became of it"
 run moot spool

@@ -67,6 +67,19 @@ const struct cli_command cli_commands[] = {
 	    "[--escalate DURATION]", "set the moderators' rota, in order" },
 	{ "rota", "away", cmd_rota_away, "rota away ADDR FROM TO | "
 	    "rota away ADDR --back", "a moderator away: the turn passes on" },
+	{ "decide", "vote", cmd_decide_vote, "decide vote LIST --title TITLE "
+	    "--text FILE --closes WHEN [--options A,B,...] [--per-org] "
+	    "[--open] [--keep-removed]", "open a vote of a list's members" },
+	{ "decide", "propose", cmd_decide_propose, "decide propose LIST "
+	    "--title TITLE --text FILE --closes WHEN [--priorities IDS] "
+	    "[--appoint ADDR --as ROLE [--of LIST] [--term YEARS]] "
+	    "[--statement]", "open a proposal, decided by consensus" },
+	{ "decide", "ls", cmd_decide_ls, "decide ls [LIST]",
+	    "list the proposals and votes, with their state" },
+	{ "decide", "show", cmd_decide_show, "decide show ID",
+	    "show a decision and its counts (never who voted how)" },
+	{ "decide", "audit", cmd_decide_audit, "decide audit ID",
+	    "recount a decision's ballots and compare with its result" },
 	{ "meeting", "add", cmd_meeting_add, "meeting add LIST START "
 	    "[--duration DURATION] [--location TEXT] [--notes-taker ADDR] "
 	    "[--rrule RULE]", "add a group's meeting, or a series of them" },

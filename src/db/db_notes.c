@@ -79,11 +79,13 @@ notes_of_meeting(struct db *db, int64_t meeting_id, notes_cb cb, void *arg)
 	    cb, arg));
 }
 
-/* The group's --notes-to is "a,b": a list is named when ",a,b," holds
- * ",L,". */
-static const char SQL_NOTES_SINCE[] =
-    "SELECT " NOTES_COLS "WHERE n.approved_at >= ?2 AND "
+/* The group l's --notes-to is "a,b": a list is named when ",a,b," holds
+ * ",L" (?1) ",". */
+#define NOTES_TO_NAMES							\
     "instr(',' || coalesce(l.notes_to, '') || ',', ',' || ?1 || ',') > 0 "
+
+static const char SQL_NOTES_SINCE[] =
+    "SELECT " NOTES_COLS "WHERE n.approved_at >= ?2 AND " NOTES_TO_NAMES
     "ORDER BY n.approved_at, n.spool_id";
 
 /* notes_approved_since - see db_notes.h */
@@ -93,4 +95,18 @@ notes_approved_since(struct db *db, const char *list, int64_t since,
 {
 	return (each(db, db_query(db, SQL_NOTES_SINCE, "ti", list, since), cb,
 	    arg));
+}
+
+static const char SQL_NOTES_TO[] =
+    "SELECT 1 FROM list l WHERE l.name = ?2 AND " NOTES_TO_NAMES;
+
+/* notes_to_names - see db_notes.h */
+int
+notes_to_names(struct db *db, const char *group, const char *list, int *yes)
+{
+	int64_t	one;
+	int	rc = db_one_int(db, &one, SQL_NOTES_TO, "tt", list, group);
+
+	*yes = rc == DB_OK;
+	return (rc == DB_NOTFOUND ? DB_OK : rc);
 }

@@ -43,6 +43,13 @@ int	notes_of_meeting(struct db *, int64_t meeting_id, notes_cb cb,
 	    void *arg);
 
 /*
+ * notes_to_names - *yes if group's --notes-to names list: its notes,
+ * and what it decided, go into list's weekly update
+ */
+int	notes_to_names(struct db *, const char *group, const char *list,
+	    int *yes);
+
+/*
  * notes_approved_since - cb for each note approved at or after since
  * whose group names list in its --notes-to, oldest first: what the
  * weekly update of list carries

@@ -617,6 +617,68 @@ static const char *const migrations[] = {
 	"  answered_by TEXT,\n"
 	"  decision_id INTEGER\n"	/* the review's proposal, after a yes */
 	");\n",
+	/* 21 -> 22: decisions (issue 14): proposals by consensus and
+	 * votes, the electorate each had when it opened (a voter's key is
+	 * their address, or their organisation's on a vote by
+	 * organisation), and ballots.  A ballot names its voter only while
+	 * the voter may change it: voter_key, addr and cast_at are NULL
+	 * once the result is final, and the text of the mail that carried
+	 * it is dropped (db_decision.h). */
+	"CREATE TABLE decision (\n"
+	"  id           INTEGER PRIMARY KEY,\n"
+	"  list_id      INTEGER NOT NULL REFERENCES list(id)\n"
+	"               ON DELETE CASCADE,\n"
+	"  kind         TEXT NOT NULL CHECK (kind IN ('consensus','vote')),\n"
+	"  title        TEXT NOT NULL,\n"
+	"  text         TEXT NOT NULL,\n"
+	"  proposer     TEXT NOT NULL,\n"
+	"  options      TEXT NOT NULL,\n"
+	"  per_org      INTEGER NOT NULL DEFAULT 0,\n"
+	"  open_ballot  INTEGER NOT NULL DEFAULT 0,\n"
+	"  keep_removed INTEGER NOT NULL DEFAULT 0,\n"
+	"  parent_id    INTEGER REFERENCES decision(id),\n"
+	"  opened_at    INTEGER NOT NULL,\n"
+	"  closes_at    INTEGER NOT NULL,\n"
+	"  state        TEXT NOT NULL DEFAULT 'open' CHECK (state IN\n"
+	"               ('open','casting','asking','passed','failed',\n"
+	"               'amended','pending')),\n"
+	"  chair        TEXT,\n"
+	"  casting      TEXT,\n"
+	"  result       TEXT,\n"
+	"  outcome      TEXT,\n"
+	"  electorate   INTEGER NOT NULL DEFAULT 0,\n"
+	"  turnout      INTEGER NOT NULL DEFAULT 0,\n"
+	"  decided_at   INTEGER,\n"
+	"  reminded_at  INTEGER,\n"
+	"  told_at      INTEGER\n"
+	");\n"
+	"CREATE INDEX decision_state ON decision(state, closes_at);\n"
+	"CREATE TABLE decision_voter (\n"
+	"  decision_id  INTEGER NOT NULL REFERENCES decision(id)\n"
+	"               ON DELETE CASCADE,\n"
+	"  addr         TEXT NOT NULL,\n"
+	"  voter_key    TEXT NOT NULL,\n"
+	"  PRIMARY KEY (decision_id, addr)\n"
+	");\n"
+	"CREATE TABLE decision_ballot (\n"
+	"  id           INTEGER PRIMARY KEY,\n"
+	"  decision_id  INTEGER NOT NULL REFERENCES decision(id)\n"
+	"               ON DELETE CASCADE,\n"
+	"  voter_key    TEXT,\n"
+	"  addr         TEXT,\n"
+	"  choice       TEXT NOT NULL,\n"
+	"  reason       TEXT,\n"
+	"  cast_at      INTEGER,\n"
+	"  UNIQUE (decision_id, voter_key)\n"
+	");\n"
+	/* The answers that came by mail and the receipts that went, until
+	 * the decision closes: then their text is dropped too. */
+	"CREATE TABLE decision_mail (\n"
+	"  decision_id  INTEGER NOT NULL REFERENCES decision(id)\n"
+	"               ON DELETE CASCADE,\n"
+	"  spool_id     INTEGER NOT NULL,\n"
+	"  PRIMARY KEY (decision_id, spool_id)\n"
+	");\n",
 };
 
 /* sql_token_hash - moot_token_hash(TEXT) for SQL: token_hash(), or NULL

@@ -62,6 +62,13 @@ struct conf {
 	int64_t	 reminder_at;		/* minutes after midnight, site zone */
 	int64_t	 moderate_ttl;		/* seconds a moderation token lives */
 
+	/* [decisions] */
+	int64_t	 casting_reminder;	/* seconds after a tie: the chair is
+					 * reminded */
+	int64_t	 casting_tell;		/* ... the organisers are told */
+	int64_t	 mail_closes;		/* a decision by mail closes after
+					 * this, unless it says when */
+
 	/* [membership] */
 	int64_t	 confirm_ttl;		/* seconds a confirmation works */
 	int64_t	 replies_per_day;	/* answers to one address (D3) */

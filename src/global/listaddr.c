@@ -42,6 +42,10 @@ static const struct addr_kind_info {
 	/* The strategy list's owners: whether to review the priorities
 	 * (gov_review). */
 	[AK_REVIEW]	= { AK_REVIEW, "-review", "review", 1, 1 },
+	/* A voter's personal ballot address (gov_ballot). */
+	[AK_VOTE]	= { AK_VOTE, "-vote", "vote", 1, 1 },
+	/* A proposal or a vote sent by an organiser (gov_mail). */
+	[AK_DECIDE]	= { AK_DECIDE, "-decide", "decide", 0, 1 },
 };
 
 /* ends_with - s ends with the suffix x (of length xl) */

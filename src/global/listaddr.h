@@ -5,7 +5,8 @@
  * addresses and their purpose (design.md, "Addresses"): L, L-request,
  * L-owner, L-confirm+TOKEN, L-moderate+TOKEN, L-bounces[+TOKEN], L-join,
  * L-leave, L-agenda, L-notes, L-meeting+TOKEN, L-report,
- * L-review+TOKEN.  Pure functions: no I/O, no allocation.
+ * L-review+TOKEN, L-vote+TOKEN, L-decide.  Pure functions: no I/O, no
+ * allocation.
  * Address syntax itself is mail/addr.h.
  */
 #ifndef LISTADDR_H
@@ -36,6 +37,9 @@ enum listaddr_kind {
 	AK_REPORT,		/* L-report@D: the report, for organisers */
 	AK_REVIEW,		/* L-review+TOKEN@D: whether to review the
 				 * priorities (gov_review) */
+	AK_VOTE,		/* L-vote+TOKEN@D: ballots, answers to a
+				 * proposal, the chair's casting vote */
+	AK_DECIDE,		/* L-decide@D: a proposal or vote by mail */
 	AK_COUNT
 };
 

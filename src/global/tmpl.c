@@ -83,6 +83,21 @@ static const struct tmpl_def {
 	/* The priorities' yearly review (gov/gov_review.c) */
 	{ "review-ask", 1, "list,agreed,priorities" },
 	{ "review-unclear", 1, "list,read" },
+	/* Decisions (gov/): a ballot, a proposal, what was recorded, an
+	 * answer that was not clear, an objection, the proposer's choice,
+	 * the chair's casting vote, the chair's silence, the result */
+	{ "vote-ballot", 1, "list,title,text,closes,zone,how,effect" },
+	{ "proposal", 1, "list,title,text,closes,zone,how,effect" },
+	{ "ballot-receipt", 1, "list,title,text,closes,zone,choice,reason" },
+	{ "ballot-unclear", 1, "list,title,text,closes,zone,read,how" },
+	{ "proposal-objection", 1, "list,title,text,closes,zone,reason" },
+	{ "proposal-ask", 1, "list,title,text,closes,zone,results" },
+	{ "vote-casting", 1, "list,title,text,closes,zone,results,options,reminder" },
+	{ "vote-chair-silent", 1, "list,title,text,closes,zone,chair" },
+	{ "decide-confirm", 1, "list,title,text,closes,zone,kind,options" },
+	{ "decide-refused", 1, "list,reason" },
+	{ "decision-result", 1, "list,title,text,closes,zone,results,"
+	    "turnout,electorate,outcome,effect" },
 };
 
 /* Phrases: the pieces notices are made of, in templates/<lang>/phrases. */
@@ -214,6 +229,26 @@ static const struct tmpl_def phrase_defs[] = {
 	{ "review-text", 0, "agreed,priorities" },
 	/* A counted noun: an appointment's term */
 	{ "years", 0, "n" },
+	/* Decisions (gov/): how to answer, secrecy, how it ended */
+	{ "decision-how-vote", 0, "options" },
+	{ "decision-how-consensus", 0, "" },
+	{ "decision-how-proposer", 0, "" },
+	{ "decision-secret", 0, "" },
+	{ "decision-open-ballot", 0, "" },
+	{ "decision-per-org", 0, "org" },
+	{ "decision-agreed", 0, "" },
+	{ "decision-not-agreed", 0, "" },
+	{ "decision-won", 0, "option" },
+	{ "decision-casting-decided", 0, "option" },
+	{ "decision-casting-reminder", 0, "" },
+	/* Decisions opened by mail (gov/gov_mail.c) */
+	{ "decision-kind-vote", 0, "" },
+	{ "decision-kind-proposal", 0, "" },
+	{ "decide-why-role", 0, "" },
+	{ "decide-why-closes", 0, "" },
+	{ "decide-why-other", 0, "detail" },
+	/* The weekly update's heading over what was decided (news.c) */
+	{ "news-decisions", 0, "" },
 };
 
 /* Header fields a template may set, besides Subject. */

@@ -29,6 +29,8 @@ static const char *const keys[] = {
 	"polite", "cancel",
 	"subscribe", "unsubscribe", "confirm", "help", "lists",	/* commands */
 	"who", "set", "info",
+	"for", "against", "abstain",				/* ballots */
+	"agree", "object", "amend", "vote",
 };
 
 /* in_csv - key is one of the comma-separated wanted (NULL: any) */

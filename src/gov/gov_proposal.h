@@ -1,8 +1,12 @@
 /*
- * gov_proposal.h - proposals decided by consensus
+ * gov_proposal.h - opening a proposal decided by consensus, for callers
+ * outside gov/'s commands (the priorities' yearly review)
  *
- * Only the declaration the priorities' yearly review calls
- * (gov_review.c); the proposals' own module replaces this header.
+ * A proposal goes to each member of list with their own reply address;
+ * they answer agree, object with a reason, or abstain.  Objections go
+ * to the list as they come; at closes_at it passes if nobody objected
+ * (and effect, gov_effect.h, is carried out in the same transaction),
+ * else the proposer is asked whether to amend it or call a vote.
  */
 #ifndef GOV_PROPOSAL_H
 #define GOV_PROPOSAL_H
@@ -15,10 +19,12 @@ struct ctx;
 struct vbuf;
 
 /*
- * gov_proposal_open - open a proposal on list by proposer, titled title
- * with text, closing at closes_at, doing effect (with effect_arg) when
- * it passes; *id its id.  0, or -1 with why.
+ * gov_proposal_open - open it, in its own transaction (not inside the
+ * caller's); 0 with *id, or -1 with why (then nothing opened)
  */
-int gov_proposal_open(struct ctx *, const char *list, const char *proposer, const char *title, const char *text, int64_t closes_at, enum gov_effect_kind effect, const char *effect_arg, int64_t *id, struct vbuf *why);
+int	gov_proposal_open(struct ctx *, const char *list, const char *proposer,
+	    const char *title, const char *text, int64_t closes_at,
+	    enum gov_effect_kind effect, const char *effect_arg, int64_t *id,
+	    struct vbuf *why);
 
 #endif /* GOV_PROPOSAL_H */

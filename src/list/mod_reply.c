@@ -217,6 +217,28 @@ first_line(const char *text, size_t *n, const char **rest)
 	return (NULL);
 }
 
+/* mod_reply_own_text - see mod_reply.h */
+int
+mod_reply_own_text(const struct conf *c, const struct mail *m,
+    struct vbuf *line, struct vbuf *rest)
+{
+	struct vbuf	 text;
+	const char	*l, *r;
+	size_t		 n;
+	int		 got = 0;
+
+	vbuf_init(&text, VBUF_NOMAX);
+	(void)text_part_get(m, (size_t)c->lim.text_bytes, &text);
+	if ((l = first_line(vbuf_str(&text), &n, &r)) != NULL) {
+		vbuf_cat(line, l, n);
+		if (rest != NULL)
+			vbuf_puts(rest, r);
+		got = 1;
+	}
+	vbuf_release(&text);
+	return (got);
+}
+
 /* mod_reply_declines - see mod_reply.h */
 int
 mod_reply_declines(const struct conf *c, const struct mail *m)

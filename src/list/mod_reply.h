@@ -61,6 +61,16 @@ int	mod_reply_first_read(const struct conf *, const struct mail *m,
 	    const char *lang, const char *keys, struct decided *dd,
 	    struct decision_read *unread);
 
+/*
+ * mod_reply_own_text - the first line of the person's own text in reply
+ * m (as mod_reply_first() finds it) appended to line, and what follows
+ * it to rest (unless NULL); 1, or 0 if the reply has none.  A ballot's
+ * options are the voter's own words, read by gov/.
+ */
+struct vbuf;
+int	mod_reply_own_text(const struct conf *, const struct mail *m,
+	    struct vbuf *line, struct vbuf *rest);
+
 /* mod_reply_name - the words.c key of a decision: "approve", "reject",
  * "discard"; "none" */
 const char *mod_reply_name(enum decision);

@@ -34,6 +34,7 @@
 #include "cal/cal_invite.h"
 #include "gov/gov_effect.h"
 #include "gov/gov_review.h"
+#include "gov/gov_close.h"
 #include "mootd/digest.h"
 #include "mootd/news.h"
 #include "mootd/dispatch.h"
@@ -202,6 +203,9 @@ work_round(struct ctx *x, struct round *r)
 	r->done += cal_agenda_tick(x);
 	r->done += cal_ask_tick(x);
 	r->done += gov_review_tick(x);
+	/* Decisions whose deadline came, and tied votes the chair has not
+	 * answered: after the ballots spooled this round were counted. */
+	r->done += gov_close_tick(x);
 	each_state(x, SPOOL_APPROVED, r);
 	each_state(x, SPOOL_DISTRIBUTING, r);
 	/* After distributing: a post that went out this round is in

@@ -26,6 +26,7 @@
 #include "db/db.h"
 #include "db/db_digest.h"
 #include "db/db_list.h"
+#include "db/db_decision.h"
 #include "db/db_meeting.h"
 #include "db/db_sched.h"
 #include "db/db_notes.h"
@@ -33,6 +34,8 @@
 #include "mail/hdr_encode.h"
 #include "mail/mail.h"
 #include "mail/text_part.h"
+#include "gov/gov_close.h"
+#include "gov/gov_tally.h"
 #include "mootd/kept.h"
 #include "mootd/news.h"
 #include "mootd/sched_send.h"
@@ -42,6 +45,7 @@
 #include "util/sys_defs.h"
 
 #define NEWS_MEETINGS_MAX	200	/* meetings shown in one update */
+#define NEWS_DECISIONS_MAX	50	/* decisions shown in one update */
 
 /* One list's pass at one scheduled instant. */
 struct pass {
@@ -57,6 +61,9 @@ struct pass {
 	struct vbuf	 ics;		/* soon, as iCalendar; empty: none */
 	time_t		 notes_since;	/* the update before this one */
 	struct vbuf	 notes;		/* the notes since, as text */
+	struct decision_row *dec[NEWS_DECISIONS_MAX];	/* decided since;
+					 * owned */
+	size_t		 ndec;
 };
 
 static const struct sched_sender news_sender;
@@ -158,11 +165,81 @@ notes_section(struct pass *ps, const struct sched_due *d, struct vbuf *out)
 	vbuf_cat(out, ps->notes.data, ps->notes.len);
 }
 
-/*
- * (Decisions: the update will carry what was decided once moot records
- * decisions; it records none today, so there is no section and no
- * heading for them.)
- */
+/* decided_cb - a decision that ended since the last update, copied */
+static int
+decided_cb(const struct decision_row *d, void *arg)
+{
+	struct pass		*ps = arg;
+	struct decision_row	*c;
+
+	if (ps->ndec == NEWS_DECISIONS_MAX)
+		return (1);
+	c = xcalloc(1, sizeof(*c));
+	c->kind = d->kind;
+	c->state = d->state;
+	c->list = xstrdup(d->list);
+	c->title = xstrdup(d->title);
+	c->outcome = d->outcome != NULL ? xstrdup(d->outcome) : NULL;
+	c->casting = d->casting != NULL ? xstrdup(d->casting) : NULL;
+	ps->dec[ps->ndec++] = c;
+	return (0);
+}
+
+/* decisions_load - what was decided since the last update by this list
+ * and by the groups whose --notes-to names it (what a group publishes
+ * here: its notes, and so its decisions); -1 on trouble */
+static int
+decisions_load(struct pass *ps)
+{
+	size_t		 k = 0;
+	int		 mine, rc = 0;
+
+	if (gov_decided_each(ps->x->db, (int64_t)ps->notes_since,
+	    (int64_t)ps->now, decided_cb, ps) != DB_OK)
+		return (-1);
+	for (size_t i = 0; i < ps->ndec; i++) {
+		mine = strcmp(ps->dec[i]->list, ps->l->name) == 0;
+		if (!mine && rc == 0 && notes_to_names(ps->x->db,
+		    ps->dec[i]->list, ps->l->name, &mine) != DB_OK)
+			rc = -1;
+		if (mine && rc == 0)
+			ps->dec[k++] = ps->dec[i];
+		else
+			decision_free(&ps->dec[i]);
+	}
+	ps->ndec = k;
+	return (rc);
+}
+
+/* decisions_section - what was decided, under its heading, in the
+ * reader's language; nothing when nothing was */
+static void
+decisions_section(struct pass *ps, const struct sched_due *d,
+    struct vbuf *out)
+{
+	struct vbuf	o;
+
+	if (ps->ndec == 0)
+		return;
+	vbuf_putc(out, '\n');
+	phrase(ps, d, "news-decisions", NULL, 0, out);
+	vbuf_putc(out, '\n');
+	vbuf_init(&o, VBUF_NOMAX);
+	for (size_t i = 0; i < ps->ndec; i++) {
+		vbuf_reset(&o);
+		gov_outcome_phrase(ps->x, ps->l, ps->dec[i], d->lang, &o);
+		vbuf_printf(out, "\n%s: %s\n", ps->dec[i]->list,
+		    ps->dec[i]->title);
+		for (const char *p = vbuf_str(&o); *p != '\0'; ) {
+			size_t	n = strcspn(p, "\n");
+
+			if (n > 0)
+				vbuf_printf(out, "  %.*s\n", (int)n, p);
+			p += n + (p[n] == '\n');
+		}
+	}
+	vbuf_release(&o);
+}
 
 /* text - the update's text, UTF-8, LF */
 static void
@@ -213,6 +290,7 @@ text(struct pass *ps, const struct sched_due *d, const struct kept_chosen *ch,
 		vbuf_putc(out, '\n');
 	}
 	notes_section(ps, d, out);
+	decisions_section(ps, d, out);
 }
 
 /* body - the update's MIME body: the text alone, or multipart/mixed
@@ -304,6 +382,8 @@ end(struct sched_pass *sp)
 		meeting_list_free(&ps->all, ps->nall);
 	vbuf_release(&ps->ics);
 	vbuf_release(&ps->notes);
+	for (size_t i = 0; i < ps->ndec; i++)
+		decision_free(&ps->dec[i]);
 	free(ps);
 	sp->own = NULL;
 }
@@ -325,7 +405,8 @@ begin(struct sched_pass *sp)
 	vbuf_init(&ps->notes, VBUF_NOMAX);
 	kept_init(&ps->kept, sp->x, sp->l, "update", 0);
 	sp->own = ps;
-	if (meetings_load(ps) == -1 || notes_load(ps) == -1) {
+	if (meetings_load(ps) == -1 || notes_load(ps) == -1 ||
+	    decisions_load(ps) == -1) {
 		end(sp);
 		return (-1);
 	}

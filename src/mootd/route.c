@@ -9,6 +9,9 @@
 #include "cal/cal_notes.h"
 #include "cal/cal_reply.h"
 #include "gov/gov_report_mail.h"
+
+#include "gov/gov_ballot.h"
+#include "gov/gov_mail.h"
 #include "mail/addr.h"
 #include "mail/hdr_encode.h"
 #include "util/alloc.h"
@@ -360,6 +363,8 @@ static const route_handler handlers[AK_COUNT] = {
 	[AK_NOTES] = cal_notes,
 	[AK_REPORT] = gov_report_mail,
 	[AK_REVIEW] = gov_review_reply,
+	[AK_VOTE] = gov_ballot_reply,
+	[AK_DECIDE] = gov_mail_decide,
 };
 
 /*

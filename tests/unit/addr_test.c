@@ -157,7 +157,8 @@ main(void)
 		vbuf_reset(&b);
 		listaddr_format(&b, &c, name28, i, i == AK_CONFIRM ||
 		    i == AK_MODERATE || i == AK_BOUNCES || i == AK_LEAVE ||
-		    i == AK_MEETING || i == AK_REVIEW ?
+		    i == AK_MEETING || i == AK_REVIEW ||
+		    i == AK_VOTE ?
 		    token : NULL);
 		ok(strchr(vbuf_str(&b), '@') - vbuf_str(&b) <= 64,
 		    "%s address of a 28-octet list fits 64 octets",
