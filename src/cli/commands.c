@@ -89,6 +89,8 @@ const struct cli_command cli_commands[] = {
 	    "add a paper to go out with a meeting's agenda" },
 	{ "meeting", "seats", cmd_meeting_seats, "meeting seats MEETING "
 	    "ADDR...", "record who takes the board's three seats" },
+	{ "bounce", "classify", cmd_bounce_classify, "bounce classify FILE",
+	    "what a returned message says: class, recipients, status" },
 };
 const size_t cli_ncommands = nitems(cli_commands);
 
