@@ -151,23 +151,51 @@ bounce_status_scan(const char *s, size_t len, char out[BOUNCE_STATUS_MAX])
 	return (0);
 }
 
-/* keep_value - a copy of a header value: trimmed, <> dropped, bounded */
+/* keep_value - a copy of a quoted field's value from v, with the lines
+ * that continue it (folded), trimmed, <> dropped if unbracket; NULL if
+ * empty or longer than BOUNCE_FIELD_MAX */
 static char *
-keep_value(const char *v, size_t len, int unbracket)
+keep_value(const char *v, const char *end, int unbracket)
 {
-	while (len > 0 && isspace((unsigned char)*v)) {
-		v++;
-		len--;
+	struct vbuf	 out;
+	const char	*nl;
+	char		*s, *t;
+	size_t		 n;
+
+	vbuf_init(&out, BOUNCE_FIELD_MAX);
+	for (;;) {
+		if ((nl = memchr(v, '\n', (size_t)(end - v))) == NULL)
+			nl = end;
+		n = (size_t)(nl - v);
+		if (n > 0 && v[n - 1] == '\r')
+			n--;
+		vbuf_cat(&out, v, n);
+		if (nl == end || nl + 1 == end || (nl[1] != ' ' &&
+		    nl[1] != '\t'))
+			break;
+		v = nl + 1;
 	}
-	while (len > 0 && isspace((unsigned char)v[len - 1]))
-		len--;
-	if (unbracket && len >= 2 && v[0] == '<' && v[len - 1] == '>') {
-		v++;
-		len -= 2;
-	}
-	if (len == 0 || len > BOUNCE_FIELD_MAX)
+	if (vbuf_err(&out) || out.len == 0) {
+		vbuf_release(&out);
 		return (NULL);
-	return (xstrndup(v, len));
+	}
+	s = vbuf_take(&out, NULL);
+	for (t = s; isspace((unsigned char)*t); t++)
+		;
+	n = strlen(t);
+	while (n > 0 && isspace((unsigned char)t[n - 1]))
+		t[--n] = '\0';
+	if (unbracket && n >= 2 && t[0] == '<' && t[n - 1] == '>') {
+		t[--n] = '\0';
+		t++;
+		n--;
+	}
+	memmove(s, t, n + 1);
+	if (n == 0) {
+		free(s);
+		return (NULL);
+	}
+	return (s);
 }
 
 /* field_at - the value of "name:" at the start of line l, or NULL */
@@ -195,10 +223,10 @@ bounce_quoted_fields(const char *p, size_t len, const char *field,
 			nl = end;
 		if (b->orig_msgid == NULL &&
 		    (v = field_at(p, (size_t)(nl - p), "Message-ID")) != NULL)
-			b->orig_msgid = keep_value(v, (size_t)(nl - v), 1);
+			b->orig_msgid = keep_value(v, end, 1);
 		if (field != NULL && b->orig_field == NULL &&
 		    (v = field_at(p, (size_t)(nl - p), field)) != NULL)
-			b->orig_field = keep_value(v, (size_t)(nl - v), 0);
+			b->orig_field = keep_value(v, end, 0);
 		if (nl == end)
 			break;
 	}

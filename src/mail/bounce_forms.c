@@ -74,6 +74,12 @@ static const struct mark {
 	    NULL, BOUNCE_HARD, "postfix", 0 },
 	{ IN_TEXT, "The following addresses had permanent fatal errors",
 	    NULL, BOUNCE_HARD, "sendmail", 0 },
+	{ IN_TEXT, "An error has occurred while attempting to deliver a "
+	    "message", NULL, BOUNCE_HARD, "opensmtpd", 0 },
+	{ IN_TEXT, "This is the DragonFly Mail Agent", NULL, BOUNCE_HARD,
+	    "dma", 0 },
+	{ IN_TEXT, "Your message cannot be delivered to the following "
+	    "recipients", NULL, BOUNCE_HARD, "pmdf", 0 },
 	/* Challenge-responses: the sender is asked to prove itself. */
 	{ IN_FIELD, "X-Delivery-Agent", "TMDA", BOUNCE_CHALLENGE, "tmda", 0 },
 	{ IN_TEXT, "(TMDA)", NULL, BOUNCE_CHALLENGE, "tmda", 0 },
@@ -98,9 +104,7 @@ static const struct mark {
 	    1 },
 	{ IN_TEXT, "classified as spam", NULL, BOUNCE_SPAMFILTER, "filter",
 	    1 },
-	/* Auto-replies (RFC 3834 and the marks of common programs). */
-	{ IN_FIELD, "Auto-Submitted", "auto-replied", BOUNCE_AUTOREPLY,
-	    "autoreply", 0 },
+	/* Auto-replies (the marks of common programs; RFC 3834's below). */
 	{ IN_FIELD, "X-Autoreply", "", BOUNCE_AUTOREPLY, "autoreply", 0 },
 	{ IN_FIELD, "X-Autorespond", "", BOUNCE_AUTOREPLY, "autoreply", 0 },
 	{ IN_FIELD, "Precedence", "auto_reply", BOUNCE_AUTOREPLY,
@@ -132,6 +136,10 @@ static const struct mark {
 	{ IN_TEXT, "Address not found", NULL, BOUNCE_HARD, "notice", 1 },
 	{ IN_TEXT, "undeliverable", NULL, BOUNCE_HARD, "notice", 1 },
 	{ IN_TEXT, "delivery failed", NULL, BOUNCE_HARD, "notice", 1 },
+	{ IN_TEXT, "was automatically rejected", NULL, BOUNCE_HARD, "notice",
+	    1 },
+	{ IN_TEXT, "We had trouble delivering your message", NULL,
+	    BOUNCE_HARD, "notice", 1 },
 	{ IN_SUBJECT, "Undeliverable", NULL, BOUNCE_HARD, "notice", 1 },
 	{ IN_SUBJECT, "Undelivered Mail", NULL, BOUNCE_HARD, "notice", 1 },
 	{ IN_SUBJECT, "Returned mail", NULL, BOUNCE_HARD, "notice", 1 },
@@ -142,6 +150,9 @@ static const struct mark {
 	{ IN_SUBJECT, "failure delivery", NULL, BOUNCE_HARD, "notice", 1 },
 	{ IN_SUBJECT, "Delivery Status Notification (Failure)", NULL,
 	    BOUNCE_HARD, "notice", 1 },
+	/* Last, as many bounces carry it too, against RFC 3834's advice. */
+	{ IN_FIELD, "Auto-Submitted", "auto-replied", BOUNCE_AUTOREPLY,
+	    "autoreply", 0 },
 };
 
 /*
@@ -159,6 +170,8 @@ static const char *const copy_starts[] = {
 	"--- Original message follows",
 	"------ The body of the message is",
 	"--- The header of the original message is following",
+	"Below is a copy of the original message",
+	"Message headers follow.",
 };
 
 /* find_ci - first occurrence of needle in hay[0..len), any case; NULL */
@@ -229,7 +242,9 @@ mark_matches(const struct mark *r, const struct mail *m, const char *t,
 
 /*
  * Addresses inside a line, after words that say what follows: Exchange
- * writes "Name<mailto:a@b>", its X.400 gateways "dda:SMTP=a@b;".
+ * writes "Name<mailto:a@b>", its X.400 gateways "dda:SMTP=a@b;", PMDF
+ * "Recipient address: a@b", DragonFly "error delivering your mail to
+ * <a@b>."; end '\0' is the end of the line.
  */
 static const struct addr_after {
 	const char	*prefix;
@@ -237,6 +252,8 @@ static const struct addr_after {
 } addr_afters[] = {
 	{ "<mailto:", '>' },
 	{ "dda:SMTP=", ';' },
+	{ "Recipient address:", '\0' },
+	{ "error delivering your mail to <", '>' },
 };
 
 /* after_addr - an address after one of addr_afters, or NULL */
@@ -249,8 +266,10 @@ after_addr(const char *l, size_t n, size_t *alen)
 		if ((p = find_ci(l, n, addr_afters[i].prefix)) == NULL)
 			continue;
 		p += strlen(addr_afters[i].prefix);
-		if ((e = memchr(p, addr_afters[i].end, n - (size_t)(p - l))) ==
-		    NULL)
+		if (addr_afters[i].end == '\0')
+			e = l + n;
+		else if ((e = memchr(p, addr_afters[i].end,
+		    n - (size_t)(p - l))) == NULL)
 			continue;
 		*alen = (size_t)(e - p);
 		return (p);
