@@ -25,6 +25,10 @@
 enum mark_where {
 	IN_TEXT,		/* the notice's text, before the copy */
 	IN_SUBJECT,		/* the decoded Subject */
+	IN_SUBJECT_START,	/* the decoded Subject begins so: where a
+				 * program puts its words, before the
+				 * subject it answers (a bounce quotes a
+				 * post's subject, which may say anything) */
 	IN_FIELD,		/* a header field; value a prefix, or any */
 };
 
@@ -87,9 +91,9 @@ static const struct mark {
 	{ IN_TEXT, "spamarrest.com", NULL, BOUNCE_CHALLENGE, "spamarrest",
 	    0 },
 	{ IN_TEXT, "boxbe.com", NULL, BOUNCE_CHALLENGE, "boxbe", 0 },
-	{ IN_SUBJECT, "Please confirm your message", NULL, BOUNCE_CHALLENGE,
+	{ IN_SUBJECT_START, "Please confirm your message", NULL, BOUNCE_CHALLENGE,
 	    "challenge", 0 },
-	{ IN_SUBJECT, "Please confirm your e-mail", NULL, BOUNCE_CHALLENGE,
+	{ IN_SUBJECT_START, "Please confirm your e-mail", NULL, BOUNCE_CHALLENGE,
 	    "challenge", 0 },
 	{ IN_TEXT, "verify that you are a real person", NULL,
 	    BOUNCE_CHALLENGE, "challenge", 0 },
@@ -99,7 +103,7 @@ static const struct mark {
 	{ IN_TEXT, "has been quarantined", NULL, BOUNCE_SPAMFILTER,
 	    "filter", 0 },
 	{ IN_TEXT, "was quarantined", NULL, BOUNCE_SPAMFILTER, "filter", 0 },
-	{ IN_SUBJECT, "quarantine", NULL, BOUNCE_SPAMFILTER, "filter", 0 },
+	{ IN_SUBJECT_START, "quarantine", NULL, BOUNCE_SPAMFILTER, "filter", 0 },
 	{ IN_TEXT, "identified as spam", NULL, BOUNCE_SPAMFILTER, "filter",
 	    1 },
 	{ IN_TEXT, "classified as spam", NULL, BOUNCE_SPAMFILTER, "filter",
@@ -109,24 +113,24 @@ static const struct mark {
 	{ IN_FIELD, "X-Autorespond", "", BOUNCE_AUTOREPLY, "autoreply", 0 },
 	{ IN_FIELD, "Precedence", "auto_reply", BOUNCE_AUTOREPLY,
 	    "autoreply", 0 },
-	{ IN_SUBJECT, "Out of Office", NULL, BOUNCE_AUTOREPLY, "autoreply",
+	{ IN_SUBJECT_START, "Out of Office", NULL, BOUNCE_AUTOREPLY, "autoreply",
 	    0 },
-	{ IN_SUBJECT, "Automatic reply", NULL, BOUNCE_AUTOREPLY,
+	{ IN_SUBJECT_START, "Automatic reply", NULL, BOUNCE_AUTOREPLY,
 	    "autoreply", 0 },
-	{ IN_SUBJECT, "Auto reply", NULL, BOUNCE_AUTOREPLY, "autoreply", 0 },
-	{ IN_SUBJECT, "Autoreply", NULL, BOUNCE_AUTOREPLY, "autoreply", 0 },
-	{ IN_SUBJECT, "Auto-reply", NULL, BOUNCE_AUTOREPLY, "autoreply", 0 },
-	{ IN_SUBJECT, "AutoRespons", NULL, BOUNCE_AUTOREPLY, "autoreply",
+	{ IN_SUBJECT_START, "Auto reply", NULL, BOUNCE_AUTOREPLY, "autoreply", 0 },
+	{ IN_SUBJECT_START, "Autoreply", NULL, BOUNCE_AUTOREPLY, "autoreply", 0 },
+	{ IN_SUBJECT_START, "Auto-reply", NULL, BOUNCE_AUTOREPLY, "autoreply", 0 },
+	{ IN_SUBJECT_START, "AutoRespons", NULL, BOUNCE_AUTOREPLY, "autoreply",
 	    0 },
-	{ IN_SUBJECT, "Abwesenheitsnotiz", NULL, BOUNCE_AUTOREPLY,
+	{ IN_SUBJECT_START, "Abwesenheitsnotiz", NULL, BOUNCE_AUTOREPLY,
 	    "autoreply", 0 },
-	{ IN_SUBJECT, "R\xc3\xa9ponse automatique", NULL, BOUNCE_AUTOREPLY,
+	{ IN_SUBJECT_START, "R\xc3\xa9ponse automatique", NULL, BOUNCE_AUTOREPLY,
 	    "autoreply", 0 },
-	{ IN_SUBJECT, "Risposta automatica", NULL, BOUNCE_AUTOREPLY,
+	{ IN_SUBJECT_START, "Risposta automatica", NULL, BOUNCE_AUTOREPLY,
 	    "autoreply", 0 },
-	{ IN_SUBJECT, "Respuesta autom\xc3\xa1tica", NULL, BOUNCE_AUTOREPLY,
+	{ IN_SUBJECT_START, "Respuesta autom\xc3\xa1tica", NULL, BOUNCE_AUTOREPLY,
 	    "autoreply", 0 },
-	{ IN_SUBJECT, "vacation", NULL, BOUNCE_AUTOREPLY, "autoreply", 0 },
+	{ IN_SUBJECT_START, "vacation", NULL, BOUNCE_AUTOREPLY, "autoreply", 0 },
 	/* Words any notice may use: only from a mailer daemon. */
 	{ IN_TEXT, "permanent error", NULL, BOUNCE_HARD, "notice", 1 },
 	{ IN_TEXT, "permanent fatal error", NULL, BOUNCE_HARD, "notice", 1 },
@@ -234,6 +238,9 @@ mark_matches(const struct mark *r, const struct mail *m, const char *t,
 	case IN_SUBJECT:
 		return (m->subject != NULL && find_ci(m->subject,
 		    strlen(m->subject), r->what) != NULL);
+	case IN_SUBJECT_START:
+		return (m->subject != NULL && strncasecmp(m->subject +
+		    strspn(m->subject, " \t"), r->what, strlen(r->what)) == 0);
 	case IN_FIELD:
 		return (field_matches(m, r->what, r->value));
 	}

@@ -198,6 +198,10 @@ static const struct {
 	{ "a mailer daemon's notice not understood is unknown", DAEMON
 	    "Subject: hello\n\nSomething happened.\n", "unknown", "-", "-",
 	    "-", 0 },
+	{ "a bounce quoting an out-of-office subject is still a bounce",
+	    DAEMON "Subject: Undeliverable: Out of Office plans\n\n"
+	    "Your message could not be delivered.\n", "hard", "-", "-", "-",
+	    0 },
 	{ "Precedence: auto_reply", "From: c@x.example\nPrecedence: "
 	    "auto_reply\nSubject: back soon\n\nI am away.\n", "autoreply",
 	    "-", "-", "-", 0 },
