@@ -159,6 +159,7 @@ int	cmd_meeting_cancel(struct cli *, int, char **);
 int	cli_agenda_show(struct cli *, int64_t meeting_id);
 int	cmd_meeting_paper(struct cli *, int, char **);
 int	cmd_meeting_seats(struct cli *, int, char **);
+int	cmd_bounce_classify(struct cli *, int, char **);
 int	cmd_meeting_rule(struct cli *, int, char **);
 /* cli_notes.c: a meeting's approved notes, printed and in meeting show */
 int	cmd_meeting_notes(struct cli *, int, char **);

@@ -116,6 +116,8 @@ const struct cli_command cli_commands[] = {
 	{ "priority", "lists", cmd_priority_lists, "priority lists ID "
 	    "LIST,LIST", "set the task-and-finish lists working on a "
 	    "priority" },
+	{ "bounce", "classify", cmd_bounce_classify, "bounce classify FILE",
+	    "what a returned message says: class, recipients, status" },
 };
 const size_t cli_ncommands = nitems(cli_commands);
 

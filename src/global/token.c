@@ -125,28 +125,84 @@ mac(const struct token_mac *c, unsigned char out[MAC_BYTES])
 	return (0);
 }
 
-/* token_make - see token.h */
-int
-token_make(const struct token_mac *c, char out[TOKEN_CHARS + 1])
+/* token_b32 - see token.h */
+size_t
+token_b32(const unsigned char *in, size_t n, char *out, size_t size)
 {
-	unsigned char	m[MAC_BYTES + 1];
 	unsigned int	acc = 0;
 	int		bits = 0;
-	size_t		i, o = 0;
+	size_t		o = 0;
 
-	if (mac(c, m) == -1)
-		return (-1);
-	m[MAC_BYTES] = 0;
-	/* 128 bits make 25.6 base32 digits; the 26th carries two zeros. */
-	for (i = 0; i <= MAC_BYTES && o < TOKEN_CHARS; i++) {
-		acc = (acc << 8) | m[i];
+	if (size < (n * 8 + 4) / 5 + 1)
+		return (0);
+	for (size_t i = 0; i < n; i++) {
+		acc = (acc << 8) | in[i];
 		bits += 8;
-		while (bits >= 5 && o < TOKEN_CHARS) {
+		while (bits >= 5) {
 			out[o++] = b32[(acc >> (bits - 5)) & 31];
 			bits -= 5;
 		}
 	}
-	out[TOKEN_CHARS] = '\0';
+	/* The last digit's low bits, past the data, are zeros. */
+	if (bits > 0)
+		out[o++] = b32[(acc << (5 - bits)) & 31];
+	out[o] = '\0';
+	return (o);
+}
+
+/* token_b32_decode - see token.h */
+int
+token_b32_decode(const char *s, unsigned char *out, size_t size, size_t *n)
+{
+	unsigned int	acc = 0;
+	int		bits = 0;
+	size_t		o = 0;
+	const char	*p;
+
+	for (; *s != '\0'; s++) {
+		char	c = (char)tolower((unsigned char)*s);
+
+		if ((p = strchr(b32, c)) == NULL || c == '\0')
+			return (-1);
+		acc = ((acc << 5) | (unsigned int)(p - b32)) & 0xfff;
+		bits += 5;
+		if (bits >= 8) {
+			if (o == size)
+				return (-1);
+			out[o++] = (unsigned char)(acc >> (bits - 8));
+			bits -= 8;
+		}
+	}
+	/* One spelling per value: what is left over is padding, and zero. */
+	if (bits >= 5 || (acc & ((1u << bits) - 1)) != 0)
+		return (-1);
+	*n = o;
+	return (0);
+}
+
+/* token_mac_bytes - see token.h */
+int
+token_mac_bytes(const struct token_mac *c, unsigned char *out, size_t n)
+{
+	unsigned char	m[MAC_BYTES];
+
+	if (n > MAC_BYTES || mac(c, m) == -1)
+		return (-1);
+	memcpy(out, m, n);
+	OPENSSL_cleanse(m, sizeof(m));
+	return (0);
+}
+
+/* token_make - see token.h */
+int
+token_make(const struct token_mac *c, char out[TOKEN_CHARS + 1])
+{
+	unsigned char	m[MAC_BYTES];
+
+	/* 128 bits make 25.6 base32 digits: 26, the last with two zeros. */
+	if (mac(c, m) == -1 ||
+	    token_b32(m, MAC_BYTES, out, TOKEN_CHARS + 1) != TOKEN_CHARS)
+		return (-1);
 	return (0);
 }
 

@@ -47,6 +47,25 @@ int	token_make(const struct token_mac *, char out[TOKEN_CHARS + 1]);
  */
 int	token_verify(const struct token_mac *, const char *tok);
 
+/*
+ * token_mac_bytes - the first n (at most 16) bytes of claim's MAC: the
+ * same MAC as token_make()'s, for a token that carries its claim in
+ * itself (verp.h); -1 without a key
+ */
+int	token_mac_bytes(const struct token_mac *, unsigned char *out,
+	    size_t n);
+
+/* token_b32 - n bytes as lower-case base32 (RFC 4648, no padding) into
+ * out, NUL-terminated; the number of digits, or 0 if size is too small
+ * (it needs (8n + 4) / 5 + 1) */
+size_t	token_b32(const unsigned char *in, size_t n, char *out, size_t size);
+
+/* token_b32_decode - base32 s (any case) back into at most size bytes,
+ * *n of them; -1 if s is not base32, would not fit, or is not the one
+ * spelling token_b32() gives (its padding bits are not zero) */
+int	token_b32_decode(const char *s, unsigned char *out, size_t size,
+	    size_t *n);
+
 /* token_equal - constant-time comparison of two TOKEN_CHARS tokens */
 int	token_equal(const char *a, const char *b);
 
