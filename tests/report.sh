@@ -63,6 +63,13 @@ run
 export MOOT_NOW=2026-05-02T09:00:00Z
 moot member rm ops carol@example.org >/dev/null
 moot member add ops erin@example.org --lang uk >/dev/null
+# --- June: a statement for the council, agreed by consensus ------------
+printf 'The partnership welcomes the plan.\nIt asks for more homes.\n' >"$T/st.txt"
+MOOT_NOW=2026-06-01T09:00:00Z moot decide propose strategy --statement \
+    --title "Statement on the housing plan" --text "$T/st.txt" \
+    --closes "2026-06-10 12:00" >/dev/null
+MOOT_NOW=2026-06-01T09:01:00Z run
+MOOT_NOW=2026-06-10T13:00:00Z run
 export MOOT_NOW=2026-06-30T12:00:00Z
 
 # --- text --------------------------------------------------------------
@@ -93,7 +100,13 @@ like "$R" "Priorities and task-and-finish groups" "the priorities' section"
 like "$R" "Agreed 2026-01-05; current\." "  a priority, when agreed"
 like "$(echo "$R" | sed -n '/^Housing for all/,/^$/p;/Task-and-finish group/,/^$/p' | tr -s ' ')" \
     " ops 0 1" "  its group's posts and meetings held in the period"
-like "$R" "No statement was agreed in the period\." "the statements' section, empty"
+like "$R" "Decisions and votes" "the decisions' section"
+like "$R" "strategy: Statement on the housing plan" "  each decision, with its group"
+like "$R" "A proposal, decided 2026-06-10: agreed by consensus\." "  and how it ended"
+like "$(echo "$R" | sed -n '/^Statements for council publications/,$p')" \
+    "Agreed 2026-06-10\." "the statements' section: the statement, when agreed"
+like "$(echo "$R" | sed -n '/^Statements for council publications/,$p')" \
+    "The partnership welcomes the plan\." "  with its text"
 
 # The period's bounds: --to's day is in, --from's first.
 R2=$(moot report --from 2026-03-01 --to 2026-03-31)

@@ -352,11 +352,9 @@ sec_activity(struct report_ctx *c, struct report_section *s)
 }
 
 /*
- * The sections, in the order the report has them.  The decisions'
- * sections go where the ROW comments stand, each a row such as
- *	{ "decisions", "Decisions and votes", gov_decide_report },
- * whose function, in the decisions' own module, builds its blocks with
- * gov_report_int.h over c->r->p, as the functions here do.
+ * The sections, in the order the report has them.  A section is a row
+ * whose function, here or in a module of its own (gov_report_gov.c),
+ * builds its blocks with gov_report_int.h over c->r->p.
  */
 static const struct section_def {
 	const char	*id;
@@ -365,7 +363,7 @@ static const struct section_def {
 } sections[] = {
 	{ "meetings", "Meetings held", sec_meetings },
 	{ "attendance", "Attendance by organisation", sec_attendance },
-	/* ROW: decisions and votes with their results (proposals, votes) */
+	{ "decisions", "Decisions and votes", gov_report_decisions },
 	{ "priorities", "Priorities and task-and-finish groups",
 	    gov_report_priorities },
 	{ "seats", "The partnership's seats on the board", sec_seats },

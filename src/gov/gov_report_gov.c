@@ -1,13 +1,15 @@
 /*
  * gov_report_gov.c - the report's sections on what the partnership
- * agreed: its priorities, with the task-and-finish groups' activity,
- * and its statements (gov_report_int.h: rows of gov_report.c's table)
+ * decided: its decisions and votes, its priorities, with the
+ * task-and-finish groups' activity, and its statements
+ * (gov_report_int.h: rows of gov_report.c's table)
  */
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "db/db.h"
+#include "db/db_decision.h"
 #include "db/db_effect.h"
 #include "db/db_priority.h"
 #include "db/db_report.h"
@@ -15,6 +17,7 @@
 #include "gov/gov_report_gov.h"
 #include "gov/gov_report_int.h"
 #include "gov/gov_statement.h"
+#include "gov/gov_tally.h"
 #include "util/clock.h"
 #include "util/vbuf.h"
 #include "util/sys_defs.h"
@@ -154,6 +157,56 @@ gov_report_statements(struct report_ctx *c, struct report_section *s)
 		return (rc);
 	if (a.n == 0)
 		gov_report_says(s, RB_PARA, "No statement was agreed in the "
+		    "period.");
+	return (DB_OK);
+}
+
+/* decided_cb - one decision that ended in the period: what it was, how
+ * it ended, and its counts (no voter: a count is all a ballot leaves) */
+static int
+decided_cb(const struct decision_row *d, void *arg)
+{
+	struct prio_acc	*a = arg;
+	char		 when[32];
+	const char	*p, *e, *eq;
+
+	a->n++;
+	gov_report_says(a->s, RB_HEAD, "%s: %s", d->list, d->title);
+	if (d->kind == DK_CONSENSUS)
+		gov_report_says(a->s, RB_PARA, "A proposal, decided %s: %s.",
+		    day(d->decided_at, when, sizeof(when)),
+		    d->state == DS_PASSED ? "agreed by consensus" :
+		    "not agreed");
+	else
+		gov_report_says(a->s, RB_PARA, "A vote, decided %s: %s, "
+		    "with %lld of %lld voting%s.",
+		    day(d->decided_at, when, sizeof(when)),
+		    d->outcome != NULL ? d->outcome : "-",
+		    (long long)d->turnout, (long long)d->electorate,
+		    d->casting != NULL ? "; the votes were tied and the "
+		    "chair's casting vote decided it" : "");
+	for (p = d->result != NULL ? d->result : ""; *p != '\0';
+	    p = *e == ',' ? e + 1 : e) {
+		e = p + strcspn(p, ",");
+		if ((eq = memchr(p, '=', (size_t)(e - p))) != NULL)
+			gov_report_says(a->s, RB_LINES, "%.*s: %.*s",
+			    (int)(eq - p), p, (int)(e - eq - 1), eq + 1);
+	}
+	return (0);
+}
+
+/* gov_report_decisions - see gov_report_gov.h */
+int
+gov_report_decisions(struct report_ctx *c, struct report_section *s)
+{
+	struct prio_acc	a = { c, s, 0, DB_OK };
+	int		rc;
+
+	if ((rc = gov_decided_each(c->db, c->r->p.from, c->r->p.to,
+	    decided_cb, &a)) != DB_OK)
+		return (rc);
+	if (a.n == 0)
+		gov_report_says(s, RB_PARA, "No proposal or vote ended in the "
 		    "period.");
 	return (DB_OK);
 }

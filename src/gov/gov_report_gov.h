@@ -1,8 +1,10 @@
 /*
  * gov_report_gov.h - the report's sections on what the partnership
- * agreed: its priorities and its statements
+ * decided: its decisions and votes, priorities and statements
  *
- * Owns: the priorities current at some time in the period, each with
+ * Owns: the proposals and votes that ended in the period, each with how
+ * it ended and its counts (never who voted how), the priorities
+ * current at some time in the period, each with
  * when it was agreed (and retired) and what the task-and-finish groups
  * working on it did in the period (posts, meetings held), and the
  * statements agreed in it, each with the first lines of its text.
@@ -14,6 +16,7 @@
 struct report_ctx;
 struct report_section;
 
+int	gov_report_decisions(struct report_ctx *, struct report_section *);
 int	gov_report_priorities(struct report_ctx *, struct report_section *);
 int	gov_report_statements(struct report_ctx *, struct report_section *);
 
