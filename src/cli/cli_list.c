@@ -386,6 +386,14 @@ static const struct cli_setting list_rows[] = {
 	    .off = L(agenda_days), .set = cli_set_count, .min = 1, .max = 90,
 	    .arg = "N", .want = "a number of days from 1 to 90",
 	    .show_at = 23, .show = show_number },
+	/* the From: of the members' copy: mootd/rewrite.c */
+	{ .name = "dmarc", .has_arg = required_argument, .off = L(dmarc),
+	    .set = cli_set_choice, .choices = LIST_DMARC_CHOICES,
+	    .show_at = 24, .show = show_word },
+	{ .name = "dmarc-author", .has_arg = required_argument,
+	    .off = L(dmarc_author), .set = cli_set_choice,
+	    .choices = LIST_DMARC_AUTHOR_CHOICES, .show_at = 24,
+	    .show = show_word },
 };
 #undef L
 

@@ -548,6 +548,13 @@ static const char *const migrations[] = {
 	"             ON DELETE CASCADE,\n"
 	"  asked_at   INTEGER NOT NULL\n"
 	");\n",
+	/* 19 -> 20: what a list does about the DMARC policy of a post's
+	 * From: domain (list set --dmarc, --dmarc-author; issue 15):
+	 * rewrite the From: always, for strict policies (auto) or never,
+	 * and whether the author then goes in Reply-To: or Cc:. */
+	"ALTER TABLE list ADD COLUMN dmarc TEXT NOT NULL DEFAULT 'auto';\n"
+	"ALTER TABLE list ADD COLUMN dmarc_author TEXT NOT NULL "
+	"DEFAULT 'reply-to';\n",
 };
 
 /* sql_token_hash - moot_token_hash(TEXT) for SQL: token_hash(), or NULL

@@ -22,6 +22,7 @@
 
 #include "mail/addr.h"
 #include "util/alloc.h"
+#include "util/dns.h"
 #include "global/conf.h"
 #include "util/vbuf.h"
 #include "util/sys_defs.h"
@@ -49,6 +50,7 @@ enum conf_type {
 	CT_ADDR,		/* a mail address, stored canonical */
 	CT_SOCKET,		/* a milter socket: unix:PATH made absolute
 				 * as CT_PATH is, inet:PORT@HOST as it is */
+	CT_SERVER,		/* a DNS server: IPv4 ADDR[:PORT] */
 };
 
 static const struct conf_key {
@@ -148,6 +150,10 @@ static const struct conf_key {
 	    0, 0777, NULL },
 	{ "milter", "authserv_id", CT_STR, O(authserv_id), NULL, 0, 0, 0,
 	    NULL },
+
+	/* DMARC policies (mail/dmarc.h); NULL: /etc/resolv.conf's */
+	{ "dns", "server", CT_SERVER, O(dns_server), NULL, 0, 0, 0, NULL },
+	{ "dns", "timeout", CT_DURATION, O(dns_timeout), "2s", 0, 1, 30, NULL },
 
 	{ "limits", "message_bytes", CT_SIZE, O(lim.message_bytes), "9M", 0,
 	    1024, 1024LL * 1024 * 1024, NULL },
@@ -435,6 +441,8 @@ static const struct conf_rule {
 	[CT_ADDR] = { CS_TEXT, valid_addr, canon_addr, NULL,
 	    "a mail address such as postmaster@example.org", 0 },
 	[CT_SOCKET] = { CS_TEXT, NULL, canon_socket, NULL, NULL, 0 },
+	[CT_SERVER] = { CS_TEXT, dns_server_valid, NULL, NULL,
+	    "an IPv4 address with an optional port, such as 127.0.0.1:53", 0 },
 };
 
 /* conf_one_of - see conf.h */

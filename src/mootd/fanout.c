@@ -29,6 +29,7 @@
 #include "list/notice.h"
 #include "mootd/dispatch.h"
 #include "mootd/rewrite.h"
+#include "mootd/rewrite_from.h"
 #include "mootd/send.h"
 #include "global/tmpl.h"
 #include "util/vbuf.h"
@@ -215,6 +216,7 @@ build(struct ctx *x, const struct spool_item *s, const struct list *l,
 	in.sender = s->env_from;
 	in.date = (time_t)s->received_at;
 	in.unsubscribe_at = split;
+	in.from_list = rewrite_from_wanted(c, l, &m);
 	if (rewrite_post(&in, out, why) == -1)
 		goto out;
 	rc = 0;

@@ -21,6 +21,7 @@
 #include "mail/hdr_encode.h"
 #include "mail/mail.h"
 #include "mootd/rewrite.h"
+#include "mootd/rewrite_from.h"
 #include "global/tmpl.h"
 #include "util/vbuf.h"
 #include "util/sys_defs.h"
@@ -307,8 +308,10 @@ rewrite_post(const struct rewrite_in *in, struct vbuf *out, struct vbuf *why)
 	const char		*why8;
 	size_t			 i, close = m->len;
 	int			 wrap = 0, insert = 0;
+	struct rewrite_from	 rf;
 
 	vbuf_reset(out);
+	rewrite_from_init(&rf, in);
 	if (footer != NULL && *footer != '\0') {
 		if (m->multipart && m->subtype != NULL &&
 		    strcmp(m->subtype, "mixed") == 0 && m->boundary != NULL &&
@@ -323,7 +326,8 @@ rewrite_post(const struct rewrite_in *in, struct vbuf *out, struct vbuf *why)
 	for (i = 0; i < m->nfields; i++) {
 		const struct hdr_field *f = &m->fields[i];
 
-		if (dropped(f) || (wrap && is_content_field(f)))
+		if (dropped(f) || (wrap && is_content_field(f)) ||
+		    rewrite_from_field(&rf, f, out))
 			continue;
 		if (hdr_is(f, "Subject") && mail_field(m, "Subject", 0) == f)
 			subject_field(out, in, f);
@@ -335,6 +339,7 @@ rewrite_post(const struct rewrite_in *in, struct vbuf *out, struct vbuf *why)
 			 * to a moderator (policy.c) and goes as it came. */
 			copy_field(out, f);
 	}
+	rewrite_from_end(&rf, out);
 	if (mail_field(m, "From", 0) == NULL && in->sender != NULL &&
 	    *in->sender != '\0')
 		hdr_encode_field(out, "From", in->sender);

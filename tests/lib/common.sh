@@ -135,9 +135,32 @@ sink_rcpts() {
 # sink_file N: the path of the N-th message (1-based).
 sink_file() { printf '%s/%06d.eml' "$SINK_DIR" "$1"; }
 
+# dns_nxdomain_start: tests/lib/dns_nxdomain.py on a free UDP port of
+# 127.0.0.1, once a test; sets DNS_NX_PORT.
+dns_nxdomain_start() {
+	[ -n "${DNS_NX_PORT:-}" ] && return 0
+	"$PYTHON3" "$MOOT_SRCDIR/tests/lib/dns_nxdomain.py" "$T/dns_nx.port" \
+	    2>"$T/dns_nx.err" &
+	T_PIDS+=($!)
+	for _ in $(seq 100); do
+		[ -s "$T/dns_nx.port" ] && break
+		sleep 0.05
+	done
+	DNS_NX_PORT=$(cat "$T/dns_nx.port")
+}
+
 # site_new [EXTRA CONF LINES]: a site in $T/site with lists.example.org,
-# relaying to the sink (start the sink first).  Sets CONF.
+# relaying to the sink (start the sink first).  Sets CONF.  Its DMARC
+# lookups go to dns_nxdomain.py, unless the lines bring a [dns] section:
+# no From: is rewritten, and no lookup leaves the host.
 site_new() {
+	local dns=
+	case "$*" in
+	*"[dns]"*) ;;
+	*)	dns_nxdomain_start
+		dns="[dns]
+server = 127.0.0.1:$DNS_NX_PORT" ;;
+	esac
 	SITE=$T/site
 	mkdir -p "$SITE"
 	CONF=$SITE/moot.conf
@@ -152,6 +175,7 @@ port = ${SINK_PORT:-25}
 timeout = 10s
 [delivery]
 retry_min = 1m
+$dns
 $*
 EOC
 	moot init >/dev/null 2>"$T/init.err" ||

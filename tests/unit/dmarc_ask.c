@@ -4,6 +4,7 @@
  *
  *	dmarc_ask SERVER TIMEOUT DOMAIN...
  *
+ * (SERVER "system": those of /etc/resolv.conf)
  * prints "DOMAIN POLICY AT STATUS CACHED WHY" for each domain in turn
  * (AT "-" when no record gave the policy, WHY "-" when nothing went
  * wrong), in one process, so that a domain named twice shows the
@@ -11,6 +12,7 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "mail/dmarc.h"
 #include "util/dns.h"
@@ -26,7 +28,7 @@ main(int argc, char **argv)
 		fprintf(stderr, "usage: dmarc_ask SERVER TIMEOUT DOMAIN...\n");
 		return (2);
 	}
-	dc.server = argv[1];
+	dc.server = strcmp(argv[1], "system") == 0 ? NULL : argv[1];
 	dc.timeout = atoi(argv[2]);
 	for (int i = 3; i < argc; i++) {
 		dmarc_lookup(&dc, argv[i], &r);
