@@ -6,15 +6,22 @@
 # never; a subdomain without a record takes its organisational domain's
 # sp=; a DNS server that never answers makes mootd wait [dns] timeout
 # once (the failure is remembered) and the From: is rewritten (issue
-# 15, item 3).  The DNS server is Debian's unbound, started here on
-# 127.0.0.1 with a test zone of its own and nothing else: it asks
-# nobody, so no query leaves this host.
+# 15, item 3).  A list that changes neither subject nor body (no prefix,
+# --no-footer) keeps the author's DKIM signature, and python3-dkim
+# verifies it in the member's copy with the key from the same zone; a
+# list that changes them drops it (item 4).  The DNS server is Debian's
+# unbound, started here on 127.0.0.1 with a test zone of its own and
+# nothing else: it asks nobody, so no query leaves this host.
 . "$(dirname "$0")/lib/common.sh"
 . "$(dirname "$0")/lib/mailflow.sh"
 
 UNBOUND=$(command -v unbound || echo /usr/sbin/unbound)
 if [ ! -x "$UNBOUND" ]; then
 	echo "1..0 # SKIP unbound is not installed (tools/deps.sh)"
+	exit 0
+fi
+if ! "$PYTHON3" -c 'import dkim, dns.resolver' 2>/dev/null; then
+	echo "1..0 # SKIP python3-dkim is not installed (tools/deps.sh)"
 	exit 0
 fi
 ASK=$MOOT_BUILDDIR/tests/unit/dmarc_ask
@@ -25,6 +32,14 @@ DNS_PORT=$("$PYTHON3" -c 'import socket
 s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 DNS=127.0.0.1:$DNS_PORT
 mkdir -p "$T/unbound"
+# The author's DKIM key (RFC 6376), its public half in the zone as
+# s1._domainkey.signed.example, in TXT strings of at most 255 octets.
+openssl genrsa -out "$T/dkim.key" 2048 2>/dev/null ||
+    { echo "Bail out! openssl genrsa failed"; exit 1; }
+DKIM_P=$(openssl rsa -in "$T/dkim.key" -pubout -outform DER 2>/dev/null |
+    base64 -w0)
+DKIM_TXT=$(printf 'v=DKIM1; k=rsa; p=%s' "$DKIM_P" | fold -w 200 |
+    sed 's/.*/"&"/' | tr '\n' ' ')
 # The zone: "example." is answered from these records alone (static:
 # any other name under it does not exist), hang.example is dropped
 # without an answer (deny), and every other name is refused: unbound
@@ -53,6 +68,7 @@ server:
 	local-data: '_dmarc.none.example. 300 IN TXT "v=DMARC1; p=none"'
 	local-data: '_dmarc.none.example. 300 IN TXT "v=spf1 -all"'
 	local-data: '_dmarc.org.example. 300 IN TXT "v=DMARC1; p=none; sp=reject"'
+	local-data: 's1._domainkey.signed.example. 300 IN TXT $DKIM_TXT'
 	local-zone: "hang.example." deny
 remote-control:
 	control-enable: no
@@ -177,7 +193,7 @@ run
 is "$(copy_of 8)" "From: Hana via team <team@lists.example.org>
 Reply-To: Hana <hana@hang.example>" \
     "no answer from DNS: taken as strict, From: rewritten"
-is "$(copy_of 9 | head -1)" "From: Hana via team <team@lists.example.org>" \
+is "$(copy_of 9 | sed -n 1p)" "From: Hana via team <team@lists.example.org>" \
     "... the second post too"
 is "$(grep -c 'dmarc: hang.example: lookup timed out (_dmarc.hang.example: no answer within 1 s): From: rewritten$' "$T/mootd.log")" 1 \
     "mootd waited [dns] timeout once, and said so"
@@ -219,13 +235,72 @@ is "$(moot list set team --dmarc sometimes 2>&1 >/dev/null; echo "rc=$?")" \
     "moot: --dmarc: \"sometimes\" is not one of always, auto, never
 rc=1" "--dmarc takes only its three words"
 
+# --- DKIM: kept, and verifying, when the copy changes nothing signed
+# dkim_tool sign FILE | verify FILE: python3-dkim, apart from moot's C,
+# with the key above and, to verify, the zone's key asked of unbound
+dkim_tool() {
+	"$PYTHON3" - "$@" "$T/dkim.key" "$DNS_PORT" <<'EOF'
+import sys, dkim, dns.resolver
+what, path, key, port = sys.argv[1:5]
+msg = open(path, 'rb').read()
+if what == 'sign':
+    sig = dkim.sign(msg, b's1', b'signed.example', open(key, 'rb').read(),
+                    canonicalize=(b'relaxed', b'relaxed'))
+    sys.stdout.buffer.write(sig + msg)
+    sys.exit(0)
+r = dns.resolver.Resolver(configure=False)
+r.nameservers = ['127.0.0.1']
+r.port = int(port)
+def txt(name, timeout=5):
+    try:
+        a = r.resolve(name.decode().rstrip('.'), 'TXT', lifetime=timeout)
+    except Exception:
+        return None
+    return b''.join(a[0].strings)
+print('pass' if dkim.verify(msg, dnsfunc=txt) else 'fail')
+EOF
+}
+moot list create plain --subject-prefix "" >/dev/null
+moot list set plain --no-footer --dmarc auto >/dev/null
+like "$(moot list show plain)" "footer: no" "moot list show: --no-footer"
+members plain 2
+moot member add plain dee@signed.example >/dev/null
+moot list set team --dmarc auto --dmarc-author reply-to >/dev/null
+moot member add team dee@signed.example >/dev/null
+for l in plain team; do
+	n=$((n + 1))
+	printf 'From: Dee <dee@signed.example>\r\nTo: %s@lists.example.org\r\nSubject: signed %d\r\nDate: Thu, 03 Dec 2026 07:00:00 +0000\r\nMessage-ID: <s%d@signed.example>\r\nX-Test: %d\r\n\r\nA signed post.\r\n' \
+	    "$l" $n $n $n >"$T/unsigned.eml"
+	dkim_tool sign "$T/unsigned.eml" >"$T/signed-$l.eml"
+	moot inject --to "$l@lists.example.org" --from dee@signed.example \
+	    <"$T/signed-$l.eml" || fail "signed post to $l injected"
+done
+is "$(dkim_tool verify "$T/signed-plain.eml")" pass \
+    "the signed post verifies as posted (python3-dkim, key from unbound)"
+run
+plain_copy=$(eml_of $((n - 1)))
+is "$(grep -c '^DKIM-Signature:' "$plain_copy")" 1 \
+    "no prefix, no footer: the copy keeps the author's DKIM-Signature"
+is "$(dkim_tool verify "$plain_copy")" pass \
+    "... and it verifies at the member's end"
+sed 's/^A signed post\./A changed post./' "$plain_copy" >"$T/changed.eml"
+is "$(dkim_tool verify "$T/changed.eml")" fail \
+    "(the verifier does fail a copy whose body changed)"
+team_copy=$(eml_of $n)
+like "$(cat "$team_copy")" "Subject: \[team\] signed $n" \
+    "a list with a prefix and footer changes the copy"
+is "$(grep -c '^DKIM-Signature:' "$team_copy")" 0 \
+    "... and drops the author's DKIM-Signature, which would fail"
+"$PYTHON3" "$MIMECHECK" "$plain_copy" "$team_copy"
+ok "both copies pass the strict MIME check" test $? = 0
+
 # --- no query left this host: unbound was asked from 127.0.0.1 alone,
 # for names of the test zone alone, and (its statistics, written when
 # it stops) asked no other server
 Q=' info: [0-9a-f.:]+ [^ ]+ [A-Z0-9]+ IN$'
 queries=$(grep -cE "$Q" "$T/unbound/unbound.log")
 others=$(grep -E "$Q" "$T/unbound/unbound.log" |
-    grep -vcE ' info: 127\.0\.0\.1 _dmarc\.[a-z.]*example\. TXT IN$')
+    grep -vcE ' info: 127\.0\.0\.1 (_dmarc|s1\._domainkey)\.[a-z.]*example\. TXT IN$')
 ok "unbound was asked for the test zone's names only, from 127.0.0.1 ($queries queries, $others others)" \
     test "$queries" -gt 0 -a "$others" = 0
 kill "${T_PIDS[0]}"

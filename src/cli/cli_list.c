@@ -149,6 +149,23 @@ set_approve_joins(struct cli *c, const struct cli_setting *s, void *rec,
 	return (CLI_OK);
 }
 
+/* set_footer - --footer (the default), --no-footer: kept as footer_off,
+ * so that a list made before schema 20, and a new one, have one */
+static int
+set_footer(struct cli *c, const struct cli_setting *s, void *rec,
+    const char *arg, int on)
+{
+	*CLI_FIELD(rec, s, int) = !on;
+	return (CLI_OK);
+}
+
+static void
+show_footer(const struct cli *c, const struct cli_setting *s,
+    const void *rec, struct vbuf *out)
+{
+	vbuf_puts(out, cli_yes(!*CLI_CFIELD(rec, s, int)));
+}
+
 /* The values as list show prints them, by the field's type. */
 static void
 show_yes(const struct cli *c, const struct cli_setting *s, const void *l,
@@ -394,6 +411,8 @@ static const struct cli_setting list_rows[] = {
 	    .off = L(dmarc_author), .set = cli_set_choice,
 	    .choices = LIST_DMARC_AUTHOR_CHOICES, .show_at = 24,
 	    .show = show_word },
+	{ .name = "footer", .off = L(footer_off), .set = set_footer,
+	    .unset = 1, .show_at = 24, .show = show_footer },
 };
 #undef L
 

@@ -49,7 +49,7 @@ member_mode_ok(const char *s)
 	"l.hidden, l.bulk, l.escalate_given, l.turn_given, "		\
 	"l.from_check, l.hold_days, l.meeting_reminders, l.notes_to, "	\
 	"l.newsletter_at, l.agenda_days, l.digest_empty, l.dmarc, "	\
-	"l.dmarc_author "						\
+	"l.dmarc_author, l.footer_off "					\
 	"FROM list l LEFT JOIN list r ON r.id = l.requires_id "
 
 /* The words of enum list_joins, in its order. */
@@ -159,6 +159,7 @@ list_row(sqlite3_stmt *st)
 	l->digest_empty = sqlite3_column_int(st, 32);
 	l->dmarc = db_col_dup(st, 33);
 	l->dmarc_author = db_col_dup(st, 34);
+	l->footer_off = sqlite3_column_int(st, 35);
 	return (l);
 }
 
@@ -253,12 +254,13 @@ static const char SQL_LIST_INSERT[] =
     "notify_held, turn_days, escalate_after, who, joins, hidden, "
     "bulk, escalate_given, turn_given, from_check, hold_days, "
     "meeting_reminders, notes_to, digest_since, newsletter_at, "
-    "newsletter_since, agenda_days, digest_empty, dmarc, dmarc_author) "
+    "newsletter_since, agenda_days, digest_empty, dmarc, dmarc_author, "
+    "footer_off) "
     "VALUES (?1, "
     "?2, ?3, ?4, ?5, NULLIF(?6, 0), ?7, NULLIF(?8, 0), ?9, NULLIF(?10, 0), "
     "?11, ?12, NULLIF(?13, 0), NULLIF(?14, 0), ?15, ?16, ?17, ?18, ?19, "
     "?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, " DIGEST_SINCE_NEW ", ?29, "
-    NEWS_SINCE_NEW ", ?30, ?31, ?32, ?33)";
+    NEWS_SINCE_NEW ", ?30, ?31, ?32, ?33, ?34)";
 
 int
 list_insert(struct db *db, struct list *l)
@@ -268,7 +270,7 @@ list_insert(struct db *db, struct list *l)
 
 	l->created_at = clock_now();
 	list_with_defaults(&d, l);
-	rc = db_exec(db, SQL_LIST_INSERT, "ttiitititiitiitiiittiitttitttiitt",
+	rc = db_exec(db, SQL_LIST_INSERT, "ttiitititiitiitiiittiitttitttiitti",
 	    d.name,
 	    d.description, (int64_t)d.moderated, (int64_t)d.members_only,
 	    d.subject_prefix, d.max_bytes, d.language, d.requires_id,
@@ -278,7 +280,8 @@ list_insert(struct db *db, struct list *l)
 	    d.who, d.joins, (int64_t)d.hidden,
 	    (int64_t)d.bulk, d.escalate_given, d.turn_given, d.from_check,
 	    d.hold_days, d.meeting_reminders, d.notes_to, d.newsletter_at,
-	    d.agenda_days, (int64_t)d.digest_empty, d.dmarc, d.dmarc_author);
+	    d.agenda_days, (int64_t)d.digest_empty, d.dmarc, d.dmarc_author,
+	    (int64_t)d.footer_off);
 	if (rc == DB_OK)
 		l->id = db_last_id(db);
 	return (rc);
@@ -296,7 +299,8 @@ static const char SQL_LIST_UPDATE[] =
     "turn_given = ?23, from_check = ?24, hold_days = ?25, "
     "meeting_reminders = ?26, notes_to = ?27, newsletter_at = ?28, "
     "newsletter_since = " NEWS_SINCE ", agenda_days = ?29, "
-    "digest_empty = ?30, dmarc = ?31, dmarc_author = ?32 WHERE id = ?1";
+    "digest_empty = ?30, dmarc = ?31, dmarc_author = ?32, footer_off = ?33 "
+    "WHERE id = ?1";
 
 int
 list_update(struct db *db, const struct list *l)
@@ -304,7 +308,7 @@ list_update(struct db *db, const struct list *l)
 	struct list	d;
 
 	list_with_defaults(&d, l);
-	return (db_exec(db, SQL_LIST_UPDATE, "itiititititiitiiittiitttitttiitt",
+	return (db_exec(db, SQL_LIST_UPDATE, "itiititititiitiiittiitttitttiitti",
 	    d.id,
 	    d.description, (int64_t)d.moderated, (int64_t)d.members_only,
 	    d.subject_prefix, d.max_bytes, d.language, d.requires_id,
@@ -314,7 +318,8 @@ list_update(struct db *db, const struct list *l)
 	    (int64_t)d.hidden, (int64_t)d.bulk, d.escalate_given,
 	    d.turn_given, d.from_check, d.hold_days, d.meeting_reminders,
 	    d.notes_to, d.newsletter_at, d.agenda_days,
-	    (int64_t)d.digest_empty, d.dmarc, d.dmarc_author));
+	    (int64_t)d.digest_empty, d.dmarc, d.dmarc_author,
+	    (int64_t)d.footer_off));
 }
 
 static const char SQL_LIST_DELETE[] = "DELETE FROM list WHERE id = ?1";

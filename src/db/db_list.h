@@ -64,6 +64,7 @@ struct list {
 	/* DMARC (schema 20) */
 	char	*dmarc;			/* owned; see enum list_dmarc */
 	char	*dmarc_author;		/* owned; see enum list_dmarc_author */
+	int	 footer_off;		/* copies go without the footer */
 };
 
 #define LIST_DEFAULT_AGENDA_DAYS	7

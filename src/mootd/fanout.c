@@ -201,7 +201,9 @@ build(struct ctx *x, const struct spool_item *s, const struct list *l,
 	    mail_parse(&m, canon.data, canon.len, &c->lim, why) == -1)
 		goto out;
 
-	if (rewrite_footer(c, l, &foot, &err) == -1) {
+	if (l->footer_off)
+		;	/* list set --no-footer: the body as it came */
+	else if (rewrite_footer(c, l, &foot, &err) == -1) {
 		log_warnx("footer left out: %s", vbuf_str(&err));
 		vbuf_reset(&foot.body);
 	}

@@ -10,7 +10,9 @@
  * 2047 encoded words, threat E6) for a relay without SMTPUTF8, as are
  * those with a line over HDR_LINE_MAX octets (hdr_encode_remade()).
  * The From: of a post from a domain with a strict DMARC policy is
- * rewrite_from.h's.
+ * rewrite_from.h's.  The author's DKIM-Signature fields go when the
+ * copy changes what they may cover (a footer, a prefix, the From:, a
+ * field written again), and stay, and verify, when it does not.
  */
 #ifndef REWRITE_H
 #define REWRITE_H
