@@ -175,8 +175,8 @@ port = ${SINK_PORT:-25}
 timeout = 10s
 [delivery]
 retry_min = 1m
-$dns
 $*
+$dns
 EOC
 	moot init >/dev/null 2>"$T/init.err" ||
 	    { echo "Bail out! moot init failed: $(cat "$T/init.err")"; exit 1; }
