@@ -153,6 +153,8 @@ post_from "Sub <sub@lists.org.example>"
 post_from "=?utf-8?q?Zo=C3=AB_K=C3=B6rting?= <zoe@reject.example>"
 post_from "Amira Haddad <amira@reject.example>" "Reply-To: Desk <desk@reject.example>"
 post_from "Amira Haddad <amira@reject.example>" "Reply-To: amira@reject.example"
+# a right-to-left override in the name would turn " via team" around
+post_from "=?utf-8?q?Eve_=E2=80=AEmaet?= <eve@reject.example>"
 run
 is "$(copy_of 1)" "From: Amira Haddad via team <team@lists.example.org>
 Reply-To: Amira Haddad <amira@reject.example>" \
@@ -176,12 +178,16 @@ Reply-To: Desk <desk@reject.example>, Amira Haddad <amira@reject.example>" \
 is "$(copy_of 7)" "From: Amira Haddad via team <team@lists.example.org>
 Reply-To: amira@reject.example" \
     "a Reply-To: that names the author already is left as it is"
+from8=$(copy_of 8 | sed -n 1p)
+like "$from8" "^From: \"?Eve .*u\\{202E\}maet via team\"? <team@lists.example.org>\$" \
+    "a bidi override in the author's name ..."
+unlike "$from8" $'\u202e' "... is made visible, not obeyed, in the From: moot writes"
 like "$(cat "$T/mootd.log")" "list=team dmarc: reject.example: policy reject at _dmarc.reject.example: From: rewritten" \
     "mootd logs the policy and where it was found"
 like "$(cat "$T/mootd.log")" "list=team dmarc: none.example: policy none at _dmarc.none.example: From: kept" \
     "... and a From: it kept"
 mime_ok=1
-for i in 1 2 3 4 5 6 7; do
+for i in 1 2 3 4 5 6 7 8; do
 	"$PYTHON3" "$MIMECHECK" "$(eml_of $i)" || mime_ok=0
 done
 ok "every copy passes the strict MIME check" test $mime_ok = 1
@@ -190,10 +196,10 @@ ok "every copy passes the strict MIME check" test $mime_ok = 1
 post_from "Hana <hana@hang.example>"
 post_from "Hana <hana@hang.example>"
 run
-is "$(copy_of 8)" "From: Hana via team <team@lists.example.org>
+is "$(copy_of 9)" "From: Hana via team <team@lists.example.org>
 Reply-To: Hana <hana@hang.example>" \
     "no answer from DNS: taken as strict, From: rewritten"
-is "$(copy_of 9 | sed -n 1p)" "From: Hana via team <team@lists.example.org>" \
+is "$(copy_of 10 | sed -n 1p)" "From: Hana via team <team@lists.example.org>" \
     "... the second post too"
 is "$(grep -c 'dmarc: hang.example: lookup timed out (_dmarc.hang.example: no answer within 1 s): From: rewritten$' "$T/mootd.log")" 1 \
     "mootd waited [dns] timeout once, and said so"
@@ -213,21 +219,21 @@ post_from "Nora <nora@none.example>" "Reply-To: desk@none.example"
 # a Cc: that cannot take another address (raw 8-bit): Reply-To: then
 post_from "Nora <nora@none.example>" "$(printf 'Cc: J\xc3\xb6rg <jorg@none.example>')"
 run
-is "$(copy_of 10)" "From: Amira Haddad <amira@reject.example>" \
+is "$(copy_of 11)" "From: Amira Haddad <amira@reject.example>" \
     "--dmarc never: a p=reject post keeps its From:"
-is "$(copy_of 11)" "From: Nora via team <team@lists.example.org>
+is "$(copy_of 12)" "From: Nora via team <team@lists.example.org>
 Cc: friend@none.example, Nora <nora@none.example>" \
     "--dmarc always: p=none rewritten too; --dmarc-author cc: the author joins the Cc:"
-is "$(copy_of 12)" "From: Nora via team <team@lists.example.org>
+is "$(copy_of 13)" "From: Nora via team <team@lists.example.org>
 Reply-To: desk@none.example
 Cc: Nora <nora@none.example>" \
     "--dmarc-author cc: a Cc: of its own, Reply-To: as it was"
-is "$(copy_of 13)" "From: Nora via team <team@lists.example.org>
+is "$(copy_of 14)" "From: Nora via team <team@lists.example.org>
 Reply-To: Nora <nora@none.example>
 Cc: Jörg <jorg@none.example>" \
     "a Cc: with raw 8-bit bytes is left alone: the author goes in Reply-To:"
 mime_ok=1
-for i in 10 11 12 13; do
+for i in 11 12 13 14; do
 	"$PYTHON3" "$MIMECHECK" "$(eml_of $i)" || mime_ok=0
 done
 ok "these copies pass the strict MIME check" test $mime_ok = 1

@@ -149,8 +149,10 @@ rewrite_from_init(struct rewrite_from *rf, const struct rewrite_in *in)
 	}
 }
 
-/* author_name - the author's display name, cleaned, or else the local
- * part of their address, into out */
+/* author_name - the author's display name, cleaned and its bidi
+ * controls made visible (threat F3: an override would turn " via
+ * LIST", moot's words, around), or else the local part of their
+ * address, into out */
 static void
 author_name(const struct mail *m, struct vbuf *out)
 {
@@ -160,7 +162,7 @@ author_name(const struct mail *m, struct vbuf *out)
 
 	vbuf_init(&clean, VBUF_NOMAX);
 	if (m->from_name != NULL)
-		hdr_encode_clean(&clean, m->from_name);
+		hdr_encode_shown(&clean, m->from_name);
 	s = vbuf_str(&clean);
 	while (*s == ' ')
 		s++;
