@@ -168,9 +168,12 @@ query_failed(const struct __res_state *rs, int err, long waited_ms,
 			vbuf_printf(why, "no answer within %d s", budget);
 			return (DNS_TIMEOUT);
 		}
-		vbuf_puts(why, err == ECONNREFUSED ? "no DNS server answers "
-		    "there (connection refused)" : "the DNS server could not "
-		    "answer (SERVFAIL)");
+		/* glibc says ECONNREFUSED both for an ICMP port
+		 * unreachable and for servers that all answered REFUSED
+		 * or SERVFAIL, and moves on without saying which. */
+		vbuf_puts(why, err == ECONNREFUSED ? "refused: nothing "
+		    "listens there, or the server refused or failed the "
+		    "query" : "the DNS server could not answer (SERVFAIL)");
 		return (DNS_FAIL);
 	default:
 		vbuf_puts(why, "the DNS server refused the query, or the "
