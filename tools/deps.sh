@@ -9,7 +9,7 @@ PACKAGES="build-essential autoconf automake libtool pkg-config
 libetpan-dev libmilter-dev libesmtp-dev libsqlite3-dev libssl-dev libcsv-dev
 libinih-dev libxml2-dev libicu-dev libical-dev libpsl-dev sqlite3 postfix swaks miltertest python3
 python3-icalendar time fiu-utils
-gnupg mandoc unbound publicsuffix python3-dkim"
+gnupg mandoc unbound publicsuffix python3-dkim openssl"
 
 missing=
 for p in $PACKAGES; do
