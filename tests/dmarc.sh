@@ -6,10 +6,11 @@
 # never; a subdomain without a record takes its organisational domain's
 # sp=; a DNS server that never answers makes mootd wait [dns] timeout
 # once (the failure is remembered) and the From: is rewritten (issue
-# 15, item 3).  A list that changes neither subject nor body (no prefix,
-# --no-footer) keeps the author's DKIM signature, and python3-dkim
-# verifies it in the member's copy with the key from the same zone; a
-# list that changes them drops it (item 4).  The DNS server is Debian's
+# 15, item 3; threat E5).  A list that changes neither subject nor body
+# (no prefix, --no-footer) keeps the author's DKIM signature, and
+# python3-dkim verifies it in the member's copy, sent through libESMTP,
+# with the key from the same zone; a list that changes them drops it
+# (item 4; threat E4).  The DNS server is Debian's
 # unbound, started here on 127.0.0.1 with a test zone of its own and
 # nothing else: it asks nobody, so no query leaves this host.
 . "$(dirname "$0")/lib/common.sh"
