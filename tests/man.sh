@@ -260,6 +260,7 @@ type_word() {
     CT_CHAR) echo character ;; CT_CHOICE) echo choice ;;
     CT_ZONE) echo zone ;; CT_LANG) echo language ;; CT_MODE) echo mode ;;
     CT_CLOCK) echo time ;; CT_ADDR) echo address ;; CT_SOCKET) echo socket ;;
+    CT_SERVER) echo server ;;
     *) echo "?$1" ;;
     esac
 }

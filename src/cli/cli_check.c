@@ -7,7 +7,8 @@
  * approve, posts that wait for moderators who do not exist, groups that
  * say members only but let anyone join, requirements that protect
  * nothing, a relay
- * that does not answer, members whose language has no templates, held
+ * that does not answer, a DNS server that does not answer (every post
+ * would go From: the list under --dmarc auto), members whose language has no templates, held
  * posts whose moderators' reply addresses are about to expire, a post
  * size Postfix would refuse on its way out, priorities that are not
  * three or four or that nobody will be asked to review.  Changes nothing.  Exit 0
@@ -29,6 +30,7 @@
 #include "util/alloc.h"
 #include "util/clock.h"
 #include "util/tcp.h"
+#include "util/dns.h"
 #include "util/vbuf.h"
 #include "db/db.h"
 #include "db/db_list.h"
@@ -355,6 +357,44 @@ check_priorities(struct check *k)
 	return (rc != DB_OK && rc != DB_NOTFOUND ? -1 : 0);
 }
 
+/* dns_any - a TXT record, read or not: the server answered */
+static int
+dns_any(const char *rec, size_t len, void *arg)
+{
+	(void)rec;
+	(void)len;
+	(void)arg;
+	return (1);
+}
+
+/*
+ * check_dns - the DNS server answers: ask for _dmarc of the list domain,
+ * as mootd asks for a post's From: domain.  A server that does not
+ * answer makes every post under --dmarc auto go From: the list.
+ */
+static void
+check_dns(struct check *k)
+{
+	const struct conf	*cf = &k->c->conf;
+	struct dns_conf		 dc = { cf->dns_server, (int)cf->dns_timeout };
+	struct vbuf		 name, why;
+	enum dns_status		 st;
+	uint32_t		 ttl;
+
+	vbuf_init(&name, VBUF_NOMAX);
+	vbuf_init(&why, 256);
+	vbuf_printf(&name, "_dmarc.%s", cf->domain);
+	st = dns_txt(&dc, vbuf_str(&name), dns_any, NULL, &ttl, &why);
+	if (st == DNS_TIMEOUT || st == DNS_FAIL)
+		finding(k, "DNS %s: asking for %s %s: %s; posts to lists with "
+		    "--dmarc auto all go From: the list ([dns] server and "
+		    "timeout)", cf->dns_server != NULL ? cf->dns_server :
+		    "of /etc/resolv.conf", vbuf_str(&name),
+		    dns_status_name(st), vbuf_str(&why));
+	vbuf_release(&name);
+	vbuf_release(&why);
+}
+
 /* cmd_check - moot check */
 int
 cmd_check(struct cli *c, int argc, char **argv)
@@ -378,5 +418,6 @@ cmd_check(struct cli *c, int argc, char **argv)
 	    expiring, &k) != DB_OK || check_priorities(&k) == -1)
 		return (cli_error(CLI_FAIL, "cannot read the site"));
 	check_relay(&k);
+	check_dns(&k);
 	return (k.n == 0 ? CLI_OK : CLI_USAGE);
 }

@@ -149,6 +149,23 @@ set_approve_joins(struct cli *c, const struct cli_setting *s, void *rec,
 	return (CLI_OK);
 }
 
+/* set_footer - --footer (the default), --no-footer: kept as footer_off,
+ * so that a list made before schema 20, and a new one, have one */
+static int
+set_footer(struct cli *c, const struct cli_setting *s, void *rec,
+    const char *arg, int on)
+{
+	*CLI_FIELD(rec, s, int) = !on;
+	return (CLI_OK);
+}
+
+static void
+show_footer(const struct cli *c, const struct cli_setting *s,
+    const void *rec, struct vbuf *out)
+{
+	vbuf_puts(out, cli_yes(!*CLI_CFIELD(rec, s, int)));
+}
+
 /* The values as list show prints them, by the field's type. */
 static void
 show_yes(const struct cli *c, const struct cli_setting *s, const void *l,
@@ -386,6 +403,16 @@ static const struct cli_setting list_rows[] = {
 	    .off = L(agenda_days), .set = cli_set_count, .min = 1, .max = 90,
 	    .arg = "N", .want = "a number of days from 1 to 90",
 	    .show_at = 23, .show = show_number },
+	/* the From: of the members' copy: mootd/rewrite.c */
+	{ .name = "dmarc", .has_arg = required_argument, .off = L(dmarc),
+	    .set = cli_set_choice, .choices = LIST_DMARC_CHOICES,
+	    .show_at = 24, .show = show_word },
+	{ .name = "dmarc-author", .has_arg = required_argument,
+	    .off = L(dmarc_author), .set = cli_set_choice,
+	    .choices = LIST_DMARC_AUTHOR_CHOICES, .show_at = 24,
+	    .show = show_word },
+	{ .name = "footer", .off = L(footer_off), .set = set_footer,
+	    .unset = 1, .show_at = 24, .show = show_footer },
 };
 #undef L
 

@@ -48,7 +48,8 @@ member_mode_ok(const char *s)
 	"l.turn_days, l.escalate_after, l.who, l.joins, "		\
 	"l.hidden, l.bulk, l.escalate_given, l.turn_given, "		\
 	"l.from_check, l.hold_days, l.meeting_reminders, l.notes_to, "	\
-	"l.newsletter_at, l.agenda_days, l.digest_empty "					\
+	"l.newsletter_at, l.agenda_days, l.digest_empty, l.dmarc, "	\
+	"l.dmarc_author, l.footer_off "					\
 	"FROM list l LEFT JOIN list r ON r.id = l.requires_id "
 
 /* The words of enum list_joins, in its order. */
@@ -65,6 +66,42 @@ list_joins(const struct list *l)
 		if (strcmp(l->joins, joins_words[i]) == 0)
 			return ((enum list_joins)i);
 	return (JOINS_CONFIRM);
+}
+
+/* The words of enum list_dmarc and enum list_dmarc_author, in order. */
+static const char *const dmarc_words[] = {
+	[LIST_DMARC_ALWAYS] = "always", [LIST_DMARC_AUTO] = "auto",
+	[LIST_DMARC_NEVER] = "never",
+};
+static const char *const dmarc_author_words[] = {
+	[LIST_AUTHOR_REPLY_TO] = "reply-to", [LIST_AUTHOR_CC] = "cc",
+};
+
+/* word_index - the index of s among words, or def if s is NULL or none */
+static size_t
+word_index(const char *s, const char *const *words, size_t n, size_t def)
+{
+	for (size_t i = 0; s != NULL && i < n; i++)
+		if (strcmp(s, words[i]) == 0)
+			return (i);
+	return (def);
+}
+
+/* list_dmarc - see db_list.h */
+enum list_dmarc
+list_dmarc(const struct list *l)
+{
+	return ((enum list_dmarc)word_index(l->dmarc, dmarc_words,
+	    nitems(dmarc_words), LIST_DMARC_AUTO));
+}
+
+/* list_dmarc_author - see db_list.h */
+enum list_dmarc_author
+list_dmarc_author(const struct list *l)
+{
+	return ((enum list_dmarc_author)word_index(l->dmarc_author,
+	    dmarc_author_words, nitems(dmarc_author_words),
+	    LIST_AUTHOR_REPLY_TO));
 }
 
 /* list_from_check - see db_list.h */
@@ -120,6 +157,9 @@ list_row(sqlite3_stmt *st)
 	l->newsletter_at = db_col_dup(st, 30);
 	l->agenda_days = sqlite3_column_int64(st, 31);
 	l->digest_empty = sqlite3_column_int(st, 32);
+	l->dmarc = db_col_dup(st, 33);
+	l->dmarc_author = db_col_dup(st, 34);
+	l->footer_off = sqlite3_column_int(st, 35);
 	return (l);
 }
 
@@ -187,6 +227,9 @@ list_with_defaults(struct list *d, const struct list *l)
 	    LIST_DEFAULT_HOLD_DAYS;
 	d->agenda_days = l->agenda_days > 0 ? l->agenda_days :
 	    LIST_DEFAULT_AGENDA_DAYS;
+	d->dmarc = l->dmarc != NULL ? l->dmarc : "auto";
+	d->dmarc_author = l->dmarc_author != NULL ? l->dmarc_author :
+	    "reply-to";
 }
 
 /* When the digest schedule ?9 was set: now if it is new (schema 13:
@@ -211,11 +254,13 @@ static const char SQL_LIST_INSERT[] =
     "notify_held, turn_days, escalate_after, who, joins, hidden, "
     "bulk, escalate_given, turn_given, from_check, hold_days, "
     "meeting_reminders, notes_to, digest_since, newsletter_at, "
-    "newsletter_since, agenda_days, digest_empty) VALUES (?1, "
+    "newsletter_since, agenda_days, digest_empty, dmarc, dmarc_author, "
+    "footer_off) "
+    "VALUES (?1, "
     "?2, ?3, ?4, ?5, NULLIF(?6, 0), ?7, NULLIF(?8, 0), ?9, NULLIF(?10, 0), "
     "?11, ?12, NULLIF(?13, 0), NULLIF(?14, 0), ?15, ?16, ?17, ?18, ?19, "
     "?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, " DIGEST_SINCE_NEW ", ?29, "
-    NEWS_SINCE_NEW ", ?30, ?31)";
+    NEWS_SINCE_NEW ", ?30, ?31, ?32, ?33, ?34)";
 
 int
 list_insert(struct db *db, struct list *l)
@@ -225,7 +270,8 @@ list_insert(struct db *db, struct list *l)
 
 	l->created_at = clock_now();
 	list_with_defaults(&d, l);
-	rc = db_exec(db, SQL_LIST_INSERT, "ttiitititiitiitiiittiitttitttii", d.name,
+	rc = db_exec(db, SQL_LIST_INSERT, "ttiitititiitiitiiittiitttitttiitti",
+	    d.name,
 	    d.description, (int64_t)d.moderated, (int64_t)d.members_only,
 	    d.subject_prefix, d.max_bytes, d.language, d.requires_id,
 	    d.digest_at, d.ends_at, d.created_at, d.nonmember,
@@ -234,7 +280,8 @@ list_insert(struct db *db, struct list *l)
 	    d.who, d.joins, (int64_t)d.hidden,
 	    (int64_t)d.bulk, d.escalate_given, d.turn_given, d.from_check,
 	    d.hold_days, d.meeting_reminders, d.notes_to, d.newsletter_at,
-	    d.agenda_days, (int64_t)d.digest_empty);
+	    d.agenda_days, (int64_t)d.digest_empty, d.dmarc, d.dmarc_author,
+	    (int64_t)d.footer_off);
 	if (rc == DB_OK)
 		l->id = db_last_id(db);
 	return (rc);
@@ -252,7 +299,8 @@ static const char SQL_LIST_UPDATE[] =
     "turn_given = ?23, from_check = ?24, hold_days = ?25, "
     "meeting_reminders = ?26, notes_to = ?27, newsletter_at = ?28, "
     "newsletter_since = " NEWS_SINCE ", agenda_days = ?29, "
-    "digest_empty = ?30 WHERE id = ?1";
+    "digest_empty = ?30, dmarc = ?31, dmarc_author = ?32, footer_off = ?33 "
+    "WHERE id = ?1";
 
 int
 list_update(struct db *db, const struct list *l)
@@ -260,7 +308,8 @@ list_update(struct db *db, const struct list *l)
 	struct list	d;
 
 	list_with_defaults(&d, l);
-	return (db_exec(db, SQL_LIST_UPDATE, "itiititititiitiiittiitttitttii", d.id,
+	return (db_exec(db, SQL_LIST_UPDATE, "itiititititiitiiittiitttitttiitti",
+	    d.id,
 	    d.description, (int64_t)d.moderated, (int64_t)d.members_only,
 	    d.subject_prefix, d.max_bytes, d.language, d.requires_id,
 	    d.digest_at, d.ends_at, d.nonmember, d.hold_bytes,
@@ -269,7 +318,8 @@ list_update(struct db *db, const struct list *l)
 	    (int64_t)d.hidden, (int64_t)d.bulk, d.escalate_given,
 	    d.turn_given, d.from_check, d.hold_days, d.meeting_reminders,
 	    d.notes_to, d.newsletter_at, d.agenda_days,
-	    (int64_t)d.digest_empty));
+	    (int64_t)d.digest_empty, d.dmarc, d.dmarc_author,
+	    (int64_t)d.footer_off));
 }
 
 static const char SQL_LIST_DELETE[] = "DELETE FROM list WHERE id = ?1";
@@ -335,6 +385,8 @@ static const size_t list_strings[] = {
 	offsetof(struct list, meeting_reminders),
 	offsetof(struct list, notes_to),
 	offsetof(struct list, newsletter_at),
+	offsetof(struct list, dmarc),
+	offsetof(struct list, dmarc_author),
 };
 
 /* list_release - see db_list.h */

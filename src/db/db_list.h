@@ -61,6 +61,10 @@ struct list {
 	int64_t	 agenda_days;		/* the agenda goes this many days
 					 * before a meeting; 0: default */
 	int	 digest_empty;		/* a digest even with no posts (18) */
+	/* DMARC (schema 20) */
+	char	*dmarc;			/* owned; see enum list_dmarc */
+	char	*dmarc_author;		/* owned; see enum list_dmarc_author */
+	int	 footer_off;		/* copies go without the footer */
 };
 
 #define LIST_DEFAULT_AGENDA_DAYS	7
@@ -84,6 +88,29 @@ enum list_from_check {
 				 * aligned with it (mail/authres.h) */
 };
 #define LIST_FROM_CHECK_CHOICES	"any|authenticated"
+
+/* When the members' copy's From: becomes the list's ("Name via LIST"):
+ * the words of list.dmarc, in this order. */
+enum list_dmarc {
+	LIST_DMARC_ALWAYS,	/* every post */
+	LIST_DMARC_AUTO,	/* when the From: domain's DMARC policy is
+				 * quarantine or reject, or cannot be
+				 * found out (the default) */
+	LIST_DMARC_NEVER,	/* never: such posts may be refused */
+};
+#define LIST_DMARC_CHOICES	"always|auto|never"
+
+/* Where the author goes when the From: is rewritten: list.dmarc_author. */
+enum list_dmarc_author {
+	LIST_AUTHOR_REPLY_TO,	/* Reply-To: (the default) */
+	LIST_AUTHOR_CC,		/* Cc: */
+};
+#define LIST_DMARC_AUTHOR_CHOICES	"reply-to|cc"
+
+/* list_dmarc, list_dmarc_author - l's settings as values; unset reads
+ * as the defaults */
+enum list_dmarc list_dmarc(const struct list *l);
+enum list_dmarc_author list_dmarc_author(const struct list *l);
 
 /* list_joins - l's setting as a value; unset reads as JOINS_CONFIRM */
 enum list_joins list_joins(const struct list *l);

@@ -679,6 +679,18 @@ static const char *const migrations[] = {
 	"  spool_id     INTEGER NOT NULL,\n"
 	"  PRIMARY KEY (decision_id, spool_id)\n"
 	");\n",
+	/* 22 -> 23: what a list does about the DMARC policy of a post's
+	 * From: domain (list set --dmarc, --dmarc-author; issue 15):
+	 * rewrite the From: always, for strict policies (auto) or never,
+	 * and whether the author then goes in Reply-To: or Cc:; and
+	 * whether the copies carry the footer. */
+	"ALTER TABLE list ADD COLUMN dmarc TEXT NOT NULL DEFAULT 'auto';\n"
+	"ALTER TABLE list ADD COLUMN dmarc_author TEXT NOT NULL "
+	"DEFAULT 'reply-to';\n"
+	/* And a list without a footer (list set --no-footer), whose
+	 * copies, with no subject prefix either, keep the author's DKIM
+	 * signature whole. */
+	"ALTER TABLE list ADD COLUMN footer_off INTEGER NOT NULL DEFAULT 0;\n",
 };
 
 /* sql_token_hash - moot_token_hash(TEXT) for SQL: token_hash(), or NULL

@@ -22,6 +22,7 @@
 
 #include "mail/addr.h"
 #include "util/alloc.h"
+#include "util/dns.h"
 #include "global/conf.h"
 #include "global/conf_int.h"
 #include "util/vbuf.h"
@@ -299,6 +300,8 @@ static const struct conf_rule {
 	[CT_ADDR] = { CS_TEXT, valid_addr, canon_addr, NULL,
 	    "a mail address such as postmaster@example.org", 0 },
 	[CT_SOCKET] = { CS_TEXT, NULL, canon_socket, NULL, NULL, 0 },
+	[CT_SERVER] = { CS_TEXT, dns_server_valid, NULL, NULL,
+	    "an IPv4 address with an optional port, such as 127.0.0.1:53", 0 },
 };
 
 /* conf_one_of - see conf.h */

@@ -98,6 +98,11 @@ struct conf {
 	char	*authserv_id;		/* our MTA's, in Authentication-
 					 * Results; NULL: none trusted */
 
+	/* [dns]: for the DMARC policy of a post's From: domain */
+	char	*dns_server;		/* IPv4 ADDR[:PORT]; NULL: the
+					 * system's (/etc/resolv.conf) */
+	int64_t	 dns_timeout;		/* seconds a lookup may wait, in all */
+
 	struct limits lim;
 };
 

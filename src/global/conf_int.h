@@ -27,6 +27,7 @@ enum conf_type {
 	CT_ADDR,		/* a mail address, stored canonical */
 	CT_SOCKET,		/* a milter socket: unix:PATH made absolute
 				 * as CT_PATH is, inet:PORT@HOST as it is */
+	CT_SERVER,		/* a DNS server: IPv4 ADDR[:PORT] */
 };
 
 struct conf_key {

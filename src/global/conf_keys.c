@@ -116,6 +116,10 @@ const struct conf_key conf_keys[] = {
 	{ "milter", "authserv_id", CT_STR, O(authserv_id), NULL, 0, 0, 0,
 	    NULL },
 
+	/* DMARC policies (mail/dmarc.h); NULL: /etc/resolv.conf's */
+	{ "dns", "server", CT_SERVER, O(dns_server), NULL, 0, 0, 0, NULL },
+	{ "dns", "timeout", CT_DURATION, O(dns_timeout), "2s", 0, 1, 30, NULL },
+
 	{ "limits", "message_bytes", CT_SIZE, O(lim.message_bytes), "9M", 0,
 	    1024, 1024LL * 1024 * 1024, NULL },
 	{ "limits", "mime_depth", CT_INT, O(lim.mime_depth), "20", 0,

@@ -29,6 +29,7 @@
 #include "list/notice.h"
 #include "mootd/dispatch.h"
 #include "mootd/rewrite.h"
+#include "mootd/rewrite_from.h"
 #include "mootd/send.h"
 #include "global/tmpl.h"
 #include "util/vbuf.h"
@@ -200,7 +201,9 @@ build(struct ctx *x, const struct spool_item *s, const struct list *l,
 	    mail_parse(&m, canon.data, canon.len, &c->lim, why) == -1)
 		goto out;
 
-	if (rewrite_footer(c, l, &foot, &err) == -1) {
+	if (l->footer_off)
+		;	/* list set --no-footer: the body as it came */
+	else if (rewrite_footer(c, l, &foot, &err) == -1) {
 		log_warnx("footer left out: %s", vbuf_str(&err));
 		vbuf_reset(&foot.body);
 	}
@@ -215,6 +218,7 @@ build(struct ctx *x, const struct spool_item *s, const struct list *l,
 	in.sender = s->env_from;
 	in.date = (time_t)s->received_at;
 	in.unsubscribe_at = split;
+	in.from_list = rewrite_from_wanted(c, l, &m);
 	if (rewrite_post(&in, out, why) == -1)
 		goto out;
 	rc = 0;

@@ -21,6 +21,7 @@
 #include "mail/hdr_encode.h"
 #include "mail/mail.h"
 #include "mootd/rewrite.h"
+#include "mootd/rewrite_from.h"
 #include "global/tmpl.h"
 #include "util/vbuf.h"
 #include "util/sys_defs.h"
@@ -112,6 +113,45 @@ contains_ci(const char *hay, const char *needle)
 	return (0);
 }
 
+/* subject_kept - the Subject f goes as it came: no prefix to add, and
+ * nothing to write again in ASCII */
+static int
+subject_kept(const struct rewrite_in *in, const struct hdr_field *f)
+{
+	char		 buf[64];
+	const char	*prefix = rewrite_prefix(in->list, buf, sizeof(buf));
+
+	return (!hdr_encode_remade(f) && (*prefix == '\0' ||
+	    (in->mail->subject != NULL && contains_ci(in->mail->subject,
+	    prefix))));
+}
+
+/*
+ * dkim_broken - the copy changes what the author's DKIM signature
+ * (RFC 6376) may cover: the body (a footer, approvals taken out), the
+ * From: (rewrite_from.h), the Subject (a prefix), a field written again
+ * in ASCII, or a Subject added.  Fields moot adds (List-*, Precedence,
+ * X-Loop) and those it drops are not among what signers sign, unless
+ * they sign them absent; fields the relay puts on top break nothing.
+ */
+static int
+dkim_broken(const struct rewrite_in *in, int footer)
+{
+	const struct mail	*m = in->mail;
+	const struct hdr_field	*subject = mail_field(m, "Subject", 0);
+	char			 buf[64];
+
+	if (footer || in->from_list || m->napprovals > 0)
+		return (1);
+	if (subject == NULL ? *rewrite_prefix(in->list, buf, sizeof(buf)) !=
+	    '\0' : !subject_kept(in, subject))
+		return (1);
+	for (size_t i = 0; i < m->nfields; i++)
+		if (!dropped(&m->fields[i]) && hdr_encode_remade(&m->fields[i]))
+			return (1);
+	return (0);
+}
+
 /* subject_value - the Subject's value as it goes out: as received, or,
  * with raw 8-bit bytes (threat E6) or a line too long to send, its
  * decoded text as encoded words */
@@ -143,8 +183,7 @@ subject_field(struct vbuf *out, const struct rewrite_in *in,
 	struct vbuf	 enc, val, line;
 	int		 remade = hdr_encode_remade(f);
 
-	if (!remade && (*prefix == '\0' || (in->mail->subject !=
-	    NULL && contains_ci(in->mail->subject, prefix)))) {
+	if (subject_kept(in, f)) {
 		copy_field(out, f);
 		return;
 	}
@@ -306,9 +345,11 @@ rewrite_post(const struct rewrite_in *in, struct vbuf *out, struct vbuf *why)
 	char			 boundary[64], date[64];
 	const char		*why8;
 	size_t			 i, close = m->len;
-	int			 wrap = 0, insert = 0;
+	int			 wrap = 0, insert = 0, unsigned_copy;
+	struct rewrite_from	 rf;
 
 	vbuf_reset(out);
+	rewrite_from_init(&rf, in);
 	if (footer != NULL && *footer != '\0') {
 		if (m->multipart && m->subtype != NULL &&
 		    strcmp(m->subtype, "mixed") == 0 && m->boundary != NULL &&
@@ -319,11 +360,16 @@ rewrite_post(const struct rewrite_in *in, struct vbuf *out, struct vbuf *why)
 	}
 	if (wrap)
 		new_boundary(boundary, sizeof(boundary), m);
+	/* A signature that would fail is worse than none: receivers may
+	 * count a failing one against the post, or against us. */
+	unsigned_copy = dkim_broken(in, wrap || insert);
 
 	for (i = 0; i < m->nfields; i++) {
 		const struct hdr_field *f = &m->fields[i];
 
-		if (dropped(f) || (wrap && is_content_field(f)))
+		if (dropped(f) || (wrap && is_content_field(f)) ||
+		    (unsigned_copy && hdr_is(f, "DKIM-Signature")) ||
+		    rewrite_from_field(&rf, f, out))
 			continue;
 		if (hdr_is(f, "Subject") && mail_field(m, "Subject", 0) == f)
 			subject_field(out, in, f);
@@ -335,6 +381,7 @@ rewrite_post(const struct rewrite_in *in, struct vbuf *out, struct vbuf *why)
 			 * to a moderator (policy.c) and goes as it came. */
 			copy_field(out, f);
 	}
+	rewrite_from_end(&rf, out);
 	if (mail_field(m, "From", 0) == NULL && in->sender != NULL &&
 	    *in->sender != '\0')
 		hdr_encode_field(out, "From", in->sender);

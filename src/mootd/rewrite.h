@@ -9,6 +9,10 @@
  * header fields that came with raw 8-bit bytes written in ASCII (RFC
  * 2047 encoded words, threat E6) for a relay without SMTPUTF8, as are
  * those with a line over HDR_LINE_MAX octets (hdr_encode_remade()).
+ * The From: of a post from a domain with a strict DMARC policy is
+ * rewrite_from.h's.  The author's DKIM-Signature fields go when the
+ * copy changes what they may cover (a footer, a prefix, the From:, a
+ * field written again), and stay, and verify, when it does not.
  */
 #ifndef REWRITE_H
 #define REWRITE_H
@@ -32,6 +36,9 @@ struct rewrite_in {
 	/* Non-NULL: List-Unsubscribe is each member's own, so leave it
 	 * out and store here the offset where it belongs. */
 	size_t			*unsubscribe_at;
+	/* Non-zero: the copy goes From: the list, the author in Reply-To:
+	 * or Cc: (rewrite_from.h; the caller asks rewrite_from_wanted()). */
+	int			 from_list;
 };
 
 /* rewrite_post - the outgoing bytes (CRLF) into out; -1 with why */

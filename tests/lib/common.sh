@@ -171,9 +171,32 @@ msg_to() {
 	for f in "$@"; do [ "$(to_of "$f")" = "$a" ] && echo "$f"; done
 }
 
+# dns_nxdomain_start: tests/lib/dns_nxdomain.py on a free UDP port of
+# 127.0.0.1, once a test; sets DNS_NX_PORT.
+dns_nxdomain_start() {
+	[ -n "${DNS_NX_PORT:-}" ] && return 0
+	"$PYTHON3" "$MOOT_SRCDIR/tests/lib/dns_nxdomain.py" "$T/dns_nx.port" \
+	    2>"$T/dns_nx.err" &
+	T_PIDS+=($!)
+	for _ in $(seq 100); do
+		[ -s "$T/dns_nx.port" ] && break
+		sleep 0.05
+	done
+	DNS_NX_PORT=$(cat "$T/dns_nx.port")
+}
+
 # site_new [EXTRA CONF LINES]: a site in $T/site with lists.example.org,
-# relaying to the sink (start the sink first).  Sets CONF.
+# relaying to the sink (start the sink first).  Sets CONF.  Its DMARC
+# lookups go to dns_nxdomain.py, unless the lines bring a [dns] section:
+# no From: is rewritten, and no lookup leaves the host.
 site_new() {
+	local dns=
+	case "$*" in
+	*"[dns]"*) ;;
+	*)	dns_nxdomain_start
+		dns="[dns]
+server = 127.0.0.1:$DNS_NX_PORT" ;;
+	esac
 	SITE=$T/site
 	mkdir -p "$SITE"
 	CONF=$SITE/moot.conf
@@ -189,6 +212,7 @@ timeout = 10s
 [delivery]
 retry_min = 1m
 $*
+$dns
 EOC
 	moot init >/dev/null 2>"$T/init.err" ||
 	    { echo "Bail out! moot init failed: $(cat "$T/init.err")"; exit 1; }

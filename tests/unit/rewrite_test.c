@@ -1,5 +1,7 @@
 /* rewrite_test - the members' copy: list headers, prefix, footer part,
- * and every original MIME leaf byte for byte (threat E4) */
+ * and every original MIME leaf byte for byte (threat E4); the author's
+ * DKIM signature kept or dropped, and the From: for DMARC */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -95,6 +97,87 @@ rewrite_file(const char *name, const char *footer, struct vbuf *canon,
 	vbuf_release(&raw);
 	vbuf_release(&why);
 	return (rc);
+}
+
+/* rewrite_str - post (LF text) rewritten for list with prefix (NULL:
+ * "[info]"), footer and from_list; its header section, to free */
+static char *
+rewrite_str(const char *post, const char *prefix, const char *footer,
+    int from_list)
+{
+	struct limits		lim;
+	struct mail		m;
+	struct rewrite_in	in;
+	struct vbuf		canon, out, why;
+	char			*h;
+
+	test_limits(&lim);
+	vbuf_init(&canon, VBUF_NOMAX);
+	vbuf_init(&out, VBUF_NOMAX);
+	vbuf_init(&why, 1024);
+	mail_canon(&canon, post, strlen(post));
+	if (mail_parse(&m, canon.data, canon.len, &lim, &why) == -1)
+		diag("%s", vbuf_str(&why));
+	memset(&in, 0, sizeof(in));
+	list.subject_prefix = (char *)(uintptr_t)prefix;
+	in.conf = &conf;
+	in.list = &list;
+	in.mail = &m;
+	in.footer = footer;
+	in.msgid = "x@y";
+	in.from_list = from_list;
+	if (rewrite_post(&in, &out, &why) == -1)
+		diag("%s", vbuf_str(&why));
+	h = header_section(&out);
+	list.subject_prefix = NULL;
+	mail_free(&m);
+	vbuf_release(&canon);
+	vbuf_release(&out);
+	vbuf_release(&why);
+	return (h);
+}
+
+/* The author's DKIM signature stays only when the copy changes nothing
+ * it covers; the From: for DMARC (rewrite_from.h). */
+static void
+test_dkim_and_from(void)
+{
+	static const char signed_post[] = "DKIM-Signature: v=1; a=rsa-sha256; "
+	    "d=one.example; s=s1; h=from:subject; bh=x; b=y\n"
+	    "From: Ann <ann@one.example>\nSubject: hello\n\nbody\n";
+	static const char prefixed[] = "DKIM-Signature: v=1; d=one.example\n"
+	    "From: ann@one.example\nSubject: Re: [info] hello\n\nbody\n";
+	static const char raw_reply_to[] = "From: Ann <ann@one.example>\n"
+	    "Reply-To: J\xc3\xb6rg <j@one.example>\nSubject: hi\n\nbody\n";
+	char	*h;
+
+	h = rewrite_str(signed_post, "", NULL, 0);
+	ok(count(h, "DKIM-Signature:") == 1, "no prefix, no footer: the "
+	    "author's DKIM-Signature stays");
+	free(h);
+	h = rewrite_str(prefixed, NULL, NULL, 0);
+	ok(count(h, "DKIM-Signature:") == 1, "a subject that has the prefix "
+	    "already: it stays");
+	free(h);
+	h = rewrite_str(signed_post, NULL, NULL, 0);
+	ok(count(h, "DKIM-Signature:") == 0, "a prefix added: it goes");
+	free(h);
+	h = rewrite_str(signed_post, "", "\n-- \nfooter\n", 0);
+	ok(count(h, "DKIM-Signature:") == 0, "a footer added: it goes");
+	free(h);
+	h = rewrite_str(signed_post, "", NULL, 1);
+	ok(count(h, "DKIM-Signature:") == 0, "the From: rewritten: it goes");
+	ok(count(h, "From: Ann via info <info@lists.example.org>\r\n") == 1 &&
+	    count(h, "From:") == 1, "From: \"Ann via info\" <info@...>, "
+	    "once");
+	ok(count(h, "Reply-To: Ann <ann@one.example>\r\n") == 1,
+	    "the author in Reply-To:");
+	free(h);
+	h = rewrite_str(raw_reply_to, "", NULL, 1);
+	ok(count(h, "Cc: Ann <ann@one.example>\r\n") == 1 &&
+	    count(h, "ann@one.example") == 1, "a Reply-To: with raw 8-bit "
+	    "bytes: the author in Cc: instead");
+	free(h);
 }
 
 int
@@ -255,6 +338,7 @@ main(void)
 		free(h);
 		mail_free(&m);
 	}
+	test_dkim_and_from();
 	vbuf_release(&canon);
 	vbuf_release(&out);
 	vbuf_release(&why);
