@@ -17,20 +17,6 @@ site_new
 drive() { "$DRIVE" "$CONF" "$@"; }
 not() { ! "$@" 2>/dev/null; }
 run() { mootd_once 2>>"$T/mootd.log"; }
-SEEN=0
-new_msgs() {
-	local n i
-	n=$(sink_msgs)
-	M=()
-	for ((i = SEEN + 1; i <= n; i++)); do M+=("$(sink_file "$i")"); done
-	SEEN=$n
-}
-to_of() { sed -n 's/^To: //p' "$1" | head -1 | tr -d '\r'; }
-msg_to() {
-	local a=$1 f
-	shift
-	for f in "$@"; do [ "$(to_of "$f")" = "$a" ] && echo "$f"; done
-}
 state_of() { moot priority ls --all | awk -v i="$1" '$1 == i { print $2 }'; }
 agreed_of() { moot priority ls --all | awk -v i="$1" '$1 == i { print $3 }'; }
 

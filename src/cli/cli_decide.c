@@ -62,33 +62,18 @@ open_opt(struct cli *c, void *ctx, int val, const char *arg)
 	return (CLI_OK);
 }
 
-/* read_text - the text file into out (at most GOV_TEXT_MAX bytes); 0 or
- * -1 after saying why */
+/* read_text - the text file into out (at most GOV_TEXT_MAX bytes, no NUL:
+ * it goes into mail); 0 or -1 after saying why */
 static int
 read_text(const char *path, struct vbuf *out)
 {
-	FILE	*f;
-	char	 buf[8192];
-	size_t	 got;
-	int	 rc = 0;
-
-	if ((f = fopen(path, "rb")) == NULL)
-		return (cli_error(CLI_USAGE, "%s: %s", path, strerror(errno)),
-		    -1);
-	while (rc == 0 && (got = fread(buf, 1, sizeof(buf), f)) > 0) {
-		if (out->len + got > GOV_TEXT_MAX || memchr(buf, '\0', got)) {
-			rc = -1;
-			(void)cli_error(CLI_USAGE, "%s: not a text of at most "
-			    "%d bytes", path, GOV_TEXT_MAX);
-		} else
-			vbuf_cat(out, buf, got);
-	}
-	if (rc == 0 && ferror(f)) {
-		rc = -1;
-		(void)cli_error(CLI_FAIL, "%s: cannot read", path);
-	}
-	(void)fclose(f);
-	return (rc);
+	if (cli_read_file(path, GOV_TEXT_MAX, "the most a decision's text "
+	    "may have", out) == -1)
+		return (-1);
+	if (memchr(out->data, '\0', out->len) != NULL)
+		return (cli_error(CLI_USAGE, "%s: not text (a NUL byte)",
+		    path), -1);
+	return (0);
 }
 
 /* effect_of - the effect a proposal's options give, with its argument in
