@@ -215,6 +215,18 @@ tr -d '\r' <"$result" | sed -n '/^$/,$p'
 run moot decide show "$vote"
 run moot decide audit "$vote"
 
+say "The partnership's priorities, and the report for the Communities Board: meetings, decisions, priorities, membership (also as HTML or PDF, and by mail to strategy-report@)"
+run moot priority add "Safe housing for new arrivals" --lists ops
+run moot priority ls
+# The report's period ends now; the vote above closed days ahead, so ask
+# as of an hour after it.
+later=$(date -u -d "$closing2 + 1 hour" +%Y-%m-%dT%H:%M:%SZ)
+printf '$ MOOT_NOW=%s moot report --format text\n' "$later"
+MOOT_NOW=$later moot report --format text
+
+say "What moot reads in a returned message (a delivery status report from the test corpus)"
+run moot bounce classify "$top/tests/data/bounces/flufl-exim_01.eml"
+
 say "The spool: what came in, and what became of it"
 run moot spool
 

@@ -167,7 +167,8 @@ static int
 decided_cb(const struct decision_row *d, void *arg)
 {
 	struct prio_acc	*a = arg;
-	char		 when[32];
+	struct report_block *t = NULL;
+	char		 when[32], opt[128], num[24];
 	const char	*p, *e, *eq;
 
 	a->n++;
@@ -188,9 +189,14 @@ decided_cb(const struct decision_row *d, void *arg)
 	for (p = d->result != NULL ? d->result : ""; *p != '\0';
 	    p = *e == ',' ? e + 1 : e) {
 		e = p + strcspn(p, ",");
-		if ((eq = memchr(p, '=', (size_t)(e - p))) != NULL)
-			gov_report_says(a->s, RB_LINES, "%.*s: %.*s",
-			    (int)(eq - p), p, (int)(e - eq - 1), eq + 1);
+		if ((eq = memchr(p, '=', (size_t)(e - p))) == NULL)
+			continue;
+		if (t == NULL)
+			t = gov_report_table(a->s, "lr", "Answer", "Votes");
+		(void)snprintf(opt, sizeof(opt), "%.*s", (int)(eq - p), p);
+		(void)snprintf(num, sizeof(num), "%.*s", (int)(e - eq - 1),
+		    eq + 1);
+		gov_report_row(t, opt, num);
 	}
 	return (0);
 }
