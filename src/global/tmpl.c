@@ -292,33 +292,6 @@ tmpl_out_release(struct tmpl_out *o)
 	vbuf_release(&o->body);
 }
 
-/* tmpl_read_small - see tmpl_int.h */
-int
-tmpl_read_small(const char *path, struct vbuf *out)
-{
-	char	 chunk[4096];
-	ssize_t	 n;
-	int	 fd;
-
-	vbuf_reset(out);
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
-		return (-1);
-	while ((n = read(fd, chunk, sizeof(chunk))) != 0) {
-		if (n == -1 && errno == EINTR)
-			continue;
-		if (n == -1 || vbuf_cat(out, chunk, (size_t)n) == -1) {
-			if (n != -1)
-				errno = EFBIG;
-			(void)close(fd);
-			return (-1);
-		}
-	}
-	(void)close(fd);
-	if (out->data == NULL)
-		vbuf_cat(out, "", 0);
-	return (0);
-}
-
 /* body_value - v into a body: line breaks and tabs kept; C0, DEL and C1
  * controls (U+0080-U+009F: NEL, CSI) dropped, as hdr_encode_clean() does */
 static void
