@@ -249,6 +249,14 @@ static const struct tmpl_def phrase_defs[] = {
 	{ "decide-why-other", 0, "detail" },
 	/* The weekly update's heading over what was decided (news.c) */
 	{ "news-decisions", 0, "" },
+	/* moot-unsubscribe's page (unsub/unsub_page.c) */
+	{ "web-title", 0, "" },
+	{ "web-ask", 0, "list" },
+	{ "web-button", 0, "list" },
+	{ "web-left", 0, "list" },
+	{ "web-refused", 0, "" },
+	{ "web-bad", 0, "" },
+	{ "web-trouble", 0, "" },
 };
 
 /* Header fields a template may set, besides Subject. */
