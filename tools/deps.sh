@@ -10,7 +10,7 @@ libetpan-dev libmilter-dev libesmtp-dev libsqlite3-dev libssl-dev libcsv-dev
 libinih-dev libxml2-dev libicu-dev libical-dev libpsl-dev sqlite3 postfix swaks miltertest python3
 python3-icalendar time fiu-utils
 gnupg mandoc libcairo2-dev libpango1.0-dev poppler-utils fonts-dejavu-core \
-unbound publicsuffix python3-dkim openssl"
+unbound publicsuffix python3-dkim openssl lighttpd curl"
 
 missing=
 for p in $PACKAGES; do
