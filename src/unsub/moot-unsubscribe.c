@@ -116,8 +116,9 @@ main(int argc, char **argv)
 	log_init("moot-unsubscribe", LOG_TO_SYSLOG);
 	while ((ch = getopt(argc, argv, "c:")) != -1) {
 		if (ch != 'c') {
-			fprintf(stderr, "usage: moot-unsubscribe [-c "
-			    "moot.conf]\n");
+			/* The same words as SYNOPSIS in
+			 * man/moot-unsubscribe.8. */
+			fprintf(stderr, "usage: moot-unsubscribe [-c conf]\n");
 			return (1);
 		}
 		path = optarg;
