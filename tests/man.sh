@@ -18,7 +18,8 @@
 #   - every template of tmpl_defs[] (src/global/tmpl.c) and its slots are in
 #     moot.conf.5, and every spool state of src/db/db_spool.c in moot.1;
 #   - who may use a token is said in the same words in moot.1 and mootd.8;
-#   - mandoc -Tlint finds no warning or error in the four pages.
+#   - mandoc -Tlint finds no warning or error in the five pages
+#     (moot-unsubscribe.8 too).
 #
 # The SYNOPSIS is compared as it reads: rendered by mandoc when mandoc is
 # installed, else by a small renderer below for the few mdoc macros a
@@ -36,6 +37,7 @@ MOOT_BIN=${MOOT_BUILDDIR:-$SRC/build}/moot
 MAN1=$SRC/man/moot.1
 MAN8=$SRC/man/mootd.8
 MANM=$SRC/man/moot-milter.8
+MANU=$SRC/man/moot-unsubscribe.8
 MAN5=$SRC/man/moot.conf.5
 CONF=$SRC/conf/moot.conf
 
@@ -260,7 +262,7 @@ type_word() {
     CT_CHAR) echo character ;; CT_CHOICE) echo choice ;;
     CT_ZONE) echo zone ;; CT_LANG) echo language ;; CT_MODE) echo mode ;;
     CT_CLOCK) echo time ;; CT_ADDR) echo address ;; CT_SOCKET) echo socket ;;
-    CT_SERVER) echo server ;;
+    CT_SERVER) echo server ;; CT_URL) echo url ;;
     *) echo "?$1" ;;
     esac
 }
@@ -432,7 +434,7 @@ ok "moot.1 and mootd.8 say who may use a token in the same words" \
 
 # --- (c) mandoc -Tlint -----------------------------------------------------
 
-for page in "$MAN1" "$MAN8" "$MANM" "$MAN5"; do
+for page in "$MAN1" "$MAN8" "$MANM" "$MANU" "$MAN5"; do
     desc="mandoc -Tlint finds nothing wrong in man/$(basename "$page")"
     if [ -z "$MANDOC" ]; then
         skip "$desc: mandoc is not installed"

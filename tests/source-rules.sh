@@ -43,7 +43,7 @@ is "$("$MOOT_SRCDIR/tools/size-rules.sh" "$MOOT_SRCDIR/src")" "" \
 
 # The layers, lowest first, and the programs above them all.
 LAYERS="util mail global db list cal gov"
-PROGRAMS="mootd milter cli"
+PROGRAMS="mootd milter cli unsub"
 rank() {
 	local i=0 l
 	for l in $LAYERS; do

@@ -262,6 +262,35 @@ canon_addr(const struct conf *c, const char *v)
 	return (addr_canon_new(v));
 }
 
+/*
+ * valid_url - an https: URL with a host, written into mail headers and
+ * HTML as it is: so nothing that would need quoting there (RFC 3986's
+ * characters only, no query or fragment: moot adds its own)
+ */
+static int
+valid_url(const char *s)
+{
+	static const char ok[] = "abcdefghijklmnopqrstuvwxyz"
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~/:%@!$()*+,;=";
+
+	if (strncmp(s, "https://", 8) != 0 || s[8] == '\0' || s[8] == '/')
+		return (0);
+	return (s[strspn(s, ok)] == '\0' && strlen(s) < 200);
+}
+
+/* canon_url - v without its trailing slashes: moot appends "/..." */
+static char *
+canon_url(const struct conf *c, const char *v)
+{
+	char	*u = xstrdup(v);
+	size_t	 n = strlen(u);
+
+	(void)c;
+	while (n > 8 && u[n - 1] == '/')
+		u[--n] = '\0';
+	return (u);
+}
+
 /* How a value of each type is read and kept. */
 enum conf_store {
 	CS_TEXT,		/* a char *, checked by valid */
@@ -277,6 +306,7 @@ static const struct conf_rule {
 	int64_t		(*parse)(const char *);	/* CS_NUMBER; -1: bad */
 	const char	*is_not;	/* "\"v\" is not ..." */
 	int		 octal;		/* bounds are said in octal */
+	int		 empty;		/* CS_TEXT: "" unsets it */
 } conf_rules[] = {
 	[CT_STR] = { CS_TEXT, NULL, NULL, NULL, NULL, 0 },
 	[CT_PATH] = { CS_TEXT, NULL, canon_path, NULL, NULL, 0 },
@@ -302,6 +332,8 @@ static const struct conf_rule {
 	[CT_SOCKET] = { CS_TEXT, NULL, canon_socket, NULL, NULL, 0 },
 	[CT_SERVER] = { CS_TEXT, dns_server_valid, NULL, NULL,
 	    "an IPv4 address with an optional port, such as 127.0.0.1:53", 0 },
+	[CT_URL] = { CS_TEXT, valid_url, canon_url, NULL, "an https: URL "
+	    "such as https://lists.example.org/moot", 0, 1 },
 };
 
 /* conf_one_of - see conf.h */
@@ -326,6 +358,11 @@ set_text(struct conf *c, const struct conf_key *k, const char *v,
 	const struct conf_rule *r = &conf_rules[k->type];
 	char	**field = (char **)(void *)((char *)c + k->offset);
 
+	if (*v == '\0' && r->empty) {
+		free(*field);
+		*field = NULL;
+		return (0);
+	}
 	if (*v == '\0') {
 		vbuf_printf(err, "needs a value");
 		return (-1);

@@ -103,6 +103,10 @@ struct conf {
 					 * system's (/etc/resolv.conf) */
 	int64_t	 dns_timeout;		/* seconds a lookup may wait, in all */
 
+	/* [web]: where the site's web server runs moot-unsubscribe */
+	char	*web_base_url;		/* https://..., no trailing /; NULL:
+					 * no https: List-Unsubscribe */
+
 	struct limits lim;
 };
 

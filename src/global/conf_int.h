@@ -28,6 +28,8 @@ enum conf_type {
 	CT_SOCKET,		/* a milter socket: unix:PATH made absolute
 				 * as CT_PATH is, inet:PORT@HOST as it is */
 	CT_SERVER,		/* a DNS server: IPv4 ADDR[:PORT] */
+	CT_URL,			/* an https: URL, its trailing / dropped;
+				 * empty: none */
 };
 
 struct conf_key {

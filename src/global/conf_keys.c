@@ -120,6 +120,10 @@ const struct conf_key conf_keys[] = {
 	{ "dns", "server", CT_SERVER, O(dns_server), NULL, 0, 0, 0, NULL },
 	{ "dns", "timeout", CT_DURATION, O(dns_timeout), "2s", 0, 1, 30, NULL },
 
+	/* One-click unsubscribe (RFC 8058): BASE/unsubscribe is
+	 * moot-unsubscribe, run by the site's web server */
+	{ "web", "base_url", CT_URL, O(web_base_url), NULL, 0, 0, 0, NULL },
+
 	{ "limits", "message_bytes", CT_SIZE, O(lim.message_bytes), "9M", 0,
 	    1024, 1024LL * 1024 * 1024, NULL },
 	{ "limits", "mime_depth", CT_INT, O(lim.mime_depth), "20", 0,

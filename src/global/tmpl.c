@@ -249,6 +249,14 @@ static const struct tmpl_def phrase_defs[] = {
 	{ "decide-why-other", 0, "detail" },
 	/* The weekly update's heading over what was decided (news.c) */
 	{ "news-decisions", 0, "" },
+	/* moot-unsubscribe's page (unsub/unsub_page.c) */
+	{ "web-title", 0, "" },
+	{ "web-ask", 0, "list" },
+	{ "web-button", 0, "list" },
+	{ "web-left", 0, "list" },
+	{ "web-refused", 0, "" },
+	{ "web-bad", 0, "" },
+	{ "web-trouble", 0, "" },
 };
 
 /* Header fields a template may set, besides Subject. */
@@ -290,33 +298,6 @@ tmpl_out_release(struct tmpl_out *o)
 {
 	vbuf_release(&o->subject);
 	vbuf_release(&o->body);
-}
-
-/* tmpl_read_small - see tmpl_int.h */
-int
-tmpl_read_small(const char *path, struct vbuf *out)
-{
-	char	 chunk[4096];
-	ssize_t	 n;
-	int	 fd;
-
-	vbuf_reset(out);
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
-		return (-1);
-	while ((n = read(fd, chunk, sizeof(chunk))) != 0) {
-		if (n == -1 && errno == EINTR)
-			continue;
-		if (n == -1 || vbuf_cat(out, chunk, (size_t)n) == -1) {
-			if (n != -1)
-				errno = EFBIG;
-			(void)close(fd);
-			return (-1);
-		}
-	}
-	(void)close(fd);
-	if (out->data == NULL)
-		vbuf_cat(out, "", 0);
-	return (0);
 }
 
 /* body_value - v into a body: line breaks and tabs kept; C0, DEL and C1

@@ -1,10 +1,14 @@
 /*
  * tmpl_phrase.c - phrases, the pieces notices are made of: the "[name]"
- * sections of templates/<lang>/phrases; see tmpl.h
+ * sections of templates/<lang>/phrases; see tmpl.h.  Also the reading of
+ * one small file that templates and phrases share (tmpl_read_small),
+ * here so that tmpl.c keeps room for its tables.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "util/alloc.h"
 #include "global/conf.h"
@@ -418,4 +422,31 @@ tmpl_phrases_check(const char *path, const char *lang, int all,
 	vbuf_release(&why);
 	vbuf_release(&pc.out);
 	return (rc);
+}
+
+/* tmpl_read_small - see tmpl_int.h */
+int
+tmpl_read_small(const char *path, struct vbuf *out)
+{
+	char	 chunk[4096];
+	ssize_t	 n;
+	int	 fd;
+
+	vbuf_reset(out);
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+		return (-1);
+	while ((n = read(fd, chunk, sizeof(chunk))) != 0) {
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n == -1 || vbuf_cat(out, chunk, (size_t)n) == -1) {
+			if (n != -1)
+				errno = EFBIG;
+			(void)close(fd);
+			return (-1);
+		}
+	}
+	(void)close(fd);
+	if (out->data == NULL)
+		vbuf_cat(out, "", 0);
+	return (0);
 }

@@ -61,6 +61,23 @@ struct pass {
 	char		 refused[200];	/* the last refusal's */
 };
 
+/*
+ * one_click - the https: link of RFC 8058 that leaves at once with the
+ * member's own leave token (the same one as the mailto's: one token, one
+ * check, in leave.c), then the fold before the mailto; nothing without
+ * [web] base_url or without a token.  The base URL, a list name and a
+ * token need no percent-encoding (conf.c checks the first).
+ */
+static void
+one_click(struct vbuf *out, const struct conf *c, const char *list,
+    const char *token)
+{
+	if (*token == '\0' || c->web_base_url == NULL)
+		return;
+	vbuf_printf(out, "<%s/unsubscribe?l=%s&t=%s>,\r\n ", c->web_base_url,
+	    list, token);
+}
+
 static void
 batch_add(const char *addr, const char *token, void *arg)
 {
@@ -77,10 +94,16 @@ batch_add(const char *addr, const char *token, void *arg)
 	if (b->list != NULL) {
 		/* RFC 2369: mail to this address leaves at once (the token
 		 * is the member's own); without one, it asks to confirm. */
-		vbuf_puts(&b->fields, "List-Unsubscribe: <mailto:");
+		vbuf_puts(&b->fields, "List-Unsubscribe: ");
+		one_click(&b->fields, b->conf, b->list, token);
+		vbuf_puts(&b->fields, "<mailto:");
 		listaddr_format(&b->fields, b->conf, b->list, AK_LEAVE,
 		    *token != '\0' ? token : NULL);
-		vbuf_cat(&b->fields, ">\r\n", 4);
+		vbuf_puts(&b->fields, ">\r\n");
+		if (*token != '\0' && b->conf->web_base_url != NULL)
+			vbuf_puts(&b->fields, "List-Unsubscribe-Post: "
+			    "List-Unsubscribe=One-Click\r\n");
+		vbuf_cat(&b->fields, "", 1);	/* NUL-separated */
 	}
 }
 
