@@ -82,7 +82,7 @@ leave_token(sqlite3_stmt *st, int64_t list_id, char out[TOKEN_CHARS + 1])
 int
 delivery_batch(struct db *db, int64_t spool_id, int64_t list_id,
     enum audience who, int64_t *cursor, int64_t limit,
-    void (*cb)(const char *, const char *, void *), void *arg)
+    void (*cb)(int64_t, const char *, const char *, void *), void *arg)
 {
 	sqlite3_stmt	*st;
 	char		 tok[TOKEN_CHARS + 1];
@@ -95,7 +95,7 @@ delivery_batch(struct db *db, int64_t spool_id, int64_t list_id,
 	while ((rc = db_step(db, st)) == DB_ROW) {
 		*cursor = sqlite3_column_int64(st, 0);
 		leave_token(st, list_id, tok);
-		cb(db_col_text(st, 1), tok, arg);
+		cb(*cursor, db_col_text(st, 1), tok, arg);
 		n++;
 	}
 	if (rc != DB_OK)
