@@ -35,10 +35,15 @@ static const char *const statuses[] = {
  * gets them one by one, and digest members have the update instead.
  */
 #define GETS_EACH(m)							\
-    "((" m ".mode = 'mail' AND (" m ".news_each = 1 OR (SELECT "	\
+    "(((" m ".mode = 'mail' AND (" m ".news_each = 1 OR (SELECT "	\
     "newsletter_at FROM list WHERE id = ?1) IS NULL)) OR (" m ".mode "	\
     "= 'digest' AND (SELECT digest_at IS NULL AND newsletter_at IS "	\
-    "NULL FROM list WHERE id = ?1)))"
+    "NULL FROM list WHERE id = ?1))) AND " NOT_DISABLED(m) ")"
+/* Mail to a member stopped by bounces (schema 24) waits for moot member
+ * enable; they stay a member. */
+#define NOT_DISABLED(m)							\
+    "NOT EXISTS (SELECT 1 FROM bounce b WHERE b.member_id = " m ".id "	\
+    "AND b.disabled_at IS NOT NULL)"
 /* The member's List-Unsubscribe token is made again from its row (the
  * database holds only its hash: token.h), so the member is joined to it. */
 #define DELIVERY_COLS							\

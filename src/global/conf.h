@@ -103,6 +103,11 @@ struct conf {
 					 * system's (/etc/resolv.conf) */
 	int64_t	 dns_timeout;		/* seconds a lookup may wait, in all */
 
+	/* [bounces]: when returned mail stops delivery (threat B8) */
+	int64_t	 bounce_threshold;	/* disabled at a score above this */
+	int64_t	 bounce_period;		/* seconds a score lasts, from its
+					 * first bounce */
+
 	struct limits lim;
 };
 

@@ -120,6 +120,12 @@ const struct conf_key conf_keys[] = {
 	{ "dns", "server", CT_SERVER, O(dns_server), NULL, 0, 0, 0, NULL },
 	{ "dns", "timeout", CT_DURATION, O(dns_timeout), "2s", 0, 1, 30, NULL },
 
+	/* Mailman's rule: a hard bounce is a point, at most one a day */
+	{ "bounces", "threshold", CT_INT, O(bounce_threshold), "5", 0,
+	    1, 1000, NULL },
+	{ "bounces", "period", CT_DURATION, O(bounce_period), "30d", 0,
+	    86400, 365 * 86400, NULL },
+
 	{ "limits", "message_bytes", CT_SIZE, O(lim.message_bytes), "9M", 0,
 	    1024, 1024LL * 1024 * 1024, NULL },
 	{ "limits", "mime_depth", CT_INT, O(lim.mime_depth), "20", 0,

@@ -98,6 +98,9 @@ static const struct tmpl_def {
 	{ "decide-refused", 1, "list,reason" },
 	{ "decision-result", 1, "list,title,text,closes,zone,results,"
 	    "turnout,electorate,outcome,effect" },
+	/* Bounces (issue 15): delivery to a member stopped. */
+	{ "bounce-disabled", 1, "list,member_address,score,owner_address" },
+	{ "bounce-member", 1, "list,owner_address" },
 };
 
 /* Phrases: the pieces notices are made of, in templates/<lang>/phrases. */
