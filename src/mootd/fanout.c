@@ -116,6 +116,34 @@ batch_add(int64_t member_id, const char *addr, const char *token, void *arg)
 	}
 }
 
+/* batch_init - an empty batch for the members' copies of post s */
+static void
+batch_init(struct batch *b, struct ctx *x, const struct spool_item *s)
+{
+	memset(b, 0, sizeof(*b));
+	vbuf_init(&b->addrs, VBUF_NOMAX);
+	vbuf_init(&b->fields, VBUF_NOMAX);
+	vbuf_init(&b->senders, VBUF_NOMAX);
+	b->conf = x->conf;
+	b->spool_id = s->id;
+	b->day = verp_day(clock_now());
+}
+
+/* batch_release - what batch_init() and batch_add() allocated */
+static void
+batch_release(struct batch *b)
+{
+	vbuf_release(&b->addrs);
+	vbuf_release(&b->fields);
+	vbuf_release(&b->senders);
+	free(b->offs);
+	free(b->rcpts);
+	free(b->foffs);
+	free(b->personal);
+	free(b->soffs);
+	free(b->env_froms);
+}
+
 /* batch_ready - resolve offsets to pointers once the buffers are stable */
 static void
 batch_ready(struct batch *b)
@@ -508,13 +536,7 @@ fanout_post(struct ctx *x, struct spool_item *s)
 
 	vbuf_init(&msg, VBUF_NOMAX);
 	vbuf_init(&why, 1024);
-	memset(&b, 0, sizeof(b));
-	vbuf_init(&b.addrs, VBUF_NOMAX);
-	vbuf_init(&b.fields, VBUF_NOMAX);
-	vbuf_init(&b.senders, VBUF_NOMAX);
-	b.conf = x->conf;
-	b.spool_id = s->id;
-	b.day = verp_day(clock_now());
+	batch_init(&b, x, s);
 	if (s->list_id == 0 || list_load_id(x->db, s->list_id, &l) != DB_OK) {
 		(void)spool_set_state(x->db, s->id, SPOOL_FAILED,
 		    "the list no longer exists");
@@ -586,14 +608,6 @@ out:
 	list_free(&l);
 	vbuf_release(&msg);
 	vbuf_release(&why);
-	vbuf_release(&b.addrs);
-	vbuf_release(&b.fields);
-	vbuf_release(&b.senders);
-	free(b.soffs);
-	free(b.env_froms);
-	free(b.offs);
-	free(b.rcpts);
-	free(b.foffs);
-	free(b.personal);
+	batch_release(&b);
 	return (res);
 }
