@@ -98,14 +98,20 @@ owners=0 told=0
 for f in "${M[@]}"; do
 	env=${f%.eml}.env
 	if grep -q '^Subject: Delivery to a member of info stopped' "$f"; then
+		ONOTE=$f
 		grep -q '^RCPT TO:<bob@two.example>' "$env" && owners=$((owners + 1))
 		like "$(cat "$f")" "moot member enable info carol@three.example" "  the owners' notice says how to undo it"
 	fi
 	grep -q '^Subject: Posts from info to you have stopped' "$f" &&
-	    grep -q '^RCPT TO:<carol@three.example>' "$env" && told=$((told + 1))
+	    grep -q '^RCPT TO:<carol@three.example>' "$env" && told=$((told + 1)) &&
+	    PROBE=$f
 done
 is "$owners" 1 "the owner is told"
-is "$told" 1 "carol is told, at her own address"
+is "$told" 1 "carol is told, at her own address: one probe"
+ok "  both notices are valid MIME" "$PYTHON3" "$MOOT_SRCDIR/tests/lib/mimecheck.py" "$ONOTE" "$PROBE"
+PROBE_TO=$(sed -n 's/^Reply-To: .*\(info-bounces+[a-z2-7]*@lists\.example\.org\).*/\1/p' "$PROBE" | tr -d '\r')
+like "$PROBE_TO" '^info-bounces\+' "  the probe's Reply-To is info-bounces+TOKEN"
+unlike "$PROBE_TO" "$C_TOK" "  a token of its own, not a copy's"
 bounce "info-bounces+$C_TOK@lists.example.org" 8 "$B/sisimai-rfc3464-01.eml"
 new_msgs
 is "$(grep -l '^Subject: Posts from info' "${M[@]}" /dev/null | wc -l)" 0 "a bounce after that: carol is not told again"
@@ -143,11 +149,34 @@ is "$(score_of amira@one.example)" "" "a bare info-bounces@ quoting a copy, but 
 bounce "info-bounces@lists.example.org" 15 "$T/quoted.eml"
 is "$(score_of amira@one.example)" 1 "a bare info-bounces@ quoting amira's copy and naming her: scored"
 
-# moot member enable: delivery goes on
-like "$(moot member enable info carol@three.example)" "delivery goes on" "moot member enable info carol"
-is "$(score_of carol@three.example)" "" "  her score is gone"
+# carol answers the probe: delivery goes on.  An out-of-office reply to
+# it (sisimai-rfc3834-02) first: nothing.
+bounce "$PROBE_TO" 16 "$B/sisimai-rfc3834-02.eml"
+is "$(state_of carol@three.example)" DISABLED "an out-of-office reply to the probe: still stopped"
+printf 'From: Carol <carol@three.example>\nTo: %s\nSubject: Re: Posts from info to you have stopped\nMessage-ID: <re-probe@three.example>\nDate: Mon, 16 Nov 2026 12:00:00 +0000\n\nI am back.\n' \
+    "$PROBE_TO" >"$T/answer.eml"
+bounce "$PROBE_TO" 16 "$T/answer.eml"
+is "$(score_of carol@three.example)" "" "carol answers the probe: her score is gone"
 MOOT_NOW=2026-11-16T13:00:00Z post real/alternative.eml info@lists.example.org bob@two.example
 MOOT_NOW=2026-11-16T13:00:00Z mootd_once 2>>"$T/mootd.log"
+new_msgs
+is "$(grep -l '^RCPT TO:<carol@three.example>' "${M[@]/%.eml/.env}" /dev/null | wc -l)" 1 \
+    "  and the next post reaches her"
+
+# Six more days of bounces stop her again, and moot member enable undoes
+# it; the first probe, older than this stop, changes nothing.
+for d in 17 18 19 20 21 22; do
+	bounce "info-bounces+$C_TOK@lists.example.org" $d "$HARD"
+done
+is "$(state_of carol@three.example)" DISABLED "six more days: stopped again"
+new_msgs
+is "$(grep -l '^Subject: Posts from info' "${M[@]}" /dev/null | wc -l)" 1 "  with a new probe"
+bounce "$PROBE_TO" 23 "$T/answer.eml"
+is "$(state_of carol@three.example)" DISABLED "  the first probe, answered again, changes nothing"
+like "$(moot member enable info carol@three.example)" "delivery goes on" "moot member enable info carol"
+is "$(score_of carol@three.example)" "" "  her score is gone"
+MOOT_NOW=2026-11-23T13:00:00Z post real/crlf.eml info@lists.example.org bob@two.example
+MOOT_NOW=2026-11-23T13:00:00Z mootd_once 2>>"$T/mootd.log"
 new_msgs
 is "$(grep -l '^RCPT TO:<carol@three.example>' "${M[@]/%.eml/.env}" /dev/null | wc -l)" 1 \
     "  and the next post reaches her"

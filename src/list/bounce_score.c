@@ -168,16 +168,73 @@ score_text(const struct db_bounce *r, char *out, size_t size)
 }
 
 /*
+ * probe_token - the token of a probe to member_id of list_id: a VERP
+ * token for no post (spool id 0), made today; 0, or -1 with *tok ""
+ */
+static int
+probe_token(int64_t list_id, int64_t member_id,
+    char tok[VERP_TOKEN_MAX + 1])
+{
+	struct verp	v = { member_id, 0, verp_day(clock_now()) };
+
+	if (verp_token_make(list_id, &v, tok) == VERP_OK)
+		return (0);
+	tok[0] = '\0';
+	return (-1);
+}
+
+/*
+ * probe_answer - mail that is no bounce, to a probe's token: the
+ * member it went to answered from a mailbox that works again, so
+ * delivery goes on (a relay's 250 for the probe proves nothing).  A
+ * probe older than the stop, or any other token, changes nothing.  0
+ * (what happened in why), -1 on database trouble.
+ */
+static int
+probe_answer(struct ctx *x, const struct spool_item *s,
+    const struct list *l, struct vbuf *why)
+{
+	struct verp		v;
+	struct db_bounce	r;
+	enum verp_result	res;
+	int			rc;
+
+	if ((res = verp_token_read(s->token, l->id, clock_now(), &v)) !=
+	    VERP_OK) {
+		vbuf_printf(why, "ignored: not a bounce, %s",
+		    verp_result_why(res));
+		return (0);
+	}
+	if (v.spool_id != 0) {
+		vbuf_puts(why, "ignored: not a bounce, nor a probe's answer");
+		return (0);
+	}
+	if ((rc = db_bounce_get(x->db, v.member_id, &r)) == DB_NOTFOUND ||
+	    (rc == DB_OK && (r.disabled_at == 0 ||
+	    v.day < verp_day(r.disabled_at)))) {
+		vbuf_puts(why, "ignored: a probe answered, but delivery had "
+		    "not stopped since it was sent");
+		return (0);
+	}
+	if (rc != DB_OK || db_bounce_clear(x->db, v.member_id) != DB_OK)
+		return (-1);
+	vbuf_printf(why, "a probe answered: delivery to member %" PRId64
+	    " goes on", v.member_id);
+	return (0);
+}
+
+/*
  * tell - delivery to member addr stopped: the owners are told, and the
  * member, once, at that address, in case it works again; in the
  * caller's transaction
  */
 static void
-tell(struct ctx *x, const struct list *l, const char *addr,
-    const char *lang, const char *score)
+tell(struct ctx *x, const struct list *l, int64_t member_id,
+    const char *addr, const char *lang, const char *score)
 {
 	struct list_addrs	a;
 	struct vbuf		owners;
+	char			tok[VERP_TOKEN_MAX + 1];
 
 	notice_list_addrs(x->conf, l->name, &a);
 	vbuf_init(&owners, VBUF_NOMAX);
@@ -199,8 +256,14 @@ tell(struct ctx *x, const struct list *l, const char *addr,
 		}
 		if (owners.len == 0)
 			log_warnx("list %s has no owner to tell", l->name);
+		/* The member's notice is the probe: a reply to it, at
+		 * L-bounces+TOKEN, starts delivery again (probe_answer). */
+		if (probe_token(l->id, member_id, tok) == -1)
+			log_warnx("no probe token: the member's notice "
+			    "cannot be answered");
 		(void)answer_send(x, l, "bounce-member", addr,
-		    *lang != '\0' ? lang : NULL, AK_OWNER, NULL, slots,
+		    *lang != '\0' ? lang : NULL, *tok != '\0' ? AK_BOUNCES :
+		    AK_OWNER, *tok != '\0' ? tok : NULL, slots,
 		    nitems(slots), NULL);
 	}
 	vbuf_release(&owners);
@@ -245,7 +308,7 @@ score(struct ctx *x, const struct list *l, int64_t member_id,
 			rc = db_bounce_put(x->db, &r);
 	}
 	if (rc == DB_OK && o == OUT_DISABLED)
-		tell(x, l, addr, lang, pts);
+		tell(x, l, member_id, addr, lang, pts);
 	if (rc != DB_OK || db_commit(x->db) != DB_OK) {
 		db_rollback(x->db);
 		free(addr);
@@ -278,7 +341,9 @@ bounce_score_mail(struct ctx *x, struct spool_item *s, const struct mail *m)
 	vbuf_init(&why, 512);
 	memset(&b, 0, sizeof(b));
 	(void)bounce_read(m, &x->conf->lim, NULL, &b);
-	if (b.cls != BOUNCE_HARD && b.cls != BOUNCE_SOFT)
+	if (b.cls == BOUNCE_NOT && s->token != NULL && *s->token != '\0')
+		rc = probe_answer(x, s, l, &why);
+	else if (b.cls != BOUNCE_HARD && b.cls != BOUNCE_SOFT)
 		vbuf_printf(&why, "ignored: %s (%s)", bounce_class_name(b.cls),
 		    *b.form != '\0' ? b.form : "no known form");
 	else if (b.policy)

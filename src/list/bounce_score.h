@@ -13,7 +13,9 @@
  * not a bounce score nothing, and are logged.  Above [bounces] threshold
  * within [bounces] period, delivery to the member stops (they stay a
  * member), the list's owners are told, and the member once, at the
- * address itself.  Calls db/, global/, mail/ and list/answer.
+ * address itself: that notice is the probe, from L-bounces+TOKEN (a
+ * VERP token for no post), and a reply to it that is no bounce starts
+ * delivery again.  Calls db/, global/, mail/ and list/answer.
  */
 #ifndef BOUNCE_SCORE_H
 #define BOUNCE_SCORE_H
