@@ -180,6 +180,16 @@ MOOT_NOW=2026-11-23T13:00:00Z mootd_once 2>>"$T/mootd.log"
 new_msgs
 is "$(grep -l '^RCPT TO:<carol@three.example>' "${M[@]/%.eml/.env}" /dev/null | wc -l)" 1 \
     "  and the next post reaches her"
+# Soft failures count only when they persist: half a point after an
+# earlier bounce (sisimai-rfc3464-09: a DSN, Action: delayed, 4.3.0).
+SOFT=$B/sisimai-rfc3464-09.eml
+bounce "info-bounces+$A_TOK@lists.example.org" 24 "$SOFT"
+is "$(score_of amira@one.example)" 1.5 "a soft bounce after amira's hard one: half a point"
+B_TOK=$(tok_of bob@two.example)
+bounce "info-bounces+$B_TOK@lists.example.org" 24 "$SOFT"
+is "$(score_of bob@two.example)" 0 "bob's first soft bounce: remembered, not scored"
+bounce "info-bounces+$B_TOK@lists.example.org" 25 "$SOFT"
+is "$(score_of bob@two.example)" 0.5 "  the next day, again: half a point"
 moot member enable info nobody@x.example >/dev/null 2>&1
 is $? 1 "moot member enable for a non-member: refused (1)"
 done_testing
