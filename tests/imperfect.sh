@@ -15,11 +15,10 @@ moot member add info amira@one.example >/dev/null
 moot member add info olga@one.example --role owner --nomail >/dev/null
 HDRCHECK=$MOOT_SRCDIR/tests/lib/hdrcheck.py
 
-# Refused at the door: an address this version does not handle.
-moot inject --to info-bounces@lists.example.org --from amira@one.example \
+# Refused at the door: an address of no form moot has.
+moot inject --to info-bounces+not.a.token@lists.example.org --from amira@one.example \
     <"$MAILDIR/real/crlf.eml" 2>"$T/inject.err"
-is $? 65 "mail to info-bounces is refused at the door (exit 65)"
-like "$(cat "$T/inject.err")" "does not take mail at this address" "  saying why"
+is $? 65 "mail to info-bounces+not.a.token is refused at the door (exit 65)"
 # So is a non-ASCII envelope sender, which no relay here can carry.
 moot inject --to info@lists.example.org --from 'jöran@two.example' \
     <"$MAILDIR/real/crlf.eml" 2>"$T/inject.err"

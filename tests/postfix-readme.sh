@@ -5,7 +5,7 @@
 # "<!-- postfix-readme: NAME -->"), run with the machine's paths, users
 # and ports replaced by the test's (as_here says which).  Then a post
 # reaches the members, an unknown list is refused at RCPT, Postfix's own
-# bounce to LIST-bounces@ goes to moot inject and not away, moot check
+# bounce to LIST-bounces+TOKEN@ goes to moot inject and not away, moot check
 # compares the two size limits; the milter's unix socket works with
 # smtpd chrooted too, and the TCP socket the README allows works, with
 # moot-milter's warning (issue 10, items 7 and 9; issue 11, item 6).
@@ -200,12 +200,18 @@ like "$(moot spool ls)" "sent .* ops .* post .* amira@one\.example .*hello ops" 
     "  moot spool ls shows it, sent"
 
 # The member whose server refused the copy: Postfix bounces it to
-# ops-bounces@, which skips the milter, and the transport_maps entry
-# gives it to moot inject (which refuses -bounces today), never relayed.
-wait_for 30 grep -q 'to=<ops-bounces@lists.example.org>, relay=moot' "$PF/maillog"
-like "$(cat "$PF/maillog")" "to=<ops-bounces@lists.example.org>, relay=moot, .*status=bounced" \
-    "Postfix's own bounce to ops-bounces@ goes to moot inject, which refuses it for now"
+# ops-bounces+TOKEN@ (the copy's VERP sender), which skips the milter,
+# and the transport_maps entry gives it to moot inject, which takes it;
+# never relayed.
+wait_for 30 grep -q 'to=<ops-bounces+[a-z2-7]*@lists.example.org>, relay=moot' "$PF/maillog"
+like "$(cat "$PF/maillog")" "to=<ops-bounces\\+[a-z2-7]+@lists.example.org>, relay=moot, .*status=sent" \
+    "Postfix's own bounce to ops-bounces+TOKEN@ goes to moot inject, which takes it"
 is "$(sink_rcpts | grep -c bounces)" 0 "  and is not relayed away"
+# mootd reads it: Postfix's own DSN (5.x.x from the sink) scores the
+# member the token names, a point.
+wait_for 30 eval 'moot member ls ops --bounces | grep -q "^refuse@six.example "'
+like "$(moot member ls ops --bounces)" "refuse@six\.example +1 " \
+    "  and mootd scores the member whose server refused it: 1"
 
 # The same recipe on a Postfix that runs smtpd chrooted, as Debian's
 # does: the relative socket path is found inside the queue directory.

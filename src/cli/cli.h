@@ -160,6 +160,9 @@ int	cli_agenda_show(struct cli *, int64_t meeting_id);
 int	cmd_meeting_paper(struct cli *, int, char **);
 int	cmd_meeting_seats(struct cli *, int, char **);
 int	cmd_bounce_classify(struct cli *, int, char **);
+int	cmd_member_enable(struct cli *, int, char **);
+/* cli_member_bounces - moot member ls LIST --bounces (cli_bounce.c) */
+int	cli_member_bounces(struct cli *, const struct list *);
 int	cmd_meeting_rule(struct cli *, int, char **);
 /* cli_notes.c: a meeting's approved notes, printed and in meeting show */
 int	cmd_meeting_notes(struct cli *, int, char **);

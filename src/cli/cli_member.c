@@ -340,10 +340,12 @@ cmd_member_ls(struct cli *c, int argc, char **argv)
 
 	if (cli_wants_help(argc, argv))
 		return (cli_help(cli_command_for(cmd_member_ls), 0));
-	if (argc == 3 && strcmp(argv[2], "--attendance") == 0) {
+	if (argc == 3 && (strcmp(argv[2], "--attendance") == 0 ||
+	    strcmp(argv[2], "--bounces") == 0)) {
 		if ((rc = cli_load_list(c, argv[1], &l)) != CLI_OK)
 			return (rc);
-		rc = cli_attendance(c, l);
+		rc = argv[2][2] == 'a' ? cli_attendance(c, l) :
+		    cli_member_bounces(c, l);
 		list_free(&l);
 		return (rc);
 	}

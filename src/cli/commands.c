@@ -34,8 +34,10 @@ const struct cli_command cli_commands[] = {
 	    "change a member's settings", &member_settings, CLI_FORM_CHANGE },
 	{ "member", "rm", cmd_member_rm, "member rm LIST ADDR",
 	    "remove a member" },
-	{ "member", "ls", cmd_member_ls, "member ls LIST [--attendance]",
-	    "list a list's members" },
+	{ "member", "ls", cmd_member_ls, "member ls LIST [--attendance | "
+	    "--bounces]", "list a list's members" },
+	{ "member", "enable", cmd_member_enable, "member enable LIST ADDR",
+	    "send to a member whose mail bounced again" },
 	{ "member", "import", cmd_member_import, "member import LIST FILE.csv "
 	    "[--dry-run]", "add or update members from a CSV file" },
 	{ "member", "export", cmd_member_export, "member export LIST",

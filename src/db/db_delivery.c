@@ -35,10 +35,15 @@ static const char *const statuses[] = {
  * gets them one by one, and digest members have the update instead.
  */
 #define GETS_EACH(m)							\
-    "((" m ".mode = 'mail' AND (" m ".news_each = 1 OR (SELECT "	\
+    "(((" m ".mode = 'mail' AND (" m ".news_each = 1 OR (SELECT "	\
     "newsletter_at FROM list WHERE id = ?1) IS NULL)) OR (" m ".mode "	\
     "= 'digest' AND (SELECT digest_at IS NULL AND newsletter_at IS "	\
-    "NULL FROM list WHERE id = ?1)))"
+    "NULL FROM list WHERE id = ?1))) AND " NOT_DISABLED(m) ")"
+/* Mail to a member stopped by bounces (schema 24) waits for moot member
+ * enable; they stay a member. */
+#define NOT_DISABLED(m)							\
+    "NOT EXISTS (SELECT 1 FROM bounce b WHERE b.member_id = " m ".id "	\
+    "AND b.disabled_at IS NOT NULL)"
 /* The member's List-Unsubscribe token is made again from its row (the
  * database holds only its hash: token.h), so the member is joined to it. */
 #define DELIVERY_COLS							\
@@ -82,7 +87,7 @@ leave_token(sqlite3_stmt *st, int64_t list_id, char out[TOKEN_CHARS + 1])
 int
 delivery_batch(struct db *db, int64_t spool_id, int64_t list_id,
     enum audience who, int64_t *cursor, int64_t limit,
-    void (*cb)(const char *, const char *, void *), void *arg)
+    void (*cb)(int64_t, const char *, const char *, void *), void *arg)
 {
 	sqlite3_stmt	*st;
 	char		 tok[TOKEN_CHARS + 1];
@@ -95,7 +100,7 @@ delivery_batch(struct db *db, int64_t spool_id, int64_t list_id,
 	while ((rc = db_step(db, st)) == DB_ROW) {
 		*cursor = sqlite3_column_int64(st, 0);
 		leave_token(st, list_id, tok);
-		cb(db_col_text(st, 1), tok, arg);
+		cb(*cursor, db_col_text(st, 1), tok, arg);
 		n++;
 	}
 	if (rc != DB_OK)

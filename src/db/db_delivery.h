@@ -28,14 +28,15 @@ enum audience {
 /*
  * delivery_batch - up to limit members of list_id who should get post
  * spool_id and have no final record (sent or failed) for it, with
- * member id > *cursor, in id order; cb(addr, leave token or "") for
- * each; *cursor advances.  Members in "mail" mode, and in "digest"
+ * member id > *cursor, in id order; cb(member id, addr, leave token or
+ * "") for each; *cursor advances.  Members in "mail" mode, and in "digest"
  * mode when the list has no digest schedule.  Returns DB_OK,
  * DB_NOTFOUND when none.
  */
 int	delivery_batch(struct db *, int64_t spool_id, int64_t list_id,
 	    enum audience, int64_t *cursor, int64_t limit,
-	    void (*cb)(const char *addr, const char *token, void *), void *);
+	    void (*cb)(int64_t member_id, const char *addr, const char *token,
+	    void *), void *);
 
 /* delivery_record - the outcome for one recipient, replacing any
  * earlier one */

@@ -8,6 +8,13 @@
 #include "db/db_sched.h"
 #include "util/sys_defs.h"
 
+/* A member whose mail stopped for bounces (schema 24) gets no digest or
+ * update either; after moot member enable, the next one covers what
+ * they missed. */
+#define SCHED_NOT_DISABLED						\
+    "id NOT IN (SELECT member_id FROM bounce WHERE disabled_at IS NOT "	\
+    "NULL) "
+
 /* Each kind's statements: the same questions of its own columns. */
 static const struct {
 	const char	*lists, *due, *mark;
@@ -17,8 +24,8 @@ static const struct {
 		"FROM list WHERE digest_at IS NOT NULL ORDER BY id",
 		"SELECT id, addr, language, digest_form = 'plain', "
 		"digest_upto FROM member WHERE list_id = ?1 AND "
-		"mode = 'digest' AND digest_slot < ?2 AND id > ?3 "
-		"ORDER BY id LIMIT ?4",
+		"mode = 'digest' AND digest_slot < ?2 AND id > ?3 AND "
+		SCHED_NOT_DISABLED "ORDER BY id LIMIT ?4",
 		"UPDATE member SET digest_upto = max(digest_upto, ?2), "
 		"digest_slot = ?3 WHERE id = ?1 AND digest_slot < ?3",
 	},
@@ -28,7 +35,8 @@ static const struct {
 		"newsletter_at IS NOT NULL ORDER BY id",
 		"SELECT id, addr, language, 0, news_upto FROM member "
 		"WHERE list_id = ?1 AND mode <> 'nomail' AND "
-		"news_slot < ?2 AND id > ?3 ORDER BY id LIMIT ?4",
+		"news_slot < ?2 AND id > ?3 AND " SCHED_NOT_DISABLED
+		"ORDER BY id LIMIT ?4",
 		"UPDATE member SET news_upto = max(news_upto, ?2), "
 		"news_slot = ?3 WHERE id = ?1 AND news_slot < ?3",
 	},

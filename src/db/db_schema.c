@@ -691,6 +691,20 @@ static const char *const migrations[] = {
 	 * copies, with no subject prefix either, keep the author's DKIM
 	 * signature whole. */
 	"ALTER TABLE list ADD COLUMN footer_off INTEGER NOT NULL DEFAULT 0;\n",
+	/* 23 -> 24: bounce scores (issue 15, threat B8), one row per
+	 * member whose mail came back: the score in half points (a hard
+	 * failure 2, a persistent soft one 1, at most once a day), the
+	 * day its period began and the day of the last bounce read (days
+	 * since 1970, UTC), and when delivery stopped (NULL: it goes on).
+	 * A member removed takes their row along. */
+	"CREATE TABLE bounce (\n"
+	"  member_id   INTEGER PRIMARY KEY REFERENCES member(id)\n"
+	"              ON DELETE CASCADE,\n"
+	"  halves      INTEGER NOT NULL DEFAULT 0,\n"
+	"  first_day   INTEGER NOT NULL,\n"
+	"  last_day    INTEGER NOT NULL,\n"
+	"  disabled_at INTEGER\n"
+	");\n",
 };
 
 /* sql_token_hash - moot_token_hash(TEXT) for SQL: token_hash(), or NULL

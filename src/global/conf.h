@@ -106,6 +106,10 @@ struct conf {
 	/* [web]: where the site's web server runs moot-unsubscribe */
 	char	*web_base_url;		/* https://..., no trailing /; NULL:
 					 * no https: List-Unsubscribe */
+	/* [bounces]: when returned mail stops delivery (threat B8) */
+	int64_t	 bounce_threshold;	/* disabled at a score above this */
+	int64_t	 bounce_period;		/* seconds a score lasts, from its
+					 * first bounce */
 
 	struct limits lim;
 };

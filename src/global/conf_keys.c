@@ -124,6 +124,12 @@ const struct conf_key conf_keys[] = {
 	 * moot-unsubscribe, run by the site's web server */
 	{ "web", "base_url", CT_URL, O(web_base_url), NULL, 0, 0, 0, NULL },
 
+	/* Mailman's rule: a hard bounce is a point, at most one a day */
+	{ "bounces", "threshold", CT_INT, O(bounce_threshold), "5", 0,
+	    1, 1000, NULL },
+	{ "bounces", "period", CT_DURATION, O(bounce_period), "30d", 0,
+	    86400, 365 * 86400, NULL },
+
 	{ "limits", "message_bytes", CT_SIZE, O(lim.message_bytes), "9M", 0,
 	    1024, 1024LL * 1024 * 1024, NULL },
 	{ "limits", "mime_depth", CT_INT, O(lim.mime_depth), "20", 0,

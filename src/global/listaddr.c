@@ -24,10 +24,10 @@ static const struct addr_kind_info {
 	[AK_OWNER]	= { AK_OWNER, "-owner", "owner", 0, 1 },
 	[AK_CONFIRM]	= { AK_CONFIRM, "-confirm", "confirm", 1, 1 },
 	[AK_MODERATE]	= { AK_MODERATE, "-moderate", "moderate", 1, 1 },
-	/* Reserved, so no list takes these names, but refused at the door
-	 * until the issue that reads bounces lands:
-	 * nothing is accepted and then dropped. */
-	[AK_BOUNCES]	= { AK_BOUNCES, "-bounces", "bounces", 2, 0 },
+	/* The envelope sender of every copy: what comes back is scored
+	 * (list/bounce_score); the token is VERP's (verp.h), longer than
+	 * the others. */
+	[AK_BOUNCES]	= { AK_BOUNCES, "-bounces", "bounces", 2, 1 },
 	[AK_JOIN]	= { AK_JOIN, "-join", "join", 0, 1 },
 	[AK_LEAVE]	= { AK_LEAVE, "-leave", "leave", 2, 1 },
 	/* Agenda items and papers for a group's next meeting (cal_agenda). */

@@ -20,7 +20,8 @@ struct conf;
 struct vbuf;
 
 #define LIST_NAME_MAX	28	/* so L-moderate+TOKEN fits 64 octets (B1) */
-#define TOKEN_MAX	32	/* tokens are 26 characters; room to refuse */
+#define TOKEN_MAX	48	/* tokens are 26 characters, VERP ones up to
+				 * 45 (verp.h); room to refuse */
 
 enum listaddr_kind {
 	AK_POST,		/* L@D */

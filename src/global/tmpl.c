@@ -59,8 +59,7 @@ static const struct tmpl_def {
 	{ "join-waiting", 1, "list,address,owner_address" },
 	{ "join-approval", 1, "list,address,date,request_id" },
 	{ "join-refused", 1, "list,address,reason,owner_address" },
-	{ "join-requires", 1,
-	    "list,address,required,required_join_address" },
+	{ "join-requires", 1, "list,address,required,required_join_address" },
 	{ "removed-required", 1, "list,address,required" },
 	{ "list-ended", 1, "list,ended,owner_address" },
 	{ "term-ending", 1, "list,address,name,role,term_end" },
@@ -68,10 +67,8 @@ static const struct tmpl_def {
 	    "list,start,end,zone,location,days,answers,seats" },
 	{ "meeting-cancel", 1, "list,start,end,zone,location" },
 	{ "agenda-ack", 1, "list,start,item,late,papers" },
-	{ "agenda-not-member", 1,
-	    "list,address,join_address,owner_address" },
-	{ "agenda-no-meeting", 1,
-	    "list,address,join_address,owner_address" },
+	{ "agenda-not-member", 1, "list,address,join_address,owner_address" },
+	{ "agenda-no-meeting", 1, "list,address,join_address,owner_address" },
 	{ "agenda", 1, "list,start,zone,location,days,items,papers,count" },
 	{ "meeting-unclear", 1, "list,about,read" },
 	{ "meeting-attendance", 1, "list,start,members" },
@@ -98,6 +95,9 @@ static const struct tmpl_def {
 	{ "decide-refused", 1, "list,reason" },
 	{ "decision-result", 1, "list,title,text,closes,zone,results,"
 	    "turnout,electorate,outcome,effect" },
+	/* Bounces (issue 15): delivery to a member stopped. */
+	{ "bounce-disabled", 1, "list,member_address,score,owner_address" },
+	{ "bounce-member", 1, "list,owner_address" },
 };
 
 /* Phrases: the pieces notices are made of, in templates/<lang>/phrases. */

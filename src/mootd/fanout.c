@@ -13,6 +13,7 @@
 
 #include "mail/addr.h"
 #include "global/listaddr.h"
+#include "global/verp.h"
 #include "util/alloc.h"
 #include "util/clock.h"
 #include "global/conf.h"
@@ -48,6 +49,12 @@ struct batch {
 	struct vbuf	 fields;	/* NUL-separated, as offs */
 	size_t		*foffs;		/* owned */
 	const char	**personal;	/* owned; pointers into fields */
+	/* One envelope sender each, L-bounces+TOKEN (verp.h), so that a
+	 * bounce names the member whatever address it shows (threat B8). */
+	int64_t		 list_id, spool_id, day;
+	struct vbuf	 senders;	/* NUL-separated, as offs */
+	size_t		*soffs;		/* owned */
+	const char	**env_froms;	/* owned; pointers into senders */
 };
 
 struct pass {
@@ -78,8 +85,30 @@ one_click(struct vbuf *out, const struct conf *c, const char *list,
 	    list, token);
 }
 
+/*
+ * batch_sender - member_id's own envelope sender into b->senders; the
+ * plain L-bounces@ when no token can be made (no key), said in the log
+ */
 static void
-batch_add(const char *addr, const char *token, void *arg)
+batch_sender(struct batch *b, int64_t member_id)
+{
+	struct verp	v = { member_id, b->spool_id, b->day };
+	char		tok[VERP_TOKEN_MAX + 1];
+	enum verp_result r;
+
+	b->soffs[b->n] = b->senders.len;
+	if ((r = verp_token_make(b->list_id, &v, tok)) != VERP_OK) {
+		log_warnx("no VERP sender for member %lld: %s",
+		    (long long)member_id, verp_result_why(r));
+		tok[0] = '\0';
+	}
+	listaddr_format(&b->senders, b->conf, b->list, AK_BOUNCES,
+	    tok[0] != '\0' ? tok : NULL);
+	vbuf_cat(&b->senders, "", 1);
+}
+
+static void
+batch_add(int64_t member_id, const char *addr, const char *token, void *arg)
 {
 	struct batch	*b = arg;
 
@@ -87,8 +116,11 @@ batch_add(const char *addr, const char *token, void *arg)
 		b->cap = b->cap ? b->cap * 2 : 256;
 		b->offs = xreallocarray(b->offs, b->cap, sizeof(*b->offs));
 		b->foffs = xreallocarray(b->foffs, b->cap, sizeof(*b->foffs));
+		b->soffs = xreallocarray(b->soffs, b->cap, sizeof(*b->soffs));
 	}
 	b->foffs[b->n] = b->fields.len;
+	if (b->list != NULL)
+		batch_sender(b, member_id);
 	b->offs[b->n++] = b->addrs.len;
 	vbuf_cat(&b->addrs, addr, strlen(addr) + 1);
 	if (b->list != NULL) {
@@ -107,6 +139,34 @@ batch_add(const char *addr, const char *token, void *arg)
 	}
 }
 
+/* batch_init - an empty batch for the members' copies of post s */
+static void
+batch_init(struct batch *b, struct ctx *x, const struct spool_item *s)
+{
+	memset(b, 0, sizeof(*b));
+	vbuf_init(&b->addrs, VBUF_NOMAX);
+	vbuf_init(&b->fields, VBUF_NOMAX);
+	vbuf_init(&b->senders, VBUF_NOMAX);
+	b->conf = x->conf;
+	b->spool_id = s->id;
+	b->day = verp_day(clock_now());
+}
+
+/* batch_release - what batch_init() and batch_add() allocated */
+static void
+batch_release(struct batch *b)
+{
+	vbuf_release(&b->addrs);
+	vbuf_release(&b->fields);
+	vbuf_release(&b->senders);
+	free(b->offs);
+	free(b->rcpts);
+	free(b->foffs);
+	free(b->personal);
+	free(b->soffs);
+	free(b->env_froms);
+}
+
 /* batch_ready - resolve offsets to pointers once the buffers are stable */
 static void
 batch_ready(struct batch *b)
@@ -115,10 +175,14 @@ batch_ready(struct batch *b)
 	    sizeof(*b->rcpts));
 	b->personal = xreallocarray(b->personal, b->cap ? b->cap : 1,
 	    sizeof(*b->personal));
+	b->env_froms = xreallocarray(b->env_froms, b->cap ? b->cap : 1,
+	    sizeof(*b->env_froms));
 	for (size_t i = 0; i < b->n; i++) {
 		b->rcpts[i] = b->addrs.data + b->offs[i];
-		if (b->list != NULL)
+		if (b->list != NULL) {
 			b->personal[i] = b->fields.data + b->foffs[i];
+			b->env_froms[i] = b->senders.data + b->soffs[i];
+		}
 	}
 }
 
@@ -440,13 +504,15 @@ one_pass(struct ctx *x, struct spool_item *s, const struct list *l,
 		b->n = 0;
 		vbuf_reset(&b->addrs);
 		vbuf_reset(&b->fields);
+		vbuf_reset(&b->senders);
 		rc = delivery_batch(x->db, s->id, l->id, p->who, &cursor, limit,
 		    batch_add, b);
 		if (rc == DB_NOTFOUND) {
 			rc = 0;
 			break;
 		}
-		if (rc != DB_OK || vbuf_err(&b->addrs)) {
+		if (rc != DB_OK || vbuf_err(&b->addrs) ||
+		    vbuf_err(&b->senders)) {
 			vbuf_puts(why, "database trouble reading members");
 			rc = -1;
 			break;
@@ -463,6 +529,7 @@ one_pass(struct ctx *x, struct spool_item *s, const struct list *l,
 		if (b->list != NULL) {
 			job.personal = b->personal;
 			job.split = split;
+			job.env_froms = b->env_froms;
 		}
 		job.cb = record;
 		job.arg = p;
@@ -492,10 +559,7 @@ fanout_post(struct ctx *x, struct spool_item *s)
 
 	vbuf_init(&msg, VBUF_NOMAX);
 	vbuf_init(&why, 1024);
-	memset(&b, 0, sizeof(b));
-	vbuf_init(&b.addrs, VBUF_NOMAX);
-	vbuf_init(&b.fields, VBUF_NOMAX);
-	b.conf = x->conf;
+	batch_init(&b, x, s);
 	if (s->list_id == 0 || list_load_id(x->db, s->list_id, &l) != DB_OK) {
 		(void)spool_set_state(x->db, s->id, SPOOL_FAILED,
 		    "the list no longer exists");
@@ -511,6 +575,7 @@ fanout_post(struct ctx *x, struct spool_item *s)
 	if (p.who == AUDIENCE_MEMBERS && !l->bulk) {
 		/* One copy each, with the member's own List-Unsubscribe. */
 		b.list = l->name;
+		b.list_id = l->id;
 		if (membership_leave_tokens(x, l) != DB_OK)
 			log_warnx("cannot make every member's leave token; "
 			    "those without one get an address that asks to "
@@ -566,11 +631,6 @@ out:
 	list_free(&l);
 	vbuf_release(&msg);
 	vbuf_release(&why);
-	vbuf_release(&b.addrs);
-	vbuf_release(&b.fields);
-	free(b.offs);
-	free(b.rcpts);
-	free(b.foffs);
-	free(b.personal);
+	batch_release(&b);
 	return (res);
 }

@@ -19,6 +19,7 @@
 #include "list/commands_by_mail.h"
 #include "global/conf.h"
 #include "gov/gov_review.h"
+#include "list/bounce_score.h"
 #include "list/confirm.h"
 #include "list/ctx.h"
 #include "db/db.h"
@@ -365,6 +366,7 @@ static const route_handler handlers[AK_COUNT] = {
 	[AK_REVIEW] = gov_review_reply,
 	[AK_VOTE] = gov_ballot_reply,
 	[AK_DECIDE] = gov_mail_decide,
+	[AK_BOUNCES] = bounce_score_mail,
 };
 
 /*

@@ -297,7 +297,8 @@ send_run(const struct conf *c, const struct send_job *job, struct vbuf *err)
 		t->n = job->nrcpts - t->first < job->per_txn ?
 		    job->nrcpts - t->first : job->per_txn;
 		if ((t->msg = smtp_add_message(ss)) == NULL ||
-		    !smtp_set_reverse_path(t->msg, job->env_from) ||
+		    !smtp_set_reverse_path(t->msg, job->env_froms != NULL ?
+		    job->env_froms[t->first] : job->env_from) ||
 		    !smtp_set_messagecb(t->msg, msg_cb, t) ||
 		    (job->eightbit &&
 		    !smtp_8bitmime_set_body(t->msg, E8bitmime_8BITMIME))) {

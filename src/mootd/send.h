@@ -52,6 +52,12 @@ struct send_job {
 	 */
 	const char *const	*personal;
 	size_t			 split;
+	/*
+	 * One sender each: env_froms[i] is the envelope sender of the
+	 * transaction whose first recipient is i (VERP, verp.h).  NULL:
+	 * env_from for every transaction.
+	 */
+	const char *const	*env_froms;
 	send_txn_cb		 cb;
 	void			*arg;
 };

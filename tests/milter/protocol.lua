@@ -68,6 +68,11 @@ local ok, err = pcall(function()
 	check(mt.getreply(conn) == SMFIR_CONTINUE, "the command address takes anyone")
 	mt.rcptto(conn, "<ops-moderate+abcdefghijklmnopqrstuvwxyz@lists.example.org>")
 	check(mt.getreply(conn) == SMFIR_CONTINUE, "a moderation address is accepted (token checked later)")
+	-- what comes back: a VERP token is up to 45 characters (verp.h)
+	mt.rcptto(conn, "<ops-bounces+abcdefghijklmnopqrstuvwxyz234567abcdefghijklm@lists.example.org>")
+	check(mt.getreply(conn) == SMFIR_CONTINUE, "a bounce address with a 45-character token is accepted (checked later)")
+	mt.rcptto(conn, "<ops-bounces@lists.example.org>")
+	check(mt.getreply(conn) == SMFIR_CONTINUE, "the bare bounce address is accepted")
 	mt.disconnect(conn)
 
 	-- 3. A list that has ended.
