@@ -186,7 +186,12 @@ new_msgs
 is "${#M[@]}" 2 "  then asked again"
 TB=$(tok_of "$(msg_to bea@example.org "${M[@]}")")
 answer bea@example.org "$TB" "Oui, merci"
+# A crash once the review is opened but before the yes is recorded
+# leaves neither: the yes is read again, and one review opens.
+MOOT_KILL_AT=review-opened mootd_once 2>/dev/null
+is "$(moot decide ls strategy | grep -c .)" 0 "a crash while opening the review keeps nothing"
 run
+is "$(moot decide ls strategy | grep -c .)" 1 "  and once mootd is back, one review opens"
 like "$(spool_reason "$(last_id)")" "^review: yes, proposal [0-9]+" \
     "a clear yes (in French) opens the review as a proposal"
 P=$(spool_reason "$(last_id)" | sed 's/.*proposal //')

@@ -355,6 +355,23 @@ gov_open(struct ctx *x, const struct gov_new *n, int64_t *id,
 	return (0);
 }
 
+/* proposal - n as a proposal by consensus of these */
+static void
+proposal(struct gov_new *n, const char *list, const char *proposer,
+    const char *title, const char *text, int64_t closes_at,
+    enum gov_effect_kind effect, const char *effect_arg)
+{
+	memset(n, 0, sizeof(*n));
+	n->list = list;
+	n->kind = DK_CONSENSUS;
+	n->title = title;
+	n->text = text;
+	n->proposer = proposer;
+	n->closes_at = closes_at;
+	n->effect = effect;
+	n->effect_arg = effect_arg;
+}
+
 /* gov_proposal_open - see gov_proposal.h */
 int
 gov_proposal_open(struct ctx *x, const char *list, const char *proposer,
@@ -364,14 +381,21 @@ gov_proposal_open(struct ctx *x, const char *list, const char *proposer,
 {
 	struct gov_new	n;
 
-	memset(&n, 0, sizeof(n));
-	n.list = list;
-	n.kind = DK_CONSENSUS;
-	n.title = title;
-	n.text = text;
-	n.proposer = proposer;
-	n.closes_at = closes_at;
-	n.effect = effect;
-	n.effect_arg = effect_arg;
+	proposal(&n, list, proposer, title, text, closes_at, effect,
+	    effect_arg);
 	return (gov_open(x, &n, id, why));
+}
+
+/* gov_proposal_open_in - see gov_proposal.h */
+int
+gov_proposal_open_in(struct ctx *x, const char *list, const char *proposer,
+    const char *title, const char *text, int64_t closes_at,
+    enum gov_effect_kind effect, const char *effect_arg, int64_t *id,
+    struct vbuf *why)
+{
+	struct gov_new	n;
+
+	proposal(&n, list, proposer, title, text, closes_at, effect,
+	    effect_arg);
+	return (gov_open_in(x, &n, id, why));
 }

@@ -27,4 +27,11 @@ int	gov_proposal_open(struct ctx *, const char *list, const char *proposer,
 	    enum gov_effect_kind effect, const char *effect_arg, int64_t *id,
 	    struct vbuf *why);
 
+/* gov_proposal_open_in - the same in the caller's transaction, so that
+ * what asked for it is recorded with it; on -1 it is rolled back */
+int	gov_proposal_open_in(struct ctx *, const char *list,
+	    const char *proposer, const char *title, const char *text,
+	    int64_t closes_at, enum gov_effect_kind effect,
+	    const char *effect_arg, int64_t *id, struct vbuf *why);
+
 #endif /* GOV_PROPOSAL_H */

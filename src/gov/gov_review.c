@@ -192,8 +192,8 @@ set_titles(const struct priority *p, void *arg)
 	return (0);
 }
 
-/* open_review - the review as a proposal on l by who; 0 with *id, or
- * -1 with why */
+/* open_review - the review as a proposal on l by who, in the caller's
+ * transaction; 0 with *id, or -1 with why */
 static int
 open_review(struct ctx *x, const struct list *l, const char *who,
     int64_t *id, struct vbuf *why)
@@ -226,7 +226,8 @@ open_review(struct ctx *x, const struct list *l, const char *who,
 		notice_phrase(x, NULL, l, "review-text", slots, nitems(slots),
 		    &text);
 	}
-	rc = gov_proposal_open(x, l->name, who, vbuf_str(&title),
+	/* In the caller's transaction, with the yes that asked for it. */
+	rc = gov_proposal_open_in(x, l->name, who, vbuf_str(&title),
 	    vbuf_str(&text), clock_now() + x->conf->review_time,
 	    GE_PRIORITIES, vbuf_str(&ids), id, why);
 out:
@@ -305,6 +306,48 @@ record(struct ctx *x, const struct spool_item *s, const struct token_row *t,
 		log_warnx("cannot commit the review's answer");
 }
 
+/*
+ * yes - open the review as a proposal and record the yes that asked for
+ * it in one transaction, so that a crash leaves both or neither (never
+ * a review a second yes could open again); 0 with *id, or -1 with why
+ * (nothing changed: the token stays good, a yes again may open it)
+ */
+static int
+yes(struct ctx *x, const struct spool_item *s, const struct list *l,
+    const struct token_row *t, int64_t *id, struct vbuf *why)
+{
+	char	done[160];
+	int64_t	now = clock_now();
+
+	if (db_begin(x->db) != DB_OK) {
+		vbuf_puts(why, "the database is busy");
+		return (-1);
+	}
+	if (open_review(x, l, t->addr, id, why) == -1) {
+		db_rollback(x->db);
+		return (-1);
+	}
+	/* The crash tests stop here: opened, the yes not yet recorded. */
+	killpoint_at("review-opened");
+	(void)snprintf(done, sizeof(done), "review: yes, proposal %lld",
+	    (long long)*id);
+	if (review_answer(x->db, t->object_id, "yes", t->addr, now, *id) ==
+	    DB_ERR || token_use(x->db, t->id, now) == DB_ERR) {
+		db_rollback(x->db);
+		vbuf_puts(why, "cannot record the answer");
+		return (-1);
+	}
+	answer_finish(x, s, done);
+	if (db_commit(x->db) != DB_OK) {
+		db_rollback(x->db);
+		vbuf_puts(why, "cannot commit the review");
+		return (-1);
+	}
+	log_info("review: proposal %lld opened on %s for %s", (long long)*id,
+	    l->name, t->addr);
+	return (0);
+}
+
 /* decide - act on t's owner's reply m */
 static void
 decide(struct ctx *x, const struct spool_item *s, const struct mail *m,
@@ -326,17 +369,13 @@ decide(struct ctx *x, const struct spool_item *s, const struct mail *m,
 		(void)snprintf(done, sizeof(done), "review: unclear (%s)",
 		    d.why);
 		answer_finish(x, s, done);
-	} else if (open_review(x, l, t->addr, &id, &why) == -1) {
+	} else if (yes(x, s, l, t, &id, &why) == -1) {
 		/* The token stays good: a yes again may open it. */
 		log_warnx("review: yes from %s, but the proposal could not "
 		    "be opened: %s", t->addr, vbuf_str(&why));
 		(void)snprintf(done, sizeof(done), "review: yes, not opened: "
 		    "%s", vbuf_str(&why));
 		answer_finish(x, s, done);
-	} else {
-		(void)snprintf(done, sizeof(done), "review: yes, proposal %lld",
-		    (long long)id);
-		record(x, s, t, "yes", id, done);
 	}
 	vbuf_release(&why);
 }
