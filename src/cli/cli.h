@@ -131,6 +131,8 @@ int	cmd_inject(struct cli *, int, char **);
 int	cmd_spool(struct cli *, int, char **);
 int	cmd_spool_show(struct cli *, int, char **);
 int	cmd_spool_retry(struct cli *, int, char **);
+int	cmd_queue(struct cli *, int, char **);
+int	cmd_queue_flush(struct cli *, int, char **);
 int	cmd_spool_purge(struct cli *, int, char **);
 int	cmd_held(struct cli *, int, char **);
 int	cmd_approve(struct cli *, int, char **);

@@ -53,6 +53,10 @@ const struct cli_command cli_commands[] = {
 	    "process a failed or deferred message again" },
 	{ "spool", "purge", cmd_spool_purge, "spool purge [--dry-run]",
 	    "remove what [retention] keeps no longer, saying how much" },
+	{ "queue", "ls", cmd_queue, "queue [ls]",
+	    "what waits to go out: posts and notices, next try, why" },
+	{ "queue", "flush", cmd_queue_flush, "queue flush",
+	    "make everything waiting due now, and wake mootd" },
 	{ NULL, "held", cmd_held, "held [LIST]",
 	    "list the posts waiting for a moderator" },
 	{ NULL, "approve", cmd_approve, "approve ID",
@@ -148,10 +152,12 @@ cli_command_find(const char *group, const char *verb)
 		    verb != NULL && strcmp(k->verb, verb) == 0)
 			return (k);
 	}
-	/* "moot spool" alone lists, like "moot spool ls"; "moot rota LIST"
+	/* "moot spool" and "moot queue" alone list, like their ls; "moot rota LIST"
 	 * shows, like "moot rota show LIST". */
 	if (strcmp(group, "spool") == 0 && (verb == NULL || verb[0] == '-'))
 		return (cli_command_for(cmd_spool));
+	if (strcmp(group, "queue") == 0 && (verb == NULL || verb[0] == '-'))
+		return (cli_command_for(cmd_queue));
 	if (strcmp(group, "rota") == 0 && verb != NULL)
 		return (cli_command_for(cmd_rota));
 	return (NULL);
