@@ -76,4 +76,13 @@ run
 like "$(newest_to chair@c.example)" "Closes: 2026-12-01 17:00" \
     "a closing time that cannot be read is refused, with an example"
 is "$(moot decide ls ops | wc -l)" 2 "  and nothing is recorded"
+
+# --- a decision by mail nobody confirms is forgotten after three days ---
+export MOOT_NOW=$(at $((3 * 86400 + 3600)))
+run
+is "$(moot decide ls ops | wc -l)" 1 \
+    "the vote whose sender said no is gone three days on; the opened one stays"
+is "$(moot decide show "$V" >/dev/null 2>&1; echo $?)" 1 "  moot decide show has it no more"
+like "$(cat "$T/mootd.log")" "decision\\(s\\) sent by mail and not confirmed within 3 days forgotten" \
+    "  and the log says so"
 done_testing

@@ -509,3 +509,19 @@ ballot_named(struct db *db, int64_t decision_id, int64_t *n)
 {
 	return (db_one_int(db, n, SQL_BALLOT_NAMED, "i", decision_id));
 }
+
+static const char SQL_DECISION_DROP_PENDING[] =
+    "DELETE FROM decision WHERE state = 'pending' AND opened_at < ?1";
+
+/* decision_drop_pending - see db_decision.h */
+int
+decision_drop_pending(struct db *db, int64_t before, int64_t *n)
+{
+	int	rc;
+
+	*n = 0;
+	if ((rc = db_exec(db, SQL_DECISION_DROP_PENDING, "i", before)) ==
+	    DB_OK)
+		*n = db_changes(db);
+	return (rc);
+}

@@ -178,4 +178,8 @@ int	ballot_mail_forget(struct db *, int64_t decision_id);
 /* ballot_named - how many ballots still name their voter (audit) */
 int	ballot_named(struct db *, int64_t decision_id, int64_t *n);
 
+/* decision_drop_pending - the decisions sent by mail and not confirmed
+ * before before (their opening_at) are deleted; how many in *n */
+int	decision_drop_pending(struct db *, int64_t before, int64_t *n);
+
 #endif /* DB_DECISION_H */

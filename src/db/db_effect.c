@@ -105,3 +105,14 @@ statement_each(struct db *db, int64_t since, int64_t until,
 	db_reset(st);
 	return (rc == DB_ROW ? DB_OK : rc);
 }
+
+static const char SQL_EFFECT_FORGET_PENDING[] =
+    "DELETE FROM gov_effect WHERE decision_id IN (SELECT id FROM decision "
+    "WHERE state = 'pending' AND opened_at < ?1)";
+
+/* effect_forget_pending - see db_effect.h */
+int
+effect_forget_pending(struct db *db, int64_t before)
+{
+	return (db_exec(db, SQL_EFFECT_FORGET_PENDING, "i", before));
+}

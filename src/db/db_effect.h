@@ -46,4 +46,8 @@ int	statement_insert(struct db *, int64_t decision_id, const char *title,
 int	statement_each(struct db *, int64_t since, int64_t until,
 	    int (*cb)(const struct statement *, void *), void *arg);
 
+/* effect_forget_pending - what the decisions that decision_drop_pending
+ * (db_decision.h) is about to delete would have done: forgotten too */
+int	effect_forget_pending(struct db *, int64_t before);
+
 #endif /* DB_EFFECT_H */

@@ -7,11 +7,13 @@
 
 #include "db/db.h"
 #include "db/db_decision.h"
+#include "db/db_effect.h"
 #include "db/db_list.h"
 #include "db/db_token.h"
 #include "global/conf.h"
 #include "global/tmpl.h"
 #include "gov/gov_close.h"
+#include "gov/gov_mail.h"
 #include "gov/gov_effect.h"
 #include "gov/gov_statement.h"
 #include "gov/gov_send.h"
@@ -405,12 +407,38 @@ out:
 	return (0);
 }
 
+/*
+ * forget_unconfirmed - a decision sent by mail that its sender did not
+ * confirm within GOV_OPENING_TTL (its token is dead) is deleted, with
+ * what it would have done: nothing was sent about it but the question
+ */
+static void
+forget_unconfirmed(struct ctx *x)
+{
+	int64_t	before = clock_now() - GOV_OPENING_TTL, n = 0;
+
+	if (db_begin(x->db) != DB_OK)
+		return;
+	if (effect_forget_pending(x->db, before) != DB_OK ||
+	    decision_drop_pending(x->db, before, &n) != DB_OK ||
+	    db_commit(x->db) != DB_OK) {
+		db_rollback(x->db);
+		log_warnx("cannot forget the decisions nobody confirmed");
+		return;
+	}
+	if (n > 0)
+		log_info("%lld decision(s) sent by mail and not confirmed "
+		    "within %d days forgotten", (long long)n,
+		    GOV_OPENING_TTL / 86400);
+}
+
 /* gov_close_tick - see gov_close.h */
 int
 gov_close_tick(struct ctx *x)
 {
 	struct tick	tk = { x, 0 };
 
+	forget_unconfirmed(x);
 	(void)decision_due(x->db, clock_now(), clock_now() - GOV_PROPOSER_TTL,
 	    one, &tk);
 	return (tk.done);
