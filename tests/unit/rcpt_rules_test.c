@@ -38,11 +38,12 @@ static const struct {
 	    "<nope@lists.example.org>: there is no list called nope" },
 	{ "a@one.example", 0, "<ops-confirm@lists.example.org>", RCPT_REJECT, "550",
 	    "no such list address" },
-	/* Addresses this version does not read: refused, never dropped. */
-	{ "a@one.example", 0, "<ops-bounces@lists.example.org>", RCPT_REJECT,
-	    "550", "moot does not take mail at this address yet" },
-	{ "a@one.example", 0, "<ops-bounces+abc@lists.example.org>",
-	    RCPT_REJECT, "550", "does not take mail at this address" },
+	/* Returned mail (issue 15): mootd reads it, with a VERP token or
+	 * without, from anyone (a relay's bounce comes from <>). */
+	{ "a@one.example", 0, "<ops-bounces@lists.example.org>", RCPT_OURS,
+	    NULL, NULL },
+	{ "", 0, "<ops-bounces+abc@lists.example.org>", RCPT_OURS, NULL,
+	    NULL },
 	/* Agenda items (issue 13, item 5): mootd reads them. */
 	{ "a@one.example", 0, "<ops-agenda@lists.example.org>", RCPT_OURS,
 	    NULL, NULL },
