@@ -202,24 +202,44 @@ cmd_priority_ls(struct cli *c, int argc, char **argv)
 	return (CLI_OK);
 }
 
-/* cmd_priority_retire - moot priority retire ID */
-int
-cmd_priority_retire(struct cli *c, int argc, char **argv)
+/*
+ * change_begin - the start of a command that changes priority ID (its
+ * first argument; nargs arguments in all, the command's name counted):
+ * help, the id, the database, a transaction open and c->err empty.
+ * CLI_OK, CLI_HELPED, or an exit status after saying why.
+ */
+static int
+change_begin(struct cli *c, int argc, char **argv,
+    int (*run)(struct cli *, int, char **), int nargs, int64_t *id)
 {
-	const struct cli_command *k = cli_command_for(cmd_priority_retire);
-	int64_t	id;
+	const struct cli_command *k = cli_command_for(run);
 	int	rc;
 
-	if (cli_wants_help(argc, argv))
-		return (cli_help(k, 0));
-	if (argc != 2)
+	if (cli_wants_help(argc, argv)) {
+		(void)cli_help(k, 0);
+		return (CLI_HELPED);
+	}
+	if (argc != nargs)
 		return (cli_help(k, 1));
-	if ((rc = id_arg(argv[1], &id)) != CLI_OK || (rc = cli_db(c)) !=
+	if ((rc = id_arg(argv[1], id)) != CLI_OK || (rc = cli_db(c)) !=
 	    CLI_OK)
 		return (rc);
 	if (db_begin(c->db) != DB_OK)
 		return (cli_error(CLI_FAIL, "cannot write the priorities"));
 	vbuf_reset(&c->err);
+	return (CLI_OK);
+}
+
+/* cmd_priority_retire - moot priority retire ID */
+int
+cmd_priority_retire(struct cli *c, int argc, char **argv)
+{
+	int64_t	id;
+	int	rc;
+
+	if ((rc = change_begin(c, argc, argv, cmd_priority_retire, 2,
+	    &id)) != CLI_OK)
+		return (rc == CLI_HELPED ? CLI_OK : rc);
 	if ((rc = finish(c, gov_priority_retire(c->db, id, clock_now(),
 	    &c->err))) == CLI_OK)
 		printf("priority %lld retired\n", (long long)id);
@@ -230,20 +250,12 @@ cmd_priority_retire(struct cli *c, int argc, char **argv)
 int
 cmd_priority_lists(struct cli *c, int argc, char **argv)
 {
-	const struct cli_command *k = cli_command_for(cmd_priority_lists);
 	int64_t	id;
 	int	rc;
 
-	if (cli_wants_help(argc, argv))
-		return (cli_help(k, 0));
-	if (argc != 3)
-		return (cli_help(k, 1));
-	if ((rc = id_arg(argv[1], &id)) != CLI_OK || (rc = cli_db(c)) !=
-	    CLI_OK)
-		return (rc);
-	if (db_begin(c->db) != DB_OK)
-		return (cli_error(CLI_FAIL, "cannot write the priorities"));
-	vbuf_reset(&c->err);
+	if ((rc = change_begin(c, argc, argv, cmd_priority_lists, 3,
+	    &id)) != CLI_OK)
+		return (rc == CLI_HELPED ? CLI_OK : rc);
 	if ((rc = finish(c, gov_priority_set_lists(c->db, id, argv[2],
 	    &c->err))) == CLI_OK)
 		printf("priority %lld: lists %s\n", (long long)id,
