@@ -40,38 +40,28 @@
 
 /* One list's pass at one scheduled instant. */
 struct pass {
-	struct sched_pass *sp;		/* the walk's */
-	struct ctx	*x;
-	struct list	*l;		/* the walk's */
-	time_t		 slot;
+	struct sched_pass *sp;		/* the walk's: its ctx, list, slot
+					 * and now */
 	struct kept_posts kept;		/* the posts read in this pass */
 };
 
 static const struct sched_sender digest_sender;
 
-/* phrase - phrase key in the member's language, trailing newlines cut */
-static void
-phrase(struct pass *ps, const struct sched_due *d, const char *key,
-    const struct tmpl_slot *slots, size_t nslots, struct vbuf *out)
-{
-	notice_phrase_line(ps->x, d->lang, ps->l, key, slots, nslots, out);
-}
-
 /* contents - the intro and the table of contents, UTF-8, LF */
 static void
-contents(struct pass *ps, const struct sched_due *d, const struct kept_chosen *ch,
-    struct vbuf *out)
+contents(struct pass *ps, const struct sched_due *d,
+    const struct kept_chosen *ch, struct vbuf *out)
 {
-	kept_intro(ps->x, d->lang, ps->l, "digest-intro", ch->n, out);
+	kept_intro(ps->sp->x, d->lang, ps->sp->l, "digest-intro", ch->n, out);
 	vbuf_puts(out, "\n\n");
 	if (ch->n == 0) {
 		/* list set --digest-empty: say so rather than show an
 		 * empty table */
-		phrase(ps, d, "digest-none", NULL, 0, out);
+		sched_phrase(ps->sp, d, "digest-none", NULL, 0, out);
 		vbuf_putc(out, '\n');
 		return;
 	}
-	phrase(ps, d, "digest-contents", NULL, 0, out);
+	sched_phrase(ps->sp, d, "digest-contents", NULL, 0, out);
 	vbuf_puts(out, "\n\n");
 	for (size_t i = 0; i < ch->n; i++)
 		vbuf_printf(out, "%3zu. %s (%s)\n", i + 1,
@@ -111,8 +101,8 @@ utf8_chars(const char *s)
 
 /* plain_body - the RFC 1153 digest as a text/plain part */
 static void
-plain_body(struct pass *ps, const struct sched_due *d, const struct kept_chosen *ch,
-    struct vbuf *out)
+plain_body(struct pass *ps, const struct sched_due *d,
+    const struct kept_chosen *ch, struct vbuf *out)
 {
 	struct vbuf	 t, end;
 
@@ -128,9 +118,9 @@ plain_body(struct pass *ps, const struct sched_due *d, const struct kept_chosen 
 		vbuf_puts(&t, "\n" RULE_MESSAGE "\n\n");
 	}
 	{
-		struct tmpl_slot s[] = { { "list", ps->l->name } };
+		struct tmpl_slot s[] = { { "list", ps->sp->l->name } };
 
-		phrase(ps, d, "digest-end", s, nitems(s), &end);
+		sched_phrase(ps->sp, d, "digest-end", s, nitems(s), &end);
 	}
 	vbuf_printf(&t, "%s\n", vbuf_str(&end));
 	for (size_t i = utf8_chars(vbuf_str(&end)); i > 0; i--)
@@ -154,8 +144,8 @@ in_any(const struct kept_chosen *ch, const char *b)
 
 /* mime_body - the multipart/digest: the contents, then each post */
 static void
-mime_body(struct pass *ps, const struct sched_due *d, const struct kept_chosen *ch,
-    struct vbuf *out)
+mime_body(struct pass *ps, const struct sched_due *d,
+    const struct kept_chosen *ch, struct vbuf *out)
 {
 	struct vbuf	 t;
 	char		 b[80];
@@ -165,7 +155,7 @@ mime_body(struct pass *ps, const struct sched_due *d, const struct kept_chosen *
 	 * without "=_"; a post may hold anything, so look. */
 	do
 		(void)snprintf(b, sizeof(b), "=_moot_digest_%lld_%lld_%d",
-		    (long long)ps->slot, (long long)d->id, k++);
+		    (long long)ps->sp->slot, (long long)d->id, k++);
 	while (in_any(ch, b) && k < 1000);
 	vbuf_init(&t, VBUF_NOMAX);
 	contents(ps, d, ch, &t);
@@ -189,7 +179,7 @@ mime_body(struct pass *ps, const struct sched_due *d, const struct kept_chosen *
 static int
 one_member(struct pass *ps, const struct sched_due *d)
 {
-	struct ctx	*x = ps->x;
+	struct ctx	*x = ps->sp->x;
 	struct kept_chosen	 ch;
 	struct notice	 n;
 	struct vbuf	 subject, body;
@@ -199,23 +189,24 @@ one_member(struct pass *ps, const struct sched_due *d)
 	memset(&ch, 0, sizeof(ch));
 	ch.k = &ps->kept;
 	ch.last = d->upto;
-	if (digest_posts(x->db, ps->l->id, d->upto, KEPT_CHOSEN_MAX,
+	if (digest_posts(x->db, ps->sp->l->id, d->upto, KEPT_CHOSEN_MAX,
 	    kept_choose_cb, &ch) != DB_OK)
 		return (-1);
-	if (ch.n == 0 && !ps->l->digest_empty) {
+	if (ch.n == 0 && !ps->sp->l->digest_empty) {
 		/* Nothing new: no mail, but this time is done with. */
 		rc = sched_mark(x->db, SCHED_DIGEST, d->id, ch.last,
-		    (int64_t)ps->slot);
+		    (int64_t)ps->sp->slot);
 		return (rc == DB_OK ? 1 : rc == DB_NOTFOUND ? 0 : -1);
 	}
 	vbuf_init(&subject, VBUF_NOMAX);
 	vbuf_init(&body, VBUF_NOMAX);
 	(void)snprintf(count, sizeof(count), "%zu", ch.n);
 	{
-		struct tmpl_slot s[] = { { "list", ps->l->name },
+		struct tmpl_slot s[] = { { "list", ps->sp->l->name },
 		    { "count", count } };
 
-		phrase(ps, d, "digest-subject", s, nitems(s), &subject);
+		sched_phrase(ps->sp, d, "digest-subject", s, nitems(s),
+		    &subject);
 	}
 	if (d->plain)
 		plain_body(ps, d, &ch, &body);
@@ -225,13 +216,14 @@ one_member(struct pass *ps, const struct sched_due *d)
 	n.tmpl = "digest";
 	n.to = d->addr;
 	n.lang = d->lang;
-	n.list = ps->l;
+	n.list = ps->sp->l;
 	n.from_kind = AK_POST;
 	rc = sched_send_queue(ps->sp, &digest_sender, &n, vbuf_str(&subject),
 	    &body, d, ch.last);
 	if (rc == 1) {
-		log_info("digest list=%s to=%s posts=%zu form=%s", ps->l->name,
-		    d->addr, ch.n, d->plain ? "plain" : "mime");
+		log_info("digest list=%s to=%s posts=%zu form=%s",
+		    ps->sp->l->name, d->addr, ch.n, d->plain ? "plain" :
+		    "mime");
 		/* The crash tests stop here: this digest is queued and
 		 * recorded, the next members' are not. */
 		killpoint_at("digest-queued");
@@ -248,9 +240,6 @@ begin(struct sched_pass *sp)
 	struct pass	*ps = xcalloc(1, sizeof(*ps));
 
 	ps->sp = sp;
-	ps->x = sp->x;
-	ps->l = sp->l;
-	ps->slot = sp->slot;
 	kept_init(&ps->kept, sp->x, sp->l, "digest", 1);
 	sp->own = ps;
 	return (0);

@@ -49,10 +49,8 @@
 
 /* One list's pass at one scheduled instant. */
 struct pass {
-	struct sched_pass *sp;		/* the walk's */
-	struct ctx	*x;
-	struct list	*l;		/* the walk's */
-	time_t		 slot, now;
+	struct sched_pass *sp;		/* the walk's: its ctx, list, slot
+					 * and now */
 	struct kept_posts kept;		/* the posts read in this pass */
 	struct meeting	**all;		/* every meeting, by start; owned */
 	size_t		 nall;
@@ -68,14 +66,6 @@ struct pass {
 
 static const struct sched_sender news_sender;
 
-/* phrase - phrase key in the member's language, trailing newlines cut */
-static void
-phrase(struct pass *ps, const struct sched_due *d, const char *key,
-    const struct tmpl_slot *slots, size_t nslots, struct vbuf *out)
-{
-	notice_phrase_line(ps->x, d->lang, ps->l, key, slots, nslots, out);
-}
-
 /* meetings_load - the meetings of every group that begin in the next
  * NEWS_MEETING_DAYS, and the calendar of them; -1 on trouble */
 static int
@@ -83,16 +73,16 @@ meetings_load(struct pass *ps)
 {
 	const char	*titles[NEWS_MEETINGS_MAX];
 	struct vbuf	 err;
-	time_t		 until = ps->now + NEWS_MEETING_DAYS * 86400;
+	time_t		 until = ps->sp->now + NEWS_MEETING_DAYS * 86400;
 
-	if (meeting_list(ps->x->db, NULL, &ps->all, &ps->nall) != DB_OK)
+	if (meeting_list(ps->sp->x->db, NULL, &ps->all, &ps->nall) != DB_OK)
 		return (-1);
 	for (size_t i = 0; i < ps->nall && ps->nsoon < nitems(ps->soon);
 	    i++) {
 		const struct meeting	*m = ps->all[i];
 
 		if (m->state != MEETING_SCHEDULED ||
-		    (time_t)m->start_at < ps->now ||
+		    (time_t)m->start_at < ps->sp->now ||
 		    (time_t)m->start_at >= until)
 			continue;
 		/* The calendar's title is the group's name: a reader's
@@ -103,10 +93,10 @@ meetings_load(struct pass *ps)
 	if (ps->nsoon == 0)
 		return (0);
 	vbuf_init(&err, 256);
-	if (cal_ical_publish(ps->soon, titles, ps->nsoon, ps->x->conf->domain,
-	    ps->now, &ps->ics, &err) == -1) {
+	if (cal_ical_publish(ps->soon, titles, ps->nsoon,
+	    ps->sp->x->conf->domain, ps->sp->now, &ps->ics, &err) == -1) {
 		/* The update still goes, with the meetings as text. */
-		log_warnx("update %s: no calendar: %s", ps->l->name,
+		log_warnx("update %s: no calendar: %s", ps->sp->l->name,
 		    vbuf_str(&err));
 		vbuf_reset(&ps->ics);
 	}
@@ -148,7 +138,7 @@ note_cb(const struct meeting_note *n, void *arg)
 static int
 notes_load(struct pass *ps)
 {
-	return (notes_approved_since(ps->x->db, ps->l->name,
+	return (notes_approved_since(ps->sp->x->db, ps->sp->l->name,
 	    (int64_t)ps->notes_since, note_cb, ps) == DB_OK ? 0 : -1);
 }
 
@@ -160,7 +150,7 @@ notes_section(struct pass *ps, const struct sched_due *d, struct vbuf *out)
 	if (ps->notes.len == 0)
 		return;
 	vbuf_putc(out, '\n');
-	phrase(ps, d, "news-notes", NULL, 0, out);
+	sched_phrase(ps->sp, d, "news-notes", NULL, 0, out);
 	vbuf_putc(out, '\n');
 	vbuf_cat(out, ps->notes.data, ps->notes.len);
 }
@@ -194,13 +184,13 @@ decisions_load(struct pass *ps)
 	size_t		 k = 0;
 	int		 mine, rc = 0;
 
-	if (gov_decided_each(ps->x->db, (int64_t)ps->notes_since,
-	    (int64_t)ps->now, decided_cb, ps) != DB_OK)
+	if (gov_decided_each(ps->sp->x->db, (int64_t)ps->notes_since,
+	    (int64_t)ps->sp->now, decided_cb, ps) != DB_OK)
 		return (-1);
 	for (size_t i = 0; i < ps->ndec; i++) {
-		mine = strcmp(ps->dec[i]->list, ps->l->name) == 0;
-		if (!mine && rc == 0 && notes_to_names(ps->x->db,
-		    ps->dec[i]->list, ps->l->name, &mine) != DB_OK)
+		mine = strcmp(ps->dec[i]->list, ps->sp->l->name) == 0;
+		if (!mine && rc == 0 && notes_to_names(ps->sp->x->db,
+		    ps->dec[i]->list, ps->sp->l->name, &mine) != DB_OK)
 			rc = -1;
 		if (mine && rc == 0)
 			ps->dec[k++] = ps->dec[i];
@@ -222,12 +212,13 @@ decisions_section(struct pass *ps, const struct sched_due *d,
 	if (ps->ndec == 0)
 		return;
 	vbuf_putc(out, '\n');
-	phrase(ps, d, "news-decisions", NULL, 0, out);
+	sched_phrase(ps->sp, d, "news-decisions", NULL, 0, out);
 	vbuf_putc(out, '\n');
 	vbuf_init(&o, VBUF_NOMAX);
 	for (size_t i = 0; i < ps->ndec; i++) {
 		vbuf_reset(&o);
-		gov_outcome_phrase(ps->x, ps->l, ps->dec[i], d->lang, &o);
+		gov_outcome_phrase(ps->sp->x, ps->sp->l, ps->dec[i], d->lang,
+		    &o);
 		vbuf_printf(out, "\n%s: %s\n", ps->dec[i]->list,
 		    ps->dec[i]->title);
 		for (const char *p = vbuf_str(&o); *p != '\0'; ) {
@@ -246,7 +237,7 @@ static void
 text(struct pass *ps, const struct sched_due *d, const struct kept_chosen *ch,
     struct vbuf *out)
 {
-	kept_intro(ps->x, d->lang, ps->l, ch->n > 0 ? "news-intro" :
+	kept_intro(ps->sp->x, d->lang, ps->sp->l, ch->n > 0 ? "news-intro" :
 	    "news-no-posts", ch->n, out);
 	vbuf_puts(out, "\n\n");
 	for (size_t i = 0; i < ch->n; i++) {
@@ -259,8 +250,8 @@ text(struct pass *ps, const struct sched_due *d, const struct kept_chosen *ch,
 			vbuf_putc(out, '\n');
 		vbuf_puts(out, "\n");
 	}
-	phrase(ps, d, ps->nsoon > 0 ? "news-meetings" : "news-no-meetings",
-	    NULL, 0, out);
+	sched_phrase(ps->sp, d, ps->nsoon > 0 ? "news-meetings" :
+	    "news-no-meetings", NULL, 0, out);
 	vbuf_puts(out, "\n");
 	for (size_t i = 0; i < ps->nsoon; i++) {
 		const struct meeting	*m = ps->soon[i];
@@ -274,19 +265,20 @@ text(struct pass *ps, const struct sched_due *d, const struct kept_chosen *ch,
 		/* Who takes the board's seats, at the board meeting and at
 		 * the meetings the rules made from it (item 7). */
 		vbuf_init(&seats, VBUF_NOMAX);
-		cal_seats(ps->x, m, &seats);
+		cal_seats(ps->sp->x, m, &seats);
 		if (seats.len > 0) {
 			struct tmpl_slot ss[] = { { "seats", vbuf_str(&seats) } };
 
 			vbuf_puts(out, "    ");
-			phrase(ps, d, "meeting-seats", ss, nitems(ss), out);
+			sched_phrase(ps->sp, d, "meeting-seats", ss, nitems(ss),
+			    out);
 			vbuf_putc(out, '\n');
 		}
 		vbuf_release(&seats);
 	}
 	if (ps->ics.len > 0) {
 		vbuf_putc(out, '\n');
-		phrase(ps, d, "news-calendar", NULL, 0, out);
+		sched_phrase(ps->sp, d, "news-calendar", NULL, 0, out);
 		vbuf_putc(out, '\n');
 	}
 	notes_section(ps, d, out);
@@ -309,7 +301,7 @@ body(struct pass *ps, const struct vbuf *t, struct vbuf *out)
 	 * posts, which may quote anything (an earlier update), so look. */
 	do
 		(void)snprintf(b, sizeof(b), "=_moot_update_%lld_%lld_%d",
-		    (long long)ps->slot, (long long)ps->l->id, k++);
+		    (long long)ps->sp->slot, (long long)ps->sp->l->id, k++);
 	while (memmem(t->data, t->len, b, strlen(b)) != NULL && k < 1000);
 	vbuf_printf(out, "Content-Type: multipart/mixed;\r\n"
 	    " boundary=\"%s\"\r\n\r\n--%s\r\n", b, b);
@@ -325,7 +317,7 @@ body(struct pass *ps, const struct vbuf *t, struct vbuf *out)
 static int
 one_member(struct pass *ps, const struct sched_due *d)
 {
-	struct ctx	*x = ps->x;
+	struct ctx	*x = ps->sp->x;
 	struct kept_chosen	 ch;
 	struct notice	 n;
 	struct vbuf	 subject, t, mime;
@@ -335,7 +327,7 @@ one_member(struct pass *ps, const struct sched_due *d)
 	memset(&ch, 0, sizeof(ch));
 	ch.k = &ps->kept;
 	ch.last = d->upto;
-	if (digest_posts(x->db, ps->l->id, d->upto, KEPT_CHOSEN_MAX,
+	if (digest_posts(x->db, ps->sp->l->id, d->upto, KEPT_CHOSEN_MAX,
 	    kept_choose_cb, &ch) != DB_OK)
 		return (-1);
 	vbuf_init(&subject, VBUF_NOMAX);
@@ -343,10 +335,10 @@ one_member(struct pass *ps, const struct sched_due *d)
 	vbuf_init(&mime, VBUF_NOMAX);
 	(void)snprintf(count, sizeof(count), "%zu", ch.n);
 	{
-		struct tmpl_slot s[] = { { "list", ps->l->name },
+		struct tmpl_slot s[] = { { "list", ps->sp->l->name },
 		    { "count", count } };
 
-		phrase(ps, d, "news-subject", s, nitems(s), &subject);
+		sched_phrase(ps->sp, d, "news-subject", s, nitems(s), &subject);
 	}
 	text(ps, d, &ch, &t);
 	body(ps, &t, &mime);
@@ -354,13 +346,13 @@ one_member(struct pass *ps, const struct sched_due *d)
 	n.tmpl = "news";
 	n.to = d->addr;
 	n.lang = d->lang;
-	n.list = ps->l;
+	n.list = ps->sp->l;
 	n.from_kind = AK_POST;
 	rc = sched_send_queue(ps->sp, &news_sender, &n, vbuf_str(&subject),
 	    &mime, d, ch.last);
 	if (rc == 1) {
 		log_info("update list=%s to=%s posts=%zu meetings=%zu",
-		    ps->l->name, d->addr, ch.n, ps->nsoon);
+		    ps->sp->l->name, d->addr, ch.n, ps->nsoon);
 		/* The crash tests stop here: this update is queued and
 		 * recorded, the next members' are not. */
 		killpoint_at("news-queued");
@@ -396,10 +388,6 @@ begin(struct sched_pass *sp)
 	struct pass	*ps = xcalloc(1, sizeof(*ps));
 
 	ps->sp = sp;
-	ps->x = sp->x;
-	ps->l = sp->l;
-	ps->slot = sp->slot;
-	ps->now = sp->now;
 	ps->notes_since = sp->prev;
 	vbuf_init(&ps->ics, VBUF_NOMAX);
 	vbuf_init(&ps->notes, VBUF_NOMAX);

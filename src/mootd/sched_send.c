@@ -39,6 +39,15 @@ struct sched_ats {
 	size_t		 n, cap;
 };
 
+/* sched_phrase - see sched_send.h */
+void
+sched_phrase(const struct sched_pass *ps, const struct sched_due *d,
+    const char *key, const struct tmpl_slot *slots, size_t nslots,
+    struct vbuf *out)
+{
+	notice_phrase_line(ps->x, d->lang, ps->l, key, slots, nslots, out);
+}
+
 /* sched_send_queue - see sched_send.h */
 int
 sched_send_queue(struct sched_pass *ps, const struct sched_sender *s,

@@ -13,6 +13,7 @@
 #ifndef SCHED_SEND_H
 #define SCHED_SEND_H
 
+#include <stddef.h>
 #include <stdint.h>
 #include <time.h>
 
@@ -68,5 +69,12 @@ int	sched_send_tick(struct ctx *, const struct sched_sender *s);
 int	sched_send_queue(struct sched_pass *, const struct sched_sender *s,
 	    struct notice *n, const char *subject, const struct vbuf *mime,
 	    const struct sched_due *d, int64_t upto);
+
+/* sched_phrase - phrase key in d's language (the list's when d has
+ * none), trailing newlines cut, appended to out */
+struct tmpl_slot;
+void	sched_phrase(const struct sched_pass *, const struct sched_due *d,
+	    const char *key, const struct tmpl_slot *slots, size_t nslots,
+	    struct vbuf *out);
 
 #endif /* SCHED_SEND_H */
