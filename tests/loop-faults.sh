@@ -14,8 +14,9 @@ fi
 T0=2026-11-23T10:00:00Z
 at() { date -u -d "@$(( $(date -u -d "$T0" +%s) + $1 ))" +%Y-%m-%dT%H:%M:%SZ; }
 run_at() { MOOT_NOW=$(at "$1") mootd_once 2>>"$T/mootd.log"; }
-# transactions: the MAIL commands the sink has seen, refused or not.
-transactions() { grep -c '<<< MAIL FROM' "$SINK_DIR/sink.log"; }
+# transactions: the messages whose data the sink has had, stored or not
+# (a pipelined envelope that never got its data sent nothing).
+transactions() { grep -c '\] data [0-9]* bytes' "$SINK_DIR/sink.log"; }
 
 # The relay is down at first, so everything waits: a held post's request
 # in the outbox, and an approved post distributing to three members.

@@ -41,6 +41,7 @@ struct conf {
 	int64_t	 relay_timeout;		/* seconds, each SMTP step */
 	int64_t	 relay_max_rcpts;	/* recipients per transaction */
 	int64_t	 relay_max_txns;	/* transactions per session */
+	int64_t	 relay_conns;		/* sessions at once */
 	char	*relay_starttls;	/* no | try | require */
 
 	/* [delivery] */

@@ -35,6 +35,8 @@ const struct conf_key conf_keys[] = {
 	    1, 10000, NULL },
 	{ "relay", "max_transactions", CT_INT, O(relay_max_txns), "50", 0,
 	    1, 1000, NULL },
+	{ "relay", "connections", CT_INT, O(relay_conns), "4", 0, 1, 64,
+	    NULL },
 	{ "relay", "starttls", CT_CHOICE, O(relay_starttls), "no", 0, 0, 0,
 	    "no|try|require" },
 

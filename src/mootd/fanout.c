@@ -489,10 +489,11 @@ one_pass(struct ctx *x, struct spool_item *s, const struct list *l,
 	int			 rc;
 
 	/* A session has at most max_transactions transactions, whichever
-	 * the shape; with a copy each, that is as many members. */
+	 * the shape (with a copy each, that is as many members), and a
+	 * batch gives each of the sessions at once one session's worth. */
 	if (b->list != NULL)
 		per_txn = 1;		/* one copy each */
-	limit = (int64_t)per_txn * c->relay_max_txns;
+	limit = (int64_t)per_txn * c->relay_max_txns * c->relay_conns;
 	vbuf_init(&env, VBUF_NOMAX);
 	listaddr_format(&env, c, l->name, AK_BOUNCES, NULL);
 	for (;;) {

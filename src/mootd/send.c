@@ -1,336 +1,117 @@
 /*
- * send.c - SMTP through libesmtp; see send.h
+ * send.c - which client takes a job, and the one rule that turns the
+ * relay's replies into a recipient's outcome; see send.h
  */
-#include <sys/socket.h>
-#include <sys/stat.h>
-
-#include <netinet/in.h>
-#include <netinet/tcp.h>
-#include <arpa/inet.h>
-
-#include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
+#include <strings.h>
 
-#include <libesmtp.h>
-
-#include "util/alloc.h"
 #include "global/conf.h"
 #include "mootd/send.h"
+#include "mootd/send_int.h"
 #include "util/vbuf.h"
 #include "util/sys_defs.h"
 
-struct txn {
-	struct session	*sess;
-	smtp_message_t	 msg;
-	size_t		 first, n;	/* its recipients in the job */
-	int		 given;		/* the data was handed out */
-	int		 reported;	/* cb has had its results */
-};
-
-struct session {
-	const struct conf	*conf;
-	const struct send_job	*job;
-	struct txn		*txns;	/* owned */
-	size_t			 ntxns;
-	struct send_result	*results;	/* owned; per_txn of them */
-	int			 stop;	/* cb asked to stop */
-	struct vbuf		*err;
-};
-
-/*
- * msg_cb - libesmtp reads the message: in one piece, or, for a personal
- * copy, in three (the bytes before split, the recipient's own fields,
- * the rest)
- */
-static const char *
-msg_cb(void **ctx, int *len, void *arg)
+/* send_outcome - see send_int.h */
+void
+send_outcome(struct send_result *r, const struct send_reply *mail,
+    const struct send_reply *rcpt, const struct send_reply *data)
 {
-	struct txn		*t = arg;
-	const struct send_job	*job = t->sess->job;
-	const char		*p = NULL;
+	const struct send_reply *why = rcpt;
 
-	(void)ctx;		/* libesmtp frees *ctx: we keep it NULL */
-	if (len == NULL) {	/* rewind */
-		t->given = 0;
-		return (NULL);
+	if (mail->code / 100 != 2) {
+		/* Our sender refused: a relay problem, never the member's. */
+		r->status = SEND_DEFERRED;
+		why = mail;
+	} else if (rcpt->code / 100 == 5)
+		r->status = SEND_FAILED;
+	else if (rcpt->code / 100 != 2)
+		r->status = SEND_DEFERRED;
+	else {
+		why = data;
+		r->status = data->code / 100 == 2 ? SEND_SENT :
+		    data->code / 100 == 5 ? SEND_FAILED : SEND_DEFERRED;
 	}
-	if (job->personal == NULL) {
-		*len = t->given++ ? 0 : (int)job->len;
-		return (t->given == 1 ? job->data : NULL);
-	}
-	switch (t->given++) {
-	case 0:
-		*len = (int)job->split;
-		p = job->data;
-		break;
-	case 1:
-		p = job->personal[t->first];
-		*len = (int)strlen(p);
-		break;
-	case 2:
-		*len = (int)(job->len - job->split);
-		p = job->data + job->split;
-		break;
-	default:
-		*len = 0;
-	}
-	return (p);
+	r->code = why->code;
+	(void)snprintf(r->reply, sizeof(r->reply), "%s", why->text);
 }
 
-/* printable - "452 4.5.3 text": the reply without its CRLF or controls */
-static void
-printable(char *out, size_t size, const smtp_status_t *st)
+/* send_stuff - see send_int.h; data as it goes after DATA: a line that begins with a dot gets
+ * another (RFC 5321 4.5.2); p starts a line; the result ends in CRLF */
+void
+send_stuff(struct vbuf *out, const char *p, size_t len)
 {
-	const char	*text = st->text;
-	size_t		 i = 0, n;
+	const char	*end = p + len, *nl;
 
-	/* libesmtp parses the enhanced code out of the text: put it back. */
-	if (st->enh_class > 0)
-		n = (size_t)snprintf(out, size, "%d %d.%d.%d ", st->code,
-		    st->enh_class, st->enh_subject, st->enh_detail);
-	else
-		n = (size_t)snprintf(out, size, "%d ", st->code);
-	i = n < size ? n : size - 1;
-	for (; text != NULL && *text != '\0' && i + 1 < size; text++)
-		if ((unsigned char)*text >= 0x20 && *text != 0x7f)
-			out[i++] = *text;
+	while (p < end) {
+		if (*p == '.')
+			vbuf_putc(out, '.');
+		nl = memchr(p, '\n', (size_t)(end - p));
+		nl = nl != NULL ? nl + 1 : end;
+		vbuf_cat(out, p, (size_t)(nl - p));
+		p = nl;
+	}
+	if (out->len > 0 && (out->len < 2 || out->data[out->len - 2] != '\r' ||
+	    out->data[out->len - 1] != '\n'))
+		vbuf_puts(out, "\r\n");
+}
+
+/* send_has_control - see send_int.h; an address that would break its command line (threat
+ * F1: nothing from a member's record becomes a second command) */
+int
+send_has_control(const char *a)
+{
+	for (; *a != '\0'; a++)
+		if ((unsigned char)*a < 0x20 || *a == 0x7f)
+			return (1);
+	return (0);
+}
+
+/* send_ext_of - see send_int.h */
+enum send_ext
+send_ext_of(const char *line, size_t len)
+{
+	static const struct {
+		const char	*word;
+		enum send_ext	 ext;
+	} words[] = {
+		{ "PIPELINING", SEND_EXT_PIPELINING },
+		{ "8BITMIME", SEND_EXT_8BITMIME },
+	};
+
+	for (size_t i = 0; i < nitems(words); i++) {
+		size_t	 wl = strlen(words[i].word);
+
+		if (len >= wl && strncasecmp(line, words[i].word, wl) == 0 &&
+		    (len == wl || line[wl] == ' '))
+			return (words[i].ext);
+	}
+	return (SEND_EXT_OTHER);
+}
+
+/* send_printable - see send_int.h */
+void
+send_printable(char *out, size_t size, const char *text, size_t len)
+{
+	size_t	i = 0;
+
+	for (size_t k = 0; k < len && i + 1 < size; k++)
+		if ((unsigned char)text[k] >= 0x20 && text[k] != 0x7f)
+			out[i++] = text[k];
 	out[i] = '\0';
 }
 
-struct rcpt_walk {
-	struct session		*s;
-	struct txn		*t;
-	const smtp_status_t	*mail;	/* MAIL FROM reply */
-	const smtp_status_t	*data;	/* final DATA reply */
-	size_t			 i;
-};
-
-/* result_of - one recipient's outcome from its RCPT and the DATA reply */
-static void
-rcpt_result(smtp_recipient_t r, const char *mailbox, void *arg)
-{
-	struct rcpt_walk	*w = arg;
-	struct send_result	*res = &w->s->results[w->i];
-	const smtp_status_t	*rs = smtp_recipient_status(r), *why = rs;
-
-	if (w->i >= w->t->n)
-		return;
-	res->addr = w->s->job->rcpts[w->t->first + w->i];
-	(void)mailbox;
-	if (w->mail->code / 100 != 2) {
-		/* Our sender refused: a relay problem, never the member's. */
-		res->status = SEND_DEFERRED;
-		why = w->mail;
-	} else if (rs->code / 100 == 5)
-		res->status = SEND_FAILED;
-	else if (rs->code / 100 != 2)
-		res->status = SEND_DEFERRED;
-	else {
-		why = w->data;
-		res->status = w->data->code / 100 == 2 ? SEND_SENT :
-		    w->data->code / 100 == 5 ? SEND_FAILED : SEND_DEFERRED;
-	}
-	res->code = why->code;
-	printable(res->reply, sizeof(res->reply), why);
-	w->i++;
-}
-
-/* nodelay - TCP_NODELAY on a socket to the relay */
-static void
-nodelay(int fd)
-{
-	int	one = 1;
-
-	(void)setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
-}
-
 /*
- * cut - end the session on a socket to the relay: libesmtp has no call
- * that stops a session, and would otherwise go on sending the
- * transactions left after the caller asked to stop (a database that
- * cannot record them: each would be sent again later).  A transaction
- * cut before the end of its data is not delivered (RFC 5321 4.1.1.4).
+ * send_run - see send.h.  STARTTLS goes through libesmtp; everything
+ * else through moot's own pipelining client, which chains each copy's
+ * end of data with the next envelope and runs [relay] connections
+ * sessions at once (libesmtp waits for each message's final reply
+ * before the next MAIL, one session at a time).
  */
-static void
-cut(int fd)
-{
-	(void)shutdown(fd, SHUT_RDWR);
-}
-
-/* relay_socks - fn on each of our connected TCP sockets to the relay */
-static void
-relay_socks(const struct conf *c, void (*fn)(int))
-{
-	for (int fd = 0; fd < 1024; fd++) {
-		struct sockaddr_storage	 ss;
-		struct stat		 st;
-		socklen_t		 sl = sizeof(ss);
-		int			 port;
-
-		if (fstat(fd, &st) == -1 || !S_ISSOCK(st.st_mode))
-			continue;
-		if (getpeername(fd, (struct sockaddr *)&ss, &sl) == -1)
-			continue;
-		if (ss.ss_family == AF_INET)
-			port = ntohs(((struct sockaddr_in *)&ss)->sin_port);
-		else if (ss.ss_family == AF_INET6)
-			port = ntohs(((struct sockaddr_in6 *)&ss)->sin6_port);
-		else
-			continue;
-		if (port == c->relay_port)
-			fn(fd);
-	}
-}
-
-/* txn_done - a transaction has its final reply: give cb the results */
-static void
-txn_done(struct session *s, smtp_message_t m)
-{
-	struct txn		*t = smtp_message_get_application_data(m);
-	struct rcpt_walk	 w;
-
-	if (t == NULL || t->reported || s->stop)
-		return;
-	t->reported = 1;
-	memset(&w, 0, sizeof(w));
-	w.s = s;
-	w.t = t;
-	w.mail = smtp_reverse_path_status(m);
-	w.data = smtp_message_transfer_status(m);
-	smtp_enumerate_recipients(m, rcpt_result, &w);
-	if (s->job->cb(s->job->arg, s->results, w.i) == -1) {
-		s->stop = 1;
-		vbuf_printf(s->err, "stopped by the caller");
-		relay_socks(s->conf, cut);
-	}
-}
-
-/* event_cb - libesmtp tells us what happened */
-static void
-event_cb(smtp_session_t session, int ev, void *arg, ...)
-{
-	struct session	*s = arg;
-	va_list		 ap;
-
-	(void)session;
-	va_start(ap, arg);
-	switch (ev) {
-	case SMTP_EV_CONNECT:
-		relay_socks(s->conf, nodelay);
-		break;
-	case SMTP_EV_MESSAGESENT:
-		txn_done(s, va_arg(ap, smtp_message_t));
-		break;
-	case SMTP_EV_EXTNA_8BITMIME:
-		/* libesmtp then quits: say why, for the deferral reason. */
-		if (s->err->len == 0)
-			vbuf_printf(s->err, "the relay does not offer 8BITMIME, "
-			    "which this 8-bit message needs");
-		break;
-	default:
-		break;
-	}
-	va_end(ap);
-}
-
-/* send_run - see send.h */
 size_t
 send_run(const struct conf *c, const struct send_job *job, struct vbuf *err)
 {
-	struct session	 s;
-	smtp_session_t	 ss;
-	char		 server[300], ebuf[256];
-	size_t		 i, missing = 0;
-	long		 ms = (long)c->relay_timeout * 1000;
-	enum starttls_option tls = Starttls_DISABLED;
-
-	memset(&s, 0, sizeof(s));
-	s.conf = c;
-	s.job = job;
-	s.err = err;
-	if (job->nrcpts == 0)
-		return (0);
-	s.ntxns = (job->nrcpts + job->per_txn - 1) / job->per_txn;
-	s.txns = xcalloc(s.ntxns, sizeof(*s.txns));
-	s.results = xcalloc(job->per_txn, sizeof(*s.results));
-
-	if ((ss = smtp_create_session()) == NULL) {
-		vbuf_printf(err, "libesmtp: cannot create a session");
-		missing = s.ntxns;
-		goto out;
-	}
-	(void)snprintf(server, sizeof(server), "%s:%lld", c->relay_host,
-	    (long long)c->relay_port);
-	if (strcmp(c->relay_starttls, "try") == 0)
-		tls = Starttls_ENABLED;
-	else if (strcmp(c->relay_starttls, "require") == 0)
-		tls = Starttls_REQUIRED;
-	if (!smtp_set_server(ss, server) ||
-	    !smtp_set_hostname(ss, c->relay_helo) ||
-	    !smtp_starttls_enable(ss, tls) ||
-	    !smtp_set_eventcb(ss, event_cb, &s) ||
-	    smtp_set_timeout(ss, Timeout_GREETING |
-	    Timeout_OVERRIDE_RFC2822_MINIMUM, ms) < 0 ||
-	    smtp_set_timeout(ss, Timeout_ENVELOPE |
-	    Timeout_OVERRIDE_RFC2822_MINIMUM, ms) < 0 ||
-	    smtp_set_timeout(ss, Timeout_DATA |
-	    Timeout_OVERRIDE_RFC2822_MINIMUM, ms) < 0 ||
-	    smtp_set_timeout(ss, Timeout_TRANSFER |
-	    Timeout_OVERRIDE_RFC2822_MINIMUM, ms) < 0 ||
-	    smtp_set_timeout(ss, Timeout_DATA2 |
-	    Timeout_OVERRIDE_RFC2822_MINIMUM, ms) < 0) {
-		vbuf_printf(err, "libesmtp: %s", smtp_strerror(smtp_errno(),
-		    ebuf, sizeof(ebuf)));
-		missing = s.ntxns;
-		goto out;
-	}
-	for (i = 0; i < s.ntxns; i++) {
-		struct txn	*t = &s.txns[i];
-		size_t		 k;
-
-		t->sess = &s;
-		t->first = i * job->per_txn;
-		t->n = job->nrcpts - t->first < job->per_txn ?
-		    job->nrcpts - t->first : job->per_txn;
-		if ((t->msg = smtp_add_message(ss)) == NULL ||
-		    !smtp_set_reverse_path(t->msg, job->env_froms != NULL ?
-		    job->env_froms[t->first] : job->env_from) ||
-		    !smtp_set_messagecb(t->msg, msg_cb, t) ||
-		    (job->eightbit &&
-		    !smtp_8bitmime_set_body(t->msg, E8bitmime_8BITMIME))) {
-			vbuf_printf(err, "libesmtp: %s",
-			    smtp_strerror(smtp_errno(), ebuf, sizeof(ebuf)));
-			missing = s.ntxns;
-			goto out;
-		}
-		smtp_message_set_application_data_release(t->msg, t, NULL);
-		for (k = 0; k < t->n; k++)
-			if (smtp_add_recipient(t->msg,
-			    job->rcpts[t->first + k]) == NULL) {
-				vbuf_printf(err, "libesmtp: %s",
-				    smtp_strerror(smtp_errno(), ebuf,
-				    sizeof(ebuf)));
-				missing = s.ntxns;
-				goto out;
-			}
-	}
-	if (!smtp_start_session(ss))
-		vbuf_printf(err, "relay %s: %s", server,
-		    smtp_strerror(smtp_errno(), ebuf, sizeof(ebuf)));
-	for (i = 0; i < s.ntxns; i++)
-		if (!s.txns[i].reported)
-			missing++;
-	if (missing > 0 && err->len == 0)
-		vbuf_printf(err, "relay %s: no final reply for %zu of %zu "
-		    "transactions", server, missing, s.ntxns);
-out:
-	if (ss != NULL)
-		smtp_destroy_session(ss);
-	free(s.txns);
-	free(s.results);
-	return (missing);
+	if (strcmp(c->relay_starttls, "no") != 0)
+		return (send_esmtp_run(c, job, err));
+	return (send_pipe_run(c, job, err));
 }

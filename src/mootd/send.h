@@ -1,17 +1,20 @@
 /*
  * send.h - handing mail to the relay over SMTP
  *
- * Owns: the libesmtp session: connection to [relay], timeouts, STARTTLS,
- * TCP_NODELAY (libesmtp never sets it, and its last short write then
- * waits for the peer's delayed ACK), pipelining (libesmtp's own), and the
- * reading of each recipient's result.  It never logs a message's text,
- * and it never builds a To: or Cc: from recipients (threat F1).
+ * Owns: the SMTP client: connections to [relay], timeouts, pipelining,
+ * and the reading of each recipient's result.  moot's own client
+ * (send_pipe.c) runs [relay] connections sessions at once and chains
+ * each copy's end of data with the next envelope; with [relay] starttls,
+ * libesmtp (send_esmtp.c) sends, one session at a time.  It never logs
+ * a message's text, and it never builds a To: or Cc: from recipients
+ * (threat F1).
  *
- * One send_run() is one SMTP session with one transaction per per_txn
- * recipients.  After each transaction's final reply, cb gets that
- * transaction's results, so the caller can commit them before the next
- * one (threat A4).  A transaction for which the relay gave no final
- * reply (connection refused, dropped mid-DATA) gets no callback.
+ * One send_run() sends a job in transactions of per_txn recipients, at
+ * most [relay] max_transactions a session.  After each transaction's
+ * final reply, cb gets that transaction's results, so the caller can
+ * commit them before that session's next data goes (threat A4).  A
+ * transaction for which the relay gave no final reply (connection
+ * refused, dropped mid-DATA) gets no callback.
  */
 #ifndef SEND_H
 #define SEND_H

@@ -191,3 +191,13 @@ clock_add_years(time_t t, int n)
 	tm.tm_isdst = -1;
 	return (mktime(&tm));
 }
+
+/* clock_mono_ms - see clock.h */
+int64_t
+clock_mono_ms(void)
+{
+	struct timespec	ts;
+
+	(void)clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ((int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000);
+}

@@ -11,12 +11,17 @@
 #define CLOCK_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <time.h>
 
 struct vbuf;
 
 int	clock_init(const char *timezone, struct vbuf *err);
 time_t	clock_now(void);
+
+/* clock_mono_ms - milliseconds of the monotonic clock, for timeouts
+ * (never MOOT_NOW's) */
+int64_t	clock_mono_ms(void);
 
 /* clock_parse_rfc3339 - "2026-11-23T10:00:00Z", "...+01:00"; -1 if bad */
 int	clock_parse_rfc3339(const char *, time_t *);

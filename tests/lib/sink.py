@@ -91,6 +91,10 @@ Files written in DIR:
   rcpts       The count of accepted RCPTs over all connections (decimal and
               a newline), rewritten atomically after each accepted RCPT and
               before its 250 is sent.
+  early       The count of commands (over all connections) that had
+              already arrived when the reply to the command before them
+              was sent: a pipelining client's, as it writes without
+              waiting (decimal and a newline, rewritten atomically).
   sink.log    One line per event, flushed at once, ASCII only (client bytes
               are decoded as latin-1 and anything not printable is written
               as \\xNN).  Formats, where C is the connection number:
@@ -142,6 +146,7 @@ class State:
         self.tempfail_count = 0   # transactions that reached the tempfail point
         self.drop_count = 0       # transactions dropped after 354
         self.rcpt_count = 0       # accepted RCPTs, all connections
+        self.early_count = 0      # commands read that came before a reply
         self.killed = False       # --kill-after-rcpts fires only once
         # Separate lock for storing messages: numbering and both files are
         # done under it so .env files appear in numeric order, and shutdown
@@ -248,6 +253,7 @@ class SMTPHandler(socketserver.StreamRequestHandler):
             self.who = "conn %d" % self.state.conn_count
         self.helo = False
         self.txn = None
+        self.waiting = False      # bytes had come when we last replied
 
     def log(self, text):
         self.state.log(self.who, text)
@@ -262,6 +268,20 @@ class SMTPHandler(socketserver.StreamRequestHandler):
             self.log(">>> " + line)
             out.append(line.encode("ascii") + b"\r\n")
         self.wfile.write(b"".join(out))
+        self.waiting = self.buffered()
+
+    def buffered(self):
+        """Whether the client's next bytes have come already, without
+        waiting for them: a non-blocking peek at the reader."""
+        sock = self.connection
+        old = sock.gettimeout()
+        try:
+            sock.setblocking(False)
+            return len(self.rfile.peek(1)) > 0
+        except (BlockingIOError, OSError, ValueError):
+            return False
+        finally:
+            sock.settimeout(old)
 
     def handle(self):
         peer = "%s:%d" % self.client_address[:2]
@@ -351,6 +371,12 @@ class SMTPHandler(socketserver.StreamRequestHandler):
             self.reply("500 5.5.2 line too long")
             return
         self.log("<<< " + printable(line))
+        if self.waiting:
+            self.waiting = False
+            with self.state.lock:
+                self.state.early_count += 1
+                write_atomic(os.path.join(self.state.dir, "early"),
+                             b"%d\n" % self.state.early_count)
         verb, _, arg = line.partition(b" ")
         verb = verb.upper()
         handler = {
