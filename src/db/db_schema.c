@@ -699,6 +699,13 @@ static const char *const migrations[] = {
 	"  last_day    INTEGER NOT NULL,\n"
 	"  disabled_at INTEGER\n"
 	");\n",
+	/* 24 -> 25: a list's own bounce threshold and period (list set
+	 * --bounce-threshold, --bounce-period; issue 15); NULL: the site's
+	 * [bounces] threshold and period.  The period as it was given, for
+	 * list show, like escalate_given. */
+	"ALTER TABLE list ADD COLUMN bounce_threshold INTEGER;\n"
+	"ALTER TABLE list ADD COLUMN bounce_period INTEGER;\n"
+	"ALTER TABLE list ADD COLUMN bounce_period_given TEXT;\n",
 };
 
 /* db_schema_version - see db.h */
