@@ -24,7 +24,7 @@ MOOT_NOW=2026-11-02T10:00:00Z post real/alternative.eml info@lists.example.org a
 MOOT_NOW=2026-11-02T10:00:00Z mootd_once 2>"$T/mootd.log"
 is "$(sink_msgs)" 3 "one copy each: three transactions"
 senders=$(sed -n 's/^MAIL FROM:<\([^>]*\)>.*/\1/p' "$SINK_DIR"/*.env | sort -u)
-is "$(echo "$senders" | grep -cE '^info-bounces\+[a-z2-7]{20,45}@lists\.example\.org$')" 3 \
+is "$(echo "$senders" | grep -cE '^info-bounces\+[a-z2-7]{26}@lists\.example\.org$')" 3 \
     "every copy's envelope sender is info-bounces+TOKEN@"
 is "$(echo "$senders" | wc -l)" 3 "  a different token for each member"
 for a in amira@one.example bob@two.example carol@three.example; do
