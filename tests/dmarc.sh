@@ -305,6 +305,27 @@ is "$(grep -c '^DKIM-Signature:' "$team_copy")" 0 \
 "$PYTHON3" "$MIMECHECK" "$plain_copy" "$team_copy"
 ok "both copies pass the strict MIME check" test $? = 0
 
+# The word between the names is the list's language's (the phrase
+# from-via of templates/LANG/phrases), in RFC 2047 words where it is not
+# ASCII; a list without a language of its own has the site's (en).
+for lang in uk ar fr; do
+	moot list set team --language $lang >/dev/null
+	post_from "Amira Haddad <amira@reject.example>"
+	run
+done
+moot list set team --language en >/dev/null
+n_uk=$((n - 2)) n_ar=$((n - 1)) n_fr=$n
+is "$(copy_of $n_uk | sed -n 1p)" "From: Amira Haddad через team <team@lists.example.org>" \
+    "a list in Ukrainian: From: \"Amira Haddad через team\""
+is "$(copy_of $n_ar | sed -n 1p)" "From: Amira Haddad عبر team <team@lists.example.org>" \
+    "a list in Arabic: From: \"Amira Haddad عبر team\""
+is "$(copy_of $n_fr | sed -n 1p)" "From: Amira Haddad via team <team@lists.example.org>" \
+    "a list in French: From: \"Amira Haddad via team\""
+grep -q '^From: =?' "$(eml_of $n_uk)" && ! LC_ALL=C grep -q $'^From:.*[\x80-\xff]' "$(eml_of $n_uk)"
+ok "  the Ukrainian From: is ASCII, in encoded words" test $? = 0
+"$PYTHON3" "$MIMECHECK" "$(eml_of $n_uk)" "$(eml_of $n_ar)" "$(eml_of $n_fr)"
+ok "  and the copies pass the strict MIME check" test $? = 0
+
 # --- moot check says when DNS does not answer
 is "$(moot check 2>&1 | grep -c '^DNS ')" 0 "moot check: unbound answers, nothing to say"
 sed -i "s/^server = $DNS\$/server = 127.0.0.1:9/" "$CONF"

@@ -5,7 +5,8 @@
  * than the author (the list's --dmarc and, for auto, the DMARC policy
  * of the author's domain, looked up through mail/dmarc.h and logged),
  * and the fields that then change: From: becomes "Name via LIST"
- * <LIST@domain>, and the author joins Reply-To: or Cc: (--dmarc-author)
+ * <LIST@domain> ("via" in the list's language: the phrase from-via),
+ * and the author joins Reply-To: or Cc: (--dmarc-author)
  * so that replies still reach them.  rewrite.c calls the field
  * functions while it writes the header; only rewrite_from_wanted()
  * does I/O (DNS, within [dns] timeout) and logs.
