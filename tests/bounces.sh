@@ -6,7 +6,7 @@
 # names, once a day; six days of hard bounces stop delivery to them, the
 # owners and the member are told; autoreplies, challenges, forged tokens
 # and bare L-bounces@ mail that quotes no copy of theirs score nothing;
-# moot member enable undoes it.
+# moot member enable undoes it; a list's own threshold and period.
 . "$(dirname "$0")/lib/common.sh"
 
 sink_start
@@ -24,7 +24,7 @@ MOOT_NOW=2026-11-02T10:00:00Z post real/alternative.eml info@lists.example.org a
 MOOT_NOW=2026-11-02T10:00:00Z mootd_once 2>"$T/mootd.log"
 is "$(sink_msgs)" 3 "one copy each: three transactions"
 senders=$(sed -n 's/^MAIL FROM:<\([^>]*\)>.*/\1/p' "$SINK_DIR"/*.env | sort -u)
-is "$(echo "$senders" | grep -cE '^info-bounces\+[a-z2-7]{20,45}@lists\.example\.org$')" 3 \
+is "$(echo "$senders" | grep -cE '^info-bounces\+[a-z2-7]{26}@lists\.example\.org$')" 3 \
     "every copy's envelope sender is info-bounces+TOKEN@"
 is "$(echo "$senders" | wc -l)" 3 "  a different token for each member"
 for a in amira@one.example bob@two.example carol@three.example; do
@@ -192,4 +192,62 @@ bounce "info-bounces+$B_TOK@lists.example.org" 25 "$SOFT"
 is "$(score_of bob@two.example)" 0.5 "  the next day, again: half a point"
 moot member enable info nobody@x.example >/dev/null 2>&1
 is $? 1 "moot member enable for a non-member: refused (1)"
+# --- A list's own threshold and period ----------------------------------
+# tight stops delivery above 2 (three days of hard bounces); loose keeps
+# the site's [bounces] threshold, 5.
+moot list create tight --bounce-threshold 2 --bounce-period 14d >/dev/null
+is $? 0 "list create tight --bounce-threshold 2 --bounce-period 14d"
+moot list create loose >/dev/null
+for l in tight loose; do
+	moot member add $l erin@six.example >/dev/null
+	moot member add $l fay@seven.example >/dev/null
+done
+is "$(list_field tight bounce-threshold) $(list_field tight bounce-period)" \
+    "2 14d" "list show: tight's own threshold and period"
+is "$(list_field loose bounce-threshold) $(list_field loose bounce-period)" \
+    "5 30d" "  loose: the site's [bounces] values"
+for bad in 0 -1 1001 many 2x; do
+	moot list set tight --bounce-threshold "$bad" >/dev/null 2>"$T/err"
+	is $? 1 "--bounce-threshold $bad: refused (1)"
+done
+like "$(cat "$T/err")" 'bounce-threshold: "2x" is not a number from 1 to 1000' \
+    "  saying what it takes"
+for bad in 0 12h 400d soon; do
+	moot list set tight --bounce-period "$bad" >/dev/null 2>"$T/err"
+	is $? 1 "--bounce-period $bad: refused (1)"
+done
+like "$(cat "$T/err")" 'is not a duration from a day to a year' "  saying what it takes"
+is "$(list_field tight bounce-threshold) $(list_field tight bounce-period)" \
+    "2 14d" "  and tight's settings stay as they were"
+moot list set loose --bounce-threshold 3 --bounce-period 1w >/dev/null &&
+    moot list set loose --no-bounce-threshold --no-bounce-period >/dev/null
+is "$(list_field loose bounce-threshold) $(list_field loose bounce-period)" \
+    "5 30d" "--no-bounce-threshold --no-bounce-period: the site's again"
+printf 'From: Fay <fay@seven.example>\nTo: %s@lists.example.org\nSubject: Rota\nMessage-ID: <rota-%s@seven.example>\nDate: Tue, 1 Dec 2026 09:00:00 +0000\n\nWho takes Monday?\n' \
+    tight tight >"$T/tight.eml"
+sed 's/tight/loose/g' "$T/tight.eml" >"$T/loose.eml"
+for l in tight loose; do
+	MOOT_NOW=2026-12-01T10:00:00Z post "$T/$l.eml" $l@lists.example.org fay@seven.example
+done
+MOOT_NOW=2026-12-01T10:00:00Z mootd_once 2>>"$T/mootd.log"
+# tok LIST ADDR: the VERP token of LIST's copy to ADDR
+tok() {
+	grep -l "^RCPT TO:<$2>" "$SINK_DIR"/*.env | xargs grep -h "^MAIL FROM:<$1-bounces+" |
+	    head -1 | sed -n "s/^MAIL FROM:<$1-bounces+\([^@]*\)@.*/\1/p"
+}
+T_TOK=$(tok tight erin@six.example)
+L_TOK=$(tok loose erin@six.example)
+like "$T_TOK $L_TOK" '^[a-z2-7]+ [a-z2-7]+$' "erin's copies from tight and loose carry tokens"
+for d in 2 3 4; do
+	for l in tight loose; do
+		tk=$T_TOK
+		[ $l = loose ] && tk=$L_TOK
+		MOOT_NOW=$(printf '2026-12-%02dT12:00:00Z' $d) moot inject \
+		    --to "$l-bounces+$tk@lists.example.org" <"$HARD"
+		MOOT_NOW=$(printf '2026-12-%02dT12:00:00Z' $d) mootd_once 2>>"$T/mootd.log"
+	done
+done
+bstate() { moot member ls "$1" --bounces | awk -v a="$2" '$1 == a { print $2, $4 }'; }
+is "$(bstate tight erin@six.example)" "3 DISABLED" "three days of hard bounces: tight (threshold 2) stops delivery to erin"
+is "$(bstate loose erin@six.example)" "3 active" "  loose (the site's 5) still delivers to her"
 done_testing

@@ -11,8 +11,11 @@
 # python3-dkim verifies it in the member's copy, sent through libESMTP,
 # with the key from the same zone; a list that changes them drops it
 # (item 4; threat E4).  The DNS server is Debian's
-# unbound, started here on 127.0.0.1 with a test zone of its own and
-# nothing else: it asks nobody, so no query leaves this host.
+# unbound, started here on 127.0.0.1 (and ::1, to ask it as an IPv6
+# server) with a test zone of its own and nothing else: it asks nobody,
+# so no query leaves this host.  A lookup whose second query (the
+# organisational domain's) gets no answer still ends within [dns]
+# timeout.
 . "$(dirname "$0")/lib/common.sh"
 . "$(dirname "$0")/lib/mailflow.sh"
 
@@ -46,12 +49,21 @@ DKIM_TXT=$(printf 'v=DKIM1; k=rsa; p=%s' "$DKIM_P" | fold -w 200 |
 # without an answer (deny), the list domain has no records (moot check
 # asks for its _dmarc), and every other name is refused: unbound has
 # nothing to ask anyone, and may only send from 127.0.0.1.
+# With an IPv6 loopback, unbound answers on [::1] too ([dns] server may
+# be IPv6).
+V6=no
+grep -q '^0\{31\}1 .* lo$' /proc/net/if_inet6 2>/dev/null && V6=yes
+V6_LINES=
+[ $V6 = yes ] && V6_LINES="	interface: ::1
+	outgoing-interface: ::1
+	access-control: ::1 allow"
 cat >"$T/unbound/unbound.conf" <<EOF
 server:
 	interface: 127.0.0.1
 	port: $DNS_PORT
 	outgoing-interface: 127.0.0.1
-	do-ip6: no
+	do-ip6: $V6
+$V6_LINES
 	username: ""
 	chroot: ""
 	directory: "$T/unbound"
@@ -72,6 +84,8 @@ server:
 	local-data: '_dmarc.org.example. 300 IN TXT "v=DMARC1; p=none; sp=reject"'
 	local-data: 's1._domainkey.signed.example. 300 IN TXT $DKIM_TXT'
 	local-zone: "hang.example." deny
+	local-zone: "slow.example." deny
+	local-zone: "sub.slow.example." static
 	local-zone: "lists.example.org." static
 remote-control:
 	control-enable: no
@@ -99,6 +113,22 @@ like "$out" "^hang.example unknown - timed out 0 _dmarc.hang.example: no answer 
     "a server that does not answer: unknown, after the timeout"
 like "$out" $'\nhang.example unknown - timed out 1 ' \
     "the failure is remembered: the second lookup waits for nothing"
+# The From: domain's query answered at once (no record), and its
+# organisational domain's never is: the second gets what the first left,
+# in whole seconds (1 of 2), so the lookup ends within [dns] timeout.
+like "$("$ASK" "$DNS" 2 sub.slow.example)" \
+    "^sub.slow.example unknown - timed out 0 _dmarc.slow.example: no answer within 1 s\$" \
+    "the first query answered, the second not: it waits what is left, 1 s of 2"
+# [dns] server may be IPv6: "[::1]:PORT", or a bare address (port 53).
+if [ $V6 = yes ]; then
+	is "$("$ASK" "[::1]:$DNS_PORT" 1 reject.example | cut -d' ' -f1-4)" \
+	    "reject.example reject reject.example ok" \
+	    "an IPv6 server, [::1]:$DNS_PORT: asked and answered"
+else
+	skip "no IPv6 loopback here: an IPv6 [dns] server is not tried"
+fi
+like "$("$ASK" "[::1]:$DNS_PORT:53" 1 reject.example)" "is not a server address" \
+    "  \"[::1]:$DNS_PORT:53\" is refused"
 like "$("$ASK" 127.0.0.1:9 1 reject.example)" "unknown - failed .*refused" \
     "nothing listening: failed at once, not timed out"
 
@@ -305,6 +335,27 @@ is "$(grep -c '^DKIM-Signature:' "$team_copy")" 0 \
 "$PYTHON3" "$MIMECHECK" "$plain_copy" "$team_copy"
 ok "both copies pass the strict MIME check" test $? = 0
 
+# The word between the names is the list's language's (the phrase
+# from-via of templates/LANG/phrases), in RFC 2047 words where it is not
+# ASCII; a list without a language of its own has the site's (en).
+for lang in uk ar fr; do
+	moot list set team --language $lang >/dev/null
+	post_from "Amira Haddad <amira@reject.example>"
+	run
+done
+moot list set team --language en >/dev/null
+n_uk=$((n - 2)) n_ar=$((n - 1)) n_fr=$n
+is "$(copy_of $n_uk | sed -n 1p)" "From: Amira Haddad через team <team@lists.example.org>" \
+    "a list in Ukrainian: From: \"Amira Haddad через team\""
+is "$(copy_of $n_ar | sed -n 1p)" "From: Amira Haddad عبر team <team@lists.example.org>" \
+    "a list in Arabic: From: \"Amira Haddad عبر team\""
+is "$(copy_of $n_fr | sed -n 1p)" "From: Amira Haddad via team <team@lists.example.org>" \
+    "a list in French: From: \"Amira Haddad via team\""
+grep -q '^From: =?' "$(eml_of $n_uk)" && ! LC_ALL=C grep -q $'^From:.*[\x80-\xff]' "$(eml_of $n_uk)"
+ok "  the Ukrainian From: is ASCII, in encoded words" test $? = 0
+"$PYTHON3" "$MIMECHECK" "$(eml_of $n_uk)" "$(eml_of $n_ar)" "$(eml_of $n_fr)"
+ok "  and the copies pass the strict MIME check" test $? = 0
+
 # --- moot check says when DNS does not answer
 is "$(moot check 2>&1 | grep -c '^DNS ')" 0 "moot check: unbound answers, nothing to say"
 sed -i "s/^server = $DNS\$/server = 127.0.0.1:9/" "$CONF"
@@ -318,8 +369,8 @@ sed -i "s/^server = 127\.0\.0\.1:9\$/server = $DNS/" "$CONF"
 Q=' info: [0-9a-f.:]+ [^ ]+ [A-Z0-9]+ IN$'
 queries=$(grep -cE "$Q" "$T/unbound/unbound.log")
 others=$(grep -E "$Q" "$T/unbound/unbound.log" |
-    grep -vcE ' info: 127\.0\.0\.1 (_dmarc|s1\._domainkey)\.[a-z.]*example\.(org\.)? TXT IN$')
-ok "unbound was asked for the test zone's names only, from 127.0.0.1 ($queries queries, $others others)" \
+    grep -vcE ' info: (127\.0\.0\.1|::1) (_dmarc|s1\._domainkey)\.[a-z.]*example\.(org\.)? TXT IN$')
+ok "unbound was asked for the test zone's names only, from 127.0.0.1 (or ::1) ($queries queries, $others others)" \
     test "$queries" -gt 0 -a "$others" = 0
 kill "${T_PIDS[0]}"
 wait_for 10 grep -q 'server stats for thread 0: ' "$T/unbound/unbound.log"

@@ -296,6 +296,56 @@ show_max_rcpts(const struct cli *c, const struct cli_setting *s,
 	    l->max_recipients : LIST_DEFAULT_MAX_RCPTS));
 }
 
+/* set_bounce_threshold, set_bounce_period - --bounce-threshold N and
+ * --bounce-period DURATION, within the bounds [bounces] has in
+ * moot.conf; --no-bounce-...: the site's value again */
+static int
+set_bounce_threshold(struct cli *c, const struct cli_setting *s,
+    void *rec, const char *arg, int on)
+{
+	if (on)
+		return (cli_set_count(c, s, rec, arg, on));
+	*CLI_FIELD(rec, s, int64_t) = 0;
+	return (CLI_OK);
+}
+
+static int
+set_bounce_period(struct cli *c, const struct cli_setting *s, void *rec,
+    const char *arg, int on)
+{
+	struct list	*l = rec;
+
+	if (on)
+		return (cli_set_seconds(c, s, rec, arg, on));
+	l->bounce_period = 0;
+	free(l->bounce_period_given);
+	l->bounce_period_given = NULL;
+	return (CLI_OK);
+}
+
+/* show_bounce_threshold, show_bounce_period - the list's, or the
+ * site's [bounces] value, which is what scoring uses */
+static void
+show_bounce_threshold(const struct cli *c, const struct cli_setting *s,
+    const void *rec, struct vbuf *out)
+{
+	vbuf_printf(out, "%lld", (long long)list_bounce_threshold(rec,
+	    c->conf.bounce_threshold));
+}
+
+static void
+show_bounce_period(const struct cli *c, const struct cli_setting *s,
+    const void *rec, struct vbuf *out)
+{
+	const struct list *l = rec;
+
+	if (l->bounce_period_given != NULL)
+		vbuf_puts(out, l->bounce_period_given);
+	else
+		conf_format_duration(list_bounce_period(l,
+		    c->conf.bounce_period), out);
+}
+
 #define L(f)	offsetof(struct list, f)
 
 /* A list's settings, in the order of the usage lines (and of man/moot.1's
@@ -413,6 +463,18 @@ static const struct cli_setting list_rows[] = {
 	    .show = show_word },
 	{ .name = "footer", .off = L(footer_off), .set = set_footer,
 	    .unset = 1, .show_at = 24, .show = show_footer },
+	/* returned mail: list/bounce_score.c; the bounds of [bounces] */
+	{ .name = "bounce-threshold", .has_arg = required_argument,
+	    .off = L(bounce_threshold), .set = set_bounce_threshold,
+	    .unset = 1, .min = 1, .max = 1000, .arg = "N",
+	    .want = "\"{arg}\" is not a number from 1 to 1000", .show_at = 25,
+	    .show = show_bounce_threshold },
+	{ .name = "bounce-period", .has_arg = required_argument,
+	    .off = L(bounce_period), .set = set_bounce_period, .unset = 1,
+	    .min = 86400, .max = 365 * 86400, .given = L(bounce_period_given),
+	    .arg = "DURATION", .want = "\"{arg}\" is not a duration from a "
+	    "day to a year, such as 30d", .show_at = 25,
+	    .show = show_bounce_period },
 };
 #undef L
 

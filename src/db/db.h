@@ -42,6 +42,9 @@ sqlite3	*db_handle(struct db *);
 /* db_migrate - bring the schema to the current version; DB_* code */
 int	db_migrate(struct db *, struct vbuf *err);
 int	db_schema_version(void);	/* the version this moot writes */
+/* db_schema_step - the SQL that takes schema version v to v + 1
+ * (db_schema.c); NULL past the last */
+const char *db_schema_step(int v);
 
 /* Transactions: writers start with BEGIN IMMEDIATE (style P10). */
 int	db_begin(struct db *);

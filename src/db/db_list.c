@@ -49,7 +49,8 @@ member_mode_ok(const char *s)
 	"l.hidden, l.bulk, l.escalate_given, l.turn_given, "		\
 	"l.from_check, l.hold_days, l.meeting_reminders, l.notes_to, "	\
 	"l.newsletter_at, l.agenda_days, l.digest_empty, l.dmarc, "	\
-	"l.dmarc_author, l.footer_off "					\
+	"l.dmarc_author, l.footer_off, l.bounce_threshold, "		\
+	"l.bounce_period, l.bounce_period_given "			\
 	"FROM list l LEFT JOIN list r ON r.id = l.requires_id "
 
 /* The words of enum list_joins, in its order. */
@@ -102,6 +103,21 @@ list_dmarc_author(const struct list *l)
 	return ((enum list_dmarc_author)word_index(l->dmarc_author,
 	    dmarc_author_words, nitems(dmarc_author_words),
 	    LIST_AUTHOR_REPLY_TO));
+}
+
+/* list_bounce_threshold - see db_list.h */
+int64_t
+list_bounce_threshold(const struct list *l, int64_t site_threshold)
+{
+	return (l->bounce_threshold > 0 ? l->bounce_threshold :
+	    site_threshold);
+}
+
+/* list_bounce_period - see db_list.h */
+int64_t
+list_bounce_period(const struct list *l, int64_t site_period)
+{
+	return (l->bounce_period > 0 ? l->bounce_period : site_period);
 }
 
 /* list_from_check - see db_list.h */
@@ -160,6 +176,9 @@ list_row(sqlite3_stmt *st)
 	l->dmarc = db_col_dup(st, 33);
 	l->dmarc_author = db_col_dup(st, 34);
 	l->footer_off = sqlite3_column_int(st, 35);
+	l->bounce_threshold = sqlite3_column_int64(st, 36);
+	l->bounce_period = sqlite3_column_int64(st, 37);
+	l->bounce_period_given = db_col_dup(st, 38);
 	return (l);
 }
 
@@ -255,12 +274,13 @@ static const char SQL_LIST_INSERT[] =
     "bulk, escalate_given, turn_given, from_check, hold_days, "
     "meeting_reminders, notes_to, digest_since, newsletter_at, "
     "newsletter_since, agenda_days, digest_empty, dmarc, dmarc_author, "
-    "footer_off) "
+    "footer_off, bounce_threshold, bounce_period, bounce_period_given) "
     "VALUES (?1, "
     "?2, ?3, ?4, ?5, NULLIF(?6, 0), ?7, NULLIF(?8, 0), ?9, NULLIF(?10, 0), "
     "?11, ?12, NULLIF(?13, 0), NULLIF(?14, 0), ?15, ?16, ?17, ?18, ?19, "
     "?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, " DIGEST_SINCE_NEW ", ?29, "
-    NEWS_SINCE_NEW ", ?30, ?31, ?32, ?33, ?34)";
+    NEWS_SINCE_NEW ", ?30, ?31, ?32, ?33, ?34, NULLIF(?35, 0), "
+    "NULLIF(?36, 0), ?37)";
 
 int
 list_insert(struct db *db, struct list *l)
@@ -270,7 +290,8 @@ list_insert(struct db *db, struct list *l)
 
 	l->created_at = clock_now();
 	list_with_defaults(&d, l);
-	rc = db_exec(db, SQL_LIST_INSERT, "ttiitititiitiitiiittiitttitttiitti",
+	rc = db_exec(db, SQL_LIST_INSERT,
+	    "ttiitititiitiitiiittiitttitttiittiiit",
 	    d.name,
 	    d.description, (int64_t)d.moderated, (int64_t)d.members_only,
 	    d.subject_prefix, d.max_bytes, d.language, d.requires_id,
@@ -281,7 +302,8 @@ list_insert(struct db *db, struct list *l)
 	    (int64_t)d.bulk, d.escalate_given, d.turn_given, d.from_check,
 	    d.hold_days, d.meeting_reminders, d.notes_to, d.newsletter_at,
 	    d.agenda_days, (int64_t)d.digest_empty, d.dmarc, d.dmarc_author,
-	    (int64_t)d.footer_off);
+	    (int64_t)d.footer_off, d.bounce_threshold, d.bounce_period,
+	    d.bounce_period_given);
 	if (rc == DB_OK)
 		l->id = db_last_id(db);
 	return (rc);
@@ -299,8 +321,9 @@ static const char SQL_LIST_UPDATE[] =
     "turn_given = ?23, from_check = ?24, hold_days = ?25, "
     "meeting_reminders = ?26, notes_to = ?27, newsletter_at = ?28, "
     "newsletter_since = " NEWS_SINCE ", agenda_days = ?29, "
-    "digest_empty = ?30, dmarc = ?31, dmarc_author = ?32, footer_off = ?33 "
-    "WHERE id = ?1";
+    "digest_empty = ?30, dmarc = ?31, dmarc_author = ?32, footer_off = ?33, "
+    "bounce_threshold = NULLIF(?34, 0), bounce_period = NULLIF(?35, 0), "
+    "bounce_period_given = ?36 WHERE id = ?1";
 
 int
 list_update(struct db *db, const struct list *l)
@@ -308,7 +331,8 @@ list_update(struct db *db, const struct list *l)
 	struct list	d;
 
 	list_with_defaults(&d, l);
-	return (db_exec(db, SQL_LIST_UPDATE, "itiititititiitiiittiitttitttiitti",
+	return (db_exec(db, SQL_LIST_UPDATE,
+	    "itiititititiitiiittiitttitttiittiiit",
 	    d.id,
 	    d.description, (int64_t)d.moderated, (int64_t)d.members_only,
 	    d.subject_prefix, d.max_bytes, d.language, d.requires_id,
@@ -319,7 +343,8 @@ list_update(struct db *db, const struct list *l)
 	    d.turn_given, d.from_check, d.hold_days, d.meeting_reminders,
 	    d.notes_to, d.newsletter_at, d.agenda_days,
 	    (int64_t)d.digest_empty, d.dmarc, d.dmarc_author,
-	    (int64_t)d.footer_off));
+	    (int64_t)d.footer_off, d.bounce_threshold, d.bounce_period,
+	    d.bounce_period_given));
 }
 
 static const char SQL_LIST_DELETE[] = "DELETE FROM list WHERE id = ?1";
@@ -387,6 +412,7 @@ static const size_t list_strings[] = {
 	offsetof(struct list, newsletter_at),
 	offsetof(struct list, dmarc),
 	offsetof(struct list, dmarc_author),
+	offsetof(struct list, bounce_period_given),
 };
 
 /* list_release - see db_list.h */

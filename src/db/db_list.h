@@ -65,6 +65,10 @@ struct list {
 	char	*dmarc;			/* owned; see enum list_dmarc */
 	char	*dmarc_author;		/* owned; see enum list_dmarc_author */
 	int	 footer_off;		/* copies go without the footer */
+	/* bounces (schema 25): 0 / NULL: the site's [bounces] */
+	int64_t	 bounce_threshold;	/* delivery stops above this */
+	int64_t	 bounce_period;		/* seconds a score holds */
+	char	*bounce_period_given;	/* owned; as given, for show */
 };
 
 #define LIST_DEFAULT_AGENDA_DAYS	7
@@ -111,6 +115,11 @@ enum list_dmarc_author {
  * as the defaults */
 enum list_dmarc list_dmarc(const struct list *l);
 enum list_dmarc_author list_dmarc_author(const struct list *l);
+
+/* list_bounce_threshold, list_bounce_period - l's own, or the site's
+ * [bounces] threshold and period (site_*) when l has none */
+int64_t	list_bounce_threshold(const struct list *l, int64_t site);
+int64_t	list_bounce_period(const struct list *l, int64_t site);
 
 /* list_joins - l's setting as a value; unset reads as JOINS_CONFIRM */
 enum list_joins list_joins(const struct list *l);

@@ -1,5 +1,6 @@
 /*
  * db_schema.c - the schema, as a list of migrations; see db.h
+ * (db_migrate.c applies them)
  *
  * migrations[i] takes a database from user_version i to i + 1.  A release
  * never edits a migration that has shipped: it appends one.  Each runs in
@@ -10,14 +11,7 @@
  * discarded -> distributing -> sent, with failed (and a reason) for what
  * cannot be handled; done is the end of mail that is not a post.
  */
-#include <stdint.h>
-#include <stdio.h>
-#include <string.h>
-
 #include "db/db.h"
-#include "global/token.h"
-#include "util/log.h"
-#include "util/vbuf.h"
 #include "util/sys_defs.h"
 
 static const char *const migrations[] = {
@@ -705,95 +699,25 @@ static const char *const migrations[] = {
 	"  last_day    INTEGER NOT NULL,\n"
 	"  disabled_at INTEGER\n"
 	");\n",
+	/* 24 -> 25: a list's own bounce threshold and period (list set
+	 * --bounce-threshold, --bounce-period; issue 15); NULL: the site's
+	 * [bounces] threshold and period.  The period as it was given, for
+	 * list show, like escalate_given. */
+	"ALTER TABLE list ADD COLUMN bounce_threshold INTEGER;\n"
+	"ALTER TABLE list ADD COLUMN bounce_period INTEGER;\n"
+	"ALTER TABLE list ADD COLUMN bounce_period_given TEXT;\n",
 };
 
-/* sql_token_hash - moot_token_hash(TEXT) for SQL: token_hash(), or NULL
- * for NULL or for what is not a token */
-static void
-sql_token_hash(sqlite3_context *cx, int argc, sqlite3_value **argv)
-{
-	const unsigned char	*tok;
-	char			 hash[TOKEN_HASH_CHARS + 1];
-
-	if (argc != 1 || (tok = sqlite3_value_text(argv[0])) == NULL ||
-	    token_hash((const char *)tok, hash) == -1) {
-		sqlite3_result_null(cx);
-		return;
-	}
-	sqlite3_result_text(cx, hash, -1, SQLITE_TRANSIENT);
-}
-
-/* db_schema_version - the user_version this moot writes */
+/* db_schema_version - see db.h */
 int
 db_schema_version(void)
 {
 	return ((int)nitems(migrations));
 }
 
-/* db_migrate - see db.h */
-int
-db_migrate(struct db *db, struct vbuf *err)
+/* db_schema_step - see db.h */
+const char *
+db_schema_step(int v)
 {
-	sqlite3		*h = db_handle(db);
-	int64_t		 v;
-	char		*msg = NULL, pragma[64];
-	int		 rc;
-
-	if ((rc = db_one_int(db, &v, "PRAGMA user_version", "")) != DB_OK) {
-		vbuf_printf(err, "cannot read the schema version: %s",
-		    sqlite3_errmsg(h));
-		return (rc);
-	}
-	if (sqlite3_create_function(h, "moot_token_hash", 1, SQLITE_UTF8 |
-	    SQLITE_DETERMINISTIC, NULL, sql_token_hash, NULL, NULL) !=
-	    SQLITE_OK) {
-		vbuf_printf(err, "cannot prepare the migrations: %s",
-		    sqlite3_errmsg(h));
-		return (DB_ERR);
-	}
-	if (v > (int64_t)nitems(migrations)) {
-		vbuf_printf(err, "the database has schema version %lld, newer "
-		    "than this moot's %zu: upgrade moot", (long long)v,
-		    nitems(migrations));
-		return (DB_ERR);
-	}
-	while (v < (int64_t)nitems(migrations)) {
-		if ((rc = db_begin(db)) != DB_OK) {
-			vbuf_printf(err, "cannot lock the database: %s",
-			    sqlite3_errmsg(h));
-			return (rc);
-		}
-		/* Another process may have migrated while we waited. */
-		if ((rc = db_one_int(db, &v, "PRAGMA user_version", "")) !=
-		    DB_OK)
-			goto fail;
-		if (v >= (int64_t)nitems(migrations)) {
-			db_rollback(db);
-			break;
-		}
-		(void)snprintf(pragma, sizeof(pragma),
-		    "PRAGMA user_version = %lld", (long long)v + 1);
-		/* Fixed text from this file: sqlite3_exec is fine here. */
-		if ((rc = sqlite3_exec(h, migrations[v], NULL, NULL, &msg)) !=
-		    SQLITE_OK ||
-		    (rc = sqlite3_exec(h, pragma, NULL, NULL, &msg)) !=
-		    SQLITE_OK) {
-			vbuf_printf(err, "migration to schema version %lld "
-			    "failed: %s", (long long)v + 1,
-			    msg != NULL ? msg : sqlite3_errstr(rc));
-			sqlite3_free(msg);
-			db_rollback(db);
-			return (db_code(rc) == DB_OK ? DB_ERR : db_code(rc));
-		}
-		if ((rc = db_commit(db)) != DB_OK)
-			goto fail;
-		log_info("db: schema migrated to version %lld",
-		    (long long)v + 1);
-		v++;
-	}
-	return (DB_OK);
-fail:
-	vbuf_printf(err, "migration failed: %s", sqlite3_errmsg(h));
-	db_rollback(db);
-	return (rc);
+	return (v >= 0 && v < (int)nitems(migrations) ? migrations[v] : NULL);
 }

@@ -331,7 +331,8 @@ static const struct conf_rule {
 	    "a mail address such as postmaster@example.org", 0 },
 	[CT_SOCKET] = { CS_TEXT, NULL, canon_socket, NULL, NULL, 0 },
 	[CT_SERVER] = { CS_TEXT, dns_server_valid, NULL, NULL,
-	    "an IPv4 address with an optional port, such as 127.0.0.1:53", 0 },
+	    "an IPv4 or IPv6 address with an optional port, such as "
+	    "127.0.0.1:53 or [::1]:53", 0 },
 	[CT_URL] = { CS_TEXT, valid_url, canon_url, NULL, "an https: URL "
 	    "such as https://lists.example.org/moot", 0, 1 },
 };

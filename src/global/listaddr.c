@@ -7,6 +7,8 @@
 
 #include "global/conf.h"
 #include "global/listaddr.h"
+#include "global/token.h"
+#include "global/verp.h"
 #include "mail/addr.h"
 #include "mail/hdr_encode.h"
 #include "util/vbuf.h"
@@ -25,8 +27,7 @@ static const struct addr_kind_info {
 	[AK_CONFIRM]	= { AK_CONFIRM, "-confirm", "confirm", 1, 1 },
 	[AK_MODERATE]	= { AK_MODERATE, "-moderate", "moderate", 1, 1 },
 	/* The envelope sender of every copy: what comes back is scored
-	 * (list/bounce_score); the token is VERP's (verp.h), longer than
-	 * the others. */
+	 * (list/bounce_score); the token is VERP's (verp.h). */
 	[AK_BOUNCES]	= { AK_BOUNCES, "-bounces", "bounces", 2, 1 },
 	[AK_JOIN]	= { AK_JOIN, "-join", "join", 0, 1 },
 	[AK_LEAVE]	= { AK_LEAVE, "-leave", "leave", 2, 1 },
@@ -47,6 +48,11 @@ static const struct addr_kind_info {
 	/* A proposal or a vote sent by an organiser (gov_mail). */
 	[AK_DECIDE]	= { AK_DECIDE, "-decide", "decide", 0, 1 },
 };
+
+/* Every token fits its address's TOKEN_MAX; tests/unit/verp_test
+ * checks that the longest name and suffix with it fit 64 octets. */
+_Static_assert(TOKEN_CHARS <= TOKEN_MAX, "a token fits an address");
+_Static_assert(VERP_TOKEN_CHARS <= TOKEN_MAX, "a VERP token fits");
 
 /* ends_with - s ends with the suffix x (of length xl) */
 static int

@@ -20,8 +20,10 @@ struct conf;
 struct vbuf;
 
 #define LIST_NAME_MAX	28	/* so L-moderate+TOKEN fits 64 octets (B1) */
-#define TOKEN_MAX	48	/* tokens are 26 characters, VERP ones up to
-				 * 45 (verp.h); room to refuse */
+#define TOKEN_MAX	26	/* tokens are 26 characters, VERP ones too
+				 * (token.h, verp.h): so that L-moderate+TOKEN
+				 * and L-bounces+TOKEN fit 64 octets; longer
+				 * is refused */
 
 enum listaddr_kind {
 	AK_POST,		/* L@D */

@@ -257,6 +257,8 @@ static const struct tmpl_def phrase_defs[] = {
 	{ "web-refused", 0, "" },
 	{ "web-bad", 0, "" },
 	{ "web-trouble", 0, "" },
+	/* The members' copy From: the list, for DMARC (rewrite_from.c) */
+	{ "from-via", 0, "name,list" },
 };
 
 /* Header fields a template may set, besides Subject. */

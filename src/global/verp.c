@@ -1,12 +1,13 @@
 /*
  * verp.c - the token in a copy's envelope sender; see verp.h
  *
- * The token is base32 of: the member id and the spool id as LEB128
- * varints (most ids take 2-4 bytes, so most tokens are 26-31 digits), the
- * low 16 bits of the day (it is read back as the latest such day not
- * after today: 179 years apart, no two are confused), then the first
- * VERP_MAC_BYTES of the MAC over the purpose "verp", the list, the spool
- * id, the member id, and the day the token stops counting.
+ * The token is base32 of 16 bytes: 64 bits of fields, big-endian, the
+ * member id (VERP_MEMBER_BITS), the spool id (VERP_SPOOL_BITS) and the
+ * low VERP_DAY_BITS of the day (read back as the latest such day not
+ * after tomorrow), then the first VERP_MAC_BYTES of the MAC over the
+ * purpose "verp", the list, the spool id, the member id, and the day the
+ * token stops counting.  16 bytes are 26 digits, with two padding bits
+ * that token_b32_decode() holds to zero: one spelling per token.
  */
 #include <stdio.h>
 #include <string.h>
@@ -17,8 +18,16 @@
 #include "global/verp.h"
 #include "util/sys_defs.h"
 
-#define VARINT_MAX	9	/* bytes of a 63-bit LEB128 number */
-#define PAYLOAD_MAX	(2 * VARINT_MAX + 2 + VERP_MAC_BYTES)
+#define FIELD_BYTES	8
+#define PAYLOAD_BYTES	(FIELD_BYTES + VERP_MAC_BYTES)
+#define DAY_MASK	((UINT64_C(1) << VERP_DAY_BITS) - 1)
+
+_Static_assert(VERP_MEMBER_BITS + VERP_SPOOL_BITS + VERP_DAY_BITS ==
+    8 * FIELD_BYTES, "the fields fill their 8 bytes");
+_Static_assert((8 * PAYLOAD_BYTES + 4) / 5 == VERP_TOKEN_CHARS,
+    "VERP_TOKEN_CHARS digits hold the payload");
+_Static_assert((1 << VERP_DAY_BITS) > VERP_VALID_DAYS + VERP_SKEW_DAYS + 1,
+    "no two days a token is read across have the same low bits");
 
 static const char *const whys[] = {
 	[VERP_OK] = "valid",
@@ -26,6 +35,7 @@ static const char *const whys[] = {
 	[VERP_ERR_MAC] = "forged or another list's bounce token",
 	[VERP_ERR_EXPIRED] = "expired bounce token",
 	[VERP_ERR_KEY] = "no key for bounce tokens",
+	[VERP_ERR_RANGE] = "a member or post id too large for a bounce token",
 };
 
 /* verp_result_why - see verp.h */
@@ -42,38 +52,31 @@ verp_day(int64_t t)
 	return (t >= 0 ? t / 86400 : -((-t + 86399) / 86400));
 }
 
-/* put_varint - v (not negative) as LEB128 at p; the bytes written */
-static size_t
-put_varint(unsigned char *p, uint64_t v)
+/* pack - v's fields as 8 big-endian bytes at p */
+static void
+pack(const struct verp *v, unsigned char p[FIELD_BYTES])
 {
-	size_t	n = 0;
+	uint64_t	x;
 
-	do {
-		p[n++] = (unsigned char)((v & 0x7f) | (v > 0x7f ? 0x80 : 0));
-		v >>= 7;
-	} while (v > 0);
-	return (n);
+	x = (uint64_t)v->member_id << (VERP_SPOOL_BITS + VERP_DAY_BITS) |
+	    (uint64_t)v->spool_id << VERP_DAY_BITS |
+	    ((uint64_t)v->day & DAY_MASK);
+	for (int i = FIELD_BYTES - 1; i >= 0; i--, x >>= 8)
+		p[i] = (unsigned char)x;
 }
 
-/* get_varint - a LEB128 number at p[0..len) into *v; its bytes, or 0 if
- * it runs past len, is longer than needed, or exceeds 63 bits */
-static size_t
-get_varint(const unsigned char *p, size_t len, int64_t *v)
+/* unpack - the fields at p into *v, the day as its low bits alone */
+static void
+unpack(const unsigned char p[FIELD_BYTES], struct verp *v)
 {
 	uint64_t	x = 0;
-	size_t		n;
 
-	for (n = 0; n < len && n < VARINT_MAX; n++) {
-		x |= (uint64_t)(p[n] & 0x7f) << (7 * n);
-		if ((p[n] & 0x80) == 0) {
-			/* one spelling per number: no trailing zero group */
-			if (n > 0 && p[n] == 0)
-				return (0);
-			*v = (int64_t)x;
-			return (n + 1);
-		}
-	}
-	return (0);
+	for (int i = 0; i < FIELD_BYTES; i++)
+		x = x << 8 | p[i];
+	v->day = (int64_t)(x & DAY_MASK);
+	x >>= VERP_DAY_BITS;
+	v->spool_id = (int64_t)(x & (uint64_t)VERP_SPOOL_MAX);
+	v->member_id = (int64_t)(x >> VERP_SPOOL_BITS);
 }
 
 /* mac_of - the truncated MAC of v on list_id */
@@ -98,19 +101,16 @@ enum verp_result
 verp_token_make(int64_t list_id, const struct verp *v,
     char out[VERP_TOKEN_MAX + 1])
 {
-	unsigned char	p[PAYLOAD_MAX];
-	size_t		n = 0;
+	unsigned char	p[PAYLOAD_BYTES];
 
 	if (v->member_id < 0 || v->spool_id < 0)
 		return (VERP_ERR_FORM);
-	n += put_varint(p + n, (uint64_t)v->member_id);
-	n += put_varint(p + n, (uint64_t)v->spool_id);
-	p[n++] = (unsigned char)((uint64_t)v->day >> 8);
-	p[n++] = (unsigned char)v->day;
-	if (mac_of(list_id, v, p + n) == -1)
+	if (v->member_id > VERP_MEMBER_MAX || v->spool_id > VERP_SPOOL_MAX)
+		return (VERP_ERR_RANGE);
+	pack(v, p);
+	if (mac_of(list_id, v, p + FIELD_BYTES) == -1)
 		return (VERP_ERR_KEY);
-	n += VERP_MAC_BYTES;
-	if (token_b32(p, n, out, VERP_TOKEN_MAX + 1) == 0)
+	if (token_b32(p, sizeof(p), out, VERP_TOKEN_MAX + 1) == 0)
 		return (VERP_ERR_FORM);
 	return (VERP_OK);
 }
@@ -120,28 +120,22 @@ enum verp_result
 verp_token_read(const char *tok, int64_t list_id, int64_t now,
     struct verp *out)
 {
-	unsigned char	p[PAYLOAD_MAX + 1], want[VERP_MAC_BYTES];
+	unsigned char	p[PAYLOAD_BYTES], want[VERP_MAC_BYTES];
 	struct verp	v;
-	size_t		n, off, k;
+	size_t		n;
 	int64_t		today = verp_day(now);
-	unsigned int	d16;
 
-	if (strlen(tok) > VERP_TOKEN_MAX ||
-	    token_b32_decode(tok, p, sizeof(p), &n) == -1)
+	if (strlen(tok) != VERP_TOKEN_CHARS ||
+	    token_b32_decode(tok, p, sizeof(p), &n) == -1 ||
+	    n != sizeof(p))
 		return (VERP_ERR_FORM);
-	if ((off = get_varint(p, n, &v.member_id)) == 0 ||
-	    (k = get_varint(p + off, n - off, &v.spool_id)) == 0 ||
-	    n - off - k != 2 + VERP_MAC_BYTES)
-		return (VERP_ERR_FORM);
-	off += k;
-	d16 = (unsigned int)p[off] << 8 | p[off + 1];
-	off += 2;
+	unpack(p, &v);
 	/* the latest day with these low bits, not after tomorrow */
-	v.day = today + VERP_SKEW_DAYS -
-	    (int64_t)((uint16_t)(today + VERP_SKEW_DAYS - d16));
+	v.day = today + VERP_SKEW_DAYS - (int64_t)((uint64_t)(today +
+	    VERP_SKEW_DAYS - v.day) & DAY_MASK);
 	if (mac_of(list_id, &v, want) == -1)
 		return (VERP_ERR_KEY);
-	if (CRYPTO_memcmp(want, p + off, VERP_MAC_BYTES) != 0)
+	if (CRYPTO_memcmp(want, p + FIELD_BYTES, VERP_MAC_BYTES) != 0)
 		return (VERP_ERR_MAC);
 	if (today - v.day > VERP_VALID_DAYS)
 		return (VERP_ERR_EXPIRED);

@@ -129,12 +129,14 @@ who(struct ctx *x, const struct spool_item *s, const struct list *l,
 	return (1);
 }
 
-/* add - the rule: what bounce cls on day does to row *r */
+/* add - the rule: what bounce cls on day does to row *r, under l's
+ * threshold and period (its own, or the site's) */
 static enum outcome
-add(const struct conf *c, struct db_bounce *r, enum bounce_class cls,
-    int64_t day)
+add(const struct conf *c, const struct list *l, struct db_bounce *r,
+    enum bounce_class cls, int64_t day)
 {
-	int64_t	period = c->bounce_period / 86400;
+	int64_t	period = list_bounce_period(l, c->bounce_period) / 86400;
+	int64_t	limit = list_bounce_threshold(l, c->bounce_threshold);
 
 	if (r->disabled_at != 0)
 		return (OUT_WAS_DISABLED);
@@ -152,7 +154,7 @@ add(const struct conf *c, struct db_bounce *r, enum bounce_class cls,
 	}
 	r->halves += cls == BOUNCE_HARD ? HALVES_HARD : HALVES_SOFT;
 	r->last_day = day;
-	if (r->halves > 2 * c->bounce_threshold) {
+	if (r->halves > 2 * limit) {
 		r->disabled_at = clock_now();
 		return (OUT_DISABLED);
 	}
@@ -302,7 +304,7 @@ score(struct ctx *x, const struct list *l, int64_t member_id,
 		rc = DB_OK;
 	}
 	if (rc == DB_OK) {
-		o = add(x->conf, &r, b->cls, verp_day(clock_now()));
+		o = add(x->conf, l, &r, b->cls, verp_day(clock_now()));
 		score_text(&r, pts, sizeof(pts));
 		if (o != OUT_WAS_DISABLED && o != OUT_TODAY)
 			rc = db_bounce_put(x->db, &r);

@@ -10,12 +10,13 @@
  * Message-ID it quotes is a post of this list that moot recorded as sent
  * to the address the report names.  Refusals for policy (x.7.x),
  * out-of-office replies, challenges, spam filters' notices and what is
- * not a bounce score nothing, and are logged.  Above [bounces] threshold
- * within [bounces] period, delivery to the member stops (they stay a
- * member), the list's owners are told, and the member once, at the
- * address itself: that notice is the probe, from L-bounces+TOKEN (a
- * VERP token for no post), and a reply to it that is no bounce starts
- * delivery again.  Calls db/, global/, mail/ and list/answer.
+ * not a bounce score nothing, and are logged.  Above the list's
+ * threshold within its period (its own, or [bounces] threshold and
+ * period), delivery to the member stops (they stay a member), the
+ * list's owners are told, and the member once, at the address itself:
+ * that notice is the probe, from L-bounces+TOKEN (a VERP token for no
+ * post), and a reply to it that is no bounce starts delivery again.
+ * Calls db/, global/, mail/ and list/answer.
  */
 #ifndef BOUNCE_SCORE_H
 #define BOUNCE_SCORE_H

@@ -245,19 +245,24 @@ ask(const struct dns_conf *dc, const char *domain, int seconds,
 	return (st == DNS_TIMEOUT || st == DNS_FAIL ? -1 : f->n);
 }
 
-/* seconds_left - of timeout, since t0; 0 when none */
+/*
+ * seconds_left - the whole seconds of timeout left since t0: the time
+ * gone is rounded up, so that a first query answered in a millisecond
+ * leaves timeout - 1 and the two together stay within timeout (with 1,
+ * the second is not asked); 0 when none are
+ */
 static int
 seconds_left(int timeout, const struct timespec *t0)
 {
 	struct timespec	now;
-	long		ms;
+	int64_t		ns, gone;
 
 	if (clock_gettime(CLOCK_MONOTONIC, &now) == -1)
 		return (0);
-	ms = (now.tv_sec - t0->tv_sec) * 1000L +
-	    (now.tv_nsec - t0->tv_nsec) / 1000000L;
-	return (ms >= timeout * 1000L ? 0 : (int)((timeout * 1000L - ms) /
-	    1000L));
+	ns = (int64_t)(now.tv_sec - t0->tv_sec) * 1000000000 +
+	    (now.tv_nsec - t0->tv_nsec);
+	gone = ns <= 0 ? 0 : (ns + 999999999) / 1000000000;
+	return (gone >= timeout ? 0 : (int)(timeout - gone));
 }
 
 /*

@@ -58,8 +58,9 @@ struct dmarc_result {
  * dmarc_lookup - the policy for mail whose From: domain is domain,
  * waiting dc->timeout seconds at most for the whole discovery (both
  * queries: the organisational domain's gets what the first left, in
- * whole seconds, as glibc's resolver counts; none left is a timeout).  Found policies and their absence are kept for their TTL,
- * an hour at most; failures for DMARC_FAILURE_TTL seconds, so a
+ * whole seconds, as glibc's resolver counts, the time gone rounded up;
+ * none left is a timeout).  Found policies and their absence are kept
+ * for their TTL, an hour at most; failures for DMARC_FAILURE_TTL seconds, so a
  * server that does not answer costs one wait, not one a post.  A
  * domain that is not ASCII is DMARC_UNKNOWN (it would need its
  * A-labels); an address literal has no policy.

@@ -22,6 +22,7 @@
 #include "mail/dmarc.h"
 #include "mail/hdr_encode.h"
 #include "global/listaddr.h"
+#include "global/tmpl.h"
 #include "util/log.h"
 #include "mail/mail.h"
 #include "mootd/rewrite.h"
@@ -191,7 +192,45 @@ author_mailbox(const struct mail *m, struct vbuf *out)
 	vbuf_release(&clean);
 }
 
-/* new_from - From: "Name via LIST" <LIST@domain> */
+/*
+ * via_name - the display name "Name via LIST" into out: the phrase
+ * from-via in the list's language (templates/LANG/phrases; the site's,
+ * then en, when it has none).  0, or -1 (said in the log) when no
+ * phrase can be read: the caller then writes the address alone.
+ */
+static int
+via_name(const struct rewrite_in *in, struct vbuf *out)
+{
+	const char	*langs[2] = { in->list->language, NULL };
+	struct vbuf	 name, err;
+	int		 rc;
+
+	vbuf_init(&name, VBUF_NOMAX);
+	vbuf_init(&err, 256);
+	author_name(in->mail, &name);
+	{
+		struct tmpl_slot slots[] = {
+			{ "name", vbuf_str(&name) },
+			{ "list", in->list->name },
+		};
+
+		rc = tmpl_phrase(in->conf, langs, "from-via", slots,
+		    nitems(slots), out, &err);
+	}
+	if (rc == -1)
+		log_warnx("list=%s From: the list without a name: %s",
+		    in->list->name, vbuf_str(&err));
+	/* A phrase is a line: its end is no part of the name. */
+	while (out->len > 0 && (out->data[out->len - 1] == '\n' ||
+	    out->data[out->len - 1] == ' '))
+		vbuf_truncate(out, out->len - 1);
+	vbuf_release(&name);
+	vbuf_release(&err);
+	return (rc);
+}
+
+/* new_from - From: "Name via LIST" <LIST@domain>, the name in the
+ * list's language, encoded (RFC 2047) where it is not ASCII */
 static void
 new_from(const struct rewrite_in *in, struct vbuf *out)
 {
@@ -200,12 +239,12 @@ new_from(const struct rewrite_in *in, struct vbuf *out)
 	vbuf_init(&name, VBUF_NOMAX);
 	vbuf_init(&addr, VBUF_NOMAX);
 	vbuf_init(&value, VBUF_NOMAX);
-	author_name(in->mail, &name);
-	vbuf_printf(&name, " via %s", in->list->name);
 	listaddr_format(&addr, in->conf, in->list->name, AK_POST, NULL);
-	hdr_encode_mailbox(&value, vbuf_str(&name), vbuf_str(&addr));
+	if (via_name(in, &name) == 0)
+		hdr_encode_mailbox(&value, vbuf_str(&name), vbuf_str(&addr));
 	/* A name no line can hold: the address alone still passes. */
-	if (hdr_encode_field(out, "From", vbuf_str(&value)) == -1)
+	if (value.len == 0 ||
+	    hdr_encode_field(out, "From", vbuf_str(&value)) == -1)
 		hdr_encode_field(out, "From", vbuf_str(&addr));
 	vbuf_release(&name);
 	vbuf_release(&addr);

@@ -5,10 +5,12 @@
  * than the author (the list's --dmarc and, for auto, the DMARC policy
  * of the author's domain, looked up through mail/dmarc.h and logged),
  * and the fields that then change: From: becomes "Name via LIST"
- * <LIST@domain>, and the author joins Reply-To: or Cc: (--dmarc-author)
+ * <LIST@domain> ("via" in the list's language: the phrase from-via),
+ * and the author joins Reply-To: or Cc: (--dmarc-author)
  * so that replies still reach them.  rewrite.c calls the field
- * functions while it writes the header; only rewrite_from_wanted()
- * does I/O (DNS, within [dns] timeout) and logs.
+ * functions while it writes the header; rewrite_from_wanted() asks
+ * DNS (within [dns] timeout), and the new From: reads its phrase from
+ * templates/ (a failure is logged, and the address goes alone).
  */
 #ifndef REWRITE_FROM_H
 #define REWRITE_FROM_H

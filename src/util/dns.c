@@ -26,6 +26,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "util/alloc.h"
 #include "util/dns.h"
 #include "util/vbuf.h"
 #include "util/sys_defs.h"
@@ -45,43 +46,130 @@ dns_status_name(enum dns_status s)
 	return ((size_t)s < nitems(names) ? names[s] : "failed");
 }
 
-/* server_parse - "ADDR[:PORT]" into sin; -1 if it is not one */
-static int
-server_parse(const char *s, struct sockaddr_in *sin)
-{
-	char		 addr[INET_ADDRSTRLEN];
-	const char	*colon = strchr(s, ':');
-	size_t		 alen = colon != NULL ? (size_t)(colon - s) : strlen(s);
-	long		 port = 53;
-	char		*end;
+/* A server's address: IPv4 or IPv6. */
+union ns_addr {
+	struct sockaddr_in	v4;
+	struct sockaddr_in6	v6;
+};
 
-	if (alen == 0 || alen >= sizeof(addr))
-		return (-1);
-	memcpy(addr, s, alen);
-	addr[alen] = '\0';
-	memset(sin, 0, sizeof(*sin));
-	sin->sin_family = AF_INET;
-	if (inet_pton(AF_INET, addr, &sin->sin_addr) != 1)
-		return (-1);
-	if (colon != NULL) {
-		if (!isdigit((unsigned char)colon[1]))
+/* port_parse - ":PORT" at s (or "" for 53) into *port; -1 if not one */
+static int
+port_parse(const char *s, uint16_t *port)
+{
+	long	 n = 53;
+	char	*end;
+
+	if (*s != '\0') {
+		if (s[0] != ':' || !isdigit((unsigned char)s[1]))
 			return (-1);
 		errno = 0;
-		port = strtol(colon + 1, &end, 10);
-		if (errno != 0 || *end != '\0' || port < 1 || port > 65535)
+		n = strtol(s + 1, &end, 10);
+		if (errno != 0 || *end != '\0' || n < 1 || n > 65535)
 			return (-1);
 	}
-	sin->sin_port = htons((uint16_t)port);
+	*port = htons((uint16_t)n);
 	return (0);
+}
+
+/*
+ * server_parse - "ADDR[:PORT]" (IPv4), "ADDR" or "[ADDR]:PORT" (IPv6,
+ * whose own colons would take the port's) into a; -1 if it is not one
+ */
+static int
+server_parse(const char *s, union ns_addr *a)
+{
+	char		 addr[INET6_ADDRSTRLEN];
+	const char	*end, *rest;
+	int		 v6 = 0;
+
+	if (*s == '[') {
+		if ((end = strchr(++s, ']')) == NULL)
+			return (-1);
+		rest = end + 1;
+		v6 = 1;
+	} else if ((end = strchr(s, ':')) != NULL && strchr(end + 1, ':')) {
+		end = s + strlen(s);	/* a bare IPv6 address */
+		rest = end;
+		v6 = 1;
+	} else {
+		end = end != NULL ? end : s + strlen(s);
+		rest = end;
+	}
+	if (end == s || (size_t)(end - s) >= sizeof(addr))
+		return (-1);
+	memcpy(addr, s, (size_t)(end - s));
+	addr[end - s] = '\0';
+	memset(a, 0, sizeof(*a));
+	if (v6) {
+#ifndef __GLIBC__
+		return (-1);		/* server_set() says why */
+#endif
+		a->v6.sin6_family = AF_INET6;
+		if (inet_pton(AF_INET6, addr, &a->v6.sin6_addr) != 1)
+			return (-1);
+		return (port_parse(rest, &a->v6.sin6_port));
+	}
+	a->v4.sin_family = AF_INET;
+	if (inet_pton(AF_INET, addr, &a->v4.sin_addr) != 1)
+		return (-1);
+	return (port_parse(rest, &a->v4.sin_port));
 }
 
 /* dns_server_valid - see dns.h */
 int
 dns_server_valid(const char *s)
 {
-	struct sockaddr_in	sin;
+	union ns_addr	a;
 
-	return (server_parse(s, &sin) == 0);
+	return (server_parse(s, &a) == 0);
+}
+
+/*
+ * servers_keep - the first n of rs's servers alone.  res_nclose() frees
+ * the IPv6 addresses of the servers it counts only, so those cut off
+ * are freed here.
+ */
+static void
+servers_keep(struct __res_state *rs, int n)
+{
+	for (int i = n; i < rs->nscount && i < MAXNS; i++) {
+		free(rs->_u._ext.nsaddrs[i]);
+		rs->_u._ext.nsaddrs[i] = NULL;
+	}
+	rs->nscount = n;
+}
+
+/*
+ * server_set - a as rs's one server; -1 if it cannot be.  IPv4 goes
+ * in nsaddr_list[0], as resolv.h has it.  glibc has no call that sets
+ * an IPv6 one: it reads a server's address from _u._ext.nsaddrs[i]
+ * when nsaddr_list[i].sin_family is 0 (__res_get_nsaddr(), since 2.22,
+ * 2015), and res_nclose() frees that with free(), so it is allocated
+ * with xcalloc(), whose memory free() takes, and left to glibc.  The
+ * older nsmap and nscount6 are set as glibc before 2.22 wants them;
+ * later ones ignore them.  This leans on glibc's private fields, which
+ * is why it is here alone: a C library without them (not __GLIBC__)
+ * takes IPv4 servers only.
+ */
+static int
+server_set(struct __res_state *rs, const union ns_addr *a)
+{
+	servers_keep(rs, 1);
+	if (a->v4.sin_family == AF_INET) {
+		rs->nsaddr_list[0] = a->v4;
+		return (0);
+	}
+#ifdef __GLIBC__
+	if (rs->_u._ext.nsaddrs[0] == NULL)
+		rs->_u._ext.nsaddrs[0] = xcalloc(1, sizeof(a->v6));
+	*rs->_u._ext.nsaddrs[0] = a->v6;
+	memset(&rs->nsaddr_list[0], 0, sizeof(rs->nsaddr_list[0]));
+	rs->_u._ext.nsmap[0] = MAXNS + 1;
+	rs->_u._ext.nscount6 = 1;
+	return (0);
+#else
+	return (-1);
+#endif
 }
 
 /* name_ok - a name we may ask for: ASCII, no spaces or controls, not
@@ -108,18 +196,21 @@ static int
 setup(struct __res_state *rs, const struct dns_conf *dc, int *budget,
     struct vbuf *why)
 {
-	struct sockaddr_in	sin;
-	int			timeout = dc->timeout > 0 ? dc->timeout : 1;
-	int			n;
+	union ns_addr	a;
+	int		timeout = dc->timeout > 0 ? dc->timeout : 1;
+	int		n;
 
 	if (dc->server != NULL) {
-		if (server_parse(dc->server, &sin) == -1) {
+		if (server_parse(dc->server, &a) == -1) {
 			vbuf_printf(why, "\"%s\" is not a server address",
 			    dc->server);
 			return (-1);
 		}
-		rs->nsaddr_list[0] = sin;
-		rs->nscount = 1;
+		if (server_set(rs, &a) == -1) {
+			vbuf_printf(why, "cannot ask \"%s\": an IPv6 server "
+			    "needs glibc", dc->server);
+			return (-1);
+		}
 	}
 	n = rs->nscount;
 	if (n > timeout)
@@ -128,7 +219,7 @@ setup(struct __res_state *rs, const struct dns_conf *dc, int *budget,
 		vbuf_puts(why, "no DNS server is configured");
 		return (-1);
 	}
-	rs->nscount = n;
+	servers_keep(rs, n);
 	rs->retry = 1;
 	rs->retrans = timeout / n;
 	*budget = rs->retrans * n;

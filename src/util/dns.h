@@ -23,8 +23,9 @@ struct vbuf;
 
 /* Where to ask, and for how long. */
 struct dns_conf {
-	const char	*server;	/* "ADDR[:PORT]", an IPv4 address;
-					 * NULL: the system's servers */
+	const char	*server;	/* "ADDR[:PORT]" (IPv4), "ADDR" or
+					 * "[ADDR]:PORT" (IPv6); NULL: the
+					 * system's servers */
 	int		 timeout;	/* seconds for the whole query, >= 1 */
 };
 
@@ -58,7 +59,8 @@ enum dns_status dns_txt(const struct dns_conf *, const char *name,
 const char *dns_status_name(enum dns_status);
 
 /* dns_server_valid - 1 if s is "ADDR" or "ADDR:PORT", ADDR an IPv4
- * address in dotted form and PORT from 1 to 65535 */
+ * address in dotted form, or "ADDR" or "[ADDR]:PORT", ADDR an IPv6
+ * address (with glibc only: dns.c), PORT from 1 to 65535 */
 int	dns_server_valid(const char *s);
 
 #endif /* DNS_H */

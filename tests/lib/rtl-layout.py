@@ -19,6 +19,11 @@ LATIN = set("list address from subject by name detail languages lists "
             "members required text description language".split())
 # The relay's own words, in English whatever the reader's language.
 LATIN_IN = {("delivery-failed", "reason"), ("delivery-refused", "reason")}
+# Phrases that are no line of a body but a display name (From: "Name
+# via LIST"): the mail program shows one as a single run whose direction
+# is its first strong letter's, so each begins with the author's {name},
+# which sets it, in every language.
+DISPLAY_NAMES = {"from-via"}
 ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff"
                     "\ufb50-\ufdff\ufe70-\ufeff]")
 SLOT = re.compile(r"\{([a-z_]+)(:[a-z0-9-]+)?\}")
@@ -71,8 +76,12 @@ def main():
                 continue
             with open(os.path.join(d, name), encoding="utf-8") as f:
                 lines = f.read().split("\n")
+            section = None
             for no, line in enumerate(lines, 1):
-                if name == "phrases" and line[:1] in ("#", "["):
+                if name == "phrases" and line[:1] == "[":
+                    section = line.strip("[]").split(":")[0]
+                if name == "phrases" and (line[:1] in ("#", "[") or
+                                          section in DISPLAY_NAMES):
                     continue
                 if no == 1 and line.startswith("Subject:"):
                     line = line[len("Subject:"):]

@@ -2,6 +2,7 @@
  * and every original MIME leaf byte for byte (threat E4); the author's
  * DKIM signature kept or dropped, and the From: for DMARC */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -188,10 +189,16 @@ main(void)
 		"\n-- \n\xd8\xaa\xd8\xb5\xd9\x84\xd9\x83 \xd9\x87\xd8\xb0\xd9\x87 "
 		    "\xd8\xa7\xd9\x84\xd8\xb1\xd8\xb3\xd8\xa7\xd9\x84\xd8\xa9\n",
 	};
+	const char	*src = getenv("MOOT_SRCDIR");
 	struct vbuf	 canon, out, why;
 	struct limits	 lim;
-	char		*h;
+	char		*h, tree[512];
 
+	/* the From: rewrite's display name is a phrase (from-via) */
+	(void)snprintf(tree, sizeof(tree), "%s/templates",
+	    src != NULL ? src : "..");
+	conf.templates = tree;
+	conf.language = "en";
 	conf.domain = "lists.example.org";
 	conf.delimiter = '+';
 	list.id = 1;

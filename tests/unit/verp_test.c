@@ -2,11 +2,15 @@
  * item 1; threat B8): it names the member and the post, reads back on
  * its list for VERP_VALID_DAYS, and cannot be altered into another
  * member's, another post's or another list's */
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "global/conf.h"
+#include "global/listaddr.h"
 #include "global/token.h"
 #include "global/verp.h"
 #include "util/vbuf.h"
@@ -64,20 +68,67 @@ alter(const char *tok, size_t i, char *out)
 static void
 remake(const char *tok, int64_t member, char *out)
 {
-	unsigned char	p[64], q[64];
-	size_t		n, skip = 0, k = 0;
+	unsigned char	p[16];
+	uint64_t	x = 0;
+	size_t		n;
+	const int	low = VERP_SPOOL_BITS + VERP_DAY_BITS;
 
 	(void)token_b32_decode(tok, p, sizeof(p), &n);
-	while (p[skip] & 0x80)
-		skip++;
-	skip++;
-	do {
-		q[k++] = (unsigned char)((member & 0x7f) |
-		    (member > 0x7f ? 0x80 : 0));
-		member >>= 7;
-	} while (member > 0);
-	memcpy(q + k, p + skip, n - skip);
-	token_b32(q, k + n - skip, out, VERP_TOKEN_MAX + 1);
+	for (int i = 0; i < 8; i++)
+		x = x << 8 | p[i];
+	x = (x & ((UINT64_C(1) << low) - 1)) | (uint64_t)member << low;
+	for (int i = 7; i >= 0; i--, x >>= 8)
+		p[i] = (unsigned char)x;
+	token_b32(p, n, out, VERP_TOKEN_MAX + 1);
+}
+
+/*
+ * fits_64 - RFC 5321 4.5.3.1.1: the local part of every address moot
+ * makes, for the longest list name and tokens, is at most 64 octets;
+ * the VERP sender for the largest ids reads back as what it names
+ */
+/* n_max - *m is at least n */
+static void
+n_max(size_t *m, ptrdiff_t n)
+{
+	if (n > 0 && (size_t)n > *m)
+		*m = (size_t)n;
+}
+
+static void
+fits_64(const char *vtok)
+{
+	struct conf	c;
+	struct listaddr	r;
+	struct vbuf	a;
+	char		name[LIST_NAME_MAX + 1], tok[TOKEN_MAX + 1];
+	size_t		worst = 0;
+
+	memset(&c, 0, sizeof(c));
+	c.domain = "lists.example.org";
+	c.delimiter = '+';
+	memset(name, 'a', LIST_NAME_MAX);
+	name[LIST_NAME_MAX] = '\0';
+	memset(tok, 'b', TOKEN_CHARS);
+	tok[TOKEN_CHARS] = '\0';
+	vbuf_init(&a, 1024);
+	for (int k = 0; k < AK_COUNT; k++) {
+		vbuf_reset(&a);
+		listaddr_format(&a, &c, name, (enum listaddr_kind)k,
+		    k == AK_BOUNCES ? vtok : tok);
+		n_max(&worst, strchr(vbuf_str(&a), '@') - vbuf_str(&a));
+	}
+	ok(worst <= 64, "every address of a %d-character list, with a "
+	    "token, has a local part of at most 64 octets (%zu)",
+	    LIST_NAME_MAX, worst);
+	vbuf_reset(&a);
+	listaddr_format(&a, &c, name, AK_BOUNCES, vtok);
+	ok(strchr(vbuf_str(&a), '@') - vbuf_str(&a) <= 64,
+	    "the VERP sender for the largest ids: %s", vbuf_str(&a));
+	ok(listaddr_route(&c, vbuf_str(&a), &r) == LISTADDR_OK &&
+	    r.kind == AK_BOUNCES && strcmp(r.token, vtok) == 0,
+	    "  which moot takes as that list's bounce address");
+	vbuf_release(&a);
 }
 
 int
@@ -106,7 +157,7 @@ main(void)
 	rmdir(dir);
 
 	ok(verp_token_make(3, &v, tok) == VERP_OK, "a token: %s", tok);
-	ok(strlen(tok) <= 32 && strspn(tok,
+	ok(strlen(tok) == VERP_TOKEN_CHARS && strspn(tok,
 	    "abcdefghijklmnopqrstuvwxyz234567") == strlen(tok),
 	    "short lower-case base32 (%zu digits)", strlen(tok));
 	ok(strstr(tok, "4242") == NULL, "the member id is not shown as is");
@@ -146,8 +197,10 @@ main(void)
 	is_int(verp_token_read(tok, 3, NOW + (VERP_VALID_DAYS + 1) * DAY,
 	    &got), VERP_ERR_EXPIRED, "%d days later: expired",
 	    VERP_VALID_DAYS + 1);
-	is_int(verp_token_read(tok, 3, NOW + 70000 * (int64_t)DAY, &got),
-	    VERP_ERR_MAC, "the same low bits 179 years on: refused");
+	is_int(verp_token_read(tok, 3, NOW + 62 * DAY, &got),
+	    VERP_ERR_EXPIRED, "62 days later: expired");
+	is_int(verp_token_read(tok, 3, NOW + 64 * DAY, &got),
+	    VERP_ERR_MAC, "the same low bits 64 days on: refused");
 	is_int(verp_token_read(tok, 3, NOW - DAY, &got), VERP_OK,
 	    "a day early (clocks differ): counts");
 	is_int(verp_token_read(tok, 3, NOW - 2 * DAY, &got), VERP_ERR_MAC,
@@ -161,13 +214,31 @@ main(void)
 	v.member_id = -1;
 	is_int(verp_token_make(3, &v, tok), VERP_ERR_FORM,
 	    "no token for a negative id");
-	v.member_id = INT64_MAX;
-	v.spool_id = INT64_MAX;
+	v.member_id = VERP_MEMBER_MAX;
+	v.spool_id = VERP_SPOOL_MAX;
 	ok(verp_token_make(3, &v, tok) == VERP_OK &&
-	    strlen(tok) <= VERP_TOKEN_MAX && verp_token_read(tok, 3, NOW,
-	    &got) == VERP_OK && got.member_id == INT64_MAX &&
-	    got.spool_id == INT64_MAX, "the largest ids fit in %d digits",
-	    VERP_TOKEN_MAX);
+	    strlen(tok) == VERP_TOKEN_CHARS && verp_token_read(tok, 3, NOW,
+	    &got) == VERP_OK && got.member_id == VERP_MEMBER_MAX &&
+	    got.spool_id == VERP_SPOOL_MAX && got.day == v.day,
+	    "the largest ids fit in %d digits, and read back",
+	    VERP_TOKEN_CHARS);
+	fits_64(tok);
+	v.spool_id = 0;
+	ok(verp_token_make(3, &v, tok) == VERP_OK &&
+	    verp_token_read(tok, 3, NOW, &got) == VERP_OK &&
+	    got.member_id == VERP_MEMBER_MAX && got.spool_id == 0,
+	    "a probe's token (no post) for the largest member id");
+	v.member_id = VERP_MEMBER_MAX + 1;
+	is_int(verp_token_make(3, &v, tok), VERP_ERR_RANGE,
+	    "a member id past %lld: no token", (long long)VERP_MEMBER_MAX);
+	v.member_id = 1;
+	v.spool_id = VERP_SPOOL_MAX + 1;
+	is_int(verp_token_make(3, &v, tok), VERP_ERR_RANGE,
+	    "a spool id past %lld: no token", (long long)VERP_SPOOL_MAX);
+	is_int(verp_token_read("aaaaaaaaaaaaaaaaaaaaaaaaaaa", 3, NOW, &got),
+	    VERP_ERR_FORM, "a digit too many");
+	is_int(verp_token_read("aaaaaaaaaaaaaaaaaaaaaaaaab", 3, NOW, &got),
+	    VERP_ERR_FORM, "padding bits not zero: a second spelling");
 	vbuf_release(&err);
 	return (done_testing());
 }
