@@ -23,6 +23,7 @@
 
 MOOT_BENCH_TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 MOOT_BENCH_MOOTD=
+MOOT_BENCH_DNS=
 
 run_subject() {
 	local phase=$1 w=$2 subs=${3:-} host=${4:-} port=${5:-} mode=${6:-}
@@ -31,6 +32,8 @@ run_subject() {
 	case $phase in
 	setup) ;;
 	teardown)
+		[ -n "$MOOT_BENCH_DNS" ] && bench_stop_pid "$MOOT_BENCH_DNS"
+		MOOT_BENCH_DNS=
 		[ -n "$MOOT_BENCH_MOOTD" ] || return 0
 		pid=$MOOT_BENCH_MOOTD
 		tick=$(getconf CLK_TCK)
@@ -54,6 +57,17 @@ run_subject() {
 	[ -x "$bin/moot" ] && [ -x "$bin/mootd" ] ||
 		bench_die "no moot in $bin: build first (./configure && make in build/)"
 
+	# DMARC lookups go to a local server that answers "no such name",
+	# as in the tests: nothing leaves 127.0.0.1, and the post's domain
+	# has no policy, so no From: is rewritten.
+	"$BENCH_PY" "$MOOT_BENCH_TOP/tests/lib/dns_nxdomain.py" "$w/dns.port" &
+	MOOT_BENCH_DNS=$!
+	BENCH_PIDS+=("$MOOT_BENCH_DNS")
+	for _ in $(seq 100); do
+		[ -s "$w/dns.port" ] && break
+		sleep 0.05
+	done
+	[ -s "$w/dns.port" ] || bench_die "the DNS stub did not start"
 	cat >"$conf" <<EOC
 [moot]
 domain    = example.org
@@ -63,6 +77,8 @@ host = $host
 port = $port
 [mootd]
 poll = 60s
+[dns]
+server = 127.0.0.1:$(cat "$w/dns.port")
 EOC
 	"$bin/moot" -c "$conf" init >/dev/null 2>&1 || bench_die "moot init failed"
 	"$bin/moot" -c "$conf" list create bench $bulk >/dev/null || bench_die "list create failed"

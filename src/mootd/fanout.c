@@ -52,6 +52,7 @@ struct batch {
 	/* One envelope sender each, L-bounces+TOKEN (verp.h), so that a
 	 * bounce names the member whatever address it shows (threat B8). */
 	int64_t		 list_id, spool_id, day;
+	int		 verp_warned;	/* said once in the log */
 	struct vbuf	 senders;	/* NUL-separated, as offs */
 	size_t		*soffs;		/* owned */
 	const char	**env_froms;	/* owned; pointers into senders */
@@ -98,8 +99,11 @@ batch_sender(struct batch *b, int64_t member_id)
 
 	b->soffs[b->n] = b->senders.len;
 	if ((r = verp_token_make(b->list_id, &v, tok)) != VERP_OK) {
-		log_warnx("no VERP sender for member %lld: %s",
-		    (long long)member_id, verp_result_why(r));
+		/* once a post: past the ids' limits it is every copy */
+		if (!b->verp_warned++)
+			log_warnx("no VERP sender for member %lld and any "
+			    "after it that has none: %s",
+			    (long long)member_id, verp_result_why(r));
 		tok[0] = '\0';
 	}
 	listaddr_format(&b->senders, b->conf, b->list, AK_BOUNCES,
