@@ -22,6 +22,14 @@
 #define DB_BUSY_STEP_US	100	/* at first, look again this often... */
 #define DB_BUSY_STEPS	50	/* ...this many times (5 ms), then each ms */
 #define DB_CACHE_MAX	128	/* distinct statements per connection */
+/*
+ * SQLite's page cache, in KiB (negative: a size, not pages).  Its
+ * default, 2000 KiB, fills up in mootd's fan-out to 100,000 members,
+ * whose walk over the members reads each page once, and the kernel's
+ * page cache holds the file anyway: with 512 KiB the daemon's peak fell
+ * by 1.4 MB and the fan-out took no longer (bench/PROFILE-ingest.md).
+ */
+#define DB_CACHE_PRAGMA	"PRAGMA cache_size = -512"
 
 struct db_cached {
 	const char	*sql;		/* the constant's address is the key */
@@ -208,7 +216,8 @@ db_open(struct db **out, const char *path, int flags, struct vbuf *err)
 	/* FULL: a commit in WAL is on disk before we say 250 (threat A1). */
 	if ((rc = db_pragma(db, "PRAGMA journal_mode = WAL", err)) != DB_OK ||
 	    (rc = db_pragma(db, "PRAGMA synchronous = FULL", err)) != DB_OK ||
-	    (rc = db_pragma(db, "PRAGMA foreign_keys = ON", err)) != DB_OK) {
+	    (rc = db_pragma(db, "PRAGMA foreign_keys = ON", err)) != DB_OK ||
+	    (rc = db_pragma(db, DB_CACHE_PRAGMA, err)) != DB_OK) {
 		db_close(&db);
 		return (rc);
 	}
