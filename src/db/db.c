@@ -20,7 +20,7 @@
 
 #define DB_BUSY_MS	5000	/* wait this long for another writer */
 #define DB_BUSY_STEP_US	100	/* at first, look again this often... */
-#define DB_BUSY_STEPS	50	/* ...this many times (5 ms), then each ms */
+#define DB_BUSY_FAST_MS	5	/* ...for this long, then each ms */
 #define DB_CACHE_MAX	128	/* distinct statements per connection */
 /*
  * SQLite's page cache, in KiB (negative: a size, not pages).  Its
@@ -40,6 +40,7 @@ struct db {
 	sqlite3		*h;		/* owned */
 	char		*path;		/* owned */
 	int		 in_txn;
+	struct timespec	 busy_since;	/* db_busy(): when this wait began */
 	size_t		 ncached;
 	struct db_cached cache[DB_CACHE_MAX];
 };
@@ -143,37 +144,45 @@ sql_now(sqlite3_context *cx, int argc, sqlite3_value **argv)
 	sqlite3_result_int64(cx, (sqlite3_int64)clock_now());
 }
 
+/* ms_since - milliseconds from *t0 to now, on the monotonic clock */
+static long
+ms_since(const struct timespec *t0)
+{
+	struct timespec	now;
+
+	(void)clock_gettime(CLOCK_MONOTONIC, &now);
+	return ((long)(now.tv_sec - t0->tv_sec) * 1000 +
+	    (now.tv_nsec - t0->tv_nsec) / 1000000);
+}
+
 /*
  * db_busy - SQLite's busy handler: wait for another writer, looking
  * again every 100 us for the first 5 ms, then every ms, DB_BUSY_MS in
- * all; 0 gives up (SQLITE_BUSY).  n is how often it was called before
- * for this wait.
+ * all by the clock; 0 gives up (SQLITE_BUSY).  n is how often it was
+ * called before for this wait.
  *
  * sqlite3_busy_timeout() sleeps 1, 2, 5, 10 ms... between tries, but a
  * writer holds the lock about as long as one fdatasync of the WAL, well
  * under a millisecond here: beside a mootd committing as it delivers,
  * moot inject slept on four messages in ten, 1 to 5 ms each, for an
- * injection that takes 9 ms in all.
+ * injection that takes 9 ms in all.  The clock, not the sum of the
+ * sleeps asked for, bounds the wait: a loaded machine makes each short
+ * sleep longer, and thousands of them would add up to far more.
  */
 static int
 db_busy(void *arg, int n)
 {
-	struct timespec	ts;
-	long		us, waited;
+	struct db	*db = arg;
+	struct timespec	 ts;
+	long		 ms;
 
-	(void)arg;
-	if (n < DB_BUSY_STEPS) {
-		us = DB_BUSY_STEP_US;
-		waited = (long)n * DB_BUSY_STEP_US;
-	} else {
-		us = 1000;
-		waited = (long)DB_BUSY_STEPS * DB_BUSY_STEP_US +
-		    (long)(n - DB_BUSY_STEPS) * 1000;
-	}
-	if (waited >= DB_BUSY_MS * 1000L)
+	if (n == 0)
+		(void)clock_gettime(CLOCK_MONOTONIC, &db->busy_since);
+	if ((ms = ms_since(&db->busy_since)) >= DB_BUSY_MS)
 		return (0);
 	ts.tv_sec = 0;
-	ts.tv_nsec = us * 1000;
+	ts.tv_nsec = ms < DB_BUSY_FAST_MS ? DB_BUSY_STEP_US * 1000L :
+	    1000000L;
 	(void)nanosleep(&ts, NULL);
 	return (1);
 }
@@ -205,7 +214,7 @@ db_open(struct db **out, const char *path, int flags, struct vbuf *err)
 		return (db_code(rc) == DB_OK ? DB_ERR : db_code(rc));
 	}
 	sqlite3_extended_result_codes(db->h, 1);
-	sqlite3_busy_handler(db->h, db_busy, NULL);
+	sqlite3_busy_handler(db->h, db_busy, db);
 	/*
 	 * No checkpoint when a connection closes: each `moot inject` would
 	 * otherwise pay for one.  Commits still checkpoint automatically
