@@ -7,10 +7,11 @@
 #     .Ss of its section as ".It Ic key TYPE", with its default and
 #     bounds (in octal for a mode), and in conf/moot.conf under its
 #     [section] as "key =" or ";key =";
-#   - the usage line of every command of the table (src/cli/commands.c),
-#     as `moot GROUP VERB --help` prints it (the options of list create,
-#     list set, member add and member set come from the settings tables
-#     of src/cli/cli_list.c and src/cli/cli_member.c), is, word for word,
+#   - the usage line of every command of the table (src/cli/commands.c,
+#     and inject's row, which is in src/cli/cli_inject.c), as `moot GROUP
+#     VERB --help` prints it (the options of list create, list set,
+#     member add and member set come from the settings tables of
+#     src/cli/cli_list.c and src/cli/cli_member.c), is, word for word,
 #     a line of the SYNOPSIS of moot.1, and every "moot -c conf" line of
 #     that SYNOPSIS is a command of the table; the usage line of
 #     src/mootd/mootd.c is the SYNOPSIS of mootd.8, and that of
@@ -229,6 +230,7 @@ mdoc_entry() {
 
 c_rows "$SRC/src/global/conf_keys.c" conf_keys @ >"$T/keys"
 c_rows "$SRC/src/cli/commands.c" commands >"$T/commands"
+c_rows "$SRC/src/cli/cli_inject.c" commands >>"$T/commands"
 c_rows "$SRC/src/global/tmpl.c" tmpl_defs >"$T/templates"
 c_rows "$SRC/src/db/db_spool.c" spool_states >"$T/states.row"
 tr '\t' '\n' <"$T/states.row" >"$T/states"
@@ -246,7 +248,8 @@ sed -n 's/.*"usage: \(moot-milter [^"]*\)\\n".*/\1/p' \
 NKEYS=$(wc -l <"$T/keys")
 NKEYS_GREP=$(grep -cE '^[[:space:]]*\{ "[a-z]+", "[a-z_]+",' "$SRC/src/global/conf_keys.c")
 NCMDS=$(wc -l <"$T/commands")
-NCMDS_GREP=$(sed -n '/commands\[\] = {/,/^};/p' "$SRC/src/cli/commands.c" |
+NCMDS_GREP=$(sed -n '/commands\[\] = {/,/^};/p' "$SRC/src/cli/commands.c" \
+    "$SRC/src/cli/cli_inject.c" |
     grep -cE '^[[:space:]]*\{ (NULL|"[a-z]+"), "[a-z]+",')
 
 # --- (a) and the defaults: conf_keys[] in moot.conf.5 and conf/moot.conf

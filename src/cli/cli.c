@@ -16,7 +16,6 @@
 #include "db/db.h"
 #include "db/db_list.h"
 #include "global/listaddr.h"
-#include "gov/gov_effect.h"
 #include "util/priv.h"
 #include "util/vbuf.h"
 #include "util/vis.h"
@@ -35,6 +34,35 @@ cli_help(const struct cli_command *c, int to_stderr)
 	    c->usage, vbuf_str(&opts));
 	vbuf_release(&opts);
 	return (to_stderr ? CLI_USAGE : CLI_OK);
+}
+
+/* cli_settings_usage - see cli_setting.h.  Rows in a row that set one
+ * field share a pair of brackets: [--digest|--mail|--nomail].  Here with
+ * cli_help() rather than in cli_setting.c, whose setters read the
+ * templates: a command without settings (moot inject) links neither. */
+void
+cli_settings_usage(const struct cli_settings *set, enum cli_form form,
+    struct vbuf *out)
+{
+	const struct cli_setting *s, *prev = NULL;
+	const char	*arg;
+
+	for (size_t i = 0; i < set->n; i++) {
+		s = &set->rows[i];
+		if ((form == CLI_FORM_NEW && s->hide_new) || s->alias)
+			continue;
+		vbuf_puts(out, prev != NULL && prev->off == s->off ? "|" :
+		    prev != NULL ? "] [" : " [");
+		arg = form == CLI_FORM_NEW && s->arg_new != NULL ?
+		    s->arg_new : s->arg != NULL ? s->arg : s->choices;
+		vbuf_printf(out, "--%s%s%s", s->name, s->has_arg ? " " : "",
+		    s->has_arg ? arg : "");
+		if (form == CLI_FORM_CHANGE && s->unset)
+			vbuf_printf(out, "|--no-%s", s->name);
+		prev = s;
+	}
+	if (prev != NULL)
+		vbuf_puts(out, "]");
 }
 
 /* cli_wants_help - see cli.h */
@@ -159,7 +187,6 @@ cli_conf(struct cli *c)
 	if (conf_load(&c->conf, c->conf_path, &c->err) == -1)
 		return (cli_error(CLI_USAGE, "%s", vbuf_str(&c->err)));
 	c->conf_loaded = 1;
-	gov_effect_use_conf(&c->conf);
 	if (clock_init(c->conf.timezone, &c->err) == -1)
 		return (cli_error(CLI_USAGE, "%s", vbuf_str(&c->err)));
 	/* As root, act as the daemons' user, so the files stay theirs. */

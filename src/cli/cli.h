@@ -181,6 +181,10 @@ int	cmd_priority_lists(struct cli *, int, char **);
 /* The command table (commands.c), one row a command. */
 extern const struct cli_command cli_commands[];
 extern const size_t cli_ncommands;
+/* moot inject's row (cli_inject.c): apart, so that moot(1) links it
+ * without the rest of the table (moot.c); the lookups below read both. */
+extern const struct cli_command cli_inject_commands[];
+extern const size_t cli_ninject_commands;
 
 /* cli_command_find - the row for "group verb" (or a top-level "group"),
  * with the shorthands "spool" and "rota LIST"; NULL if none */

@@ -33,6 +33,15 @@
 
 #define INJECT_MAX_RCPTS	100
 
+/* The command's row: here, not in commands.c, so that moot(1) links
+ * inject without the other commands and their libraries (moot.c). */
+const struct cli_command cli_inject_commands[] = {
+	{ NULL, "inject", cmd_inject, "inject --to ADDR [--to ADDR]... "
+	    "[--from ADDR] [--queue-id ID] < message",
+	    "spool a message as if received over SMTP" },
+};
+const size_t cli_ninject_commands = nitems(cli_inject_commands);
+
 /* read_all - standard input, at most max bytes; -1: too big; -2: error */
 static int
 read_all(struct vbuf *b, size_t max)
@@ -105,7 +114,7 @@ inject_options(struct cli *c, int argc, char **argv, struct injection *j)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const struct cli_command *k = cli_command_for(cmd_inject);
+	const struct cli_command *k = &cli_inject_commands[0];
 	struct cli_args	 a = { opts, inject_opt, j, NULL, 0, 0 };
 	int		 rc;
 

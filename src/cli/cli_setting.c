@@ -294,30 +294,3 @@ cli_settings_parse(struct cli *c, const struct cli_command *k,
 	free(opts);
 	return (rc);
 }
-
-/* cli_settings_usage - see cli_setting.h.  Rows in a row that set one
- * field share a pair of brackets: [--digest|--mail|--nomail]. */
-void
-cli_settings_usage(const struct cli_settings *set, enum cli_form form,
-    struct vbuf *out)
-{
-	const struct cli_setting *s, *prev = NULL;
-	const char	*arg;
-
-	for (size_t i = 0; i < set->n; i++) {
-		s = &set->rows[i];
-		if ((form == CLI_FORM_NEW && s->hide_new) || s->alias)
-			continue;
-		vbuf_puts(out, prev != NULL && prev->off == s->off ? "|" :
-		    prev != NULL ? "] [" : " [");
-		arg = form == CLI_FORM_NEW && s->arg_new != NULL ?
-		    s->arg_new : s->arg != NULL ? s->arg : s->choices;
-		vbuf_printf(out, "--%s%s%s", s->name, s->has_arg ? " " : "",
-		    s->has_arg ? arg : "");
-		if (form == CLI_FORM_CHANGE && s->unset)
-			vbuf_printf(out, "|--no-%s", s->name);
-		prev = s;
-	}
-	if (prev != NULL)
-		vbuf_puts(out, "]");
-}

@@ -5,7 +5,8 @@
  * `moot GROUP VERB --help` and the man page (tests/man.sh compares
  * them) say the same thing.  The options of a list's or a member's
  * settings come from their tables (cli_list.c, cli_member.c), after
- * the words given here.
+ * the words given here.  moot inject's row is in cli_inject.c, so that
+ * moot(1) links that command without the others (moot.c).
  */
 #include <stdio.h>
 #include <string.h>
@@ -42,9 +43,6 @@ const struct cli_command cli_commands[] = {
 	    "[--dry-run]", "add or update members from a CSV file" },
 	{ "member", "export", cmd_member_export, "member export LIST",
 	    "write a list's members as CSV to standard output" },
-	{ NULL, "inject", cmd_inject, "inject --to ADDR [--to ADDR]... "
-	    "[--from ADDR] [--queue-id ID] < message",
-	    "spool a message as if received over SMTP" },
 	{ "spool", "ls", cmd_spool, "spool ls [--state STATE] [--list LIST] "
 	    "[--limit N]", "list spooled messages, newest first" },
 	{ "spool", "show", cmd_spool_show, "spool show ID",
@@ -127,13 +125,36 @@ const struct cli_command cli_commands[] = {
 };
 const size_t cli_ncommands = nitems(cli_commands);
 
+/* The tables, in the order `moot --help` lists them. */
+static const struct {
+	const struct cli_command *rows;
+	const size_t	*n;
+} tables[] = {
+	{ cli_commands, &cli_ncommands },
+	{ cli_inject_commands, &cli_ninject_commands },
+};
+
+/* row - the i-th row of the tables taken as one, or NULL past the end */
+static const struct cli_command *
+row(size_t i)
+{
+	for (size_t t = 0; t < nitems(tables); t++) {
+		if (i < *tables[t].n)
+			return (&tables[t].rows[i]);
+		i -= *tables[t].n;
+	}
+	return (NULL);
+}
+
 /* cli_command_for - see cli.h */
 const struct cli_command *
 cli_command_for(int (*run)(struct cli *, int, char **))
 {
-	for (size_t i = 0; i < cli_ncommands; i++)
-		if (cli_commands[i].run == run)
-			return (&cli_commands[i]);
+	const struct cli_command *k;
+
+	for (size_t i = 0; (k = row(i)) != NULL; i++)
+		if (k->run == run)
+			return (k);
 	return (NULL);
 }
 
@@ -141,11 +162,9 @@ cli_command_for(int (*run)(struct cli *, int, char **))
 const struct cli_command *
 cli_command_find(const char *group, const char *verb)
 {
-	size_t	i;
+	const struct cli_command *k;
 
-	for (i = 0; i < cli_ncommands; i++) {
-		const struct cli_command *k = &cli_commands[i];
-
+	for (size_t i = 0; (k = row(i)) != NULL; i++) {
 		if (k->group == NULL && strcmp(k->verb, group) == 0)
 			return (k);
 		if (k->group != NULL && strcmp(k->group, group) == 0 &&
@@ -167,10 +186,10 @@ cli_command_find(const char *group, const char *verb)
 void
 cli_usage(FILE *f)
 {
+	const struct cli_command *k;
 
 	fprintf(f, "usage: moot -c conf command [arguments]\n\ncommands:\n");
-	for (size_t i = 0; i < cli_ncommands; i++) {
-		const struct cli_command *k = &cli_commands[i];
+	for (size_t i = 0; (k = row(i)) != NULL; i++) {
 		char	name[32];
 
 		(void)snprintf(name, sizeof(name), "%s%s%s",
@@ -186,11 +205,10 @@ cli_usage(FILE *f)
 size_t
 cli_usage_group(FILE *f, const char *group)
 {
+	const struct cli_command *k;
 	size_t	n = 0;
 
-	for (size_t i = 0; i < cli_ncommands; i++) {
-		const struct cli_command *k = &cli_commands[i];
-
+	for (size_t i = 0; (k = row(i)) != NULL; i++) {
 		if (k->group == NULL || strcmp(k->group, group) != 0)
 			continue;
 		if (n++ == 0)

@@ -394,15 +394,20 @@ spool_defer(struct db *db, int64_t id, int64_t now, int64_t next_try,
  * Message-ID or, where neither had one, the same sender (the From
  * address, or without one the envelope sender) and subject: a client
  * that retries a post without a Message-ID sends all three again.
+ *
+ * "msgid IS ?2" says both halves at once (equal, or both NULL), so the
+ * rows come from spool_by_msgid (list_id, msgid).  Written as "msgid =
+ * ?2 OR (?2 IS NULL AND msgid IS NULL ...)", SQLite walked every row of
+ * the list and read each one's message: some 1,000 page reads for each
+ * post mootd routed on a list with 2,000 spooled.
  */
 static const char SQL_SPOOL_DUP[] =
     "SELECT s.id FROM spool s JOIN message m ON m.id = s.message_id "
-    "WHERE s.list_id = ?1 AND s.id <> ?3 "
+    "WHERE s.list_id = ?1 AND s.msgid IS ?2 AND s.id <> ?3 "
     "AND s.created_at >= ?4 AND s.kind = ?5 "
     "AND m.body_sha256 = (SELECT body_sha256 FROM message WHERE id = ?6) "
-    "AND (s.msgid = ?2 OR (?2 IS NULL AND s.msgid IS NULL "
-    "AND coalesce(s.from_addr, m.env_from) IS coalesce(?7, "
-    "(SELECT env_from FROM message WHERE id = ?6)) "
+    "AND (?2 IS NOT NULL OR (coalesce(s.from_addr, m.env_from) IS "
+    "coalesce(?7, (SELECT env_from FROM message WHERE id = ?6)) "
     "AND s.subject IS ?8)) "
     "AND s.state <> 'failed' ORDER BY s.id LIMIT 1";
 

@@ -10,7 +10,6 @@
 #include "global/token.h"
 #include "global/verp.h"
 #include "mail/addr.h"
-#include "mail/hdr_encode.h"
 #include "util/vbuf.h"
 #include "util/sys_defs.h"
 
@@ -205,21 +204,4 @@ const char *
 listaddr_kind_name(enum listaddr_kind k)
 {
 	return (k < AK_COUNT ? kinds[k].name : "?");
-}
-
-/* listaddr_list_id - see listaddr.h */
-void
-listaddr_list_id(struct vbuf *out, const struct conf *c, const char *name,
-    const char *description)
-{
-	struct vbuf	clean;
-
-	vbuf_init(&clean, VBUF_NOMAX);
-	hdr_encode_clean(&clean, description != NULL ? description : "");
-	if (clean.len > 0) {
-		hdr_encode_phrase(out, vbuf_str(&clean));
-		vbuf_putc(out, ' ');
-	}
-	vbuf_printf(out, "<%s.%s>", name, c->domain);
-	vbuf_release(&clean);
 }

@@ -20,53 +20,6 @@
 #define LINE_MAX_COLS	76	/* RFC 2047 section 2 asks this of lines with encoded words */
 #define WORD_PREFIX	"=?UTF-8?B?"
 
-static void	strip(struct vbuf *, const char *, int);
-
-/* hdr_encode_clean - see hdr_encode.h */
-void
-hdr_encode_clean(struct vbuf *out, const char *s)
-{
-	strip(out, s, 0);
-}
-
-/* hdr_encode_clean_text - see hdr_encode.h */
-void
-hdr_encode_clean_text(struct vbuf *out, const char *s)
-{
-	strip(out, s, 1);
-}
-
-/* strip - s without controls into out: a header's one line (lines 0:
- * tabs and line ends become spaces), or a body's text (lines 1: tabs
- * and LF kept, CR dropped) */
-static void
-strip(struct vbuf *out, const char *s, int lines)
-{
-	const unsigned char	*p = (const unsigned char *)s;
-
-	vbuf_reset(out);
-	for (; *p != '\0'; p++) {
-		if (lines && (*p == '\t' || *p == '\n')) {
-			vbuf_putc(out, *p);
-			continue;
-		}
-		if (!lines && (*p == '\t' || *p == '\n' || *p == '\r')) {
-			vbuf_putc(out, ' ');
-			continue;
-		}
-		if (*p < 0x20 || *p == 0x7f)
-			continue;
-		/* C1 controls are U+0080..U+009F: C2 80..C2 9F in UTF-8. */
-		if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
-			p++;
-			continue;
-		}
-		vbuf_putc(out, *p);
-	}
-	if (out->data == NULL)
-		vbuf_cat(out, "", 0);
-}
-
 /* hdr_encode_shown - see hdr_encode.h */
 void
 hdr_encode_shown(struct vbuf *out, const char *s)
