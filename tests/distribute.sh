@@ -98,6 +98,9 @@ id=$(last_id)
 like "$(spool_reason "$id")" "^loop" "our forward coming back to info-owner is a loop"
 
 # Many members: a transaction per 100 recipients, each member once.
+# One session at a time here, to count sessions (relay-sessions.sh has
+# them side by side).
+sed -i 's/^\[delivery\]/connections = 1\n[delivery]/' "$CONF"
 moot list create big --bulk >/dev/null
 members big 250
 post real/crlf.eml big@lists.example.org user00001@example.org

@@ -243,26 +243,47 @@ trouble:
 
 /*
  * fanout_owner_copy - see fanout.h; the X-Loop is there so that an
- * owner who is also forwarding mail cannot loop it back
+ * owner who is also forwarding mail cannot loop it back.  The post goes
+ * as it came but for Return-Path, which only the final delivery writes
+ * (RFC 5321 4.4): the one field a relay would take as ours.
  */
 int
 fanout_owner_copy(struct ctx *x, const struct spool_item *s,
     const struct list *l, struct vbuf *out, struct vbuf *why)
 {
-	struct vbuf	raw;
+	struct vbuf	raw, canon;
+	struct mail	m;
+	size_t		at = 0;
 	int		rc = -1;
 
 	vbuf_init(&raw, VBUF_NOMAX);
+	vbuf_init(&canon, VBUF_NOMAX);
+	memset(&m, 0, sizeof(m));
 	vbuf_reset(out);
 	if (spool_raw(x->db, s->message_id, &raw) != DB_OK)
 		vbuf_puts(why, "cannot read the stored message");
-	else {
+	else if (mail_canon(&canon, raw.data, raw.len) == 0) {
+		/* one that cannot be read goes whole, as before: the
+		 * owners must have it (no field table, nothing left out) */
+		if (mail_parse(&m, canon.data, canon.len, &x->conf->lim,
+		    why) == -1) {
+			mail_free(&m);
+			vbuf_reset(why);
+		}
 		vbuf_printf(out, "X-Loop: %s-owner@%s\r\n", l->name,
 		    x->conf->domain);
-		if (mail_canon_append(out, raw.data, raw.len) == 0)
-			rc = 0;
+		for (size_t i = 0; i < m.nfields; i++) {
+			if (!hdr_is(&m.fields[i], "Return-Path"))
+				continue;
+			vbuf_cat(out, canon.data + at, m.fields[i].off - at);
+			at = m.fields[i].off + m.fields[i].len;
+		}
+		vbuf_cat(out, canon.data + at, canon.len - at);
+		rc = vbuf_err(out) ? -1 : 0;
 	}
+	mail_free(&m);
 	vbuf_release(&raw);
+	vbuf_release(&canon);
 	return (rc);
 }
 
