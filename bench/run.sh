@@ -7,7 +7,9 @@
 #
 # Needs the harness's set-up (its README: postfix for smtp-sink, mlmmj,
 # time) and a build in build/.  Settings: RUNS (default 3); OUT (default
-# bench/RESULTS.md); MOOT_BENCH_BIN (default build/).  Network traffic
+# bench/RESULTS.md); MOOT_BENCH_BIN (default build/); TABLES_FROM=FILE
+# writes the tables again from the median lines in FILE (an earlier
+# RESULTS.md) without measuring.  Network traffic
 # goes to 127.0.0.1 only.
 set -u
 cd "$(dirname "$0")/.."
@@ -24,6 +26,11 @@ log=$(mktemp -t moot-bench.XXXXXX)
 trap 'rm -f "$log"' EXIT
 
 figure() { "$@" 2>&1 | tee -a "$log" | grep 'stat=median'; }
+if [ -n "${TABLES_FROM:-}" ]; then
+	# The tables again from the median lines of an earlier run (its
+	# RESULTS.md): nothing is measured.
+	grep -E 'stat=median|^rcpt-decision' "$TABLES_FROM" >"$log"
+else
 for n in "${sizes[@]}"; do
 	figure env CLIENTS="smtp-source-batch pipelined-batch100 chained-per-rcpt" \
 	    "$harness/sink-limit.sh" "$n"
@@ -37,6 +44,7 @@ figure env MODES=batch "$harness/peer-mlmmj.sh" 100 | grep ingest >/dev/null
 figure env MODES=batch SUBJECT_ADAPTER="$top/bench/adapter.sh" \
     "$harness/subject.sh" 100 | grep ingest >/dev/null
 figure env RUNS=5 bench/approval.py 10000
+fi
 
 # The tables, from the median lines.
 "${BENCH_PY:-/usr/bin/python3}" - "$log" "$OUT" "$RUNS" "${sizes[@]}" <<'PY'
@@ -61,7 +69,7 @@ def num(x, fmt='{:,.0f}'):
 cpu = open('/proc/cpuinfo').read()
 model = re.search(r'model name\s*:\s*(.*)', cpu)
 rows = []
-rows.append('| N | client or server | wall s | rcpts/s | % of its fair ceiling | peak RSS kB (daemon / inject) |')
+rows.append('| N | client or server | wall s | rcpts/s | % of its fair ceiling | peak RSS kB (daemon / post command) |')
 rows.append('|---:|---|---:|---:|---:|---:|')
 checks = []
 # The fair ceiling of each shape: pipelined-batch100 for 100 recipients
@@ -154,7 +162,9 @@ their own `List-Unsubscribe` token and envelope sender (VERP,
 `LIST-bounces+TOKEN`), against mlmmj with VERP.  moot sends through
 `[relay] connections` (4) sessions at once, each pipelining; the
 ceilings are one connection each.  The last column is the daemon's peak
-and then `moot inject`'s.
+and then the post command's (`moot inject` and `mootd --once`, which
+loads the same libraries as the daemon; `moot inject` alone peaks at
+7.5 MB, see PROFILE-ingest.md).
 
 {chr(10).join(rows)}
 
