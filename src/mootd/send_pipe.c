@@ -75,7 +75,6 @@ enum seg { SEG_HEAD, SEG_PERSONAL, SEG_TAIL, SEG_END, SEG_NBODY };
 struct conn {
 	int		 fd;		/* -1: closed */
 	int		 connecting;
-	int		 dead;		/* failed: no new session this run */
 	int		 reopen;	/* to open by pipe_loop() */
 	int		 pipelining;	/* the relay offers PIPELINING */
 	int		 lockstep;	/* it does not: one command at a time */
@@ -142,8 +141,14 @@ conn_fail(struct pipe *p, struct conn *c, const char *fmt, ...)
 		vbuf_vprintf(p->err, fmt, ap);
 		va_end(ap);
 	}
-	c->dead = 1;
-	conn_close(c);
+	conn_close(c);		/* and no new session this run */
+}
+
+/* conn_touch - progress on c: [relay] timeout from now */
+static void
+conn_touch(const struct pipe *p, struct conn *c)
+{
+	c->deadline = clock_mono_ms() + p->conf->relay_timeout * 1000;
 }
 
 static void
@@ -238,7 +243,7 @@ conn_flush(struct pipe *p, struct conn *c)
 		conn_fail(p, c, "%s", strerror(errno));
 		return (-1);
 	}
-	c->deadline = clock_mono_ms() + p->conf->relay_timeout * 1000;
+	conn_touch(p, c);
 	for (int i = 0; i < SEG_NBODY && n > 0; i++) {
 		size_t	 m = (size_t)n < c->body[i].iov_len ? (size_t)n :
 		    c->body[i].iov_len;
@@ -284,9 +289,7 @@ conn_open(struct pipe *p, struct conn *c, const struct addrinfo *ai)
 			c->connecting = 1;
 			c->ntxns = 0;
 			c->first_line = 1;
-			c->lockstep = 0;
-			c->deadline = clock_mono_ms() +
-			    p->conf->relay_timeout * 1000;
+			conn_touch(p, c);
 			expect(c, EX_GREETING, -1, 0);
 			return;
 		}
@@ -571,7 +574,7 @@ conn_read(struct pipe *p, struct conn *c)
 		    "connection" : strerror(errno));
 		return (-1);
 	}
-	c->deadline = clock_mono_ms() + p->conf->relay_timeout * 1000;
+	conn_touch(p, c);
 	c->inlen += (size_t)n;
 	while (c->fd != -1 && (nl = memchr(c->in + off, '\n',
 	    c->inlen - off)) != NULL) {
@@ -609,10 +612,8 @@ conn_connected(struct pipe *p, struct conn *c)
 	c->qlen = 0;
 	if (c->ai->ai_next != NULL)
 		conn_open(p, c, c->ai->ai_next);
-	else {
-		errno = e;
+	else
 		conn_fail(p, c, "cannot connect: %s", strerror(e));
-	}
 }
 
 /* conn_event - one session's turn after poll() */
