@@ -29,8 +29,9 @@
 #include "util/log.h"
 #include "util/sys_defs.h"
 
+/* configure's pkglibexecdir: Makefile.am sets it */
 #ifndef MOOT_ADMIN
-#define MOOT_ADMIN	"/usr/local/libexec/moot/moot-admin"
+#error "MOOT_ADMIN is not set: build moot through configure and make"
 #endif
 
 /*
