@@ -81,6 +81,23 @@ wait_for 60 grep -q 'not reloaded' "$T/mootd.log"
 like "$(cat "$T/mootd.log")" "SIGHUP: configuration not reloaded: .*moot.conf:[0-9]+:" \
     "a broken file is refused, naming the line"
 sed -i '$d' "$CONF"
+# The templates are checked in a child process (mootd keeps ICU's memory
+# out of its own), at start and on SIGHUP; what it finds still reaches
+# the log.  English has no "few" form, which only ICU's plural rules
+# know: a [days:few] in en/phrases fails the check.
+cp -r "$MOOT_SRCDIR/templates" "$T/tpl"
+chmod -R u+w "$T/tpl"
+printf '\n[days:few]\n{n} days\n' >>"$T/tpl/en/phrases"
+sed -i "s|^templates = .*|templates = $T/tpl|" "$CONF"
+kill -HUP "$pid"
+wait_for 60 grep -q 'not reloaded.*en/phrases' "$T/mootd.log"
+like "$(grep 'not reloaded' "$T/mootd.log" | tail -1)" "en/phrases.*few" \
+    "SIGHUP with a plural form English does not have: refused, the form named"
+"$MOOTD_BIN" -c "$CONF" --once 2>"$T/start.err"
+isnt $? 0 "mootd does not start with that template"
+like "$(cat "$T/start.err")" "fatal: .*en/phrases:.*en has no form few" \
+    "and says which file and form"
+sed -i "s|^templates = .*|templates = $MOOT_SRCDIR/templates|" "$CONF"
 post real/eightbit.eml info@lists.example.org amira@one.example
 wait_for 60 eval '[ "$(sink_msgs)" = 4 ]'
 is "$(sink_msgs)" 4 "and mootd carries on with the old one"

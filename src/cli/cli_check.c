@@ -15,11 +15,8 @@
  * when there is nothing to say, 1 with the findings.
  */
 #include <sys/stat.h>
-#include <sys/wait.h>
 
 #include <errno.h>
-#include <fcntl.h>
-#include <spawn.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,6 +26,7 @@
 #include "cli/cli.h"
 #include "util/alloc.h"
 #include "util/clock.h"
+#include "util/spawn.h"
 #include "util/tcp.h"
 #include "util/dns.h"
 #include "util/vbuf.h"
@@ -45,8 +43,6 @@
 #define CHAIN_MAX	32	/* requires deeper than this: a loop */
 #define POSTCONF_PATH	"/usr/sbin/postconf"
 #define FOOTER_ROOM	(64 * 1024)	/* a copy's footer, with room */
-
-extern char **environ;
 
 struct check {
 	struct cli	*c;
@@ -220,46 +216,23 @@ postfix_limit(void)
 {
 	static char	 arg0[] = "postconf", arg1[] = "-h",
 			 arg2[] = "message_size_limit";
-	char		*argv[] = { arg0, arg1, arg2, NULL };
-	posix_spawn_file_actions_t fa;
-	char		 buf[32], *end;
-	size_t		 len = 0;
-	ssize_t		 n;
-	pid_t		 pid;
-	int		 fd[2], st = -1, rc;
+	char		*argv[] = { arg0, arg1, arg2, NULL }, *end = NULL;
+	struct vbuf	 out;
 	long long	 v;
+	int		 st;
 
-	if (pipe(fd) == -1)
-		return (0);
-	if ((rc = posix_spawn_file_actions_init(&fa)) == 0) {
-		(void)posix_spawn_file_actions_adddup2(&fa, fd[1], 1);
-		(void)posix_spawn_file_actions_addclose(&fa, fd[0]);
-		(void)posix_spawn_file_actions_addclose(&fa, fd[1]);
-		(void)posix_spawn_file_actions_addopen(&fa, 2, "/dev/null",
-		    O_WRONLY, 0);
-		rc = posix_spawnp(&pid, arg0, &fa, NULL, argv, environ);
-		/* Debian's postconf is in /usr/sbin, often not in PATH. */
-		if (rc == ENOENT)
-			rc = posix_spawn(&pid, POSTCONF_PATH, &fa, NULL, argv,
-			    environ);
-		(void)posix_spawn_file_actions_destroy(&fa);
-	}
-	(void)close(fd[1]);
-	while (rc == 0 && len < sizeof(buf) - 1 &&
-	    ((n = read(fd[0], buf + len, sizeof(buf) - 1 - len)) > 0 ||
-	    (n == -1 && errno == EINTR)))
-		len += n > 0 ? (size_t)n : 0;
-	(void)close(fd[0]);
-	while (rc == 0 && waitpid(pid, &st, 0) == -1 && errno == EINTR)
-		;
-	if (rc != 0 || !WIFEXITED(st) || WEXITSTATUS(st) != 0)
-		return (0);
-	buf[len] = '\0';
+	vbuf_init(&out, 32);
+	st = spawn_read(arg0, SPAWN_PATH_SEARCH, argv, &out, NULL);
+	/* Debian's postconf is in /usr/sbin, often not in PATH. */
+	if (st == -1 && errno == ENOENT)
+		st = spawn_read(POSTCONF_PATH, SPAWN_PATH_EXACT, argv, &out,
+		    NULL);
 	errno = 0;
-	v = strtoll(buf, &end, 10);
-	if (end == buf || (*end != '\n' && *end != '\0') || errno != 0 ||
-	    v < 0)
-		return (0);
+	v = st == 0 && !out.err ? strtoll(vbuf_str(&out), &end, 10) : -1;
+	if (v < 0 || end == vbuf_str(&out) || (*end != '\n' &&
+	    *end != '\0') || errno != 0)
+		v = 0;
+	vbuf_release(&out);
 	return ((int64_t)v);
 }
 

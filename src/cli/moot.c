@@ -26,40 +26,9 @@
 
 #include "cli/cli.h"
 #include "db/db.h"
+#include "global/admin.h"
 #include "util/log.h"
 #include "util/sys_defs.h"
-
-/* configure's pkglibexecdir: Makefile.am sets it */
-#ifndef MOOT_ADMIN
-#error "MOOT_ADMIN is not set: build moot through configure and make"
-#endif
-
-/*
- * admin_path - where moot-admin is: beside this program when it is
- * there (the build tree, where the tests run moot), else where it was
- * installed.  -1 if neither fits in path.
- */
-static int
-admin_path(char *path, size_t size)
-{
-	char	self[PATH_MAX];
-	char	*slash;
-	ssize_t	n;
-	int	len;
-
-	if ((n = readlink("/proc/self/exe", self, sizeof(self) - 1)) > 0) {
-		self[n] = '\0';
-		if ((slash = strrchr(self, '/')) != NULL) {
-			*slash = '\0';
-			len = snprintf(path, size, "%s/moot-admin", self);
-			if (len > 0 && (size_t)len < size &&
-			    access(path, X_OK) == 0)
-				return (0);
-		}
-	}
-	len = snprintf(path, size, "%s", MOOT_ADMIN);
-	return (len > 0 && (size_t)len < size ? 0 : -1);
-}
 
 /* admin - run the command line in moot-admin; returns only on failure,
  * with the status to exit with */

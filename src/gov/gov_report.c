@@ -463,19 +463,3 @@ gov_report_format_parse(const char *s, enum report_format *f)
 		}
 	return (-1);
 }
-
-/* gov_report_write - see gov_report.h */
-int
-gov_report_write(const struct report *r, enum report_format f,
-    struct vbuf *out, struct vbuf *why)
-{
-	switch (f) {
-	case REPORT_TEXT:
-		return (gov_report_text(r, out));
-	case REPORT_HTML:
-		return (gov_report_html(r, out));
-	case REPORT_PDF:
-		return (gov_report_pdf(r, out, why));
-	}
-	return (-1);
-}

@@ -7,6 +7,7 @@
  */
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 
 #include <errno.h>
 #include <malloc.h>
@@ -225,6 +226,58 @@ work_round(struct ctx *x, struct round *r)
 }
 
 /*
+ * check_apart - tmpl_check_all() in a child process: 0, or -1 with the
+ * reason in err.  Checking every language's plural forms calls ICU, whose
+ * code and data then stay resident in the process that called it (some
+ * 1.7 MB); a post's fan-out never calls ICU, so mootd asks a child and
+ * keeps its own memory for the work (bench/PROFILE-ingest.md, "Memory").
+ */
+static int
+check_apart(const struct conf *c, struct vbuf *err)
+{
+	struct vbuf	 why;
+	char		 buf[4096];
+	ssize_t		 n;
+	pid_t		 pid;
+	int		 fd[2], st, rc;
+
+	if (pipe2(fd, O_CLOEXEC) == -1 || (pid = fork()) == -1) {
+		vbuf_printf(err, "cannot check the templates apart: %s",
+		    strerror(errno));
+		return (-1);
+	}
+	if (pid == 0) {
+		(void)close(fd[0]);
+		/* At most PIPE_BUF bytes: one write() says it all. */
+		vbuf_init(&why, sizeof(buf));
+		rc = tmpl_check_all(c, &why);
+		if (rc == -1 && why.len > 0 &&
+		    write(fd[1], why.data, why.len) == -1)
+			_exit(2);
+		_exit(rc == -1 ? 1 : 0);
+	}
+	(void)close(fd[1]);
+	while ((n = read(fd[0], buf, sizeof(buf))) != 0) {
+		if (n > 0)
+			(void)vbuf_cat(err, buf, (size_t)n);
+		else if (errno != EINTR)
+			break;
+	}
+	(void)close(fd[0]);
+	while (waitpid(pid, &st, 0) == -1)
+		if (errno != EINTR) {
+			vbuf_printf(err, "cannot wait for the templates' "
+			    "check: %s", strerror(errno));
+			return (-1);
+		}
+	if (WIFEXITED(st) && WEXITSTATUS(st) == 0)
+		return (0);
+	if (err->len == 0)
+		vbuf_puts(err, "the templates' check ended without a word");
+	return (-1);
+}
+
+/*
  * reload_conf - SIGHUP: read the configuration again.  A file with an
  * error changes nothing; the database, lock and sockets stay as they
  * were opened (changing those needs a restart).
@@ -237,7 +290,7 @@ reload_conf(struct conf *conf, const char *path)
 
 	vbuf_init(&err, 4096);
 	if (conf_load(&fresh, path, &err) == -1 ||
-	    tmpl_check_all(&fresh, &err) == -1) {
+	    check_apart(&fresh, &err) == -1) {
 		log_warnx("SIGHUP: configuration not reloaded: %s",
 		    vbuf_str(&err));
 		conf_free(&fresh);
@@ -301,7 +354,7 @@ start(struct conf *conf, const char *conf_path, int once, int fg,
 			log_warnx("running as root: set [moot] user to the "
 			    "user mootd should run as");
 	}
-	if (tmpl_check_all(conf, &err) == -1)
+	if (check_apart(conf, &err) == -1)
 		log_fatalx("%s", vbuf_str(&err));
 	/* SIGHUP reloads into the same struct: the pointer stays good. */
 	gov_effect_use_conf(conf);
