@@ -6,7 +6,7 @@
 set -eu
 
 PACKAGES="build-essential autoconf automake libtool pkg-config
-libetpan-dev libmilter-dev libesmtp-dev libsqlite3-dev libssl-dev libcsv-dev
+libetpan-dev libmilter-dev libesmtp-dev libsqlite3-dev nettle-dev libcsv-dev
 libinih-dev libxml2-dev libicu-dev libical-dev libpsl-dev sqlite3 postfix swaks miltertest python3
 python3-icalendar time fiu-utils
 gnupg mandoc libcairo2-dev libpango1.0-dev poppler-utils fonts-dejavu-core \

@@ -11,12 +11,12 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <openssl/rand.h>
 
 #include "util/alloc.h"
 #include "cli/cli.h"
 #include "db/db.h"
 #include "util/priv.h"
+#include "util/random.h"
 #include "global/tmpl.h"
 #include "util/sys_defs.h"
 
@@ -63,7 +63,7 @@ make_secret(const char *path)
 			    "made by moot init", path));
 		return (0);
 	}
-	if (RAND_bytes(key, sizeof(key)) != 1)
+	if (random_bytes(key, sizeof(key)) == -1)
 		return (cli_error(CLI_FAIL, "cannot get random bytes for the "
 		    "secret"));
 	for (size_t i = 0; i < sizeof(key); i++)

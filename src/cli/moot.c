@@ -10,7 +10,7 @@
  * (ICU, libical, cairo and pango, libetpan with GnuTLS, libxml2,
  * libesmtp: some sixty shared objects), and loading them took about
  * 18 ms of each message's 23 and 11 MB of its memory.  This program links
- * what inject needs (SQLite, inih, libcrypto) and no more, so a message
+ * what inject needs (SQLite, inih, nettle) and no more, so a message
  * costs what storing it costs.  bench/PROFILE-ingest.md has the figures.
  */
 #include <errno.h>
@@ -21,8 +21,6 @@
 #include <string.h>
 #include <sysexits.h>
 #include <unistd.h>
-
-#include <openssl/crypto.h>
 
 #include "cli/cli.h"
 #include "db/db.h"
@@ -74,16 +72,6 @@ main(int argc, char *argv[])
 	}
 	if (optind >= argc || strcmp(argv[optind], "inject") != 0)
 		return (admin(argv));
-	/*
-	 * inject uses OpenSSL for SHA-256 only: of the body (db_spool.c),
-	 * and of tokens when a migration runs (token_hash()).  Nothing in
-	 * openssl.cnf changes that, and no cipher is used: reading and
-	 * applying the file was 0.5 ms of each message, and the first
-	 * digest's fetch registering every cipher's names 0.9 ms more.  If
-	 * this fails, OpenSSL initialises itself as usual on first use.
-	 */
-	(void)OPENSSL_init_crypto(OPENSSL_INIT_NO_LOAD_CONFIG |
-	    OPENSSL_INIT_NO_ADD_ALL_CIPHERS, NULL);
 	/* From here as moot-admin's main() runs a command. */
 	vbuf_init(&c.err, 4096);
 	log_init("moot", LOG_TO_STDERR | LOG_STDERR_WARN | LOG_TO_SYSLOG);

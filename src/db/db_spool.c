@@ -4,9 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <openssl/evp.h>
-#include <openssl/rand.h>
-#include <openssl/sha.h>
+#include <nettle/sha2.h>
 
 #include "util/alloc.h"
 #include "util/clock.h"
@@ -60,29 +58,16 @@ static const char SQL_SPOOL_INSERT[] =
     "?7, ?7)";
 
 /*
- * unmatchable - a digest no other message has, when OpenSSL cannot make
- * the real one: a post must never be taken for another's duplicate and
- * dropped (a fixed value would make every such post a duplicate).
- */
-static void
-unmatchable(unsigned char out[SHA256_DIGEST_LENGTH])
-{
-	if (RAND_bytes(out, SHA256_DIGEST_LENGTH) != 1)
-		memset(out, 0xff, SHA256_DIGEST_LENGTH);
-}
-
-/*
  * body_digest - SHA-256 of what follows the header section, so that the
  * same post retried through another hop (new Received: fields) matches,
  * and with every CRLF read as LF, so that the same post stored once by
  * the milter (CRLF) and once through a pipe (LF) matches too.
  */
 static void
-body_digest(const char *raw, size_t len, unsigned char out[SHA256_DIGEST_LENGTH])
+body_digest(const char *raw, size_t len, unsigned char out[SHA256_DIGEST_SIZE])
 {
-	EVP_MD_CTX	*ctx;
+	struct sha256_ctx ctx;
 	size_t		 i, start = len, run;
-	unsigned int	 n = 0;
 
 	for (i = 0; i + 1 < len; i++) {
 		if (raw[i] != '\n')
@@ -96,25 +81,18 @@ body_digest(const char *raw, size_t len, unsigned char out[SHA256_DIGEST_LENGTH]
 			break;
 		}
 	}
-	if ((ctx = EVP_MD_CTX_new()) == NULL ||
-	    EVP_DigestInit_ex(ctx, EVP_sha256(), NULL) != 1) {
-		EVP_MD_CTX_free(ctx);
-		unmatchable(out);
-		return;
-	}
+	sha256_init(&ctx);
 	/* Feed each run up to a CR that ends a line, leaving the CR out. */
 	for (i = start; i < len; i += run) {
 		for (run = 0; i + run < len; run++)
 			if (raw[i + run] == '\r' && i + run + 1 < len &&
 			    raw[i + run + 1] == '\n')
 				break;
-		(void)EVP_DigestUpdate(ctx, raw + i, run);
+		sha256_update(&ctx, run, (const uint8_t *)raw + i);
 		if (i + run < len)
 			run++;		/* the CR */
 	}
-	if (EVP_DigestFinal_ex(ctx, out, &n) != 1)
-		unmatchable(out);
-	EVP_MD_CTX_free(ctx);
+	sha256_digest(&ctx, SHA256_DIGEST_SIZE, out);
 }
 
 /*
@@ -144,7 +122,7 @@ spool_rcpt_repeated(const struct spool_in *in, size_t i)
 int
 spool_store(struct db *db, const struct spool_in *in, int64_t *message_id)
 {
-	unsigned char	 digest[SHA256_DIGEST_LENGTH];
+	unsigned char	 digest[SHA256_DIGEST_SIZE];
 	int64_t		 mid, now = in->received_at;
 	size_t		 i;
 	int		 rc;

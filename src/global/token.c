@@ -12,12 +12,12 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <openssl/crypto.h>
-#include <openssl/evp.h>
-#include <openssl/hmac.h>
-#include <openssl/rand.h>
+#include <nettle/hmac.h>
+#include <nettle/memops.h>
+#include <nettle/sha2.h>
 
 #include "global/token.h"
+#include "util/random.h"
 #include "util/vbuf.h"
 #include "util/sys_defs.h"
 
@@ -67,7 +67,7 @@ token_load_key(const char *path, struct vbuf *err)
 		key[i / 2] = (unsigned char)byte;
 	}
 	key_len = len / 2;
-	OPENSSL_cleanse(hex, sizeof(hex));
+	explicit_bzero(hex, sizeof(hex));
 	return (0);
 }
 
@@ -75,7 +75,7 @@ token_load_key(const char *path, struct vbuf *err)
 int
 token_new_nonce(struct token_mac *c)
 {
-	return (RAND_bytes(c->nonce, sizeof(c->nonce)) == 1 ? 0 : -1);
+	return (random_bytes(c->nonce, sizeof(c->nonce)));
 }
 
 /* put_field - a length-prefixed field into the MAC's input */
@@ -98,9 +98,9 @@ put_field(unsigned char *buf, size_t *off, size_t size, const void *p,
 static int
 mac(const struct token_mac *c, unsigned char out[MAC_BYTES])
 {
-	unsigned char	in[1024], full[EVP_MAX_MD_SIZE];
+	unsigned char	in[1024], full[SHA256_DIGEST_SIZE];
 	char		num[2][24];
-	unsigned int	flen = 0;
+	struct hmac_sha256_ctx h;
 	size_t		off = 0;
 
 	if (key_len == 0)
@@ -117,11 +117,12 @@ mac(const struct token_mac *c, unsigned char out[MAC_BYTES])
 	(void)snprintf(num[0], sizeof(num[0]), "%lld",
 	    (long long)c->expires_at);
 	put_field(in, &off, sizeof(in), num[0], strlen(num[0]));
-	if (HMAC(EVP_sha256(), key, (int)key_len, in, off, full, &flen) ==
-	    NULL || flen < MAC_BYTES)
-		return (-1);
+	hmac_sha256_set_key(&h, key_len, key);
+	hmac_sha256_update(&h, off, in);
+	hmac_sha256_digest(&h, sizeof(full), full);
+	explicit_bzero(&h, sizeof(h));
 	memcpy(out, full, MAC_BYTES);
-	OPENSSL_cleanse(full, sizeof(full));
+	explicit_bzero(full, sizeof(full));
 	return (0);
 }
 
@@ -189,7 +190,7 @@ token_mac_bytes(const struct token_mac *c, unsigned char *out, size_t n)
 	if (n > MAC_BYTES || mac(c, m) == -1)
 		return (-1);
 	memcpy(out, m, n);
-	OPENSSL_cleanse(m, sizeof(m));
+	explicit_bzero(m, sizeof(m));
 	return (0);
 }
 
@@ -210,7 +211,7 @@ token_make(const struct token_mac *c, char out[TOKEN_CHARS + 1])
 int
 token_equal(const char *a, const char *b)
 {
-	return (CRYPTO_memcmp(a, b, TOKEN_CHARS) == 0);
+	return (memeql_sec(a, b, TOKEN_CHARS) != 0);
 }
 
 /* token_normal - see token.h */
@@ -248,15 +249,17 @@ int
 token_hash(const char *tok, char out[TOKEN_HASH_CHARS + 1])
 {
 	static const char	 hex[] = "0123456789abcdef";
-	unsigned char		 md[EVP_MAX_MD_SIZE];
-	unsigned int		 n = 0, i;
+	unsigned char		 md[SHA256_DIGEST_SIZE];
+	struct sha256_ctx	 h;
 	char			 norm[TOKEN_CHARS + 1];
 
 	if (token_normal(tok, norm) == -1 ||
-	    EVP_Digest(norm, TOKEN_CHARS, md, &n, EVP_sha256(), NULL) != 1 ||
-	    n * 2 != TOKEN_HASH_CHARS)
+	    sizeof(md) * 2 != TOKEN_HASH_CHARS)
 		return (-1);
-	for (i = 0; i < n; i++) {
+	sha256_init(&h);
+	sha256_update(&h, TOKEN_CHARS, (const uint8_t *)norm);
+	sha256_digest(&h, sizeof(md), md);
+	for (size_t i = 0; i < sizeof(md); i++) {
 		out[2 * i] = hex[md[i] >> 4];
 		out[2 * i + 1] = hex[md[i] & 0x0f];
 	}

@@ -12,7 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include <openssl/crypto.h>
+#include <nettle/memops.h>
 
 #include "global/token.h"
 #include "global/verp.h"
@@ -135,7 +135,7 @@ verp_token_read(const char *tok, int64_t list_id, int64_t now,
 	    VERP_SKEW_DAYS - v.day) & DAY_MASK);
 	if (mac_of(list_id, &v, want) == -1)
 		return (VERP_ERR_KEY);
-	if (CRYPTO_memcmp(want, p + FIELD_BYTES, VERP_MAC_BYTES) != 0)
+	if (!memeql_sec(want, p + FIELD_BYTES, VERP_MAC_BYTES))
 		return (VERP_ERR_MAC);
 	if (today - v.day > VERP_VALID_DAYS)
 		return (VERP_ERR_EXPIRED);

@@ -5,10 +5,9 @@
 #include <string.h>
 
 #include <libetpan/libetpan.h>
-#include <openssl/evp.h>
-#include <openssl/rand.h>
 
 #include "mail/addr.h"
+#include "mail/b64.h"
 #include "global/listaddr.h"
 #include "util/clock.h"
 #include "global/conf.h"
@@ -22,6 +21,7 @@
 #include "list/notice.h"
 #include "list/policy.h"
 #include "global/tmpl.h"
+#include "util/random.h"
 #include "util/vbuf.h"
 #include "util/sys_defs.h"
 
@@ -33,7 +33,7 @@ random_hex(char *out, size_t n)
 
 	if (n > sizeof(r))
 		n = sizeof(r);
-	if (RAND_bytes(r, (int)n) != 1)
+	if (random_bytes(r, n) == -1)
 		memset(r, 0, sizeof(r));
 	for (size_t i = 0; i < n; i++)
 		(void)snprintf(out + 2 * i, 3, "%02x", r[i]);
@@ -172,8 +172,7 @@ notice_text_part(const struct vbuf *text, struct vbuf *out)
 void
 notice_message_part(const char *msg, size_t len, struct vbuf *out)
 {
-	unsigned char	b64[80];
-	size_t		off, chunk;
+	size_t		off;
 	int		eightbit = 0;
 
 	if (hdr_encode_longest(msg, len) <= HDR_LINE_MAX) {
@@ -191,13 +190,7 @@ notice_message_part(const char *msg, size_t len, struct vbuf *out)
 	    " name=\"original.eml\"\r\n"
 	    "Content-Disposition: attachment; filename=\"original.eml\"\r\n"
 	    "Content-Transfer-Encoding: base64\r\n\r\n");
-	/* 57 bytes make one line of 76 base64 characters. */
-	for (off = 0; off < len && !vbuf_err(out); off += chunk) {
-		chunk = len - off < 57 ? len - off : 57;
-		EVP_EncodeBlock(b64, (const unsigned char *)msg + off,
-		    (int)chunk);
-		vbuf_printf(out, "%s\r\n", (char *)b64);
-	}
+	b64_lines(out, msg, len);
 }
 
 /*
@@ -269,8 +262,6 @@ file_name_param(const char *name, struct vbuf *out)
 static void
 file_part(const struct notice_file *f, struct vbuf *out)
 {
-	unsigned char	b64[80];
-	size_t		off, chunk;
 	struct vbuf	fn;
 
 	vbuf_init(&fn, 1024);
@@ -281,13 +272,7 @@ file_part(const struct notice_file *f, struct vbuf *out)
 	    type_ok(f->type) ? f->type : "application/octet-stream",
 	    vbuf_str(&fn));
 	vbuf_release(&fn);
-	/* 57 bytes make one line of 76 base64 characters. */
-	for (off = 0; off < f->len && !vbuf_err(out); off += chunk) {
-		chunk = f->len - off < 57 ? f->len - off : 57;
-		EVP_EncodeBlock(b64, (const unsigned char *)f->data + off,
-		    (int)chunk);
-		vbuf_printf(out, "%s\r\n", (char *)b64);
-	}
+	b64_lines(out, f->data, f->len);
 }
 
 /* body - the MIME fields and the text, with the attachment or the

@@ -8,8 +8,8 @@
 #include <string.h>
 
 #include <libetpan/libetpan.h>
-#include <openssl/evp.h>
 
+#include "mail/b64.h"
 #include "mail/hdr_encode.h"
 #include "mail/hdr_read.h"
 #include "mail/mail.h"
@@ -98,7 +98,7 @@ encode_words(struct vbuf *out, const char *s)
 	 */
 	const size_t	 max_in = 39;
 	size_t		 len = strlen(s), off = 0;
-	unsigned char	 b64[64];
+	char		 b64[B64_LEN(39) + 1];
 
 	while (off < len) {
 		size_t	n = 0, cl;
@@ -113,10 +113,10 @@ encode_words(struct vbuf *out, const char *s)
 		}
 		if (n == 0)		/* cannot happen: max_in >= 4 */
 			return (-1);
-		EVP_EncodeBlock(b64, (const unsigned char *)s + off, (int)n);
+		(void)b64_encode(b64, s + off, n);
 		if (off > 0)
 			vbuf_putc(out, ' ');
-		vbuf_printf(out, "%s%s?=", WORD_PREFIX, (char *)b64);
+		vbuf_printf(out, "%s%s?=", WORD_PREFIX, b64);
 		off += n;
 	}
 	return (vbuf_err(out) ? -1 : 0);

@@ -11,7 +11,6 @@
 #include <string.h>
 
 #include <libetpan/libetpan.h>
-#include <openssl/rand.h>
 
 #include "mail/addr.h"
 #include "global/listaddr.h"
@@ -23,6 +22,7 @@
 #include "mootd/rewrite.h"
 #include "mootd/rewrite_from.h"
 #include "global/tmpl.h"
+#include "util/random.h"
 #include "util/vbuf.h"
 #include "util/sys_defs.h"
 
@@ -274,7 +274,7 @@ new_boundary(char *b, size_t size, const struct mail *m)
 	unsigned char	r[12];
 
 	do {
-		if (RAND_bytes(r, sizeof(r)) != 1)
+		if (random_bytes(r, sizeof(r)) == -1)
 			memset(r, 0x5a, sizeof(r));	/* still checked below */
 		(void)snprintf(b, size, "=_moot_%02x%02x%02x%02x%02x%02x%02x%02x"
 		    "%02x%02x%02x%02x", r[0], r[1], r[2], r[3], r[4], r[5],
