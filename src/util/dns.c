@@ -27,6 +27,7 @@
 #include <time.h>
 
 #include "util/alloc.h"
+#include "util/clock.h"
 #include "util/dns.h"
 #include "util/vbuf.h"
 #include "util/sys_defs.h"
@@ -228,18 +229,6 @@ setup(struct __res_state *rs, const struct dns_conf *dc, int *budget,
 	return (0);
 }
 
-/* ms_since - milliseconds from t0 to now, on the monotonic clock */
-static long
-ms_since(const struct timespec *t0)
-{
-	struct timespec	now;
-
-	if (clock_gettime(CLOCK_MONOTONIC, &now) == -1)
-		return (0);
-	return ((now.tv_sec - t0->tv_sec) * 1000L +
-	    (now.tv_nsec - t0->tv_nsec) / 1000000L);
-}
-
 /*
  * query_failed - what res_nquery's -1 means.  glibc says TRY_AGAIN
  * both when no answer came and when the server answered SERVFAIL,
@@ -342,7 +331,7 @@ dns_txt(const struct dns_conf *dc, const char *name, dns_txt_each each,
 {
 	struct __res_state	 rs;
 	unsigned char		 ans[DNS_ANSWER_MAX];
-	struct timespec		 t0;
+	int64_t			 t0;
 	enum dns_status		 st;
 	int			 n, err, budget = 0;
 
@@ -361,13 +350,13 @@ dns_txt(const struct dns_conf *dc, const char *name, dns_txt_each each,
 		res_nclose(&rs);
 		return (DNS_FAIL);
 	}
-	if (clock_gettime(CLOCK_MONOTONIC, &t0) == -1)
-		memset(&t0, 0, sizeof(t0));
+	t0 = clock_mono_ms();
 	errno = 0;
 	n = res_nquery(&rs, name, ns_c_in, ns_t_txt, ans, sizeof(ans));
 	err = errno;
 	if (n < 0)
-		st = query_failed(&rs, err, ms_since(&t0), budget, why);
+		st = query_failed(&rs, err, (long)(clock_mono_ms() - t0), budget,
+		    why);
 	else
 		st = read_answer(ans, n < (int)sizeof(ans) ? n :
 		    (int)sizeof(ans), each, arg, ttl, why);
