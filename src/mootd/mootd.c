@@ -110,16 +110,18 @@ try_lock(int fd, const char *path)
 static int
 hand_off(const struct conf *c, struct db *db, int lockfd)
 {
-	int64_t	n = 1;
-	int	i;
+	int64_t	n = 1, start = clock_mono_ms(), gone;
 
 	wake_mootd(c);
-	for (i = 0; i < HANDOFF_MAX_S * 100 && !stop; i++) {
+	while (!stop && (gone = clock_mono_ms() - start) <
+	    HANDOFF_MAX_S * 1000LL) {
 		if (try_lock(lockfd, c->mootd_lock))
 			return (1);
 		if (spool_due(db, clock_now(), &n) == DB_OK && n == 0)
 			return (0);
-		(void)usleep(10000);
+		/* Most hand-offs end within a fraction of a second: look
+		 * every millisecond for the first 100, then every 10. */
+		(void)usleep(gone < 100 ? 1000 : 10000);
 	}
 	if (!stop)
 		log_fatalx("the running mootd has not finished what is due "
@@ -277,6 +279,18 @@ check_apart(const struct conf *c, struct vbuf *err)
 	return (-1);
 }
 
+/* templates_or_die - start no work with templates that fail the check */
+static void
+templates_or_die(const struct conf *c)
+{
+	struct vbuf	err;
+
+	vbuf_init(&err, 4096);
+	if (check_apart(c, &err) == -1)
+		log_fatalx("%s", vbuf_str(&err));
+	vbuf_release(&err);
+}
+
 /*
  * reload_conf - SIGHUP: read the configuration again.  A file with an
  * error changes nothing; the database, lock and sockets stay as they
@@ -354,15 +368,17 @@ start(struct conf *conf, const char *conf_path, int once, int fg,
 			log_warnx("running as root: set [moot] user to the "
 			    "user mootd should run as");
 	}
-	if (check_apart(conf, &err) == -1)
-		log_fatalx("%s", vbuf_str(&err));
 	/* SIGHUP reloads into the same struct: the pointer stays good. */
 	gov_effect_use_conf(conf);
 	if (token_load_key(conf->secret, &err) == -1)
 		log_fatalx("%s", vbuf_str(&err));
 	*lockfd = open_lock(conf->mootd_lock);
-	if (!try_lock(*lockfd, conf->mootd_lock) && !once)
+	if (try_lock(*lockfd, conf->mootd_lock))
+		templates_or_die(conf);
+	else if (!once)
 		log_fatalx("another mootd holds %s", conf->mootd_lock);
+	/* else --once hands off to the running mootd, which checked its
+	 * own templates; run_once() checks them if it takes over. */
 	if (db_open(db, conf->database, 0, &err) != DB_OK ||
 	    db_migrate(*db, &err) != DB_OK)
 		log_fatalx("%s", vbuf_str(&err));
@@ -396,8 +412,11 @@ run_once(struct ctx *x, int lockfd)
 	struct round	r;
 	int		mine = flock(lockfd, LOCK_EX | LOCK_NB) == 0;
 
-	if (!mine && !hand_off(x->conf, x->db, lockfd))
-		return (0);
+	if (!mine) {
+		if (!hand_off(x->conf, x->db, lockfd))
+			return (0);
+		templates_or_die(x->conf);
+	}
 	/* The cap is a safety net: each round must finish some work. */
 	for (int i = 0; i < 1000 && !stop; i++) {
 		work_round(x, &r);
