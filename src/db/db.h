@@ -61,6 +61,18 @@ void	db_rollback(struct db *);
  */
 sqlite3_stmt *db_query(struct db *, const char *sql, const char *fmt, ...);
 
+/*
+ * db_stmt - the cached statement for sql (a string constant, as for
+ * db_query()), reset and with no parameters bound, for SQL in db/ with
+ * more parameters than a format says well (a multi-row INSERT): the
+ * caller binds them with sqlite3_bind_*() and logs a failure with
+ * db_fail().  NULL on failure (logged).
+ */
+sqlite3_stmt *db_stmt(struct db *, const char *sql);
+
+/* db_fail - log a failed SQLite call on sql once; its DB_* code */
+int	db_fail(struct db *, int sqlite_rc, const char *sql);
+
 /* db_step - DB_ROW, DB_OK (no more rows), or DB_TEMP/DB_ERR (logged) */
 int	db_step(struct db *, sqlite3_stmt *);
 void	db_reset(sqlite3_stmt *);

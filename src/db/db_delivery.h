@@ -38,10 +38,23 @@ int	delivery_batch(struct db *, int64_t spool_id, int64_t list_id,
 	    void (*cb)(int64_t member_id, const char *addr, const char *token,
 	    void *), void *);
 
-/* delivery_record - the outcome for one recipient, replacing any
- * earlier one */
-int	delivery_record(struct db *, int64_t spool_id, const char *addr,
-	    enum delivery_status, int code, const char *reply);
+/* What became of one recipient's copy, for delivery_record(). */
+struct delivery_rec {
+	const char		*addr;		/* borrowed */
+	enum delivery_status	 status;
+	int			 code;		/* SMTP reply code, or 0 */
+	const char		*reply;		/* borrowed; NULL: none */
+};
+
+/*
+ * delivery_record - the outcomes of one SMTP transaction's n recipients
+ * of post spool_id, each replacing any earlier record of its address,
+ * all with the same time.  The caller holds the database transaction
+ * (db_begin), so that they are committed together or not at all (threat
+ * A4).  DB_OK or an error (logged); after an error, roll back.
+ */
+int	delivery_record(struct db *, int64_t spool_id,
+	    const struct delivery_rec *, size_t n);
 
 /* delivery_pending - members who should get it and have no final record */
 int	delivery_pending(struct db *, int64_t spool_id, int64_t list_id,

@@ -67,6 +67,8 @@ struct pass {
 	int		 db_trouble;
 	char		 last[200];	/* the last deferral's reply */
 	char		 refused[200];	/* the last refusal's */
+	struct delivery_rec *recs;	/* owned; a transaction's records */
+	size_t		 recs_cap;
 };
 
 /*
@@ -202,15 +204,22 @@ record(void *arg, const struct send_result *r, size_t n)
 	struct db	*db = p->x->db;
 	size_t		 i;
 
+	if (n > p->recs_cap) {
+		p->recs = xreallocarray(p->recs, n, sizeof(*p->recs));
+		p->recs_cap = n;
+	}
+	for (i = 0; i < n; i++) {
+		p->recs[i].addr = r[i].addr;
+		p->recs[i].status = status[r[i].status];
+		p->recs[i].code = r[i].code;
+		p->recs[i].reply = r[i].reply;
+	}
 	killpoint_at("fanout-before-record");
 	if (db_begin(db) != DB_OK)
 		goto trouble;
-	for (i = 0; i < n; i++) {
-		if (delivery_record(db, p->spool_id, r[i].addr,
-		    status[r[i].status], r[i].code, r[i].reply) != DB_OK) {
-			db_rollback(db);
-			goto trouble;
-		}
+	if (delivery_record(db, p->spool_id, p->recs, n) != DB_OK) {
+		db_rollback(db);
+		goto trouble;
 	}
 	if (db_commit(db) != DB_OK)
 		goto trouble;
@@ -586,6 +595,7 @@ fanout_post(struct ctx *x, struct spool_item *s)
 	vbuf_init(&msg, VBUF_NOMAX);
 	vbuf_init(&why, 1024);
 	batch_init(&b, x, s);
+	memset(&p, 0, sizeof(p));
 	if (s->list_id == 0 || list_load_id(x->db, s->list_id, &l) != DB_OK) {
 		(void)spool_set_state(x->db, s->id, SPOOL_FAILED,
 		    "the list no longer exists");
@@ -595,7 +605,6 @@ fanout_post(struct ctx *x, struct spool_item *s)
 	if (s->state != SPOOL_DISTRIBUTING &&
 	    spool_set_state(x->db, s->id, SPOOL_DISTRIBUTING, NULL) != DB_OK)
 		goto out;
-	memset(&p, 0, sizeof(p));
 	p.who = s->kind == AK_OWNER ? AUDIENCE_OWNERS :
 	    AUDIENCE_MEMBERS;
 	if (p.who == AUDIENCE_MEMBERS && !l->bulk) {
@@ -658,5 +667,6 @@ out:
 	vbuf_release(&msg);
 	vbuf_release(&why);
 	batch_release(&b);
+	free(p.recs);
 	return (res);
 }
