@@ -476,6 +476,10 @@ refused_by_all(struct ctx *x, const struct spool_item *s,
 	const char *last = p->refused[0] != '\0' ? p->refused :
 	    "(in an earlier try; see moot spool show)";
 
+	/* A copy this run committed as sent answers it: no need to count
+	 * the post's records, twice, for each of its members. */
+	if (p->sent > 0)
+		return (0);
 	if (delivery_count(x->db, s->id, DELIVERY_SENT, &sent) != DB_OK ||
 	    delivery_count(x->db, s->id, DELIVERY_FAILED, &failed) != DB_OK)
 		return (-1);
