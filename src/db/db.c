@@ -477,6 +477,13 @@ db_one_int(struct db *db, int64_t *out, const char *sql, const char *fmt,
 	return (rc == DB_OK ? DB_NOTFOUND : rc);
 }
 
+/* db_data_version - see db.h */
+int
+db_data_version(struct db *db, int64_t *out)
+{
+	return (db_one_int(db, out, "PRAGMA data_version", ""));
+}
+
 int64_t
 db_last_id(struct db *db)
 {

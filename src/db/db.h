@@ -84,6 +84,14 @@ int	db_exec(struct db *, const char *sql, const char *fmt, ...);
 int	db_one_int(struct db *, int64_t *out, const char *sql,
 	    const char *fmt, ...);
 
+/*
+ * db_data_version - SQLite's PRAGMA data_version: it changes when
+ * another connection (another process) commits, never for this
+ * connection's own commits, so two equal values say that nobody else
+ * wrote in between.
+ */
+int	db_data_version(struct db *, int64_t *out);
+
 int64_t	db_last_id(struct db *);
 int	db_changes(struct db *);
 

@@ -50,18 +50,23 @@ static const char *const statuses[] = {
 #define DELIVERY_COLS							\
     "SELECT m.id, m.addr, t.addr, t.nonce, t.expires_at FROM member m "	\
     "LEFT JOIN token t ON t.id = m.leave_token_id "
-static const char SQL_DELIVERY_BATCH[] = DELIVERY_COLS
-    "WHERE m.list_id = ?1 "
-    "AND " GETS_EACH("m") " AND m.id > ?2 AND NOT EXISTS (SELECT 1 FROM "
-    "delivery d WHERE d.spool_id = ?3 AND d.addr = m.addr AND "
-    "d.status IN ('sent', 'failed')) ORDER BY m.id LIMIT ?4";
+/* No final record of the post for the member's address: after a crash,
+ * a deferral or a 452, those who had it are not sent it again. */
+#define NO_FINAL_RECORD							\
+    "AND NOT EXISTS (SELECT 1 FROM delivery d WHERE d.spool_id = ?3 "	\
+    "AND d.addr = m.addr AND d.status IN ('sent', 'failed')) "
+#define MEMBERS_FROM							\
+    "WHERE m.list_id = ?1 AND " GETS_EACH("m") " AND m.id > ?2 "
+static const char SQL_DELIVERY_BATCH[] = DELIVERY_COLS MEMBERS_FROM
+    NO_FINAL_RECORD "ORDER BY m.id LIMIT ?4";
+/* DELIVERY_FRESH: the same without looking for records (?3 unused). */
+static const char SQL_DELIVERY_BATCH_FRESH[] = DELIVERY_COLS MEMBERS_FROM
+    "ORDER BY m.id LIMIT ?4";
 
 /* Mail to L-owner goes to the owners, whatever their delivery mode. */
 static const char SQL_DELIVERY_BATCH_OWNERS[] = DELIVERY_COLS
-    "WHERE m.list_id = ?1 "
-    "AND m.role = 'owner' AND m.id > ?2 AND NOT EXISTS (SELECT 1 FROM "
-    "delivery d WHERE d.spool_id = ?3 AND d.addr = m.addr AND "
-    "d.status IN ('sent', 'failed')) ORDER BY m.id LIMIT ?4";
+    "WHERE m.list_id = ?1 AND m.role = 'owner' AND m.id > ?2 "
+    NO_FINAL_RECORD "ORDER BY m.id LIMIT ?4";
 
 /* leave_token - the List-Unsubscribe token of the member of this row, in
  * out, or "" if it has none (yet) */
@@ -85,22 +90,29 @@ leave_token(sqlite3_stmt *st, int64_t list_id, char out[TOKEN_CHARS + 1])
 		out[0] = '\0';
 }
 
+/* delivery_batch - see db_delivery.h */
 int
 delivery_batch(struct db *db, int64_t spool_id, int64_t list_id,
-    enum audience who, int64_t *cursor, int64_t limit,
+    enum audience who, unsigned flags, int64_t *cursor, int64_t limit,
     void (*cb)(int64_t, const char *, const char *, void *), void *arg)
 {
 	sqlite3_stmt	*st;
-	char		 tok[TOKEN_CHARS + 1];
+	const char	*sql = SQL_DELIVERY_BATCH;
+	char		 tok[TOKEN_CHARS + 1] = "";
 	int		 rc, n = 0;
 
-	if ((st = db_query(db, who == AUDIENCE_OWNERS ?
-	    SQL_DELIVERY_BATCH_OWNERS : SQL_DELIVERY_BATCH, "iiii", list_id,
-	    *cursor, spool_id, limit)) == NULL)
+	if (who == AUDIENCE_OWNERS)
+		sql = SQL_DELIVERY_BATCH_OWNERS;
+	else if (flags & DELIVERY_FRESH)
+		sql = SQL_DELIVERY_BATCH_FRESH;
+	if ((st = db_query(db, sql, "iiii", list_id, *cursor, spool_id,
+	    limit)) == NULL)
 		return (DB_ERR);
 	while ((rc = db_step(db, st)) == DB_ROW) {
 		*cursor = sqlite3_column_int64(st, 0);
-		leave_token(st, list_id, tok);
+		/* An HMAC a member: only for a copy that shows it. */
+		if (flags & DELIVERY_TOKENS)
+			leave_token(st, list_id, tok);
 		cb(*cursor, db_col_text(st, 1), tok, arg);
 		n++;
 	}
@@ -109,13 +121,27 @@ delivery_batch(struct db *db, int64_t spool_id, int64_t list_id,
 	return (n > 0 ? DB_OK : DB_NOTFOUND);
 }
 
+static const char SQL_DELIVERY_ANY[] =
+    "SELECT EXISTS (SELECT 1 FROM delivery WHERE spool_id = ?1)";
+
+/* delivery_any - see db_delivery.h */
+int
+delivery_any(struct db *db, int64_t spool_id, int *yes)
+{
+	int64_t	v = 0;
+	int	rc;
+
+	rc = db_one_int(db, &v, SQL_DELIVERY_ANY, "i", spool_id);
+	*yes = v != 0;
+	return (rc);
+}
+
 /*
  * A transaction's records go in a few INSERTs of many rows each, not
  * one statement a recipient: with 100 recipients a transaction, running
- * a statement per record (its start, the CHECK's list of statuses, its
- * end) was most of mootd's CPU in a bulk fan-out (bench/PROFILE.md).
- * The SQL is fixed: RECORD_ROWS_MANY rows a statement, then
- * RECORD_ROWS_FEW, then one at a time, so at most three statements are
+ * a statement per record (its start and its end) was most of mootd's
+ * CPU in a bulk fan-out (bench/PROFILE.md).  The SQL is fixed: 50 rows
+ * a statement, then 8, then one at a time, so three statements are
  * cached and a transaction of 100 takes two steps.  One row of
  * RECORD_PARAMS parameters, in the columns' order.
  */

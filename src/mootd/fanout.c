@@ -69,6 +69,10 @@ struct pass {
 	char		 refused[200];	/* the last refusal's */
 	struct delivery_rec *recs;	/* owned; a transaction's records */
 	size_t		 recs_cap;
+	/* db_data_version() as the fan-out began (-1: not known), and
+	 * whether the post had no record then (unchanged(), below). */
+	int64_t		 version;
+	int		 fresh;
 };
 
 /*
@@ -513,6 +517,53 @@ all_final(struct ctx *x, const struct spool_item *s, const struct list *l,
 	return (FANOUT_SENT);
 }
 
+/*
+ * unchanged - whether no other process has written to the database
+ * since the fan-out began: then only this fan-out's own records have
+ * changed since (no member joined or started getting mail again, no
+ * record was written by anyone else)
+ */
+static int
+unchanged(struct ctx *x, const struct pass *p)
+{
+	int64_t	v;
+
+	return (p->version >= 0 && db_data_version(x->db, &v) == DB_OK &&
+	    v == p->version);
+}
+
+/*
+ * pass_begin - what unchanged() and a first walk without looking up
+ * records need to know; on trouble, neither is used
+ */
+static void
+pass_begin(struct ctx *x, struct pass *p)
+{
+	int	any = 1;
+
+	if (db_data_version(x->db, &p->version) != DB_OK)
+		p->version = -1;
+	p->fresh = delivery_any(x->db, p->spool_id, &any) == DB_OK && !any;
+}
+
+/*
+ * pending - members who should get the post and have no final record.
+ * A fan-out that deferred nobody leaves none, unless another process
+ * wrote while it ran (a member behind the cursor who joined or started
+ * getting mail): then, and after a deferral, every member is looked
+ * up, as the count is a walk over all of them.
+ */
+static int
+pending(struct ctx *x, const struct spool_item *s, const struct list *l,
+    const struct pass *p, int64_t *n)
+{
+	if (p->deferred == 0 && unchanged(x, p)) {
+		*n = 0;
+		return (DB_OK);
+	}
+	return (delivery_pending(x->db, s->id, l->id, p->who, n));
+}
+
 /* one_pass - walk the members once; 0, or -1 if the relay or db failed */
 static int
 one_pass(struct ctx *x, struct spool_item *s, const struct list *l,
@@ -544,8 +595,13 @@ one_pass(struct ctx *x, struct spool_item *s, const struct list *l,
 		vbuf_reset(&b->addrs);
 		vbuf_reset(&b->fields);
 		vbuf_reset(&b->senders);
-		rc = delivery_batch(x->db, s->id, l->id, p->who, &cursor, limit,
-		    batch_add, b);
+		/* In the first walk of a post that had no record, a member
+		 * past the cursor can have none: the walk makes them in
+		 * id order, as long as nobody else writes. */
+		rc = delivery_batch(x->db, s->id, l->id, p->who,
+		    (b->list != NULL ? DELIVERY_TOKENS : 0) |
+		    (p->fresh && unchanged(x, p) ? DELIVERY_FRESH : 0),
+		    &cursor, limit, batch_add, b);
 		if (rc == DB_NOTFOUND) {
 			rc = 0;
 			break;
@@ -635,6 +691,7 @@ fanout_post(struct ctx *x, struct spool_item *s)
 	p.x = x;
 	p.spool_id = s->id;
 	(void)db_exec(x->db, "PRAGMA synchronous = NORMAL", "");
+	pass_begin(x, &p);
 	for (passes = 0; passes < FANOUT_PASSES; passes++) {
 		p.too_many = 0;
 		vbuf_reset(&why);
@@ -643,12 +700,12 @@ fanout_post(struct ctx *x, struct spool_item *s)
 			trouble = 1;
 			break;
 		}
+		p.fresh = 0;	/* the next walk meets this one's records */
 		if (!p.too_many)
 			break;
 	}
 	(void)db_exec(x->db, "PRAGMA synchronous = FULL", "");
-	if (!trouble && delivery_pending(x->db, s->id, l->id, p.who,
-	    &deferred) != DB_OK) {
+	if (!trouble && pending(x, s, l, &p, &deferred) != DB_OK) {
 		trouble = 1;
 		vbuf_puts(&why, "database trouble counting");
 	}
