@@ -195,7 +195,7 @@ record_bind(sqlite3_stmt *st, size_t i, int64_t spool_id,
 	return (rc);
 }
 
-/* record_rows - recs[0..k) with the statement k of record_sql[] */
+/* record_rows - the first record_sql[k].rows of recs, in one step */
 static int
 record_rows(struct db *db, size_t k, int64_t spool_id,
     const struct delivery_rec *recs, int64_t at)
