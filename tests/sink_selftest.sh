@@ -504,6 +504,24 @@ SLEEP_PID=
 exec 2>&4
 stop_sink
 
+start_sink run --run-after-rcpts 2 --run-cmd "cat '$T/run/rcpts' >'$T/ran'"
+ok "--run-after-rcpts 2: run once, at the second RCPT, before its 250" py <<'EOF'
+from sc import *
+ran = os.path.join(DIR, "..", "ran")
+r = Raw()
+expect(r.cmd(b"EHLO c") == 250, "EHLO")
+expect(r.cmd(b"MAIL FROM:<a@x.test>") == 250, "MAIL")
+expect(r.cmd(b"RCPT TO:<b@y.test>") == 250, "RCPT 1")
+expect(not os.path.exists(ran), "ran too early")
+expect(r.cmd(b"RCPT TO:<c@y.test>") == 250, "RCPT 2")
+expect(open(ran).read() == "2\n", "not run at the second")
+os.unlink(ran)
+expect(r.cmd(b"RCPT TO:<d@y.test>") == 250, "RCPT 3")
+expect(not os.path.exists(ran), "run twice")
+expect(b"ran " in read("sink.log"), "not logged")
+EOF
+stop_sink
+
 start_sink plain --no-pipelining --no-8bitmime
 ok "--no-pipelining --no-8bitmime: not offered, BODY=8BITMIME refused" py <<'EOF'
 from sc import *

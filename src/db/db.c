@@ -332,6 +332,20 @@ db_prepare(struct db *db, const char *sql)
 	return (st);
 }
 
+/* db_stmt - see db.h */
+sqlite3_stmt *
+db_stmt(struct db *db, const char *sql)
+{
+	return (db_prepare(db, sql));
+}
+
+/* db_fail - see db.h */
+int
+db_fail(struct db *db, int rc, const char *sql)
+{
+	return (db_log(db, rc, sql));
+}
+
 /* db_vbind - bind parameters 1..n from fmt; see db_query() */
 static int
 db_vbind(struct db *db, sqlite3_stmt *st, const char *sql, const char *fmt,
@@ -461,6 +475,13 @@ db_one_int(struct db *db, int64_t *out, const char *sql, const char *fmt,
 		return (DB_OK);
 	}
 	return (rc == DB_OK ? DB_NOTFOUND : rc);
+}
+
+/* db_data_version - see db.h */
+int
+db_data_version(struct db *db, int64_t *out)
+{
+	return (db_one_int(db, out, "PRAGMA data_version", ""));
 }
 
 int64_t

@@ -61,6 +61,18 @@ void	db_rollback(struct db *);
  */
 sqlite3_stmt *db_query(struct db *, const char *sql, const char *fmt, ...);
 
+/*
+ * db_stmt - the cached statement for sql (a string constant, as for
+ * db_query()), reset and with no parameters bound, for SQL in db/ with
+ * more parameters than a format says well (a multi-row INSERT): the
+ * caller binds them with sqlite3_bind_*() and logs a failure with
+ * db_fail().  NULL on failure (logged).
+ */
+sqlite3_stmt *db_stmt(struct db *, const char *sql);
+
+/* db_fail - log a failed SQLite call on sql once; its DB_* code */
+int	db_fail(struct db *, int sqlite_rc, const char *sql);
+
 /* db_step - DB_ROW, DB_OK (no more rows), or DB_TEMP/DB_ERR (logged) */
 int	db_step(struct db *, sqlite3_stmt *);
 void	db_reset(sqlite3_stmt *);
@@ -71,6 +83,14 @@ int	db_exec(struct db *, const char *sql, const char *fmt, ...);
 /* db_exec_row - as db_exec, for a query that may return one row */
 int	db_one_int(struct db *, int64_t *out, const char *sql,
 	    const char *fmt, ...);
+
+/*
+ * db_data_version - SQLite's PRAGMA data_version: it changes when
+ * another connection (another process) commits, never for this
+ * connection's own commits, so two equal values say that nobody else
+ * wrote in between.
+ */
+int	db_data_version(struct db *, int64_t *out);
 
 int64_t	db_last_id(struct db *);
 int	db_changes(struct db *);

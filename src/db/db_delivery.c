@@ -6,6 +6,7 @@
 
 #include "util/alloc.h"
 #include "util/clock.h"
+#include "util/log.h"
 #include "db/db.h"
 #include "db/db_delivery.h"
 #include "global/token.h"
@@ -49,18 +50,23 @@ static const char *const statuses[] = {
 #define DELIVERY_COLS							\
     "SELECT m.id, m.addr, t.addr, t.nonce, t.expires_at FROM member m "	\
     "LEFT JOIN token t ON t.id = m.leave_token_id "
-static const char SQL_DELIVERY_BATCH[] = DELIVERY_COLS
-    "WHERE m.list_id = ?1 "
-    "AND " GETS_EACH("m") " AND m.id > ?2 AND NOT EXISTS (SELECT 1 FROM "
-    "delivery d WHERE d.spool_id = ?3 AND d.addr = m.addr AND "
-    "d.status IN ('sent', 'failed')) ORDER BY m.id LIMIT ?4";
+/* No final record of the post for the member's address: after a crash,
+ * a deferral or a 452, those who had it are not sent it again. */
+#define NO_FINAL_RECORD							\
+    "AND NOT EXISTS (SELECT 1 FROM delivery d WHERE d.spool_id = ?3 "	\
+    "AND d.addr = m.addr AND d.status IN ('sent', 'failed')) "
+#define MEMBERS_FROM							\
+    "WHERE m.list_id = ?1 AND " GETS_EACH("m") " AND m.id > ?2 "
+static const char SQL_DELIVERY_BATCH[] = DELIVERY_COLS MEMBERS_FROM
+    NO_FINAL_RECORD "ORDER BY m.id LIMIT ?4";
+/* DELIVERY_FRESH: the same without looking for records (?3 unused). */
+static const char SQL_DELIVERY_BATCH_FRESH[] = DELIVERY_COLS MEMBERS_FROM
+    "ORDER BY m.id LIMIT ?4";
 
 /* Mail to L-owner goes to the owners, whatever their delivery mode. */
 static const char SQL_DELIVERY_BATCH_OWNERS[] = DELIVERY_COLS
-    "WHERE m.list_id = ?1 "
-    "AND m.role = 'owner' AND m.id > ?2 AND NOT EXISTS (SELECT 1 FROM "
-    "delivery d WHERE d.spool_id = ?3 AND d.addr = m.addr AND "
-    "d.status IN ('sent', 'failed')) ORDER BY m.id LIMIT ?4";
+    "WHERE m.list_id = ?1 AND m.role = 'owner' AND m.id > ?2 "
+    NO_FINAL_RECORD "ORDER BY m.id LIMIT ?4";
 
 /* leave_token - the List-Unsubscribe token of the member of this row, in
  * out, or "" if it has none (yet) */
@@ -84,22 +90,29 @@ leave_token(sqlite3_stmt *st, int64_t list_id, char out[TOKEN_CHARS + 1])
 		out[0] = '\0';
 }
 
+/* delivery_batch - see db_delivery.h */
 int
 delivery_batch(struct db *db, int64_t spool_id, int64_t list_id,
-    enum audience who, int64_t *cursor, int64_t limit,
+    enum audience who, unsigned flags, int64_t *cursor, int64_t limit,
     void (*cb)(int64_t, const char *, const char *, void *), void *arg)
 {
 	sqlite3_stmt	*st;
-	char		 tok[TOKEN_CHARS + 1];
+	const char	*sql = SQL_DELIVERY_BATCH;
+	char		 tok[TOKEN_CHARS + 1] = "";
 	int		 rc, n = 0;
 
-	if ((st = db_query(db, who == AUDIENCE_OWNERS ?
-	    SQL_DELIVERY_BATCH_OWNERS : SQL_DELIVERY_BATCH, "iiii", list_id,
-	    *cursor, spool_id, limit)) == NULL)
+	if (who == AUDIENCE_OWNERS)
+		sql = SQL_DELIVERY_BATCH_OWNERS;
+	else if (flags & DELIVERY_FRESH)
+		sql = SQL_DELIVERY_BATCH_FRESH;
+	if ((st = db_query(db, sql, "iiii", list_id, *cursor, spool_id,
+	    limit)) == NULL)
 		return (DB_ERR);
 	while ((rc = db_step(db, st)) == DB_ROW) {
 		*cursor = sqlite3_column_int64(st, 0);
-		leave_token(st, list_id, tok);
+		/* An HMAC a member: only for a copy that shows it. */
+		if (flags & DELIVERY_TOKENS)
+			leave_token(st, list_id, tok);
 		cb(*cursor, db_col_text(st, 1), tok, arg);
 		n++;
 	}
@@ -108,17 +121,123 @@ delivery_batch(struct db *db, int64_t spool_id, int64_t list_id,
 	return (n > 0 ? DB_OK : DB_NOTFOUND);
 }
 
-static const char SQL_DELIVERY_RECORD[] =
-    "INSERT OR REPLACE INTO delivery (spool_id, addr, status, code, reply, "
-    "at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+static const char SQL_DELIVERY_ANY[] =
+    "SELECT EXISTS (SELECT 1 FROM delivery WHERE spool_id = ?1)";
 
+/* delivery_any - see db_delivery.h */
 int
-delivery_record(struct db *db, int64_t spool_id, const char *addr,
-    enum delivery_status status, int code, const char *reply)
+delivery_any(struct db *db, int64_t spool_id, int *yes)
 {
-	return (db_exec(db, SQL_DELIVERY_RECORD, "ittiti",
-	    spool_id, addr, statuses[status], (int64_t)code, reply,
-	    (int64_t)clock_now()));
+	int64_t	v = 0;
+	int	rc;
+
+	rc = db_one_int(db, &v, SQL_DELIVERY_ANY, "i", spool_id);
+	*yes = v != 0;
+	return (rc);
+}
+
+/*
+ * A transaction's records go in a few INSERTs of many rows each, not
+ * one statement a recipient: with 100 recipients a transaction, running
+ * a statement per record (its start and its end) was most of mootd's
+ * CPU in a bulk fan-out (bench/PROFILE.md).  The SQL is fixed: 50 rows
+ * a statement, then 8, then one at a time, so three statements are
+ * cached and a transaction of 100 takes two steps.  One row of
+ * RECORD_PARAMS parameters, in the columns' order.
+ */
+#define RECORD_ROW	"(?,?,?,?,?,?)"
+#define RECORD_PARAMS	6
+#define RECORD_ROWS_2	RECORD_ROW "," RECORD_ROW
+#define RECORD_ROWS_4	RECORD_ROWS_2 "," RECORD_ROWS_2
+#define RECORD_ROWS_8	RECORD_ROWS_4 "," RECORD_ROWS_4
+#define RECORD_ROWS_10	RECORD_ROWS_8 "," RECORD_ROWS_2
+#define RECORD_ROWS_50	RECORD_ROWS_10 "," RECORD_ROWS_10 ","		\
+    RECORD_ROWS_10 "," RECORD_ROWS_10 "," RECORD_ROWS_10
+#define RECORD_INSERT							\
+    "INSERT OR REPLACE INTO delivery (spool_id, addr, status, code, "	\
+    "reply, at) VALUES "
+
+static const char SQL_DELIVERY_RECORD_MANY[] = RECORD_INSERT RECORD_ROWS_50;
+static const char SQL_DELIVERY_RECORD_FEW[] = RECORD_INSERT RECORD_ROWS_8;
+static const char SQL_DELIVERY_RECORD_ONE[] = RECORD_INSERT RECORD_ROW;
+
+/* Largest first; rows is what each statement's VALUES holds. */
+static const struct {
+	const char	*sql;
+	size_t		 rows;
+} record_sql[] = {
+	{ SQL_DELIVERY_RECORD_MANY, 50 },
+	{ SQL_DELIVERY_RECORD_FEW, 8 },
+	{ SQL_DELIVERY_RECORD_ONE, 1 },
+};
+
+/*
+ * record_bind - row i of st from rec.  The strings are bound without a
+ * copy (SQLITE_STATIC): record_rows() steps st and clears its bindings
+ * while the caller's strings are still there.
+ */
+static int
+record_bind(sqlite3_stmt *st, size_t i, int64_t spool_id,
+    const struct delivery_rec *rec, int64_t at)
+{
+	int	p = (int)i * RECORD_PARAMS, rc;
+
+	if ((rc = sqlite3_bind_int64(st, p + 1, spool_id)) == SQLITE_OK &&
+	    (rc = sqlite3_bind_text(st, p + 2, rec->addr, -1,
+	    SQLITE_STATIC)) == SQLITE_OK &&
+	    (rc = sqlite3_bind_text(st, p + 3, statuses[rec->status], -1,
+	    SQLITE_STATIC)) == SQLITE_OK &&
+	    (rc = sqlite3_bind_int64(st, p + 4, rec->code)) == SQLITE_OK &&
+	    (rc = rec->reply == NULL ? sqlite3_bind_null(st, p + 5) :
+	    sqlite3_bind_text(st, p + 5, rec->reply, -1, SQLITE_STATIC)) ==
+	    SQLITE_OK)
+		rc = sqlite3_bind_int64(st, p + 6, at);
+	return (rc);
+}
+
+/* record_rows - the first record_sql[k].rows of recs, in one step */
+static int
+record_rows(struct db *db, size_t k, int64_t spool_id,
+    const struct delivery_rec *recs, int64_t at)
+{
+	const char	*sql = record_sql[k].sql;
+	sqlite3_stmt	*st;
+	size_t		 i;
+	int		 rc = SQLITE_OK;
+
+	if ((st = db_stmt(db, sql)) == NULL)
+		return (DB_ERR);
+	/* The rows above and the SQL's tuples are one number, twice. */
+	if ((size_t)sqlite3_bind_parameter_count(st) !=
+	    record_sql[k].rows * RECORD_PARAMS)
+		log_panic("db: %zu rows do not fit: %s", record_sql[k].rows,
+		    sql);
+	for (i = 0; i < record_sql[k].rows && rc == SQLITE_OK; i++)
+		rc = record_bind(st, i, spool_id, &recs[i], at);
+	rc = rc != SQLITE_OK ? db_fail(db, rc, sql) : db_step(db, st);
+	/* Nothing of the caller's is left in st once it returns. */
+	sqlite3_clear_bindings(st);
+	return (rc);
+}
+
+/* delivery_record - see db_delivery.h */
+int
+delivery_record(struct db *db, int64_t spool_id,
+    const struct delivery_rec *recs, size_t n)
+{
+	int64_t	at = (int64_t)clock_now();
+	size_t	k = 0;
+	int	rc;
+
+	while (n > 0) {
+		while (record_sql[k].rows > n)
+			k++;		/* the last has one row */
+		if ((rc = record_rows(db, k, spool_id, recs, at)) != DB_OK)
+			return (rc);
+		recs += record_sql[k].rows;
+		n -= record_sql[k].rows;
+	}
+	return (DB_OK);
 }
 
 static const char SQL_DELIVERY_PENDING[] =

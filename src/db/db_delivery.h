@@ -25,23 +25,46 @@ enum audience {
 	AUDIENCE_OWNERS,	/* mail to L-owner: the owners */
 };
 
+/* delivery_batch flags */
+#define DELIVERY_TOKENS	0x1	/* cb gets each member's leave token */
+/* The caller knows that no member past *cursor has a record of the post
+ * (it had none when the walk began, and no other process has written
+ * since: db_data_version): members are not looked up in the records. */
+#define DELIVERY_FRESH	0x2
+
 /*
  * delivery_batch - up to limit members of list_id who should get post
  * spool_id and have no final record (sent or failed) for it, with
  * member id > *cursor, in id order; cb(member id, addr, leave token or
- * "") for each; *cursor advances.  Members in "mail" mode, and in "digest"
- * mode when the list has no digest schedule.  Returns DB_OK,
- * DB_NOTFOUND when none.
+ * "") for each (the token only with DELIVERY_TOKENS); *cursor advances.
+ * Members in "mail" mode, and in "digest" mode when the list has no
+ * digest schedule.  Returns DB_OK, DB_NOTFOUND when none.
  */
 int	delivery_batch(struct db *, int64_t spool_id, int64_t list_id,
-	    enum audience, int64_t *cursor, int64_t limit,
+	    enum audience, unsigned flags, int64_t *cursor, int64_t limit,
 	    void (*cb)(int64_t member_id, const char *addr, const char *token,
 	    void *), void *);
 
-/* delivery_record - the outcome for one recipient, replacing any
- * earlier one */
-int	delivery_record(struct db *, int64_t spool_id, const char *addr,
-	    enum delivery_status, int code, const char *reply);
+/* delivery_any - *yes: whether post spool_id has any record at all */
+int	delivery_any(struct db *, int64_t spool_id, int *yes);
+
+/* What became of one recipient's copy, for delivery_record(). */
+struct delivery_rec {
+	const char		*addr;		/* borrowed */
+	enum delivery_status	 status;
+	int			 code;		/* SMTP reply code, or 0 */
+	const char		*reply;		/* borrowed; NULL: none */
+};
+
+/*
+ * delivery_record - the outcomes of one SMTP transaction's n recipients
+ * of post spool_id, each replacing any earlier record of its address,
+ * all with the same time.  The caller holds the database transaction
+ * (db_begin), so that they are committed together or not at all (threat
+ * A4).  DB_OK or an error (logged); after an error, roll back.
+ */
+int	delivery_record(struct db *, int64_t spool_id,
+	    const struct delivery_rec *, size_t n);
 
 /* delivery_pending - members who should get it and have no final record */
 int	delivery_pending(struct db *, int64_t spool_id, int64_t list_id,

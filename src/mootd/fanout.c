@@ -67,6 +67,12 @@ struct pass {
 	int		 db_trouble;
 	char		 last[200];	/* the last deferral's reply */
 	char		 refused[200];	/* the last refusal's */
+	struct delivery_rec *recs;	/* owned; a transaction's records */
+	size_t		 recs_cap;
+	/* db_data_version() as the fan-out began (-1: not known), and
+	 * whether the post had no record then (unchanged(), below). */
+	int64_t		 version;
+	int		 fresh;
 };
 
 /*
@@ -202,15 +208,22 @@ record(void *arg, const struct send_result *r, size_t n)
 	struct db	*db = p->x->db;
 	size_t		 i;
 
+	if (n > p->recs_cap) {
+		p->recs = xreallocarray(p->recs, n, sizeof(*p->recs));
+		p->recs_cap = n;
+	}
+	for (i = 0; i < n; i++) {
+		p->recs[i].addr = r[i].addr;
+		p->recs[i].status = status[r[i].status];
+		p->recs[i].code = r[i].code;
+		p->recs[i].reply = r[i].reply;
+	}
 	killpoint_at("fanout-before-record");
 	if (db_begin(db) != DB_OK)
 		goto trouble;
-	for (i = 0; i < n; i++) {
-		if (delivery_record(db, p->spool_id, r[i].addr,
-		    status[r[i].status], r[i].code, r[i].reply) != DB_OK) {
-			db_rollback(db);
-			goto trouble;
-		}
+	if (delivery_record(db, p->spool_id, p->recs, n) != DB_OK) {
+		db_rollback(db);
+		goto trouble;
 	}
 	if (db_commit(db) != DB_OK)
 		goto trouble;
@@ -467,6 +480,10 @@ refused_by_all(struct ctx *x, const struct spool_item *s,
 	const char *last = p->refused[0] != '\0' ? p->refused :
 	    "(in an earlier try; see moot spool show)";
 
+	/* A copy this run committed as sent answers it: no need to count
+	 * the post's records, twice, for each of its members. */
+	if (p->sent > 0)
+		return (0);
 	if (delivery_count(x->db, s->id, DELIVERY_SENT, &sent) != DB_OK ||
 	    delivery_count(x->db, s->id, DELIVERY_FAILED, &failed) != DB_OK)
 		return (-1);
@@ -500,6 +517,53 @@ all_final(struct ctx *x, const struct spool_item *s, const struct list *l,
 	return (FANOUT_SENT);
 }
 
+/*
+ * unchanged - whether no other process has written to the database
+ * since the fan-out began: then only this fan-out's own records have
+ * changed since (no member joined or started getting mail again, no
+ * record was written by anyone else)
+ */
+static int
+unchanged(struct ctx *x, const struct pass *p)
+{
+	int64_t	v;
+
+	return (p->version >= 0 && db_data_version(x->db, &v) == DB_OK &&
+	    v == p->version);
+}
+
+/*
+ * pass_begin - what unchanged() and a first walk without looking up
+ * records need to know; on trouble, neither is used
+ */
+static void
+pass_begin(struct ctx *x, struct pass *p)
+{
+	int	any = 1;
+
+	if (db_data_version(x->db, &p->version) != DB_OK)
+		p->version = -1;
+	p->fresh = delivery_any(x->db, p->spool_id, &any) == DB_OK && !any;
+}
+
+/*
+ * pending - members who should get the post and have no final record.
+ * A fan-out that deferred nobody leaves none, unless another process
+ * wrote while it ran (a member behind the cursor who joined or started
+ * getting mail): then, and after a deferral, every member is looked
+ * up, as the count is a walk over all of them.
+ */
+static int
+pending(struct ctx *x, const struct spool_item *s, const struct list *l,
+    const struct pass *p, int64_t *n)
+{
+	if (p->deferred == 0 && unchanged(x, p)) {
+		*n = 0;
+		return (DB_OK);
+	}
+	return (delivery_pending(x->db, s->id, l->id, p->who, n));
+}
+
 /* one_pass - walk the members once; 0, or -1 if the relay or db failed */
 static int
 one_pass(struct ctx *x, struct spool_item *s, const struct list *l,
@@ -531,8 +595,13 @@ one_pass(struct ctx *x, struct spool_item *s, const struct list *l,
 		vbuf_reset(&b->addrs);
 		vbuf_reset(&b->fields);
 		vbuf_reset(&b->senders);
-		rc = delivery_batch(x->db, s->id, l->id, p->who, &cursor, limit,
-		    batch_add, b);
+		/* In the first walk of a post that had no record, a member
+		 * past the cursor can have none: the walk makes them in
+		 * id order, as long as nobody else writes. */
+		rc = delivery_batch(x->db, s->id, l->id, p->who,
+		    (b->list != NULL ? DELIVERY_TOKENS : 0) |
+		    (p->fresh && unchanged(x, p) ? DELIVERY_FRESH : 0),
+		    &cursor, limit, batch_add, b);
 		if (rc == DB_NOTFOUND) {
 			rc = 0;
 			break;
@@ -586,6 +655,7 @@ fanout_post(struct ctx *x, struct spool_item *s)
 	vbuf_init(&msg, VBUF_NOMAX);
 	vbuf_init(&why, 1024);
 	batch_init(&b, x, s);
+	memset(&p, 0, sizeof(p));
 	if (s->list_id == 0 || list_load_id(x->db, s->list_id, &l) != DB_OK) {
 		(void)spool_set_state(x->db, s->id, SPOOL_FAILED,
 		    "the list no longer exists");
@@ -595,7 +665,6 @@ fanout_post(struct ctx *x, struct spool_item *s)
 	if (s->state != SPOOL_DISTRIBUTING &&
 	    spool_set_state(x->db, s->id, SPOOL_DISTRIBUTING, NULL) != DB_OK)
 		goto out;
-	memset(&p, 0, sizeof(p));
 	p.who = s->kind == AK_OWNER ? AUDIENCE_OWNERS :
 	    AUDIENCE_MEMBERS;
 	if (p.who == AUDIENCE_MEMBERS && !l->bulk) {
@@ -622,6 +691,7 @@ fanout_post(struct ctx *x, struct spool_item *s)
 	p.x = x;
 	p.spool_id = s->id;
 	(void)db_exec(x->db, "PRAGMA synchronous = NORMAL", "");
+	pass_begin(x, &p);
 	for (passes = 0; passes < FANOUT_PASSES; passes++) {
 		p.too_many = 0;
 		vbuf_reset(&why);
@@ -630,12 +700,12 @@ fanout_post(struct ctx *x, struct spool_item *s)
 			trouble = 1;
 			break;
 		}
+		p.fresh = 0;	/* the next walk meets this one's records */
 		if (!p.too_many)
 			break;
 	}
 	(void)db_exec(x->db, "PRAGMA synchronous = FULL", "");
-	if (!trouble && delivery_pending(x->db, s->id, l->id, p.who,
-	    &deferred) != DB_OK) {
+	if (!trouble && pending(x, s, l, &p, &deferred) != DB_OK) {
 		trouble = 1;
 		vbuf_puts(&why, "database trouble counting");
 	}
@@ -658,5 +728,6 @@ out:
 	vbuf_release(&msg);
 	vbuf_release(&why);
 	batch_release(&b);
+	free(p.recs);
 	return (res);
 }

@@ -12,6 +12,7 @@ Usage:
             [--rcpt-limit N] [--drop-in-data N]
             [--reject-rcpt SUBSTR]... [--defer-rcpt SUBSTR]...
             [--kill-after-rcpts N --kill-pid-file FILE]
+            [--run-after-rcpts N --run-cmd CMD]
             [--no-pipelining] [--no-8bitmime]
 
 Options:
@@ -53,6 +54,15 @@ Options:
                         to crash the client at a known point.
   --kill-pid-file FILE  File holding the pid for --kill-after-rcpts (read at
                         the moment of the kill, not at start-up).  Both
+                        options must be given together.
+  --run-after-rcpts N   When the count of accepted RCPTs (across all
+                        connections) reaches N, run --run-cmd once with
+                        /bin/sh and wait for it before the 250 for that RCPT
+                        is written: another process that writes while the
+                        client is in the middle of a delivery, at a known
+                        point.  Its exit status and output go to sink.log
+                        and stderr.
+  --run-cmd CMD         The shell command line for --run-after-rcpts; both
                         options must be given together.
   --no-pipelining       Do not offer PIPELINING in the EHLO reply.
   --no-8bitmime         Do not offer 8BITMIME in the EHLO reply (and refuse
@@ -119,6 +129,7 @@ import os
 import signal
 import socket
 import socketserver
+import subprocess
 import sys
 import threading
 import time
@@ -148,6 +159,7 @@ class State:
         self.rcpt_count = 0       # accepted RCPTs, all connections
         self.early_count = 0      # commands read that came before a reply
         self.killed = False       # --kill-after-rcpts fires only once
+        self.ran = False          # --run-after-rcpts likewise
         # Separate lock for storing messages: numbering and both files are
         # done under it so .env files appear in numeric order, and shutdown
         # takes it so that no half-written message is left behind.
@@ -492,9 +504,23 @@ class SMTPHandler(socketserver.StreamRequestHandler):
             if n is not None and count >= n and not self.state.killed:
                 self.state.killed = True
                 kill = True
+            n = self.state.opts.run_after_rcpts
+            if n is not None and count >= n and not self.state.ran:
+                self.state.ran = True
+                self.run_cmd()
         self.reply("250 2.1.5 Ok")
         if kill:
             self.kill_client()
+
+    def run_cmd(self):
+        """--run-after-rcpts: run --run-cmd and wait for it."""
+        cmd = self.state.opts.run_cmd
+        r = subprocess.run(["/bin/sh", "-c", cmd], stdin=subprocess.DEVNULL,
+                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        self.log("ran %s: exit %d" % (printable(cmd), r.returncode))
+        if r.returncode != 0:
+            print("sink: %s: exit %d: %s" % (cmd, r.returncode,
+                  r.stdout.decode("latin-1")), file=sys.stderr, flush=True)
 
     def kill_client(self):
         """--kill-after-rcpts: SIGKILL the pid named in --kill-pid-file."""
@@ -631,15 +657,19 @@ def parse_args(argv):
                    metavar="SUBSTR")
     p.add_argument("--kill-after-rcpts", type=int, metavar="N")
     p.add_argument("--kill-pid-file", metavar="FILE")
+    p.add_argument("--run-after-rcpts", type=int, metavar="N")
+    p.add_argument("--run-cmd", metavar="CMD")
     p.add_argument("--no-pipelining", action="store_true")
     p.add_argument("--no-8bitmime", action="store_true")
     opts = p.parse_args(argv)
     if (opts.kill_after_rcpts is None) != (opts.kill_pid_file is None):
         p.error("--kill-after-rcpts and --kill-pid-file go together")
+    if (opts.run_after_rcpts is None) != (opts.run_cmd is None):
+        p.error("--run-after-rcpts and --run-cmd go together")
     if not os.path.isdir(opts.dir):
         p.error("--dir %s: not a directory" % printable(opts.dir))
     for name in ("tempfail_first", "drop_in_data", "rcpt_limit",
-                 "kill_after_rcpts"):
+                 "kill_after_rcpts", "run_after_rcpts"):
         v = getattr(opts, name)
         if v is not None and v < 0:
             p.error("--%s must not be negative" % name.replace("_", "-"))
