@@ -84,9 +84,9 @@ unmatchable(unsigned char out[SHA256_DIGEST_LENGTH])
  *
  * OpenSSL's low-level SHA-256, not EVP: `moot inject` makes one digest
  * a process, and EVP's first use of SHA-256 starts OpenSSL 3's default
- * provider and method store and fetches the algorithm by name, about
- * 0.3 ms of the 3.3 ms CPU an injection takes here, for the same 32
- * bytes (bench/PROFILE-ingest.md).  The long-lived daemons lose nothing
+ * provider and method store and fetches the algorithm by name, 0.3 to
+ * 0.45 ms of the 3 to 4 ms of CPU an injection takes here, for the same
+ * 32 bytes (bench/PROFILE-ingest.md).  The long-lived daemons lose nothing
  * by it either.
  */
 static void
