@@ -129,4 +129,24 @@ is "$(rows)" "$before" "and nothing stored"
 moot inject --to info@lists.example.org <"$MAILDIR/real/crlf.eml"
 is $? 0 "once the lock is gone, it is stored"
 
+# Checkpoints are mootd's: five posts of 1 MB take the WAL past SQLite's
+# 1000 pages and moot inject leaves the database file as it was; mootd's
+# next commit moves them.  Only moot commands run here: the sqlite3 shell
+# would checkpoint as it closes.
+fsize() { stat -c %s "$1"; }
+sink_start
+conf_set_port "$SINK_PORT"
+before=$(fsize "$DB")
+for i in 1 2 3 4 5; do
+	{ printf 'From: amira@one.example\nSubject: big %s\n\n' "$i"
+	  head -c 1000000 /dev/zero | tr '\0' x | fold -w 76; echo; } |
+	    moot inject --to info@lists.example.org --from amira@one.example ||
+	    fail "a post of 1 MB: stored"
+done
+ok "five posts of 1 MB are in the WAL" \
+    test "$(fsize "$DB-wal")" -gt $((1000 * 4096))
+is "$(fsize "$DB")" "$before" "moot inject left the checkpoint to mootd"
+mootd_once 2>/dev/null
+ok "mootd's commits checkpoint" test "$(fsize "$DB")" -gt "$before"
+
 done_testing

@@ -66,5 +66,16 @@ mail "Agenda" "The minutes, corrected." | moot inject --to info@lists.example.or
 mootd_once 2>/dev/null
 is "$(spool_state "$(last_id)")" sent "A3: another subject, same body: sent"
 is $(( $(sink_rcpts | grep -c bob@two.example) - n0 )) 3 "A3: three posts, three copies"
+# The digest is SHA-256 of the body as stored through a pipe (LF), so
+# that databases written before keep matching; the same post with CRLF
+# line ends, as the milter stores it, is the same post.
+is "$(sqlite3 "$DB" "SELECT lower(hex(body_sha256)) FROM message WHERE id = (SELECT max(id) FROM message)")" \
+    "$(printf 'The minutes, corrected.\n' | sha256sum | cut -d' ' -f1)" \
+    "A3: the body's digest is its SHA-256"
+mail "Agenda" "The minutes, corrected." | sed 's/$/\r/' |
+    moot inject --to info@lists.example.org --from amira@one.example
+mootd_once 2>/dev/null
+is "$(spool_state "$(last_id)")" discarded "A3: the same post with CRLF line ends: a duplicate"
+is $(( $(sink_rcpts | grep -c bob@two.example) - n0 )) 3 "A3: still three copies"
 
 done_testing

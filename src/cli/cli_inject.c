@@ -139,6 +139,7 @@ inject_start(struct cli *c, struct injection *j)
 	 * the MTA keeps the message and tries again (75). */
 	if (cli_db(c) != CLI_OK)
 		return (EX_TEMPFAIL);
+	db_defer_checkpoints(c->db);
 	/* Postfix shows our stderr to the sender only when we fail: the
 	 * log of what was stored goes to syslog. */
 	log_init("moot", LOG_TO_SYSLOG);

@@ -37,6 +37,10 @@ struct db;
 int	db_open(struct db **out, const char *path, int flags,
 	    struct vbuf *err);
 void	db_close(struct db **);
+/* db_defer_checkpoints - leave the WAL's checkpoints to other
+ * connections (mootd's) unless the WAL grows far past their threshold:
+ * for a short-lived process that someone waits on (moot inject) */
+void	db_defer_checkpoints(struct db *);
 sqlite3	*db_handle(struct db *);
 
 /* db_migrate - bring the schema to the current version; DB_* code */

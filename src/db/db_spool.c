@@ -61,7 +61,10 @@ static const char SQL_SPOOL_INSERT[] =
  * body_digest - SHA-256 of what follows the header section, so that the
  * same post retried through another hop (new Received: fields) matches,
  * and with every CRLF read as LF, so that the same post stored once by
- * the milter (CRLF) and once through a pipe (LF) matches too.
+ * the milter (CRLF) and once through a pipe (LF) matches too.  nettle's
+ * SHA-256 is a plain call: OpenSSL 3's first digest in a process set up
+ * its providers, 0.3 to 0.45 ms of the 3 to 4 ms of CPU an injection
+ * took, and 2 MB of resident memory (bench/PROFILE-ingest.md).
  */
 static void
 body_digest(const char *raw, size_t len, unsigned char out[SHA256_DIGEST_SIZE])

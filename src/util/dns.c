@@ -29,6 +29,7 @@
 #include "util/alloc.h"
 #include "util/clock.h"
 #include "util/dns.h"
+#include "util/dns_server.h"
 #include "util/vbuf.h"
 #include "util/sys_defs.h"
 
@@ -45,84 +46,6 @@ dns_status_name(enum dns_status s)
 	};
 
 	return ((size_t)s < nitems(names) ? names[s] : "failed");
-}
-
-/* A server's address: IPv4 or IPv6. */
-union ns_addr {
-	struct sockaddr_in	v4;
-	struct sockaddr_in6	v6;
-};
-
-/* port_parse - ":PORT" at s (or "" for 53) into *port; -1 if not one */
-static int
-port_parse(const char *s, uint16_t *port)
-{
-	long	 n = 53;
-	char	*end;
-
-	if (*s != '\0') {
-		if (s[0] != ':' || !isdigit((unsigned char)s[1]))
-			return (-1);
-		errno = 0;
-		n = strtol(s + 1, &end, 10);
-		if (errno != 0 || *end != '\0' || n < 1 || n > 65535)
-			return (-1);
-	}
-	*port = htons((uint16_t)n);
-	return (0);
-}
-
-/*
- * server_parse - "ADDR[:PORT]" (IPv4), "ADDR" or "[ADDR]:PORT" (IPv6,
- * whose own colons would take the port's) into a; -1 if it is not one
- */
-static int
-server_parse(const char *s, union ns_addr *a)
-{
-	char		 addr[INET6_ADDRSTRLEN];
-	const char	*end, *rest;
-	int		 v6 = 0;
-
-	if (*s == '[') {
-		if ((end = strchr(++s, ']')) == NULL)
-			return (-1);
-		rest = end + 1;
-		v6 = 1;
-	} else if ((end = strchr(s, ':')) != NULL && strchr(end + 1, ':')) {
-		end = s + strlen(s);	/* a bare IPv6 address */
-		rest = end;
-		v6 = 1;
-	} else {
-		end = end != NULL ? end : s + strlen(s);
-		rest = end;
-	}
-	if (end == s || (size_t)(end - s) >= sizeof(addr))
-		return (-1);
-	memcpy(addr, s, (size_t)(end - s));
-	addr[end - s] = '\0';
-	memset(a, 0, sizeof(*a));
-	if (v6) {
-#ifndef __GLIBC__
-		return (-1);		/* server_set() says why */
-#endif
-		a->v6.sin6_family = AF_INET6;
-		if (inet_pton(AF_INET6, addr, &a->v6.sin6_addr) != 1)
-			return (-1);
-		return (port_parse(rest, &a->v6.sin6_port));
-	}
-	a->v4.sin_family = AF_INET;
-	if (inet_pton(AF_INET, addr, &a->v4.sin_addr) != 1)
-		return (-1);
-	return (port_parse(rest, &a->v4.sin_port));
-}
-
-/* dns_server_valid - see dns.h */
-int
-dns_server_valid(const char *s)
-{
-	union ns_addr	a;
-
-	return (server_parse(s, &a) == 0);
 }
 
 /*
@@ -202,7 +125,7 @@ setup(struct __res_state *rs, const struct dns_conf *dc, int *budget,
 	int		n;
 
 	if (dc->server != NULL) {
-		if (server_parse(dc->server, &a) == -1) {
+		if (dns_server_parse(dc->server, &a) == -1) {
 			vbuf_printf(why, "\"%s\" is not a server address",
 			    dc->server);
 			return (-1);
