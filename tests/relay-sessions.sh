@@ -3,7 +3,8 @@
 # once, each pipelining (a copy's end of data goes with the next
 # envelope); one command at a time to a relay without PIPELINING; an
 # 8-bit post deferred by a relay without 8BITMIME; libesmtp when
-# [relay] starttls asks for it.  Every member exactly once throughout.
+# [relay] starttls asks for it; an address with a line break refused by
+# both.  Every member exactly once throughout.
 . "$(dirname "$0")/lib/common.sh"
 
 # exactly_once N: the sink has each of user00001..N exactly once.
@@ -93,4 +94,32 @@ ok "  one session at a time" apart
 is "$(most_txns)" 5 "  at most 5 copies a session"
 is "$(sessions)" 8 "  so 8 sessions, one after another"
 
+
+# An address with a line break in a member's record (written around moot,
+# which checks addresses when they are added) would make the rest of its
+# RCPT line a command of its own (threat F1).  Neither client sends it:
+# it is refused (553) and everybody else gets the post, once.
+sqlite3 "$SITE/var/moot.db" "INSERT INTO member (list_id, addr, created_at)
+    SELECT id, 'user00000@example.org' || char(13, 10) || 'RSET', 0
+    FROM list WHERE name IN ('info', 'bulk')"
+bad_status() {
+	sqlite3 "$SITE/var/moot.db" "SELECT status || ' ' || code FROM delivery
+	    WHERE spool_id = $1 AND addr LIKE 'user00000@example.org%'"
+}
+sink_start
+post real/arabic-subject.eml info@lists.example.org user00001@example.org
+mootd_once 2>>"$T/mootd.log"
+is "$(spool_state 7)" sent "starttls = try, a line break in an address: sent"
+is "$(bad_status 7)" "failed 553" "  that address refused (553)"
+ok "  every member exactly once" exactly_once 40
+is "$(grep -c 'RSET' "$SINK_DIR/sink.log")" 0 "  and no RSET reached the relay"
+sed -i '/^starttls = try$/d' "$CONF"
+sink_start
+post real/forwarded.eml bulk@lists.example.org user00001@example.org
+post real/chinese-subject.eml info@lists.example.org user00001@example.org
+mootd_once 2>>"$T/mootd.log"
+is "$(spool_state 8):$(spool_state 9)" sent:sent "moot's client, --bulk and a copy each: sent"
+is "$(bad_status 8):$(bad_status 9)" "failed 553:failed 553" "  that address refused (553) in both"
+is "$(sink_rcpts | wc -l)" 290 "  everybody else once a list"
+is "$(grep -c 'RSET' "$SINK_DIR/sink.log")" 0 "  and no RSET reached the relay"
 done_testing

@@ -3,12 +3,14 @@
  * relay's replies into a recipient's outcome; see send.h
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "global/conf.h"
 #include "mootd/send.h"
 #include "mootd/send_int.h"
+#include "util/alloc.h"
 #include "util/vbuf.h"
 #include "util/sys_defs.h"
 
@@ -108,10 +110,83 @@ send_printable(char *out, size_t size, const char *text, size_t len)
  * sessions at once (libesmtp waits for each message's final reply
  * before the next MAIL, one session at a time).
  */
+/*
+ * refuse_controls - job without its recipients that hold a control
+ * character into kept, whose arrays (rcpts, personal, env_froms, in that
+ * order) are one allocation put in *arrays; those recipients go to the
+ * job's callback at once, refused.  Such an address would end its RCPT
+ * line early and make the rest a second command (threat F1): member
+ * addresses are checked when added (mail/addr.c), and this is the check
+ * at the door, for both clients.  With one copy each the arrays stay
+ * side by side; a shared copy has no personal part or sender of its
+ * own.  0, or -1 if the callback asked to stop.
+ */
+static int
+refuse_controls(const struct send_job *job, struct send_job *kept,
+    const char ***arrays)
+{
+	struct send_result	*bad;
+	const char		**a;
+	size_t			 n = job->nrcpts, nk = 0, nb = 0;
+	int			 rc = 0;
+
+	a = xcalloc(3 * n, sizeof(*a));
+	bad = xcalloc(n, sizeof(*bad));
+	*kept = *job;
+	for (size_t i = 0; i < n; i++) {
+		if (send_has_control(job->rcpts[i])) {
+			bad[nb].addr = job->rcpts[i];
+			bad[nb].status = SEND_FAILED;
+			bad[nb].code = 553;
+			(void)snprintf(bad[nb].reply, sizeof(bad[nb].reply),
+			    "553 5.1.3 moot: a control character in the "
+			    "address");
+			nb++;
+			continue;
+		}
+		a[nk] = job->rcpts[i];
+		if (job->personal != NULL)
+			a[n + nk] = job->personal[i];
+		if (job->env_froms != NULL)
+			a[2 * n + nk] = job->env_froms[i];
+		nk++;
+	}
+	kept->rcpts = a;
+	kept->nrcpts = nk;
+	kept->personal = job->personal != NULL ? a + n : NULL;
+	kept->env_froms = job->env_froms != NULL ? a + 2 * n : NULL;
+	*arrays = a;
+	if (job->cb(job->arg, bad, nb) == -1)
+		rc = -1;
+	free(bad);
+	return (rc);
+}
+
 size_t
 send_run(const struct conf *c, const struct send_job *job, struct vbuf *err)
 {
-	if (strcmp(c->relay_starttls, "no") != 0)
-		return (send_esmtp_run(c, job, err));
-	return (send_pipe_run(c, job, err));
+	struct send_job	 kept;
+	const char	**arrays = NULL;
+	size_t		 missing;
+
+	if (job->nrcpts == 0)
+		return (0);
+	for (size_t i = 0; i < job->nrcpts; i++)
+		if (send_has_control(job->rcpts[i])) {
+			if (refuse_controls(job, &kept, &arrays) == -1) {
+				vbuf_printf(err, "stopped by the caller");
+				free(arrays);
+				return (0);
+			}
+			job = &kept;
+			break;
+		}
+	if (job->nrcpts == 0)
+		missing = 0;
+	else if (strcmp(c->relay_starttls, "no") != 0)
+		missing = send_esmtp_run(c, job, err);
+	else
+		missing = send_pipe_run(c, job, err);
+	free(arrays);
+	return (missing);
 }

@@ -338,12 +338,10 @@ txn_begin(struct pipe *p, struct conn *c)
 {
 	const struct send_job	*job = p->job;
 	struct slot		*t;
-	size_t			 sendable;
 	int			 si;
 
-	while (!p->stop && p->next < p->ntxns &&
+	if (!p->stop && p->next < p->ntxns &&
 	    c->ntxns < (size_t)p->conf->relay_max_txns) {
-		sendable = 0;
 		si = c->slots[0].used ? 1 : 0;
 		t = &c->slots[si];
 		t->used = 1;
@@ -353,30 +351,14 @@ txn_begin(struct pipe *p, struct conn *c)
 		t->nok = 0;
 		memset(&t->mail, 0, sizeof(t->mail));
 		c->ntxns++;
-		for (size_t k = 0; k < t->n; k++) {
-			if (!send_has_control(job->rcpts[t->first + k])) {
-				memset(&t->rcpt[k], 0, sizeof(t->rcpt[k]));
-				sendable++;
-				continue;
-			}
-			t->rcpt[k].code = 553;
-			(void)snprintf(t->rcpt[k].text, sizeof(t->rcpt[k].text),
-			    "553 5.1.3 moot: a control character in the "
-			    "address");
-		}
-		if (sendable == 0) {
-			/* nothing to send: the outcome is known already */
-			t->mail.code = 250;
-			slot_report(p, t, &t->mail);
-			continue;
-		}
+		/* send_run() kept out addresses with control characters */
+		memset(t->rcpt, 0, t->n * sizeof(t->rcpt[0]));
 		command(c, EX_MAIL, si, 0, "MAIL FROM:<%s>%s",
 		    job->env_froms != NULL ? job->env_froms[t->first] :
 		    job->env_from, job->eightbit ? " BODY=8BITMIME" : "");
 		for (size_t k = 0; k < t->n; k++)
-			if (t->rcpt[k].code == 0)
-				command(c, EX_RCPT, si, k, "RCPT TO:<%s>",
-				    job->rcpts[t->first + k]);
+			command(c, EX_RCPT, si, k, "RCPT TO:<%s>",
+			    job->rcpts[t->first + k]);
 		command(c, EX_DATA, si, 0, "DATA");
 		return (0);
 	}
