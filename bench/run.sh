@@ -162,9 +162,10 @@ their own `List-Unsubscribe` token and envelope sender (VERP,
 `LIST-bounces+TOKEN`), against mlmmj with VERP.  moot sends through
 `[relay] connections` (4) sessions at once, each pipelining; the
 ceilings are one connection each.  The last column is the daemon's peak
-and then the post command's (`moot inject` and `mootd --once`, which
-loads the same libraries as the daemon; `moot inject` alone peaks at
-7.5 MB, see PROFILE-ingest.md).
+and then the post command's (`moot inject`, then `mootd --once`, which
+wakes the daemon and waits; the larger of the two is `mootd --once`'s:
+it loads the daemon's libraries).  What is resident, and why:
+PROFILE-ingest.md, "Memory".
 
 {chr(10).join(rows)}
 
