@@ -33,7 +33,7 @@ const struct conf_key conf_keys[] = {
 	    1, 3600, NULL },
 	{ "relay", "max_recipients", CT_INT, O(relay_max_rcpts), "100", 0,
 	    1, 10000, NULL },
-	{ "relay", "max_transactions", CT_INT, O(relay_max_txns), "50", 0,
+	{ "relay", "max_transactions", CT_INT, O(relay_max_txns), "500", 0,
 	    1, 1000, NULL },
 	{ "relay", "connections", CT_INT, O(relay_conns), "4", 0, 1, 64,
 	    NULL },

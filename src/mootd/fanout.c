@@ -37,6 +37,7 @@
 #include "util/sys_defs.h"
 
 #define FANOUT_PASSES	5	/* passes in one run while 452s come back */
+#define FANOUT_BATCH_MAX 20000	/* members read at once (memory: D4) */
 
 struct batch {
 	struct vbuf	 addrs;		/* NUL-separated addresses */
@@ -579,10 +580,13 @@ one_pass(struct ctx *x, struct spool_item *s, const struct list *l,
 
 	/* A session has at most max_transactions transactions, whichever
 	 * the shape (with a copy each, that is as many members), and a
-	 * batch gives each of the sessions at once one session's worth. */
+	 * batch gives each of the sessions at once one session's worth,
+	 * up to FANOUT_BATCH_MAX members: the memory a batch holds. */
 	if (b->list != NULL)
 		per_txn = 1;		/* one copy each */
 	limit = (int64_t)per_txn * c->relay_max_txns * c->relay_conns;
+	if (limit > FANOUT_BATCH_MAX)
+		limit = FANOUT_BATCH_MAX;
 	vbuf_init(&env, VBUF_NOMAX);
 	listaddr_format(&env, c, l->name, AK_BOUNCES, NULL);
 	for (;;) {
