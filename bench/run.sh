@@ -31,6 +31,14 @@ if [ -n "${TABLES_FROM:-}" ]; then
 	# RESULTS.md): nothing is measured.
 	grep -E 'stat=median|^rcpt-decision' "$TABLES_FROM" >"$log"
 else
+# Ingest first, both servers on a quiet disk: its figure is mostly the
+# time an fsync takes, which the fan-outs' sinks and the milter's
+# Postfix (3,000 messages queued) leave slower for a while; measured
+# last, moot's was 148.5 posts/s where it took 204-249 in turns with
+# mlmmj a minute later (bench/PROFILE-ingest.md).
+figure env MODES=batch "$harness/peer-mlmmj.sh" 100 | grep ingest >/dev/null
+figure env MODES=batch SUBJECT_ADAPTER="$top/bench/adapter.sh" \
+    "$harness/subject.sh" 100 | grep ingest >/dev/null
 for n in "${sizes[@]}"; do
 	figure env CLIENTS="smtp-source-batch pipelined-batch100 chained-per-rcpt" \
 	    "$harness/sink-limit.sh" "$n"
@@ -40,9 +48,6 @@ for n in "${sizes[@]}"; do
 	    "$harness/subject.sh" "$n"
 done
 RUNS=$RUNS bench/milter.sh 2>&1 | tee -a "$log" | grep -E 'stat=median|rcpt-decision'
-figure env MODES=batch "$harness/peer-mlmmj.sh" 100 | grep ingest >/dev/null
-figure env MODES=batch SUBJECT_ADAPTER="$top/bench/adapter.sh" \
-    "$harness/subject.sh" 100 | grep ingest >/dev/null
 figure env RUNS=5 bench/approval.py 10000
 fi
 
