@@ -104,13 +104,6 @@ send_printable(char *out, size_t size, const char *text, size_t len)
 }
 
 /*
- * send_run - see send.h.  STARTTLS goes through libesmtp; everything
- * else through moot's own pipelining client, which chains each copy's
- * end of data with the next envelope and runs [relay] connections
- * sessions at once (libesmtp waits for each message's final reply
- * before the next MAIL, one session at a time).
- */
-/*
  * refuse_controls - job without its recipients that hold a control
  * character into kept, whose arrays (rcpts, personal, env_froms, in that
  * order) are one allocation put in *arrays; those recipients go to the
@@ -162,6 +155,13 @@ refuse_controls(const struct send_job *job, struct send_job *kept,
 	return (rc);
 }
 
+/*
+ * send_run - see send.h.  STARTTLS goes through libesmtp; everything
+ * else through moot's own pipelining client, which chains each copy's
+ * end of data with the next envelope and runs [relay] connections
+ * sessions at once (libesmtp waits for each message's final reply
+ * before the next MAIL, one session at a time).
+ */
 size_t
 send_run(const struct conf *c, const struct send_job *job, struct vbuf *err)
 {
