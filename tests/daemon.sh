@@ -70,6 +70,18 @@ is $? 0 "mootd --once beside a running mootd exits 0"
 is "$(spool_state "$(last_id)")" sent \
     "once the post is sent"
 
+# moot inject --wait returns once mootd has done what is due: the post
+# is at the relay when it returns, with no waiting here.
+before=$(sink_msgs)
+moot inject --wait --to info@lists.example.org --from amira@one.example \
+    <"$MAILDIR/real/alternative.eml"
+is $? 0 "moot inject --wait beside a running mootd exits 0"
+is "$(sink_msgs) $(spool_state "$(last_id)")" "$((before + 1)) sent" \
+    "  once the post is at the relay"
+out=$(moot inject --wait=soon --to info@lists.example.org <"$MAILDIR/real/crlf.eml" 2>&1)
+is "$?" 64 "--wait=soon: a usage error (64)"
+like "$out" "--wait=soon: not a time" "  saying why"
+
 # SIGHUP reads the configuration again; a broken file changes nothing.
 sed -i 's/^timeout = 10s/timeout = 20s/' "$CONF"
 kill -HUP "$pid"
@@ -110,6 +122,14 @@ like "$(cat "$T/mootd.log")" "mootd: stopped" "and its stop"
 # moot inject with no mootd running still stores, and says nothing.
 out=$(post real/crlf.eml info@lists.example.org amira@one.example 2>&1)
 is "$?:$out" "0:" "inject without a mootd: stored, silently"
+# With --wait it says there is nobody to wait for, at once: stored all
+# the same (0), so a script learns the post is not out yet.
+before=$(last_id)
+out=$(timeout 20 "$MOOT_BIN" -c "$CONF" inject --wait --to info@lists.example.org <"$MAILDIR/real/crlf.eml" 2>&1)
+is "$?" 0 "inject --wait without a mootd: stored (0)"
+like "$out" "stored; no mootd is running" "  and says no mootd runs"
+is "$(spool_state "$(last_id)")" spooled "  the post waits in the spool"
+isnt "$(last_id)" "$before" "  as a new row"
 
 # Under systemd, standard error is the journal, which also gets syslog:
 # each line once (JOURNAL_STREAM names the file standard error is).

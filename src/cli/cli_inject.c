@@ -19,6 +19,7 @@
 
 #include "mail/addr.h"
 #include "mail/authres.h"
+#include "global/conf.h"
 #include "global/listaddr.h"
 #include "util/alloc.h"
 #include "cli/cli.h"
@@ -32,12 +33,13 @@
 #include "util/sys_defs.h"
 
 #define INJECT_MAX_RCPTS	100
+#define INJECT_WAIT_S		600	/* --wait alone: as long as mootd --once */
 
 /* The command's row: here, not in commands.c, so that moot(1) links
  * inject without the other commands and their libraries (moot.c). */
 const struct cli_command cli_inject_commands[] = {
 	{ NULL, "inject", cmd_inject, "inject --to ADDR [--to ADDR]... "
-	    "[--from ADDR] [--queue-id ID] < message",
+	    "[--from ADDR] [--queue-id ID] [--wait[=TIME]] < message",
 	    "spool a message as if received over SMTP" },
 };
 const size_t cli_ninject_commands = nitems(cli_inject_commands);
@@ -77,9 +79,11 @@ struct injection {
 	struct spool_rcpt rcpts[INJECT_MAX_RCPTS];
 	size_t		 limit;		/* bytes: the largest list's */
 	struct vbuf	 msg;		/* owned */
+	int64_t		 wait_s;	/* --wait: seconds at most; 0: none */
+	int		 woke;		/* a mootd took the wake-up */
 };
 
-/* inject_opt - cli_getopt's callback: --to, --from, --queue-id */
+/* inject_opt - cli_getopt's callback: --to, --from, --queue-id, --wait */
 static int
 inject_opt(struct cli *c, void *ctx, int val, const char *arg)
 {
@@ -98,6 +102,13 @@ inject_opt(struct cli *c, void *ctx, int val, const char *arg)
 	case 'q':
 		j->queue_id = arg;
 		break;
+	case 'w':
+		j->wait_s = arg == NULL ? INJECT_WAIT_S :
+		    conf_parse_duration(arg);
+		if (j->wait_s <= 0)
+			return (cli_error(EX_USAGE, "inject: --wait=%s: not a "
+			    "time such as 90s, 15m or 1h", arg));
+		break;
 	}
 	return (CLI_OK);
 }
@@ -111,6 +122,7 @@ inject_options(struct cli *c, int argc, char **argv, struct injection *j)
 		{ "to", required_argument, NULL, 't' },
 		{ "from", required_argument, NULL, 'f' },
 		{ "queue-id", required_argument, NULL, 'q' },
+		{ "wait", optional_argument, NULL, 'w' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -256,11 +268,50 @@ inject_store(struct cli *c, struct injection *j)
 	    (long long)mid, j->msg.len,
 	    (long long)(db_last_id(c->db) - (int64_t)rows + 1),
 	    (long long)db_last_id(c->db));
-	wake_mootd(&c->conf);
+	j->woke = wake_mootd(&c->conf);
 	return (EX_OK);
 }
 
-/* cmd_inject - moot inject --to ADDR [--from ADDR] [--queue-id ID] */
+/*
+ * inject_wait - --wait: until mootd has done what is due, this post
+ * included (sent to every member, held, or put off to a later try), as
+ * `mootd --once` beside a running daemon waits.  The post is stored
+ * whatever happens here, so the exit status stays 0 (stored); what the
+ * wait found is said on stderr.
+ */
+static void
+inject_wait(struct cli *c, const struct injection *j)
+{
+	int64_t	start = clock_mono_ms(), waited, n = 1, probe = 1000;
+
+	if (!j->woke) {
+		fprintf(stderr, "inject: stored; no mootd is running, so it "
+		    "goes out when mootd runs\n");
+		return;
+	}
+	while ((waited = clock_mono_ms() - start) < j->wait_s * 1000) {
+		if (spool_due(c->db, clock_now(), &n) == DB_OK && n == 0)
+			return;
+		/* A daemon that stopped meanwhile would leave us waiting
+		 * to the end: ask once a second whether one listens. */
+		if (waited >= probe) {
+			probe += 1000;
+			if (!wake_mootd(&c->conf)) {
+				fprintf(stderr, "inject: stored; mootd stopped "
+				    "before it was done, so it goes out when "
+				    "mootd runs again\n");
+				return;
+			}
+		}
+		clock_poll_pause(waited);
+	}
+	fprintf(stderr, "inject: stored; mootd still had work due after "
+	    "%lld s (moot spool ls and moot queue show what)\n",
+	    (long long)j->wait_s);
+}
+
+/* cmd_inject - moot inject --to ADDR [--from ADDR] [--queue-id ID]
+ * [--wait[=TIME]] */
 int
 cmd_inject(struct cli *c, int argc, char **argv)
 {
@@ -272,8 +323,9 @@ cmd_inject(struct cli *c, int argc, char **argv)
 	if ((rc = inject_options(c, argc, argv, &j)) == EX_OK &&
 	    (rc = inject_start(c, &j)) == EX_OK &&
 	    (rc = inject_route(c, &j)) == EX_OK &&
-	    (rc = inject_read(&j)) == EX_OK)
-		rc = inject_store(c, &j);
+	    (rc = inject_read(&j)) == EX_OK &&
+	    (rc = inject_store(c, &j)) == EX_OK && j.wait_s > 0)
+		inject_wait(c, &j);
 	for (size_t i = 0; i < j.nto; i++)
 		free(j.canon[i]);
 	free(j.from_canon);

@@ -127,7 +127,7 @@ mod_reply_cli(struct cli *c, int argc, char **argv, enum decision d,
 		printf("post %lld %s\n", id, d == DECISION_APPROVE ?
 		    "approved; mootd sends it" : d == DECISION_REJECT ?
 		    "rejected" : "discarded");
-		wake_mootd(&c->conf);
+		(void)wake_mootd(&c->conf);
 		return (CLI_OK);
 	case DECISION_ALREADY_MADE:
 		clock_iso((time_t)res.at, when, sizeof(when));

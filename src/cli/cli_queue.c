@@ -86,6 +86,6 @@ cmd_queue_flush(struct cli *c, int argc, char **argv)
 	if (queue_flush(c->db, clock_now(), &n) != DB_OK)
 		return (cli_error(CLI_FAIL, "cannot change the queue"));
 	printf("%lld waiting now due\n", (long long)n);
-	wake_mootd(&c->conf);
+	(void)wake_mootd(&c->conf);
 	return (CLI_OK);
 }

@@ -209,7 +209,7 @@ cmd_spool_retry(struct cli *c, int argc, char **argv)
 	else {
 		printf("message %lld will be processed again by mootd\n",
 		    (long long)s->id);
-		wake_mootd(&c->conf);
+		(void)wake_mootd(&c->conf);
 	}
 	spool_item_free(&s);
 	return (rc);

@@ -82,18 +82,21 @@ wake_wait(int fd, int ms)
 }
 
 /* wake_mootd - see wake.h */
-void
+int
 wake_mootd(const struct conf *c)
 {
 	struct sockaddr_un	sun;
-	int			fd;
+	int			fd, took;
 
 	if (wake_addr(c, &sun) == -1)
-		return;
+		return (0);
 	if ((fd = socket(AF_UNIX, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC,
 	    0)) == -1)
-		return;
-	/* No mootd listening, or its queue full: it will poll. */
-	(void)sendto(fd, "w", 1, 0, (struct sockaddr *)&sun, sizeof(sun));
+		return (0);
+	/* No mootd listening (no socket, or a stale one: ENOENT,
+	 * ECONNREFUSED), or its queue full (EAGAIN): it will poll. */
+	took = sendto(fd, "w", 1, 0, (struct sockaddr *)&sun,
+	    sizeof(sun)) == 1 || errno == EAGAIN;
 	(void)close(fd);
+	return (took);
 }

@@ -17,7 +17,9 @@ int	wake_listen(const struct conf *);
 /* wake_wait - wait up to ms for a wake-up (or a signal); 1 if woken */
 int	wake_wait(int fd, int ms);
 
-/* wake_mootd - send a wake-up; never blocks, never fails loudly */
-void	wake_mootd(const struct conf *);
+/* wake_mootd - send a wake-up; never blocks, never fails loudly.
+ * 1 if a mootd took it (or has a full queue of them: it is busy), 0
+ * if none listens: no mootd runs, so the work waits for one. */
+int	wake_mootd(const struct conf *);
 
 #endif /* WAKE_H */

@@ -514,7 +514,7 @@ cb_eom(SMFICTX *ctx)
 	log_info("stored: message %lld, %zu bytes, %zu list recipient%s, "
 	    "from=<%s> client=%s[%s]", (long long)mid, m->data.len, n,
 	    n == 1 ? "" : "s", m->sender, mc->client_name, mc->client_addr);
-	wake_mootd(&conf);
+	(void)wake_mootd(&conf);
 	st = remove_ours(ctx, m);
 out:
 	log_set_id(NULL);

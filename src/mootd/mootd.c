@@ -112,16 +112,14 @@ hand_off(const struct conf *c, struct db *db, int lockfd)
 {
 	int64_t	n = 1, start = clock_mono_ms(), gone;
 
-	wake_mootd(c);
+	(void)wake_mootd(c);
 	while (!stop && (gone = clock_mono_ms() - start) <
 	    HANDOFF_MAX_S * 1000LL) {
 		if (try_lock(lockfd, c->mootd_lock))
 			return (1);
 		if (spool_due(db, clock_now(), &n) == DB_OK && n == 0)
 			return (0);
-		/* Most hand-offs end within a fraction of a second: look
-		 * every millisecond for the first 100, then every 10. */
-		(void)usleep(gone < 100 ? 1000 : 10000);
+		clock_poll_pause(gone);
 	}
 	if (!stop)
 		log_fatalx("the running mootd has not finished what is due "

@@ -98,7 +98,7 @@ serve(const char *path, const struct unsub_req *r, struct unsub_answer *a,
 	    lang);
 	a->lang = *lang;
 	if (res == LEAVE_LINK_LEFT)
-		wake_mootd(&conf);	/* the goodbye waits in the outbox */
+		(void)wake_mootd(&conf);	/* the goodbye waits in the outbox */
 	db_close(&db);
 	return (outcome[res]);
 }

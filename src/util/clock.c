@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "util/clock.h"
 #include "util/vbuf.h"
@@ -200,4 +201,11 @@ clock_mono_ms(void)
 
 	(void)clock_gettime(CLOCK_MONOTONIC, &ts);
 	return ((int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000);
+}
+
+/* clock_poll_pause - see clock.h */
+void
+clock_poll_pause(int64_t waited_ms)
+{
+	(void)usleep(waited_ms < 100 ? 1000 : 10000);
 }

@@ -23,6 +23,12 @@ time_t	clock_now(void);
  * (never MOOT_NOW's) */
 int64_t	clock_mono_ms(void);
 
+/* clock_poll_pause - the pause between two looks at something another
+ * process finishes (mootd --once and moot inject --wait watching the
+ * spool): 1 ms for the first 100 ms of waited_ms, when most such waits
+ * end, then 10 ms */
+void	clock_poll_pause(int64_t waited_ms);
+
 /* clock_parse_rfc3339 - "2026-11-23T10:00:00Z", "...+01:00"; -1 if bad */
 int	clock_parse_rfc3339(const char *, time_t *);
 
