@@ -24,12 +24,24 @@ is $? 2 "a hard link as the lock: mootd stops too"
 like "$out" "fatal: lock .*mootd.lock: Too many links" "  saying why"
 rm -f "$SITE/var/mootd.lock"
 
+# Members added by the command line have no List-Unsubscribe token
+# until mootd makes one (it holds the key): with nothing else to do, it
+# makes them ahead of the first post; a bulk list's members need none.
+moot list create news --bulk >/dev/null
+moot member add news noor@two.example >/dev/null
+tokenless() { sqlite3 "$SITE/var/moot.db" "SELECT group_concat(addr) FROM member WHERE leave_token_id IS NULL"; }
+is "$(tokenless)" "amira@one.example,noor@two.example" "members added by moot member add have no leave token yet"
+
 "$MOOTD_BIN" -c "$CONF" -f 2>"$T/mootd.log" &
 pid=$!
 T_PIDS+=("$pid")
 wait_for 60 test -S "$SITE/var/mootd.sock"
 ok "mootd listens on its wake socket" test -S "$SITE/var/mootd.sock"
 is "$(cat "$SITE/var/mootd.pid" 2>/dev/null)" "$pid" "and wrote its pid file"
+wait_for 60 eval '[ "$(tokenless)" = noor@two.example ]'
+is "$(tokenless)" noor@two.example \
+    "idle mootd made the leave token of info's member before any post; news is bulk"
+is "$(sink_msgs)" 0 "  and sent nothing doing so"
 
 out=$("$MOOTD_BIN" -c "$CONF" -f 2>&1)
 is $? 2 "a second mootd on the same database refuses to start"

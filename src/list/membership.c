@@ -259,40 +259,81 @@ collect_tokenless(const struct member *m, void *arg)
 	return (0);
 }
 
+/* token_slice - leave tokens for up to 1000 members of list_id that
+ * have none, in one transaction: how many were made, or -1 */
+static int
+token_slice(struct ctx *x, int64_t list_id)
+{
+	struct tokens	 t;
+	int		 rc;
+
+	memset(&t, 0, sizeof(t));
+	t.x = x;
+	rc = member_without_token(x->db, list_id, 1000, collect_tokenless,
+	    &t);
+	if (rc == DB_OK && t.n > 0 && (rc = db_begin(x->db)) == DB_OK) {
+		for (size_t i = 0; i < t.n && rc == DB_OK; i++) {
+			struct member	m = { .id = t.ids[i],
+			    .list_id = list_id, .addr = t.addrs[i] };
+
+			rc = leave_token(x, &m);
+		}
+		if (rc == DB_OK)
+			rc = db_commit(x->db);
+		else
+			db_rollback(x->db);
+	}
+	for (size_t i = 0; i < t.n; i++)
+		free(t.addrs[i]);
+	free(t.ids);
+	free(t.addrs);
+	return (rc == DB_OK ? (int)t.n : -1);
+}
+
 /* membership_leave_tokens - see membership.h */
 int
 membership_leave_tokens(struct ctx *x, const struct list *l)
 {
-	struct tokens	 t;
-	int		 rc = DB_OK;
+	int	made;
 
-	/* In slices, each one transaction: members added before tokens
-	 * existed (schema 2) get theirs on the first post. */
-	for (;;) {
-		memset(&t, 0, sizeof(t));
-		t.x = x;
-		rc = member_without_token(x->db, l->id, 1000,
-		    collect_tokenless, &t);
-		if (rc == DB_OK && t.n > 0 && (rc = db_begin(x->db)) == DB_OK) {
-			for (size_t i = 0; i < t.n && rc == DB_OK; i++) {
-				struct member	m = { .id = t.ids[i],
-				    .list_id = l->id, .addr = t.addrs[i] };
+	/* In slices, each one transaction: members added since mootd was
+	 * last idle, or before tokens existed (schema 2). */
+	while ((made = token_slice(x, l->id)) > 0)
+		;
+	return (made == 0 ? DB_OK : DB_ERR);
+}
 
-				rc = leave_token(x, &m);
-			}
-			if (rc == DB_OK)
-				rc = db_commit(x->db);
-			else
-				db_rollback(x->db);
-		}
-		for (size_t i = 0; i < t.n; i++)
-			free(t.addrs[i]);
-		free(t.ids);
-		free(t.addrs);
-		if (rc != DB_OK || t.n == 0)
-			break;
+struct wanting {
+	int64_t		*ids;		/* lists with a copy each */
+	size_t		 n;
+};
+
+static int
+collect_personal(const struct list *l, void *arg)
+{
+	struct wanting	*w = arg;
+
+	if (!l->bulk) {
+		w->ids = xreallocarray(w->ids, w->n + 1, sizeof(*w->ids));
+		w->ids[w->n++] = l->id;
 	}
-	return (rc);
+	return (0);
+}
+
+/* membership_idle_tokens - see membership.h */
+int
+membership_idle_tokens(struct ctx *x)
+{
+	struct wanting	w = { NULL, 0 };
+	int		made = 0;
+
+	/* The lists first: no changes while their query runs. */
+	if (list_each(x->db, collect_personal, &w) != DB_OK)
+		made = -1;
+	for (size_t i = 0; i < w.n && made == 0; i++)
+		made = token_slice(x, w.ids[i]);
+	free(w.ids);
+	return (made);
 }
 
 struct ended {

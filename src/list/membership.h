@@ -98,6 +98,12 @@ int	membership_readers(struct ctx *, int64_t list_id, const char *roles,
  * List-Unsubscribe address; DB code */
 int	membership_leave_tokens(struct ctx *, const struct list *l);
 
+/* membership_idle_tokens - one step of the same, for mootd when it has
+ * nothing else to do: the tokens of up to 1000 members of one list
+ * (sent a copy each) that have none, in one transaction.  How many were
+ * made (0: every member has one), or -1 when the database failed. */
+int	membership_idle_tokens(struct ctx *);
+
 /* membership_tick - the work of passing time; returns how much was done */
 int	membership_tick(struct ctx *);
 

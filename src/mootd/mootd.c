@@ -60,6 +60,7 @@
 
 static volatile sig_atomic_t	stop;
 static volatile sig_atomic_t	reload;
+static int			idle_failed;	/* idle_work() gave up */
 
 static void __attribute__((noreturn))
 usage(int status)
@@ -447,6 +448,33 @@ backoff(int *wait_s)
 	(void)wake_wait(-1, *wait_s * 1000);
 }
 
+/*
+ * idle_work - what waits for a moment with nothing due: the leave tokens
+ * of members added since the last post, a slice of 1000 at a time, so
+ * that the next post to their list need not make them first.  Stops at
+ * a wake-up (new work comes first) and returns 1 then.
+ */
+static int
+idle_work(struct ctx *x, int wakefd)
+{
+	int	made = 0;
+
+	/* After a failure (no key, a damaged database), the posts make
+	 * them and say why; the idle moments try again after SIGHUP. */
+	while (!stop && !idle_failed &&
+	    (made = membership_idle_tokens(x)) > 0) {
+		log_debug("made %d members' leave tokens", made);
+		if (wake_wait(wakefd, 0))
+			return (1);
+	}
+	if (made == -1) {
+		log_warnx("cannot make members' leave tokens ahead of their "
+		    "first post; the post will");
+		idle_failed = 1;
+	}
+	return (0);
+}
+
 /* run_daemon - work until SIGTERM, waking on the socket or the poll */
 static void
 run_daemon(struct ctx *x, struct conf *conf, const char *conf_path, int fg)
@@ -463,6 +491,7 @@ run_daemon(struct ctx *x, struct conf *conf, const char *conf_path, int fg)
 		if (reload) {
 			reload = 0;
 			reload_conf(conf, conf_path);
+			idle_failed = 0;
 		}
 		do
 			work_round(x, &r);
@@ -474,7 +503,8 @@ run_daemon(struct ctx *x, struct conf *conf, const char *conf_path, int fg)
 			continue;
 		}
 		wait_s = 0;
-		(void)wake_wait(wakefd, (int)conf->poll * 1000);
+		if (!idle_work(x, wakefd))
+			(void)wake_wait(wakefd, (int)conf->poll * 1000);
 	}
 	log_info("stopped");
 	if (wakefd != -1) {
