@@ -9,9 +9,10 @@
 #
 # setup makes a site in WORKDIR (SQLite, the list bench@example.org with
 # the harness's subscribers, the relay = the harness's sink) and starts a
-# mootd daemon.  POST_CMD is `moot inject` then `mootd --once`, which
-# wakes the daemon and returns when nothing is due, i.e. when the relay
-# has taken the post for every member; SPOOL_CMD is `moot inject` alone.
+# mootd daemon.  POST_CMD is `moot inject --wait`, which stores the
+# post, wakes the daemon and returns when nothing is due, i.e. when the
+# relay has taken the post for every member; SPOOL_CMD is `moot inject`
+# alone.
 # Because the daemon does the work, teardown reports its own memory and
 # CPU as daemon_peak_rss_kb, daemon_user_s and daemon_sys_s.
 #
@@ -101,7 +102,7 @@ PY
 		sleep 0.05
 	done
 	[ -S "$w/var/mootd.sock" ] || bench_die "mootd did not start: $(cat "$w/mootd.log")"
-	POST_CMD=(/bin/sh -c '"$1" -c "$3" inject --to bench@example.org --from poster@example.org && exec "$2" -c "$3" --once 2>/dev/null' sh "$bin/moot" "$bin/mootd" "$conf")
+	POST_CMD=("$bin/moot" -c "$conf" inject --wait --to bench@example.org --from poster@example.org)
 	SPOOL_CMD=("$bin/moot" -c "$conf" inject --to bench@example.org --from poster@example.org)
 	return 0
 }

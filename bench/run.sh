@@ -167,10 +167,13 @@ their own `List-Unsubscribe` token and envelope sender (VERP,
 `LIST-bounces+TOKEN`), against mlmmj with VERP.  moot sends through
 `[relay] connections` (4) sessions at once, each pipelining; the
 ceilings are one connection each.  The last column is the daemon's peak
-and then the post command's (`moot inject`, then `mootd --once`, which
-wakes the daemon and waits; the larger of the two is `mootd --once`'s:
-it loads the daemon's libraries).  What is resident, and why:
-PROFILE-ingest.md, "Memory".
+and then the post command's (`moot inject --wait`, which stores the
+post, wakes the daemon and waits until the relay has every copy).  The
+daemon is started after the members are added and makes their
+`List-Unsubscribe` tokens while it has nothing else to do, as it does
+for members added while it runs; the post is sent at once, whether or
+not it has finished.  What is resident, and why: PROFILE-ingest.md,
+"Memory".
 
 {chr(10).join(rows)}
 
