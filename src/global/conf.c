@@ -296,6 +296,7 @@ enum conf_store {
 	CS_TEXT,		/* a char *, checked by valid */
 	CS_NUMBER,		/* an int64_t, read by parse, then bounded */
 	CS_CHAR,		/* one char */
+	CS_CHOICE,		/* an int: which of the key's choices */
 };
 
 static const struct conf_rule {
@@ -316,7 +317,7 @@ static const struct conf_rule {
 	    "system knows (see /usr/share/zoneinfo)", 0 },
 	[CT_LANG] = { CS_TEXT, conf_valid_lang, NULL, NULL,
 	    "a language code such as en, ar or pt-br", 0 },
-	[CT_CHOICE] = { CS_TEXT, NULL, NULL, NULL, NULL, 0 },
+	[CT_CHOICE] = { CS_CHOICE, NULL, NULL, NULL, NULL, 0 },
 	[CT_INT] = { CS_NUMBER, NULL, NULL, parse_int, "a whole number", 0 },
 	[CT_DURATION] = { CS_NUMBER, NULL, NULL, conf_parse_duration,
 	    "a duration such as 90s, 15m, 24h or 7d", 0 },
@@ -337,18 +338,27 @@ static const struct conf_rule {
 	    "such as https://lists.example.org/moot", 0, 1 },
 };
 
+/* conf_choice - see conf.h */
+int
+conf_choice(const char *choices, const char *v)
+{
+	size_t	vl = strlen(v), wl;
+	int	i = 0;
+
+	for (const char *w = choices; *w != '\0';
+	    w += wl + (w[wl] == '|'), i++) {
+		wl = strcspn(w, "|");
+		if (wl == vl && strncmp(w, v, vl) == 0)
+			return (i);
+	}
+	return (-1);
+}
+
 /* conf_one_of - see conf.h */
 int
 conf_one_of(const char *choices, const char *v)
 {
-	size_t	vl = strlen(v), wl;
-
-	for (const char *w = choices; *w != '\0'; w += wl + (w[wl] == '|')) {
-		wl = strcspn(w, "|");
-		if (wl == vl && strncmp(w, v, vl) == 0)
-			return (1);
-	}
-	return (0);
+	return (conf_choice(choices, v) != -1);
 }
 
 /* set_text - a CS_TEXT value of key k into its field */
@@ -370,10 +380,6 @@ set_text(struct conf *c, const struct conf_key *k, const char *v,
 	}
 	if (r->valid != NULL && !r->valid(v)) {
 		vbuf_printf(err, "\"%s\" is not %s", v, r->is_not);
-		return (-1);
-	}
-	if (k->choices != NULL && !conf_one_of(k->choices, v)) {
-		vbuf_printf(err, "\"%s\" is not one of %s", v, k->choices);
 		return (-1);
 	}
 	free(*field);
@@ -406,6 +412,22 @@ set_number(struct conf *c, const struct conf_key *k, const char *v,
 	return (0);
 }
 
+/* set_choice - a CS_CHOICE value: the place of the word among the
+ * key's choices, the value of the enum that the field is */
+static int
+set_choice(struct conf *c, const struct conf_key *k, const char *v,
+    struct vbuf *err)
+{
+	int	i;
+
+	if ((i = conf_choice(k->choices, v)) == -1) {
+		vbuf_printf(err, "\"%s\" is not one of %s", v, k->choices);
+		return (-1);
+	}
+	*(int *)(void *)((char *)c + k->offset) = i;
+	return (0);
+}
+
 /* set_char - a CS_CHAR value: one punctuation character that cannot be
  * taken for part of an address */
 static int
@@ -431,6 +453,7 @@ conf_set(struct conf *c, const struct conf_key *k, const char *v,
 		[CS_TEXT] = set_text,
 		[CS_NUMBER] = set_number,
 		[CS_CHAR] = set_char,
+		[CS_CHOICE] = set_choice,
 	};
 
 	for (const char *p = v; *p != '\0'; p++)

@@ -18,6 +18,13 @@ struct vbuf;
 
 #include "mail/mail.h"	/* struct limits: the mail layer owns its bounds */
 
+/* [relay] starttls: its words' order in conf_keys.c */
+enum relay_tls {
+	RELAY_TLS_NO,		/* moot's own client, no TLS */
+	RELAY_TLS_TRY,		/* libesmtp, STARTTLS when offered */
+	RELAY_TLS_REQUIRE,	/* libesmtp, no mail without STARTTLS */
+};
+
 struct conf {
 	char	*path;			/* the file, absolute */
 	char	*dir;			/* its folder */
@@ -42,7 +49,7 @@ struct conf {
 	int64_t	 relay_max_rcpts;	/* recipients per transaction */
 	int64_t	 relay_max_txns;	/* transactions per session */
 	int64_t	 relay_conns;		/* sessions at once */
-	char	*relay_starttls;	/* no | try | require */
+	enum relay_tls relay_starttls;	/* no | try | require */
 
 	/* [delivery] */
 	int64_t	 retry_min;		/* seconds before the first retry */
@@ -139,6 +146,9 @@ void	conf_format_duration(int64_t secs, struct vbuf *out);
 /* conf_one_of - 1 if s is one of the words of choices, "a|b|c" (the
  * choices of a key here, or of a command line option) */
 int	conf_one_of(const char *choices, const char *s);
+
+/* conf_choice - which of the words of choices s is, from 0; -1: none */
+int	conf_choice(const char *choices, const char *s);
 
 /* conf_valid_lang - 1 if s looks like a language code: en, ar, pt-br */
 int	conf_valid_lang(const char *s);

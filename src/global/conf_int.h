@@ -19,7 +19,8 @@ enum conf_type {
 	CT_DURATION,		/* 90, 90s, 15m, 24h, 7d, 1w */
 	CT_SIZE,		/* 512, 64k, 10M, 1G */
 	CT_CHAR,		/* one punctuation character */
-	CT_CHOICE,		/* one of the words in choices */
+	CT_CHOICE,		/* one of the words in choices, stored as
+				 * its place among them (an enum) */
 	CT_ZONE,		/* an IANA time zone name */
 	CT_LANG,		/* a language code: en, ar, fa, pt-BR */
 	CT_MODE,		/* file permissions in octal: 0660 */

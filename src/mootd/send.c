@@ -183,7 +183,7 @@ send_run(const struct conf *c, const struct send_job *job, struct vbuf *err)
 		}
 	if (job->nrcpts == 0)
 		missing = 0;
-	else if (strcmp(c->relay_starttls, "no") != 0)
+	else if (c->relay_starttls != RELAY_TLS_NO)
 		missing = send_esmtp_run(c, job, err);
 	else
 		missing = send_pipe_run(c, job, err);

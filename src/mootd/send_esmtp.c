@@ -241,7 +241,11 @@ esmtp_session(const struct conf *c, const struct send_job *job,
 	char		 server[300], ebuf[256];
 	size_t		 i, missing = 0;
 	long		 ms = (long)c->relay_timeout * 1000;
-	enum starttls_option tls = Starttls_DISABLED;
+	static const enum starttls_option tls[] = {
+		[RELAY_TLS_NO] = Starttls_DISABLED,
+		[RELAY_TLS_TRY] = Starttls_ENABLED,
+		[RELAY_TLS_REQUIRE] = Starttls_REQUIRED,
+	};
 
 	memset(&s, 0, sizeof(s));
 	s.conf = c;
@@ -260,13 +264,9 @@ esmtp_session(const struct conf *c, const struct send_job *job,
 	}
 	(void)snprintf(server, sizeof(server), "%s:%lld", c->relay_host,
 	    (long long)c->relay_port);
-	if (strcmp(c->relay_starttls, "try") == 0)
-		tls = Starttls_ENABLED;
-	else if (strcmp(c->relay_starttls, "require") == 0)
-		tls = Starttls_REQUIRED;
 	if (!smtp_set_server(ss, server) ||
 	    !smtp_set_hostname(ss, c->relay_helo) ||
-	    !smtp_starttls_enable(ss, tls) ||
+	    !smtp_starttls_enable(ss, tls[c->relay_starttls]) ||
 	    !smtp_set_eventcb(ss, event_cb, &s) ||
 	    smtp_set_timeout(ss, Timeout_GREETING |
 	    Timeout_OVERRIDE_RFC2822_MINIMUM, ms) < 0 ||

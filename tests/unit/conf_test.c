@@ -83,6 +83,16 @@ main(void)
 	is_int(c.delimiter, '+', "default delimiter");
 	ok(c.user == NULL, "no user by default");
 	ok(c.admin == NULL, "no admin by default");
+	ok(c.relay_starttls == RELAY_TLS_NO, "starttls is no by default");
+	conf_free(&c);
+
+	e = load("[moot]\ndomain = x.example\n[relay]\nstarttls = require\n",
+	    &c);
+	is_str(e, "", "starttls = require loads");
+	ok(c.relay_starttls == RELAY_TLS_REQUIRE, "  as RELAY_TLS_REQUIRE");
+	conf_free(&c);
+	e = load("[moot]\ndomain = x.example\n[relay]\nstarttls = try\n", &c);
+	ok(c.relay_starttls == RELAY_TLS_TRY, "starttls = try: RELAY_TLS_TRY");
 	conf_free(&c);
 
 	e = load("[moot]\ndomain = x.example\nadmin = Root@Example.ORG\n",
