@@ -170,10 +170,11 @@ ceilings are one connection each.  The last column is the daemon's peak
 and then the post command's (`moot inject --wait`, which stores the
 post, wakes the daemon and waits until the relay has every copy).  The
 daemon is started after the members are added and makes their
-`List-Unsubscribe` tokens while it has nothing else to do, as it does
-for members added while it runs; the post is sent at once, whether or
-not it has finished.  What is resident, and why: PROFILE-ingest.md,
-"Memory".
+`List-Unsubscribe` tokens while it has nothing else to do, as after
+`moot member import`; the set-up (untimed) waits for that, and the post
+comes after, as it would some time after an import.  A post right after
+an import makes the rest of the tokens itself: 100,000 take about 4 s
+(PROFILE.md).  What is resident, and why: PROFILE-ingest.md, "Memory".
 
 {chr(10).join(rows)}
 
