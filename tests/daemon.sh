@@ -42,6 +42,12 @@ wait_for 60 eval '[ "$(tokenless)" = noor@two.example ]'
 is "$(tokenless)" noor@two.example \
     "idle mootd made the leave token of info's member before any post; news is bulk"
 is "$(sink_msgs)" 0 "  and sent nothing doing so"
+# And copied them from the WAL into the database file before sleeping,
+# so that the first post's commits do not: the file alone, read without
+# its WAL, holds the member's token.
+in_file() { cp "$SITE/var/moot.db" "$T/alone.db" && sqlite3 "$T/alone.db" "SELECT count(*) FROM member WHERE leave_token_id IS NOT NULL"; }
+wait_for 60 eval '[ "$(in_file)" = 1 ]'
+is "$(in_file)" 1 "  and checkpointed them into the database file"
 
 out=$("$MOOTD_BIN" -c "$CONF" -f 2>&1)
 is $? 2 "a second mootd on the same database refuses to start"

@@ -279,6 +279,14 @@ db_defer_checkpoints(struct db *db)
 	(void)sqlite3_wal_autocheckpoint(db->h, DB_CKPT_FAR);
 }
 
+/* db_checkpoint - see db.h */
+int
+db_checkpoint(struct db *db)
+{
+	return (db_code(sqlite3_wal_checkpoint_v2(db->h, NULL,
+	    SQLITE_CHECKPOINT_PASSIVE, NULL, NULL)));
+}
+
 sqlite3 *
 db_handle(struct db *db)
 {

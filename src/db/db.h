@@ -41,6 +41,10 @@ void	db_close(struct db **);
  * connections (mootd's) unless the WAL grows far past their threshold:
  * for a short-lived process that someone waits on (moot inject) */
 void	db_defer_checkpoints(struct db *);
+/* db_checkpoint - copy the WAL's committed pages into the database now
+ * (SQLite's PASSIVE checkpoint: it waits for no reader nor writer), for
+ * mootd when idle, so that the next post's commits need not; DB code */
+int	db_checkpoint(struct db *);
 sqlite3	*db_handle(struct db *);
 
 /* db_migrate - bring the schema to the current version; DB_* code */

@@ -457,13 +457,14 @@ backoff(int *wait_s)
 static int
 idle_work(struct ctx *x, int wakefd)
 {
-	int	made = 0;
+	int	made = 0, any = 0;
 
 	/* After a failure (no key, a damaged database), the posts make
 	 * them and say why; the idle moments try again after SIGHUP. */
 	while (!stop && !idle_failed &&
 	    (made = membership_idle_tokens(x)) > 0) {
 		log_debug("made %d members' leave tokens", made);
+		any = 1;
 		if (wake_wait(wakefd, 0))
 			return (1);
 	}
@@ -472,6 +473,11 @@ idle_work(struct ctx *x, int wakefd)
 		    "first post; the post will");
 		idle_failed = 1;
 	}
+	/* A thousand tokens leave some hundreds of pages in the WAL: copied
+	 * into the database now, not by a commit of the next post's. */
+	if (any && db_checkpoint(x->db) != DB_OK)
+		log_debug("no checkpoint after the tokens: the next commits "
+		    "will do it");
 	return (0);
 }
 
