@@ -170,4 +170,18 @@ like "$(cat "$T/start.err")" "fatal: .*en/phrases:.*en has no form few" \
     "and says which file and form"
 sed -i "s|^templates = .*|templates = $MOOT_SRCDIR/templates|" "$CONF"
 
+# SIGTERM while the daemon makes tokens in an idle moment: it stops at
+# once, not after its poll (an hour here).  20,000 members take it about
+# a second.
+sqlite3 "$SITE/var/moot.db" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000)
+    INSERT INTO member (list_id, addr, created_at) SELECT (SELECT id FROM list WHERE name = 'info'), 'm' || i || '@three.example', 0 FROM n"
+"$MOOTD_BIN" -c "$CONF" -f 2>"$T/mootd2.log" &
+pid=$!
+T_PIDS+=("$pid")
+wait_for 60 test -S "$SITE/var/mootd.sock"
+wait_for 60 eval '[ "$(tokenless | tr , "\n" | wc -l)" -lt 20000 ]'
+kill -TERM "$pid"
+for _ in $(seq 200); do kill -0 "$pid" 2>/dev/null || break; sleep 0.05; done
+ok "SIGTERM during the idle tokens: mootd stops within seconds" eval '! kill -0 "$pid" 2>/dev/null'
+
 done_testing

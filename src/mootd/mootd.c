@@ -509,7 +509,9 @@ run_daemon(struct ctx *x, struct conf *conf, const char *conf_path, int fg)
 			continue;
 		}
 		wait_s = 0;
-		if (!idle_work(x, wakefd))
+		/* A SIGTERM or SIGHUP during the idle work has been taken:
+		 * poll() would not see it, so go round at once. */
+		if (!idle_work(x, wakefd) && !stop && !reload)
 			(void)wake_wait(wakefd, (int)conf->poll * 1000);
 	}
 	log_info("stopped");
