@@ -33,7 +33,6 @@
 #include "util/sys_defs.h"
 
 #define INJECT_MAX_RCPTS	100
-#define INJECT_WAIT_S		600	/* --wait alone: as long as mootd --once */
 
 /* The command's row: here, not in commands.c, so that moot(1) links
  * inject without the other commands and their libraries (moot.c). */
@@ -103,7 +102,7 @@ inject_opt(struct cli *c, void *ctx, int val, const char *arg)
 		j->queue_id = arg;
 		break;
 	case 'w':
-		j->wait_s = arg == NULL ? INJECT_WAIT_S :
+		j->wait_s = arg == NULL ? WAKE_WAIT_MAX_S :
 		    conf_parse_duration(arg);
 		if (j->wait_s <= 0)
 			return (cli_error(EX_USAGE, "inject: --wait=%s: not a "

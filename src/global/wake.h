@@ -11,6 +11,10 @@
 
 struct conf;
 
+/* How long mootd --once and moot inject --wait wait at most for a
+ * running mootd to finish what is due, in seconds. */
+#define WAKE_WAIT_MAX_S	600
+
 /* wake_listen - bind the socket (replacing a stale one); fd or -1 */
 int	wake_listen(const struct conf *);
 

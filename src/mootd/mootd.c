@@ -52,7 +52,6 @@
 #define ROOT_BG "will not run as root in the background: set [moot] " \
 	"user to the user mootd should run as (or run it in the " \
 	"foreground with -f)"
-#define HANDOFF_MAX_S	600	/* --once waits this long for a running mootd */
 #define BACKOFF_MIN_S	1	/* the first wait after database trouble */
 #define BACKOFF_MAX_S	300	/* and the longest */
 
@@ -115,7 +114,7 @@ hand_off(const struct conf *c, struct db *db, int lockfd)
 
 	(void)wake_mootd(c);
 	while (!stop && (gone = clock_mono_ms() - start) <
-	    HANDOFF_MAX_S * 1000LL) {
+	    WAKE_WAIT_MAX_S * 1000LL) {
 		if (try_lock(lockfd, c->mootd_lock))
 			return (1);
 		if (spool_due(db, clock_now(), &n) == DB_OK && n == 0)
@@ -124,7 +123,7 @@ hand_off(const struct conf *c, struct db *db, int lockfd)
 	}
 	if (!stop)
 		log_fatalx("the running mootd has not finished what is due "
-		    "in %d s", HANDOFF_MAX_S);
+		    "in %d s", WAKE_WAIT_MAX_S);
 	return (0);
 }
 
