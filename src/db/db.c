@@ -30,14 +30,6 @@
  * by 1.4 MB and the fan-out took no longer (bench/PROFILE-ingest.md).
  */
 #define DB_CACHE_PRAGMA	"PRAGMA cache_size = -512"
-/*
- * db_defer_checkpoints(): WAL pages past which such a connection still
- * checkpoints, ten times SQLite's default of 1000 that every other
- * connection keeps, so that the WAL stays bounded (40 MB) if mootd is
- * not running to checkpoint it.
- */
-#define DB_CKPT_FAR	10000
-
 struct db_cached {
 	const char	*sql;		/* the constant's address is the key */
 	sqlite3_stmt	*st;		/* owned */
@@ -270,8 +262,9 @@ db_close(struct db **dbp)
  * database and syncs it twice more.  With mootd committing three times
  * for each post it routes, moot inject drew that lot on about one post
  * in seventy in the benchmark, and the MTA waited some 4 ms longer for
- * those; mootd, whose commits pass the threshold first, now does them
- * all.  No guarantee changes: a checkpoint only moves committed pages.
+ * those; mootd's thread does them (db_ckpt.h), and lets the WAL grow to
+ * DB_CKPT_FAR / 2 pages during a fan-out, past SQLite's mark for most
+ * of it.  No guarantee changes: a checkpoint only moves committed pages.
  */
 void
 db_defer_checkpoints(struct db *db)
@@ -281,16 +274,27 @@ db_defer_checkpoints(struct db *db)
 
 /* db_checkpoint - see db.h */
 int
-db_checkpoint(struct db *db)
+db_checkpoint(struct db *db, int *copied)
 {
-	return (db_code(sqlite3_wal_checkpoint_v2(db->h, NULL,
-	    SQLITE_CHECKPOINT_PASSIVE, NULL, NULL)));
+	int	log = 0, done = 0, rc;
+
+	rc = db_code(sqlite3_wal_checkpoint_v2(db->h, NULL,
+	    SQLITE_CHECKPOINT_PASSIVE, &log, &done));
+	if (copied != NULL)
+		*copied = rc == DB_OK && done > 0 ? done : 0;
+	return (rc);
 }
 
 sqlite3 *
 db_handle(struct db *db)
 {
 	return (db->h);
+}
+
+const char *
+db_path(struct db *db)
+{
+	return (db->path);
 }
 
 /* db_begin - BEGIN IMMEDIATE: take the write lock now, within the timeout */

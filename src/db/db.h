@@ -37,15 +37,25 @@ struct db;
 int	db_open(struct db **out, const char *path, int flags,
 	    struct vbuf *err);
 void	db_close(struct db **);
-/* db_defer_checkpoints - leave the WAL's checkpoints to other
- * connections (mootd's) unless the WAL grows far past their threshold:
- * for a short-lived process that someone waits on (moot inject) */
+/*
+ * DB_CKPT_PAGES: WAL pages past which a commit asks for a checkpoint
+ * (SQLite's default).  DB_CKPT_FAR: ten times that, past which a
+ * connection that leaves its checkpoints to another (mootd's, see
+ * db_ckpt.h) still makes one, so that the WAL stays bounded (40 MB) if
+ * that one is not running or is held up.
+ */
+#define DB_CKPT_PAGES	1000
+#define DB_CKPT_FAR	10000
+/* db_defer_checkpoints - leave the WAL's checkpoints to mootd's
+ * (db_ckpt.h) unless the WAL grows past DB_CKPT_FAR: for a connection
+ * that someone waits on (moot inject, the milter, the unsubscribe page) */
 void	db_defer_checkpoints(struct db *);
 /* db_checkpoint - copy the WAL's committed pages into the database now
  * (SQLite's PASSIVE checkpoint: it waits for no reader nor writer), for
- * mootd when idle, so that the next post's commits need not; DB code */
-int	db_checkpoint(struct db *);
+ * db_ckpt's thread; *copied (if not NULL): the pages copied; DB code */
+int	db_checkpoint(struct db *, int *copied);
 sqlite3	*db_handle(struct db *);
+const char *db_path(struct db *);	/* the file's, as opened */
 
 /* db_migrate - bring the schema to the current version; DB_* code */
 int	db_migrate(struct db *, struct vbuf *err);

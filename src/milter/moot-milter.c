@@ -100,7 +100,8 @@ thread_db(void)
 	} else if (pthread_setspecific(db_key, db) != 0) {
 		log_warnx("pthread_setspecific failed");
 		db_close(&db);
-	}
+	} else
+		db_defer_checkpoints(db);	/* the MTA waits on us */
 	vbuf_release(&err);
 	return (db);
 }

@@ -25,6 +25,7 @@
 #include "global/conf.h"
 #include "list/ctx.h"
 #include "db/db.h"
+#include "db/db_ckpt.h"
 #include "db/db_spool.h"
 #include "mootd/fanout.h"
 #include "util/log.h"
@@ -400,6 +401,25 @@ catch_signals(void)
 }
 
 /*
+ * start_checkpoints - the WAL's checkpoints in a thread of their own
+ * (db_ckpt.h): a fan-out's commits then never stop to sync 4 MB.  If
+ * the thread cannot start, the commits make them, as before.
+ */
+static struct db_ckpt *
+start_checkpoints(struct db *db)
+{
+	struct db_ckpt	*ck;
+	struct vbuf	 err;
+
+	vbuf_init(&err, 1024);
+	if ((ck = db_ckpt_start(db, &err)) == NULL)
+		log_warnx("%s; the commits make the checkpoints",
+		    vbuf_str(&err));
+	vbuf_release(&err);
+	return (ck);
+}
+
+/*
  * run_once - --once: everything due now, then return; 0, or -1 when a
  * state could not be written (the caller exits EX_TEMPFAIL, and the
  * work left waits for the next run)
@@ -407,26 +427,31 @@ catch_signals(void)
 static int
 run_once(struct ctx *x, int lockfd)
 {
-	struct round	r;
-	int		mine = flock(lockfd, LOCK_EX | LOCK_NB) == 0;
+	struct round	 r;
+	struct db_ckpt	*ck;
+	int		 mine = flock(lockfd, LOCK_EX | LOCK_NB) == 0;
+	int		 rc = 0;
 
 	if (!mine) {
 		if (!hand_off(x->conf, x->db, lockfd))
 			return (0);
 		templates_or_die(x->conf);
 	}
+	ck = start_checkpoints(x->db);
 	/* The cap is a safety net: each round must finish some work. */
 	for (int i = 0; i < 1000 && !stop; i++) {
 		work_round(x, &r);
 		if (r.trouble) {
 			log_warnx("stopped: the database cannot record what "
 			    "was done; the rest waits for the next run");
-			return (-1);
+			rc = -1;
+			break;
 		}
 		if (r.done == 0)
 			break;
 	}
-	return (0);
+	db_ckpt_stop(&ck);
+	return (rc);
 }
 
 /*
@@ -454,7 +479,7 @@ backoff(int *wait_s)
  * a wake-up (new work comes first) and returns 1 then.
  */
 static int
-idle_work(struct ctx *x, int wakefd)
+idle_work(struct ctx *x, struct db_ckpt *ck, int wakefd)
 {
 	int	made = 0, any = 0;
 
@@ -473,10 +498,9 @@ idle_work(struct ctx *x, int wakefd)
 		idle_failed = 1;
 	}
 	/* A thousand tokens leave some hundreds of pages in the WAL: copied
-	 * into the database now, not by a commit of the next post's. */
-	if (any && db_checkpoint(x->db) != DB_OK)
-		log_debug("no checkpoint after the tokens: the next commits "
-		    "will do it");
+	 * into the database now, while nothing waits. */
+	if (any)
+		db_ckpt_now(ck);
 	return (0);
 }
 
@@ -484,11 +508,14 @@ idle_work(struct ctx *x, int wakefd)
 static void
 run_daemon(struct ctx *x, struct conf *conf, const char *conf_path, int fg)
 {
-	struct round	r;
-	int		wakefd, wait_s = 0;
+	struct round	 r;
+	struct db_ckpt	*ck;
+	int		 wakefd, wait_s = 0;
 
 	if (!fg && daemon(0, 0) == -1)
 		log_fatal("daemon");
+	/* After daemon(): a thread does not survive its fork(). */
+	ck = start_checkpoints(x->db);
 	priv_write_pid(conf->mootd_pid_file);
 	wakefd = wake_listen(conf);
 	log_info("started");
@@ -510,9 +537,10 @@ run_daemon(struct ctx *x, struct conf *conf, const char *conf_path, int fg)
 		wait_s = 0;
 		/* A SIGTERM or SIGHUP during the idle work has been taken:
 		 * poll() would not see it, so go round at once. */
-		if (!idle_work(x, wakefd) && !stop && !reload)
+		if (!idle_work(x, ck, wakefd) && !stop && !reload)
 			(void)wake_wait(wakefd, (int)conf->poll * 1000);
 	}
+	db_ckpt_stop(&ck);
 	log_info("stopped");
 	if (wakefd != -1) {
 		(void)close(wakefd);

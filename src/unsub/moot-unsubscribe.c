@@ -71,8 +71,10 @@ setup(const char *path, struct conf *conf, struct db **db)
 		    token_load_key(conf->secret, &err) == -1 ||
 		    db_open(db, conf->database, 0, &err) != DB_OK)
 			conf_free(conf);
-		else
+		else {
+			db_defer_checkpoints(*db);	/* a browser waits */
 			rc = 0;
+		}
 	}
 	if (rc == -1)
 		log_warnx("%s", vbuf_str(&err));
