@@ -297,6 +297,15 @@ db_path(struct db *db)
 	return (db->path);
 }
 
+/* db_synchronous - see db.h; a pragma does no I/O, and cannot fail
+ * but for a bug (logged by db_exec()) */
+void
+db_synchronous(struct db *db, enum db_sync mode)
+{
+	(void)db_exec(db, mode == DB_SYNC_NORMAL ?
+	    "PRAGMA synchronous = NORMAL" : "PRAGMA synchronous = FULL", "");
+}
+
 /* db_begin - BEGIN IMMEDIATE: take the write lock now, within the timeout */
 int
 db_begin(struct db *db)

@@ -64,6 +64,16 @@ int	db_schema_version(void);	/* the version this moot writes */
  * (db_schema.c); NULL past the last */
 const char *db_schema_step(int v);
 
+/*
+ * db_synchronous - how the commits that follow are made durable: FULL
+ * (the default) syncs each before it returns, so it survives a power
+ * cut (threat A1); NORMAL leaves it to the next FULL commit or
+ * checkpoint, and it survives a crash of the process, not of the
+ * machine.  For commits whose loss in a power cut only repeats work.
+ */
+enum db_sync { DB_SYNC_FULL, DB_SYNC_NORMAL };
+void	db_synchronous(struct db *, enum db_sync);
+
 /* Transactions: writers start with BEGIN IMMEDIATE (style P10). */
 int	db_begin(struct db *);
 int	db_commit(struct db *);

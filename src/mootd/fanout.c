@@ -694,7 +694,7 @@ fanout_post(struct ctx *x, struct spool_item *s)
 	killpoint_at("fanout-start");
 	p.x = x;
 	p.spool_id = s->id;
-	(void)db_exec(x->db, "PRAGMA synchronous = NORMAL", "");
+	db_synchronous(x->db, DB_SYNC_NORMAL);
 	pass_begin(x, &p);
 	for (passes = 0; passes < FANOUT_PASSES; passes++) {
 		p.too_many = 0;
@@ -708,7 +708,7 @@ fanout_post(struct ctx *x, struct spool_item *s)
 		if (!p.too_many)
 			break;
 	}
-	(void)db_exec(x->db, "PRAGMA synchronous = FULL", "");
+	db_synchronous(x->db, DB_SYNC_FULL);
 	if (!trouble && pending(x, s, l, &p, &deferred) != DB_OK) {
 		trouble = 1;
 		vbuf_puts(&why, "database trouble counting");

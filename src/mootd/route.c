@@ -379,11 +379,41 @@ static const route_handler handlers[AK_COUNT] = {
 static int64_t	owed[OWED_MAX];
 static size_t	nowed;
 
+/*
+ * The attempt counts and the headers are committed without a sync of
+ * their own (db_synchronous()): threat A6 is about crashes of mootd,
+ * which an unsynced commit survives, and headers lost in a power cut are
+ * read again from the stored message when it is routed again.  The
+ * route's next state change, synced, takes them to the disk with it;
+ * before the first copy of a post goes out, two syncs fewer.
+ */
+static int
+count_attempt(struct ctx *x, int64_t id, int begin)
+{
+	int	rc;
+
+	db_synchronous(x->db, DB_SYNC_NORMAL);
+	rc = begin ? spool_begin_attempt(x->db, id) :
+	    spool_end_attempt(x->db, id);
+	db_synchronous(x->db, DB_SYNC_FULL);
+	return (rc);
+}
+
+static void
+note_headers(struct ctx *x, const struct spool_item *s,
+    const struct mail *m)
+{
+	db_synchronous(x->db, DB_SYNC_NORMAL);
+	(void)spool_set_headers(x->db, s->id, m->msgid, m->from_addr,
+	    m->subject);
+	db_synchronous(x->db, DB_SYNC_FULL);
+}
+
 /* end_attempt - the attempt on s ended without a crash */
 static void
 end_attempt(struct ctx *x, const struct spool_item *s)
 {
-	if (spool_end_attempt(x->db, s->id) == DB_OK)
+	if (count_attempt(x, s->id, 0) == DB_OK)
 		return;
 	if (nowed < OWED_MAX)
 		owed[nowed++] = s->id;
@@ -398,7 +428,7 @@ settle_owed(struct ctx *x, struct spool_item *s)
 	for (size_t i = 0; i < nowed; i++) {
 		if (owed[i] != s->id)
 			continue;
-		if (spool_end_attempt(x->db, s->id) != DB_OK)
+		if (count_attempt(x, s->id, 0) != DB_OK)
 			return (-1);
 		owed[i] = owed[--nowed];
 		if (s->unfinished > 0)
@@ -426,7 +456,7 @@ route_spooled(struct ctx *x, struct spool_item *s)
 		return;
 	}
 	/* Counted before the work, so a crash in it is counted too. */
-	if (spool_begin_attempt(x->db, s->id) != DB_OK)
+	if (count_attempt(x, s->id, 1) != DB_OK)
 		return;
 	vbuf_init(&raw, VBUF_NOMAX);
 	vbuf_init(&canon, VBUF_NOMAX);
@@ -442,12 +472,11 @@ route_spooled(struct ctx *x, struct spool_item *s)
 	if (mail_parse(&m, canon.data, canon.len, &c->lim, &why) == -1) {
 		/* What could be read before the fault, for whoever is
 		 * asked about it. */
-		(void)spool_set_headers(x->db, s->id, m.msgid, m.from_addr,
-		    m.subject);
+		note_headers(x, s, &m);
 		route_unreadable(x, s, &m, vbuf_str(&why));
 		goto out;
 	}
-	(void)spool_set_headers(x->db, s->id, m.msgid, m.from_addr, m.subject);
+	note_headers(x, s, &m);
 	free(s->msgid);
 	free(s->from_addr);
 	free(s->subject);
