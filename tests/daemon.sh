@@ -184,4 +184,34 @@ kill -TERM "$pid"
 for _ in $(seq 200); do kill -0 "$pid" 2>/dev/null || break; sleep 0.05; done
 ok "SIGTERM during the idle tokens: mootd stops within seconds" eval '! kill -0 "$pid" 2>/dev/null'
 
+# moot inject --wait beside a mootd that stops before it is done: it
+# asks once a second whether mootd still listens (without waking it),
+# and says that it stopped.  This relay takes connections and never
+# answers, so the post stays distributing.
+"$PYTHON3" -c 'import socket, sys, time
+s = socket.socket(); s.bind(("127.0.0.1", 0)); s.listen(64)
+open(sys.argv[1] + ".tmp", "w").write("%d\n" % s.getsockname()[1])
+import os; os.rename(sys.argv[1] + ".tmp", sys.argv[1]); time.sleep(600)' "$T/silent.port" &
+T_PIDS+=("$!")
+wait_for 20 test -s "$T/silent.port"
+conf_set_port "$(cat "$T/silent.port")"
+"$MOOTD_BIN" -c "$CONF" -f 2>"$T/mootd3.log" &
+pid=$!
+T_PIDS+=("$pid")
+wait_for 60 test -S "$SITE/var/mootd.sock"
+sed 's/^Message-ID: .*/Message-ID: <silent-relay@one.example>/' "$MAILDIR/real/reply.eml" |
+    moot inject --wait=5m --to info@lists.example.org --from amira@one.example \
+    >"$T/wait.out" 2>&1 &
+wpid=$!
+T_PIDS+=("$wpid")
+wait_for 60 eval '[ "$(spool_state "$(last_id)")" = distributing ]'
+is "$(spool_state "$(last_id)")" distributing "a post to a relay that never answers: distributing"
+kill -TERM "$pid"
+for _ in $(seq 600); do kill -0 "$wpid" 2>/dev/null || break; sleep 0.1; done
+ok "  mootd stopped meanwhile: inject --wait returns long before its 5 minutes" \
+    eval '! kill -0 "$wpid" 2>/dev/null'
+wait "$wpid"
+is $? 0 "  exit 0: the post is stored"
+like "$(cat "$T/wait.out")" "stored; mootd stopped before it was done" "  saying mootd stopped"
+
 done_testing

@@ -295,7 +295,7 @@ inject_wait(struct cli *c, const struct injection *j)
 		 * to the end: ask once a second whether one listens. */
 		if (waited >= probe) {
 			probe += 1000;
-			if (!wake_mootd(&c->conf)) {
+			if (!wake_listening(&c->conf)) {
 				fprintf(stderr, "inject: stored; mootd stopped "
 				    "before it was done, so it goes out when "
 				    "mootd runs again\n");

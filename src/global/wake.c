@@ -81,6 +81,15 @@ wake_wait(int fd, int ms)
 	return (woken);
 }
 
+/* wake_socket - a datagram socket to send to mootd's; -1 if none */
+static int
+wake_socket(const struct conf *c, struct sockaddr_un *sun)
+{
+	if (wake_addr(c, sun) == -1)
+		return (-1);
+	return (socket(AF_UNIX, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0));
+}
+
 /* wake_mootd - see wake.h */
 int
 wake_mootd(const struct conf *c)
@@ -88,10 +97,7 @@ wake_mootd(const struct conf *c)
 	struct sockaddr_un	sun;
 	int			fd, took;
 
-	if (wake_addr(c, &sun) == -1)
-		return (0);
-	if ((fd = socket(AF_UNIX, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC,
-	    0)) == -1)
+	if ((fd = wake_socket(c, &sun)) == -1)
 		return (0);
 	/* No mootd listening (no socket, or a stale one: ENOENT,
 	 * ECONNREFUSED), or its queue full (EAGAIN): it will poll. */
@@ -99,4 +105,19 @@ wake_mootd(const struct conf *c)
 	    sizeof(sun)) == 1 || errno == EAGAIN;
 	(void)close(fd);
 	return (took);
+}
+
+/* wake_listening - see wake.h.  connect() on a datagram socket only
+ * names the peer: it fails as sendto() would, and sends nothing. */
+int
+wake_listening(const struct conf *c)
+{
+	struct sockaddr_un	sun;
+	int			fd, yes;
+
+	if ((fd = wake_socket(c, &sun)) == -1)
+		return (0);
+	yes = connect(fd, (struct sockaddr *)&sun, sizeof(sun)) == 0;
+	(void)close(fd);
+	return (yes);
 }

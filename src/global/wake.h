@@ -25,5 +25,8 @@ int	wake_wait(int fd, int ms);
  * 1 if a mootd took it (or has a full queue of them: it is busy), 0
  * if none listens: no mootd runs, so the work waits for one. */
 int	wake_mootd(const struct conf *);
+/* wake_listening - 1 if a mootd listens for wake-ups, without waking
+ * it (moot inject --wait asks while it waits) */
+int	wake_listening(const struct conf *);
 
 #endif /* WAKE_H */
