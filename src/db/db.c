@@ -30,6 +30,14 @@
  * by 1.4 MB and the fan-out took no longer (bench/PROFILE-ingest.md).
  */
 #define DB_CACHE_PRAGMA	"PRAGMA cache_size = -512"
+
+/* FULL: a commit in WAL is on disk before it returns (threat A1); db_open
+ * sets it and db_synchronous() sets it back. */
+static const char *const sync_pragma[] = {
+	[DB_SYNC_FULL] = "PRAGMA synchronous = FULL",
+	[DB_SYNC_NORMAL] = "PRAGMA synchronous = NORMAL",
+};
+
 struct db_cached {
 	const char	*sql;		/* the constant's address is the key */
 	sqlite3_stmt	*st;		/* owned */
@@ -223,7 +231,7 @@ db_open(struct db **out, const char *path, int flags, struct vbuf *err)
 	    NULL);
 	/* FULL: a commit in WAL is on disk before we say 250 (threat A1). */
 	if ((rc = db_pragma(db, "PRAGMA journal_mode = WAL", err)) != DB_OK ||
-	    (rc = db_pragma(db, "PRAGMA synchronous = FULL", err)) != DB_OK ||
+	    (rc = db_pragma(db, sync_pragma[DB_SYNC_FULL], err)) != DB_OK ||
 	    (rc = db_pragma(db, "PRAGMA foreign_keys = ON", err)) != DB_OK ||
 	    (rc = db_pragma(db, DB_CACHE_PRAGMA, err)) != DB_OK) {
 		db_close(&db);
@@ -274,14 +282,14 @@ db_defer_checkpoints(struct db *db)
 
 /* db_checkpoint - see db.h */
 int
-db_checkpoint(struct db *db, int *copied)
+db_checkpoint(struct db *db, int *in_db)
 {
 	int	log = 0, done = 0, rc;
 
 	rc = db_code(sqlite3_wal_checkpoint_v2(db->h, NULL,
 	    SQLITE_CHECKPOINT_PASSIVE, &log, &done));
-	if (copied != NULL)
-		*copied = rc == DB_OK && done > 0 ? done : 0;
+	if (in_db != NULL)
+		*in_db = rc == DB_OK && done > 0 ? done : 0;
 	return (rc);
 }
 
@@ -302,8 +310,7 @@ db_path(struct db *db)
 void
 db_synchronous(struct db *db, enum db_sync mode)
 {
-	(void)db_exec(db, mode == DB_SYNC_NORMAL ?
-	    "PRAGMA synchronous = NORMAL" : "PRAGMA synchronous = FULL", "");
+	(void)db_exec(db, sync_pragma[mode], "");
 }
 
 /* db_begin - BEGIN IMMEDIATE: take the write lock now, within the timeout */

@@ -52,8 +52,9 @@ void	db_close(struct db **);
 void	db_defer_checkpoints(struct db *);
 /* db_checkpoint - copy the WAL's committed pages into the database now
  * (SQLite's PASSIVE checkpoint: it waits for no reader nor writer), for
- * db_ckpt's thread; *copied (if not NULL): the pages copied; DB code */
-int	db_checkpoint(struct db *, int *copied);
+ * db_ckpt's thread; *in_db (if not NULL): the WAL's pages now in the
+ * database, those copied by earlier checkpoints included; DB code */
+int	db_checkpoint(struct db *, int *in_db);
 sqlite3	*db_handle(struct db *);
 const char *db_path(struct db *);	/* the file's, as opened */
 

@@ -130,11 +130,13 @@ wal_hook(void *arg, sqlite3 *h, const char *name, int frames)
 		ck->here_at = DB_CKPT_RESTART;
 	}
 	ck->seen = frames;
-	if (frames >= DB_CKPT_FAR)
+	if (frames >= DB_CKPT_FAR) {
 		here(h, name);
-	else if (frames < ck->ask_at || !thread_done(ck))
-		;
-	else if (frames >= ck->here_at) {
+		return (SQLITE_OK);
+	}
+	if (frames < ck->ask_at || !thread_done(ck))
+		return (SQLITE_OK);	/* below the mark, or still copying */
+	if (frames >= ck->here_at) {
 		/* The pages committed while the thread copied. */
 		here(h, name);
 		ck->here_at = frames + DB_CKPT_PAGES;

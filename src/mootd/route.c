@@ -388,13 +388,12 @@ static size_t	nowed;
  * before the first copy of a post goes out, two syncs fewer.
  */
 static int
-count_attempt(struct ctx *x, int64_t id, int begin)
+unsynced(struct ctx *x, int (*write)(struct db *, int64_t), int64_t id)
 {
 	int	rc;
 
 	db_synchronous(x->db, DB_SYNC_NORMAL);
-	rc = begin ? spool_begin_attempt(x->db, id) :
-	    spool_end_attempt(x->db, id);
+	rc = write(x->db, id);
 	db_synchronous(x->db, DB_SYNC_FULL);
 	return (rc);
 }
@@ -413,7 +412,7 @@ note_headers(struct ctx *x, const struct spool_item *s,
 static void
 end_attempt(struct ctx *x, const struct spool_item *s)
 {
-	if (count_attempt(x, s->id, 0) == DB_OK)
+	if (unsynced(x, spool_end_attempt, s->id) == DB_OK)
 		return;
 	if (nowed < OWED_MAX)
 		owed[nowed++] = s->id;
@@ -428,7 +427,7 @@ settle_owed(struct ctx *x, struct spool_item *s)
 	for (size_t i = 0; i < nowed; i++) {
 		if (owed[i] != s->id)
 			continue;
-		if (count_attempt(x, s->id, 0) != DB_OK)
+		if (unsynced(x, spool_end_attempt, s->id) != DB_OK)
 			return (-1);
 		owed[i] = owed[--nowed];
 		if (s->unfinished > 0)
@@ -456,7 +455,7 @@ route_spooled(struct ctx *x, struct spool_item *s)
 		return;
 	}
 	/* Counted before the work, so a crash in it is counted too. */
-	if (count_attempt(x, s->id, 1) != DB_OK)
+	if (unsynced(x, spool_begin_attempt, s->id) != DB_OK)
 		return;
 	vbuf_init(&raw, VBUF_NOMAX);
 	vbuf_init(&canon, VBUF_NOMAX);
