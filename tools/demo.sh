@@ -8,8 +8,8 @@
 # invitation with a member's "yes", and the Information Group's
 # weekly update (mootd run with MOOT_NOW at next Monday 10:00), a
 # proposal agreed by consensus and a tied vote decided by the chair's
-# casting vote.  The
-# groups are set up as the partnership works (anyone joins info; ops and
+# casting vote, and a group of 2,000 reached through mootd as a daemon.
+# The groups are set up as the partnership works (anyone joins info; ops and
 # strategy joins need an organiser's approval; an owner for each), and
 # moot check must say nothing about them.  Run as root on Debian 12;
 # safe to run again.
@@ -223,6 +223,49 @@ run moot priority ls
 later=$(date -u -d "$closing2 + 1 hour" +%Y-%m-%dT%H:%M:%SZ)
 printf '$ MOOT_NOW=%s moot report --format text\n' "$later"
 MOOT_NOW=$later moot report --format text
+
+say "A task-and-finish group of 2,000 members, imported from a CSV file; mootd runs as a daemon, and moot inject --wait returns once the relay has every copy: one a member, each with its own unsubscribe link and return path (VERP), over several connections at once"
+run moot list create housing --members-only --description "Housing task-and-finish group"
+run moot member add housing office@one.example --role owner
+run moot member add housing chen@five.example
+{
+	echo address
+	i=1
+	while [ $i -le 1998 ]; do
+		printf 'member%04d@six.example\n' $i
+		i=$((i + 1))
+	done
+} >"$D/housing.csv"
+run moot member import housing "$D/housing.csv"
+# The relay for this part is Postfix's smtp-sink, which takes mail as
+# fast as a relay would; tests/lib/sink.py writes files for each copy
+# and takes some 10 ms a copy.
+mkdir -p "$D/smtp-sink"
+chown nobody "$D/smtp-sink"
+fast=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+/usr/sbin/smtp-sink -u nobody -D "$D/smtp-sink/dump" "127.0.0.1:$fast" 100 2>/dev/null &
+fastsink=$!
+sed "s/^port = $port\$/port = $fast/" "$D/moot.conf" >"$D/moot-fast.conf"
+printf '$ mootd -c moot-fast.conf -f &   # moot.conf, its relay smtp-sink on 127.0.0.1:%s\n' "$fast"
+"$top/build/mootd" -c "$D/moot-fast.conf" -f 2>"$D/mootd.log" &
+mootd=$!
+trap 'kill $mootd $fastsink $sink 2>/dev/null' EXIT INT TERM
+for _ in $(seq 50); do
+	[ -S "$D/var/mootd.sock" ] && break
+	sleep 0.1
+done
+printf 'From: chen@five.example\nTo: housing@lists.example.org\nSubject: First meeting of the housing group\n\nWe meet on Thursday at the Community Centre, Room 2.\n' \
+	>"$D/housing.eml"
+printf '$ moot inject --wait --to housing@lists.example.org --from chen@five.example < housing.eml\n'
+t0=$(date +%s%N)
+moot inject --wait --to housing@lists.example.org --from chen@five.example <"$D/housing.eml"
+t1=$(date +%s%N)
+echo "The relay has $(grep -c '^X-Rcpt-Args:' "$D/smtp-sink/dump") copies, $(((t1 - t0) / 1000000)) ms after the post went in ([relay] connections: 4 at once)."
+echo "--- two members' envelopes and unsubscribe links"
+grep -E '^(X-Mail-Args|X-Rcpt-Args|List-Unsubscribe):' "$D/smtp-sink/dump" | head -n 6
+kill $mootd $fastsink
+wait $mootd 2>/dev/null || true
+trap 'kill $sink 2>/dev/null' EXIT INT TERM
 
 say "What moot reads in a returned message (a delivery status report from the test corpus)"
 run moot bounce classify "$top/tests/data/bounces/flufl-exim_01.eml"
