@@ -145,6 +145,13 @@ run
 new_msgs
 is "${#M[@]}" 0 "  nor the next day"
 
+# text_of FILE: its subject, decoded, and its text
+text_of() {
+	"$PYTHON3" -c 'import email, email.policy, sys
+m = email.message_from_binary_file(open(sys.argv[1], "rb"), policy=email.policy.default)
+print("Subject: " + m["Subject"])
+print(m.get_body(("plain",)).get_content())' "$1"
+}
 answer() { # FROM TOKEN TEXT
 	printf 'From: %s\r\nTo: strategy-review+%s@%s\r\nSubject: Re: review\r\nMessage-ID: <%s.%s@example.org>\r\n\r\n%s\r\n' \
 	    "$1" "$2" "$D" "$RANDOM" "$RANDOM" "$3" |
@@ -168,10 +175,25 @@ like "$(spool_reason "$(last_id)")" "refused: not from the owner it was sent to"
 answer ann@example.org "$TA" "No"
 run
 like "$(spool_reason "$(last_id)")" "^review: no" "a clear no is recorded"
+new_msgs
+N=$(msg_to ann@example.org "${M[@]}")
+is "${#M[@]}" 1 "  and the owner who said it is told, alone"
+has "$N" "^Subject: No review: the priorities stay as they are \\(strategy\\)" \
+    "  that the priorities stay"
+has "$N" "ask the owners again on 2027-02-02" "  and when moot asks again"
+ok "  valid MIME" "$PYTHON3" "$MOOT_SRCDIR/tests/lib/mimecheck.py" "$N"
+has "$N" "^From: .*strategy-owner@" "  from the owners' address: the question is settled"
+is "$(grep -c "strategy-review" "$N")" 0 "  not her used token's"
 answer bea@example.org "$TB" "oui"
 run
 like "$(spool_reason "$(last_id)")" "refused: answered already" \
     "the first clear answer decides"
+new_msgs
+is "$(to_of "${M[0]:-/dev/null}") ${#M[@]}" "bea@example.org 1" \
+    "  and the other owner who answers too late is told"
+like "$(text_of "${M[0]:-/dev/null}")" "Subject: Déjà répondu : la révision des priorités \\(strategy\\)" \
+    "  in her language, that another owner answered first"
+ok "  valid MIME" "$PYTHON3" "$MOOT_SRCDIR/tests/lib/mimecheck.py" "${M[0]:-/dev/null}"
 answer ann@example.org "$TA" "yes"
 run
 like "$(spool_reason "$(last_id)")" "refused: a token used before" "  and a token works once"
@@ -185,6 +207,18 @@ run
 new_msgs
 is "${#M[@]}" 2 "  then asked again"
 TB=$(tok_of "$(msg_to bea@example.org "${M[@]}")")
+# A yes that cannot open the review changes nothing, and says so.
+answer bea@example.org "$TB" "oui"
+MOOT_FAIL_AT=review-open run
+like "$(spool_reason "$(last_id)")" "^review: yes, not opened" \
+    "a yes that cannot open the review is recorded as such"
+is "$(moot decide ls strategy | grep -c .)" 0 "  nothing opens"
+new_msgs
+is "$(to_of "${M[0]:-/dev/null}") ${#M[@]}" "bea@example.org 1" "  and the owner is told"
+like "$(text_of "${M[0]:-/dev/null}")" "Subject: Non ouverte : la révision des priorités \\(strategy\\)" \
+    "  that it did not open"
+has "${M[0]:-/dev/null}" "^Reply-To: .*strategy-review\\+$TB@" \
+    "  from her token's address: it still works"
 answer bea@example.org "$TB" "Oui, merci"
 # A crash once the review is opened but before the yes is recorded
 # leaves neither: the yes is read again, and one review opens.
@@ -195,6 +229,16 @@ is "$(moot decide ls strategy | grep -c .)" 1 "  and once mootd is back, one rev
 like "$(spool_reason "$(last_id)")" "^review: yes, proposal [0-9]+" \
     "a clear yes (in French) opens the review as a proposal"
 P=$(spool_reason "$(last_id)" | sed 's/.*proposal //')
+new_msgs
+O=()
+for f in $(msg_to bea@example.org "${M[@]}"); do
+	[[ $(text_of "$f") == "Subject: Révision ouverte"* ]] && O+=("$f")
+done
+is "${#O[@]}" 1 "  the owner who said yes is told, once"
+like "$(text_of "${O[0]:-/dev/null}")" "Subject: Révision ouverte : .* \\(strategy\\)" \
+    "  that the review is open"
+like "$(text_of "${O[0]:-/dev/null}")" "jusqu'au 2027-02-1[0-9] [0-9:]+ \\(" "  and when it closes"
+ok "  valid MIME" "$PYTHON3" "$MOOT_SRCDIR/tests/lib/mimecheck.py" "${O[0]:-/dev/null}"
 like "$(moot decide show "$P")" "priorities" "  which moot decide show has, about the priorities"
 answer bea@example.org "$TB" "non"
 run

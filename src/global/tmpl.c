@@ -80,6 +80,10 @@ static const struct tmpl_def {
 	/* The priorities' yearly review (gov/gov_review.c) */
 	{ "review-ask", 1, "list,agreed,priorities" },
 	{ "review-unclear", 1, "list,read" },
+	{ "review-opened", 1, "list,title,closes,zone" },
+	{ "review-declined", 1, "list,next" },
+	{ "review-not-opened", 1, "list" },
+	{ "review-answered", 1, "list" },
 	/* Decisions (gov/): a ballot, a proposal, what was recorded, an
 	 * answer that was not clear, an objection, the proposer's choice,
 	 * the chair's casting vote, the chair's silence, the result */

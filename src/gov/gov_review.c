@@ -18,6 +18,7 @@
 #include "gov/gov_priority.h"
 #include "gov/gov_proposal.h"
 #include "gov/gov_review.h"
+#include "gov/gov_send.h"
 #include "list/answer.h"
 #include "list/ctx.h"
 #include "list/membership.h"
@@ -192,20 +193,20 @@ set_titles(const struct priority *p, void *arg)
 	return (0);
 }
 
-/* open_review - the review as a proposal on l by who, in the caller's
- * transaction; 0 with *id, or -1 with why */
+/* open_review - the review as a proposal on l by who, closing at
+ * closes_at, in the caller's transaction; 0 with *id and its title, or
+ * -1 with why */
 static int
 open_review(struct ctx *x, const struct list *l, const char *who,
-    int64_t *id, struct vbuf *why)
+    int64_t closes_at, int64_t *id, struct vbuf *title, struct vbuf *why)
 {
-	struct vbuf	ids, titles, title, text;
+	struct vbuf	ids, titles, text;
 	int64_t		agreed = 0;
 	char		date[32];
 	int		rc = -1;
 
 	vbuf_init(&ids, VBUF_NOMAX);
 	vbuf_init(&titles, VBUF_NOMAX);
-	vbuf_init(&title, VBUF_NOMAX);
 	vbuf_init(&text, VBUF_NOMAX);
 	if (gov_priority_each(x->db, GP_ALL, set_ids, &ids) != DB_OK ||
 	    gov_priority_each(x->db, GP_ALL, set_titles, &titles) != DB_OK) {
@@ -222,19 +223,50 @@ open_review(struct ctx *x, const struct list *l, const char *who,
 
 		/* The site's language: a proposal has one text. */
 		notice_phrase_line(x, NULL, l, "review-title", slots,
-		    nitems(slots), &title);
+		    nitems(slots), title);
 		notice_phrase(x, NULL, l, "review-text", slots, nitems(slots),
 		    &text);
 	}
 	/* In the caller's transaction, with the yes that asked for it. */
-	rc = gov_proposal_open_in(x, l->name, who, vbuf_str(&title),
-	    vbuf_str(&text), clock_now() + x->conf->review_time,
+	rc = gov_proposal_open_in(x, l->name, who, vbuf_str(title),
+	    vbuf_str(&text), closes_at,
 	    GE_PRIORITIES, vbuf_str(&ids), id, why);
 out:
 	vbuf_release(&ids);
 	vbuf_release(&titles);
-	vbuf_release(&title);
 	vbuf_release(&text);
+	return (rc);
+}
+
+/* How the owner may answer what tell() sends. */
+enum tell_from {
+	FROM_OWNERS,		/* LIST-owner: the question is settled */
+	FROM_TOKEN,		/* LIST-review+TOKEN: it still works */
+};
+
+/* tell - answer t's owner's reply m with tmpl (slots: list, and
+ * extra), in their language; 0, or -1 (logged).  In the caller's
+ * transaction, if any. */
+static int
+tell(struct ctx *x, const struct spool_item *s, const struct mail *m,
+    const struct list *l, const struct token_row *t, enum tell_from from,
+    const char *tmpl, const struct tmpl_slot *extra, size_t nextra)
+{
+	struct tmpl_slot slots[4];
+	size_t		 k = 0;
+	char		*lang;
+	int		 rc;
+
+	slots[k++] = (struct tmpl_slot){ "list", l->name };
+	for (size_t i = 0; i < nextra && k < nitems(slots); i++)
+		slots[k++] = extra[i];
+	lang = membership_lang(x->db, l->id, t->addr);
+	rc = from == FROM_TOKEN ?
+	    answer_send(x, l, tmpl, t->addr, lang, AK_REVIEW, s->token,
+	    slots, k, m->msgid) :
+	    answer_send(x, l, tmpl, t->addr, lang, AK_OWNER, NULL, slots, k,
+	    m->msgid);
+	free(lang);
 	return (rc);
 }
 
@@ -253,99 +285,143 @@ unclear(struct ctx *x, const struct spool_item *s, const struct mail *m,
 	vbuf_init(&read, VBUF_NOMAX);
 	unclear_read(x, lang, l, d, &read);
 	{
-		struct tmpl_slot slots[] = {
-			{ "list", l->name },
-			{ "read", vbuf_str(&read) },
-		};
+		struct tmpl_slot slot = { "read", vbuf_str(&read) };
 
-		(void)answer_send(x, l, "review-unclear", t->addr, lang,
-		    AK_REVIEW, s->token, slots, nitems(slots), m->msgid);
+		(void)tell(x, s, m, l, t, FROM_TOKEN, "review-unclear", &slot,
+		    1);
 	}
 	vbuf_release(&read);
 	free(lang);
 }
 
-/* check - why t's holder may not answer on l, or NULL */
-static const char *
+/* Why an owner may not answer (check()). */
+enum refusal {
+	REFUSED_NONE,
+	REFUSED_SENDER,		/* not from the owner it was sent to */
+	REFUSED_OWNER,		/* no longer an owner */
+	REFUSED_ANSWERED,	/* another owner answered first */
+	REFUSED_DB,		/* cannot tell: database trouble, so s
+				 * stays spooled and is read again */
+};
+
+static const char *const refusal_why[] = {
+	[REFUSED_SENDER] = "not from the owner it was sent to",
+	[REFUSED_OWNER] = "no longer an owner",
+	[REFUSED_ANSWERED] = "answered already",
+};
+
+/* check - whether t's holder may answer on l */
+static enum refusal
 check(struct ctx *x, const struct list *l, const struct mail *m,
     const struct token_row *t)
 {
 	int	answered = 0;
 
 	if (!token_sent_to(t, m->from_addr))
-		return ("not from the owner it was sent to");
+		return (REFUSED_SENDER);
 	if (!membership_has_role(x->db, l->id, t->addr, "owner") &&
 	    (x->conf->admin == NULL || strcmp(x->conf->admin, t->addr) != 0))
-		return ("no longer an owner");
-	if (review_answered(x->db, t->object_id, &answered) != DB_OK ||
-	    answered)
-		return ("answered already");
-	return (NULL);
+		return (REFUSED_OWNER);
+	if (review_answered(x->db, t->object_id, &answered) != DB_OK)
+		return (REFUSED_DB);
+	return (answered ? REFUSED_ANSWERED : REFUSED_NONE);
 }
 
 /*
- * record - the answer (yes with the review's proposal id, or no) in one
- * transaction with the token used and s done; on database trouble s
- * stays spooled
+ * no - record the no, with the token used and s done, and tell the
+ * owner when moot asks again, in one transaction; on database trouble
+ * s stays spooled
  */
 static void
-record(struct ctx *x, const struct spool_item *s, const struct token_row *t,
-    const char *answer, int64_t proposal, const char *done)
+no(struct ctx *x, const struct spool_item *s, const struct mail *m,
+    const struct list *l, const struct token_row *t)
 {
 	int64_t	now = clock_now();
+	char	next[32];
 
 	if (db_begin(x->db) != DB_OK)
 		return;
-	if (review_answer(x->db, t->object_id, answer, t->addr, now,
-	    proposal) == DB_ERR || token_use(x->db, t->id, now) == DB_ERR) {
+	if (review_answer(x->db, t->object_id, "no", t->addr, now, 0) ==
+	    DB_ERR || token_use(x->db, t->id, now) == DB_ERR) {
 		db_rollback(x->db);
 		return;
 	}
-	answer_finish(x, s, done);
+	/* due_at(): a year after the answer. */
+	answer_date(clock_add_years((time_t)now, 1), next, sizeof(next));
+	{
+		struct tmpl_slot slot = { "next", next };
+
+		(void)tell(x, s, m, l, t, FROM_OWNERS, "review-declined",
+		    &slot, 1);
+	}
+	answer_finish(x, s, "review: no, asked again in a year");
 	if (db_commit(x->db) != DB_OK)
 		log_warnx("cannot commit the review's answer");
 }
 
 /*
- * yes - open the review as a proposal and record the yes that asked for
- * it in one transaction, so that a crash leaves both or neither (never
- * a review a second yes could open again); 0 with *id, or -1 with why
- * (nothing changed: the token stays good, a yes again may open it)
+ * yes - open the review as a proposal, record the yes that asked for it
+ * and tell the owner, in one transaction, so that a crash leaves all or
+ * none (never a review a second yes could open again); 0 with *id, or
+ * -1 with why (nothing changed: the token stays good, a yes again may
+ * open it)
  */
 static int
-yes(struct ctx *x, const struct spool_item *s, const struct list *l,
-    const struct token_row *t, int64_t *id, struct vbuf *why)
+yes(struct ctx *x, const struct spool_item *s, const struct mail *m,
+    const struct list *l, const struct token_row *t, int64_t *id,
+    struct vbuf *why)
 {
-	char	done[160];
-	int64_t	now = clock_now();
+	struct vbuf	title;
+	char		done[160], closes[32];
+	int64_t		now = clock_now();
+	int64_t		closes_at = now + x->conf->review_time;
 
 	if (db_begin(x->db) != DB_OK) {
 		vbuf_puts(why, "the database is busy");
 		return (-1);
 	}
-	if (open_review(x, l, t->addr, id, why) == -1) {
-		db_rollback(x->db);
-		return (-1);
+	vbuf_init(&title, VBUF_NOMAX);
+	if (killpoint_fail("review-open")) {
+		/* The tests' stand-in for open_review()'s own failures. */
+		vbuf_puts(why, "cannot read the priorities");
+		goto fail;
 	}
+	if (open_review(x, l, t->addr, closes_at, id, &title, why) == -1)
+		goto fail;
 	/* The crash tests stop here: opened, the yes not yet recorded. */
 	killpoint_at("review-opened");
 	(void)snprintf(done, sizeof(done), "review: yes, proposal %lld",
 	    (long long)*id);
 	if (review_answer(x->db, t->object_id, "yes", t->addr, now, *id) ==
 	    DB_ERR || token_use(x->db, t->id, now) == DB_ERR) {
-		db_rollback(x->db);
 		vbuf_puts(why, "cannot record the answer");
-		return (-1);
+		goto fail;
+	}
+	gov_closes(closes_at, closes, sizeof(closes));
+	{
+		struct tmpl_slot slots[] = {
+			{ "title", vbuf_str(&title) },
+			{ "closes", closes },
+			{ "zone", x->conf->timezone != NULL ?
+			    x->conf->timezone : "UTC" },
+		};
+
+		(void)tell(x, s, m, l, t, FROM_OWNERS, "review-opened", slots,
+		    nitems(slots));
 	}
 	answer_finish(x, s, done);
 	if (db_commit(x->db) != DB_OK) {
-		db_rollback(x->db);
 		vbuf_puts(why, "cannot commit the review");
-		return (-1);
+		goto fail;
 	}
+	vbuf_release(&title);
 	log_info("review: proposal %lld opened on %s for %s", (long long)*id,
 	    l->name, t->addr);
 	return (0);
+fail:
+	db_rollback(x->db);
+	vbuf_release(&title);
+	return (-1);
 }
 
 /* decide - act on t's owner's reply m */
@@ -363,16 +439,19 @@ decide(struct ctx *x, const struct spool_item *s, const struct mail *m,
 	free(lang);
 	vbuf_init(&why, 512);
 	if (d.d == DECISION_REJECT)
-		record(x, s, t, "no", 0, "review: no, asked again in a year");
+		no(x, s, m, l, t);
 	else if (d.d != DECISION_APPROVE) {
 		unclear(x, s, m, l, t, &d);
 		(void)snprintf(done, sizeof(done), "review: unclear (%s)",
 		    d.why);
 		answer_finish(x, s, done);
-	} else if (yes(x, s, l, t, &id, &why) == -1) {
-		/* The token stays good: a yes again may open it. */
+	} else if (yes(x, s, m, l, t, &id, &why) == -1) {
+		/* The token stays good: a yes again may open it; the owner
+		 * hears that nothing opened (logged here with why). */
 		log_warnx("review: yes from %s, but the proposal could not "
 		    "be opened: %s", t->addr, vbuf_str(&why));
+		(void)tell(x, s, m, l, t, FROM_TOKEN, "review-not-opened",
+		    NULL, 0);
 		(void)snprintf(done, sizeof(done), "review: yes, not opened: "
 		    "%s", vbuf_str(&why));
 		answer_finish(x, s, done);
@@ -389,6 +468,7 @@ gov_review_reply(struct ctx *x, struct spool_item *s, const struct mail *m)
 	struct list		*l = NULL;
 	struct token_row	*t = NULL;
 	enum claim		 cl;
+	enum refusal		 r = REFUSED_NONE;
 	const char		*why = NULL;
 	char			 done[96];
 
@@ -400,7 +480,17 @@ gov_review_reply(struct ctx *x, struct spool_item *s, const struct mail *m)
 	    l->id, clock_now(), &t);
 	if (cl == CLAIM_ERROR)
 		goto out;		/* stays spooled: tried again */
-	why = cl != CLAIM_OK ? token_claim_why(cl) : check(x, l, m, t);
+	if (cl != CLAIM_OK)
+		why = token_claim_why(cl);
+	else if ((r = check(x, l, m, t)) == REFUSED_DB)
+		goto out;
+	else if (r != REFUSED_NONE)
+		why = refusal_why[r];
+	if (r == REFUSED_ANSWERED &&
+	    answer_capped(x, ANSWER_REPLIES, t->addr, NULL) == 0)
+		/* An owner the question went to, too late: said so. */
+		(void)tell(x, s, m, l, t, FROM_OWNERS, "review-answered",
+		    NULL, 0);
 	if (why != NULL) {
 		(void)snprintf(done, sizeof(done), "review answer refused: %s",
 		    why);

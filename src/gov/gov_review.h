@@ -17,11 +17,16 @@
  * the strategy list (gov_proposal_open(), effect GE_PRIORITIES with the
  * current and proposed priorities, open for [gov] review_days) and is
  * recorded with it; a no is recorded, and the owners are asked again a
- * year after it (so also after a yes whose proposal did not pass).  An
- * answer that is not clear gets review-unclear, saying what moot read,
- * and changes nothing; the token stays good.  Automated mail (threat
- * C2), a forged, used or expired token and someone else's reply change
- * nothing and are not answered (B3).
+ * year after it (so also after a yes whose proposal did not pass).  The
+ * owner is told, in the transaction that records the answer, what it
+ * did (review-opened, review-declined, from LIST-owner: the token is
+ * used); a yes that cannot open the review changes nothing and says so
+ * (review-not-opened, from the token, which stays good).  An answer
+ * that is not clear gets review-unclear, saying what moot read, and
+ * changes nothing; the token stays good.  Another owner's answer once
+ * the question is decided gets review-answered (capped as replies are,
+ * D3).  Automated mail (threat C2), a forged, used or expired token and
+ * someone else's reply change nothing and are not answered (B3).
  */
 #ifndef GOV_REVIEW_H
 #define GOV_REVIEW_H
