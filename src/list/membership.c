@@ -240,8 +240,9 @@ membership_has_role(struct db *db, int64_t list_id, const char *addr,
 	return (yes);
 }
 
+/* The members of one slice without a token, read before the
+ * transaction that makes theirs. */
 struct tokens {
-	struct ctx	*x;
 	int64_t		*ids;
 	char		**addrs;
 	size_t		 n;
@@ -268,7 +269,6 @@ token_slice(struct ctx *x, int64_t list_id)
 	int		 rc;
 
 	memset(&t, 0, sizeof(t));
-	t.x = x;
 	rc = member_without_token(x->db, list_id, 1000, collect_tokenless,
 	    &t);
 	if (rc == DB_OK && t.n > 0 && (rc = db_begin(x->db)) == DB_OK) {
