@@ -16,7 +16,7 @@
 #     that SYNOPSIS is a command of the table; the usage line of
 #     src/mootd/mootd.c is the SYNOPSIS of mootd.8, and that of
 #     src/milter/moot-milter.c the SYNOPSIS of moot-milter.8;
-#   - every template of tmpl_defs[] (src/global/tmpl.c) and its slots are in
+#   - every template of tmpl_defs[] (src/global/tmpl_defs.c) and its slots are in
 #     moot.conf.5, and every spool state of src/db/db_spool.c in moot.1;
 #   - who may use a token is said in the same words in moot.1 and mootd.8;
 #   - mandoc -Tlint finds no warning or error in the five pages
@@ -231,7 +231,7 @@ mdoc_entry() {
 c_rows "$SRC/src/global/conf_keys.c" conf_keys @ >"$T/keys"
 c_rows "$SRC/src/cli/commands.c" commands >"$T/commands"
 c_rows "$SRC/src/cli/cli_inject.c" commands >>"$T/commands"
-c_rows "$SRC/src/global/tmpl.c" tmpl_defs >"$T/templates"
+c_rows "$SRC/src/global/tmpl_defs.c" tmpl_defs >"$T/templates"
 c_rows "$SRC/src/db/db_spool.c" spool_states >"$T/states.row"
 tr '\t' '\n' <"$T/states.row" >"$T/states"
 # Each command's usage as moot prints it: "usage: moot -c conf ...".
@@ -411,8 +411,8 @@ for p in $(section_text "$MAN5" TEMPLATES | sed -n 's/^\.It Pa \([a-z-]*\)$/\1/p
     cut -f1 "$T/templates" | grep -qxF "$p" ||
         why="$why"$'\n'"\"$p\" is in the page but not in tmpl_defs[]"
 done
-[ "$ntmpl" -gt 0 ] || why="no rows read from tmpl_defs[] in src/global/tmpl.c"
-ok "moot.conf.5 has the $ntmpl templates of src/global/tmpl.c and their slots" \
+[ "$ntmpl" -gt 0 ] || why="no rows read from tmpl_defs[] in src/global/tmpl_defs.c"
+ok "moot.conf.5 has the $ntmpl templates of src/global/tmpl_defs.c and their slots" \
     test -z "$why" || diag "${why#$'\n'}"
 
 why=

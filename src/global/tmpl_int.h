@@ -1,9 +1,10 @@
 /*
- * tmpl_int.h - what the template files share (tmpl.c, tmpl_phrase.c),
- * for no other module: callers use tmpl.h
+ * tmpl_int.h - what the template files share (tmpl.c, tmpl_phrase.c,
+ * tmpl_defs.c), for no other module: callers use tmpl.h
  *
  * Owns: the reading of a small file, the filling of {slots}, the
- * language chain, and the walk of a phrases file.
+ * language chain, the walk of a phrases file, and the table of the
+ * templates and phrases moot knows (tmpl_defs.c).
  */
 #ifndef TMPL_INT_H
 #define TMPL_INT_H
@@ -43,6 +44,19 @@ int	tmpl_expand(const struct tmpl_fill *, const char *text, size_t len,
  * then the site's, then en; their number */
 size_t	tmpl_chain(const struct conf *, const char *const *langs,
 	    const char *chain[TMPL_CHAIN_MAX]);
+
+/* A template or phrase moot knows (tmpl_defs.c), and its slots. */
+struct tmpl_def {
+	const char	*name;
+	int		 subject;	/* must have a Subject: header */
+	const char	*slots;		/* comma-separated */
+};
+
+/* tmpl_def - the template called name, or NULL */
+const struct tmpl_def *tmpl_def(const char *name);
+
+/* tmpl_def_at - the i-th template, or NULL past the end */
+const struct tmpl_def *tmpl_def_at(size_t i);
 
 /* tmpl_phrase_at - the i-th phrase moot knows and its slots, or NULL
  * past the end */
