@@ -80,7 +80,7 @@ send "$R" taker@four.example "Re: attendance" \
 run
 is "$(attended "$A")" "ana@five.example;ben@six.example;org@one.example;" \
     "a clear reply records each member it names"
-like "$(text_to taker@four.example)" "moot a enregistré 3 membres" \
+like "$(text_to taker@four.example)" "moot a enregistré 3 personnes" \
     "  and is confirmed, with the count"
 ok "  the confirmation is valid MIME" "$PYTHON3" "$MOOT_SRCDIR/tests/lib/mimecheck.py" \
     <(newest_to taker@four.example)
@@ -94,6 +94,28 @@ run
 is "$(attended "$A")" "ana@five.example;ben@six.example;cai@eight.example;org@one.example;" \
     "a later reply adds to what was recorded"
 
+# Guests, who need not be members: a line that begins with the word, in
+# the sender's language (French here) or English.
+send "$R" taker@four.example "Re: attendance" \
+    "Invité : Zed Guest <zed@seven.example>\nguest yan@nine.example"
+run
+is "$(attended "$A")" "ana@five.example;ben@six.example;cai@eight.example;org@one.example;yan@nine.example;zed@seven.example;" \
+    "a line that begins with \"invité\" or \"guest\" records a non-member"
+like "$(text_to taker@four.example)" "moot a enregistré 2 personnes" "  and is confirmed, counting people"
+# The word before something that is not an address, or alone: nothing.
+h=8
+for w in "invité : bonjour" "guest\nxi@ten.example"; do
+	export MOOT_NOW=$(at $((h * 3600)))	# unclear answers: one an hour
+	h=$((h + 2))
+	n=$(count_to taker@four.example)
+	send "$R" taker@four.example "Re: attendance" "$w"
+	run
+	is "$(count_to taker@four.example)" $((n + 1)) "  \"${w%%\\*}\": answered"
+	like "$(text_to taker@four.example)" "Rien n'a été noté" "    saying nothing was recorded"
+done
+is "$(attended "$A")" "ana@five.example;ben@six.example;cai@eight.example;org@one.example;yan@nine.example;zed@seven.example;" \
+    "  (the list is as it was)"
+
 # Someone else with the token, an auto-reply, a forged token.
 n=$(count_to ana@five.example)
 send "$R" ana@five.example "Re: attendance" "taker@four.example"
@@ -102,7 +124,7 @@ send "$R" taker@four.example "Re: attendance" "taker@four.example" \
 send "ops-meeting+abcdefghijklmnopqrstuvwxyz@$D" taker@four.example \
     "Re: attendance" "taker@four.example"
 run
-is "$(attended "$A")" "ana@five.example;ben@six.example;cai@eight.example;org@one.example;" \
+is "$(attended "$A")" "ana@five.example;ben@six.example;cai@eight.example;org@one.example;yan@nine.example;zed@seven.example;" \
     "someone else, an auto-reply and a forged token record nothing"
 is "$(count_to ana@five.example)" "$n" "  and someone else is not answered"
 

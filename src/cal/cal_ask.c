@@ -14,6 +14,7 @@
 #include "db/db_spool.h"
 #include "db/db_token.h"
 #include "global/conf.h"
+#include "global/decide.h"
 #include "global/listaddr.h"
 #include "global/tmpl.h"
 #include "list/answer.h"
@@ -214,10 +215,17 @@ struct named {
 	struct decision_read bad;	/* what could not be read: .read */
 };
 
-/* one_addr - w (n bytes) as a member's address into nm; 0, or -1 */
+/* Whose address a line may name. */
+enum who_came {
+	CAME_MEMBER,		/* a member's, or the line says nothing */
+	CAME_GUEST,		/* anyone's: the line began with "guest" */
+};
+
+/* one_addr - w (n bytes) as the address of someone who came, a member
+ * unless who is CAME_GUEST, into nm; 0, or -1 */
 static int
 one_addr(struct ctx *x, const struct list *l, const char *w, size_t n,
-    struct named *nm)
+    enum who_came who, struct named *nm)
 {
 	char		 a[320];
 	struct vbuf	 why;
@@ -233,8 +241,8 @@ one_addr(struct ctx *x, const struct list *l, const char *w, size_t n,
 	if (!ok)
 		return (-1);
 	nm->addr[nm->n] = addr_canon_new(a);
-	if (member_exists(x->db, l->id, nm->addr[nm->n], &yes) != DB_OK ||
-	    !yes) {
+	if (who == CAME_MEMBER && (member_exists(x->db, l->id,
+	    nm->addr[nm->n], &yes) != DB_OK || !yes)) {
 		free(nm->addr[nm->n]);
 		return (-1);
 	}
@@ -248,21 +256,21 @@ one_addr(struct ctx *x, const struct list *l, const char *w, size_t n,
 }
 
 /*
- * line_addrs - the members line s (n bytes) names: "Name <a>" (each
+ * line_addrs - the people line s (n bytes) names: "Name <a>" (each
  * <...> an address, what is outside a name), or addresses alone with
- * commas, semicolons or spaces between; 0, or -1 if any part is not a
- * member's address
+ * commas, semicolons or spaces between; 0, or -1 if any part is not the
+ * address of a member (of anyone, for CAME_GUEST)
  */
 static int
 line_addrs(struct ctx *x, const struct list *l, const char *s, size_t n,
-    struct named *nm)
+    enum who_came who, struct named *nm)
 {
 	const char	*p = s, *e = s + n, *lt, *gt;
 
 	if (memchr(s, '<', n) != NULL) {
 		while ((lt = memchr(p, '<', (size_t)(e - p))) != NULL) {
 			if ((gt = memchr(lt, '>', (size_t)(e - lt))) == NULL ||
-			    one_addr(x, l, lt + 1, (size_t)(gt - lt - 1),
+			    one_addr(x, l, lt + 1, (size_t)(gt - lt - 1), who,
 			    nm) == -1)
 				return (-1);
 			p = gt + 1;
@@ -276,11 +284,32 @@ line_addrs(struct ctx *x, const struct list *l, const char *s, size_t n,
 			p++;
 		for (w = 0; p + w < e && strchr(" \t,;", p[w]) == NULL; w++)
 			;
-		if (w > 0 && one_addr(x, l, p, w, nm) == -1)
+		if (w > 0 && one_addr(x, l, p, w, who, nm) == -1)
 			return (-1);
 		p += w;
 	}
 	return (0);
+}
+
+/*
+ * guest_line - whether line s (*n bytes) begins with the word "guest"
+ * (words.h, in lang or English) before something else: then *n is
+ * shortened to what follows it, past spaces, a colon or a comma
+ */
+static int
+guest_line(const struct conf *c, const char *lang, const char **s,
+    size_t *n)
+{
+	struct decided	d;
+	size_t		r;
+
+	if (!decide_line(c, lang, *s, *n, "guest", 0, &d) || d.rest >= *n)
+		return (0);
+	for (r = d.rest; r < *n && strchr(" \t:,", (*s)[r]) != NULL; r++)
+		;
+	*s += r;
+	*n -= r;
+	return (1);
 }
 
 /* read_named - the addresses of the reply's own lines into nm; 0, or
@@ -290,10 +319,13 @@ read_named(struct ctx *x, const struct list *l, const struct mail *m,
     struct named *nm)
 {
 	struct vbuf	 text;
-	const char	*p, *s;
-	size_t		 n;
+	const char	*p, *s, *line;
+	char		*lang;
+	size_t		 n, len;
+	enum who_came	 who;
 	int		 rc = 0;
 
+	lang = membership_reader_lang(x->db, l->id, m->from_addr);
 	vbuf_init(&text, VBUF_NOMAX);
 	(void)text_part_get(m, (size_t)x->conf->lim.text_bytes, &text);
 	p = vbuf_str(&text);
@@ -305,7 +337,11 @@ read_named(struct ctx *x, const struct list *l, const struct mail *m,
 			break;		/* the rest is not the person's */
 		if (cl != RL_TEXT || reply_is_attribution(s, n, p))
 			continue;
-		if (line_addrs(x, l, s, n, nm) == -1) {
+		line = s;
+		len = n;
+		who = guest_line(x->conf, lang, &line, &len) ? CAME_GUEST :
+		    CAME_MEMBER;
+		if (line_addrs(x, l, line, len, who, nm) == -1) {
 			(void)snprintf(nm->bad.read, sizeof(nm->bad.read),
 			    "%.*s", (int)(n < sizeof(nm->bad.read) - 1 ? n :
 			    sizeof(nm->bad.read) - 1), s);
@@ -313,6 +349,7 @@ read_named(struct ctx *x, const struct list *l, const struct mail *m,
 		}
 	}
 	vbuf_release(&text);
+	free(lang);
 	return (rc == 0 && nm->n == 0 ? -1 : rc);
 }
 

@@ -8,8 +8,10 @@
  * a token of purpose "attendance" naming them and the meeting; and
  * reading their reply: each line of their own text the address of a
  * member of the group (alone, or as Name <address>; several on a line
- * with commas between).  Anything else, or an address that is not a
- * member's, records nothing, and the sender is told what moot read
+ * with commas between), or of anyone on a line that begins with the
+ * word "guest" (words.h, in the sender's language or English).
+ * Anything else, or a non-member's address on a line without it,
+ * records nothing, and the sender is told what moot read
  * (unclear.h); a clear reply records each address (db_invite.h, as
  * `moot meeting attended` does) and is confirmed.  The token works for
  * CAL_ASK_TOKEN_DAYS, more than once: a later reply adds to what

@@ -31,6 +31,7 @@ static const char *const keys[] = {
 	"who", "set", "info",
 	"for", "against", "abstain",				/* ballots */
 	"agree", "object", "amend", "vote",
+	"guest",				/* attendance (cal/cal_ask.c) */
 };
 
 /* in_csv - key is one of the comma-separated wanted (NULL: any) */
