@@ -153,6 +153,10 @@ MOOT_NOW=$(at 2*86400+23*3600+60) run		# Wednesday 09:01
 like "$(cat "$T/mootd.log")" "QPHISH1: post $p1 in a reminder" \
     "a reminder's log line carries the post's queue id"
 like "$(cat "$T/mootd.log")" "QBIG1: post $p2 in a reminder" "  each post's own"
+rem=$(newest_to mod@one.example)
+like "$(shown <(printf '%s' "$rem"))" 'Invoice \\u\{202E\}fdp\.exe' \
+    "the reminder shows the subject's U+202E as \\u{202E}"
+is "$(shown <(printf '%s' "$rem") | grep -c "$RLO")" 0 "  and not the override itself"
 moot approve "$p2" >/dev/null
 run
 is "$(spool_state "$p2")" sent "approved by hand: sent"

@@ -27,6 +27,7 @@
 #include "global/tmpl.h"
 #include "global/token.h"
 #include "util/vbuf.h"
+#include "util/vis.h"
 #include "util/sys_defs.h"
 
 #define ASKED_ROLES	"moderator,organiser,owner"
@@ -150,7 +151,7 @@ remind_line(int64_t spool_id, void *arg)
 {
 	struct reminder		*r = arg;
 	struct spool_item	*s = NULL;
-	struct vbuf		 ra;
+	struct vbuf		 ra, from, subject;
 	char			 when[32], id[32], tok[TOKEN_CHARS + 1];
 
 	if (spool_load(r->x->db, spool_id, &s) != DB_OK)
@@ -165,12 +166,18 @@ remind_line(int64_t spool_id, void *arg)
 	(void)snprintf(id, sizeof(id), "%lld", (long long)s->id);
 	vbuf_init(&ra, VBUF_NOMAX);
 	listaddr_format(&ra, r->x->conf, r->l->name, AK_MODERATE, r->tok);
+	/* The sender's words with their bidi controls shown, not obeyed,
+	 * as the request showed them (hold.c, threat F3). */
+	vbuf_init(&from, VBUF_NOMAX);
+	vbuf_init(&subject, VBUF_NOMAX);
+	vis_bidi_append(&from, s->from_addr != NULL ? s->from_addr : "?");
+	vis_bidi_append(&subject, s->subject != NULL ? s->subject : "");
 	{
 		struct tmpl_slot slots[] = {
 			{ "post_id", id },
 			{ "since", when },
-			{ "from", s->from_addr != NULL ? s->from_addr : "?" },
-			{ "subject", s->subject != NULL ? s->subject : "" },
+			{ "from", vbuf_str(&from) },
+			{ "subject", vbuf_str(&subject) },
 			{ "reply_address", vbuf_str(&ra) },
 		};
 
@@ -179,6 +186,8 @@ remind_line(int64_t spool_id, void *arg)
 		vbuf_putc(&r->posts, '\n');
 	}
 	vbuf_release(&ra);
+	vbuf_release(&from);
+	vbuf_release(&subject);
 	{
 		char	saved[LOG_ID_MAX];	/* the post's line */
 
