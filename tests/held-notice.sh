@@ -160,6 +160,18 @@ is "$(shown <(printf '%s' "$rem") | grep -c "$RLO")" 0 "  and not the override i
 moot approve "$p2" >/dev/null
 run
 is "$(spool_state "$p2")" sent "approved by hand: sent"
+
+# 4. A moderator who answers after the post was decided hears who
+# decided, with its subject as the request showed it (threat F3).
+R1=$(grep -o "^Reply-To: [a-z0-9-]*-moderate+[a-z2-7]*@lists\.example\.org" "$T/n1.eml" |
+    head -1 | sed 's/^Reply-To: //')
+moot reject "$p1" >/dev/null
+send "$R1" mod@one.example "Re: held" "approve"
+run
+late=$(shown <(newest_to mod@one.example))
+like "$late" 'Invoice \\u\{202E\}fdp\.exe' \
+    "the late moderator's answer shows the subject's U+202E as \\u{202E}"
+is "$(grep -c "$RLO" <<<"$late")" 0 "  and not the override itself"
 is "$(grep -cE "^mootd: (warning: )?post ($p1|$p2) " "$T/mootd.log")" 0 \
     "no line about either post goes without its queue id"
 

@@ -117,8 +117,10 @@ ok "every member got their copy exactly once" exactly_once 5
 # Every member refused for good (a size limit, say): the post reached
 # nobody, so it fails and the owner is told (it is not "sent").
 sink_start --reject-rcpt user0
-# (a line more in the body: not a duplicate of the first post)
-{ cat "$MAILDIR/real/crlf.eml"; printf 'Once more.\r\n'; } >"$T/refused.eml"
+# (a line more in the body: not a duplicate of the first post; a subject
+# with a right-to-left override, which the owner's notice shows, F3)
+subj=$("$PYTHON3" -c 'import base64; print("=?utf-8?b?" + base64.b64encode("Invoice \u202efdp.exe".encode()).decode() + "?=")')
+{ sed "s/^Subject: .*\r\$/Subject: $subj\r/" "$MAILDIR/real/crlf.eml"; printf 'Once more.\r\n'; } >"$T/refused.eml"
 post "$T/refused.eml" info@lists.example.org user00002@example.org
 id=$(last_id)
 run_at $((6000 + 7 * 86400))
@@ -128,6 +130,12 @@ owner=$(grep -l '^RCPT TO:<owner@one.example>' "$SINK_DIR"/*.env)
 is "$(echo "$owner" | grep -c .)" 1 "the owner is told"
 like "$(cat "${owner%.env}.eml")" $'\r\nSubject: Post to info reached nobody\r\n' \
     "  with the delivery-refused notice"
+text=$("$PYTHON3" -c 'import email, email.policy, sys
+m = email.message_from_binary_file(open(sys.argv[1], "rb"), policy=email.policy.default)
+print(m.get_body(("plain",)).get_content())' "${owner%.env}.eml")
+like "$text" 'Subject: Invoice \\u\{202E\}fdp\.exe' \
+    "  showing the post's subject with its U+202E as \\u{202E}"
+is "$(grep -c $'\xe2\x80\xae' <<<"$text")" 0 "  and not the override itself"
 # A list without owners: [moot] admin is told instead (issue 10 item 6).
 moot member rm info owner@one.example >/dev/null
 sed -i 's/^\[moot\]$/[moot]\nadmin = root@admin.example/' "$CONF"

@@ -23,6 +23,7 @@
 #include "list/poster.h"
 #include "global/tmpl.h"
 #include "util/vbuf.h"
+#include "util/vis.h"
 #include "util/sys_defs.h"
 
 /* What each decision is called, and the spool state it leads to. */
@@ -57,13 +58,17 @@ tell_already(struct ctx *x, const struct spool_item *post,
     const struct list *l, const char *to)
 {
 	char		 when[32], id[32], *lang;
-	struct vbuf	 err, what;
+	struct vbuf	 err, what, subject;
 
 	clock_iso((time_t)post->decided_at, when, sizeof(when));
 	(void)snprintf(id, sizeof(id), "%lld", (long long)post->id);
 	lang = membership_lang(x->db, l->id, to);
 	vbuf_init(&err, 1024);
 	vbuf_init(&what, VBUF_NOMAX);
+	/* As the request showed it: bidi controls visible (threat F3). */
+	vbuf_init(&subject, VBUF_NOMAX);
+	vis_bidi_append(&subject, post->subject != NULL ? post->subject :
+	    "");
 	/* An approved post has moved on (distributing, sent) since. */
 	notice_phrase(x, lang, l, post->state == SPOOL_REJECTED ?
 	    "decided-rejected" : post->state == SPOOL_DISCARDED ?
@@ -71,8 +76,7 @@ tell_already(struct ctx *x, const struct spool_item *post,
 	{
 		struct tmpl_slot slots[] = {
 			{ "list", l->name },
-			{ "subject", post->subject != NULL ? post->subject :
-			    "" },
+			{ "subject", vbuf_str(&subject) },
 			{ "decision", vbuf_str(&what) },
 			{ "by", post->decided_by != NULL ? post->decided_by :
 			    "moot" },
@@ -91,6 +95,7 @@ tell_already(struct ctx *x, const struct spool_item *post,
 	free(lang);
 	vbuf_release(&err);
 	vbuf_release(&what);
+	vbuf_release(&subject);
 }
 
 /*

@@ -34,6 +34,7 @@
 #include "mootd/send.h"
 #include "global/tmpl.h"
 #include "util/vbuf.h"
+#include "util/vis.h"
 #include "util/sys_defs.h"
 
 #define FANOUT_PASSES	5	/* passes in one run while 452s come back */
@@ -366,7 +367,7 @@ static void
 tell_owners(struct ctx *x, const struct spool_item *s, const struct list *l,
     const char *tmpl, const char *reason, int64_t nrefused)
 {
-	struct vbuf	 owners, err, la, oa, after;
+	struct vbuf	 owners, err, la, oa, after, from, subject;
 	char		 count[32], post[32], refused[32];
 	const char	*unit;
 	int		 n = 0, given_up = strcmp(tmpl, "delivery-failed") == 0;
@@ -380,6 +381,11 @@ tell_owners(struct ctx *x, const struct spool_item *s, const struct list *l,
 	listaddr_format(&la, x->conf, l->name, AK_POST, NULL);
 	listaddr_format(&oa, x->conf, l->name, AK_OWNER, NULL);
 	vbuf_init(&after, VBUF_NOMAX);
+	/* The poster's words, bidi controls shown (threat F3). */
+	vbuf_init(&from, VBUF_NOMAX);
+	vbuf_init(&subject, VBUF_NOMAX);
+	vis_bidi_append(&from, s->from_addr != NULL ? s->from_addr : "");
+	vis_bidi_append(&subject, s->subject != NULL ? s->subject : "");
 	if (x->conf->give_up >= 86400) {
 		unit = "days";
 		(void)snprintf(count, sizeof(count), "%lld",
@@ -405,8 +411,8 @@ tell_owners(struct ctx *x, const struct spool_item *s, const struct list *l,
 			{ "list", l->name },
 			{ "list_address", vbuf_str(&la) },
 			{ "owner_address", vbuf_str(&oa) },
-			{ "subject", s->subject },
-			{ "from", s->from_addr },
+			{ "subject", vbuf_str(&subject) },
+			{ "from", vbuf_str(&from) },
 			{ "reason", reason },
 			{ "post_id", post },
 			/* the one slot the two notices do not share */
@@ -431,6 +437,8 @@ tell_owners(struct ctx *x, const struct spool_item *s, const struct list *l,
 	vbuf_release(&owners);
 	vbuf_release(&err);
 	vbuf_release(&after);
+	vbuf_release(&from);
+	vbuf_release(&subject);
 	vbuf_release(&la);
 	vbuf_release(&oa);
 }
