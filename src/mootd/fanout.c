@@ -358,19 +358,31 @@ out:
 	return (rc);
 }
 
+/* Why the post will never reach every member. */
+enum undelivered {
+	UNDELIVERED_GAVE_UP,	/* still deferred after [relay] give_up */
+	UNDELIVERED_REFUSED,	/* refused for good for every member */
+};
+
+static const char *const undelivered_tmpl[] = {
+	[UNDELIVERED_GAVE_UP] = "delivery-failed",
+	[UNDELIVERED_REFUSED] = "delivery-refused",
+};
+
 /*
  * tell_owners - the post reached not every member, and never will: say
- * so with tmpl, "delivery-failed" (given up after give_up) or
- * "delivery-refused" (refused for good for all nrefused members)
+ * so, why being UNDELIVERED_GAVE_UP or UNDELIVERED_REFUSED (for all
+ * nrefused members)
  */
 static void
 tell_owners(struct ctx *x, const struct spool_item *s, const struct list *l,
-    const char *tmpl, const char *reason, int64_t nrefused)
+    enum undelivered why, const char *reason, int64_t nrefused)
 {
+	const char	*tmpl = undelivered_tmpl[why];
 	struct vbuf	 owners, err, la, oa, after, from, subject;
 	char		 count[32], post[32], refused[32];
 	const char	*unit;
-	int		 n = 0, given_up = strcmp(tmpl, "delivery-failed") == 0;
+	int		 n = 0, given_up = why == UNDELIVERED_GAVE_UP;
 
 	vbuf_init(&owners, VBUF_NOMAX);
 	vbuf_init(&err, 1024);
@@ -462,7 +474,7 @@ defer_or_give_up(struct ctx *x, struct spool_item *s, const struct list *l,
 			db_rollback(x->db);
 			return (FANOUT_DEFERRED);
 		}
-		tell_owners(x, s, l, "delivery-failed", why, 0);
+		tell_owners(x, s, l, UNDELIVERED_GAVE_UP, why, 0);
 		if (db_commit(x->db) != DB_OK)
 			return (FANOUT_DEFERRED);
 		return (FANOUT_FAILED);
@@ -507,7 +519,7 @@ refused_by_all(struct ctx *x, const struct spool_item *s,
 		db_rollback(x->db);
 		return (-1);
 	}
-	tell_owners(x, s, l, "delivery-refused", last, failed);
+	tell_owners(x, s, l, UNDELIVERED_REFUSED, last, failed);
 	return (db_commit(x->db) == DB_OK ? 1 : -1);
 }
 
