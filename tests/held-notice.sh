@@ -169,8 +169,8 @@ moot reject "$p1" >/dev/null
 send "$R1" mod@one.example "Re: held" "approve"
 run
 late=$(shown <(newest_to mod@one.example))
-like "$late" 'Invoice \\u\{202E\}fdp\.exe' \
-    "the late moderator's answer shows the subject's U+202E as \\u{202E}"
+like "$late" 'The post "Invoice \\u\{202E\}fdp\.exe" to the info list' \
+    "the late moderator's answer shows the subject's U+202E as \\u{202E} in its text"
 is "$(grep -c "$RLO" <<<"$late")" 0 "  and not the override itself"
 is "$(grep -cE "^mootd: (warning: )?post ($p1|$p2) " "$T/mootd.log")" 0 \
     "no line about either post goes without its queue id"

@@ -252,7 +252,7 @@ tell(struct ctx *x, const struct spool_item *s, const struct mail *m,
     const struct list *l, const struct token_row *t, enum tell_from from,
     const char *tmpl, const struct tmpl_slot *extra, size_t nextra)
 {
-	struct tmpl_slot slots[4];
+	struct tmpl_slot slots[4];	/* list, 3 extra at most */
 	size_t		 k = 0;
 	char		*lang;
 	int		 rc;
